@@ -1,0 +1,88 @@
+package io.meshcatalog.graph.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Neo4j 5.26 LTS whose only door is Bolt on 127.0.0.1, so that the application talks
+ * to it exactly as it would to a server: one code path, embedded or not. Authentication is off
+ * because nothing off this machine can reach the loopback port.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService service;
+    private final Path home;
+    private final int port;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, Path home, int port) {
+        this.service = service;
+        this.home = home;
+        this.port = port;
+    }
+
+    /**
+     * Starts Neo4j with its data under {@code home} (kept across restarts) and Bolt on {@code port},
+     * or on a free port when {@code port} is 0.
+     */
+    public static EmbeddedNeo4j start(Path home, int port, long pageCacheBytes) {
+        int boltPort = port == 0 ? freePort() : port;
+        long started = System.nanoTime();
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // Netty 4.2 (managed by Spring Boot 4) cannot host Neo4j 5.26's in-JVM local connector
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                .build();
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort);
+        log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on {}",
+                (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), neo4j.boltUri());
+        return neo4j;
+    }
+
+    public URI boltUri() {
+        return URI.create("bolt://127.0.0.1:" + port);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+        log.info("Embedded Neo4j in {} stopped", home.toAbsolutePath());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1 for the embedded Neo4j", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.meshcatalog.graph.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that reads a product's datasets: a dashboard, an ML model, a report, or a destination
+ * outside the mesh such as an ad platform fed by reverse ETL ({@code external}). {@code datasets}
+ * names the datasets it reads; empty means all of the product's datasets.
+ */
+public record Consumer(
+        String id,
+        String name,
+        ConsumerKind kind,
+        String description,
+        boolean external,
+        String destination,
+        @Nullable String ownerTeam,
+        List<DatasetId> datasets) {
+
+    public Consumer {
+        datasets = List.copyOf(datasets);
+    }
+}

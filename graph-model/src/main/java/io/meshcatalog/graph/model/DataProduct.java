@@ -1,0 +1,38 @@
+package io.meshcatalog.graph.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A data product as its domain declares it (ODPS v1.0 product, ODCS v3.1 schema). A product with no
+ * {@code team} is owned by its domain's team.
+ */
+public record DataProduct(
+        ProductId id,
+        String name,
+        String version,
+        ProductStatus status,
+        Description description,
+        List<String> tags,
+        @Nullable Team team,
+        List<SupportChannel> support,
+        List<InputPort> inputPorts,
+        List<OutputPort> outputPorts,
+        List<Dataset> datasets,
+        List<Consumer> consumers,
+        List<SlaProperty> sla) {
+
+    public DataProduct {
+        tags = List.copyOf(tags);
+        support = List.copyOf(support);
+        inputPorts = List.copyOf(inputPorts);
+        outputPorts = List.copyOf(outputPorts);
+        datasets = List.copyOf(datasets);
+        consumers = List.copyOf(consumers);
+        sla = List.copyOf(sla);
+    }
+
+    public DomainId domain() {
+        return id.domain();
+    }
+}

@@ -1,0 +1,16 @@
+package io.meshcatalog.graph.model;
+
+import java.util.List;
+
+/** ODCS v3.1 {@code schema[]}: a dataset a product publishes, with its fields. */
+public record Dataset(DatasetId id, String physicalName, String description, List<String> tags, List<Field> fields) {
+
+    public Dataset {
+        tags = List.copyOf(tags);
+        fields = List.copyOf(fields);
+    }
+
+    public FieldRef ref(Field field) {
+        return id.field(field.name());
+    }
+}

@@ -1,0 +1,26 @@
+package io.meshcatalog.graph.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ODCS v3.1 {@code schema[].properties[]}: one field of a dataset, its meaning and, through
+ * {@code transformSourceObjects}, the fields it is derived from (field-level lineage).
+ */
+public record Field(
+        String name,
+        String logicalType,
+        String description,
+        @Nullable Classification classification,
+        boolean criticalDataElement,
+        boolean required,
+        boolean primaryKey,
+        List<String> tags,
+        List<FieldRef> transformSourceObjects,
+        String transformDescription) {
+
+    public Field {
+        tags = List.copyOf(tags);
+        transformSourceObjects = List.copyOf(transformSourceObjects);
+    }
+}

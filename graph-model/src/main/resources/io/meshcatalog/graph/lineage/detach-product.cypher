@@ -1,0 +1,31 @@
+// Removes everything this product declared, so that the upsert that follows rebuilds it exactly:
+// its ports, SLA and support, its ownership, the lineage into its datasets and fields, and the
+// edges to its consumers. Datasets and fields it no longer publishes become placeholders, kept
+// only while another product's lineage still points at them.
+MATCH (p:DataProduct {id: $productId})
+OPTIONAL MATCH (p)-[:HAS_PORT|HAS_SLA|HAS_SUPPORT]->(x)
+DETACH DELETE x
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[own:OWNED_BY|IN_DOMAIN]->()
+DELETE own
+WITH DISTINCT p
+OPTIONAL MATCH (p)<-[input:INPUT_TO]-(:Dataset)
+DELETE input
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)<-[into:FEEDS]-(:Dataset)
+DELETE into
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[out:FEEDS]->(:Consumer)
+DELETE out
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[:HAS_FIELD]->(:Field)<-[derived:FEEDS]-(:Field)
+DELETE derived
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[:HAS_FIELD]->(gone:Field)
+WHERE NOT gone.id IN $fieldIds
+SET gone.placeholder = true
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[published:PRODUCES]->(dropped:Dataset)
+WHERE NOT dropped.id IN $datasetIds
+SET dropped.placeholder = true
+DELETE published

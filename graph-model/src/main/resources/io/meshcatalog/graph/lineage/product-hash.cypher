@@ -1,0 +1,1 @@
+MATCH (p:DataProduct {id: $productId}) RETURN p.contentHash AS hash, p.placeholder AS placeholder

@@ -1,0 +1,16 @@
+// Constraints and indexes of the lineage graph; each statement is idempotent and run at start.
+CREATE CONSTRAINT domain_id IF NOT EXISTS FOR (n:Domain) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT product_id IF NOT EXISTS FOR (n:DataProduct) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT field_id IF NOT EXISTS FOR (n:Field) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT consumer_id IF NOT EXISTS FOR (n:Consumer) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT team_name IF NOT EXISTS FOR (n:Team) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT person_username IF NOT EXISTS FOR (n:Person) REQUIRE n.username IS UNIQUE;
+CREATE INDEX product_status IF NOT EXISTS FOR (n:DataProduct) ON (n.status);
+CREATE INDEX product_domain IF NOT EXISTS FOR (n:DataProduct) ON (n.domain);
+CREATE INDEX dataset_placeholder IF NOT EXISTS FOR (n:Dataset) ON (n.placeholder);
+CREATE INDEX field_placeholder IF NOT EXISTS FOR (n:Field) ON (n.placeholder);
+CREATE FULLTEXT INDEX catalog_text IF NOT EXISTS
+  FOR (n:DataProduct|Dataset|Field|Consumer)
+  ON EACH [n.name, n.keywords, n.description, n.purpose, n.usage, n.limitations]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};

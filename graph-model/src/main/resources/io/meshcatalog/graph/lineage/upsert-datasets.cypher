@@ -1,0 +1,11 @@
+// The datasets a product publishes and their fields.
+MATCH (p:DataProduct {id: $productId})
+UNWIND $datasets AS dataset
+MERGE (d:Dataset {id: dataset.id})
+SET d += dataset.properties, d.placeholder = false
+MERGE (p)-[:PRODUCES]->(d)
+WITH d, dataset
+UNWIND dataset.fields AS field
+MERGE (f:Field {id: field.id})
+SET f += field.properties, f.placeholder = false
+MERGE (d)-[:HAS_FIELD]->(f)
