@@ -53,6 +53,18 @@ final class CatalogReader {
                 .map(row -> field(row.get("field"))).findFirst();
     }
 
+    List<ProductRevision> history(String productId, int limit) {
+        return cypher.read(driver, "product-history", Map.of("productId", productId, "limit", Math.max(1, limit)))
+                .records().stream()
+                .map(row -> new ProductRevision(row.get("number").asInt(),
+                        row.get("at").asOffsetDateTime().toInstant(), row.get("contentHash").asString(""),
+                        row.get("declaredVersion").asString(""),
+                        row.get("changes").asList(c -> new SchemaChange(SchemaChange.Kind.valueOf(c.get("kind")
+                                .asString()), c.get("subject").asString(), c.get("before").asString(""),
+                                c.get("after").asString("")))))
+                .toList();
+    }
+
     /** The effective owner of each product, in the order of {@code productIds}. */
     List<Owner> productOwners(List<String> productIds) {
         return owners("product-owners", "productIds", productIds);

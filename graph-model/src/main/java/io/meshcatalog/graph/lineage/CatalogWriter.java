@@ -3,9 +3,15 @@ package io.meshcatalog.graph.lineage;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -22,10 +28,12 @@ final class CatalogWriter {
 
     private final Driver driver;
     private final CypherLog log;
+    private final Clock clock;
 
-    CatalogWriter(Driver driver, CypherLog log) {
+    CatalogWriter(Driver driver, CypherLog log, Clock clock) {
         this.driver = driver;
         this.log = log;
+        this.clock = clock;
     }
 
     List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
@@ -56,6 +64,8 @@ final class CatalogWriter {
         List<Record> before = log.run(tx, "product-hash", Map.of("productId", id)).list();
         String hash = ProductParameters.contentHash(product);
         UpsertOutcome.Change change = change(before, hash);
+        List<Record> previous = change == UpsertOutcome.Change.UPDATED
+                ? log.run(tx, "product-snapshot", Map.of("productId", id)).list() : List.of();
 
         log.run(tx, "detach-product", Map.of("productId", id, "datasetIds", datasetIds,
                 "fieldIds", ProductParameters.fieldIds(product)));
@@ -68,7 +78,36 @@ final class CatalogWriter {
         log.run(tx, "upsert-field-lineage", Map.of("edges", ProductParameters.fieldEdges(product)));
         log.run(tx, "upsert-consumers", Map.of("consumers", ProductParameters.consumers(product)));
         log.run(tx, "collect-garbage", Map.of());
-        return new UpsertOutcome(id, change, hash);
+        List<SchemaChange> changes = switch (change) {
+            case CREATED -> List.of(new SchemaChange(SchemaChange.Kind.CREATED, id, "", product.version()));
+            case UPDATED -> ProductSnapshot.of(product).changesSince(snapshot(previous.get(0)), id);
+            case UNCHANGED -> List.of();
+        };
+        int revision = previous.isEmpty() ? (change == UpsertOutcome.Change.CREATED ? 1 : 0)
+                : previous.get(0).get("revision").asInt() + 1;
+        if (!changes.isEmpty()) {
+            log.run(tx, "record-revision", Map.of("productId", id, "revision", Map.of(
+                    "number", revision,
+                    "at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    "contentHash", hash,
+                    "declaredVersion", product.version(),
+                    "changes", changes.stream().map(c -> Map.of("kind", c.kind().name(), "subject", c.subject(),
+                            "before", c.before(), "after", c.after())).toList())));
+        }
+        return new UpsertOutcome(id, change, hash, changes);
+    }
+
+    private static ProductSnapshot snapshot(Record row) {
+        Map<String, ProductSnapshot.FieldShape> fields = new TreeMap<>();
+        Set<String> datasets = new TreeSet<>();
+        for (Value field : row.get("fields").values()) {
+            String dataset = field.get("dataset").asString();
+            datasets.add(dataset);
+            fields.put(dataset + "." + field.get("field").asString(), new ProductSnapshot.FieldShape(
+                    field.get("type").asString(""), field.get("classification").asString("")));
+        }
+        return new ProductSnapshot(row.get("status").asString(""), row.get("version").asString(""),
+                new TreeSet<>(CatalogReader.strings(row.get("inputs"))), datasets, fields);
     }
 
     private void refuseConflicts(TransactionContext tx, DataProduct product) {

@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.model.DomainDescriptor;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
@@ -26,8 +27,12 @@ public final class LineageStore {
     }
 
     public LineageStore(Driver driver, TraversalLimits limits) {
+        this(driver, limits, Clock.systemUTC());
+    }
+
+    public LineageStore(Driver driver, TraversalLimits limits, Clock clock) {
         this.driver = driver;
-        this.writer = new CatalogWriter(driver, cypher);
+        this.writer = new CatalogWriter(driver, cypher, clock);
         this.reader = new CatalogReader(driver, cypher);
         this.search = new CatalogSearch(driver, cypher);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits);
@@ -46,6 +51,11 @@ public final class LineageStore {
     /** Writes a domain and each of its products, one transaction per product. */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
         return writer.upsert(descriptor);
+    }
+
+    /** A product's revisions, newest first, at most {@code limit} of them. */
+    public List<ProductRevision> history(String productId, int limit) {
+        return reader.history(productId, limit);
     }
 
     public SearchPage search(SearchQuery query) {

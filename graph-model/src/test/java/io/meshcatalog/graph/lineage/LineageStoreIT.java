@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +24,10 @@ class LineageStoreIT {
 
     LineageStoreIT(Driver driver) {
         this.driver = driver;
-        this.store = new LineageStore(driver);
+        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, clock);
     }
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
 
     @BeforeEach
     void loadFixture() {
@@ -74,6 +81,41 @@ class LineageStoreIT {
         assertThat(store.field("gamma.joined.total").orElseThrow().derivedFrom()).containsExactly("beta.left.amount");
         assertThat(count("MATCH (c:Consumer) RETURN count(c) AS n")).isZero();
         assertThat(store.impact(NodeRef.dataset("beta.right"), 5).nodes()).isEmpty();
+    }
+
+    @Test
+    void aChangedSchemaGetsANewRevisionWithWhatChangedAndWhen() {
+        clock.advance(Duration.ofDays(3));
+        store.upsert(Fixtures.yaml("beta.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: beta, team: {name: beta-team, members: [{username: bob, name: Bob Beta, role: owner}]}}
+                products:
+                  - id: beta.right
+                    name: Right
+                    status: retired
+                    version: 2.0.0
+                    inputPorts: [{name: source, contractId: alpha.source}]
+                    schema:
+                      - name: right
+                        properties:
+                          - {name: amount, logicalType: integer, transformSourceObjects: [alpha.source.amount]}
+                          - {name: currency, logicalType: string, classification: public}
+                """));
+
+        List<ProductRevision> history = store.history("beta.right", 10);
+
+        assertThat(history).extracting(ProductRevision::number, ProductRevision::at).containsExactly(
+                tuple(2, Instant.parse("2026-11-04T09:00:00Z")), tuple(1, Instant.parse("2026-11-01T09:00:00Z")));
+        assertThat(history.get(0).changes()).extracting(SchemaChange::toString).containsExactlyInAnyOrder(
+                "STATUS_CHANGED beta.right DEPRECATED -> RETIRED",
+                "VERSION_CHANGED beta.right  -> 2.0.0",
+                "FIELD_RETYPED beta.right.amount number -> integer",
+                "FIELD_ADDED beta.right.currency  -> string",
+                "FIELD_REMOVED beta.right.order_id string -> ");
+        assertThat(history.get(1).changes()).extracting(SchemaChange::kind).containsExactly(SchemaChange.Kind.CREATED);
+        assertThat(store.history("beta.right", 1)).hasSize(1);
+        assertThat(store.field("beta.right.order_id")).isEmpty();
     }
 
     @Test
@@ -261,4 +303,32 @@ class LineageStoreIT {
         return driver.executableQuery(cypher).execute().records().get(0).get("n").asLong();
     }
 
+    /** A clock the test moves by hand, so revision times are exact and graphs stay comparable. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }
