@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.model.DomainDescriptor;
+import io.meshcatalog.graph.openlineage.LineageEvent;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ public final class LineageStore {
     private final CatalogReader reader;
     private final CatalogSearch search;
     private final LineageAnalysis analysis;
+    private final OpenLineageWriter openLineage;
 
     public LineageStore(Driver driver) {
         this(driver, TraversalLimits.DEFAULT);
@@ -36,6 +38,7 @@ public final class LineageStore {
         this.reader = new CatalogReader(driver, cypher);
         this.search = new CatalogSearch(driver, cypher);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits);
+        this.openLineage = new OpenLineageWriter(driver, cypher);
     }
 
     /** Creates the constraints and indexes (idempotent) and waits until they are online. */
@@ -51,6 +54,11 @@ public final class LineageStore {
     /** Writes a domain and each of its products, one transaction per product. */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
         return writer.upsert(descriptor);
+    }
+
+    /** Stores a validated OpenLineage event in one transaction. */
+    public RecordedEvent record(LineageEvent event) {
+        return openLineage.record(event);
     }
 
     /** A product's revisions, newest first, at most {@code limit} of them. */
