@@ -9,6 +9,7 @@ import io.meshcatalog.subgraphs.kit.entities.EntitiesArgumentErrors;
 import io.meshcatalog.subgraphs.kit.entities.EntityController;
 import io.meshcatalog.subgraphs.kit.entities.ForeignProducts;
 import io.meshcatalog.subgraphs.kit.entities.RepresentationErrors;
+import io.meshcatalog.subgraphs.kit.http.GraphQlContentTypeFilter;
 import io.meshcatalog.subgraphs.kit.http.GraphQlRequestErrors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -64,6 +65,11 @@ public class SubgraphConfiguration {
     @Bean
     GraphQlRequestErrors graphQlRequestErrors(Environment environment) {
         return new GraphQlRequestErrors(environment.getProperty("spring.graphql.http.path", "/graphql"));
+    }
+
+    @Bean
+    GraphQlContentTypeFilter graphQlContentTypeFilter(Environment environment) {
+        return new GraphQlContentTypeFilter(environment.getProperty("spring.graphql.http.path", "/graphql"));
     }
 
     @Bean

@@ -33,8 +33,13 @@ final class GraphQlHttp {
 
     /** Posts a raw body, which need not be valid JSON. */
     HttpResponse<String> post(String body) {
+        return post(body, "application/json");
+    }
+
+    /** Posts a raw body with the given content type. */
+    HttpResponse<String> post(String body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/graphql-response+json, application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {

@@ -151,6 +151,15 @@ class SubgraphProtocolIT {
     }
 
     @Test
+    void unsupportedContentTypeGetsAGraphQlError() {
+        HttpResponse<String> response = http.post("{ _service { sdl } }", "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(GraphQlHttp.parse(response.body()).path("errors").get(0).path("message").asString())
+                .contains("text/plain");
+    }
+
+    @Test
     void catalogContractServesTheDescriptorAsWrittenAndItsProducts() {
         JsonNode contract = http.query("""
                 { catalogContract { domain descriptorYaml products { id ownerInherited owner { name } } } }""")

@@ -3,19 +3,14 @@ package io.meshcatalog.subgraphs.kit.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers requests to the GraphQL endpoint that Spring rejects before GraphQL sees them (malformed JSON, a body
@@ -24,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * read as a GraphQL response.
  */
 public class GraphQlRequestErrors implements HandlerExceptionResolver, Ordered {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String graphQlPath;
 
@@ -53,13 +46,8 @@ public class GraphQlRequestErrors implements HandlerExceptionResolver, Ordered {
         } else {
             return null;
         }
-        Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("classification", "BAD_REQUEST"))));
         try {
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(JSON.writeValueAsString(body));
+            GraphQlErrorBody.write(response, status, message);
         } catch (IOException e) {
             return null;
         }
