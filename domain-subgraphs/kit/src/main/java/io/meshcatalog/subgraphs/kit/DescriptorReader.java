@@ -38,20 +38,25 @@ public final class DescriptorReader {
         DomainDescriptor descriptor = loader.load(location, yaml);
         String declared = descriptor.domain().id().value();
         if (!declared.equals(expectedDomain)) {
-            throw new DescriptorException(List.of(new DescriptorProblem(location, lineOf(yaml, "domain:"), 1,
-                    "domain.id", "this subgraph serves domain '" + expectedDomain + "' but the descriptor declares '"
-                            + declared + "'")));
+            int[] at = domainIdPosition(yaml);
+            throw new DescriptorException(List.of(new DescriptorProblem(location, at[0], at[1], "domain.id",
+                    "this subgraph serves domain '" + expectedDomain + "' but the descriptor declares '" + declared
+                            + "'")));
         }
         return new LoadedDescriptor(location, yaml, descriptor);
     }
 
-    private static int lineOf(String yaml, String prefix) {
+    /** The 1-based line and column of {@code domain.id}, found by text because the model keeps no positions. */
+    private static int[] domainIdPosition(String yaml) {
         List<String> lines = yaml.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                return i + 1;
+        int domain = lines.indexOf("domain:");
+        for (int i = domain + 1; domain >= 0 && i < lines.size() && lines.get(i).startsWith(" "); i++) {
+            String line = lines.get(i);
+            String key = line.stripLeading();
+            if (key.startsWith("id:")) {
+                return new int[] {i + 1, line.length() - key.length() + 1};
             }
         }
-        return 1;
+        return new int[] {domain + 1, 1};
     }
 }

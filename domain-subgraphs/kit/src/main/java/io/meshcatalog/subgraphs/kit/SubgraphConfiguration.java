@@ -32,8 +32,8 @@ public class SubgraphConfiguration {
 
     @Bean
     LoadedDescriptor loadedDescriptor(SubgraphDefinition definition, ResourceLoader resources, Environment environment) {
-        String location = environment.getProperty(SubgraphDefinition.DESCRIPTOR_PROPERTY,
-                definition.descriptorLocation());
+        String override = environment.getProperty(SubgraphDefinition.DESCRIPTOR_PROPERTY, "");
+        String location = override.isBlank() ? definition.descriptorLocation() : override;
         return new DescriptorReader(resources).read(location, definition.domain());
     }
 

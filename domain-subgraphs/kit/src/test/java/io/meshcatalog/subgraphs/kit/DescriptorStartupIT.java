@@ -33,7 +33,7 @@ class DescriptorStartupIT {
         assertThatThrownBy(() -> application.run("--server.port=0",
                 "--" + SubgraphDefinition.DESCRIPTOR_PROPERTY + "=classpath:fixtures/other-domain.yaml"))
                 .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
-                        .contains("classpath:fixtures/other-domain.yaml:3:1: domain.id: this subgraph serves domain "
+                        .contains("classpath:fixtures/other-domain.yaml:4:3: domain.id: this subgraph serves domain "
                                 + "'depot' but the descriptor declares 'yard'"));
     }
 }

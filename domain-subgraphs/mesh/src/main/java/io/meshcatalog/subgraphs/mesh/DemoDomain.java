@@ -44,6 +44,11 @@ public enum DemoDomain {
         return id() + ".port";
     }
 
+    /** The property that serves another descriptor file for this domain, for example {@code shipping.descriptor}. */
+    public String descriptorProperty() {
+        return id() + ".descriptor";
+    }
+
     public static Optional<DemoDomain> byId(String id) {
         return Arrays.stream(values()).filter(domain -> domain.id().equals(id.trim())).findFirst();
     }

@@ -1,5 +1,6 @@
 package io.meshcatalog.subgraphs.mesh;
 
+import io.meshcatalog.subgraphs.kit.SubgraphDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class MeshLauncher {
         return new SpringApplicationBuilder(domain.configuration())
                 .properties(Map.of(
                         "server.port", "${" + domain.portProperty() + ":" + domain.defaultPort() + "}",
+                        SubgraphDefinition.DESCRIPTOR_PROPERTY, "${" + domain.descriptorProperty() + ":}",
                         "spring.application.name", domain.id() + "-subgraph",
                         "spring.main.banner-mode", several ? "off" : "console",
                         // one logging system serves every context of the JVM, so it would tag all lines with the
