@@ -3,15 +3,14 @@ package io.meshcatalog.subgraphs.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.subgraphs.mesh.DomainSubgraphContract;
+import io.meshcatalog.subgraphs.mesh.SubgraphTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(classes = FinanceSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SubgraphTest(FinanceSubgraph.class)
 class FinanceSubgraphIT extends DomainSubgraphContract {
 
     private static final String COSTS = """

@@ -3,13 +3,12 @@ package io.meshcatalog.subgraphs.marketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.subgraphs.mesh.DomainSubgraphContract;
+import io.meshcatalog.subgraphs.mesh.SubgraphTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(classes = MarketingSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SubgraphTest(MarketingSubgraph.class)
 class MarketingSubgraphIT extends DomainSubgraphContract {
 
     @Override

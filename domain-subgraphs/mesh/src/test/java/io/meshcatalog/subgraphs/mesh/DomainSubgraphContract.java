@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What every demo domain subgraph must do over HTTP to join the federation; each domain's {@code *IT} extends it
- * with {@code @SpringBootTest(classes = <Domain>Subgraph.class, webEnvironment = RANDOM_PORT)} and its own stories.
+ * with {@code @SubgraphTest(ShippingSubgraph.class)} (see {@link SubgraphTest}) and its own stories.
  */
 public abstract class DomainSubgraphContract {
 

@@ -3,14 +3,13 @@ package io.meshcatalog.subgraphs.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.subgraphs.mesh.DomainSubgraphContract;
+import io.meshcatalog.subgraphs.mesh.SubgraphTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(classes = OrdersSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SubgraphTest(OrdersSubgraph.class)
 class OrdersSubgraphIT extends DomainSubgraphContract {
 
     @Override
