@@ -4,6 +4,7 @@ import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
 import io.meshcatalog.subgraphs.kit.catalog.CatalogIndex;
 import io.meshcatalog.subgraphs.kit.catalog.ProductEntity;
 import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
@@ -40,7 +41,7 @@ public class EntityController {
     }
 
     private static ProductReference reference(String id, Map<String, Object> representation) {
-        Map<String, Object> supplied = new java.util.HashMap<>();
+        Map<String, Object> supplied = new HashMap<>();
         representation.forEach((name, value) -> {
             if (value != null && !name.equals("__typename") && !name.equals(KEY)) {
                 supplied.put(name, value);
