@@ -75,7 +75,12 @@ final class Traversal {
             Map.Entry<Integer, List<Step>> level = pending.pollFirstEntry();
             int degree = level.getKey();
             Map<String, Step> frontier = new HashMap<>();
-            level.getValue().forEach(step -> frontier.put(step.element(), step));
+            // consumers read datasets and feed nothing: no round trip to learn that again
+            level.getValue().stream().filter(step -> step.kind() != NodeKind.CONSUMER)
+                    .forEach(step -> frontier.put(step.element(), step));
+            if (frontier.isEmpty()) {
+                continue;
+            }
             List<Record> rows = cypher.read(driver, statement, Map.of("frontier", List.copyOf(frontier.keySet())))
                     .records();
             if (degree >= maxDepth) {

@@ -1,0 +1,197 @@
+package io.meshcatalog.graph.bench;
+
+import io.meshcatalog.graph.embedded.GraphConnection;
+import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.lineage.ImpactReport;
+import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.NodeKind;
+import io.meshcatalog.graph.lineage.NodeRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.neo4j.driver.Session;
+
+/**
+ * Impact latency of the lineage store on synthetic meshes, next to a plain in-memory BFS over the
+ * same edges (the floor). For each size: start an embedded Neo4j in a temporary folder, bulk load,
+ * warm up, then time {@link LineageStore#impact} from leaves and from the hub, and the BFS from the
+ * same starts. Run explicitly (see the module README), never as part of the build's tests.
+ * <p>
+ * System properties: {@code bench.sizes} (datasets, comma-separated; default 100000),
+ * {@code bench.leafRuns} (200), {@code bench.hubRuns} (50), {@code bench.batch} (rows per load
+ * transaction, 10000), {@code bench.pageCacheMb} (2048), {@code bench.home} (a folder to keep the graph
+ * in and to reuse it from on the next run of the same size, instead of a temporary folder).
+ */
+public final class LineageBenchmark {
+
+    private static final int DEPTH = 10;
+
+    private LineageBenchmark() {
+    }
+
+    /** One size's figures. */
+    record Result(int datasets, BulkLoader.Loaded loaded, int leafReach, int hubReach, Latency storeLeaf,
+            Latency storeHub, Latency floorLeaf, Latency floorHub) {
+    }
+
+    /** Percentiles of a series of timings, in milliseconds. */
+    record Latency(int runs, double p50, double p95, double p99, double max) {
+
+        static Latency of(long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Latency(sorted.length, ms(rank(sorted, 0.50)), ms(rank(sorted, 0.95)), ms(rank(sorted, 0.99)),
+                    ms(sorted[sorted.length - 1]));
+        }
+
+        /** Nearest-rank percentile. */
+        private static long rank(long[] sorted, double q) {
+            return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("logback.configurationFile", "io/meshcatalog/graph/bench/logback-bench.xml");
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "100000").split(",")).map(String::strip)
+                .mapToInt(Integer::parseInt).toArray();
+        int leafRuns = Integer.getInteger("bench.leafRuns", 200);
+        int hubRuns = Integer.getInteger("bench.hubRuns", 50);
+        int batch = Integer.getInteger("bench.batch", 10_000);
+        long pageCache = Long.getLong("bench.pageCacheMb", 2048) * 1024 * 1024;
+        System.out.printf(Locale.ROOT, "Lineage benchmark %s: %d cores, max heap %d MB, page cache %d MB%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                pageCache >> 20);
+        List<Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            results.add(run(MeshSpec.of(size), leafRuns, hubRuns, batch, pageCache));
+        }
+        System.out.println();
+        print(results);
+    }
+
+    private static Result run(MeshSpec spec, int leafRuns, int hubRuns, int batch, long pageCache) throws IOException {
+        long started = System.nanoTime();
+        SyntheticMesh mesh = SyntheticMesh.generate(spec);
+        InMemoryLineage floor = new InMemoryLineage(mesh);
+        System.out.printf(Locale.ROOT, "%n== %,d datasets: %,d products, %,d domains, %,d fields, %,d consumers, "
+                + "%,d dataset FEEDS, %,d field FEEDS (generated in %d ms)%n", mesh.datasets(), mesh.products(),
+                mesh.domains(), mesh.fields(), mesh.consumers(), mesh.datasetFeeds().size() + mesh.consumerFeeds().size(),
+                mesh.fieldFeeds().size(), (System.nanoTime() - started) / 1_000_000);
+        String kept = System.getProperty("bench.home");
+        Path home = kept == null ? Files.createTempDirectory("mesh-catalog-bench-") : Path.of(kept, "d" + spec.datasets());
+        try (GraphConnection connection = GraphConnection.open(
+                new GraphSettings(null, "neo4j", "", home, 0, pageCache))) {
+            LineageStore store = new LineageStore(connection.driver());
+            store.initSchema();
+            BulkLoader.Loaded loaded = datasetCount(connection) == mesh.datasets()
+                    ? new BulkLoader.Loaded(0, 0, 1)
+                    : new BulkLoader(connection.driver(), batch).load(mesh);
+            try (Session session = connection.driver().session()) {
+                session.run("CALL db.awaitIndexes(3600)").consume();
+            }
+            System.out.printf(Locale.ROOT, "loaded %,d nodes and %,d relationships in %.1f s: %,.0f items/s "
+                    + "(indexes online after %.1f s)%n", loaded.nodes(), loaded.relationships(), loaded.nanos() / 1e9,
+                    loaded.itemsPerSecond(), (System.nanoTime() - started) / 1e9);
+
+            int[] leaves = Arrays.copyOf(mesh.leaves(), Math.min(leafRuns, mesh.leaves().length));
+            String hub = mesh.datasetId(mesh.hub());
+            int hubReach = check(store, floor, hub, mesh.hub());
+            int leafReach = check(store, floor, mesh.datasetId(leaves[0]), leaves[0]);
+
+            IntConsumer storeLeaf = i -> store.impact(NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])), DEPTH);
+            IntConsumer storeHub = i -> store.impact(NodeRef.dataset(hub), DEPTH);
+            IntConsumer floorLeaf = i -> floor.impact(leaves[i % leaves.length], DEPTH);
+            IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
+            IntConsumer roundTrip = i -> connection.driver().executableQuery("RETURN 1 AS one").execute();
+            // warm up: plans compiled, pages and JIT hot
+            time(storeLeaf, leafRuns);
+            time(storeHub, Math.max(10, hubRuns / 2));
+            time(floorLeaf, leafRuns * 10);
+            time(floorHub, hubRuns * 4);
+            time(roundTrip, leafRuns);
+            System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", time(roundTrip, leafRuns));
+            Result result = new Result(mesh.datasets(), loaded, leafReach, hubReach, time(storeLeaf, leafRuns),
+                    time(storeHub, hubRuns), time(floorLeaf, leafRuns), time(floorHub, hubRuns));
+            System.out.printf(Locale.ROOT, "store leaf %s%nstore hub  %s%nfloor leaf %s%nfloor hub  %s%n",
+                    result.storeLeaf(), result.storeHub(), result.floorLeaf(), result.floorHub());
+            return result;
+        } finally {
+            if (kept == null) {
+                delete(home);
+            }
+        }
+    }
+
+    private static long datasetCount(GraphConnection connection) {
+        return connection.driver().executableQuery("MATCH (d:Dataset) RETURN count(d) AS n").execute().records()
+                .get(0).get("n").asLong();
+    }
+
+    /** The store and the floor must agree on what is downstream before their speeds are compared. */
+    private static int check(LineageStore store, InMemoryLineage floor, String id, int dataset) {
+        ImpactReport impact = store.impact(NodeRef.dataset(id), DEPTH);
+        long reached = impact.nodes().stream().filter(n -> n.kind() != NodeKind.PRODUCT).count();
+        int expected = floor.impact(dataset, DEPTH);
+        if (reached != expected || impact.truncated()) {
+            throw new IllegalStateException("store reaches " + reached + " nodes downstream of " + id
+                    + " (truncated: " + impact.truncated() + "), the in-memory BFS " + expected);
+        }
+        System.out.printf(Locale.ROOT, "impact of %s: %,d datasets/consumers/fields, %,d products, %,d teams to "
+                + "notify (store and BFS agree)%n", id, reached, impact.ofKind(NodeKind.PRODUCT).size(),
+                impact.ownersToNotify().size());
+        return expected;
+    }
+
+    private static Latency time(IntConsumer call, int runs) {
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            call.accept(i);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return Latency.of(nanos);
+    }
+
+    private static void print(List<Result> results) {
+        System.out.println("| datasets | load (nodes+rels/s) | start | reach | store p50 | store p95 | store p99 "
+                + "| BFS p50 | BFS p95 | p95 ratio |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            String load = String.format(Locale.ROOT, "%,.0f (%,d in %.0f s)", r.loaded().itemsPerSecond(),
+                    r.loaded().nodes() + r.loaded().relationships(), r.loaded().nanos() / 1e9);
+            row(r.datasets(), load, "leaf", r.leafReach(), r.storeLeaf(), r.floorLeaf());
+            row(r.datasets(), load, "hub", r.hubReach(), r.storeHub(), r.floorHub());
+        }
+    }
+
+    private static void row(int datasets, String load, String start, int reach, Latency store, Latency floor) {
+        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.2f ms | %.2f ms | %.2f ms | %.3f ms | %.3f ms "
+                + "| %,.0f× |%n", datasets, load, start, reach, store.p50(), store.p95(), store.p99(), floor.p50(),
+                floor.p95(), store.p95() / Math.max(floor.p95(), 0.001));
+    }
+
+    private static void delete(Path home) throws IOException {
+        try (Stream<Path> paths = Files.walk(home)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,5 @@
+// Datasets, each published by its product.
+UNWIND $rows AS row
+MATCH (p:DataProduct {id: row.product})
+CREATE (p)-[:PRODUCES]->(:Dataset {id: row.id, name: row.name, domain: row.domain, product: row.product,
+                                   placeholder: false})
