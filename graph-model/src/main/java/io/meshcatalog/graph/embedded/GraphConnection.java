@@ -23,9 +23,10 @@ public final class GraphConnection implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    // Logging is deprecated in driver 6 for System.Logger, which Logback does not receive without a bridge;
-    // until one is chosen, the driver keeps logging through SLF4J like the rest of the application
-    @SuppressWarnings("deprecation")
+    /**
+     * Opens the driver. It logs through {@code System.Logger}, which a Spring Boot application routes
+     * to its logging system.
+     */
     public static GraphConnection open(GraphSettings settings) {
         EmbeddedNeo4j embedded = null;
         URI uri = settings.uri();

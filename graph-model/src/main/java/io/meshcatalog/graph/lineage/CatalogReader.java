@@ -75,19 +75,26 @@ final class CatalogReader {
         return owners("consumer-owners", "consumerIds", consumerIds);
     }
 
-    /** Owner rows keyed by the id of what they own. */
-    List<Map.Entry<String, Owner>> ownersOf(String statement, String parameter, List<String> ids) {
-        List<Map.Entry<String, Owner>> result = new ArrayList<>();
+    /** A product or consumer with its name and the team answerable for it. */
+    record OwnedBy(String id, String name, Owner owner) {
+    }
+
+    /** The owners of products ({@code product-owners}) or consumers ({@code consumer-owners}). */
+    List<OwnedBy> ownedBy(String statement, String parameter, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OwnedBy> result = new ArrayList<>();
         for (Record row : cypher.read(driver, statement, Map.of(parameter, ids)).records()) {
-            result.add(Map.entry(row.get("owned").asString(), owner(row)));
+            result.add(new OwnedBy(row.get("owned").asString(), row.get("name").asString(""), owner(row)));
         }
         return result;
     }
 
     private List<Owner> owners(String statement, String parameter, List<String> ids) {
-        return ownersOf(statement, parameter, ids).stream()
-                .sorted(Comparator.comparingInt(entry -> ids.indexOf(entry.getKey())))
-                .map(Map.Entry::getValue).toList();
+        return ownedBy(statement, parameter, ids).stream()
+                .sorted(Comparator.comparingInt(owned -> ids.indexOf(owned.id())))
+                .map(OwnedBy::owner).toList();
     }
 
     private static Owner owner(Record row) {

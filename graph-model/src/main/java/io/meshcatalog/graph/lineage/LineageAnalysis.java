@@ -7,16 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 /**
  * Lineage, impact and change impact over the graph. Datasets and consumers are walked along
  * dataset-level {@code FEEDS}, fields along field-level {@code FEEDS}; products are reached through
- * the datasets they publish, and take the smallest degree of those.
+ * the datasets they publish, and take the smallest degree of those. Products, their names and their
+ * owners are read in one statement per answer, after the walk.
  */
 final class LineageAnalysis {
 
@@ -41,25 +42,26 @@ final class LineageAnalysis {
         int depth = limits.clampDepth(requestedDepth);
         NodeKind level = root.kind() == NodeKind.FIELD ? NodeKind.FIELD : NodeKind.DATASET;
         List<Traversal.Start> starts = starts(root).stream().filter(s -> s.kind() == level).toList();
-        Traversal.Walk walk = traversal.walk(starts, direction, depth, limits.maxNodes());
-        Map<String, LineageNode> nodes = new LinkedHashMap<>();
-        walk.steps().forEach(step -> keepNearest(nodes, node(step, root)));
+        Reach reach = new Reach(root);
+        reach.add(traversal.walk(starts, direction, depth, limits.maxNodes()));
         if (level == NodeKind.DATASET) {
-            addProducts(nodes, root);
+            addProducts(reach);
         }
-        return new LineageResult(root, direction, depth, sorted(nodes), walk.truncated());
+        return new LineageResult(root, direction, depth, reach.sorted(), reach.truncated);
     }
 
     ImpactReport impact(NodeRef root, @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
-        Impact impact = downstream(root, depth);
-        return new ImpactReport(root, depth, impact.nodes(), notify(impact.nodes()), impact.truncated());
+        Reach reach = downstream(root, depth);
+        List<LineageNode> nodes = reach.sorted();
+        return new ImpactReport(root, depth, nodes, notify(nodes, reach.productOwners), reach.truncated);
     }
 
     ChangeImpactReport changeImpact(List<FieldChange> changes, @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
         Map<String, LineageNode> nodes = new LinkedHashMap<>();
         Map<String, List<String>> because = new HashMap<>();
+        Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
         List<String> notes = new ArrayList<>();
         boolean truncated = false;
         for (FieldChange change : changes) {
@@ -69,61 +71,90 @@ final class LineageAnalysis {
                 notes.add(field.id() + " is already of type " + field.logicalType() + "; retyping it changes nothing");
                 continue;
             }
-            Impact impact = downstream(NodeRef.field(field.id()), depth);
-            truncated |= impact.truncated();
-            for (LineageNode node : impact.nodes()) {
+            Reach reach = downstream(NodeRef.field(field.id()), depth);
+            truncated |= reach.truncated;
+            productOwners.putAll(reach.productOwners);
+            List<LineageNode> reached = reach.sorted();
+            for (LineageNode node : reached) {
                 keepNearest(nodes, node);
                 because.computeIfAbsent(key(node), k -> new ArrayList<>())
                         .add("downstream of " + field.id() + " (degree " + node.degree() + "), which is "
                                 + change.describe());
             }
-            if (impact.nodes().isEmpty()) {
+            if (reached.isEmpty()) {
                 notes.add("nothing in the catalog is derived from " + field.id() + " or reads its dataset");
             }
         }
-        List<LineageNode> broken = sorted(nodes);
+        List<LineageNode> broken = nodes.values().stream().sorted(NEAREST_FIRST).toList();
         List<BrokenItem> breaks = broken.stream().map(node -> new BrokenItem(node, because.get(key(node)))).toList();
-        return new ChangeImpactReport(changes, breaks, notify(broken), notes, truncated);
+        return new ChangeImpactReport(changes, breaks, notify(broken, productOwners), notes, truncated);
     }
 
-    private record Impact(List<LineageNode> nodes, boolean truncated) {
+    /** What a walk found: nodes at their nearest degree, the product of each dataset, the products' owners. */
+    private static final class Reach {
+
+        private final NodeRef root;
+        private final Map<String, LineageNode> nodes = new LinkedHashMap<>();
+        private final Map<String, String> productOfDataset = new HashMap<>();
+        private final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
+        private boolean truncated;
+
+        Reach(NodeRef root) {
+            this.root = root;
+        }
+
+        void add(Traversal.Walk walk) {
+            walk.steps().forEach(this::add);
+            truncated |= walk.truncated();
+        }
+
+        void add(Traversal.Step step) {
+            add(new LineageNode(step.kind(), step.id(), step.name(), step.domain(), step.degree(),
+                    step.path(root.id()), step.external()), step.product());
+        }
+
+        void add(LineageNode node, String product) {
+            keepNearest(nodes, node);
+            if (node.kind() == NodeKind.DATASET && !product.isEmpty()) {
+                productOfDataset.put(node.id(), product);
+            }
+        }
+
+        List<LineageNode> sorted() {
+            return nodes.values().stream().sorted(NEAREST_FIRST).toList();
+        }
     }
 
-    private Impact downstream(NodeRef root, int depth) {
+    private Reach downstream(NodeRef root, int depth) {
         List<Traversal.Start> starts = starts(root);
-        Map<String, LineageNode> nodes = new LinkedHashMap<>();
+        Reach reach = new Reach(root);
         List<Traversal.Start> fieldStarts = starts.stream().filter(s -> s.kind() == NodeKind.FIELD).toList();
         Traversal.Walk fields = traversal.walk(fieldStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
-        fields.steps().forEach(step -> keepNearest(nodes, node(step, root)));
+        reach.add(fields);
 
         List<Traversal.Start> datasetStarts = new ArrayList<>(
                 starts.stream().filter(s -> s.kind() == NodeKind.DATASET).toList());
         if (root.kind() == NodeKind.FIELD) {
-            for (Traversal.Start start : datasetsOfFields(fields, nodes, root)) {
-                datasetStarts.add(start);
-            }
+            datasetStarts.addAll(datasetsOfFields(fields, reach));
         }
-        Traversal.Walk datasets = traversal.walk(datasetStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
-        datasets.steps().forEach(step -> keepNearest(nodes, node(step, root)));
-        boolean truncated = fields.truncated() || datasets.truncated();
+        reach.add(traversal.walk(datasetStarts, Direction.DOWNSTREAM, depth, limits.maxNodes()));
         if (root.kind() == NodeKind.FIELD) {
             // whoever reads the field's own dataset may read the field
-            Traversal.Walk readers = traversal.walk(starts(NodeRef.dataset(root.id().substring(0,
-                    root.id().lastIndexOf('.')))), Direction.DOWNSTREAM, 1, limits.maxNodes());
-            readers.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER)
-                    .forEach(step -> keepNearest(nodes, node(step, root)));
-            truncated |= readers.truncated();
+            String dataset = root.id().substring(0, root.id().lastIndexOf('.'));
+            Traversal.Walk readers = traversal.walk(starts(NodeRef.dataset(dataset)), Direction.DOWNSTREAM, 1,
+                    limits.maxNodes());
+            readers.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
+            reach.truncated |= readers.truncated();
         }
-        addProducts(nodes, root);
-        return new Impact(sorted(nodes), truncated);
+        addProducts(reach);
+        return reach;
     }
 
     /**
      * Datasets that hold a reached field are impacted at that field's degree, and join the
      * dataset-level walk there so that their consumers and dependents are found too.
      */
-    private List<Traversal.Start> datasetsOfFields(Traversal.Walk fields, Map<String, LineageNode> nodes,
-            NodeRef root) {
+    private List<Traversal.Start> datasetsOfFields(Traversal.Walk fields, Reach reach) {
         Map<String, Traversal.Step> nearestField = new TreeMap<>();
         for (Traversal.Step step : fields.steps()) {
             nearestField.merge(step.dataset(), step, (a, b) -> a.degree() <= b.degree() ? a : b);
@@ -135,8 +166,9 @@ final class LineageAnalysis {
         for (Record row : cypher.read(driver, "start-datasets", Map.of("ids", List.copyOf(nearestField.keySet())))
                 .records()) {
             Traversal.Step field = nearestField.get(row.get("id").asString());
-            keepNearest(nodes, new LineageNode(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
-                    row.get("domain").asString(), field.degree(), field.path(root.id()), false));
+            reach.add(new LineageNode(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
+                    row.get("domain").asString(), field.degree(), field.path(reach.root.id()), false),
+                    row.get("product").asString());
             starts.add(new Traversal.Start(row.get("element").asString(), NodeKind.DATASET, row.get("id").asString(),
                     field.degree(), field));
         }
@@ -157,60 +189,53 @@ final class LineageAnalysis {
 
     /**
      * Adds the products publishing the reached datasets, each at its nearest dataset's degree and
-     * path; a product is not downstream of itself.
+     * path, and keeps their owners for the notification list; a product is not downstream of itself.
      */
-    private void addProducts(Map<String, LineageNode> nodes, NodeRef root) {
-        Map<String, LineageNode> datasets = new HashMap<>();
-        nodes.values().stream().filter(n -> n.kind() == NodeKind.DATASET).forEach(n -> datasets.put(n.id(), n));
-        if (datasets.isEmpty()) {
-            return;
-        }
-        for (Record row : cypher.read(driver, "producers", Map.of("datasetIds", List.copyOf(datasets.keySet())))
-                .records()) {
-            String product = row.get("id").asString();
-            if (root.kind() == NodeKind.PRODUCT && root.id().equals(product)) {
-                continue;
+    private void addProducts(Reach reach) {
+        Map<String, LineageNode> nearestDataset = new HashMap<>();
+        reach.productOfDataset.forEach((dataset, product) -> {
+            if (reach.root.kind() != NodeKind.PRODUCT || !reach.root.id().equals(product)) {
+                nearestDataset.merge(product, reach.nodes.get(NodeKind.DATASET + ":" + dataset),
+                        (a, b) -> NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
             }
-            LineageNode via = datasets.get(row.get("dataset").asString());
-            keepNearest(nodes, new LineageNode(NodeKind.PRODUCT, product, row.get("name").asString(),
-                    row.get("domain").asString(), via.degree(), via.path(), false));
+        });
+        for (CatalogReader.OwnedBy product : reader.ownedBy("product-owners", "productIds",
+                List.copyOf(nearestDataset.keySet()))) {
+            LineageNode via = nearestDataset.get(product.id());
+            keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),
+                    product.owner().domain(), via.degree(), via.path(), false));
+            reach.productOwners.put(product.id(), product);
         }
     }
 
     /** The teams owning impacted products and consumers, each once, nearest impact first. */
-    private List<TeamToNotify> notify(List<LineageNode> impacted) {
+    private List<TeamToNotify> notify(List<LineageNode> impacted, Map<String, CatalogReader.OwnedBy> productOwners) {
         Map<String, LineageNode> byId = new HashMap<>();
-        impacted.forEach(node -> byId.putIfAbsent(node.id(), node));
-        List<String> products = ids(impacted, NodeKind.PRODUCT);
-        List<String> consumers = ids(impacted, NodeKind.CONSUMER);
-        List<Map.Entry<String, Owner>> owners = new ArrayList<>();
-        if (!products.isEmpty()) {
-            owners.addAll(reader.ownersOf("product-owners", "productIds", products));
+        impacted.forEach(node -> byId.putIfAbsent(node.kind() + ":" + node.id(), node));
+        List<Map.Entry<LineageNode, Owner>> owners = new ArrayList<>();
+        for (LineageNode node : impacted) {
+            CatalogReader.OwnedBy owned = node.kind() == NodeKind.PRODUCT ? productOwners.get(node.id()) : null;
+            if (owned != null) {
+                owners.add(Map.entry(node, owned.owner()));
+            }
         }
-        if (!consumers.isEmpty()) {
-            owners.addAll(reader.ownersOf("consumer-owners", "consumerIds", consumers));
+        List<String> consumers = impacted.stream().filter(n -> n.kind() == NodeKind.CONSUMER).map(LineageNode::id)
+                .distinct().toList();
+        for (CatalogReader.OwnedBy owned : reader.ownedBy("consumer-owners", "consumerIds", consumers)) {
+            owners.add(Map.entry(byId.get(NodeKind.CONSUMER + ":" + owned.id()), owned.owner()));
         }
-        Map<String, List<Map.Entry<String, Owner>>> byTeam = owners.stream()
+        Map<String, List<Map.Entry<LineageNode, Owner>>> byTeam = owners.stream()
                 .collect(Collectors.groupingBy(entry -> entry.getValue().team(), LinkedHashMap::new,
                         Collectors.toList()));
         List<TeamToNotify> teams = new ArrayList<>();
         byTeam.forEach((team, entries) -> {
-            List<LineageNode> affected = entries.stream().map(entry -> byId.get(entry.getKey())).distinct()
-                    .sorted(NEAREST_FIRST).toList();
+            List<LineageNode> affected = entries.stream().map(Map.Entry::getKey).distinct().sorted(NEAREST_FIRST)
+                    .toList();
             teams.add(new TeamToNotify(team, entries.get(0).getValue().members(),
                     affected.stream().map(LineageNode::id).toList(), affected.get(0).degree()));
         });
         teams.sort(Comparator.comparingInt(TeamToNotify::nearestDegree).thenComparing(TeamToNotify::team));
         return teams;
-    }
-
-    private static List<String> ids(List<LineageNode> nodes, NodeKind kind) {
-        return nodes.stream().filter(n -> n.kind() == kind).map(LineageNode::id).distinct().toList();
-    }
-
-    private static LineageNode node(Traversal.Step step, NodeRef root) {
-        return new LineageNode(step.kind(), step.id(), step.name(), step.domain(), step.degree(),
-                step.path(root.id()), step.external());
     }
 
     private static void keepNearest(Map<String, LineageNode> nodes, LineageNode node) {
@@ -219,9 +244,5 @@ final class LineageAnalysis {
 
     private static String key(LineageNode node) {
         return node.kind() + ":" + node.id();
-    }
-
-    private static List<LineageNode> sorted(Map<String, LineageNode> nodes) {
-        return nodes.values().stream().sorted(NEAREST_FIRST).toList();
     }
 }

@@ -24,7 +24,7 @@ final class Traversal {
 
     /** A node reached by the walk. */
     record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
-            String dataset, int degree, @Nullable Step parent) {
+            String dataset, String product, int degree, @Nullable Step parent) {
 
         List<String> path(String rootId) {
             List<String> reversed = new ArrayList<>();
@@ -64,7 +64,7 @@ final class Traversal {
         Map<String, Step> reached = new LinkedHashMap<>();
         TreeMap<Integer, List<Step>> pending = new TreeMap<>();
         for (Start start : starts) {
-            Step step = new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "",
+            Step step = new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "",
                     start.degree(), start.parent());
             if (visited.putIfAbsent(start.element(), step) == null) {
                 pending.computeIfAbsent(start.degree(), d -> new ArrayList<>()).add(step);
@@ -97,7 +97,8 @@ final class Traversal {
                 }
                 Step step = new Step(element, NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
                         row.get("name").asString(), row.get("domain").asString(), row.get("external").asBoolean(),
-                        row.get("dataset").asString(), degree + 1, frontier.get(row.get("from").asString()));
+                        row.get("dataset").asString(), row.get("product").asString(), degree + 1,
+                        frontier.get(row.get("from").asString()));
                 visited.put(element, step);
                 reached.put(element, step);
                 List<Step> next = pending.computeIfAbsent(degree + 1, d -> new ArrayList<>());

@@ -4,7 +4,7 @@ UNWIND $productIds AS productId
 MATCH (p:DataProduct {id: productId})
 OPTIONAL MATCH (p)-[:OWNED_BY]->(own:Team)
 OPTIONAL MATCH (p)-[:IN_DOMAIN]->(:Domain)-[:OWNED_BY]->(domainTeam:Team)
-WITH coalesce(own, domainTeam) AS t, collect({owned: p.id, domain: p.domain, inherited: own IS NULL}) AS owned
+WITH coalesce(own, domainTeam) AS t, collect({owned: p.id, name: p.name, domain: p.domain, inherited: own IS NULL}) AS owned
 WHERE t IS NOT NULL
 CALL (t) {
   OPTIONAL MATCH (t)-[m:HAS_MEMBER]->(person:Person)
@@ -13,5 +13,5 @@ CALL (t) {
     AS members
 }
 UNWIND owned AS product
-RETURN product.owned AS owned, product.domain AS domain, t.name AS team, coalesce(t.description, '') AS description,
+RETURN product.owned AS owned, product.name AS name, product.domain AS domain, t.name AS team, coalesce(t.description, '') AS description,
        product.inherited AS inherited, members
