@@ -1,0 +1,17 @@
+package io.meshcatalog.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(GatewayApplication.class, args);
+  }
+}

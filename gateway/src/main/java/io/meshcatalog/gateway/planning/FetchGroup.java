@@ -1,0 +1,45 @@
+package io.meshcatalog.gateway.planning;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One fetch under construction: a subgraph, where its result merges, what it selects and which
+ * other fetches must finish first. Becomes a {@link PlanNode.Fetch} when the plan is assembled.
+ */
+final class FetchGroup {
+
+  final int id;
+  final String subgraph;
+  final ResponsePath mergePath;
+  final boolean entity;
+  final List<Condition> conditions;
+  final SelectionBuilder selection = new SelectionBuilder();
+  final Map<String, SelectionBuilder> requires = new LinkedHashMap<>();
+  final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
+
+  FetchGroup(int id, String subgraph, ResponsePath mergePath, boolean entity, List<Condition> conditions) {
+    this.id = id;
+    this.subgraph = subgraph;
+    this.mergePath = mergePath;
+    this.entity = entity;
+    this.conditions = List.copyOf(conditions);
+  }
+
+  /** The representation selections for entities of {@code typeName}. */
+  SelectionBuilder requiresFor(String typeName) {
+    return requires.computeIfAbsent(typeName, t -> new SelectionBuilder());
+  }
+
+  /** A boolean variable a fetch depends on: run only when {@code variable == expected}. */
+  record Condition(String variable, boolean expected) {
+  }
+
+  @Override
+  public String toString() {
+    return "FetchGroup#" + id + "(" + subgraph + " at " + mergePath + ")";
+  }
+}

@@ -1,0 +1,66 @@
+package io.meshcatalog.gateway.planning;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node of a query plan. The tree says what to fetch and the order: {@link Sequence} children run
+ * one after another, {@link Parallel} children run together, {@link Flatten} merges a fetch at a
+ * response path, {@link Condition} runs a branch depending on a boolean variable.
+ */
+public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, PlanNode.Parallel,
+    PlanNode.Flatten, PlanNode.Condition {
+
+  /**
+   * One request to one subgraph.
+   *
+   * @param subgraph the subgraph name
+   * @param requires for an {@code _entities} fetch, the representation each entity sends, per type;
+   *     empty for a root fetch
+   * @param operation the GraphQL operation sent, on one line
+   * @param variableUsages the client variables the operation uses, passed through
+   */
+  record Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation,
+      List<String> variableUsages) implements PlanNode {
+
+    public Fetch {
+      requires = List.copyOf(requires);
+      variableUsages = List.copyOf(variableUsages);
+    }
+
+    /** Whether this fetch resolves entities from representations rather than root fields. */
+    public boolean isEntityFetch() {
+      return !requires.isEmpty();
+    }
+  }
+
+  /** Children run in order; each may use what the previous ones merged. */
+  record Sequence(List<PlanNode> nodes) implements PlanNode {
+    public Sequence {
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  /** Children are independent and run concurrently. */
+  record Parallel(List<PlanNode> nodes) implements PlanNode {
+    public Parallel {
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  /**
+   * Runs an entity fetch for every object at {@code path} and merges the results back there.
+   *
+   * @param path response keys from the root, {@code @} where a list is flattened
+   * @param node the fetch
+   */
+  record Flatten(ResponsePath path, PlanNode node) implements PlanNode {
+  }
+
+  /**
+   * Runs {@code ifTrue} when the boolean variable is true, else {@code ifFalse}; a missing branch
+   * does nothing.
+   */
+  record Condition(String variable, @Nullable PlanNode ifTrue, @Nullable PlanNode ifFalse) implements PlanNode {
+  }
+}

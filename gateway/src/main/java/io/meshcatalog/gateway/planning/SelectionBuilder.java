@@ -1,0 +1,139 @@
+package io.meshcatalog.gateway.planning;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.AstPrinter;
+import graphql.language.Directive;
+import graphql.language.Field;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable selection set of one fetch while the planner builds it. Fields merge by response key
+ * (and conditional directives), fragments by type condition, so adding a key field twice is
+ * harmless. Frozen into text and {@link Selection}s when the plan is assembled.
+ */
+final class SelectionBuilder {
+
+  private final Map<String, Object> entries = new LinkedHashMap<>();
+
+  /** The entry for a field, added if absent; {@code composite} fields get a child builder. */
+  FieldEntry field(Field field, boolean composite) {
+    Field head = field.transform(b -> b.selectionSet(null).directives(conditionalOnly(field.getDirectives())));
+    String key = "f:" + AstPrinter.printAst(head);
+    Object entry = entries.computeIfAbsent(key, k -> new FieldEntry(head, composite ? new SelectionBuilder() : null));
+    return (FieldEntry) entry;
+  }
+
+  /** A plain field by name, such as {@code __typename} or a key field. */
+  FieldEntry field(String name, boolean composite) {
+    return field(Field.newField(name).build(), composite);
+  }
+
+  /** The builder for {@code ... on typeCondition}, added if absent. */
+  SelectionBuilder fragment(String typeCondition, List<Directive> directives) {
+    List<Directive> kept = conditionalOnly(directives);
+    StringBuilder key = new StringBuilder("t:").append(typeCondition);
+    kept.forEach(d -> key.append(' ').append(AstPrinter.printAst(d)));
+    Object entry = entries.computeIfAbsent(key.toString(), k -> new FragmentEntry(typeCondition, kept, new SelectionBuilder()));
+    return ((FragmentEntry) entry).children();
+  }
+
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The selection set in GraphQL syntax on one line, with braces. */
+  String print() {
+    StringBuilder out = new StringBuilder("{");
+    for (Object entry : entries.values()) {
+      out.append(' ');
+      if (entry instanceof FieldEntry field) {
+        out.append(AstPrinter.printAst(field.head()));
+        if (field.children() != null) {
+          out.append(' ').append(field.children().print());
+        }
+      } else {
+        FragmentEntry fragment = (FragmentEntry) entry;
+        out.append("... on ").append(fragment.typeCondition());
+        fragment.directives().forEach(d -> out.append(' ').append(AstPrinter.printAst(d)));
+        out.append(' ').append(fragment.children().print());
+      }
+    }
+    return out.append(" }").toString();
+  }
+
+  /** The selections as immutable data, by field name (representations carry no aliases). */
+  List<Selection> toSelections() {
+    List<Selection> result = new ArrayList<>();
+    for (Object entry : entries.values()) {
+      if (entry instanceof FieldEntry field) {
+        result.add(new Selection.Field(field.head().getName(),
+            field.children() == null ? List.of() : field.children().toSelections()));
+      } else {
+        FragmentEntry fragment = (FragmentEntry) entry;
+        result.add(new Selection.InlineFragment(fragment.typeCondition(), fragment.children().toSelections()));
+      }
+    }
+    return result;
+  }
+
+  /** Adds the names of every variable the selections refer to. */
+  void collectVariables(Set<String> out) {
+    for (Object entry : entries.values()) {
+      if (entry instanceof FieldEntry field) {
+        field.head().getArguments().forEach(a -> collect(a.getValue(), out));
+        field.head().getDirectives().forEach(d -> d.getArguments().forEach(a -> collect(a.getValue(), out)));
+        if (field.children() != null) {
+          field.children().collectVariables(out);
+        }
+      } else {
+        FragmentEntry fragment = (FragmentEntry) entry;
+        fragment.directives().forEach(d -> d.getArguments().forEach(a -> collect(a.getValue(), out)));
+        fragment.children().collectVariables(out);
+      }
+    }
+  }
+
+  private static void collect(Value<?> value, Set<String> out) {
+    if (value instanceof VariableReference ref) {
+      out.add(ref.getName());
+    } else if (value instanceof ArrayValue array) {
+      array.getValues().forEach(v -> collect(v, out));
+    } else if (value instanceof ObjectValue object) {
+      object.getObjectFields().forEach(f -> collect(f.getValue(), out));
+    }
+  }
+
+  /**
+   * Keeps {@code @skip}/{@code @include} whose condition is a variable, so the subgraph applies it;
+   * literal ones were already applied by the planner, and other directives are the client's
+   * business with the gateway.
+   */
+  private static List<Directive> conditionalOnly(List<Directive> directives) {
+    List<Directive> kept = new ArrayList<>();
+    for (Directive d : directives) {
+      if (d.getName().equals("skip") || d.getName().equals("include")) {
+        Argument condition = d.getArgument("if");
+        if (condition != null && condition.getValue() instanceof VariableReference) {
+          kept.add(d);
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** A field and, for composite fields, its sub-selections. */
+  record FieldEntry(Field head, @Nullable SelectionBuilder children) {
+  }
+
+  private record FragmentEntry(String typeCondition, List<Directive> directives, SelectionBuilder children) {
+  }
+}
