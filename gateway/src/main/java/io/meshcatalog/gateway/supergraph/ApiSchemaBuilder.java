@@ -74,6 +74,7 @@ final class ApiSchemaBuilder {
         hidden.add(type.getName());
       }
     }
+    @SuppressWarnings("rawtypes")
     List<Definition> kept = new ArrayList<>();
     for (Definition<?> definition : supergraph.getDefinitions()) {
       Definition<?> filtered = filter(definition, hidden);

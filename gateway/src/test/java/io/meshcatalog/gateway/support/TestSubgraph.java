@@ -159,6 +159,7 @@ public final class TestSubgraph implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private static GraphQL schema(String sdl, Map<String, Object> data) {
     Document document = Parser.parse(sdl);
+    @SuppressWarnings("rawtypes")
     List<Definition> kept = new ArrayList<>();
     List<String> entities = new ArrayList<>();
     boolean hasQuery = false;
