@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
@@ -98,7 +99,9 @@ public final class Gateway {
   private static ExecutionInput input(GatewayRequest request, @Nullable Map<String, @Nullable Object> root) {
     ExecutionInput.Builder builder = ExecutionInput.newExecutionInput(request.query())
         .variables(request.variables())
-        .graphQLContext(Map.of(RequestContext.class, request.context()));
+        .graphQLContext(Map.of(RequestContext.class, request.context(),
+            // Abusive introspection is for OperationLimits to judge, with the rest of the limits.
+            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true));
     if (request.operationName() != null) {
       builder.operationName(request.operationName());
     }

@@ -40,6 +40,12 @@ public final class PlanPrinter {
       node(flatten.node(), depth + 1, out);
       out.append(pad).append("},\n");
     } else if (node instanceof Condition condition) {
+      if (condition.ifTrue() == null && condition.ifFalse() != null) {
+        out.append(pad).append("Skip(if: $").append(condition.variable()).append(") {\n");
+        node(condition.ifFalse(), depth + 1, out);
+        out.append(pad).append("},\n");
+        return;
+      }
       out.append(pad).append("Include(if: $").append(condition.variable()).append(") {\n");
       if (condition.ifTrue() != null) {
         node(condition.ifTrue(), depth + 1, out);
