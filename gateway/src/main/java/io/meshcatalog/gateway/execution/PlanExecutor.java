@@ -210,7 +210,10 @@ public final class PlanExecutor {
     if (response.get("errors") instanceof List<?> list) {
       for (Object item : list) {
         if (item instanceof Map<?, ?> map) {
-          out.add(new LinkedHashMap<>(cast(map)));
+          Map<String, Object> error = new LinkedHashMap<>(cast(map));
+          // Locations point into the subgraph operation, which the client never saw.
+          error.remove("locations");
+          out.add(error);
         }
       }
     }

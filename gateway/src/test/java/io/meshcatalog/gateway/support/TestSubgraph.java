@@ -74,6 +74,7 @@ public final class TestSubgraph implements AutoCloseable {
   private volatile boolean failing;
   private volatile @Nullable String rawResponse;
   private volatile long delayMillis;
+  private volatile com.sun.net.httpserver.Headers lastHeaders = new com.sun.net.httpserver.Headers();
 
   private TestSubgraph(String name, GraphQL graphql, Map<String, Object> data) throws IOException {
     this.name = name;
@@ -84,6 +85,7 @@ public final class TestSubgraph implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
         requests.add(body);
+        lastHeaders = exchange.getRequestHeaders();
         if (delayMillis > 0) {
           Thread.sleep(delayMillis);
         }
@@ -133,6 +135,11 @@ public final class TestSubgraph implements AutoCloseable {
     synchronized (requests) {
       return List.copyOf(requests);
     }
+  }
+
+  /** The headers of the last request. */
+  public com.sun.net.httpserver.Headers lastHeaders() {
+    return lastHeaders;
   }
 
   /** Answers HTTP 500 with a non-JSON body from now on. */
