@@ -15,6 +15,7 @@ import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
 import io.meshcatalog.gateway.planning.QueryPlanner;
+import io.meshcatalog.gateway.planning.Variables;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +91,8 @@ public final class Gateway {
         return done(errorsOnly(dryRun.getErrors()));
       }
     }
-    return executor.execute(plan.node(), request.variables(), snapshot.registry())
+    Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
+    return executor.execute(plan.node(), variables, snapshot.registry())
         .thenCompose(outcome -> snapshot.graphql().executeAsync(input(request, outcome.data()))
             .thenApply(shaped -> response(shaped, outcome, plan, request)))
         .exceptionally(failure -> messages(List.of("gateway failure: " + failure.getMessage())));

@@ -14,8 +14,11 @@ import java.util.Set;
  * @param type the output type in the supergraph
  * @param joins its {@code @join__field} applications that name a graph
  * @param inaccessible whether the field is hidden from the API schema
+ * @param resolvedElsewhere whether no subgraph resolves the field on this type directly (a bare
+ *     {@code @join__field}): it comes from an {@code @interfaceObject} of an interface of the type
  */
-public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean inaccessible) {
+public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean inaccessible,
+    boolean resolvedElsewhere) {
 
   public FieldDef {
     joins = List.copyOf(joins);
@@ -30,6 +33,9 @@ public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean
    * Whether {@code graph} resolves this field itself, given the graphs that define the parent type.
    */
   public boolean resolvableIn(String graph, Set<String> parentGraphs) {
+    if (resolvedElsewhere) {
+      return false;
+    }
     if (joins.isEmpty()) {
       return parentGraphs.contains(graph);
     }

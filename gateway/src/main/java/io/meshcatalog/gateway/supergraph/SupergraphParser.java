@@ -166,8 +166,12 @@ public final class SupergraphParser {
   private static FieldDef field(String typeName, FieldDefinition field, Map<String, String> graphByEnum) {
     String coordinate = typeName + "." + field.getName();
     List<FieldJoin> joins = new ArrayList<>();
+    boolean inNoGraph = false;
     for (Directive d : Directives.named(field, "join__field")) {
       if (Directives.value(d, "graph") == null) {
+        // Composition writes a bare @join__field on fields that no subgraph resolves on this type,
+        // such as fields an @interfaceObject adds to every implementation.
+        inNoGraph = true;
         continue;
       }
       String graph = graph(d, graphByEnum, coordinate);
@@ -181,7 +185,7 @@ public final class SupergraphParser {
     }
     String typeText = graphql.language.AstPrinter.printAst(field.getType());
     return new FieldDef(field.getName(), TypeRef.parse(typeText), joins,
-        Directives.has(field, "inaccessible"));
+        Directives.has(field, "inaccessible"), inNoGraph && joins.isEmpty());
   }
 
   private static @Nullable FieldSet fieldSet(Directive d, String argument, String coordinate, String graph) {
