@@ -114,8 +114,9 @@ public final class PlanExecutor {
       if (unique.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
+      List<Map<String, @Nullable Object>> representations = new ArrayList<>(unique.keySet());
       Map<String, @Nullable Object> vars = usedVariables(fetch);
-      vars.put("representations", new ArrayList<>(unique.keySet()));
+      vars.put("representations", representations);
       return send(fetch, vars).handle((response, failure) -> {
         synchronized (this) {
           if (failure != null) {
@@ -127,7 +128,16 @@ public final class PlanExecutor {
             for (int i = 0; i < targets.size(); i++) {
               Object entity = list.get(representationOf.get(i));
               if (entity instanceof Map<?, ?> map) {
-                ResultTree.merge(targets.get(i).object(), cast(map));
+                Map<String, @Nullable Object> target = targets.get(i).object();
+                Map<String, @Nullable Object> result = cast(map);
+                Object sent = representations.get(representationOf.get(i)).get("__typename");
+                if (result.containsKey("__typename") && target.containsKey("__typename")
+                    && !java.util.Objects.equals(target.get("__typename"), sent)) {
+                  // Sent as its interface (@interfaceObject): the answer's typename is the interface's.
+                  result = new LinkedHashMap<>(result);
+                  result.remove("__typename");
+                }
+                ResultTree.merge(target, result);
               }
             }
           } else if (errorsOf(response).isEmpty()) {
@@ -146,7 +156,12 @@ public final class PlanExecutor {
       Object typename = object.get("__typename");
       for (Selection.InlineFragment fragment : fetch.requires()) {
         if (fragment.typeCondition().equals(typename)) {
-          return ResultTree.project(object, fragment.selections());
+          Map<String, @Nullable Object> representation = ResultTree.project(object, fragment.selections());
+          String as = fetch.representAs().get(fragment.typeCondition());
+          if (representation != null && as != null) {
+            representation.put("__typename", as);
+          }
+          return representation;
         }
       }
       return null;

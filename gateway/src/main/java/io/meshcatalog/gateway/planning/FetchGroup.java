@@ -20,6 +20,7 @@ final class FetchGroup {
   final SelectionBuilder selection = new SelectionBuilder();
   final Map<String, SelectionBuilder> requires = new LinkedHashMap<>();
   final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
+  final Map<String, String> representAs = new LinkedHashMap<>();
 
   FetchGroup(int id, String subgraph, ResponsePath mergePath, boolean entity, List<Condition> conditions) {
     this.id = id;

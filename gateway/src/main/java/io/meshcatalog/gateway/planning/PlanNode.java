@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.planning;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,13 +20,21 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
    *     empty for a root fetch
    * @param operation the GraphQL operation sent, on one line
    * @param variableUsages the client variables the operation uses, passed through
+   * @param representAs the {@code __typename} to send for objects of a type the target subgraph
+   *     only knows through an {@code @interfaceObject} (object type to interface name)
    */
   record Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation,
-      List<String> variableUsages) implements PlanNode {
+      List<String> variableUsages, Map<String, String> representAs) implements PlanNode {
 
     public Fetch {
       requires = List.copyOf(requires);
       variableUsages = List.copyOf(variableUsages);
+      representAs = Map.copyOf(representAs);
+    }
+
+    /** A fetch whose representations carry the objects' own type names. */
+    public Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation, List<String> variableUsages) {
+      this(subgraph, requires, operation, variableUsages, Map.of());
     }
 
     /** Whether this fetch resolves entities from representations rather than root fields. */

@@ -241,6 +241,9 @@ public final class QueryPlanner {
       }
       Cursor c = withConditions(cursor, directives);
       String parent = c.parentType();
+      if (type(parent).isInterfaceObjectIn(c.group().subgraph) && !condition.equals(parent)) {
+        c = owner(c);
+      }
       TypeDef conditionType = type(condition);
       String graph = c.group().subgraph;
       boolean conditional = !conditionalDirectives(directives).isEmpty();
@@ -272,13 +275,23 @@ public final class QueryPlanner {
     private void planField(Cursor cursor, Field field) {
       String parent = cursor.parentType();
       String name = field.getName();
+      TypeDef parentType = type(parent);
+      String graph = cursor.group().subgraph;
+      boolean interfaceObject = parentType.isInterfaceObjectIn(graph);
       if (name.equals("__typename")) {
-        cursor.selection().field(field, false);
+        // An @interfaceObject subgraph answers the interface's name: the concrete one comes from the owner.
+        (interfaceObject ? owner(cursor) : cursor).selection().field(field, false);
         return;
       }
-      TypeDef parentType = type(parent);
       FieldDef def = fieldDef(parent, name);
-      String graph = cursor.group().subgraph;
+      if (interfaceObject) {
+        if (isLocal(cursor, parent, name)) {
+          addLocal(cursor, field, def);
+        } else {
+          planField(owner(cursor), field);
+        }
+        return;
+      }
       if (parentType.kind().isAbstract()) {
         Set<String> objects = supergraph.possibleTypesIn(parent, graph);
         boolean direct = isLocal(cursor, parent, name)
@@ -316,6 +329,9 @@ public final class QueryPlanner {
       }
       Cursor child = new Cursor(cursor.group(), children, path, returnType.name(),
           provided(cursor, cursor.parentType(), def), cursor.conditions(), false, cursor.hops());
+      if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
+        owner(child).selection().field("__typename", false);
+      }
       planSelections(child, field.getSelectionSet());
     }
 
@@ -329,6 +345,9 @@ public final class QueryPlanner {
       }
       List<String> candidates = supergraph.graphsResolving(parent, name);
       if (candidates.isEmpty()) {
+        if (jumpToInterfaceObject(cursor, field)) {
+          return;
+        }
         throw new PlanningException("no subgraph resolves " + parent + "." + name);
       }
       String fieldType = fieldDef(parent, name).type().namedType();
@@ -340,7 +359,7 @@ public final class QueryPlanner {
       for (String target : ordered) {
         FieldSet key = fetchableKey(cursor, parent, target);
         if (key != null) {
-          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target));
+          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
           planField(entity, field);
           return;
         }
@@ -352,7 +371,7 @@ public final class QueryPlanner {
         }
         FieldSet key = fetchableKey(cursor, parent, via);
         if (key != null && candidates.stream().anyMatch(t -> keyFetchableIn(via, parent, t))) {
-          Cursor entity = enterEntityGroup(cursor, via, key, null);
+          Cursor entity = enterEntityGroup(cursor, via, key, null, parent);
           planField(entity, field);
           return;
         }
@@ -361,10 +380,63 @@ public final class QueryPlanner {
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
     }
 
-    private Cursor enterEntityGroup(Cursor cursor, String target, FieldSet key, @Nullable FieldSet requires) {
+    /**
+     * An object type's field that only an {@code @interfaceObject} resolves: the object goes to that
+     * subgraph as an entity of the interface.
+     */
+    private boolean jumpToInterfaceObject(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      Set<String> interfaces = new LinkedHashSet<>();
+      type(parent).implementsByGraph().values().forEach(interfaces::addAll);
+      for (String iface : interfaces) {
+        TypeDef interfaceType = type(iface);
+        for (String target : interfaceType.graphs()) {
+          if (!interfaceType.isInterfaceObjectIn(target) || !supergraph.resolvable(iface, field.getName(), target)) {
+            continue;
+          }
+          for (FieldSet key : interfaceType.resolvableKeys(target)) {
+            if (canFetch(cursor.group().subgraph, cursor.provided(), parent, key.selectionSet())) {
+              Cursor entity = enterEntityGroup(cursor, target, key, requires(iface, field.getName(), target), iface);
+              planField(entity, field);
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The cursor in the subgraph that owns an interface an {@code @interfaceObject} subgraph
+     * returned: it knows the concrete type and the implementations' own fields.
+     */
+    private Cursor owner(Cursor cursor) {
+      String iface = cursor.parentType();
+      TypeDef type = type(iface);
+      for (String graph : type.graphs()) {
+        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)) {
+          continue;
+        }
+        for (FieldSet key : type.resolvableKeys(graph)) {
+          if (canFetch(cursor.group().subgraph, cursor.provided(), iface, key.selectionSet())) {
+            Cursor owner = enterEntityGroup(cursor, graph, key, null, iface);
+            owner.selection().field("__typename", false);
+            return owner;
+          }
+        }
+      }
+      throw new PlanningException("no subgraph owns interface " + iface + " with a @key that "
+          + cursor.group().subgraph + " can provide");
+    }
+
+    private Cursor enterEntityGroup(Cursor cursor, String target, FieldSet key, @Nullable FieldSet requires,
+        String entityType) {
       String parent = cursor.parentType();
       FetchGroup group = group(groupKey(target, cursor.path(), cursor.group(), cursor.conditions()), target,
           cursor.path(), true, cursor.conditions(), cursor.group());
+      if (!entityType.equals(parent)) {
+        group.representAs.put(parent, entityType);
+      }
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
           cursor.conditions(), false, cursor.hops() + 1);
@@ -384,7 +456,7 @@ public final class QueryPlanner {
         group.dependsOn.addAll(touched);
         addFieldSet(representation, requires.selectionSet());
       }
-      return new Cursor(group, group.selection.fragment(parent, List.of()), cursor.path(), parent, null,
+      return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
           cursor.conditions(), true, cursor.hops() + 1);
     }
 
@@ -651,7 +723,8 @@ public final class QueryPlanner {
           : group.selection.print();
       List<Selection.InlineFragment> requires = new ArrayList<>();
       group.requires.forEach((type, builder) -> requires.add(new Selection.InlineFragment(type, builder.toSelections())));
-      PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used));
+      PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
+          group.representAs);
       if (group.entity) {
         node = new PlanNode.Flatten(group.mergePath, node);
       }

@@ -300,7 +300,7 @@ public final class TestSubgraph implements AutoCloseable {
       if (matched > 0 && !conflict) {
         Map<String, Object> merged = new LinkedHashMap<>(representation);
         merged.putAll(candidate);
-        merged.put("__typename", typename);
+        merged.putIfAbsent("__typename", typename);
         return merged;
       }
     }
