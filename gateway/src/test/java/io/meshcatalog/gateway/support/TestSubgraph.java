@@ -170,16 +170,31 @@ public final class TestSubgraph implements AutoCloseable {
     List<Definition> kept = new ArrayList<>();
     List<String> entities = new ArrayList<>();
     boolean hasQuery = false;
+    java.util.Set<String> defined = new java.util.HashSet<>();
     for (Definition<?> definition : document.getDefinitions()) {
+      if (definition instanceof ObjectTypeDefinition object
+          && !(definition instanceof graphql.language.ObjectTypeExtensionDefinition)) {
+        defined.add(object.getName());
+      }
+    }
+    for (Definition<?> original : document.getDefinitions()) {
+      Definition<?> definition = original;
       if (definition instanceof SchemaExtensionDefinition) {
         continue;
+      }
+      if (definition instanceof graphql.language.ObjectTypeExtensionDefinition extension
+          && defined.add(extension.getName())) {
+        // Federation 1 subgraphs extend entities that no local definition declares.
+        definition = ObjectTypeDefinition.newObjectTypeDefinition().name(extension.getName())
+            .implementz(extension.getImplements()).directives(extension.getDirectives())
+            .fieldDefinitions(extension.getFieldDefinitions()).build();
       }
       if (definition instanceof ObjectTypeDefinition object) {
         if (object.getName().equals("Query")) {
           hasQuery = true;
         }
         if (object.getDirectives().stream().anyMatch(d -> d.getName().equals("key"))
-            && !(definition instanceof graphql.language.ObjectTypeExtensionDefinition)) {
+            && !entities.contains(object.getName())) {
           entities.add(object.getName());
         }
       }
