@@ -131,11 +131,34 @@ public final class QueryPlanner {
 
   /** Where the planner is: a group, a place in its selection, a response path, a parent type. */
   private record Cursor(FetchGroup group, SelectionBuilder selection, ResponsePath path, String parentType,
-      @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops) {
+      @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops, List<Link> chain) {
 
     Cursor at(SelectionBuilder newSelection, String newParentType) {
-      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops);
+      List<Link> next = chain;
+      if (!newParentType.equals(parentType)) {
+        next = new ArrayList<>(chain);
+        next.add(new Link(null, newParentType));
+      }
+      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next);
     }
+
+    Cursor with(List<Condition> newConditions) {
+      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain);
+    }
+
+    Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
+        Field field) {
+      List<Link> next = new ArrayList<>(chain);
+      next.add(new Link(field, parentType));
+      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next);
+    }
+  }
+
+  /**
+   * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
+   * condition to {@code type}. Lets the planner ask another subgraph for the same path.
+   */
+  private record Link(@Nullable Field field, String type) {
   }
 
   /** The state of planning one operation (or one mutation step). */
@@ -159,7 +182,8 @@ public final class QueryPlanner {
         List<Condition> conditions = conditions(field.getDirectives());
         String graph = chooseRootGraph(rootType, field, null);
         FetchGroup group = group("root|" + graph, graph, ResponsePath.root(), false, List.of(), null);
-        Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0);
+        Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0,
+            List.of());
         planField(cursor, field);
       }
       return new QueryPlan(assemble());
@@ -327,8 +351,7 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = new Cursor(cursor.group(), children, path, returnType.name(),
-          provided(cursor, cursor.parentType(), def), cursor.conditions(), false, cursor.hops());
+      Cursor child = cursor.into(children, path, returnType.name(), provided(cursor, cursor.parentType(), def), field);
       if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
         owner(child).selection().field("__typename", false);
       }
@@ -376,8 +399,61 @@ public final class QueryPlanner {
           return;
         }
       }
+      // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
+      if (!cursor.group().entity) {
+        for (String target : ordered) {
+          Cursor replayed = replayFromRoot(cursor, target);
+          if (replayed != null) {
+            planField(replayed, field);
+            return;
+          }
+        }
+      }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /**
+     * The cursor at the same place in a root fetch of {@code target}, if {@code target} resolves
+     * every field from the root to here; null otherwise.
+     */
+    private @Nullable Cursor replayFromRoot(Cursor cursor, String target) {
+      if (mutation) {
+        return null;
+      }
+      String rootType = supergraph.queryType();
+      for (Link link : cursor.chain()) {
+        if (link.field() != null && !supergraph.resolvable(link.type(), link.field().getName(), target)) {
+          return null;
+        }
+      }
+      FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
+      Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
+          cursor.hops() + 1, List.of());
+      for (Link link : cursor.chain()) {
+        Field field = link.field();
+        if (field == null) {
+          if (!type(replay.parentType()).kind().isAbstract()
+              || !supergraph.possibleTypesIn(replay.parentType(), target).contains(link.type())
+                  && !supergraph.graphsOf(link.type()).contains(target)) {
+            return null;
+          }
+          replay = replay.at(replay.selection().fragment(link.type(), List.of()), link.type());
+          continue;
+        }
+        FieldDef def = fieldDef(replay.parentType(), field.getName());
+        TypeDef returnType = type(def.type().namedType());
+        SelectionBuilder children = java.util.Objects.requireNonNull(replay.selection().field(field, true).children());
+        if (returnType.kind().isAbstract()) {
+          children.field("__typename", false);
+        }
+        ResponsePath path = replay.path().segment(field.getResultKey());
+        for (int i = 0; i < def.type().listDepth(); i++) {
+          path = path.segment(ResponsePath.EVERY);
+        }
+        replay = replay.into(children, path, returnType.name(), null, field);
+      }
+      return replay;
     }
 
     /**
@@ -439,7 +515,7 @@ public final class QueryPlanner {
       }
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
-          cursor.conditions(), false, cursor.hops() + 1);
+          cursor.conditions(), false, cursor.hops() + 1, cursor.chain());
       planSelections(keyCursor, key.selectionSet());
       SelectionBuilder representation = group.requiresFor(parent);
       representation.field("__typename", false);
@@ -457,7 +533,7 @@ public final class QueryPlanner {
         addFieldSet(representation, requires.selectionSet());
       }
       return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
-          cursor.conditions(), true, cursor.hops() + 1);
+          cursor.conditions(), true, cursor.hops() + 1, List.of());
     }
 
     private void addFieldSet(SelectionBuilder builder, SelectionSet set) {
@@ -615,8 +691,7 @@ public final class QueryPlanner {
       }
       List<Condition> all = new ArrayList<>(cursor.conditions());
       added.stream().filter(c -> !all.contains(c)).forEach(all::add);
-      return new Cursor(cursor.group(), cursor.selection(), cursor.path(), cursor.parentType(), cursor.provided(),
-          all, cursor.entityRoot(), cursor.hops());
+      return cursor.with(all);
     }
 
     private List<Condition> conditions(List<Directive> directives) {
