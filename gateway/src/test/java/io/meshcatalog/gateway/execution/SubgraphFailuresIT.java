@@ -89,4 +89,16 @@ class SubgraphFailuresIT {
       assertThat(golden.subgraph("accounts").requests()).isEmpty();
     }
   }
+
+  @Test
+  void unknownConcreteTypeFromASubgraphBecomesAnErrorNotAFailure() {
+    try (GoldenCase golden = GoldenCase.start("abstract")) {
+      golden.subgraph("books").answerRaw("{\"data\":{\"media\":[{\"__typename\":\"Ghost\",\"title\":\"x\"},"
+          + "{\"__typename\":\"Book\",\"title\":\"Dune\"}]}}");
+      JsonNode response = GatewayCalls.tree(GatewayCalls.run(golden.gateway(), "{ media { title } }", Map.of()));
+      assertThat(response.at("/data/media/1/title").asString()).isEqualTo("Dune");
+      assertThat(response.at("/data/media/0").isNull()).isTrue();
+      assertThat(response.at("/errors/0/message").asString()).contains("Ghost");
+    }
+  }
 }
