@@ -17,5 +17,4 @@ public class GatewayApplication {
     }
     SpringApplication.run(GatewayApplication.class, args);
   }
-
 }
