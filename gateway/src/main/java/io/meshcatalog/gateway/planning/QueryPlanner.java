@@ -139,6 +139,11 @@ public final class QueryPlanner {
       return internal ? selection.internalField(field, composite) : selection.field(field, composite);
     }
 
+    /** A client field with its type in this cursor's subgraph, which may force an alias. */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite, String localType) {
+      return internal ? selection.internalField(field, composite) : selection.field(field, composite, localType);
+    }
+
     Cursor at(SelectionBuilder newSelection, String newParentType) {
       List<Link> next = chain;
       if (!newParentType.equals(parentType)) {
@@ -349,7 +354,8 @@ public final class QueryPlanner {
     private void addLocal(Cursor cursor, Field field, FieldDef def) {
       TypeDef returnType = type(def.type().namedType());
       boolean composite = returnType.kind().isComposite();
-      SelectionBuilder.FieldEntry entry = cursor.add(field, composite);
+      String localType = def.join(cursor.group().subgraph).map(FieldJoin::type).orElse(def.type().text());
+      SelectionBuilder.FieldEntry entry = cursor.add(field, composite, localType);
       if (!composite || field.getSelectionSet() == null) {
         return;
       }
@@ -847,7 +853,7 @@ public final class QueryPlanner {
       List<Selection.InlineFragment> requires = new ArrayList<>();
       group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, representation(sources))));
       PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
-          group.representAs);
+          group.representAs, group.selection.renames());
       if (group.entity) {
         node = new PlanNode.Flatten(group.mergePath, node);
       }
