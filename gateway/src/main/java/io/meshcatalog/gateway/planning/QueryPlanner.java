@@ -415,6 +415,16 @@ public final class QueryPlanner {
           return;
         }
       }
+      // A key whose fields come from several subgraphs: fetch them first, like required fields.
+      for (String target : ordered) {
+        for (FieldSet key : type(parent).resolvableKeys(target)) {
+          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())) {
+            Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
+            planField(entity, field);
+            return;
+          }
+        }
+      }
       // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
       if (!cursor.group().entity) {
         for (String target : ordered) {
@@ -427,6 +437,22 @@ public final class QueryPlanner {
       }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /** Whether every field of a field set is resolved by at least one subgraph. */
+    private boolean resolvableSomewhere(String typeName, SelectionSet set) {
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field f && !f.getName().equals("__typename")) {
+          if (supergraph.graphsResolving(typeName, f.getName()).isEmpty()) {
+            return false;
+          }
+          if (f.getSelectionSet() != null
+              && !resolvableSomewhere(fieldDef(typeName, f.getName()).type().namedType(), f.getSelectionSet())) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     /**
@@ -532,7 +558,15 @@ public final class QueryPlanner {
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
           cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
-      planSelections(keyCursor, key.selectionSet());
+      Set<FetchGroup> keySources = new LinkedHashSet<>();
+      trackers.push(keySources);
+      try {
+        planSelections(keyCursor, key.selectionSet());
+      } finally {
+        trackers.pop();
+      }
+      keySources.remove(group);
+      group.dependsOn.addAll(keySources);
       List<FetchGroup.Source> representation = group.requiresFor(parent);
       representation.add(new FetchGroup.Source(cursor.selection(), key.selectionSet()));
       if (requires != null) {
