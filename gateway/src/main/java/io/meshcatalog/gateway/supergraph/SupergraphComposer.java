@@ -369,7 +369,9 @@ public final class SupergraphComposer {
       List<String> resolvers = new ArrayList<>();
       for (LocalType local : locals) {
         FieldDefinition field = local.fields.get(fieldName);
-        boolean external = Directives.has(field, "external") && !(local.fed1 && local.keyFieldNames().contains(fieldName));
+        // Key fields of extended entities (Federation 1, or @extends) are the subgraph's own, @external or not.
+        boolean external = Directives.has(field, "external")
+            && !((local.fed1 || local.extension) && local.keyFieldNames().contains(fieldName));
         String requires = argument(field, "requires");
         String provides = argument(field, "provides");
         String override = argument(field, "override", "from");
