@@ -465,7 +465,8 @@ public final class QueryPlanner {
       }
       String rootType = supergraph.queryType();
       for (Link link : cursor.chain()) {
-        if (link.field() != null && !supergraph.resolvable(link.type(), link.field().getName(), target)) {
+        // Through a type condition the two subgraphs may disagree on the object: Apollo refuses that too.
+        if (link.field() == null || !supergraph.resolvable(link.type(), link.field().getName(), target)) {
           return null;
         }
       }
