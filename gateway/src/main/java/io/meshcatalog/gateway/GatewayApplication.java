@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway;
 
+import io.meshcatalog.gateway.http.EarlySupergraph;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,7 @@ public class GatewayApplication {
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
     }
+    EarlySupergraph.start(args);
     SpringApplication.run(GatewayApplication.class, args);
   }
 }
