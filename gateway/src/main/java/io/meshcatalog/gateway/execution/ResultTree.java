@@ -1,0 +1,199 @@
+package io.meshcatalog.gateway.execution;
+
+import io.meshcatalog.gateway.planning.ResponsePath;
+import io.meshcatalog.gateway.planning.Selection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The response being assembled: JSON objects and lists merged from every fetch. Not thread-safe;
+ * the executor serialises access.
+ */
+final class ResultTree {
+
+  private final Map<String, @Nullable Object> data = new LinkedHashMap<>();
+
+  Map<String, @Nullable Object> data() {
+    return data;
+  }
+
+  /** An object found at a flatten path, with its concrete client path ({@code ["items", 0]}). */
+  record Located(Map<String, @Nullable Object> object, List<Object> path) {
+  }
+
+  /** Every non-null object at {@code path}, lists flattened at {@code @}. */
+  List<Located> objectsAt(ResponsePath path) {
+    List<Located> out = new ArrayList<>();
+    walk(data, path.segments(), 0, new ArrayList<>(), out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void walk(@Nullable Object value, List<String> segments, int index, List<Object> path, List<Located> out) {
+    if (value == null) {
+      return;
+    }
+    if (index == segments.size()) {
+      if (value instanceof Map<?, ?> map) {
+        out.add(new Located((Map<String, @Nullable Object>) map, List.copyOf(path)));
+      } else if (value instanceof List<?> list) {
+        // Nested lists below the last segment: every element.
+        for (int i = 0; i < list.size(); i++) {
+          path.add(i);
+          walk(list.get(i), segments, index, path, out);
+          path.remove(path.size() - 1);
+        }
+      }
+      return;
+    }
+    String segment = segments.get(index);
+    if (segment.equals(ResponsePath.EVERY)) {
+      if (value instanceof List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+          path.add(i);
+          walk(list.get(i), segments, index + 1, path, out);
+          path.remove(path.size() - 1);
+        }
+      }
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      path.add(segment);
+      walk(map.get(segment), segments, index + 1, path, out);
+      path.remove(path.size() - 1);
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        path.add(i);
+        walk(list.get(i), segments, index, path, out);
+        path.remove(path.size() - 1);
+      }
+    }
+  }
+
+  /**
+   * The representation of an object: its values projected through the selections, or null when a
+   * selected field is missing (the object cannot be sent as this entity).
+   */
+  static @Nullable Map<String, @Nullable Object> project(Map<String, @Nullable Object> object, List<Selection> selections) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    for (Selection selection : selections) {
+      if (selection instanceof Selection.Field field) {
+        if (!object.containsKey(field.responseKey())) {
+          return null;
+        }
+        Object value = object.get(field.responseKey());
+        if (field.selections().isEmpty() || value == null) {
+          out.put(field.name(), value);
+        } else {
+          Object projected = projectValue(value, field.selections());
+          if (projected == null) {
+            return null;
+          }
+          out.put(field.name(), projected);
+        }
+      } else if (selection instanceof Selection.InlineFragment fragment
+          && fragment.typeCondition().equals(object.get("__typename"))) {
+        Map<String, @Nullable Object> nested = project(object, fragment.selections());
+        if (nested == null) {
+          return null;
+        }
+        out.putAll(nested);
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static @Nullable Object projectValue(Object value, List<Selection> selections) {
+    if (value instanceof Map<?, ?> map) {
+      return project((Map<String, @Nullable Object>) map, selections);
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(item == null ? null : projectValue(item, selections));
+      }
+      return out;
+    }
+    return value;
+  }
+
+  /** Deep-merges {@code source} into {@code target}: objects field by field, lists element-wise. */
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, @Nullable Object> target, Map<String, @Nullable Object> source) {
+    for (Map.Entry<String, @Nullable Object> entry : source.entrySet()) {
+      Object existing = target.get(entry.getKey());
+      Object incoming = entry.getValue();
+      if (existing instanceof Map<?, ?> targetMap && incoming instanceof Map<?, ?> sourceMap) {
+        merge((Map<String, @Nullable Object>) targetMap, (Map<String, @Nullable Object>) sourceMap);
+      } else if (existing instanceof List<?> targetList && incoming instanceof List<?> sourceList
+          && targetList.size() == sourceList.size()) {
+        mergeLists((List<@Nullable Object>) targetList, (List<@Nullable Object>) sourceList);
+      } else if (incoming != null || !target.containsKey(entry.getKey())) {
+        target.put(entry.getKey(), copy(incoming));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeLists(List<@Nullable Object> target, List<@Nullable Object> source) {
+    for (int i = 0; i < target.size(); i++) {
+      Object existing = target.get(i);
+      Object incoming = source.get(i);
+      if (existing instanceof Map<?, ?> t && incoming instanceof Map<?, ?> s) {
+        merge((Map<String, @Nullable Object>) t, (Map<String, @Nullable Object>) s);
+      } else if (existing instanceof List<?> t && incoming instanceof List<?> s && t.size() == s.size()) {
+        mergeLists((List<@Nullable Object>) t, (List<@Nullable Object>) s);
+      } else if (incoming != null) {
+        target.set(i, copy(incoming));
+      }
+    }
+  }
+
+  /** The value with internal aliases renamed back to client response keys, at any depth. */
+  @SuppressWarnings("unchecked")
+  static @Nullable Object rename(@Nullable Object value, Map<String, String> renames) {
+    if (renames.isEmpty()) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      ((Map<String, @Nullable Object>) map).forEach((k, v) -> {
+        Object renamed = rename(v, renames);
+        String key = renames.getOrDefault(k, k);
+        Object existing = out.get(key);
+        if (existing instanceof Map<?, ?> a && renamed instanceof Map<?, ?> b) {
+          merge((Map<String, @Nullable Object>) a, (Map<String, @Nullable Object>) b);
+        } else if (renamed != null || !out.containsKey(key)) {
+          out.put(key, renamed);
+        }
+      });
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(rename(v, renames)));
+      return out;
+    }
+    return value;
+  }
+
+  /** Copies containers so one subgraph object merged into several places stays independent. */
+  @SuppressWarnings("unchecked")
+  private static @Nullable Object copy(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      ((Map<String, @Nullable Object>) map).forEach((k, v) -> out.put(k, copy(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(copy(v)));
+      return out;
+    }
+    return value;
+  }
+}

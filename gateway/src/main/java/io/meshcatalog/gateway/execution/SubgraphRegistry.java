@@ -1,0 +1,35 @@
+package io.meshcatalog.gateway.execution;
+
+import io.meshcatalog.gateway.supergraph.Subgraph;
+import io.meshcatalog.gateway.supergraph.Supergraph;
+import java.util.Map;
+
+/**
+ * Where and how to reach each subgraph: the supergraph's URLs, overridden per subgraph by
+ * configuration.
+ */
+public final class SubgraphRegistry {
+
+  private final Supergraph supergraph;
+  private final Map<String, SubgraphSettings> settings;
+  private final SubgraphSettings defaults;
+
+  public SubgraphRegistry(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults) {
+    this.supergraph = supergraph;
+    this.settings = Map.copyOf(settings);
+    this.defaults = defaults;
+  }
+
+  SubgraphSettings settings(String subgraph) {
+    return settings.getOrDefault(subgraph, defaults);
+  }
+
+  String url(String subgraph) {
+    String override = settings(subgraph).url();
+    if (override != null) {
+      return override;
+    }
+    return supergraph.subgraph(subgraph).map(Subgraph::url)
+        .orElseThrow(() -> new IllegalStateException("unknown subgraph " + subgraph));
+  }
+}

@@ -1,0 +1,17 @@
+package io.meshcatalog.gateway.execution;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One GraphQL request to a subgraph.
+ *
+ * @param subgraph the subgraph name, for errors and logs
+ * @param url where to send it
+ * @param query the operation text
+ * @param variables the variables, {@code representations} included for entity fetches
+ * @param settings timeout and headers
+ */
+public record SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
+    SubgraphSettings settings) {
+}

@@ -1,0 +1,50 @@
+package io.meshcatalog.gateway.http;
+
+import io.meshcatalog.gateway.execution.SubgraphSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code gateway.*} settings.
+ *
+ * @param timeout the default per-fetch timeout
+ * @param reloadInterval how often the supergraph file is checked for changes; zero disables
+ * @param planHeader the request header that asks for the plan in {@code extensions.queryPlan}
+ * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
+    @Nullable String planHeader, @Nullable Map<String, Subgraph> subgraph) {
+
+  /** One subgraph's overrides. */
+  public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers) {
+  }
+
+  public Duration defaultTimeout() {
+    return timeout == null ? Duration.ofSeconds(30) : timeout;
+  }
+
+  Duration reloadEvery() {
+    return reloadInterval == null ? Duration.ofSeconds(2) : reloadInterval;
+  }
+
+  String planHeaderName() {
+    return planHeader == null ? "X-Mesh-Plan" : planHeader;
+  }
+
+  Map<String, SubgraphSettings> settings() {
+    Map<String, SubgraphSettings> out = new LinkedHashMap<>();
+    if (subgraph != null) {
+      subgraph.forEach((name, s) -> out.put(name, new SubgraphSettings(s.url(),
+          s.timeout() == null ? defaultTimeout() : s.timeout(), s.headers() == null ? Map.of() : s.headers())));
+    }
+    return out;
+  }
+
+  SubgraphSettings defaults() {
+    return new SubgraphSettings(null, defaultTimeout(), Map.of());
+  }
+}

@@ -1,0 +1,768 @@
+package io.meshcatalog.gateway.planning;
+
+import graphql.language.Argument;
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import io.meshcatalog.gateway.planning.FetchGroup.Condition;
+import io.meshcatalog.gateway.supergraph.FieldDef;
+import io.meshcatalog.gateway.supergraph.FieldJoin;
+import io.meshcatalog.gateway.supergraph.FieldSet;
+import io.meshcatalog.gateway.supergraph.Supergraph;
+import io.meshcatalog.gateway.supergraph.TypeDef;
+import io.meshcatalog.gateway.supergraph.TypeKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans a validated operation against a {@link Supergraph}.
+ *
+ * <p>The planner walks the operation once. Each selection is planned in a cursor: a fetch group
+ * (one subgraph), the place in that group's selection set, the response path and the parent type.
+ * A field the cursor's subgraph resolves is added in place; any other field is an entity jump: the
+ * cursor adds {@code __typename} and a key the target subgraph accepts, and the field moves to a
+ * dependent {@code _entities} group at the same path, after the groups that fetch its
+ * {@code @requires}. Among subgraphs that can resolve a field, the one reachable in one hop that
+ * resolves most of the sub-selection wins (fewest hops); ties go to {@code join__Graph} order.
+ * Groups are then laid out in dependency levels: a {@link PlanNode.Sequence} of
+ * {@link PlanNode.Parallel} levels.
+ */
+public final class QueryPlanner {
+
+  private static final int MAX_HOPS = 8;
+
+  private final Supergraph supergraph;
+
+  public QueryPlanner(Supergraph supergraph) {
+    this.supergraph = supergraph;
+  }
+
+  /**
+   * Plans one operation of a document that already passed validation against the API schema.
+   *
+   * @throws PlanningException when the operation asks for something no subgraph can resolve
+   */
+  public QueryPlan plan(Document document, @Nullable String operationName) {
+    OperationDefinition operation = operation(document, operationName);
+    Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+    document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+    Map<String, VariableDefinition> variables = new LinkedHashMap<>();
+    operation.getVariableDefinitions().forEach(v -> variables.put(v.getName(), v));
+    return switch (operation.getOperation()) {
+      case QUERY -> new Run(fragments, variables, false).planRoot(supergraph.queryType(),
+          operation.getSelectionSet());
+      case MUTATION -> planMutation(operation, fragments, variables);
+      default -> throw new PlanningException("subscriptions are not supported by this gateway yet");
+    };
+  }
+
+  private QueryPlan planMutation(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+      Map<String, VariableDefinition> variables) {
+    String mutationType = supergraph.mutationType();
+    if (mutationType == null) {
+      throw new PlanningException("the supergraph has no mutation type");
+    }
+    // Mutations run in document order: consecutive root fields of one subgraph share a fetch.
+    List<PlanNode> steps = new ArrayList<>();
+    Run probe = new Run(fragments, variables, true);
+    List<graphql.language.Selection<?>> unit = new ArrayList<>();
+    String unitGraph = null;
+    for (graphql.language.Selection<?> selection : probe.rootFields(mutationType, operation.getSelectionSet())) {
+      Field field = (Field) selection;
+      String graph = probe.chooseRootGraph(mutationType, field, unitGraph);
+      if (unitGraph != null && !unitGraph.equals(graph)) {
+        addStep(steps, fragments, variables, mutationType, unit);
+        unit = new ArrayList<>();
+      }
+      unitGraph = graph;
+      unit.add(field);
+    }
+    addStep(steps, fragments, variables, mutationType, unit);
+    if (steps.isEmpty()) {
+      return new QueryPlan(null);
+    }
+    return new QueryPlan(steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps));
+  }
+
+  private void addStep(List<PlanNode> steps, Map<String, FragmentDefinition> fragments,
+      Map<String, VariableDefinition> variables, String mutationType, List<graphql.language.Selection<?>> unit) {
+    if (unit.isEmpty()) {
+      return;
+    }
+    SelectionSet.Builder builder = SelectionSet.newSelectionSet();
+    unit.forEach(builder::selection);
+    SelectionSet set = builder.build();
+    PlanNode node = new Run(fragments, variables, true).planRoot(mutationType, set).node();
+    if (node != null) {
+      steps.add(node);
+    }
+  }
+
+  private static OperationDefinition operation(Document document, @Nullable String operationName) {
+    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+    for (OperationDefinition op : operations) {
+      if (operationName == null ? operations.size() == 1 : operationName.equals(op.getName())) {
+        return op;
+      }
+    }
+    throw new PlanningException(operationName == null
+        ? "the document has several operations: name the one to run"
+        : "the document has no operation named " + operationName);
+  }
+
+  /** Where the planner is: a group, a place in its selection, a response path, a parent type. */
+  private record Cursor(FetchGroup group, SelectionBuilder selection, ResponsePath path, String parentType,
+      @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops, List<Link> chain,
+      boolean internal) {
+
+    /** The entry for a field here: the client's own, or one the planner needs (keys, requires). */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite) {
+      return internal ? selection.internalField(field, composite) : selection.field(field, composite);
+    }
+
+    /** A client field with its type in this cursor's subgraph, which may force an alias. */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite, String localType) {
+      return internal ? selection.internalField(field, composite) : selection.field(field, composite, localType);
+    }
+
+    Cursor at(SelectionBuilder newSelection, String newParentType) {
+      List<Link> next = chain;
+      if (!newParentType.equals(parentType)) {
+        next = new ArrayList<>(chain);
+        next.add(new Link(null, newParentType));
+      }
+      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
+    }
+
+    Cursor with(List<Condition> newConditions) {
+      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal);
+    }
+
+    Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
+        Field field) {
+      List<Link> next = new ArrayList<>(chain);
+      next.add(new Link(field, parentType));
+      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
+    }
+  }
+
+
+  /**
+   * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
+   * condition to {@code type}. Lets the planner ask another subgraph for the same path.
+   */
+  private record Link(@Nullable Field field, String type) {
+  }
+
+  /** The state of planning one operation (or one mutation step). */
+  private final class Run {
+
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, VariableDefinition> variables;
+    private final boolean mutation;
+    private final Map<String, FetchGroup> groups = new LinkedHashMap<>();
+    private final Deque<Set<FetchGroup>> trackers = new ArrayDeque<>();
+
+    Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
+      this.fragments = fragments;
+      this.variables = variables;
+      this.mutation = mutation;
+    }
+
+    QueryPlan planRoot(String rootType, SelectionSet selectionSet) {
+      for (graphql.language.Selection<?> selection : rootFields(rootType, selectionSet)) {
+        Field field = (Field) selection;
+        List<Condition> conditions = conditions(field.getDirectives());
+        String graph = chooseRootGraph(rootType, field, null);
+        FetchGroup group = group("root|" + graph, graph, ResponsePath.root(), false, List.of(), null);
+        Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0,
+            List.of(), false);
+        planField(cursor, field);
+      }
+      return new QueryPlan(new PlanAssembler(variables, mutation).assemble(groups.values()));
+    }
+
+    /** Root fields with fragments flattened and literal conditions applied; introspection left out. */
+    List<graphql.language.Selection<?>> rootFields(String rootType, SelectionSet selectionSet) {
+      List<graphql.language.Selection<?>> result = new ArrayList<>();
+      collectRootFields(rootType, selectionSet, List.of(), result);
+      return result;
+    }
+
+    private void collectRootFields(String rootType, SelectionSet set, List<Directive> inherited,
+        List<graphql.language.Selection<?>> out) {
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field field) {
+          if (excludedByLiteral(field.getDirectives()) || field.getName().startsWith("__")) {
+            continue;
+          }
+          List<Directive> directives = new ArrayList<>(field.getDirectives());
+          directives.addAll(inherited);
+          out.add(field.transform(b -> b.directives(directives)));
+        } else if (selection instanceof InlineFragment fragment) {
+          if (!excludedByLiteral(fragment.getDirectives())) {
+            List<Directive> directives = new ArrayList<>(inherited);
+            directives.addAll(fragment.getDirectives());
+            collectRootFields(rootType, fragment.getSelectionSet(), directives, out);
+          }
+        } else if (selection instanceof FragmentSpread spread) {
+          FragmentDefinition definition = fragments.get(spread.getName());
+          if (definition != null && !excludedByLiteral(spread.getDirectives())) {
+            List<Directive> directives = new ArrayList<>(inherited);
+            directives.addAll(spread.getDirectives());
+            collectRootFields(rootType, definition.getSelectionSet(), directives, out);
+          }
+        }
+      }
+    }
+
+    /** The subgraph for a root field: most of the sub-selection local, then the preferred one, then order. */
+    String chooseRootGraph(String rootType, Field field, @Nullable String preferred) {
+      List<String> candidates = supergraph.graphsResolving(rootType, field.getName());
+      if (candidates.isEmpty()) {
+        throw new PlanningException("no subgraph resolves " + rootType + "." + field.getName());
+      }
+      String fieldType = fieldDef(rootType, field.getName()).type().namedType();
+      return candidates.stream()
+          .min(Comparator.<String>comparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
+              .thenComparingInt(g -> g.equals(preferred) || groups.containsKey("root|" + g) ? 0 : 1)
+              .thenComparingInt(supergraph::order))
+          .orElseThrow();
+    }
+
+    private void planSelections(Cursor cursor, SelectionSet selections) {
+      for (graphql.language.Selection<?> selection : selections.getSelections()) {
+        if (selection instanceof Field field) {
+          if (excludedByLiteral(field.getDirectives())) {
+            continue;
+          }
+          planField(withConditions(cursor, field.getDirectives()), field);
+        } else if (selection instanceof InlineFragment fragment) {
+          String condition = fragment.getTypeCondition() == null
+              ? cursor.parentType() : fragment.getTypeCondition().getName();
+          planFragment(cursor, condition, fragment.getDirectives(), fragment.getSelectionSet());
+        } else if (selection instanceof FragmentSpread spread) {
+          FragmentDefinition definition = fragments.get(spread.getName());
+          if (definition == null) {
+            throw new PlanningException("unknown fragment " + spread.getName());
+          }
+          planFragment(cursor, definition.getTypeCondition().getName(), spread.getDirectives(),
+              definition.getSelectionSet());
+        }
+      }
+    }
+
+    private void planFragment(Cursor cursor, String condition, List<Directive> directives, SelectionSet set) {
+      if (excludedByLiteral(directives)) {
+        return;
+      }
+      Cursor c = withConditions(cursor, directives);
+      String parent = c.parentType();
+      if (type(parent).isInterfaceObjectIn(c.group().subgraph) && !condition.equals(parent)) {
+        c = owner(c);
+      }
+      TypeDef conditionType = type(condition);
+      String graph = c.group().subgraph;
+      boolean conditional = !conditionalDirectives(directives).isEmpty();
+      if (condition.equals(parent)) {
+        planSelections(conditional ? c.at(c.selection().fragment(parent, directives), parent) : c, set);
+      } else if (!type(parent).kind().isAbstract()) {
+        // An object parent matches an abstract condition it belongs to, and no other object type.
+        if (conditionType.kind().isAbstract() && supergraph.possibleTypes(condition).contains(parent)) {
+          planSelections(conditional ? c.at(c.selection().fragment(parent, directives), parent) : c,
+              set);
+        }
+      } else if (conditionType.kind() == TypeKind.OBJECT) {
+        if (supergraph.possibleTypesIn(parent, graph).contains(condition)) {
+          planSelections(c.at(c.selection().fragment(condition, directives), condition), set);
+        }
+      } else if (supergraph.graphsOf(condition).contains(graph)) {
+        SelectionBuilder fragment = c.selection().fragment(condition, directives);
+        fragment.field("__typename", false);
+        planSelections(c.at(fragment, condition), set);
+      } else {
+        Set<String> inBoth = new LinkedHashSet<>(supergraph.possibleTypesIn(parent, graph));
+        inBoth.retainAll(supergraph.possibleTypes(condition));
+        for (String object : inBoth) {
+          planSelections(c.at(c.selection().fragment(object, directives), object), set);
+        }
+      }
+    }
+
+    private void planField(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      String name = field.getName();
+      TypeDef parentType = type(parent);
+      String graph = cursor.group().subgraph;
+      boolean interfaceObject = parentType.isInterfaceObjectIn(graph);
+      if (name.equals("__typename")) {
+        // An @interfaceObject subgraph answers the interface's name: the concrete one comes from the owner.
+        (interfaceObject ? owner(cursor) : cursor).add(field, false);
+        return;
+      }
+      FieldDef def = fieldDef(parent, name);
+      if (interfaceObject) {
+        if (isLocal(cursor, parent, name)) {
+          addLocal(cursor, field, def);
+        } else {
+          planField(owner(cursor), field);
+        }
+        return;
+      }
+      if (parentType.kind().isAbstract()) {
+        Set<String> objects = supergraph.possibleTypesIn(parent, graph);
+        boolean direct = isLocal(cursor, parent, name)
+            && objects.stream().allMatch(o -> isLocal(cursor.at(cursor.selection(), o), o, name));
+        if (direct) {
+          addLocal(cursor, field, def);
+        } else {
+          for (String object : objects) {
+            planField(cursor.at(cursor.selection().fragment(object, List.of()), object), field);
+          }
+        }
+        return;
+      }
+      if (isLocal(cursor, parent, name)) {
+        addLocal(cursor, field, def);
+      } else {
+        jump(cursor, field);
+      }
+    }
+
+    private void addLocal(Cursor cursor, Field field, FieldDef def) {
+      TypeDef returnType = type(def.type().namedType());
+      boolean composite = returnType.kind().isComposite();
+      String localType = def.join(cursor.group().subgraph).map(FieldJoin::type).orElse(def.type().text());
+      SelectionBuilder.FieldEntry entry = cursor.add(field, composite, localType);
+      if (!composite || field.getSelectionSet() == null) {
+        return;
+      }
+      ResponsePath path = cursor.path().segment(field.getResultKey());
+      for (int i = 0; i < def.type().listDepth(); i++) {
+        path = path.segment(ResponsePath.EVERY);
+      }
+      SelectionBuilder children = java.util.Objects.requireNonNull(entry.children());
+      if (returnType.kind().isAbstract()) {
+        children.field("__typename", false);
+      }
+      Cursor child = cursor.into(children, path, returnType.name(), provided(cursor, cursor.parentType(), def), field);
+      if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
+        owner(child).selection().field("__typename", false);
+      }
+      planSelections(child, field.getSelectionSet());
+    }
+
+    /** Moves a field the cursor's subgraph cannot resolve to another subgraph via {@code _entities}. */
+    private void jump(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      String name = field.getName();
+      String here = cursor.group().subgraph;
+      if (cursor.hops() > MAX_HOPS) {
+        throw new PlanningException("cannot plan " + parent + "." + name + ": too many subgraph hops");
+      }
+      List<String> candidates = supergraph.graphsResolving(parent, name);
+      if (candidates.isEmpty()) {
+        if (jumpToInterfaceObject(cursor, field)) {
+          return;
+        }
+        throw new PlanningException("no subgraph resolves " + parent + "." + name);
+      }
+      String fieldType = fieldDef(parent, name).type().namedType();
+      List<String> ordered = new ArrayList<>(candidates);
+      ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
+          .thenComparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
+          .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
+          .thenComparingInt(supergraph::order));
+      for (String target : ordered) {
+        FieldSet key = fetchableKey(cursor, parent, target);
+        if (key != null) {
+          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
+          planField(entity, field);
+          return;
+        }
+      }
+      // No candidate is one hop away: go through a subgraph from which one is.
+      for (String via : supergraph.subgraphs().stream().map(s -> s.name()).toList()) {
+        if (via.equals(here) || candidates.contains(via)) {
+          continue;
+        }
+        FieldSet key = fetchableKey(cursor, parent, via);
+        if (key != null && candidates.stream().anyMatch(t -> keyFetchableIn(via, parent, t))) {
+          Cursor entity = enterEntityGroup(cursor, via, key, null, parent);
+          planField(entity, field);
+          return;
+        }
+      }
+      // A key whose fields come from several subgraphs: fetch them first, like required fields.
+      for (String target : ordered) {
+        for (FieldSet key : type(parent).resolvableKeys(target)) {
+          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())) {
+            Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
+            planField(entity, field);
+            return;
+          }
+        }
+      }
+      // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
+      if (!cursor.group().entity) {
+        for (String target : ordered) {
+          Cursor replayed = replayFromRoot(cursor, target);
+          if (replayed != null) {
+            planField(replayed, field);
+            return;
+          }
+        }
+      }
+      throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
+          + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /** Whether every field of a field set is resolved by at least one subgraph. */
+    private boolean resolvableSomewhere(String typeName, SelectionSet set) {
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field f && !f.getName().equals("__typename")) {
+          if (supergraph.graphsResolving(typeName, f.getName()).isEmpty()) {
+            return false;
+          }
+          if (f.getSelectionSet() != null
+              && !resolvableSomewhere(fieldDef(typeName, f.getName()).type().namedType(), f.getSelectionSet())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The cursor at the same place in a root fetch of {@code target}, if {@code target} resolves
+     * every field from the root to here; null otherwise.
+     */
+    private @Nullable Cursor replayFromRoot(Cursor cursor, String target) {
+      if (mutation) {
+        return null;
+      }
+      String rootType = supergraph.queryType();
+      for (Link link : cursor.chain()) {
+        // Through a type condition the two subgraphs may disagree on the object: Apollo refuses that too.
+        if (link.field() == null || !supergraph.resolvable(link.type(), link.field().getName(), target)) {
+          return null;
+        }
+      }
+      FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
+      Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
+          cursor.hops() + 1, List.of(), cursor.internal());
+      for (Link link : cursor.chain()) {
+        Field field = link.field();
+        if (field == null) {
+          if (!type(replay.parentType()).kind().isAbstract()
+              || !supergraph.possibleTypesIn(replay.parentType(), target).contains(link.type())
+                  && !supergraph.graphsOf(link.type()).contains(target)) {
+            return null;
+          }
+          replay = replay.at(replay.selection().fragment(link.type(), List.of()), link.type());
+          continue;
+        }
+        FieldDef def = fieldDef(replay.parentType(), field.getName());
+        TypeDef returnType = type(def.type().namedType());
+        SelectionBuilder children = java.util.Objects.requireNonNull(replay.add(field, true).children());
+        if (returnType.kind().isAbstract()) {
+          children.field("__typename", false);
+        }
+        ResponsePath path = replay.path().segment(field.getResultKey());
+        for (int i = 0; i < def.type().listDepth(); i++) {
+          path = path.segment(ResponsePath.EVERY);
+        }
+        replay = replay.into(children, path, returnType.name(), null, field);
+      }
+      return replay;
+    }
+
+    /**
+     * An object type's field that only an {@code @interfaceObject} resolves: the object goes to that
+     * subgraph as an entity of the interface.
+     */
+    private boolean jumpToInterfaceObject(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      Set<String> interfaces = new LinkedHashSet<>();
+      type(parent).implementsByGraph().values().forEach(interfaces::addAll);
+      for (String iface : interfaces) {
+        TypeDef interfaceType = type(iface);
+        for (String target : interfaceType.graphs()) {
+          if (!interfaceType.isInterfaceObjectIn(target) || !supergraph.resolvable(iface, field.getName(), target)) {
+            continue;
+          }
+          for (FieldSet key : interfaceType.resolvableKeys(target)) {
+            if (canFetch(cursor.group().subgraph, cursor.provided(), parent, key.selectionSet())) {
+              Cursor entity = enterEntityGroup(cursor, target, key, requires(iface, field.getName(), target), iface);
+              planField(entity, field);
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The cursor in the subgraph that owns an interface an {@code @interfaceObject} subgraph
+     * returned: it knows the concrete type and the implementations' own fields.
+     */
+    private Cursor owner(Cursor cursor) {
+      String iface = cursor.parentType();
+      TypeDef type = type(iface);
+      for (String graph : type.graphs()) {
+        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)) {
+          continue;
+        }
+        for (FieldSet key : type.resolvableKeys(graph)) {
+          if (canFetch(cursor.group().subgraph, cursor.provided(), iface, key.selectionSet())) {
+            Cursor owner = enterEntityGroup(cursor, graph, key, null, iface);
+            owner.selection().field("__typename", false);
+            return owner;
+          }
+        }
+      }
+      throw new PlanningException("no subgraph owns interface " + iface + " with a @key that "
+          + cursor.group().subgraph + " can provide");
+    }
+
+    private Cursor enterEntityGroup(Cursor cursor, String target, FieldSet key, @Nullable FieldSet requires,
+        String entityType) {
+      String parent = cursor.parentType();
+      FetchGroup group = group(groupKey(target, cursor.path(), cursor.group(), cursor.conditions()), target,
+          cursor.path(), true, cursor.conditions(), cursor.group());
+      if (!entityType.equals(parent)) {
+        group.representAs.put(parent, entityType);
+      }
+      cursor.selection().field("__typename", false);
+      Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
+          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
+      Set<FetchGroup> keySources = new LinkedHashSet<>();
+      trackers.push(keySources);
+      try {
+        planSelections(keyCursor, key.selectionSet());
+      } finally {
+        trackers.pop();
+      }
+      keySources.remove(group);
+      group.dependsOn.addAll(keySources);
+      List<FetchGroup.Source> representation = group.requiresFor(parent);
+      representation.add(new FetchGroup.Source(cursor.selection(), key.selectionSet()));
+      if (requires != null) {
+        Set<FetchGroup> touched = new LinkedHashSet<>();
+        trackers.push(touched);
+        try {
+          planSelections(keyCursor, requires.selectionSet());
+        } finally {
+          trackers.pop();
+        }
+        touched.remove(group);
+        group.dependsOn.addAll(touched);
+        representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
+      }
+      return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
+          cursor.conditions(), true, cursor.hops() + 1, List.of(), cursor.internal());
+    }
+
+
+    private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
+        List<Condition> conditions, @Nullable FetchGroup parent) {
+      FetchGroup group = groups.computeIfAbsent(key, k -> new FetchGroup(groups.size(), graph, path, entity, conditions));
+      if (parent != null) {
+        group.dependsOn.add(parent);
+      }
+      trackers.forEach(t -> t.add(group));
+      return group;
+    }
+
+    private String groupKey(String graph, ResponsePath path, FetchGroup parent, List<Condition> conditions) {
+      return graph + "|" + path + "|" + parent.id + "|" + conditions;
+    }
+
+    /** A key of {@code typeName} resolvable in {@code target} whose fields the cursor can fetch. */
+    private @Nullable FieldSet fetchableKey(Cursor cursor, String typeName, String target) {
+      for (FieldSet key : type(typeName).resolvableKeys(target)) {
+        if (canFetch(cursor.group().subgraph, cursor.provided(), typeName, key.selectionSet())) {
+          return key;
+        }
+      }
+      return null;
+    }
+
+    private boolean keyFetchableIn(String from, String typeName, String target) {
+      return type(typeName).resolvableKeys(target).stream()
+          .anyMatch(k -> canFetch(from, null, typeName, k.selectionSet()));
+    }
+
+    private boolean canFetch(String graph, @Nullable SelectionSet provided, String typeName, SelectionSet set) {
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field f) {
+          if (f.getName().equals("__typename")) {
+            continue;
+          }
+          if (!isLocal(graph, provided, false, typeName, f.getName())) {
+            return false;
+          }
+          if (f.getSelectionSet() != null) {
+            FieldDef def = fieldDef(typeName, f.getName());
+            if (!canFetch(graph, nested(provided, typeName, f.getName()), def.type().namedType(), f.getSelectionSet())) {
+              return false;
+            }
+          }
+        } else if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null) {
+          if (!canFetch(graph, provided, fragment.getTypeCondition().getName(), fragment.getSelectionSet())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private boolean isLocal(Cursor cursor, String typeName, String fieldName) {
+      return isLocal(cursor.group().subgraph, cursor.provided(), cursor.entityRoot(), typeName, fieldName);
+    }
+
+    private boolean isLocal(String graph, @Nullable SelectionSet provided, boolean requiresFetched,
+        String typeName, String fieldName) {
+      if (fieldName.equals("__typename")) {
+        return true;
+      }
+      if (provided != null && findProvided(provided, typeName, fieldName) != null) {
+        return true;
+      }
+      if (!supergraph.resolvable(typeName, fieldName, graph)) {
+        return false;
+      }
+      return requiresFetched || requires(typeName, fieldName, graph) == null;
+    }
+
+    private @Nullable FieldSet requires(String typeName, String fieldName, String graph) {
+      return type(typeName).field(fieldName).flatMap(f -> f.join(graph)).map(FieldJoin::requires).orElse(null);
+    }
+
+    /** What the subgraph promises to resolve below this field: its own provides, or the enclosing ones. */
+    private @Nullable SelectionSet provided(Cursor cursor, String parentType, FieldDef def) {
+      Optional<FieldSet> own = def.join(cursor.group().subgraph).map(FieldJoin::provides);
+      if (own.isPresent()) {
+        return own.get().selectionSet();
+      }
+      return nested(cursor.provided(), parentType, def.name());
+    }
+
+    private @Nullable SelectionSet nested(@Nullable SelectionSet provided, String typeName, String fieldName) {
+      if (provided == null) {
+        return null;
+      }
+      Field found = findProvided(provided, typeName, fieldName);
+      return found == null ? null : found.getSelectionSet();
+    }
+
+    private @Nullable Field findProvided(SelectionSet provided, String typeName, String fieldName) {
+      for (graphql.language.Selection<?> selection : provided.getSelections()) {
+        if (selection instanceof Field f && f.getName().equals(fieldName)) {
+          return f;
+        }
+        if (selection instanceof InlineFragment fragment
+            && (fragment.getTypeCondition() == null || fragment.getTypeCondition().getName().equals(typeName))) {
+          Field found = findProvided(fragment.getSelectionSet(), typeName, fieldName);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** How much of a sub-selection a subgraph resolves by itself: more means fewer hops. */
+    private int score(String graph, String typeName, @Nullable SelectionSet set, int depth) {
+      if (set == null || depth > 4) {
+        return 0;
+      }
+      int score = 0;
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field f) {
+          if (supergraph.resolvable(typeName, f.getName(), graph)) {
+            score++;
+            TypeDef parent = supergraph.types().get(typeName);
+            FieldDef def = parent == null ? null : parent.fields().get(f.getName());
+            if (def != null) {
+              score += score(graph, def.type().namedType(), f.getSelectionSet(), depth + 1);
+            }
+          }
+        } else if (selection instanceof InlineFragment fragment) {
+          String condition = fragment.getTypeCondition() == null ? typeName : fragment.getTypeCondition().getName();
+          score += score(graph, condition, fragment.getSelectionSet(), depth + 1);
+        } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+          FragmentDefinition definition = fragments.get(spread.getName());
+          score += score(graph, definition.getTypeCondition().getName(), definition.getSelectionSet(), depth + 1);
+        }
+      }
+      return score;
+    }
+
+    private Cursor withConditions(Cursor cursor, List<Directive> directives) {
+      List<Condition> added = conditions(directives);
+      if (added.isEmpty()) {
+        return cursor;
+      }
+      List<Condition> all = new ArrayList<>(cursor.conditions());
+      added.stream().filter(c -> !all.contains(c)).forEach(all::add);
+      return cursor.with(all);
+    }
+
+    private List<Condition> conditions(List<Directive> directives) {
+      List<Condition> result = new ArrayList<>();
+      for (Directive d : conditionalDirectives(directives)) {
+        Argument condition = d.getArgument("if");
+        if (condition != null && condition.getValue() instanceof VariableReference ref) {
+          result.add(new Condition(ref.getName(), d.getName().equals("include")));
+        }
+      }
+      return result;
+    }
+
+    private List<Directive> conditionalDirectives(List<Directive> directives) {
+      return directives.stream().filter(d -> (d.getName().equals("skip") || d.getName().equals("include"))
+          && d.getArgument("if") != null && d.getArgument("if").getValue() instanceof VariableReference).toList();
+    }
+
+    private boolean excludedByLiteral(List<Directive> directives) {
+      for (Directive d : directives) {
+        Argument condition = d.getArgument("if");
+        if (condition != null && condition.getValue() instanceof BooleanValue value) {
+          if (d.getName().equals("skip") && value.isValue() || d.getName().equals("include") && !value.isValue()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private TypeDef type(String name) {
+      return supergraph.type(name).orElseThrow(() -> new PlanningException("unknown type " + name));
+    }
+
+    private FieldDef fieldDef(String typeName, String fieldName) {
+      return type(typeName).field(fieldName)
+          .orElseThrow(() -> new PlanningException("type " + typeName + " has no field " + fieldName));
+    }
+
+  }
+}

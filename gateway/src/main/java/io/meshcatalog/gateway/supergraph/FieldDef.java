@@ -1,0 +1,44 @@
+package io.meshcatalog.gateway.supergraph;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A field of a composite type with where it lives.
+ *
+ * <p>A field with no {@code @join__field} lives in every subgraph that has its parent type; with
+ * applications, it lives exactly in the subgraphs they name.
+ *
+ * @param name the field name
+ * @param type the output type in the supergraph
+ * @param joins its {@code @join__field} applications that name a graph
+ * @param inaccessible whether the field is hidden from the API schema
+ * @param resolvedElsewhere whether no subgraph resolves the field on this type directly (a bare
+ *     {@code @join__field}): it comes from an {@code @interfaceObject} of an interface of the type
+ */
+public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean inaccessible,
+    boolean resolvedElsewhere) {
+
+  public FieldDef {
+    joins = List.copyOf(joins);
+  }
+
+  /** The join for one subgraph, if the field declares one. */
+  public Optional<FieldJoin> join(String graph) {
+    return joins.stream().filter(j -> graph.equals(j.graph())).findFirst();
+  }
+
+  /**
+   * Whether {@code graph} resolves this field itself, given the graphs that define the parent type.
+   */
+  public boolean resolvableIn(String graph, Set<String> parentGraphs) {
+    if (resolvedElsewhere) {
+      return false;
+    }
+    if (joins.isEmpty()) {
+      return parentGraphs.contains(graph);
+    }
+    return join(graph).map(FieldJoin::resolvable).orElse(false);
+  }
+}

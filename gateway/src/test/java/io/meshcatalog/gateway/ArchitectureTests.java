@@ -1,0 +1,42 @@
+package io.meshcatalog.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planner and the supergraph model stay pure (no Spring, no I/O) so they can be tested,
+ * benchmarked and reused without a runtime; dependencies point from the edge inwards.
+ */
+class ArchitectureTests {
+
+  private static final JavaClasses GATEWAY = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.meshcatalog.gateway");
+
+  @Test
+  void layersDependInwardsOnly() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Http").definedBy("..gateway.http..")
+        .layer("Execution").definedBy("..gateway.execution..")
+        .layer("Planning").definedBy("..gateway.planning..")
+        .layer("Supergraph").definedBy("..gateway.supergraph..")
+        .whereLayer("Http").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Execution").mayOnlyBeAccessedByLayers("Http")
+        .whereLayer("Planning").mayOnlyBeAccessedByLayers("Execution", "Http")
+        .whereLayer("Supergraph").mayOnlyBeAccessedByLayers("Planning", "Execution", "Http")
+        .check(GATEWAY);
+  }
+
+  @Test
+  void supergraphAndPlanningUseNoSpringAndDoNoIo() {
+    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.net..",
+            "java.nio.file..", "java.nio.channels..")
+        .check(GATEWAY);
+  }
+}

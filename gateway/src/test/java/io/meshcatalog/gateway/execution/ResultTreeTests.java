@@ -1,0 +1,50 @@
+package io.meshcatalog.gateway.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.planning.ResponsePath;
+import io.meshcatalog.gateway.planning.Selection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTreeTests {
+
+  @Test
+  void objectsAtAFlattenPathCarryTheirClientPaths() {
+    ResultTree tree = new ResultTree();
+    Map<String, Object> a = new LinkedHashMap<>(Map.of("id", "1"));
+    Map<String, Object> b = new LinkedHashMap<>(Map.of("id", "2"));
+    List<Object> items = new ArrayList<>();
+    items.add(a);
+    items.add(null);
+    items.add(b);
+    tree.data().put("items", items);
+    List<ResultTree.Located> found = tree.objectsAt(ResponsePath.root().segment("items").segment(ResponsePath.EVERY));
+    assertThat(found).extracting(ResultTree.Located::path).containsExactly(List.of("items", 0), List.of("items", 2));
+  }
+
+  @Test
+  void mergeIsDeepForObjectsAndListsOfSameLength() {
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("a", new LinkedHashMap<>(Map.of("x", 1)));
+    target.put("list", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("id", 1)))));
+    ResultTree.merge(cast(target), cast(Map.of("a", Map.of("y", 2), "list", List.of(Map.of("name", "n")))));
+    assertThat(target).isEqualTo(Map.of("a", Map.of("x", 1, "y", 2), "list", List.of(Map.of("id", 1, "name", "n"))));
+  }
+
+  @Test
+  void representationIsNullWhenASelectedFieldIsMissing() {
+    List<Selection> key = List.of(new Selection.Field("__typename", List.of()), new Selection.Field("id", List.of()));
+    assertThat(ResultTree.project(cast(Map.of("__typename", "User")), key)).isNull();
+    assertThat(ResultTree.project(cast(Map.of("__typename", "User", "id", "1", "name", "x")), key))
+        .isEqualTo(Map.of("__typename", "User", "id", "1"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, @org.jspecify.annotations.Nullable Object> cast(Map<String, ?> map) {
+    return (Map<String, @org.jspecify.annotations.Nullable Object>) map;
+  }
+}

@@ -1,0 +1,129 @@
+package io.meshcatalog.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.support.GatewayCalls;
+import io.meshcatalog.gateway.support.TestSubgraph;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The application as clients see it: {@code --supergraph=<file>}, {@code POST /graphql},
+ * {@code GET /health}, the plan header, and per-subgraph URL overrides from properties.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    args = "--supergraph=src/test/resources/golden/provides/supergraph.graphql")
+class GatewayHttpIT {
+
+  private static final Path CASE = Path.of("src/test/resources/golden/provides/subgraphs");
+  private static final TestSubgraph ACCOUNTS = start("accounts");
+  private static final TestSubgraph REVIEWS = start("reviews");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Value("${local.server.port}")
+  int port;
+
+  @DynamicPropertySource
+  static void subgraphUrls(DynamicPropertyRegistry registry) {
+    registry.add("gateway.subgraph.accounts.url", ACCOUNTS::url);
+    registry.add("gateway.subgraph.reviews.url", REVIEWS::url);
+    registry.add("gateway.subgraph.reviews.headers.x-team", () -> "catalog");
+  }
+
+  @AfterAll
+  static void stop() {
+    ACCOUNTS.close();
+    REVIEWS.close();
+  }
+
+  @Test
+  void healthAnswersOkOnceReady() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void postGraphqlFederatesAcrossSubgraphs() throws Exception {
+    JsonNode body = post("{\"query\":\"{ topReviews { body author { username name } } }\"}", false);
+    assertThat(body.at("/data/topReviews/0/author/name").asString()).isEqualTo("Ada Lovelace");
+    assertThat(body.at("/data/topReviews/0/author/username").asString()).isEqualTo("@ada-provided");
+    assertThat(body.has("extensions")).isFalse();
+  }
+
+  @Test
+  void planHeaderPutsThePlanInExtensions() throws Exception {
+    JsonNode body = post("{\"query\":\"{ topReviews { body } }\"}", true);
+    assertThat(body.at("/extensions/queryPlan").asString()).startsWith("QueryPlan {").contains("Fetch(service: \"reviews\")");
+  }
+
+  @Test
+  void introspectionAnswersFromTheApiSchema() throws Exception {
+    JsonNode body = post("{\"query\":\"{ __schema { types { name } } }\"}", false);
+    assertThat(body.at("/data/__schema/types").toString()).contains("\"Review\"").doesNotContain("join__Graph");
+  }
+
+  @Test
+  void getServesQueriesAndRefusesMutations() throws Exception {
+    String query = java.net.URLEncoder.encode("{ topReviews { body } }", java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/graphql?query=" + query)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(GatewayCalls.tree(response.body()).at("/data/topReviews/0/body").asString()).isEqualTo("Love it!");
+    String mutation = java.net.URLEncoder.encode("mutation { x }", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(HTTP.send(HttpRequest.newBuilder(uri("/graphql?query=" + mutation)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void requestWithoutQueryIsABadRequest() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/graphql"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void configuredHeadersReachTheSubgraph() throws Exception {
+    post("{\"query\":\"{ topReviews { body } }\"}", false);
+    assertThat(REVIEWS.requests()).isNotEmpty();
+    assertThat(REVIEWS.lastHeaders().getFirst("x-team")).isEqualTo("catalog");
+  }
+
+  private JsonNode post(String json, boolean withPlan) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/graphql"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (withPlan) {
+      request.header("X-Mesh-Plan", "true");
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return GatewayCalls.tree(response.body());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static TestSubgraph start(String name) {
+    try {
+      return TestSubgraph.start(name, Files.readString(CASE.resolve(name + ".graphqls")),
+          Files.readString(CASE.resolve(name + ".json")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.meshcatalog.gateway.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import graphql.parser.Parser;
+import io.meshcatalog.gateway.supergraph.Supergraph;
+import io.meshcatalog.gateway.supergraph.SupergraphParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Planning without any HTTP: operation in, plan text out. */
+class QueryPlannerTests {
+
+  private static Supergraph supergraph(String name) throws IOException {
+    return new SupergraphParser().parse(Files.readString(Path.of("src/test/resources/golden", name, "supergraph.graphql")));
+  }
+
+  private static String plan(String supergraph, String operation) throws IOException {
+    return new QueryPlanner(supergraph(supergraph)).plan(Parser.parse(operation), null).print();
+  }
+
+  @Test
+  void rootFieldsOfOneSubgraphShareOneFetch() throws IOException {
+    assertThat(plan("entities", "{ topProducts { name } a: topProducts { price } }")).isEqualTo("""
+        QueryPlan {
+          Fetch(service: "products") {
+            query { topProducts { name } a: topProducts { price } }
+          },
+        }
+        """);
+  }
+
+  @Test
+  void independentRootFetchesRunInParallel() throws IOException {
+    assertThat(plan("entities", "{ me { name } topProducts { name } }")).isEqualTo("""
+        QueryPlan {
+          Parallel {
+            Fetch(service: "accounts") {
+              query { me { name } }
+            },
+            Fetch(service: "products") {
+              query { topProducts { name } }
+            },
+          },
+        }
+        """);
+  }
+
+  @Test
+  void typenameOnlyOperationNeedsNoFetch() throws IOException {
+    assertThat(plan("entities", "{ __typename }")).isEqualTo("QueryPlan {\n}\n");
+  }
+
+  @Test
+  void entityFetchCarriesTheKeyOfTheTargetSubgraph() throws IOException {
+    PlanNode node = new QueryPlanner(supergraph("entities"))
+        .plan(Parser.parse("{ me { reviews { body } } }"), null).node();
+    PlanNode.Sequence sequence = (PlanNode.Sequence) node;
+    PlanNode.Flatten flatten = (PlanNode.Flatten) sequence.nodes().get(1);
+    PlanNode.Fetch fetch = (PlanNode.Fetch) flatten.node();
+    assertThat(flatten.path().toString()).isEqualTo("me");
+    assertThat(fetch.isEntityFetch()).isTrue();
+    assertThat(fetch.requires()).containsExactly(new Selection.InlineFragment("User",
+        List.of(new Selection.Field("__typename", List.of()), new Selection.Field("id", List.of()))));
+  }
+
+  @Test
+  void namedOperationIsChosenFromSeveral() throws IOException {
+    String document = "query A { me { name } } query B { topProducts { name } }";
+    QueryPlan plan = new QueryPlanner(supergraph("entities")).plan(Parser.parse(document), "B");
+    assertThat(plan.print()).contains("products").doesNotContain("accounts");
+  }
+
+  @Test
+  void unknownOperationNameIsAPlanningError() {
+    assertThatThrownBy(() -> new QueryPlanner(supergraph("entities")).plan(Parser.parse("query A { me { name } }"), "Z"))
+        .isInstanceOf(PlanningException.class).hasMessageContaining("Z");
+  }
+
+  @Test
+  void fieldNoSubgraphCanReachIsAPlanningErrorNamingIt() {
+    Supergraph supergraph = unreachable();
+    assertThatThrownBy(() -> new QueryPlanner(supergraph).plan(Parser.parse("{ t { y } }"), null))
+        .isInstanceOf(PlanningException.class).hasMessageContaining("T.y");
+  }
+
+  /** T.y lives only in subgraph b, which has no key for T and no way to reach it from the root. */
+  static Supergraph unreachable() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\n";
+    return new SupergraphParser().parse(new io.meshcatalog.gateway.supergraph.SupergraphComposer().compose(List.of(
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("a", "http://a", link + "type Query { t: T } type T { x: Int }"),
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("b", "http://b", link + "type T { y: Int }"))));
+  }
+
+  @Test
+  void subscriptionsAreRefusedClearly() {
+    assertThatThrownBy(() -> new QueryPlanner(supergraph("entities")).plan(Parser.parse("subscription { me { name } }"), null))
+        .isInstanceOf(PlanningException.class).hasMessageContaining("subscriptions");
+  }
+
+  @Test
+  void plansAreCachedPerDocumentAndOperationName() throws IOException {
+    PlanCache cache = new PlanCache(new QueryPlanner(supergraph("entities")), 10);
+    String text = "query A { me { name } } query B { topProducts { name } }";
+    QueryPlan a = cache.plan(text, Parser.parse(text), "A");
+    assertThat(cache.plan(text, Parser.parse(text), "A")).isSameAs(a);
+    assertThat(cache.plan(text, Parser.parse(text), "B")).isNotSameAs(a);
+  }
+}

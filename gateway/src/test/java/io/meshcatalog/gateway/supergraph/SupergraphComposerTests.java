@@ -1,0 +1,117 @@
+package io.meshcatalog.gateway.supergraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import graphql.parser.Parser;
+import io.meshcatalog.gateway.planning.QueryPlanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The composer is checked against Apollo's: for every golden case, composing its subgraphs with
+ * our composer must plan every golden operation exactly as the supergraph Apollo composed.
+ */
+class SupergraphComposerTests {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @TestFactory
+  Stream<DynamicTest> composedSupergraphPlansLikeApollosForEveryGoldenCase() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(GOLDEN)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> assertPlansMatch(dir)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void assertPlansMatch(Path dir) throws IOException {
+    Supergraph composed = new SupergraphParser().parse(new SupergraphComposer().compose(subgraphs(dir)));
+    QueryPlanner planner = new QueryPlanner(composed);
+    try (Stream<Path> operations = Files.list(dir.resolve("operations"))) {
+      for (Path operation : operations.filter(p -> p.toString().endsWith(".graphql")).sorted().toList()) {
+        Path expected = Path.of(operation.toString().replace(".graphql", ".plan"));
+        String plan;
+        try {
+          plan = planner.plan(Parser.parse(Files.readString(operation)), null).print();
+        } catch (RuntimeException e) {
+          plan = "";
+        }
+        if (Files.readString(expected).startsWith("QueryPlan")) {
+          assertThat(plan).as(operation.toString()).isEqualTo(Files.readString(expected));
+        }
+      }
+    }
+  }
+
+  private static List<SubgraphSdl> subgraphs(Path dir) throws IOException {
+    List<SubgraphSdl> subgraphs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir.resolve("subgraphs"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".graphqls")).sorted().toList()) {
+        String name = file.getFileName().toString().replace(".graphqls", "");
+        subgraphs.add(new SubgraphSdl(name, "http://" + name + ".invalid/graphql", Files.readString(file)));
+      }
+    }
+    return subgraphs;
+  }
+
+  @Test
+  void composedSupergraphIsAcceptedBackByTheParser() throws IOException {
+    String sdl = new SupergraphComposer().compose(subgraphs(GOLDEN.resolve("entities")));
+    Supergraph supergraph = new SupergraphParser().parse(sdl);
+    assertThat(supergraph.subgraph("reviews").orElseThrow().url()).isEqualTo("http://reviews.invalid/graphql");
+    assertThat(supergraph.type("Product").orElseThrow().resolvableKeys("reviews")).hasSize(1);
+  }
+
+  @Test
+  void nonShareableFieldInTwoSubgraphsNamesSubgraphsTypeAndField() {
+    List<SubgraphSdl> subgraphs = List.of(
+        new SubgraphSdl("a", "http://a", link() + "type Query { a: Product } type Product @key(fields: \"id\") { id: ID! name: String }"),
+        new SubgraphSdl("b", "http://b", link() + "type Product @key(fields: \"id\") { id: ID! name: String }"));
+    assertThatThrownBy(() -> new SupergraphComposer().compose(subgraphs))
+        .isInstanceOf(CompositionException.class)
+        .hasMessageContaining("Product.name")
+        .hasMessageContaining("\"a\"")
+        .hasMessageContaining("\"b\"")
+        .hasMessageContaining("@shareable");
+  }
+
+  @Test
+  void outputFieldTypesComposeToTheNullableOne() throws IOException {
+    Supergraph supergraph = new SupergraphParser().parse(new SupergraphComposer().compose(subgraphs(GOLDEN.resolve("type-mismatch"))));
+    assertThat(supergraph.type("User").orElseThrow().field("id").orElseThrow().type().text()).isEqualTo("ID");
+    assertThat(supergraph.type("User").orElseThrow().field("id").orElseThrow().join("accounts").orElseThrow().type())
+        .isEqualTo("ID!");
+  }
+
+  @Test
+  void kindMismatchNamesTheSubgraphs() {
+    List<SubgraphSdl> subgraphs = List.of(
+        new SubgraphSdl("a", "http://a", link() + "type Query { a: Thing } type Thing { id: ID }"),
+        new SubgraphSdl("b", "http://b", link() + "interface Thing { id: ID }"));
+    assertThatThrownBy(() -> new SupergraphComposer().compose(subgraphs))
+        .isInstanceOf(CompositionException.class)
+        .hasMessageContaining("Thing")
+        .hasMessageContaining("subgraph \"b\"");
+  }
+
+  @Test
+  void invalidSubgraphSdlNamesTheSubgraph() {
+    assertThatThrownBy(() -> new SupergraphComposer().compose(List.of(new SubgraphSdl("a", "http://a", "type Query {"))))
+        .isInstanceOf(CompositionException.class)
+        .hasMessageContaining("subgraph \"a\"");
+  }
+
+  private static String link() {
+    return "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\", \"@shareable\"])\n";
+  }
+}

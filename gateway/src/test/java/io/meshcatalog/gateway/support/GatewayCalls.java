@@ -1,0 +1,53 @@
+package io.meshcatalog.gateway.support;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.GatewayRequest;
+import io.meshcatalog.gateway.execution.RequestContext;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs operations on a gateway and reads responses as JSON trees for comparison. */
+public final class GatewayCalls {
+
+  public static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private GatewayCalls() {
+  }
+
+  /** Runs an operation with the plan included in the response. */
+  public static Map<String, Object> run(Gateway gateway, String query, Map<String, @Nullable Object> variables) {
+    try {
+      return gateway.execute(new GatewayRequest(query, null, variables, RequestContext.anonymous(), true))
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON text as a tree. */
+  public static JsonNode tree(String json) {
+    return JSON.readTree(json);
+  }
+
+  /** A response as a tree, without extensions. */
+  public static JsonNode tree(Map<String, Object> response) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(response);
+    copy.remove("extensions");
+    return JSON.readTree(JSON.writeValueAsString(copy));
+  }
+
+  /** Pretty JSON for files and diffs. */
+  public static String pretty(JsonNode node) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+  }
+
+  /** The printed plan a response carries. */
+  @SuppressWarnings("unchecked")
+  public static String plan(Map<String, Object> response) {
+    Object extensions = response.get("extensions");
+    return extensions instanceof Map<?, ?> map ? String.valueOf(((Map<String, Object>) map).get("queryPlan")) : "";
+  }
+}

@@ -1,0 +1,99 @@
+package io.meshcatalog.gateway.support;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.execution.PlanExecutor;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.supergraph.Supergraph;
+import io.meshcatalog.gateway.supergraph.SupergraphParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One golden scenario: {@code golden/<case>/subgraphs/<name>.graphqls} (+ {@code <name>.json}
+ * data), the composed {@code supergraph.graphql}, and {@code operations/<op>.graphql} with
+ * {@code <op>.plan}, {@code <op>.response.json} and optional {@code <op>.variables.json}. Starts the
+ * subgraphs over HTTP and a gateway pointing at them.
+ */
+public final class GoldenCase implements AutoCloseable {
+
+  public static final Path ROOT = Path.of("src/test/resources/golden");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Path directory;
+  private final List<TestSubgraph> subgraphs = new ArrayList<>();
+  private final Gateway gateway;
+
+  private GoldenCase(Path directory, Duration timeout) throws IOException {
+    this.directory = directory;
+    Map<String, SubgraphSettings> settings = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(directory.resolve("subgraphs"))) {
+      for (Path sdl : files.filter(p -> p.toString().endsWith(".graphqls")).sorted().toList()) {
+        String name = sdl.getFileName().toString().replace(".graphqls", "");
+        Path data = sdl.resolveSibling(name + ".json");
+        TestSubgraph subgraph = TestSubgraph.start(name, Files.readString(sdl),
+            Files.exists(data) ? Files.readString(data) : "");
+        subgraphs.add(subgraph);
+        settings.put(name, new SubgraphSettings(subgraph.url(), timeout, Map.of()));
+      }
+    }
+    Supergraph supergraph = new SupergraphParser().parse(Files.readString(directory.resolve("supergraph.graphql")));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    gateway = new Gateway(supergraph, settings, new SubgraphSettings(null, timeout, Map.of()),
+        new PlanExecutor(new HttpSubgraphClient(http, JSON)), OperationLimits.NONE);
+  }
+
+  /** Starts the scenario in {@code golden/<name>}. */
+  public static GoldenCase start(String name) {
+    return start(name, Duration.ofSeconds(10));
+  }
+
+  /** Starts the scenario with a per-fetch timeout. */
+  public static GoldenCase start(String name, Duration timeout) {
+    try {
+      return new GoldenCase(ROOT.resolve(name), timeout);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** A running subgraph by name. */
+  public TestSubgraph subgraph(String name) {
+    return subgraphs.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no subgraph " + name + " in " + TestSubgraph.names(subgraphs)));
+  }
+
+  /** The operation names under {@code operations/}. */
+  public List<String> operations() {
+    try (Stream<Path> files = Files.list(directory.resolve("operations"))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".graphql"))
+          .map(n -> n.replace(".graphql", "")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    subgraphs.forEach(TestSubgraph::close);
+  }
+}
