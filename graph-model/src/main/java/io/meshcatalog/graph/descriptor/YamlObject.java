@@ -26,6 +26,7 @@ final class YamlObject {
     private final String path;
     private final Problems problems;
     private final Map<String, Node> entries = new LinkedHashMap<>();
+    private final Map<String, Node> keys = new LinkedHashMap<>();
 
     YamlObject(Node node, String path, Problems problems) {
         this.node = node;
@@ -40,6 +41,7 @@ final class YamlObject {
                     problems.add(tuple.getKeyNode(), child(key), "duplicate key '" + key + "'");
                 } else {
                     entries.put(key, tuple.getValueNode());
+                    keys.put(key, tuple.getKeyNode());
                 }
             }
         } else {
@@ -61,9 +63,9 @@ final class YamlObject {
 
     /** Reports every key that is not one of {@code allowed}, suggesting the nearest allowed key. */
     void allowOnly(Set<String> allowed) {
-        entries.forEach((key, value) -> {
+        keys.forEach((key, keyNode) -> {
             if (!allowed.contains(key)) {
-                problems.add(value, child(key), "unknown key '" + key + "'" + suggestion(key, allowed)
+                problems.add(keyNode, child(key), "unknown key '" + key + "'" + suggestion(key, allowed)
                         + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         });

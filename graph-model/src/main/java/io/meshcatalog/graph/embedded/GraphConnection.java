@@ -6,7 +6,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 
 /**
  * A driver to the lineage graph and, when the graph is embedded, the Neo4j it started. Closing it
@@ -31,7 +30,7 @@ public final class GraphConnection implements AutoCloseable {
             embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.pageCacheBytes());
             uri = embedded.boltUri();
         }
-        Config config = Config.builder().withLogging(Logging.slf4j()).build();
+        Config config = Config.builder().withUserAgent("mesh-catalog").build();
         Driver driver = settings.password().isEmpty() && embedded != null
                 ? GraphDatabase.driver(uri, AuthTokens.none(), config)
                 : GraphDatabase.driver(uri, AuthTokens.basic(settings.username(), settings.password()), config);

@@ -4,16 +4,34 @@ import io.meshcatalog.graph.model.DatasetId;
 import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.model.ProductId;
 
-/** The starting point of a lineage or impact question: a product, a dataset or a field. */
+/**
+ * The starting point of a lineage or impact question: a product, a dataset or a field. Datasets and
+ * fields known only from OpenLineage are named {@code <namespace>/<name>} and
+ * {@code <namespace>/<name>.<field>}.
+ */
 public record NodeRef(NodeKind kind, String id) {
+
+    private static final int MAX_LENGTH = 1_000;
 
     public NodeRef {
         switch (kind) {
             case PRODUCT -> new ProductId(id);
-            case DATASET -> new DatasetId(id);
-            case FIELD -> new FieldRef(id);
+            case DATASET -> {
+                if (!isOpenLineageKey(id)) {
+                    new DatasetId(id);
+                }
+            }
+            case FIELD -> {
+                if (!isOpenLineageKey(id) || id.lastIndexOf('.') < id.indexOf('/')) {
+                    new FieldRef(id);
+                }
+            }
             case CONSUMER -> throw new IllegalArgumentException("lineage starts at a product, dataset or field");
         }
+    }
+
+    private static boolean isOpenLineageKey(String id) {
+        return id.indexOf('/') > 0 && id.length() <= MAX_LENGTH && id.chars().noneMatch(Character::isISOControl);
     }
 
     public static NodeRef product(String id) {

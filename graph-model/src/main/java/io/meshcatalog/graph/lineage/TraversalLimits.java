@@ -1,5 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The bounds every traversal runs within. A requested depth is clamped into {@code [1, maxDepth]};
  * a traversal that reaches {@code maxNodes} stops and says it was truncated.
@@ -15,7 +17,7 @@ public record TraversalLimits(int defaultDepth, int maxDepth, int maxNodes) {
     }
 
     /** The depth actually used for a requested depth; {@code null} means the default. */
-    public int clampDepth(Integer requested) {
+    public int clampDepth(@Nullable Integer requested) {
         if (requested == null) {
             return defaultDepth;
         }

@@ -1,7 +1,8 @@
 // Removes everything this product declared, so that the upsert that follows rebuilds it exactly:
 // its ports, SLA and support, its ownership, the lineage into its datasets and fields, and the
-// edges to its consumers. Datasets and fields it no longer publishes become placeholders, kept
-// only while another product's lineage still points at them.
+// edges to its consumers. Lineage that OpenLineage jobs reported (edges with a job) is theirs and
+// stays. Datasets and fields the product no longer publishes become placeholders, kept only while
+// another product's lineage still points at them.
 MATCH (p:DataProduct {id: $productId})
 OPTIONAL MATCH (p)-[:HAS_PORT|HAS_SLA|HAS_SUPPORT]->(x)
 DETACH DELETE x
@@ -13,12 +14,14 @@ OPTIONAL MATCH (p)<-[input:INPUT_TO]-(:Dataset)
 DELETE input
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)<-[into:FEEDS]-(:Dataset)
+WHERE into.job IS NULL
 DELETE into
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[out:FEEDS]->(:Consumer)
 DELETE out
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[:HAS_FIELD]->(:Field)<-[derived:FEEDS]-(:Field)
+WHERE derived.job IS NULL
 DELETE derived
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[:HAS_FIELD]->(gone:Field)

@@ -8,6 +8,9 @@ CREATE CONSTRAINT team_name IF NOT EXISTS FOR (n:Team) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT person_username IF NOT EXISTS FOR (n:Person) REQUIRE n.username IS UNIQUE;
 CREATE INDEX product_status IF NOT EXISTS FOR (n:DataProduct) ON (n.status);
 CREATE INDEX product_domain IF NOT EXISTS FOR (n:DataProduct) ON (n.domain);
+CREATE CONSTRAINT job_id IF NOT EXISTS FOR (n:Job) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE;
+CREATE INDEX dataset_physical_name IF NOT EXISTS FOR (n:Dataset) ON (n.physicalName);
 CREATE INDEX dataset_placeholder IF NOT EXISTS FOR (n:Dataset) ON (n.placeholder);
 CREATE INDEX field_placeholder IF NOT EXISTS FOR (n:Field) ON (n.placeholder);
 CREATE FULLTEXT INDEX catalog_text IF NOT EXISTS

@@ -1,0 +1,98 @@
+package io.meshcatalog.subgraphs.kit;
+
+import io.meshcatalog.subgraphs.kit.catalog.CatalogController;
+import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
+import io.meshcatalog.subgraphs.kit.catalog.CatalogIndex;
+import io.meshcatalog.subgraphs.kit.catalog.CatalogProduct;
+import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
+import io.meshcatalog.subgraphs.kit.entities.EntitiesArgumentErrors;
+import io.meshcatalog.subgraphs.kit.entities.EntityController;
+import io.meshcatalog.subgraphs.kit.entities.ForeignProducts;
+import io.meshcatalog.subgraphs.kit.entities.RepresentationErrors;
+import io.meshcatalog.subgraphs.kit.http.GraphQlContentTypeFilter;
+import io.meshcatalog.subgraphs.kit.http.GraphQlRequestErrors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+import org.springframework.graphql.execution.ClassNameTypeResolver;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * Everything a domain subgraph needs besides its {@link SubgraphDefinition} bean and its own controllers: import
+ * this next to {@code @EnableAutoConfiguration}. Federation goes through Spring GraphQL's
+ * {@link FederationSchemaFactory} and federation-jvm, so {@code _service} and {@code _entities} follow the
+ * Apollo subgraph specification and a subgraph in any other language composes with these.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SubgraphConfiguration {
+
+    @Bean
+    LoadedDescriptor loadedDescriptor(SubgraphDefinition definition, ResourceLoader resources, Environment environment) {
+        String override = environment.getProperty(SubgraphDefinition.DESCRIPTOR_PROPERTY, "");
+        String location = override.isBlank() ? definition.descriptorLocation() : override;
+        return new DescriptorReader(resources).read(location, definition.domain());
+    }
+
+    @Bean
+    CatalogIndex catalogIndex(LoadedDescriptor loaded) {
+        return CatalogIndex.of(loaded.descriptor());
+    }
+
+    @Bean
+    CatalogController catalogController(LoadedDescriptor loaded, CatalogIndex index) {
+        return new CatalogController(loaded.yaml(), index);
+    }
+
+    @Bean
+    EntityController entityController(CatalogIndex index, ObjectProvider<ForeignProducts> foreign) {
+        return new EntityController(index, foreign.getIfAvailable(() -> ForeignProducts.NONE));
+    }
+
+    @Bean
+    RepresentationErrors representationErrors() {
+        return new RepresentationErrors();
+    }
+
+    @Bean
+    EntitiesArgumentErrors entitiesArgumentErrors() {
+        return new EntitiesArgumentErrors();
+    }
+
+    @Bean
+    GraphQlRequestErrors graphQlRequestErrors(Environment environment) {
+        return new GraphQlRequestErrors(environment.getProperty("spring.graphql.http.path", "/graphql"));
+    }
+
+    @Bean
+    GraphQlContentTypeFilter graphQlContentTypeFilter(Environment environment) {
+        return new GraphQlContentTypeFilter(environment.getProperty("spring.graphql.http.path", "/graphql"));
+    }
+
+    @Bean
+    RuntimeWiringConfigurer domainProductsQuery(SubgraphDefinition definition, CatalogIndex index) {
+        return wiring -> wiring.type("Query", type ->
+                type.dataFetcher(SubgraphSchema.productsField(definition.domain()), env -> index.products()));
+    }
+
+    @Bean
+    FederationSchemaFactory federationSchemaFactory() {
+        ClassNameTypeResolver types = new ClassNameTypeResolver();
+        types.addMapping(CatalogProduct.class, "DataProduct");
+        types.addMapping(ProductReference.class, "DataProduct");
+        types.addMapping(CatalogDataset.class, "Dataset");
+        FederationSchemaFactory factory = new FederationSchemaFactory();
+        factory.setTypeResolver(types);
+        return factory;
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer federationSchema(SubgraphDefinition definition, ResourceLoader resources,
+            FederationSchemaFactory factory) {
+        SubgraphSchema schema = SubgraphSchema.of(definition, resources);
+        return builder -> builder.schemaResources(schema.resources()).schemaFactory(factory::createGraphQLSchema);
+    }
+}

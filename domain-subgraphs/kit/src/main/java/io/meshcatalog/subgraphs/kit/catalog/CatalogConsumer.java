@@ -1,0 +1,20 @@
+package io.meshcatalog.subgraphs.kit.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The GraphQL {@code Consumer}: who reads the product, inside the mesh or outside it. */
+public record CatalogConsumer(
+        String id,
+        String name,
+        String kind,
+        String description,
+        boolean external,
+        String destination,
+        @Nullable String ownerTeam,
+        List<String> datasetIds) {
+
+    public CatalogConsumer {
+        datasetIds = List.copyOf(datasetIds);
+    }
+}

@@ -1,0 +1,22 @@
+package io.meshcatalog.subgraphs.kit.catalog;
+
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Serves the catalog contract the gateway harvests: the descriptor as written, and the products it declares. */
+@Controller
+public class CatalogController {
+
+    private final String descriptorYaml;
+    private final CatalogIndex index;
+
+    public CatalogController(String descriptorYaml, CatalogIndex index) {
+        this.descriptorYaml = descriptorYaml;
+        this.index = index;
+    }
+
+    @QueryMapping
+    public CatalogContract catalogContract() {
+        return new CatalogContract(index.domain(), descriptorYaml, index.products());
+    }
+}

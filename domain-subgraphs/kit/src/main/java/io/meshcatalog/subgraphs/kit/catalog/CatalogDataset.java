@@ -1,0 +1,14 @@
+package io.meshcatalog.subgraphs.kit.catalog;
+
+import java.util.List;
+
+/** The GraphQL {@code Dataset}: an ODCS schema object of one of this domain's products. */
+public record CatalogDataset(
+        String id, String name, String physicalName, String description, List<String> tags, List<CatalogField> fields,
+        String productId) {
+
+    public CatalogDataset {
+        tags = List.copyOf(tags);
+        fields = List.copyOf(fields);
+    }
+}

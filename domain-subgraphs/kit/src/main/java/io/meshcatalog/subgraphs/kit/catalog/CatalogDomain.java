@@ -1,0 +1,7 @@
+package io.meshcatalog.subgraphs.kit.catalog;
+
+import io.meshcatalog.graph.model.Team;
+
+/** The GraphQL {@code Domain}. */
+public record CatalogDomain(String id, String name, String description, Team owner) {
+}

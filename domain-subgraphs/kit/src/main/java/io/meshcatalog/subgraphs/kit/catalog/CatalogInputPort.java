@@ -1,0 +1,5 @@
+package io.meshcatalog.subgraphs.kit.catalog;
+
+/** The GraphQL {@code InputPort}: the upstream dataset by id, as the gateway links lineage by id. */
+public record CatalogInputPort(String name, String datasetId, String version) {
+}

@@ -1,0 +1,63 @@
+package io.meshcatalog.subgraphs.kit.entities;
+
+import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
+import io.meshcatalog.subgraphs.kit.catalog.CatalogIndex;
+import io.meshcatalog.subgraphs.kit.catalog.ProductEntity;
+import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Resolves {@code _entities} representations of {@code DataProduct} and {@code Dataset} by their key {@code id}.
+ * One representation at a time, so each one gets its own answer at its own index: an unknown id is null (this
+ * subgraph has nothing to say about it, which is not an error), a representation without a usable key is an error.
+ */
+@Controller
+public class EntityController {
+
+    static final String KEY = "id";
+
+    private final CatalogIndex index;
+    private final ForeignProducts foreign;
+
+    public EntityController(CatalogIndex index, ForeignProducts foreign) {
+        this.index = index;
+        this.foreign = foreign;
+    }
+
+    @EntityMapping("DataProduct")
+    public @Nullable ProductEntity dataProduct(Map<String, Object> representation) {
+        String id = key(representation);
+        return index.product(id).<ProductEntity>map(product -> product)
+                .orElseGet(() -> foreign.knows(id) ? reference(id, representation) : null);
+    }
+
+    @EntityMapping("Dataset")
+    public @Nullable CatalogDataset dataset(Map<String, Object> representation) {
+        return index.dataset(key(representation)).orElse(null);
+    }
+
+    private static ProductReference reference(String id, Map<String, Object> representation) {
+        Map<String, Object> supplied = new HashMap<>();
+        representation.forEach((name, value) -> {
+            if (value != null && !name.equals("__typename") && !name.equals(KEY)) {
+                supplied.put(name, value);
+            }
+        });
+        return new ProductReference(id, supplied);
+    }
+
+    private static String key(Map<String, Object> representation) {
+        Object id = representation.get(KEY);
+        if (id == null) {
+            throw new BadRepresentationException("missing key field '" + KEY + "'");
+        }
+        if (!(id instanceof String value) || value.isBlank()) {
+            throw new BadRepresentationException("key field '" + KEY + "' must be a non-empty string, not " + id);
+        }
+        return value;
+    }
+}

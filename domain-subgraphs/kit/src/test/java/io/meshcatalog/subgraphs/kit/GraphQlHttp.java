@@ -1,0 +1,58 @@
+package io.meshcatalog.subgraphs.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for a subgraph's {@code /graphql} endpoint, as a gateway in any language would call it. */
+final class GraphQlHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI endpoint;
+
+    GraphQlHttp(int port) {
+        this.endpoint = URI.create("http://localhost:" + port + "/graphql");
+    }
+
+    /** Posts a query with variables and returns the parsed response body. */
+    JsonNode query(String query, Map<String, Object> variables) {
+        return JSON.readTree(post(JSON.writeValueAsString(Map.of("query", query, "variables", variables))).body());
+    }
+
+    JsonNode query(String query) {
+        return query(query, Map.of());
+    }
+
+    /** Posts a raw body, which need not be valid JSON. */
+    HttpResponse<String> post(String body) {
+        return post(body, "application/json");
+    }
+
+    /** Posts a raw body with the given content type. */
+    HttpResponse<String> post(String body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/graphql-response+json, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        return JSON.readTree(body);
+    }
+}

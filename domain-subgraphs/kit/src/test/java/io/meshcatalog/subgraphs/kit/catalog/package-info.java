@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.kit.catalog;
+
+import org.jspecify.annotations.NullMarked;

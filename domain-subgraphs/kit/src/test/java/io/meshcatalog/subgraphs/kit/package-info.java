@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.kit;
+
+import org.jspecify.annotations.NullMarked;

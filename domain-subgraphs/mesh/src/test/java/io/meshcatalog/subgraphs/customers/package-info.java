@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.customers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.finance;
+
+import org.jspecify.annotations.NullMarked;

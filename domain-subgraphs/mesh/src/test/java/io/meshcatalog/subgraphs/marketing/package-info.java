@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.marketing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.mesh;
+
+import org.jspecify.annotations.NullMarked;

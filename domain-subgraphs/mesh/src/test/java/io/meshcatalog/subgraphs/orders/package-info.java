@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.orders;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshcatalog.subgraphs.shipping;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Reads products, datasets, fields and owners by id, mapped into records. */
+final class CatalogReader {
+
+    private final Driver driver;
+    private final CypherLog cypher;
+
+    CatalogReader(Driver driver, CypherLog cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
+    }
+
+    Optional<ProductView> product(String id) {
+        List<Record> rows = cypher.read(driver, "product-by-id", Map.of("id", id)).records();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Record row = rows.get(0);
+        Value p = row.get("product");
+        return Optional.of(new ProductView(id, p.get("name").asString(""), p.get("domain").asString(""),
+                p.get("status").asString(""), p.get("version").asString(""), p.get("purpose").asString(""),
+                p.get("limitations").asString(""), p.get("usage").asString(""), strings(p.get("tags")),
+                strings(row.get("datasets")), strings(row.get("inputs")), strings(row.get("consumers")),
+                productOwners(List.of(id)), p.get("contentHash").asString("")));
+    }
+
+    Optional<DatasetView> dataset(String id) {
+        List<Record> rows = cypher.read(driver, "dataset-by-id", Map.of("id", id)).records();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Record row = rows.get(0);
+        Value d = row.get("dataset");
+        List<FieldView> fields = row.get("fields").asList(CatalogReader::field);
+        return Optional.of(new DatasetView(id, d.get("name").asString(""), d.get("domain").asString(""),
+                row.get("product").isNull() ? null : row.get("product").asString(),
+                d.get("physicalName").asString(""), d.get("description").asString(""), strings(d.get("tags")),
+                fields, d.get("placeholder").asBoolean(false)));
+    }
+
+    Optional<FieldView> field(String id) {
+        return cypher.read(driver, "field-by-id", Map.of("id", id)).records().stream()
+                .map(row -> field(row.get("field"))).findFirst();
+    }
+
+    List<ProductRevision> history(String productId, int limit) {
+        return cypher.read(driver, "product-history", Map.of("productId", productId, "limit", Math.max(1, limit)))
+                .records().stream()
+                .map(row -> new ProductRevision(row.get("number").asInt(),
+                        row.get("at").asOffsetDateTime().toInstant(), row.get("contentHash").asString(""),
+                        row.get("declaredVersion").asString(""),
+                        row.get("changes").asList(c -> new SchemaChange(SchemaChange.Kind.valueOf(c.get("kind")
+                                .asString()), c.get("subject").asString(), c.get("before").asString(""),
+                                c.get("after").asString("")))))
+                .toList();
+    }
+
+    /** The effective owner of each product, in the order of {@code productIds}. */
+    List<Owner> productOwners(List<String> productIds) {
+        return owners("product-owners", "productIds", productIds);
+    }
+
+    /** The owning team of each consumer that names one. */
+    List<Owner> consumerOwners(List<String> consumerIds) {
+        return owners("consumer-owners", "consumerIds", consumerIds);
+    }
+
+    /** Owner rows keyed by the id of what they own. */
+    List<Map.Entry<String, Owner>> ownersOf(String statement, String parameter, List<String> ids) {
+        List<Map.Entry<String, Owner>> result = new ArrayList<>();
+        for (Record row : cypher.read(driver, statement, Map.of(parameter, ids)).records()) {
+            result.add(Map.entry(row.get("owned").asString(), owner(row)));
+        }
+        return result;
+    }
+
+    private List<Owner> owners(String statement, String parameter, List<String> ids) {
+        return ownersOf(statement, parameter, ids).stream()
+                .sorted(Comparator.comparingInt(entry -> ids.indexOf(entry.getKey())))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    private static Owner owner(Record row) {
+        return new Owner(row.get("team").asString(), row.get("description").asString(""),
+                row.get("members").asList(m -> new Member(m.get("username").asString(), m.get("name").asString(""),
+                        m.get("role").asString(""))),
+                row.get("inherited").asBoolean(), row.get("domain").asString(""));
+    }
+
+    private static FieldView field(Value f) {
+        return new FieldView(f.get("id").asString(), f.get("name").asString(""), f.get("dataset").asString(""),
+                f.get("logicalType").asString(""), f.get("description").asString(""),
+                f.get("classification").isNull() ? null : f.get("classification").asString(),
+                f.get("criticalDataElement").asBoolean(false), strings(f.get("tags")), strings(f.get("derivedFrom")),
+                f.get("placeholder").asBoolean(false));
+    }
+
+    static List<String> strings(Value value) {
+        return value.isNull() ? List.of() : value.asList(Value::asString);
+    }
+}

@@ -1,0 +1,82 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+/**
+ * Ranked full-text discovery. Neo4j's Lucene index (English analyzer, so "delays" finds "delay")
+ * ranks up to {@link #CANDIDATES} candidates; filters, facets and paging apply to those in Java.
+ */
+final class CatalogSearch {
+
+    static final int CANDIDATES = 1_000;
+
+    private final Driver driver;
+    private final CypherLog cypher;
+
+    CatalogSearch(Driver driver, CypherLog cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
+    }
+
+    SearchPage search(SearchQuery query) {
+        String text = LuceneText.of(query.text());
+        List<Record> rows = text.isEmpty()
+                ? cypher.read(driver, "browse", Map.of("candidates", CANDIDATES)).records()
+                : cypher.read(driver, "search", Map.of("query", text, "candidates", CANDIDATES)).records();
+        List<SearchHit> matching = rows.stream().map(CatalogSearch::hit).filter(hit -> matches(query, hit)).toList();
+        List<SearchHit> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new SearchPage(page, matching.size(), query.offset(), query.limit(), facets(matching),
+                rows.size() >= CANDIDATES);
+    }
+
+    private static boolean matches(SearchQuery query, SearchHit hit) {
+        return query.kinds().contains(hit.kind())
+                && (query.domain() == null || query.domain().equals(hit.domain()))
+                && (query.owner() == null || query.owner().equals(hit.owner()))
+                && (query.status() == null || query.status().equalsIgnoreCase(hit.status()))
+                && (query.tag() == null || hit.tags().contains(query.tag()))
+                && (query.classification() == null
+                        || hit.classifications().stream().anyMatch(c -> c.equalsIgnoreCase(query.classification())));
+    }
+
+    private static Map<String, List<FacetCount>> facets(List<SearchHit> hits) {
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        facets.put("kind", count(hits, hit -> List.of(hit.kind().name())));
+        facets.put("domain", count(hits, hit -> List.of(hit.domain())));
+        facets.put("owner", count(hits, hit -> hit.owner() == null ? List.of() : List.of(hit.owner())));
+        facets.put("status", count(hits, hit -> List.of(hit.status())));
+        facets.put("tag", count(hits, SearchHit::tags));
+        facets.put("classification", count(hits, SearchHit::classifications));
+        return facets;
+    }
+
+    private static List<FacetCount> count(List<SearchHit> hits, Function<SearchHit, List<String>> values) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (SearchHit hit : hits) {
+            values.apply(hit).stream().filter(Objects::nonNull).filter(v -> !v.isEmpty()).distinct()
+                    .forEach(value -> counts.merge(value, 1, Integer::sum));
+        }
+        List<FacetCount> result = new ArrayList<>();
+        counts.forEach((value, count) -> result.add(new FacetCount(value, count)));
+        result.sort(Comparator.comparingInt(FacetCount::count).reversed().thenComparing(FacetCount::value));
+        return result;
+    }
+
+    private static SearchHit hit(Record row) {
+        return new SearchHit(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
+                row.get("name").asString(""), row.get("description").asString(""), row.get("score").asDouble(),
+                row.get("product").isNull() ? null : row.get("product").asString(), row.get("domain").asString(""),
+                row.get("status").asString(""), row.get("owner").isNull() ? null : row.get("owner").asString(),
+                CatalogReader.strings(row.get("tags")).stream().distinct().toList(),
+                CatalogReader.strings(row.get("classifications")));
+    }
+}

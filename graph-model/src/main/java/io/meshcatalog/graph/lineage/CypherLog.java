@@ -1,0 +1,32 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.EagerResult;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs named statements with bound parameters and logs each under its own category
+ * ({@code io.meshcatalog.graph.cypher}), so the Cypher can be watched without the rest of the app.
+ */
+final class CypherLog {
+
+    private static final Logger log = LoggerFactory.getLogger("io.meshcatalog.graph.cypher");
+
+    Result run(TransactionContext tx, String name, Map<String, Object> parameters) {
+        log.debug("{} {}", name, parameters.keySet());
+        return tx.run(Cypher.named(name), parameters);
+    }
+
+    /** A read outside any explicit transaction, routed to readers in a cluster. */
+    EagerResult read(Driver driver, String name, Map<String, Object> parameters) {
+        log.debug("{} {}", name, parameters.keySet());
+        return driver.executableQuery(Cypher.named(name)).withParameters(parameters)
+                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute();
+    }
+}

@@ -1,0 +1,101 @@
+package io.meshcatalog.graph.lineage;
+
+import io.meshcatalog.graph.model.DomainDescriptor;
+import io.meshcatalog.graph.openlineage.LineageEvent;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * The catalog's lineage graph in Neo4j: what domains declare goes in through {@link #upsert}, and
+ * discovery, ownership, lineage and impact questions come out. Every statement runs with bound
+ * parameters; every traversal is clamped by {@link TraversalLimits}.
+ */
+public final class LineageStore {
+
+    private final Driver driver;
+    private final CypherLog cypher = new CypherLog();
+    private final CatalogWriter writer;
+    private final CatalogReader reader;
+    private final CatalogSearch search;
+    private final LineageAnalysis analysis;
+    private final OpenLineageWriter openLineage;
+
+    public LineageStore(Driver driver) {
+        this(driver, TraversalLimits.DEFAULT);
+    }
+
+    public LineageStore(Driver driver, TraversalLimits limits) {
+        this(driver, limits, Clock.systemUTC());
+    }
+
+    public LineageStore(Driver driver, TraversalLimits limits, Clock clock) {
+        this.driver = driver;
+        this.writer = new CatalogWriter(driver, cypher, clock);
+        this.reader = new CatalogReader(driver, cypher);
+        this.search = new CatalogSearch(driver, cypher);
+        this.analysis = new LineageAnalysis(driver, cypher, reader, limits);
+        this.openLineage = new OpenLineageWriter(driver, cypher);
+    }
+
+    /** Creates the constraints and indexes (idempotent) and waits until they are online. */
+    public void initSchema() {
+        try (Session session = driver.session()) {
+            for (String statement : Cypher.script("schema")) {
+                session.run(statement).consume();
+            }
+            session.run("CALL db.awaitIndexes(120)").consume();
+        }
+    }
+
+    /** Writes a domain and each of its products, one transaction per product. */
+    public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
+        return writer.upsert(descriptor);
+    }
+
+    /** Stores a validated OpenLineage event in one transaction. */
+    public RecordedEvent record(LineageEvent event) {
+        return openLineage.record(event);
+    }
+
+    /** A product's revisions, newest first, at most {@code limit} of them. */
+    public List<ProductRevision> history(String productId, int limit) {
+        return reader.history(productId, limit);
+    }
+
+    public SearchPage search(SearchQuery query) {
+        return search.search(query);
+    }
+
+    public Optional<ProductView> product(String id) {
+        return reader.product(id);
+    }
+
+    public Optional<DatasetView> dataset(String id) {
+        return reader.dataset(id);
+    }
+
+    public Optional<FieldView> field(String ref) {
+        return reader.field(ref);
+    }
+
+    /** The team answerable for a product: its own, or its domain's when it names none. */
+    public List<Owner> owners(String productId) {
+        return reader.productOwners(List.of(productId));
+    }
+
+    public LineageResult lineage(NodeRef root, Direction direction, @Nullable Integer depth) {
+        return analysis.lineage(root, direction, depth);
+    }
+
+    public ImpactReport impact(NodeRef root, @Nullable Integer depth) {
+        return analysis.impact(root, depth);
+    }
+
+    public ChangeImpactReport changeImpact(List<FieldChange> changes, @Nullable Integer depth) {
+        return analysis.changeImpact(changes, depth);
+    }
+}

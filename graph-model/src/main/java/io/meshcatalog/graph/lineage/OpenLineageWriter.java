@@ -1,0 +1,113 @@
+package io.meshcatalog.graph.lineage;
+
+import io.meshcatalog.graph.openlineage.ColumnSource;
+import io.meshcatalog.graph.openlineage.EventDataset;
+import io.meshcatalog.graph.openlineage.LineageEvent;
+import io.meshcatalog.graph.openlineage.SchemaField;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Stores one validated OpenLineage event in one transaction: its datasets (matched to catalog
+ * datasets by id or physical name, otherwise kept as {@code <namespace>/<name>}), the job and run,
+ * and the dataset- and column-level lineage the job reports. Lineage edges carry the job's id, so
+ * a product's own upserts never remove them.
+ */
+final class OpenLineageWriter {
+
+    private final Driver driver;
+    private final CypherLog log;
+
+    OpenLineageWriter(Driver driver, CypherLog log) {
+        this.driver = driver;
+        this.log = log;
+    }
+
+    RecordedEvent record(LineageEvent event) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> write(tx, event));
+        }
+    }
+
+    private RecordedEvent write(TransactionContext tx, LineageEvent event) {
+        Map<String, EventDataset> byKey = new LinkedHashMap<>();
+        event.inputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
+        event.outputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
+        event.outputs().forEach(d -> d.columnLineage().values().forEach(sources -> sources.forEach(source ->
+                byKey.putIfAbsent(source.datasetKey(), new EventDataset(source.namespace(), source.name(),
+                        List.of(), Map.of())))));
+
+        Map<String, String> ids = new HashMap<>();
+        List<String> matched = new ArrayList<>();
+        List<Map<String, Object>> resolve = byKey.values().stream()
+                .map(d -> Map.<String, Object>of("key", d.key(), "name", d.name())).toList();
+        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", resolve)).list()) {
+            ids.put(row.get("key").asString(), row.get("id").asString());
+            if (row.get("catalog").asBoolean()) {
+                matched.add(row.get("id").asString());
+            }
+        }
+        List<Map<String, Object>> own = byKey.values().stream().filter(d -> !matched.contains(ids.get(d.key())))
+                .map(d -> Map.<String, Object>of("id", d.key(), "name", d.name(), "namespace", d.namespace(),
+                        "keywords", d.name().replace('.', ' ').replace('_', ' ') + " " + d.namespace(),
+                        "fields", d.fields().stream().map(OpenLineageWriter::field).toList()))
+                .toList();
+        log.run(tx, "ol-upsert-datasets", Map.of("datasets", own));
+
+        if (event.kind() != LineageEvent.Kind.DATASET) {
+            writeJob(tx, event, ids);
+        }
+        List<String> datasets = byKey.keySet().stream().map(ids::get).distinct().toList();
+        return new RecordedEvent(event.jobId(), event.runId(), datasets, matched);
+    }
+
+    private void writeJob(TransactionContext tx, LineageEvent event, Map<String, String> ids) {
+        String job = event.jobId();
+        List<String> inputs = event.inputs().stream().map(d -> ids.get(d.key())).distinct().toList();
+        List<String> outputs = event.outputs().stream().map(d -> ids.get(d.key())).distinct().toList();
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("time", OffsetDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC));
+        facts.put("producer", event.producer());
+        log.run(tx, "ol-upsert-job", Map.of(
+                "job", Map.of("id", job, "namespace", event.jobNamespace(), "name", event.jobName()),
+                "event", facts,
+                "run", event.runId() == null ? List.of()
+                        : List.of(Map.of("id", event.runId(), "eventType", event.eventType())),
+                "inputs", event.carriesLineage() ? inputs : List.of(),
+                "outputs", event.carriesLineage() ? outputs : List.of()));
+        if (!event.carriesLineage()) {
+            return;
+        }
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (String input : inputs) {
+            for (String output : outputs) {
+                edges.add(Map.of("input", input, "output", output, "job", job));
+            }
+        }
+        log.run(tx, "ol-upsert-feeds", Map.of("edges", edges));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (EventDataset output : event.outputs()) {
+            output.columnLineage().forEach((field, sources) -> {
+                for (ColumnSource source : sources) {
+                    columns.add(Map.of("sourceDataset", ids.get(source.datasetKey()), "sourceField", source.field(),
+                            "targetDataset", ids.get(output.key()), "targetField", field, "job", job,
+                            "transform", ""));
+                }
+            });
+        }
+        log.run(tx, "ol-upsert-columns", Map.of("edges", columns));
+    }
+
+    private static Map<String, Object> field(SchemaField field) {
+        return Map.of("name", field.name(), "type", field.type(), "description", field.description());
+    }
+}

@@ -1,0 +1,64 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A discovery question: free text (blank lists every product) narrowed by facet filters, one page
+ * of {@code limit} hits from {@code offset}. Every filter is optional and compared exactly.
+ */
+public record SearchQuery(
+        String text,
+        @Nullable String domain,
+        @Nullable String owner,
+        @Nullable String tag,
+        @Nullable String classification,
+        @Nullable String status,
+        Set<NodeKind> kinds,
+        int offset,
+        int limit) {
+
+    public static final int MAX_LIMIT = 100;
+
+    public SearchQuery {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more, got " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        kinds = kinds.isEmpty() ? Set.of(NodeKind.values()) : Set.copyOf(kinds);
+    }
+
+    public static SearchQuery text(String text) {
+        return new SearchQuery(text, null, null, null, null, null, Set.of(), 0, 20);
+    }
+
+    public SearchQuery withDomain(String value) {
+        return new SearchQuery(text, value, owner, tag, classification, status, kinds, offset, limit);
+    }
+
+    public SearchQuery withOwner(String value) {
+        return new SearchQuery(text, domain, value, tag, classification, status, kinds, offset, limit);
+    }
+
+    public SearchQuery withTag(String value) {
+        return new SearchQuery(text, domain, owner, value, classification, status, kinds, offset, limit);
+    }
+
+    public SearchQuery withClassification(String value) {
+        return new SearchQuery(text, domain, owner, tag, value, status, kinds, offset, limit);
+    }
+
+    public SearchQuery withStatus(String value) {
+        return new SearchQuery(text, domain, owner, tag, classification, value, kinds, offset, limit);
+    }
+
+    public SearchQuery withKinds(Set<NodeKind> value) {
+        return new SearchQuery(text, domain, owner, tag, classification, status, value, offset, limit);
+    }
+
+    public SearchQuery page(int newOffset, int newLimit) {
+        return new SearchQuery(text, domain, owner, tag, classification, status, kinds, newOffset, newLimit);
+    }
+}

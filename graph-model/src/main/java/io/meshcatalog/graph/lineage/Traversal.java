@@ -1,0 +1,104 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+/**
+ * A bounded breadth-first walk along {@code FEEDS}, one Cypher round trip per level. Each node is
+ * visited once (so cycles and diamonds terminate) at its smallest degree, with a parent pointer that
+ * gives one shortest path. Starts may carry different degrees: they join the walk at their level.
+ */
+final class Traversal {
+
+    /** A node where the walk starts, already at {@code degree}, reached through {@code parent}. */
+    record Start(String element, NodeKind kind, String id, int degree, @Nullable Step parent) {
+    }
+
+    /** A node reached by the walk. */
+    record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
+            String dataset, int degree, @Nullable Step parent) {
+
+        List<String> path(String rootId) {
+            List<String> reversed = new ArrayList<>();
+            for (Step step = this; step != null; step = step.parent) {
+                reversed.add(step.id);
+            }
+            List<String> path = new ArrayList<>();
+            if (!reversed.get(reversed.size() - 1).equals(rootId)) {
+                path.add(rootId);
+            }
+            for (int i = reversed.size() - 1; i >= 0; i--) {
+                path.add(reversed.get(i));
+            }
+            return path;
+        }
+    }
+
+    /** The walk's outcome: every reached node (starts excluded) and whether a limit cut it short. */
+    record Walk(Map<String, Step> reached, boolean truncated) {
+
+        Collection<Step> steps() {
+            return reached.values();
+        }
+    }
+
+    private final Driver driver;
+    private final CypherLog cypher;
+
+    Traversal(Driver driver, CypherLog cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
+    }
+
+    Walk walk(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
+        String statement = direction == Direction.DOWNSTREAM ? "feeds-downstream" : "feeds-upstream";
+        Map<String, Step> visited = new HashMap<>();
+        Map<String, Step> reached = new LinkedHashMap<>();
+        TreeMap<Integer, List<Step>> pending = new TreeMap<>();
+        for (Start start : starts) {
+            Step step = new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "",
+                    start.degree(), start.parent());
+            if (visited.putIfAbsent(start.element(), step) == null) {
+                pending.computeIfAbsent(start.degree(), d -> new ArrayList<>()).add(step);
+            }
+        }
+        boolean truncated = false;
+        while (!pending.isEmpty()) {
+            Map.Entry<Integer, List<Step>> level = pending.pollFirstEntry();
+            int degree = level.getKey();
+            Map<String, Step> frontier = new HashMap<>();
+            level.getValue().forEach(step -> frontier.put(step.element(), step));
+            List<Record> rows = cypher.read(driver, statement, Map.of("frontier", List.copyOf(frontier.keySet())))
+                    .records();
+            if (degree >= maxDepth) {
+                truncated |= rows.stream().anyMatch(row -> !visited.containsKey(row.get("element").asString()));
+                continue;
+            }
+            for (Record row : rows) {
+                String element = row.get("element").asString();
+                if (visited.containsKey(element)) {
+                    continue;
+                }
+                if (reached.size() >= maxNodes) {
+                    return new Walk(reached, true);
+                }
+                Step step = new Step(element, NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
+                        row.get("name").asString(), row.get("domain").asString(), row.get("external").asBoolean(),
+                        row.get("dataset").asString(), degree + 1, frontier.get(row.get("from").asString()));
+                visited.put(element, step);
+                reached.put(element, step);
+                List<Step> next = pending.computeIfAbsent(degree + 1, d -> new ArrayList<>());
+                next.add(step);
+            }
+        }
+        return new Walk(reached, truncated);
+    }
+}

@@ -1,0 +1,18 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.List;
+
+/**
+ * What one product upsert did: created it, changed it (with the changes recorded as a new
+ * revision), or found it already as declared.
+ */
+public record UpsertOutcome(String productId, Change change, String contentHash, List<SchemaChange> changes) {
+
+    public UpsertOutcome {
+        changes = List.copyOf(changes);
+    }
+
+    public enum Change {
+        CREATED, UPDATED, UNCHANGED
+    }
+}

@@ -1,0 +1,40 @@
+package io.meshcatalog.graph.openlineage;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One OpenLineage event, validated. A run event has a run and a job; a job event a job without a
+ * run; a dataset event a single dataset (in {@code outputs}) and neither.
+ */
+public record LineageEvent(
+        Kind kind,
+        Instant eventTime,
+        String producer,
+        String schemaUrl,
+        @Nullable String runId,
+        @Nullable String eventType,
+        @Nullable String jobNamespace,
+        @Nullable String jobName,
+        List<EventDataset> inputs,
+        List<EventDataset> outputs) {
+
+    public enum Kind {
+        RUN, JOB, DATASET
+    }
+
+    public LineageEvent {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+
+    public @Nullable String jobId() {
+        return jobNamespace == null ? null : jobNamespace + "/" + jobName;
+    }
+
+    /** A failed or aborted run says nothing reliable about lineage: only its state is kept. */
+    public boolean carriesLineage() {
+        return !"FAIL".equals(eventType) && !"ABORT".equals(eventType);
+    }
+}

@@ -1,0 +1,8 @@
+MATCH (d:Dataset {id: $id})
+OPTIONAL MATCH (d)<-[:PRODUCES]-(p:DataProduct)
+OPTIONAL MATCH (d)-[:HAS_FIELD]->(f:Field)
+OPTIONAL MATCH (f)<-[:FEEDS]-(source:Field)
+WITH d, p, f, source ORDER BY source.id
+WITH d, p, f, collect(source.id) AS sources ORDER BY f.position, f.name
+RETURN d {.*} AS dataset, p.id AS product,
+       [x IN collect(CASE WHEN f IS NULL THEN null ELSE f {.*, derivedFrom: sources} END) WHERE x IS NOT NULL] AS fields

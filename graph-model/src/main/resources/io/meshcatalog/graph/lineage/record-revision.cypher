@@ -1,0 +1,9 @@
+// A new revision of a product, with the changes that made it.
+MATCH (p:DataProduct {id: $productId})
+SET p.revision = $revision.number, p.changedAt = $revision.at
+CREATE (p)-[:HAS_REVISION]->(r:ProductRevision {product: $productId, number: $revision.number,
+        at: $revision.at, contentHash: $revision.contentHash, declaredVersion: $revision.declaredVersion})
+WITH r
+UNWIND $revision.changes AS change
+CREATE (r)-[:HAS_CHANGE]->(c:ChangeEvent)
+SET c = change

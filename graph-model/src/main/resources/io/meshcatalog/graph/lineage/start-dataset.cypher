@@ -1,0 +1,6 @@
+// Where a traversal from a dataset starts: the dataset and its fields.
+MATCH (d:Dataset {id: $id})
+OPTIONAL MATCH (d)-[:HAS_FIELD]->(f:Field)
+WITH d, collect(f) AS fields
+UNWIND [d] + fields AS n
+RETURN elementId(n) AS element, n.id AS id, CASE WHEN n:Field THEN 'FIELD' ELSE 'DATASET' END AS kind

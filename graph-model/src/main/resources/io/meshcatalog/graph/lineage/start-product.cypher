@@ -1,0 +1,6 @@
+// Where a traversal from a product starts: its datasets and their fields.
+MATCH (p:DataProduct {id: $id})-[:PRODUCES]->(d:Dataset)
+OPTIONAL MATCH (d)-[:HAS_FIELD]->(f:Field)
+WITH d, collect(f) AS fields
+UNWIND [d] + fields AS n
+RETURN elementId(n) AS element, n.id AS id, CASE WHEN n:Field THEN 'FIELD' ELSE 'DATASET' END AS kind

@@ -1,0 +1,16 @@
+package io.meshcatalog.graph.embedded;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An integration test against the embedded Neo4j over Bolt, on an empty graph for each test. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(EmbeddedNeo4jExtension.class)
+public @interface Neo4jIntegrationTest {
+}

@@ -1,0 +1,334 @@
+package io.meshcatalog.graph.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
+import io.meshcatalog.graph.model.DomainDescriptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+@Neo4jIntegrationTest
+class LineageStoreIT {
+
+    private final Driver driver;
+    private final LineageStore store;
+
+    LineageStoreIT(Driver driver) {
+        this.driver = driver;
+        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, clock);
+    }
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
+
+    @BeforeEach
+    void loadFixture() {
+        store.initSchema();
+        Fixtures.lineage().forEach(store::upsert);
+    }
+
+    @Test
+    void loadingTheSameDescriptorsTwiceLeavesTheSameGraph() {
+        List<String> before = GraphFingerprint.of(driver);
+
+        List<UpsertOutcome> again = Fixtures.lineage().stream().flatMap(d -> store.upsert(d).stream()).toList();
+
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+        assertThat(again).extracting(UpsertOutcome::change).containsOnly(UpsertOutcome.Change.UNCHANGED);
+    }
+
+    @Test
+    void loadingInAnyOrderGivesTheSameGraph() {
+        List<String> forward = GraphFingerprint.of(driver);
+        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+
+        List<DomainDescriptor> reversed = new java.util.ArrayList<>(Fixtures.lineage());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(store::upsert);
+
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(forward);
+    }
+
+    @Test
+    void upsertReplacesWhatAProductNoLongerDeclares() {
+        DomainDescriptor slimmer = Fixtures.yaml("gamma.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: gamma, team: {name: gamma-team}}
+                products:
+                  - id: gamma.join
+                    status: active
+                    inputPorts: [{name: left, contractId: beta.left}]
+                    schema:
+                      - name: joined
+                        properties:
+                          - {name: total, logicalType: number, transformSourceObjects: [beta.left.amount]}
+                """);
+
+        List<UpsertOutcome> outcome = store.upsert(slimmer);
+
+        assertThat(outcome).extracting(UpsertOutcome::change).containsExactly(UpsertOutcome.Change.UPDATED);
+        assertThat(store.product("gamma.join").orElseThrow().inputs()).containsExactly("beta.left");
+        assertThat(store.product("gamma.join").orElseThrow().consumers()).isEmpty();
+        assertThat(store.field("gamma.joined.total").orElseThrow().derivedFrom()).containsExactly("beta.left.amount");
+        assertThat(count("MATCH (c:Consumer) RETURN count(c) AS n")).isZero();
+        assertThat(store.impact(NodeRef.dataset("beta.right"), 5).nodes()).isEmpty();
+    }
+
+    @Test
+    void aChangedSchemaGetsANewRevisionWithWhatChangedAndWhen() {
+        clock.advance(Duration.ofDays(3));
+        store.upsert(Fixtures.yaml("beta.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: beta, team: {name: beta-team, members: [{username: bob, name: Bob Beta, role: owner}]}}
+                products:
+                  - id: beta.right
+                    name: Right
+                    status: retired
+                    version: 2.0.0
+                    inputPorts: [{name: source, contractId: alpha.source}]
+                    schema:
+                      - name: right
+                        properties:
+                          - {name: amount, logicalType: integer, transformSourceObjects: [alpha.source.amount]}
+                          - {name: currency, logicalType: string, classification: public}
+                """));
+
+        List<ProductRevision> history = store.history("beta.right", 10);
+
+        assertThat(history).extracting(ProductRevision::number, ProductRevision::at).containsExactly(
+                tuple(2, Instant.parse("2026-11-04T09:00:00Z")), tuple(1, Instant.parse("2026-11-01T09:00:00Z")));
+        assertThat(history.get(0).changes()).extracting(SchemaChange::toString).containsExactlyInAnyOrder(
+                "STATUS_CHANGED beta.right DEPRECATED -> RETIRED",
+                "VERSION_CHANGED beta.right  -> 2.0.0",
+                "FIELD_RETYPED beta.right.amount number -> integer",
+                "FIELD_ADDED beta.right.currency  -> string",
+                "FIELD_REMOVED beta.right.order_id string -> ");
+        assertThat(history.get(1).changes()).extracting(SchemaChange::kind).containsExactly(SchemaChange.Kind.CREATED);
+        assertThat(store.history("beta.right", 1)).hasSize(1);
+        assertThat(store.field("beta.right.order_id")).isEmpty();
+    }
+
+    @Test
+    void aDatasetAnotherProductAlreadyPublishesIsRefusedAndNothingIsWritten() {
+        List<String> before = GraphFingerprint.of(driver);
+        DomainDescriptor thief = Fixtures.yaml("alpha.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: alpha, team: {name: alpha-team, members: [{username: ada, name: Ada Alpha, role: owner}]}}
+                products:
+                  - id: alpha.copy
+                    status: active
+                    schema: [{name: source, properties: [{name: x, logicalType: string}]}]
+                """);
+
+        assertThatThrownBy(() -> store.upsert(thief))
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessageContaining("alpha.copy publishes dataset alpha.source, which product alpha.source already");
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void impactOnTheDiamondCountsTheBottomOnceAtItsNearestDegree() {
+        ImpactReport impact = store.impact(NodeRef.dataset("alpha.source"), null);
+
+        assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
+                tuple("beta.left", 1), tuple("beta.right", 1), tuple("gamma.joined", 2));
+        assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
+                tuple("beta.left", 1), tuple("beta.right", 1), tuple("gamma.join", 2));
+        assertThat(impact.ofKind(NodeKind.CONSUMER)).extracting(LineageNode::id, LineageNode::degree,
+                LineageNode::external).containsExactly(tuple("ads.audience", 3, true), tuple("ops.dashboard", 3, false));
+        assertThat(impact.ofKind(NodeKind.FIELD)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
+                tuple("beta.left.amount", 1), tuple("beta.right.amount", 1), tuple("beta.right.order_id", 1),
+                tuple("gamma.joined.total", 2));
+        assertThat(impact.ofKind(NodeKind.DATASET).get(2).path()).hasSize(3)
+                .startsWith("alpha.source").endsWith("gamma.joined");
+        assertThat(impact.truncated()).isFalse();
+    }
+
+    @Test
+    void ownersToNotifyAreDeduplicatedPerTeamNearestFirst() {
+        ImpactReport impact = store.impact(NodeRef.product("alpha.source"), null);
+
+        assertThat(impact.ownersToNotify()).extracting(TeamToNotify::team, TeamToNotify::affected,
+                TeamToNotify::nearestDegree).containsExactly(
+                        tuple("beta-team", List.of("beta.right"), 1),
+                        tuple("left-team", List.of("beta.left"), 1),
+                        tuple("gamma-team", List.of("gamma.join"), 2),
+                        tuple("growth-team", List.of("ads.audience"), 3),
+                        tuple("ops-team", List.of("ops.dashboard"), 3));
+        assertThat(impact.ownersToNotify().get(1).members()).extracting(Member::username).containsExactly("lee");
+    }
+
+    @Test
+    void aCycleTerminatesAndVisitsEachNodeOnce() {
+        ImpactReport impact = store.impact(NodeRef.product("gamma.one"), 20);
+
+        assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
+                .containsExactly(tuple("gamma.two", 1), tuple("gamma.three", 2));
+        assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id)
+                .containsExactly("gamma.two", "gamma.three");
+        LineageResult upstream = store.lineage(NodeRef.dataset("gamma.one"), Direction.UPSTREAM, 20);
+        assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
+                .containsExactly(tuple("gamma.three", 1), tuple("gamma.two", 2));
+    }
+
+    @Test
+    void fanOutReachesEveryLeafAtDegreeOne() {
+        ImpactReport impact = store.impact(NodeRef.dataset("alpha.hub"), 1);
+
+        assertThat(impact.ofKind(NodeKind.DATASET)).hasSize(12).allSatisfy(n -> assertThat(n.degree()).isEqualTo(1));
+        assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id).containsExactly("beta.fan");
+        assertThat(impact.ownersToNotify()).extracting(TeamToNotify::team).containsExactly("beta-team");
+    }
+
+    @Test
+    void depthIsClampedAndACutTraversalSaysSo() {
+        LineageResult one = store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1);
+        assertThat(one.depth()).isEqualTo(1);
+        assertThat(one.truncated()).isTrue();
+        assertThat(one.ofKind(NodeKind.DATASET)).extracting(LineageNode::id).containsExactly("beta.left", "beta.right");
+
+        assertThat(store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, -5).depth()).isEqualTo(1);
+        LineageResult huge = store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1_000_000);
+        assertThat(huge.depth()).isEqualTo(TraversalLimits.DEFAULT.maxDepth());
+        assertThat(huge.truncated()).isFalse();
+        assertThat(store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, null).depth())
+                .isEqualTo(TraversalLimits.DEFAULT.defaultDepth());
+    }
+
+    @Test
+    void aNodeLimitTruncatesTheAnswer() {
+        LineageStore small = new LineageStore(driver, new TraversalLimits(5, 10, 4));
+
+        ImpactReport impact = small.impact(NodeRef.dataset("alpha.hub"), 5);
+
+        assertThat(impact.truncated()).isTrue();
+        assertThat(impact.ofKind(NodeKind.DATASET)).hasSize(4);
+    }
+
+    @Test
+    void fieldLevelLineageFollowsTransformSourceObjects() {
+        LineageResult up = store.lineage(NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, null);
+        assertThat(up.nodes()).extracting(LineageNode::kind, LineageNode::id, LineageNode::degree).containsExactly(
+                tuple(NodeKind.FIELD, "beta.left.amount", 1), tuple(NodeKind.FIELD, "beta.right.amount", 1),
+                tuple(NodeKind.FIELD, "alpha.source.amount", 2));
+        assertThat(up.nodes().get(2).path()).hasSize(3).first().isEqualTo("gamma.joined.total");
+
+        ImpactReport down = store.impact(NodeRef.field("alpha.source.amount"), null);
+        assertThat(down.ofKind(NodeKind.FIELD)).extracting(LineageNode::id)
+                .containsExactly("beta.left.amount", "beta.right.amount", "gamma.joined.total");
+        assertThat(down.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
+                .containsExactly(tuple("beta.left", 1), tuple("beta.right", 1), tuple("gamma.joined", 2));
+        assertThat(down.ofKind(NodeKind.CONSUMER)).extracting(LineageNode::id)
+                .containsExactly("ads.audience", "ops.dashboard");
+    }
+
+    @Test
+    void aFieldWithoutDerivedFieldsImpactsOnlyWhoReadsItsDataset() {
+        ImpactReport impact = store.impact(NodeRef.field("alpha.source.email"), null);
+
+        assertThat(impact.nodes()).isEmpty();
+    }
+
+    @Test
+    void ownershipIsInheritedFromTheDomainWhenAProductNamesNoTeam() {
+        assertThat(store.owners("beta.right")).extracting(Owner::team, Owner::inherited)
+                .containsExactly(tuple("beta-team", true));
+        assertThat(store.owners("beta.left")).extracting(Owner::team, Owner::inherited)
+                .containsExactly(tuple("left-team", false));
+        assertThat(store.product("beta.right").orElseThrow().owners().get(0).members())
+                .extracting(Member::username, Member::role).containsExactly(tuple("bob", "owner"));
+    }
+
+    @Test
+    void changeImpactSaysWhatBreaksWhyAndWhomToTell() {
+        ChangeImpactReport report = store.changeImpact(List.of(
+                FieldChange.rename("beta.left.amount", "amount_eur"),
+                FieldChange.retype("alpha.source.order_id", "string")), null);
+
+        assertThat(report.breaks()).extracting(b -> b.node().id()).containsExactly(
+                "gamma.join", "gamma.joined", "gamma.joined.total", "ads.audience", "ops.dashboard");
+        assertThat(report.breaks().get(2).because()).containsExactly(
+                "downstream of beta.left.amount (degree 1), which is renamed to amount_eur");
+        assertThat(report.ownersToNotify()).extracting(TeamToNotify::team)
+                .containsExactly("gamma-team", "growth-team", "ops-team");
+        assertThat(report.notes()).containsExactly(
+                "alpha.source.order_id is already of type string; retyping it changes nothing");
+    }
+
+    @Test
+    void droppingAFieldReachesEveryDerivedField() {
+        ChangeImpactReport report = store.changeImpact(List.of(FieldChange.drop("alpha.source.order_id")), 10);
+
+        assertThat(report.breaks()).extracting(b -> b.node().kind(), b -> b.node().id()).contains(
+                tuple(NodeKind.FIELD, "beta.right.order_id"), tuple(NodeKind.DATASET, "beta.right"),
+                tuple(NodeKind.PRODUCT, "beta.right"));
+        assertThat(report.ownersToNotify()).extracting(TeamToNotify::team).contains("beta-team");
+    }
+
+    @Test
+    void unknownStartingPointsAreNamed() {
+        assertThatThrownBy(() -> store.impact(NodeRef.product("alpha.nothing"), 3))
+                .isInstanceOf(UnknownNodeException.class).hasMessage("the catalog has no product alpha.nothing");
+        assertThatThrownBy(() -> store.changeImpact(List.of(FieldChange.drop("alpha.source.nope")), 3))
+                .isInstanceOf(UnknownNodeException.class).hasMessageContaining("field alpha.source.nope");
+        assertThatThrownBy(() -> NodeRef.dataset("not an id")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid dataset id 'not an id'");
+    }
+
+    @Test
+    void productDatasetAndFieldReadBackAsDeclared() {
+        ProductView join = store.product("gamma.join").orElseThrow();
+        assertThat(join.datasets()).containsExactly("gamma.joined");
+        assertThat(join.inputs()).containsExactly("beta.left", "beta.right");
+        assertThat(join.consumers()).containsExactly("ads.audience", "ops.dashboard");
+        DatasetView source = store.dataset("alpha.source").orElseThrow();
+        assertThat(source.product()).isEqualTo("alpha.source");
+        assertThat(source.fields()).extracting(FieldView::name).containsExactly("order_id", "amount", "email");
+        assertThat(source.fields().get(2).classification()).isEqualTo("PII");
+        assertThat(store.product("nope.nope")).isEmpty();
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).execute().records().get(0).get("n").asLong();
+    }
+
+    /** A clock the test moves by hand, so revision times are exact and graphs stay comparable. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

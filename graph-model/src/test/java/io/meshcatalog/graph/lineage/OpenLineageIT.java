@@ -1,0 +1,98 @@
+package io.meshcatalog.graph.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
+import io.meshcatalog.graph.openlineage.InvalidEventException;
+import io.meshcatalog.graph.openlineage.OpenLineageReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+@Neo4jIntegrationTest
+class OpenLineageIT {
+
+    private static final String SPARK_OUTPUT = "s3://lake/finance/revenue_by_order";
+
+    private final Driver driver;
+    private final LineageStore store;
+    private final OpenLineageReader reader = new OpenLineageReader();
+
+    OpenLineageIT(Driver driver) {
+        this.driver = driver;
+        this.store = new LineageStore(driver);
+    }
+
+    @BeforeEach
+    void load() {
+        store.initSchema();
+        Fixtures.lineage().forEach(store::upsert);
+    }
+
+    @Test
+    void aSparkRunLandsBesideTheMeshAndExtendsItsImpact() {
+        RecordedEvent recorded = store.record(reader.read(fixture("spark-join-complete.json")));
+
+        assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
+        assertThat(recorded.datasets()).containsExactly("gamma.joined", SPARK_OUTPUT);
+        ImpactReport impact = store.impact(NodeRef.field("beta.left.amount"), null);
+        assertThat(impact.ofKind(NodeKind.FIELD)).extracting(LineageNode::id, LineageNode::degree)
+                .contains(tuple("gamma.joined.total", 1), tuple(SPARK_OUTPUT + ".order_total", 2));
+        assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id).contains(SPARK_OUTPUT);
+        LineageResult upstream = store.lineage(NodeRef.dataset(SPARK_OUTPUT), Direction.UPSTREAM, 2);
+        assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id)
+                .containsExactly("gamma.joined", "beta.left", "beta.right");
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
+    }
+
+    @Test
+    void replayingAnEventAndReloadingDescriptorsKeepOneCopyOfTheJobsLineage() {
+        store.record(reader.read(fixture("spark-join-complete.json")));
+        List<String> once = GraphFingerprint.of(driver);
+
+        store.record(reader.read(fixture("spark-join-complete.json")));
+        Fixtures.lineage().forEach(store::upsert);
+
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(once);
+    }
+
+    @Test
+    void aFailedRunUpdatesItsStateButAddsNoLineage() {
+        String failed = fixture("spark-join-complete.json").replace("\"COMPLETE\"", "\"FAIL\"");
+
+        store.record(reader.read(failed));
+
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("FAIL");
+        assertThat(store.lineage(NodeRef.dataset("gamma.joined"), Direction.DOWNSTREAM, 3)
+                .ofKind(NodeKind.DATASET)).isEmpty();
+    }
+
+    @Test
+    void anInvalidEventStoresNothing() {
+        List<String> before = GraphFingerprint.of(driver);
+
+        assertThatThrownBy(() -> store.record(reader.read(fixture("invalid-run.json"))))
+                .isInstanceOf(InvalidEventException.class);
+
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    private String run(String id) {
+        return driver.executableQuery("MATCH (r:Run {id: $id})-[:OF_JOB]->(:Job) RETURN r.state AS state")
+                .withParameters(java.util.Map.of("id", id)).execute().records().get(0).get("state").asString();
+    }
+
+    private static String fixture(String name) {
+        try (var in = OpenLineageIT.class.getResourceAsStream("/fixtures/openlineage/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
