@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
   public static void main(String[] args) {
+    if (PrintSupergraph.requested(args)) {
+      System.exit(PrintSupergraph.run(args));
+    }
     warmUp(args);
     SpringApplication.run(GatewayApplication.class, args);
   }

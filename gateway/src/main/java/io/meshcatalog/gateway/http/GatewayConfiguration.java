@@ -28,19 +28,24 @@ class GatewayConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  SupergraphFile supergraphFile(@Value("${supergraph:}") String supergraph) {
-    if (supergraph.isBlank()) {
-      throw new IllegalStateException("no supergraph: start with --supergraph=<file> "
-          + "(a supergraph SDL as written by rover supergraph compose)");
+  SupergraphSource supergraphSource(@Value("${supergraph:}") String supergraph, @Value("${subgraphs:}") String subgraphs,
+      HttpClient subgraphHttpClient, JsonMapper jsonMapper, GatewayProperties properties) {
+    if (!supergraph.isBlank()) {
+      return new SupergraphFile(Path.of(supergraph));
     }
-    return new SupergraphFile(Path.of(supergraph));
+    if (!subgraphs.isBlank()) {
+      return new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
+          new HttpSdlFetcher(subgraphHttpClient, jsonMapper, properties.defaultTimeout()));
+    }
+    throw new IllegalStateException("no supergraph: start with --supergraph=<file> (a supergraph SDL as written "
+        + "by rover supergraph compose) or --subgraphs=name=url,name=url");
   }
 
   @Bean
-  Gateway gateway(SupergraphFile supergraphFile, SubgraphClient subgraphClient, GatewayProperties properties) {
-    Gateway gateway = new Gateway(supergraphFile.load(), properties.settings(), properties.defaults(),
+  Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties) {
+    Gateway gateway = new Gateway(supergraphSource.load(), properties.settings(), properties.defaults(),
         new PlanExecutor(subgraphClient), OperationLimits.NONE);
-    supergraphFile.watch(gateway, properties.reloadEvery());
+    supergraphSource.watch(gateway, properties.reloadEvery());
     return gateway;
   }
 }

@@ -23,7 +23,7 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
   public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers) {
   }
 
-  Duration defaultTimeout() {
+  public Duration defaultTimeout() {
     return timeout == null ? Duration.ofSeconds(30) : timeout;
   }
 

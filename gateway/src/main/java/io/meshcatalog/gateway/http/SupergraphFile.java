@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * polled; a changed file that parses replaces the served supergraph, a bad one is logged and the
  * old one keeps serving.
  */
-public final class SupergraphFile implements AutoCloseable {
+public final class SupergraphFile implements SupergraphSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupergraphFile.class);
 
@@ -38,6 +38,7 @@ public final class SupergraphFile implements AutoCloseable {
   }
 
   /** Reads and parses the file, naming it in any error. */
+  @Override
   public Supergraph load() {
     try {
       lastModified = Files.getLastModifiedTime(path);
@@ -53,6 +54,7 @@ public final class SupergraphFile implements AutoCloseable {
   }
 
   /** Polls the file and hands each good new version to the gateway. */
+  @Override
   public void watch(Gateway gateway, Duration every) {
     if (every.isZero() || every.isNegative()) {
       return;

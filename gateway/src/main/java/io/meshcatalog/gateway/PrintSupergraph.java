@@ -1,0 +1,64 @@
+package io.meshcatalog.gateway;
+
+import io.meshcatalog.gateway.http.ComposedSupergraph;
+import io.meshcatalog.gateway.http.HttpSdlFetcher;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code --subgraphs=… --print-supergraph[=<file>]}: composes and writes the supergraph (to stdout
+ * or the file) without starting the server, so it can be reviewed, committed and served back with
+ * {@code --supergraph}.
+ */
+final class PrintSupergraph {
+
+  private PrintSupergraph() {
+  }
+
+  static boolean requested(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--print-supergraph") || arg.startsWith("--print-supergraph=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int run(String[] args) {
+    String subgraphs = value(args, "--subgraphs=");
+    String target = value(args, "--print-supergraph=");
+    if (subgraphs == null) {
+      System.err.println("--print-supergraph needs --subgraphs=name=url,name=url");
+      return 2;
+    }
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String sdl = new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
+          new HttpSdlFetcher(http, JsonMapper.builder().build(), Duration.ofSeconds(30))).composeSdl();
+      if (target == null) {
+        System.out.print(sdl);
+      } else {
+        Files.writeString(Path.of(target), sdl, StandardCharsets.UTF_8);
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+  }
+
+  private static @Nullable String value(String[] args, String prefix) {
+    for (String arg : args) {
+      if (arg.startsWith(prefix)) {
+        return arg.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+package io.meshcatalog.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.execution.PlanExecutor;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.support.GatewayCalls;
+import io.meshcatalog.gateway.support.GoldenCase;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code --subgraphs}: the gateway composes the supergraph from the subgraphs' own SDL. */
+class ComposedSupergraphIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void gatewayComposedFromServedSdlAnswersLikeTheGoldenCase() throws Exception {
+    try (GoldenCase golden = GoldenCase.start("entities")) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      for (String name : new String[] {"accounts", "products", "reviews"}) {
+        urls.put(name, golden.subgraph(name).url());
+      }
+      ComposedSupergraph source = new ComposedSupergraph(urls,
+          new HttpSdlFetcher(HTTP, GatewayCalls.JSON, Duration.ofSeconds(5)));
+      Gateway gateway = new Gateway(source.load(), Map.of(), SubgraphSettings.DEFAULTS,
+          new PlanExecutor(new HttpSubgraphClient(HTTP, GatewayCalls.JSON)), OperationLimits.NONE);
+      Path operations = golden.directory().resolve("operations");
+      Map<String, Object> response = GatewayCalls.run(gateway,
+          Files.readString(operations.resolve("topProductsWithReviewAuthors.graphql")), Map.of());
+      assertThat(GatewayCalls.tree(response))
+          .isEqualTo(GatewayCalls.tree(Files.readString(operations.resolve("topProductsWithReviewAuthors.response.json"))));
+    }
+  }
+
+  @Test
+  void unreachableSubgraphStopsStartUpNamingIt() {
+    ComposedSupergraph source = new ComposedSupergraph(Map.of("ghost", "http://127.0.0.1:1/graphql"),
+        new HttpSdlFetcher(HTTP, GatewayCalls.JSON, Duration.ofSeconds(2)));
+    assertThatThrownBy(source::load).hasMessageContaining("subgraph \"ghost\"");
+  }
+}
