@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}.
+ * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}, or
+ * {@code --subgraphs=name=url,…} to compose (add {@code --catalog.enabled=true} for the built-in
+ * catalog over Neo4j), or {@code --demo} for the whole demo mesh.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,6 +16,10 @@ public class GatewayApplication {
   public static void main(String[] args) {
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
+    }
+    if (io.meshcatalog.gateway.demo.DemoLauncher.requested(args)) {
+      io.meshcatalog.gateway.demo.DemoLauncher.run(GatewayApplication.class, args);
+      return;
     }
     warmUp(args);
     SpringApplication.run(GatewayApplication.class, args);
