@@ -4,13 +4,11 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.ParseAndValidate;
-import graphql.ParseAndValidateResult;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.validation.ValidationError;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
@@ -26,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request pipeline: parse and validate against the API schema, check limits, plan (cached),
+ * The request pipeline: parse and validate against the API schema (cached), check limits, plan (cached),
  * execute the plan against the subgraphs, then shape the merged data with graphql-java over the API
  * schema (null propagation, {@code @skip}/{@code @include}, fragments, {@code __typename},
  * introspection). The supergraph can be swapped while serving; each request uses one snapshot.
@@ -52,8 +50,10 @@ public final class Gateway {
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
+    DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE);
     current.set(new Snapshot(supergraph, new PlanCache(new QueryPlanner(supergraph), PLAN_CACHE_SIZE),
-        GraphQL.newGraphQL(supergraph.apiSchema()).build(), new SubgraphRegistry(supergraph, settings, defaults)));
+        GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents).build(),
+        new SubgraphRegistry(supergraph, settings, defaults), documents));
   }
 
   /** The supergraph being served. */
@@ -64,16 +64,11 @@ public final class Gateway {
   /** Runs one request; never fails the future: every problem becomes a GraphQL error. */
   public CompletableFuture<Map<String, Object>> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();
-    ExecutionInput input = input(request, null);
-    ParseAndValidateResult parsed = ParseAndValidate.parse(input);
-    if (parsed.isFailure()) {
+    PreparsedDocumentEntry parsed = snapshot.documents().get(input(request, null));
+    if (parsed.hasErrors()) {
       return done(errorsOnly(parsed.getErrors()));
     }
     Document document = parsed.getDocument();
-    List<ValidationError> invalid = ParseAndValidate.validate(snapshot.supergraph().apiSchema(), document);
-    if (!invalid.isEmpty()) {
-      return done(errorsOnly(invalid));
-    }
     List<String> refused = limits.check(document, request.context());
     if (!refused.isEmpty()) {
       return done(messages(refused));
@@ -162,6 +157,7 @@ public final class Gateway {
     return CompletableFuture.completedFuture(response);
   }
 
-  private record Snapshot(Supergraph supergraph, PlanCache plans, GraphQL graphql, SubgraphRegistry registry) {
+  private record Snapshot(Supergraph supergraph, PlanCache plans, GraphQL graphql, SubgraphRegistry registry,
+      DocumentCache documents) {
   }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,12 +47,15 @@ public final class HttpSubgraphClient implements SubgraphClient {
     }
     request.settings().headers().forEach(builder::header);
     HttpRequest httpRequest = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    long timeoutMillis = request.settings().timeout().toMillis();
     return http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
+        // The request timeout covers the wait for headers; this one also covers a body that stalls.
+        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
           if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-            String what = cause instanceof HttpTimeoutException
+            String what = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
                 ? "timed out after " + request.settings().timeout().toMillis() + " ms"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             throw new SubgraphFetchException(what, cause);

@@ -81,10 +81,10 @@ final class ResultTree {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     for (Selection selection : selections) {
       if (selection instanceof Selection.Field field) {
-        if (!object.containsKey(field.name())) {
+        if (!object.containsKey(field.responseKey())) {
           return null;
         }
-        Object value = object.get(field.name());
+        Object value = object.get(field.responseKey());
         if (field.selections().isEmpty() || value == null) {
           out.put(field.name(), value);
         } else {

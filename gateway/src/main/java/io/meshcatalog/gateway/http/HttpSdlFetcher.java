@@ -38,7 +38,8 @@ public final class HttpSdlFetcher implements ComposedSupergraph.SdlFetcher {
       throw new IllegalStateException("subgraph \"" + subgraph + "\" at " + url + " answered HTTP "
           + response.statusCode() + " without _service.sdl: is it a federation subgraph?");
     } catch (IOException | JacksonException | IllegalArgumentException e) {
-      throw new IllegalStateException("subgraph \"" + subgraph + "\" at " + url + ": cannot read its SDL: " + e.getMessage(), e);
+      throw new IllegalStateException("subgraph \"" + subgraph + "\" at " + url + ": cannot read its SDL: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the SDL of subgraph \"" + subgraph + "\"", e);

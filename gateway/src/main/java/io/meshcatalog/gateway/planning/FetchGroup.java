@@ -18,7 +18,7 @@ final class FetchGroup {
   final boolean entity;
   final List<Condition> conditions;
   final SelectionBuilder selection = new SelectionBuilder();
-  final Map<String, SelectionBuilder> requires = new LinkedHashMap<>();
+  final Map<String, List<Source>> requires = new LinkedHashMap<>();
   final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
   final Map<String, String> representAs = new LinkedHashMap<>();
 
@@ -30,9 +30,16 @@ final class FetchGroup {
     this.conditions = List.copyOf(conditions);
   }
 
-  /** The representation selections for entities of {@code typeName}. */
-  SelectionBuilder requiresFor(String typeName) {
-    return requires.computeIfAbsent(typeName, t -> new SelectionBuilder());
+  /** Where the representation of entities of {@code typeName} comes from. */
+  List<Source> requiresFor(String typeName) {
+    return requires.computeIfAbsent(typeName, t -> new java.util.ArrayList<>());
+  }
+
+  /**
+   * Key or required fields, read from the parent fetch's selection at the merge point (which knows
+   * the internal aliases it used). Resolved when the plan is assembled, after every alias is final.
+   */
+  record Source(SelectionBuilder selection, graphql.language.SelectionSet fieldSet) {
   }
 
   /** A boolean variable a fetch depends on: run only when {@code variable == expected}. */

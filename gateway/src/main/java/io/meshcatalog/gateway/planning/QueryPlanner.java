@@ -131,11 +131,44 @@ public final class QueryPlanner {
 
   /** Where the planner is: a group, a place in its selection, a response path, a parent type. */
   private record Cursor(FetchGroup group, SelectionBuilder selection, ResponsePath path, String parentType,
-      @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops) {
+      @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops, List<Link> chain,
+      boolean internal) {
+
+    /** The entry for a field here: the client's own, or one the planner needs (keys, requires). */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite) {
+      return internal ? selection.internalField(field, composite) : selection.field(field, composite);
+    }
 
     Cursor at(SelectionBuilder newSelection, String newParentType) {
-      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops);
+      List<Link> next = chain;
+      if (!newParentType.equals(parentType)) {
+        next = new ArrayList<>(chain);
+        next.add(new Link(null, newParentType));
+      }
+      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
     }
+
+    Cursor with(List<Condition> newConditions) {
+      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal);
+    }
+
+    Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
+        Field field) {
+      List<Link> next = new ArrayList<>(chain);
+      next.add(new Link(field, parentType));
+      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
+    }
+  }
+
+  /** A field or type condition of a representation being assembled; {@code responseKey} null for fragments. */
+  private record Nested(String name, @Nullable String responseKey, Map<String, Object> children) {
+  }
+
+  /**
+   * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
+   * condition to {@code type}. Lets the planner ask another subgraph for the same path.
+   */
+  private record Link(@Nullable Field field, String type) {
   }
 
   /** The state of planning one operation (or one mutation step). */
@@ -159,7 +192,8 @@ public final class QueryPlanner {
         List<Condition> conditions = conditions(field.getDirectives());
         String graph = chooseRootGraph(rootType, field, null);
         FetchGroup group = group("root|" + graph, graph, ResponsePath.root(), false, List.of(), null);
-        Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0);
+        Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0,
+            List.of(), false);
         planField(cursor, field);
       }
       return new QueryPlan(assemble());
@@ -280,7 +314,7 @@ public final class QueryPlanner {
       boolean interfaceObject = parentType.isInterfaceObjectIn(graph);
       if (name.equals("__typename")) {
         // An @interfaceObject subgraph answers the interface's name: the concrete one comes from the owner.
-        (interfaceObject ? owner(cursor) : cursor).selection().field(field, false);
+        (interfaceObject ? owner(cursor) : cursor).add(field, false);
         return;
       }
       FieldDef def = fieldDef(parent, name);
@@ -315,7 +349,7 @@ public final class QueryPlanner {
     private void addLocal(Cursor cursor, Field field, FieldDef def) {
       TypeDef returnType = type(def.type().namedType());
       boolean composite = returnType.kind().isComposite();
-      SelectionBuilder.FieldEntry entry = cursor.selection().field(field, composite);
+      SelectionBuilder.FieldEntry entry = cursor.add(field, composite);
       if (!composite || field.getSelectionSet() == null) {
         return;
       }
@@ -327,8 +361,7 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = new Cursor(cursor.group(), children, path, returnType.name(),
-          provided(cursor, cursor.parentType(), def), cursor.conditions(), false, cursor.hops());
+      Cursor child = cursor.into(children, path, returnType.name(), provided(cursor, cursor.parentType(), def), field);
       if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
         owner(child).selection().field("__typename", false);
       }
@@ -376,8 +409,61 @@ public final class QueryPlanner {
           return;
         }
       }
+      // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
+      if (!cursor.group().entity) {
+        for (String target : ordered) {
+          Cursor replayed = replayFromRoot(cursor, target);
+          if (replayed != null) {
+            planField(replayed, field);
+            return;
+          }
+        }
+      }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /**
+     * The cursor at the same place in a root fetch of {@code target}, if {@code target} resolves
+     * every field from the root to here; null otherwise.
+     */
+    private @Nullable Cursor replayFromRoot(Cursor cursor, String target) {
+      if (mutation) {
+        return null;
+      }
+      String rootType = supergraph.queryType();
+      for (Link link : cursor.chain()) {
+        if (link.field() != null && !supergraph.resolvable(link.type(), link.field().getName(), target)) {
+          return null;
+        }
+      }
+      FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
+      Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
+          cursor.hops() + 1, List.of(), cursor.internal());
+      for (Link link : cursor.chain()) {
+        Field field = link.field();
+        if (field == null) {
+          if (!type(replay.parentType()).kind().isAbstract()
+              || !supergraph.possibleTypesIn(replay.parentType(), target).contains(link.type())
+                  && !supergraph.graphsOf(link.type()).contains(target)) {
+            return null;
+          }
+          replay = replay.at(replay.selection().fragment(link.type(), List.of()), link.type());
+          continue;
+        }
+        FieldDef def = fieldDef(replay.parentType(), field.getName());
+        TypeDef returnType = type(def.type().namedType());
+        SelectionBuilder children = java.util.Objects.requireNonNull(replay.add(field, true).children());
+        if (returnType.kind().isAbstract()) {
+          children.field("__typename", false);
+        }
+        ResponsePath path = replay.path().segment(field.getResultKey());
+        for (int i = 0; i < def.type().listDepth(); i++) {
+          path = path.segment(ResponsePath.EVERY);
+        }
+        replay = replay.into(children, path, returnType.name(), null, field);
+      }
+      return replay;
     }
 
     /**
@@ -439,11 +525,10 @@ public final class QueryPlanner {
       }
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
-          cursor.conditions(), false, cursor.hops() + 1);
+          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
       planSelections(keyCursor, key.selectionSet());
-      SelectionBuilder representation = group.requiresFor(parent);
-      representation.field("__typename", false);
-      addFieldSet(representation, key.selectionSet());
+      List<FetchGroup.Source> representation = group.requiresFor(parent);
+      representation.add(new FetchGroup.Source(cursor.selection(), key.selectionSet()));
       if (requires != null) {
         Set<FetchGroup> touched = new LinkedHashSet<>();
         trackers.push(touched);
@@ -454,23 +539,62 @@ public final class QueryPlanner {
         }
         touched.remove(group);
         group.dependsOn.addAll(touched);
-        addFieldSet(representation, requires.selectionSet());
+        representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
       }
       return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
-          cursor.conditions(), true, cursor.hops() + 1);
+          cursor.conditions(), true, cursor.hops() + 1, List.of(), cursor.internal());
     }
 
-    private void addFieldSet(SelectionBuilder builder, SelectionSet set) {
+    /**
+     * What an entity sends: {@code __typename} and the key and required fields, read from the data
+     * where the parent fetch put them (under an internal alias if the client used the name).
+     */
+    private List<Selection> representation(List<FetchGroup.Source> sources) {
+      Map<String, Object> merged = new LinkedHashMap<>();
+      merged.put("__typename", new Selection.Field("__typename", List.of()));
+      for (FetchGroup.Source source : sources) {
+        collect(source.selection(), source.fieldSet(), merged);
+      }
+      return toSelections(merged);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void collect(@Nullable SelectionBuilder data, SelectionSet set, Map<String, Object> into) {
       for (graphql.language.Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field f) {
-          SelectionBuilder.FieldEntry entry = builder.field(f.getName(), f.getSelectionSet() != null);
-          if (f.getSelectionSet() != null && entry.children() != null) {
-            addFieldSet(entry.children(), f.getSelectionSet());
+          SelectionBuilder.FieldEntry entry = data == null ? null : data.find(f);
+          String responseKey = entry == null ? f.getName() : entry.responseKey();
+          if (f.getSelectionSet() == null) {
+            into.putIfAbsent(f.getName(), new Selection.Field(f.getName(), responseKey, List.of()));
+          } else {
+            Object existing = into.get(f.getName());
+            Map<String, Object> children = existing instanceof Nested nested ? nested.children() : new LinkedHashMap<>();
+            into.put(f.getName(), new Nested(f.getName(), responseKey, children));
+            collect(entry == null ? null : entry.children(), f.getSelectionSet(), children);
           }
         } else if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null) {
-          addFieldSet(builder.fragment(fragment.getTypeCondition().getName(), List.of()), fragment.getSelectionSet());
+          String key = "... on " + fragment.getTypeCondition().getName();
+          Map<String, Object> children = into.get(key) instanceof Nested nested ? nested.children() : new LinkedHashMap<>();
+          into.put(key, new Nested(fragment.getTypeCondition().getName(), null, children));
+          collect(data == null ? null : data.existingFragment(fragment.getTypeCondition().getName()),
+              fragment.getSelectionSet(), children);
         }
       }
+    }
+
+    private List<Selection> toSelections(Map<String, Object> map) {
+      List<Selection> out = new ArrayList<>();
+      for (Object value : map.values()) {
+        if (value instanceof Selection selection) {
+          out.add(selection);
+        } else {
+          Nested nested = (Nested) value;
+          out.add(nested.responseKey() == null
+              ? new Selection.InlineFragment(nested.name(), toSelections(nested.children()))
+              : new Selection.Field(nested.name(), nested.responseKey(), toSelections(nested.children())));
+        }
+      }
+      return out;
     }
 
     private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
@@ -615,8 +739,7 @@ public final class QueryPlanner {
       }
       List<Condition> all = new ArrayList<>(cursor.conditions());
       added.stream().filter(c -> !all.contains(c)).forEach(all::add);
-      return new Cursor(cursor.group(), cursor.selection(), cursor.path(), cursor.parentType(), cursor.provided(),
-          all, cursor.entityRoot(), cursor.hops());
+      return cursor.with(all);
     }
 
     private List<Condition> conditions(List<Directive> directives) {
@@ -722,7 +845,7 @@ public final class QueryPlanner {
           ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
           : group.selection.print();
       List<Selection.InlineFragment> requires = new ArrayList<>();
-      group.requires.forEach((type, builder) -> requires.add(new Selection.InlineFragment(type, builder.toSelections())));
+      group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, representation(sources))));
       PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
           group.representAs);
       if (group.entity) {

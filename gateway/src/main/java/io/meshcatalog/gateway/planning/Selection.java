@@ -11,10 +11,19 @@ public sealed interface Selection permits Selection.Field, Selection.InlineFragm
   /** Prints the selection in GraphQL syntax on one line. */
   String print();
 
-  /** A field; {@code selections} is empty for a leaf. */
-  record Field(String name, List<Selection> selections) implements Selection {
+  /**
+   * A field; {@code selections} is empty for a leaf. {@code responseKey} is where the value sits in
+   * the fetched data: the field name, or the internal alias the planner gave it because the client
+   * used that name for something else.
+   */
+  record Field(String name, String responseKey, List<Selection> selections) implements Selection {
     public Field {
       selections = List.copyOf(selections);
+    }
+
+    /** A field read under its own name. */
+    public Field(String name, List<Selection> selections) {
+      this(name, name, selections);
     }
 
     @Override

@@ -23,18 +23,80 @@ import org.jspecify.annotations.Nullable;
 final class SelectionBuilder {
 
   private final Map<String, Object> entries = new LinkedHashMap<>();
+  private int aliases;
 
-  /** The entry for a field, added if absent; {@code composite} fields get a child builder. */
+  /**
+   * The entry for a field the client asked for, added if absent; {@code composite} fields get a
+   * child builder. A field the planner added under the same response key moves to an alias.
+   */
   FieldEntry field(Field field, boolean composite) {
     Field head = field.transform(b -> b.selectionSet(null).directives(conditionalOnly(field.getDirectives())));
     String key = "f:" + AstPrinter.printAst(head);
-    Object entry = entries.computeIfAbsent(key, k -> new FieldEntry(head, composite ? new SelectionBuilder() : null));
-    return (FieldEntry) entry;
+    Object existing = entries.get(key);
+    if (existing != null) {
+      return (FieldEntry) existing;
+    }
+    FieldEntry taken = byResponseKey(head.getResultKey());
+    if (taken != null && taken.internal) {
+      entries.values().remove(taken);
+      taken.head = taken.head.transform(b -> b.alias(taken.head.getName() + "__mc" + aliases++));
+      entries.put("f:" + AstPrinter.printAst(taken.head), taken);
+    }
+    FieldEntry entry = new FieldEntry(head, composite ? new SelectionBuilder() : null, false);
+    entries.put(key, entry);
+    return entry;
+  }
+
+  /**
+   * A field the planner needs (a key, a required field, {@code __typename}): reuses the client's
+   * identical field, else takes the field name as response key, or an internal alias when the
+   * client already uses that name for something else.
+   */
+  FieldEntry internalField(Field field, boolean composite) {
+    Field head = field.transform(b -> b.selectionSet(null).alias(null).directives(List.of()));
+    String signature = AstPrinter.printAst(head);
+    FieldEntry same = bySignature(signature);
+    if (same != null) {
+      return same;
+    }
+    Field placed = byResponseKey(head.getName()) == null ? head
+        : head.transform(b -> b.alias(head.getName() + "__mc" + aliases++));
+    FieldEntry entry = new FieldEntry(placed, composite ? new SelectionBuilder() : null, true);
+    entries.put("f:" + AstPrinter.printAst(placed), entry);
+    return entry;
   }
 
   /** A plain field by name, such as {@code __typename} or a key field. */
   FieldEntry field(String name, boolean composite) {
-    return field(Field.newField(name).build(), composite);
+    return internalField(Field.newField(name).build(), composite);
+  }
+
+  /** Where the value of a field (name and arguments, no alias) sits in the fetched data. */
+  @Nullable FieldEntry find(Field field) {
+    return bySignature(AstPrinter.printAst(field.transform(b -> b.selectionSet(null).alias(null).directives(List.of()))));
+  }
+
+  private @Nullable FieldEntry byResponseKey(String responseKey) {
+    for (Object entry : entries.values()) {
+      if (entry instanceof FieldEntry field && field.head.getResultKey().equals(responseKey)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable FieldEntry bySignature(String signature) {
+    FieldEntry any = null;
+    for (Object entry : entries.values()) {
+      if (entry instanceof FieldEntry field && field.head.getDirectives().isEmpty()
+          && AstPrinter.printAst(field.head.transform(b -> b.alias(null))).equals(signature)) {
+        if (field.head.getAlias() == null) {
+          return field;
+        }
+        any = any == null ? field : any;
+      }
+    }
+    return any;
   }
 
   /** The builder for {@code ... on typeCondition}, added if absent. */
@@ -44,6 +106,12 @@ final class SelectionBuilder {
     kept.forEach(d -> key.append(' ').append(AstPrinter.printAst(d)));
     Object entry = entries.computeIfAbsent(key.toString(), k -> new FragmentEntry(typeCondition, kept, new SelectionBuilder()));
     return ((FragmentEntry) entry).children();
+  }
+
+  /** The builder for {@code ... on typeCondition} without conditions, if present. */
+  @Nullable SelectionBuilder existingFragment(String typeCondition) {
+    Object entry = entries.get("t:" + typeCondition);
+    return entry instanceof FragmentEntry fragment ? fragment.children() : null;
   }
 
   boolean isEmpty() {
@@ -75,7 +143,7 @@ final class SelectionBuilder {
     List<Selection> result = new ArrayList<>();
     for (Object entry : entries.values()) {
       if (entry instanceof FieldEntry field) {
-        result.add(new Selection.Field(field.head().getName(),
+        result.add(new Selection.Field(field.head().getName(), field.responseKey(),
             field.children() == null ? List.of() : field.children().toSelections()));
       } else {
         FragmentEntry fragment = (FragmentEntry) entry;
@@ -130,8 +198,29 @@ final class SelectionBuilder {
     return kept;
   }
 
-  /** A field and, for composite fields, its sub-selections. */
-  record FieldEntry(Field head, @Nullable SelectionBuilder children) {
+  /** A field and, for composite fields, its sub-selections; planner-added ones may be re-aliased. */
+  static final class FieldEntry {
+    private Field head;
+    private final @Nullable SelectionBuilder children;
+    private final boolean internal;
+
+    FieldEntry(Field head, @Nullable SelectionBuilder children, boolean internal) {
+      this.head = head;
+      this.children = children;
+      this.internal = internal;
+    }
+
+    Field head() {
+      return head;
+    }
+
+    @Nullable SelectionBuilder children() {
+      return children;
+    }
+
+    String responseKey() {
+      return head.getResultKey();
+    }
   }
 
   private record FragmentEntry(String typeCondition, List<Directive> directives, SelectionBuilder children) {

@@ -19,7 +19,10 @@ import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
 import graphql.language.Value;
 import graphql.schema.Coercing;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -172,8 +175,37 @@ final class ApiSchemaBuilder {
 
     private static final DataFetcher<@Nullable Object> BY_RESPONSE_KEY = env -> {
       Object source = env.getSource();
-      return source instanceof Map<?, ?> map ? map.get(env.getField().getResultKey()) : null;
+      Object value = source instanceof Map<?, ?> map ? map.get(env.getField().getResultKey()) : null;
+      if (value == null || !(GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLNamedOutputType named)
+          || !(named instanceof graphql.schema.GraphQLInterfaceType || named instanceof graphql.schema.GraphQLUnionType)) {
+        return value;
+      }
+      // A concrete type the API does not know (inaccessible, or a subgraph bug) nulls that object only.
+      List<graphql.GraphQLError> errors = new ArrayList<>();
+      Object cleaned = keepKnownTypes(value, named, errors, env);
+      return errors.isEmpty() ? value
+          : DataFetcherResult.newResult().data(cleaned).errors(errors).build();
     };
+
+    private static @Nullable Object keepKnownTypes(@Nullable Object value, GraphQLNamedOutputType abstractType,
+        List<graphql.GraphQLError> errors, graphql.schema.DataFetchingEnvironment env) {
+      if (value instanceof List<?> list) {
+        List<@Nullable Object> out = new ArrayList<>();
+        list.forEach(item -> out.add(keepKnownTypes(item, abstractType, errors, env)));
+        return out;
+      }
+      GraphQLObjectType concrete = value instanceof Map<?, ?> map && map.get("__typename") instanceof String name
+          ? env.getGraphQLSchema().getObjectType(name) : null;
+      if (value instanceof Map<?, ?> map
+          && (concrete == null || !env.getGraphQLSchema().isPossibleType(abstractType, concrete))) {
+        errors.add(graphql.GraphqlErrorBuilder.newError(env)
+            .message("a subgraph returned an object of type " + map.get("__typename") + ", which is not a possible "
+                + "type of " + GraphQLTypeUtil.simplePrint(env.getFieldType()))
+            .build());
+        return null;
+      }
+      return value;
+    }
 
     private static final TypeResolver BY_TYPENAME = env -> {
       Object source = env.getObject();

@@ -76,6 +76,18 @@ class GatewayHttpIT {
   }
 
   @Test
+  void getServesQueriesAndRefusesMutations() throws Exception {
+    String query = java.net.URLEncoder.encode("{ topReviews { body } }", java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/graphql?query=" + query)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(GatewayCalls.tree(response.body()).at("/data/topReviews/0/body").asString()).isEqualTo("Love it!");
+    String mutation = java.net.URLEncoder.encode("mutation { x }", java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(HTTP.send(HttpRequest.newBuilder(uri("/graphql?query=" + mutation)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void requestWithoutQueryIsABadRequest() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/graphql"))
         .header("Content-Type", "application/json")

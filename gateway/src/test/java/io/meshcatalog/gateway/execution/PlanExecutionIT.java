@@ -10,8 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A subgraph that fails, times out or answers garbage costs only its part of the response. */
-class SubgraphFailuresIT {
+/**
+ * How plans run against real subgraphs: a subgraph that fails, times out or answers garbage costs
+ * only its part of the response; entity fetches are batched; independent fetches overlap.
+ */
+class PlanExecutionIT {
 
   private static final String TOP_PRODUCTS = "{ topProducts { name reviews { body author { name } } } }";
 
@@ -87,6 +90,32 @@ class SubgraphFailuresIT {
           "mutation ($name: String!) { createUser(name: $name) { id } }", Map.of()));
       assertThat(response.at("/errors/0/message").asString()).contains("name");
       assertThat(golden.subgraph("accounts").requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void unknownConcreteTypeFromASubgraphBecomesAnErrorNotAFailure() {
+    try (GoldenCase golden = GoldenCase.start("abstract")) {
+      golden.subgraph("books").answerRaw("{\"data\":{\"media\":[{\"__typename\":\"Ghost\",\"title\":\"x\"},"
+          + "{\"__typename\":\"Book\",\"title\":\"Dune\"}]}}");
+      JsonNode response = GatewayCalls.tree(GatewayCalls.run(golden.gateway(), "{ media { title } }", Map.of()));
+      assertThat(response.at("/data/media/1/title").asString()).isEqualTo("Dune");
+      assertThat(response.at("/data/media/0").isNull()).isTrue();
+      assertThat(response.at("/errors/0/message").asString()).contains("Ghost");
+    }
+  }
+
+  @Test
+  void independentFetchesRunInParallel() {
+    try (GoldenCase golden = GoldenCase.start("entities")) {
+      golden.subgraph("accounts").delay(800);
+      golden.subgraph("products").delay(800);
+      long start = System.nanoTime();
+      JsonNode response = GatewayCalls.tree(GatewayCalls.run(golden.gateway(), "{ me { name } topProducts { name } }", Map.of()));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(response.at("/data/me/name").asString()).isEqualTo("Ada Lovelace");
+      // One after the other would take at least 1600 ms.
+      assertThat(millis).isLessThan(1_500);
     }
   }
 }
