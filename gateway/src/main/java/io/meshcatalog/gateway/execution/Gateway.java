@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class Gateway {
 
   private static final int PLAN_CACHE_SIZE = 2_000;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
   private final PlanExecutor executor;
   private final Map<String, SubgraphSettings> settings;
@@ -78,6 +79,10 @@ public final class Gateway {
       plan = snapshot.plans().plan(request.query(), document, request.operationName());
     } catch (PlanningException e) {
       return done(messages(List.of(e.getMessage())));
+    } catch (RuntimeException e) {
+      // A planner bug must cost this request only, and say so.
+      LOG.error("Cannot plan operation {}", request.operationName(), e);
+      return done(messages(List.of("the gateway could not plan this operation: " + e)));
     }
     if (isMutation(document, request.operationName())) {
       // Bad variables must stop a mutation before any subgraph runs it.

@@ -300,7 +300,7 @@ public final class SupergraphComposer {
       case "enum" -> enumValues(byGraph, out);
       case "input" -> inputFields(name, byGraph, out);
       case "scalar" -> out.append('\n');
-      default -> fields(name, byGraph, types, out, errors);
+      default -> fields(name, kind, byGraph, types, out, errors);
     }
   }
 
@@ -341,8 +341,8 @@ public final class SupergraphComposer {
     out.append("}\n");
   }
 
-  private static void fields(String typeName, Map<String, LocalType> byGraph, Map<String, Map<String, LocalType>> types,
-      StringBuilder out, List<String> errors) {
+  private static void fields(String typeName, String kind, Map<String, LocalType> byGraph,
+      Map<String, Map<String, LocalType>> types, StringBuilder out, List<String> errors) {
     Map<String, List<LocalType>> definedIn = new LinkedHashMap<>();
     for (LocalType local : byGraph.values()) {
       local.fields.keySet().forEach(f -> definedIn.computeIfAbsent(f, n -> new ArrayList<>()).add(local));
@@ -406,7 +406,10 @@ public final class SupergraphComposer {
         }
         joins.add(join.toString());
       }
-      checkShareable(typeName, fieldName, locals, resolvers, errors);
+      if (kind.equals("object")) {
+        // Interface fields are resolved by the implementations, which are checked themselves.
+        checkShareable(typeName, fieldName, locals, resolvers, errors);
+      }
       out.append("  ").append(fieldName).append(arguments(reference)).append(": ").append(type);
       if (locals.stream().anyMatch(l -> Directives.has(l.fields.get(fieldName), "inaccessible"))) {
         out.append(" @inaccessible");
