@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway;
 
+import io.meshcatalog.gateway.demo.DemoLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,8 +18,8 @@ public class GatewayApplication {
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
     }
-    if (io.meshcatalog.gateway.demo.DemoLauncher.requested(args)) {
-      io.meshcatalog.gateway.demo.DemoLauncher.run(GatewayApplication.class, args);
+    if (DemoLauncher.requested(args)) {
+      DemoLauncher.run(GatewayApplication.class, args);
       return;
     }
     SpringApplication.run(GatewayApplication.class, args);

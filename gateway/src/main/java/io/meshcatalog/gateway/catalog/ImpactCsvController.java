@@ -4,6 +4,7 @@ import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.UnknownNodeException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnCatalog
 class ImpactCsvController {
 
-  private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final LineageStore store;
   private final CatalogLimits limits = CatalogLimits.DEFAULT;

@@ -3,6 +3,8 @@ package io.meshcatalog.gateway.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class CursorTests {
@@ -23,7 +25,7 @@ class CursorTests {
   void aCursorTheCatalogDidNotIssueIsNamedInTheError() {
     assertThatThrownBy(() -> Cursor.offsetAfter("zzz")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("after").hasMessageContaining("zzz");
-    assertThatThrownBy(() -> Cursor.offsetAfter(java.util.Base64.getEncoder().encodeToString("offset:-4".getBytes(
-        java.nio.charset.StandardCharsets.UTF_8)))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Cursor.offsetAfter(Base64.getEncoder().encodeToString("offset:-4".getBytes(
+        StandardCharsets.UTF_8)))).isInstanceOf(IllegalArgumentException.class);
   }
 }

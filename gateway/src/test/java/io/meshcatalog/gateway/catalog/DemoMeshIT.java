@@ -1,14 +1,19 @@
 package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +179,21 @@ class DemoMeshIT {
     assertThat(mesh.get("/graphiql/examples.json").body()).contains("who-owns-shipped-on.graphql");
   }
 
+  @Test
+  void graphiqlRunsASavedQueryInAHeadlessBrowser() {
+    Optional<Path> chromium = HeadlessChromium.binary();
+    assumeTrue(chromium.isPresent(), "no chromium on the PATH: .ci/run installs Debian's chromium package");
+    try (HeadlessChromium browser = HeadlessChromium.start(chromium.get())) {
+      browser.navigate(mesh.base + "/graphiql");
+      browser.await("document.querySelector('.graphiql-execute-button') !== null", Duration.ofSeconds(90));
+      // The first tab is the first saved query by file name: which external destinations receive CRM data.
+      browser.evaluate("document.querySelector('.graphiql-execute-button').click()");
+      Object shown = browser.await("(() => { const r = document.querySelector('.result-window');"
+          + " return r && r.innerText.includes('external') ? r.innerText : ''; })()", Duration.ofSeconds(60));
+      assertThat(shown).asString().contains("Facebook Ads custom audience", "\"external\": true");
+    }
+  }
+
   private Map<String, Object> data(String file) {
     Map<String, Object> response = mesh.graphql(DemoMesh.read(QUERIES.resolve(file)));
     assertThat(response).as(file).doesNotContainKey("errors");
@@ -195,11 +215,11 @@ class DemoMeshIT {
   }
 
   private static String fixture(String name) {
-    try (var in = DemoMeshIT.class.getResourceAsStream("/" + name)) {
+    try (InputStream in = DemoMeshIT.class.getResourceAsStream("/" + name)) {
       if (in == null) {
         throw new IllegalStateException("no fixture " + name);
       }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
