@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.demo.DemoLauncher;
+import io.meshcatalog.gateway.http.EarlySupergraph;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,6 +23,7 @@ public class GatewayApplication {
       DemoLauncher.run(GatewayApplication.class, args);
       return;
     }
+    EarlySupergraph.start(args);
     SpringApplication.run(GatewayApplication.class, args);
   }
 }

@@ -78,11 +78,11 @@ public final class Gateway {
     try {
       plan = snapshot.plans().plan(request.query(), document, request.operationName());
     } catch (PlanningException e) {
-      return done(messages(List.of(e.getMessage())));
+      return done(withNullData(messages(List.of(e.getMessage()))));
     } catch (RuntimeException e) {
       // A planner bug must cost this request only, and say so.
       LOG.error("Cannot plan operation {}", request.operationName(), e);
-      return done(messages(List.of("the gateway could not plan this operation: " + e)));
+      return done(withNullData(messages(List.of("the gateway could not plan this operation: " + e))));
     }
     if (isMutation(document, request.operationName())) {
       // Bad variables must stop a mutation before any subgraph runs it.
@@ -155,6 +155,12 @@ public final class Gateway {
     messages.forEach(m -> list.add(Map.of("message", m)));
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("errors", list);
+    return response;
+  }
+
+  /** A valid operation that cannot run: execution started in the client's eyes, so data is null. */
+  private static Map<String, Object> withNullData(Map<String, Object> response) {
+    response.put("data", null);
     return response;
   }
 

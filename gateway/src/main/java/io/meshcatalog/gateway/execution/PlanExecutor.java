@@ -85,7 +85,7 @@ public final class PlanExecutor {
             errors.add(fetchError(fetch, failure, null));
             return null;
           }
-          if (response.get("data") instanceof Map<?, ?> data) {
+          if (ResultTree.rename(response.get("data"), fetch.renames()) instanceof Map<?, ?> data) {
             ResultTree.merge(tree.data(), cast(data));
           }
           for (Map<String, Object> error : errorsOf(response)) {
@@ -123,7 +123,8 @@ public final class PlanExecutor {
             errors.add(fetchError(fetch, failure, targets.get(0).path()));
             return null;
           }
-          Object entities = response.get("data") instanceof Map<?, ?> data ? data.get("_entities") : null;
+          Object entities = response.get("data") instanceof Map<?, ?> data
+              ? ResultTree.rename(data.get("_entities"), fetch.renames()) : null;
           if (entities instanceof List<?> list && list.size() == unique.size()) {
             for (int i = 0; i < targets.size(); i++) {
               Object entity = list.get(representationOf.get(i));

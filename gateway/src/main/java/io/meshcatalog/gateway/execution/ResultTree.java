@@ -153,6 +153,34 @@ final class ResultTree {
     }
   }
 
+  /** The value with internal aliases renamed back to client response keys, at any depth. */
+  @SuppressWarnings("unchecked")
+  static @Nullable Object rename(@Nullable Object value, Map<String, String> renames) {
+    if (renames.isEmpty()) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      ((Map<String, @Nullable Object>) map).forEach((k, v) -> {
+        Object renamed = rename(v, renames);
+        String key = renames.getOrDefault(k, k);
+        Object existing = out.get(key);
+        if (existing instanceof Map<?, ?> a && renamed instanceof Map<?, ?> b) {
+          merge((Map<String, @Nullable Object>) a, (Map<String, @Nullable Object>) b);
+        } else if (renamed != null || !out.containsKey(key)) {
+          out.put(key, renamed);
+        }
+      });
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(rename(v, renames)));
+      return out;
+    }
+    return value;
+  }
+
   /** Copies containers so one subgraph object merged into several places stays independent. */
   @SuppressWarnings("unchecked")
   private static @Nullable Object copy(@Nullable Object value) {

@@ -37,17 +37,33 @@ public final class SupergraphFile implements SupergraphSource {
     this.path = path;
   }
 
-  /** Reads and parses the file, naming it in any error. */
+  /** Reads and parses the file, naming it in any error; uses the read started at launch if any. */
   @Override
   public Supergraph load() {
+    Read read = EarlySupergraph.take(path);
+    if (read == null) {
+      read = read(path);
+    }
+    lastModified = read.modified();
+    lastContent = read.content();
+    return read.supergraph();
+  }
+
+  /** One read of a supergraph file: what was read, when it was modified, what it parsed into. */
+  record Read(FileTime modified, String content, Supergraph supergraph) {
+  }
+
+  static Read read(Path path) {
+    FileTime modified;
+    String content;
     try {
-      lastModified = Files.getLastModifiedTime(path);
-      lastContent = Files.readString(path, StandardCharsets.UTF_8);
+      modified = Files.getLastModifiedTime(path);
+      content = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read supergraph file " + path + ": " + e.getMessage(), e);
     }
     try {
-      return parser.parse(lastContent);
+      return new Read(modified, content, new SupergraphParser().parse(content));
     } catch (SupergraphException e) {
       throw new SupergraphException(path + ": " + e.getMessage(), e);
     }

@@ -22,19 +22,22 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
    * @param variableUsages the client variables the operation uses, passed through
    * @param representAs the {@code __typename} to send for objects of a type the target subgraph
    *     only knows through an {@code @interfaceObject} (object type to interface name)
+   * @param renames internal aliases in the operation to rename back to client response keys in the
+   *     answer (fields whose types differ between sibling fragments in the subgraph)
    */
   record Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation,
-      List<String> variableUsages, Map<String, String> representAs) implements PlanNode {
+      List<String> variableUsages, Map<String, String> representAs, Map<String, String> renames) implements PlanNode {
 
     public Fetch {
       requires = List.copyOf(requires);
       variableUsages = List.copyOf(variableUsages);
       representAs = Map.copyOf(representAs);
+      renames = Map.copyOf(renames);
     }
 
-    /** A fetch whose representations carry the objects' own type names. */
+    /** A fetch whose representations carry the objects' own type names and whose fields need no renaming. */
     public Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation, List<String> variableUsages) {
-      this(subgraph, requires, operation, variableUsages, Map.of());
+      this(subgraph, requires, operation, variableUsages, Map.of(), Map.of());
     }
 
     /** Whether this fetch resolves entities from representations rather than root fields. */

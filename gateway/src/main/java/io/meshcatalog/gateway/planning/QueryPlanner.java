@@ -1,7 +1,6 @@
 package io.meshcatalog.gateway.planning;
 
 import graphql.language.Argument;
-import graphql.language.AstPrinter;
 import graphql.language.BooleanValue;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -24,7 +23,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,6 +137,11 @@ public final class QueryPlanner {
       return internal ? selection.internalField(field, composite) : selection.field(field, composite);
     }
 
+    /** A client field with its type in this cursor's subgraph, which may force an alias. */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite, String localType) {
+      return internal ? selection.internalField(field, composite) : selection.field(field, composite, localType);
+    }
+
     Cursor at(SelectionBuilder newSelection, String newParentType) {
       List<Link> next = chain;
       if (!newParentType.equals(parentType)) {
@@ -160,9 +163,6 @@ public final class QueryPlanner {
     }
   }
 
-  /** A field or type condition of a representation being assembled; {@code responseKey} null for fragments. */
-  private record Nested(String name, @Nullable String responseKey, Map<String, Object> children) {
-  }
 
   /**
    * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
@@ -196,7 +196,7 @@ public final class QueryPlanner {
             List.of(), false);
         planField(cursor, field);
       }
-      return new QueryPlan(assemble());
+      return new QueryPlan(new PlanAssembler(variables, mutation).assemble(groups.values()));
     }
 
     /** Root fields with fragments flattened and literal conditions applied; introspection left out. */
@@ -349,7 +349,8 @@ public final class QueryPlanner {
     private void addLocal(Cursor cursor, Field field, FieldDef def) {
       TypeDef returnType = type(def.type().namedType());
       boolean composite = returnType.kind().isComposite();
-      SelectionBuilder.FieldEntry entry = cursor.add(field, composite);
+      String localType = def.join(cursor.group().subgraph).map(FieldJoin::type).orElse(def.type().text());
+      SelectionBuilder.FieldEntry entry = cursor.add(field, composite, localType);
       if (!composite || field.getSelectionSet() == null) {
         return;
       }
@@ -409,6 +410,16 @@ public final class QueryPlanner {
           return;
         }
       }
+      // A key whose fields come from several subgraphs: fetch them first, like required fields.
+      for (String target : ordered) {
+        for (FieldSet key : type(parent).resolvableKeys(target)) {
+          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())) {
+            Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
+            planField(entity, field);
+            return;
+          }
+        }
+      }
       // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
       if (!cursor.group().entity) {
         for (String target : ordered) {
@@ -423,6 +434,22 @@ public final class QueryPlanner {
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
     }
 
+    /** Whether every field of a field set is resolved by at least one subgraph. */
+    private boolean resolvableSomewhere(String typeName, SelectionSet set) {
+      for (graphql.language.Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field f && !f.getName().equals("__typename")) {
+          if (supergraph.graphsResolving(typeName, f.getName()).isEmpty()) {
+            return false;
+          }
+          if (f.getSelectionSet() != null
+              && !resolvableSomewhere(fieldDef(typeName, f.getName()).type().namedType(), f.getSelectionSet())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
     /**
      * The cursor at the same place in a root fetch of {@code target}, if {@code target} resolves
      * every field from the root to here; null otherwise.
@@ -433,7 +460,8 @@ public final class QueryPlanner {
       }
       String rootType = supergraph.queryType();
       for (Link link : cursor.chain()) {
-        if (link.field() != null && !supergraph.resolvable(link.type(), link.field().getName(), target)) {
+        // Through a type condition the two subgraphs may disagree on the object: Apollo refuses that too.
+        if (link.field() == null || !supergraph.resolvable(link.type(), link.field().getName(), target)) {
           return null;
         }
       }
@@ -526,7 +554,15 @@ public final class QueryPlanner {
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
           cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
-      planSelections(keyCursor, key.selectionSet());
+      Set<FetchGroup> keySources = new LinkedHashSet<>();
+      trackers.push(keySources);
+      try {
+        planSelections(keyCursor, key.selectionSet());
+      } finally {
+        trackers.pop();
+      }
+      keySources.remove(group);
+      group.dependsOn.addAll(keySources);
       List<FetchGroup.Source> representation = group.requiresFor(parent);
       representation.add(new FetchGroup.Source(cursor.selection(), key.selectionSet()));
       if (requires != null) {
@@ -545,57 +581,6 @@ public final class QueryPlanner {
           cursor.conditions(), true, cursor.hops() + 1, List.of(), cursor.internal());
     }
 
-    /**
-     * What an entity sends: {@code __typename} and the key and required fields, read from the data
-     * where the parent fetch put them (under an internal alias if the client used the name).
-     */
-    private List<Selection> representation(List<FetchGroup.Source> sources) {
-      Map<String, Object> merged = new LinkedHashMap<>();
-      merged.put("__typename", new Selection.Field("__typename", List.of()));
-      for (FetchGroup.Source source : sources) {
-        collect(source.selection(), source.fieldSet(), merged);
-      }
-      return toSelections(merged);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void collect(@Nullable SelectionBuilder data, SelectionSet set, Map<String, Object> into) {
-      for (graphql.language.Selection<?> selection : set.getSelections()) {
-        if (selection instanceof Field f) {
-          SelectionBuilder.FieldEntry entry = data == null ? null : data.find(f);
-          String responseKey = entry == null ? f.getName() : entry.responseKey();
-          if (f.getSelectionSet() == null) {
-            into.putIfAbsent(f.getName(), new Selection.Field(f.getName(), responseKey, List.of()));
-          } else {
-            Object existing = into.get(f.getName());
-            Map<String, Object> children = existing instanceof Nested nested ? nested.children() : new LinkedHashMap<>();
-            into.put(f.getName(), new Nested(f.getName(), responseKey, children));
-            collect(entry == null ? null : entry.children(), f.getSelectionSet(), children);
-          }
-        } else if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null) {
-          String key = "... on " + fragment.getTypeCondition().getName();
-          Map<String, Object> children = into.get(key) instanceof Nested nested ? nested.children() : new LinkedHashMap<>();
-          into.put(key, new Nested(fragment.getTypeCondition().getName(), null, children));
-          collect(data == null ? null : data.existingFragment(fragment.getTypeCondition().getName()),
-              fragment.getSelectionSet(), children);
-        }
-      }
-    }
-
-    private List<Selection> toSelections(Map<String, Object> map) {
-      List<Selection> out = new ArrayList<>();
-      for (Object value : map.values()) {
-        if (value instanceof Selection selection) {
-          out.add(selection);
-        } else {
-          Nested nested = (Nested) value;
-          out.add(nested.responseKey() == null
-              ? new Selection.InlineFragment(nested.name(), toSelections(nested.children()))
-              : new Selection.Field(nested.name(), nested.responseKey(), toSelections(nested.children())));
-        }
-      }
-      return out;
-    }
 
     private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
         List<Condition> conditions, @Nullable FetchGroup parent) {
@@ -779,86 +764,5 @@ public final class QueryPlanner {
           .orElseThrow(() -> new PlanningException("type " + typeName + " has no field " + fieldName));
     }
 
-    /** Lays groups out in dependency levels and turns them into plan nodes. */
-    private @Nullable PlanNode assemble() {
-      Map<FetchGroup, Integer> levels = new LinkedHashMap<>();
-      for (FetchGroup group : groups.values()) {
-        level(group, levels, new HashSet<>());
-      }
-      int max = levels.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
-      List<PlanNode> sequence = new ArrayList<>();
-      for (int level = 0; level <= max; level++) {
-        List<PlanNode> parallel = new ArrayList<>();
-        for (Map.Entry<FetchGroup, Integer> entry : levels.entrySet()) {
-          if (entry.getValue() == level && !entry.getKey().selection.isEmpty()) {
-            parallel.add(node(entry.getKey()));
-          }
-        }
-        if (parallel.size() == 1) {
-          sequence.add(parallel.get(0));
-        } else if (!parallel.isEmpty()) {
-          sequence.add(new PlanNode.Parallel(parallel));
-        }
-      }
-      if (sequence.isEmpty()) {
-        return null;
-      }
-      return sequence.size() == 1 ? sequence.get(0) : new PlanNode.Sequence(sequence);
-    }
-
-    private int level(FetchGroup group, Map<FetchGroup, Integer> levels, Set<FetchGroup> visiting) {
-      Integer known = levels.get(group);
-      if (known != null) {
-        return known;
-      }
-      if (!visiting.add(group)) {
-        throw new PlanningException("cyclic fetch dependencies at " + group.mergePath + " in " + group.subgraph);
-      }
-      int level = 0;
-      for (FetchGroup dependency : group.dependsOn) {
-        level = Math.max(level, level(dependency, levels, visiting) + 1);
-      }
-      levels.put(group, level);
-      return level;
-    }
-
-    private PlanNode node(FetchGroup group) {
-      Set<String> used = new LinkedHashSet<>();
-      group.selection.collectVariables(used);
-      StringBuilder definitions = new StringBuilder();
-      if (group.entity) {
-        definitions.append("$representations: [_Any!]!");
-      }
-      for (String name : used) {
-        VariableDefinition definition = variables.get(name);
-        if (definition == null) {
-          throw new PlanningException("variable $" + name + " is not defined by the operation");
-        }
-        if (!definitions.isEmpty()) {
-          definitions.append(", ");
-        }
-        definitions.append(AstPrinter.printAst(definition.transform(b -> b.directives(List.of()))));
-      }
-      String kind = mutation && !group.entity ? "mutation" : "query";
-      String header = definitions.isEmpty() ? kind : kind + "(" + definitions + ")";
-      String body = group.entity
-          ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
-          : group.selection.print();
-      List<Selection.InlineFragment> requires = new ArrayList<>();
-      group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, representation(sources))));
-      PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
-          group.representAs);
-      if (group.entity) {
-        node = new PlanNode.Flatten(group.mergePath, node);
-      }
-      List<Condition> conditions = group.conditions;
-      for (int i = conditions.size() - 1; i >= 0; i--) {
-        Condition condition = conditions.get(i);
-        node = condition.expected()
-            ? new PlanNode.Condition(condition.variable(), node, null)
-            : new PlanNode.Condition(condition.variable(), null, node);
-      }
-      return node;
-    }
   }
 }

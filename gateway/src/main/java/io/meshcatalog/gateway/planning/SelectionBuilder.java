@@ -23,7 +23,74 @@ import org.jspecify.annotations.Nullable;
 final class SelectionBuilder {
 
   private final Map<String, Object> entries = new LinkedHashMap<>();
-  private int aliases;
+  private final Shared shared;
+  private final @Nullable SelectionBuilder enclosing;
+
+  /** The root selection of a fetch. */
+  SelectionBuilder() {
+    this(new Shared(), null);
+  }
+
+  private SelectionBuilder(Shared shared, @Nullable SelectionBuilder enclosing) {
+    this.shared = shared;
+    this.enclosing = enclosing;
+  }
+
+  /** Per fetch: the alias counter and the aliases to rename back in the fetch's response. */
+  private static final class Shared {
+    final Map<String, String> renames = new LinkedHashMap<>();
+    int aliases;
+  }
+
+  /** Internal aliases that must become the client's response keys again when the response arrives. */
+  Map<String, String> renames() {
+    return shared.renames;
+  }
+
+  /**
+   * A client field whose type in this subgraph is {@code localType}: sibling fragments may select
+   * the same response key with another type (legal in the API schema, a conflict in the subgraph),
+   * then this one is sent under an alias and renamed back in the response.
+   */
+  FieldEntry field(Field field, boolean composite, @Nullable String localType) {
+    Field head = field.transform(b -> b.selectionSet(null).directives(conditionalOnly(field.getDirectives())));
+    Object existing = entries.get("f:" + AstPrinter.printAst(head));
+    if (existing != null || localType == null || !conflicts(head.getResultKey(), localType)) {
+      FieldEntry entry = field(field, composite);
+      if (entry.localType == null) {
+        entry.localType = localType;
+      }
+      return entry;
+    }
+    String alias = head.getName() + "__mcr" + shared.aliases++;
+    shared.renames.put(alias, head.getResultKey());
+    Field aliased = field.transform(b -> b.alias(alias));
+    FieldEntry entry = field(aliased, composite);
+    entry.localType = localType;
+    return entry;
+  }
+
+  private boolean conflicts(String responseKey, String localType) {
+    SelectionBuilder scope = this;
+    while (scope.enclosing != null) {
+      scope = scope.enclosing;
+    }
+    return scope.hasOtherType(responseKey, localType);
+  }
+
+  private boolean hasOtherType(String responseKey, String localType) {
+    for (Object entry : entries.values()) {
+      if (entry instanceof FieldEntry field) {
+        if (field.head.getResultKey().equals(responseKey) && field.localType != null
+            && !field.localType.equals(localType)) {
+          return true;
+        }
+      } else if (((FragmentEntry) entry).children().hasOtherType(responseKey, localType)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The entry for a field the client asked for, added if absent; {@code composite} fields get a
@@ -39,10 +106,10 @@ final class SelectionBuilder {
     FieldEntry taken = byResponseKey(head.getResultKey());
     if (taken != null && taken.internal) {
       entries.values().remove(taken);
-      taken.head = taken.head.transform(b -> b.alias(taken.head.getName() + "__mc" + aliases++));
+      taken.head = taken.head.transform(b -> b.alias(taken.head.getName() + "__mc" + shared.aliases++));
       entries.put("f:" + AstPrinter.printAst(taken.head), taken);
     }
-    FieldEntry entry = new FieldEntry(head, composite ? new SelectionBuilder() : null, false);
+    FieldEntry entry = new FieldEntry(head, composite ? new SelectionBuilder(shared, null) : null, false);
     entries.put(key, entry);
     return entry;
   }
@@ -60,8 +127,8 @@ final class SelectionBuilder {
       return same;
     }
     Field placed = byResponseKey(head.getName()) == null ? head
-        : head.transform(b -> b.alias(head.getName() + "__mc" + aliases++));
-    FieldEntry entry = new FieldEntry(placed, composite ? new SelectionBuilder() : null, true);
+        : head.transform(b -> b.alias(head.getName() + "__mc" + shared.aliases++));
+    FieldEntry entry = new FieldEntry(placed, composite ? new SelectionBuilder(shared, null) : null, true);
     entries.put("f:" + AstPrinter.printAst(placed), entry);
     return entry;
   }
@@ -104,7 +171,7 @@ final class SelectionBuilder {
     List<Directive> kept = conditionalOnly(directives);
     StringBuilder key = new StringBuilder("t:").append(typeCondition);
     kept.forEach(d -> key.append(' ').append(AstPrinter.printAst(d)));
-    Object entry = entries.computeIfAbsent(key.toString(), k -> new FragmentEntry(typeCondition, kept, new SelectionBuilder()));
+    Object entry = entries.computeIfAbsent(key.toString(), k -> new FragmentEntry(typeCondition, kept, new SelectionBuilder(shared, this)));
     return ((FragmentEntry) entry).children();
   }
 
@@ -203,6 +270,7 @@ final class SelectionBuilder {
     private Field head;
     private final @Nullable SelectionBuilder children;
     private final boolean internal;
+    private @Nullable String localType;
 
     FieldEntry(Field head, @Nullable SelectionBuilder children, boolean internal) {
       this.head = head;

@@ -353,7 +353,10 @@ public final class SupergraphComposer {
       List<LocalType> locals = entry.getValue();
       FieldDefinition reference = locals.stream().map(l -> l.fields.get(fieldName))
           .filter(f -> !Directives.has(f, "external")).findFirst().orElse(locals.get(0).fields.get(fieldName));
-      String type = AstPrinter.printAst(reference.getType());
+      // Output types compose to the most general one: nullable where any subgraph is nullable.
+      String type = locals.stream().map(l -> AstPrinter.printAst(l.fields.get(fieldName).getType()))
+          .min(java.util.Comparator.comparingLong(t -> t.chars().filter(c -> c == '!').count()))
+          .orElse(AstPrinter.printAst(reference.getType()));
       Set<String> overridden = new LinkedHashSet<>();
       for (LocalType local : locals) {
         Directive override = Directives.named(local.fields.get(fieldName), "override").stream().findFirst().orElse(null);
@@ -366,7 +369,9 @@ public final class SupergraphComposer {
       List<String> resolvers = new ArrayList<>();
       for (LocalType local : locals) {
         FieldDefinition field = local.fields.get(fieldName);
-        boolean external = Directives.has(field, "external") && !(local.fed1 && local.keyFieldNames().contains(fieldName));
+        // Key fields of extended entities (Federation 1, or @extends) are the subgraph's own, @external or not.
+        boolean external = Directives.has(field, "external")
+            && !((local.fed1 || local.extension) && local.keyFieldNames().contains(fieldName));
         String requires = argument(field, "requires");
         String provides = argument(field, "provides");
         String override = argument(field, "override", "from");

@@ -181,7 +181,8 @@ public final class SupergraphParser {
           Directives.string(d, "type"),
           Directives.bool(d, "external", false),
           Directives.string(d, "override"),
-          Directives.bool(d, "usedOverridden", false)));
+          Directives.bool(d, "usedOverridden", false),
+          Directives.string(d, "overrideLabel")));
     }
     String typeText = graphql.language.AstPrinter.printAst(field.getType());
     return new FieldDef(field.getName(), TypeRef.parse(typeText), joins,

@@ -82,6 +82,21 @@ class QueryPlannerTests {
   }
 
   @Test
+  void fieldNoSubgraphCanReachIsAPlanningErrorNamingIt() {
+    Supergraph supergraph = unreachable();
+    assertThatThrownBy(() -> new QueryPlanner(supergraph).plan(Parser.parse("{ t { y } }"), null))
+        .isInstanceOf(PlanningException.class).hasMessageContaining("T.y");
+  }
+
+  /** T.y lives only in subgraph b, which has no key for T and no way to reach it from the root. */
+  static Supergraph unreachable() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\n";
+    return new SupergraphParser().parse(new io.meshcatalog.gateway.supergraph.SupergraphComposer().compose(List.of(
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("a", "http://a", link + "type Query { t: T } type T { x: Int }"),
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("b", "http://b", link + "type T { y: Int }"))));
+  }
+
+  @Test
   void subscriptionsAreRefusedClearly() {
     assertThatThrownBy(() -> new QueryPlanner(supergraph("entities")).plan(Parser.parse("subscription { me { name } }"), null))
         .isInstanceOf(PlanningException.class).hasMessageContaining("subscriptions");

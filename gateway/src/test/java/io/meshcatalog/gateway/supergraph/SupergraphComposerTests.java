@@ -86,6 +86,14 @@ class SupergraphComposerTests {
   }
 
   @Test
+  void outputFieldTypesComposeToTheNullableOne() throws IOException {
+    Supergraph supergraph = new SupergraphParser().parse(new SupergraphComposer().compose(subgraphs(GOLDEN.resolve("type-mismatch"))));
+    assertThat(supergraph.type("User").orElseThrow().field("id").orElseThrow().type().text()).isEqualTo("ID");
+    assertThat(supergraph.type("User").orElseThrow().field("id").orElseThrow().join("accounts").orElseThrow().type())
+        .isEqualTo("ID!");
+  }
+
+  @Test
   void kindMismatchNamesTheSubgraphs() {
     List<SubgraphSdl> subgraphs = List.of(
         new SubgraphSdl("a", "http://a", link() + "type Query { a: Thing } type Thing { id: ID }"),

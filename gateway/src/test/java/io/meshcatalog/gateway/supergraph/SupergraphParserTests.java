@@ -64,6 +64,15 @@ class SupergraphParserTests {
   }
 
   @Test
+  void progressiveOverrideTakesEffectOnlyAtFullRollout() throws IOException {
+    String sdl = Files.readString(Path.of("src/test/resources/supergraphs/progressive-override.graphql"));
+    Supergraph partial = new SupergraphParser().parse(sdl);
+    assertThat(partial.graphsResolving("Post", "likes")).containsExactly("a");
+    Supergraph full = new SupergraphParser().parse(sdl.replace("percent(50)", "percent(100)"));
+    assertThat(full.graphsResolving("Post", "likes")).containsExactly("b");
+  }
+
+  @Test
   void sdlWithoutJoinGraphIsRefusedWithAHint() {
     assertThatThrownBy(() -> new SupergraphParser().parse("type Query { a: Int }"))
         .isInstanceOf(SupergraphException.class)

@@ -1,0 +1,111 @@
+package io.meshcatalog.gateway.planning;
+
+import graphql.language.AstPrinter;
+import graphql.language.VariableDefinition;
+import io.meshcatalog.gateway.planning.FetchGroup.Condition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the fetch groups of one planning run into plan nodes: each group a {@link PlanNode.Fetch}
+ * (in a {@link PlanNode.Flatten} at its merge path, inside its {@link PlanNode.Condition}s), laid
+ * out as a {@link PlanNode.Sequence} of dependency levels, each level a {@link PlanNode.Parallel}.
+ */
+final class PlanAssembler {
+
+  private final Map<String, VariableDefinition> variables;
+  private final boolean mutation;
+
+  PlanAssembler(Map<String, VariableDefinition> variables, boolean mutation) {
+    this.variables = variables;
+    this.mutation = mutation;
+  }
+
+  /** Lays groups out in dependency levels and turns them into plan nodes. */
+  @Nullable PlanNode assemble(java.util.Collection<FetchGroup> groups) {
+    Map<FetchGroup, Integer> levels = new LinkedHashMap<>();
+    for (FetchGroup group : groups) {
+      level(group, levels, new HashSet<>());
+    }
+    int max = levels.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    List<PlanNode> sequence = new ArrayList<>();
+    for (int level = 0; level <= max; level++) {
+      List<PlanNode> parallel = new ArrayList<>();
+      for (Map.Entry<FetchGroup, Integer> entry : levels.entrySet()) {
+        if (entry.getValue() == level && !entry.getKey().selection.isEmpty()) {
+          parallel.add(node(entry.getKey()));
+        }
+      }
+      if (parallel.size() == 1) {
+        sequence.add(parallel.get(0));
+      } else if (!parallel.isEmpty()) {
+        sequence.add(new PlanNode.Parallel(parallel));
+      }
+    }
+    if (sequence.isEmpty()) {
+      return null;
+    }
+    return sequence.size() == 1 ? sequence.get(0) : new PlanNode.Sequence(sequence);
+  }
+
+  private int level(FetchGroup group, Map<FetchGroup, Integer> levels, Set<FetchGroup> visiting) {
+    Integer known = levels.get(group);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(group)) {
+      throw new PlanningException("cyclic fetch dependencies at " + group.mergePath + " in " + group.subgraph);
+    }
+    int level = 0;
+    for (FetchGroup dependency : group.dependsOn) {
+      level = Math.max(level, level(dependency, levels, visiting) + 1);
+    }
+    levels.put(group, level);
+    return level;
+  }
+
+  private PlanNode node(FetchGroup group) {
+    Set<String> used = new LinkedHashSet<>();
+    group.selection.collectVariables(used);
+    StringBuilder definitions = new StringBuilder();
+    if (group.entity) {
+      definitions.append("$representations: [_Any!]!");
+    }
+    for (String name : used) {
+      VariableDefinition definition = variables.get(name);
+      if (definition == null) {
+        throw new PlanningException("variable $" + name + " is not defined by the operation");
+      }
+      if (!definitions.isEmpty()) {
+        definitions.append(", ");
+      }
+      definitions.append(AstPrinter.printAst(definition.transform(b -> b.directives(List.of()))));
+    }
+    String kind = mutation && !group.entity ? "mutation" : "query";
+    String header = definitions.isEmpty() ? kind : kind + "(" + definitions + ")";
+    String body = group.entity
+        ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
+        : group.selection.print();
+    List<Selection.InlineFragment> requires = new ArrayList<>();
+    group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, Representations.representation(sources))));
+    PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
+        group.representAs, group.selection.renames());
+    if (group.entity) {
+      node = new PlanNode.Flatten(group.mergePath, node);
+    }
+    List<Condition> conditions = group.conditions;
+    for (int i = conditions.size() - 1; i >= 0; i--) {
+      Condition condition = conditions.get(i);
+      node = condition.expected()
+          ? new PlanNode.Condition(condition.variable(), node, null)
+          : new PlanNode.Condition(condition.variable(), null, node);
+    }
+    return node;
+  }
+}
