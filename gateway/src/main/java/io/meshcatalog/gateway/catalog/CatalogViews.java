@@ -145,7 +145,7 @@ final class CatalogViews {
     pageInfo.put("hasNextPage", page.hasMore());
     pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
     Map<String, Object> facets = new LinkedHashMap<>();
-    for (String facet : List.of("domain", "owner", "tag", "classification", "status")) {
+    for (String facet : List.of("kind", "domain", "owner", "tag", "classification", "status")) {
       facets.put(facet, page.facets().getOrDefault(facet, List.of()).stream().map(CatalogViews::facet).toList());
     }
     return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", page.total(),

@@ -69,6 +69,7 @@ class DemoMeshIT {
     Map<String, Object> data = data("find-products-about-delays.graphql");
     assertThat(values(data, "search.edges.![node.id]")).contains("shipping.delay_predictions", "finance.delay_cost");
     assertThat(values(data, "search.facets.domain.![value]")).contains("shipping", "finance");
+    assertThat(values(data, "search.facets.kind.![value]")).contains("PRODUCT", "FIELD");
   }
 
   @Test
