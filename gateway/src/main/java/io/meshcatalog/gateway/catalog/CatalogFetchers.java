@@ -34,8 +34,9 @@ final class CatalogFetchers {
   }
 
   Object search(DataFetchingEnvironment env) {
-    String text = env.getArgumentOrDefault("text", "");
-    Map<String, Object> filter = env.getArgumentOrDefault("filter", Map.of());
+    String text = env.getArgument("text");
+    Map<String, Object> given = env.getArgument("filter");
+    Map<String, Object> filter = given == null ? Map.of() : given;
     int first = limits.pageSize(env.getArgument("first"));
     int offset = Cursor.offsetAfter(env.getArgument("after"));
     Set<NodeKind> kinds = new LinkedHashSet<>();
@@ -64,8 +65,9 @@ final class CatalogFetchers {
 
   Object lineage(DataFetchingEnvironment env) {
     NodeRef of = nodeRef(env.getArgument("of"));
-    String direction = env.getArgumentOrDefault("direction", "DOWNSTREAM");
-    return CatalogViews.lineage(store.lineage(of, Direction.valueOf(direction), depth(env)));
+    String direction = env.getArgument("direction");
+    return CatalogViews.lineage(store.lineage(of, direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction),
+        depth(env)));
   }
 
   Object impact(DataFetchingEnvironment env) {

@@ -145,6 +145,15 @@ class DemoMeshIT {
   }
 
   @Test
+  void explicitNullArgumentsMeanTheirDefaults() {
+    Map<String, Object> response = mesh.graphql("{ search(text: null, filter: null, first: null, after: null) "
+        + "{ totalCount } lineage(of: {kind: PRODUCT, id: \"orders.orders\"}, direction: null, depth: null) { depth } }");
+    assertThat(response).doesNotContainKey("errors");
+    assertThat((Integer) value(response, "data.search.totalCount")).isPositive();
+    assertThat(value(response, "data.lineage.depth")).isEqualTo(10);
+  }
+
+  @Test
   void openLineageEventLandsBesideTheMeshAndAnInvalidOneStoresNothing() {
     HttpResponse<String> invalid = mesh.post("/api/v1/lineage", "{\"eventType\": \"COMPLETE\"}");
     assertThat(invalid.statusCode()).isEqualTo(400);
