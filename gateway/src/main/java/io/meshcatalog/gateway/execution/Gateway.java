@@ -87,7 +87,9 @@ public final class Gateway {
     if (isMutation(document, request.operationName())) {
       // Bad variables must stop a mutation before any subgraph runs it.
       ExecutionResult dryRun = snapshot.graphql().execute(input(request, Map.of()));
-      if (dryRun.getData() == null && !dryRun.getErrors().isEmpty()) {
+      // With no data every non-null root field is null: only the other errors are about variables.
+      if (dryRun.getData() == null
+          && dryRun.getErrors().stream().anyMatch(error -> !(error instanceof NonNullableFieldWasNullError))) {
         return done(errorsOnly(dryRun.getErrors()));
       }
     }

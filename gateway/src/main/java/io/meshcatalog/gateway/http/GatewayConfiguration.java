@@ -2,12 +2,18 @@ package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.execution.InProcessSubgraph;
+import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,19 +29,29 @@ class GatewayConfiguration {
   }
 
   @Bean
-  SubgraphClient subgraphClient(HttpClient subgraphHttpClient, JsonMapper jsonMapper) {
-    return new HttpSubgraphClient(subgraphHttpClient, jsonMapper);
+  SubgraphClient subgraphClient(HttpClient subgraphHttpClient, JsonMapper jsonMapper,
+      ObjectProvider<InProcessSubgraph> inProcess) {
+    return InProcessSubgraphClient.around(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
+        inProcess.orderedStream().toList());
   }
 
   @Bean(destroyMethod = "close")
   SupergraphSource supergraphSource(@Value("${supergraph:}") String supergraph, @Value("${subgraphs:}") String subgraphs,
-      HttpClient subgraphHttpClient, JsonMapper jsonMapper, GatewayProperties properties) {
+      HttpClient subgraphHttpClient, JsonMapper jsonMapper, GatewayProperties properties,
+      ObjectProvider<InProcessSubgraph> inProcess) {
     if (!supergraph.isBlank()) {
       return new SupergraphFile(Path.of(supergraph));
     }
     if (!subgraphs.isBlank()) {
-      return new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
-          new HttpSdlFetcher(subgraphHttpClient, jsonMapper, properties.defaultTimeout()));
+      // In-process subgraphs (the built-in catalog) come first: the planner's tie-breaker then keeps
+      // shareable fields they resolve in them.
+      List<InProcessSubgraph> local = inProcess.orderedStream().toList();
+      Map<String, String> urls = new LinkedHashMap<>();
+      local.forEach(subgraph -> urls.put(subgraph.name(), subgraph.url()));
+      urls.putAll(ComposedSupergraph.parse(subgraphs));
+      HttpSdlFetcher http = new HttpSdlFetcher(subgraphHttpClient, jsonMapper, properties.defaultTimeout());
+      return new ComposedSupergraph(urls, (name, url) -> local.stream().filter(s -> s.name().equals(name))
+          .findFirst().map(InProcessSubgraph::sdl).orElseGet(() -> http.sdl(name, url)));
     }
     throw new IllegalStateException("no supergraph: start with --supergraph=<file> (a supergraph SDL as written "
         + "by rover supergraph compose) or --subgraphs=name=url,name=url");

@@ -1,0 +1,98 @@
+package io.meshcatalog.gateway.catalog;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.supergraph.Subgraph;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.embedded.GraphConnection;
+import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.TraversalLimits;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the catalog: the graph ({@code NEO4J_URI} or embedded), the lineage store, the in-process
+ * catalog subgraph, the harvest and its schedule. Nothing here loads unless the catalog is on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnCatalog
+class CatalogConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  GraphConnection catalogGraph(CatalogProperties properties) {
+    GraphSettings settings = GraphSettings.fromEnvironment(System.getenv());
+    if (properties.dataDir() != null && settings.isEmbedded()) {
+      settings = GraphSettings.embedded(properties.dataDir());
+    }
+    LOG.info("Catalog graph: {}", settings);
+    return GraphConnection.open(settings);
+  }
+
+  @Bean
+  Clock catalogClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  LineageStore lineageStore(GraphConnection catalogGraph, Clock catalogClock) {
+    LineageStore store = new LineageStore(catalogGraph.driver(), TraversalLimits.DEFAULT, catalogClock);
+    store.initSchema();
+    return store;
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService catalogExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory threads = runnable -> {
+      Thread thread = new Thread(runnable, "catalog-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), threads);
+  }
+
+  @Bean
+  CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, HttpClient subgraphHttpClient,
+      JsonMapper jsonMapper, LineageStore lineageStore, CatalogProperties properties) {
+    String self = properties.subgraphName();
+    return new CatalogHarvester(() -> {
+      Map<String, String> urls = new LinkedHashMap<>();
+      for (Subgraph subgraph : gateway.getObject().supergraph().subgraphs()) {
+        if (!subgraph.name().equals(self)) {
+          urls.put(subgraph.name(), subgraph.url());
+        }
+      }
+      return urls;
+    }, new HttpContractFetcher(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
+        properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore);
+  }
+
+  @Bean
+  CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogHarvester catalogHarvester,
+      ExecutorService catalogExecutor, CatalogProperties properties, @Value("${server.port:8080}") int port) {
+    CatalogFetchers fetchers = new CatalogFetchers(lineageStore, CatalogLimits.DEFAULT, catalogHarvester);
+    return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpController.PATH,
+        lineageStore, fetchers, catalogExecutor);
+  }
+
+  @Bean(destroyMethod = "close")
+  HarvestSchedule harvestSchedule(CatalogHarvester catalogHarvester, CatalogProperties properties) {
+    return new HarvestSchedule(catalogHarvester, properties.harvestEvery());
+  }
+}

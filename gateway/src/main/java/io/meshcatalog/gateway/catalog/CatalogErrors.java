@@ -1,0 +1,67 @@
+package io.meshcatalog.gateway.catalog;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import io.meshcatalog.graph.lineage.CatalogConflictException;
+import io.meshcatalog.graph.lineage.UnknownNodeException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns resolver failures into GraphQL errors a client can act on: {@code extensions.code} says
+ * what kind of problem it is, the message names the argument or the node, and the path says where.
+ * Unexpected failures are logged in full and answered without internals.
+ */
+final class CatalogErrors implements DataFetcherExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogErrors.class);
+
+  /** The codes clients may switch on. */
+  enum Code implements ErrorClassification {
+    NOT_FOUND, BAD_USER_INPUT, CONFLICT, INTERNAL_SERVER_ERROR
+  }
+
+  @Override
+  public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+      DataFetcherExceptionHandlerParameters parameters) {
+    Throwable failure = parameters.getException();
+    if (failure instanceof CompletionException && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    Code code = classify(failure);
+    String message = code == Code.INTERNAL_SERVER_ERROR
+        ? "the catalog could not answer " + parameters.getPath() + "; see the gateway log"
+        : failure.getMessage();
+    if (code == Code.INTERNAL_SERVER_ERROR) {
+      LOG.error("Catalog resolver failed at {}", parameters.getPath(), failure);
+    }
+    GraphQLError error = GraphqlErrorBuilder.newError()
+        .message(message == null ? code.name() : message)
+        .path(parameters.getPath())
+        .location(parameters.getSourceLocation())
+        .errorType(code)
+        .extensions(Map.of("code", code.name()))
+        .build();
+    return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+  }
+
+  static Code classify(Throwable failure) {
+    if (failure instanceof UnknownNodeException) {
+      return Code.NOT_FOUND;
+    }
+    if (failure instanceof CatalogConflictException) {
+      return Code.CONFLICT;
+    }
+    if (failure instanceof IllegalArgumentException) {
+      return Code.BAD_USER_INPUT;
+    }
+    return Code.INTERNAL_SERVER_ERROR;
+  }
+}

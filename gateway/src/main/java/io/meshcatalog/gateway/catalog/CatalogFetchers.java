@@ -1,0 +1,168 @@
+package io.meshcatalog.gateway.catalog;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.meshcatalog.graph.lineage.ChangeKind;
+import io.meshcatalog.graph.lineage.Direction;
+import io.meshcatalog.graph.lineage.FieldChange;
+import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.NodeKind;
+import io.meshcatalog.graph.lineage.NodeRef;
+import io.meshcatalog.graph.lineage.SearchQuery;
+import io.meshcatalog.graph.model.FieldRef;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The catalog's resolvers: each reads its arguments, checks them against {@link CatalogLimits} and
+ * asks the {@link LineageStore} one question. Typed ids (ProductId, FieldRef …) validate in their
+ * constructors, so a malformed id fails here with the store's message naming it.
+ */
+final class CatalogFetchers {
+
+  private final LineageStore store;
+  private final CatalogLimits limits;
+  private final CatalogHarvester harvester;
+
+  CatalogFetchers(LineageStore store, CatalogLimits limits, CatalogHarvester harvester) {
+    this.store = store;
+    this.limits = limits;
+    this.harvester = harvester;
+  }
+
+  Object search(DataFetchingEnvironment env) {
+    String text = env.getArgument("text");
+    Map<String, Object> given = env.getArgument("filter");
+    Map<String, Object> filter = given == null ? Map.of() : given;
+    int first = limits.pageSize(env.getArgument("first"));
+    int offset = Cursor.offsetAfter(env.getArgument("after"));
+    Set<NodeKind> kinds = new LinkedHashSet<>();
+    if (filter.get("kinds") instanceof List<?> list) {
+      list.forEach(kind -> kinds.add(NodeKind.valueOf(kind.toString())));
+    }
+    SearchQuery query = new SearchQuery(text == null ? "" : text, string(filter, "domain"), string(filter, "owner"),
+        string(filter, "tag"), string(filter, "classification"), string(filter, "status"), kinds, offset, first);
+    return CatalogViews.searchPage(store.search(query));
+  }
+
+  @Nullable Object dataProduct(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    return store.product(NodeRef.product(id).id()).map(CatalogViews::product).orElse(null);
+  }
+
+  @Nullable Object dataset(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    return store.dataset(NodeRef.dataset(id).id()).map(CatalogViews::dataset).orElse(null);
+  }
+
+  @Nullable Object field(DataFetchingEnvironment env) {
+    String ref = env.getArgument("ref");
+    return store.field(NodeRef.field(ref).id()).map(CatalogViews::field).orElse(null);
+  }
+
+  Object lineage(DataFetchingEnvironment env) {
+    NodeRef of = nodeRef(env.getArgument("of"));
+    String direction = env.getArgument("direction");
+    return CatalogViews.lineage(store.lineage(of, direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction),
+        depth(env)));
+  }
+
+  Object impact(DataFetchingEnvironment env) {
+    return CatalogViews.impact(store.impact(nodeRef(env.getArgument("of")), depth(env)));
+  }
+
+  Object changeImpact(DataFetchingEnvironment env) {
+    List<Map<String, Object>> inputs = env.getArgument("changes");
+    limits.changes(inputs == null ? 0 : inputs.size());
+    List<FieldChange> changes = new ArrayList<>();
+    for (Map<String, Object> input : inputs) {
+      changes.add(new FieldChange(new FieldRef((String) input.get("field")),
+          ChangeKind.valueOf((String) input.get("kind")), string(input, "newName"), string(input, "newType")));
+    }
+    return CatalogViews.changeImpact(store.changeImpact(changes, depth(env)));
+  }
+
+  Object refreshCatalog(DataFetchingEnvironment env) {
+    return Map.of("subgraphs", harvester.harvest().stream().map(HarvestOutcome::toMap).toList());
+  }
+
+  // DataProduct and Dataset: the source is the entity map with its "id".
+
+  Object upstream(DataFetchingEnvironment env) {
+    return CatalogViews.nodes(store.lineage(self(env), Direction.UPSTREAM, depth(env)).nodes());
+  }
+
+  Object downstream(DataFetchingEnvironment env) {
+    return CatalogViews.nodes(store.lineage(self(env), Direction.DOWNSTREAM, depth(env)).nodes());
+  }
+
+  Object selfImpact(DataFetchingEnvironment env) {
+    return CatalogViews.impact(store.impact(self(env), depth(env)));
+  }
+
+  Object ownersToNotify(DataFetchingEnvironment env) {
+    return CatalogViews.teams(store.impact(self(env), depth(env)).ownersToNotify());
+  }
+
+  Object history(DataFetchingEnvironment env) {
+    String id = source(env, "id");
+    return store.history(id, limits.history(env.getArgument("limit"))).stream().map(CatalogViews::revision).toList();
+  }
+
+  @Nullable Object productOf(DataFetchingEnvironment env) {
+    String productId = sourceOrNull(env, "productId");
+    return productId == null ? null : store.product(productId).map(CatalogViews::product).orElse(null);
+  }
+
+  @Nullable Object datasetOfField(DataFetchingEnvironment env) {
+    String datasetId = sourceOrNull(env, "datasetId");
+    return datasetId == null ? null : store.dataset(datasetId).map(CatalogViews::dataset).orElse(null);
+  }
+
+  @Nullable Object productOfField(DataFetchingEnvironment env) {
+    String productId = productIdOfField(env);
+    return productId == null ? null : store.product(productId).map(CatalogViews::product).orElse(null);
+  }
+
+  Object ownersOfField(DataFetchingEnvironment env) {
+    String productId = productIdOfField(env);
+    return productId == null ? List.of() : store.owners(productId).stream().map(CatalogViews::team).toList();
+  }
+
+  private @Nullable String productIdOfField(DataFetchingEnvironment env) {
+    String datasetId = sourceOrNull(env, "datasetId");
+    return datasetId == null ? null : store.dataset(datasetId).map(d -> d.product()).orElse(null);
+  }
+
+  private static NodeRef self(DataFetchingEnvironment env) {
+    String id = source(env, "id");
+    return "Dataset".equals(sourceOrNull(env, CatalogViews.TYPENAME)) ? NodeRef.dataset(id) : NodeRef.product(id);
+  }
+
+  private @Nullable Integer depth(DataFetchingEnvironment env) {
+    return limits.depth("depth", env.getArgument("depth"));
+  }
+
+  private static NodeRef nodeRef(Map<String, Object> input) {
+    return new NodeRef(NodeKind.valueOf((String) input.get("kind")), (String) input.get("id"));
+  }
+
+  private static String source(DataFetchingEnvironment env, String key) {
+    String value = sourceOrNull(env, key);
+    if (value == null) {
+      throw new IllegalStateException("the catalog resolved an entity without " + key);
+    }
+    return value;
+  }
+
+  private static @Nullable String sourceOrNull(DataFetchingEnvironment env, String key) {
+    return env.getSource() instanceof Map<?, ?> map && map.get(key) instanceof String value ? value : null;
+  }
+
+  private static @Nullable String string(Map<String, Object> map, String key) {
+    return map.get(key) instanceof String value ? value : null;
+  }
+}

@@ -1,0 +1,69 @@
+package io.meshcatalog.gateway.catalog;
+
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.UpsertOutcome;
+import io.meshcatalog.graph.model.DomainDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Harvests every subgraph's catalog contract into the lineage graph: the descriptor is loaded and
+ * upserted (idempotent; a changed product gets a revision). A subgraph that cannot be reached or
+ * answers a bad descriptor is reported and left alone, so its last known products stay.
+ * One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
+ */
+public final class CatalogHarvester {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogHarvester.class);
+
+  private final Supplier<Map<String, String>> subgraphs;
+  private final ContractFetcher fetcher;
+  private final DescriptorLoader loader;
+  private final LineageStore store;
+
+  /**
+   * @param subgraphs the subgraphs to harvest, name to URL, read at each harvest (the supergraph may change)
+   */
+  CatalogHarvester(Supplier<Map<String, String>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
+      LineageStore store) {
+    this.subgraphs = subgraphs;
+    this.fetcher = fetcher;
+    this.loader = loader;
+    this.store = store;
+  }
+
+  /** Harvests all subgraphs now, one outcome each, in supergraph order. */
+  public synchronized List<HarvestOutcome> harvest() {
+    List<HarvestOutcome> outcomes = new ArrayList<>();
+    subgraphs.get().forEach((name, url) -> outcomes.add(harvest(name, url)));
+    return outcomes;
+  }
+
+  private HarvestOutcome harvest(String subgraph, String url) {
+    try {
+      ContractFetcher.Contract contract = fetcher.fetch(subgraph, url);
+      DomainDescriptor descriptor = loader.load("catalogContract of subgraph " + subgraph, contract.descriptorYaml());
+      int created = 0;
+      int updated = 0;
+      int unchanged = 0;
+      for (UpsertOutcome outcome : store.upsert(descriptor)) {
+        switch (outcome.change()) {
+          case CREATED -> created++;
+          case UPDATED -> updated++;
+          case UNCHANGED -> unchanged++;
+        }
+      }
+      LOG.info("Harvested subgraph {} (domain {}): {} created, {} updated, {} unchanged", subgraph,
+          contract.domain(), created, updated, unchanged);
+      return HarvestOutcome.ok(subgraph, contract.domain(), created, updated, unchanged);
+    } catch (RuntimeException e) {
+      LOG.warn("Harvest of subgraph {} failed, its products are kept as last known: {}", subgraph, e.getMessage());
+      return HarvestOutcome.failed(subgraph, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+}

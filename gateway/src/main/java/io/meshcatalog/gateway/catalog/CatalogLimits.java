@@ -1,0 +1,47 @@
+package io.meshcatalog.gateway.catalog;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place where the catalog's request limits are checked: page sizes, traversal depth, the
+ * number of proposed changes and of history entries. A value out of bounds is refused with an
+ * {@link IllegalArgumentException} that names the argument, which callers see as BAD_USER_INPUT;
+ * traversal depth above the maximum is clamped by the store, and the depth used is reported.
+ *
+ * @param maxPageSize the largest {@code first} of a search page
+ * @param maxChanges the most field changes one {@code changeImpact} may propose
+ * @param maxHistory the most revisions one {@code history} may list
+ */
+public record CatalogLimits(int maxPageSize, int maxChanges, int maxHistory) {
+
+  public static final CatalogLimits DEFAULT = new CatalogLimits(100, 100, 100);
+
+  int pageSize(@Nullable Integer first) {
+    int value = first == null ? 20 : first;
+    if (value < 1 || value > maxPageSize) {
+      throw new IllegalArgumentException("first must be between 1 and " + maxPageSize + ", got " + value);
+    }
+    return value;
+  }
+
+  @Nullable Integer depth(String argument, @Nullable Integer depth) {
+    if (depth != null && depth < 1) {
+      throw new IllegalArgumentException(argument + " must be 1 or more, got " + depth);
+    }
+    return depth;
+  }
+
+  void changes(int count) {
+    if (count < 1 || count > maxChanges) {
+      throw new IllegalArgumentException("changes must list between 1 and " + maxChanges + " changes, got " + count);
+    }
+  }
+
+  int history(@Nullable Integer limit) {
+    int value = limit == null ? 20 : limit;
+    if (value < 1 || value > maxHistory) {
+      throw new IllegalArgumentException("limit must be between 1 and " + maxHistory + ", got " + value);
+    }
+    return value;
+  }
+}

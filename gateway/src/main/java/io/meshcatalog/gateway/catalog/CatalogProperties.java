@@ -1,0 +1,33 @@
+package io.meshcatalog.gateway.catalog;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code catalog.*} settings.
+ *
+ * @param enabled whether the gateway runs the built-in catalog subgraph over Neo4j
+ * @param name the catalog's subgraph name in the supergraph
+ * @param harvestInterval how often every subgraph's catalog contract is harvested; zero harvests only
+ *     at start and on {@code refreshCatalog}
+ * @param harvestTimeout how long one subgraph may take to answer its catalog contract
+ * @param dataDir where the embedded Neo4j keeps its data, overriding {@code MESH_DATA_DIR}
+ */
+@ConfigurationProperties("catalog")
+public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
+    @Nullable Duration harvestTimeout, @Nullable Path dataDir) {
+
+  String subgraphName() {
+    return name == null || name.isBlank() ? "catalog" : name;
+  }
+
+  Duration harvestEvery() {
+    return harvestInterval == null ? Duration.ofMinutes(5) : harvestInterval;
+  }
+
+  Duration harvestTimeoutOrDefault() {
+    return harvestTimeout == null ? Duration.ofSeconds(20) : harvestTimeout;
+  }
+}

@@ -1,0 +1,148 @@
+package io.meshcatalog.gateway.catalog;
+
+import com.apollographql.federation.graphqljava.Federation;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import io.meshcatalog.gateway.execution.InProcessSubgraph;
+import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.execution.SubgraphRequest;
+import io.meshcatalog.graph.lineage.LineageStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in catalog subgraph: {@code catalog-subgraph.graphqls} made executable over the
+ * {@link LineageStore} with federation-jvm ({@code _service}, {@code _entities}). The gateway calls
+ * it in-process; {@code /catalog/graphql} serves it over HTTP too. Resolvers block on Neo4j, so
+ * operations run on the catalog's own executor, never on the gateway's HTTP threads.
+ */
+public final class CatalogSubgraph implements InProcessSubgraph {
+
+  static final String SDL_RESOURCE = "/catalog/catalog-subgraph.graphqls";
+
+  private final String name;
+  private final String url;
+  private final String sdl;
+  private final GraphQL graphQL;
+  private final LineageStore store;
+  private final ExecutorService executor;
+
+  CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, ExecutorService executor) {
+    this.name = name;
+    this.url = url;
+    this.sdl = readSdl();
+    this.store = store;
+    this.executor = executor;
+    GraphQLSchema schema = Federation.transform(sdl, wiring(fetchers))
+        .fetchEntities(this::entities)
+        .resolveEntityType(env -> {
+          Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(CatalogViews.TYPENAME) : null;
+          return env.getSchema().getObjectType(String.valueOf(typename));
+        })
+        .build();
+    this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new CatalogErrors()).build();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public String sdl() {
+    return sdl;
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
+    return execute(request.query(), null, request.variables(), RequestContext.anonymous());
+  }
+
+  /** Runs one operation for a caller; the caller travels in the GraphQL context for later authorization. */
+  public CompletableFuture<Map<String, Object>> execute(String query, @Nullable String operationName,
+      Map<String, @Nullable Object> variables, RequestContext context) {
+    ExecutionInput.Builder input = ExecutionInput.newExecutionInput(query)
+        .variables(variables)
+        .graphQLContext(Map.of(RequestContext.class, context));
+    if (operationName != null) {
+      input.operationName(operationName);
+    }
+    return CompletableFuture.supplyAsync(() -> graphQL.execute(input.build()).toSpecification(), executor);
+  }
+
+  private List<@Nullable Object> entities(DataFetchingEnvironment env) {
+    List<Map<String, Object>> representations = env.getArgument("representations");
+    List<@Nullable Object> out = new ArrayList<>();
+    for (Map<String, Object> representation : Objects.requireNonNull(representations)) {
+      Object typename = representation.get(CatalogViews.TYPENAME);
+      if (!(representation.get("id") instanceof String id)) {
+        throw new IllegalArgumentException("a " + typename + " representation needs its key \"id\" as a string");
+      }
+      if ("DataProduct".equals(typename)) {
+        out.add(store.product(id).map(CatalogViews::product).orElse(null));
+      } else if ("Dataset".equals(typename)) {
+        out.add(store.dataset(id).map(CatalogViews::dataset).orElse(null));
+      } else {
+        throw new IllegalArgumentException("the catalog resolves no entity of type " + typename);
+      }
+    }
+    return out;
+  }
+
+  private static RuntimeWiring wiring(CatalogFetchers f) {
+    return RuntimeWiring.newRuntimeWiring()
+        .type("Query", type -> type
+            .dataFetcher("search", f::search)
+            .dataFetcher("dataProduct", f::dataProduct)
+            .dataFetcher("dataset", f::dataset)
+            .dataFetcher("field", f::field)
+            .dataFetcher("lineage", f::lineage)
+            .dataFetcher("impact", f::impact)
+            .dataFetcher("changeImpact", f::changeImpact))
+        .type("Mutation", type -> type.dataFetcher("refreshCatalog", f::refreshCatalog))
+        .type("DataProduct", type -> type
+            .dataFetcher("upstream", f::upstream)
+            .dataFetcher("downstream", f::downstream)
+            .dataFetcher("impact", f::selfImpact)
+            .dataFetcher("ownersToNotify", f::ownersToNotify)
+            .dataFetcher("history", f::history))
+        .type("Dataset", type -> type
+            .dataFetcher("product", f::productOf)
+            .dataFetcher("upstream", f::upstream)
+            .dataFetcher("downstream", f::downstream)
+            .dataFetcher("impact", f::selfImpact))
+        .type("CatalogField", type -> type
+            .dataFetcher("dataset", f::datasetOfField)
+            .dataFetcher("product", f::productOfField)
+            .dataFetcher("owners", f::ownersOfField))
+        .build();
+  }
+
+  private static String readSdl() {
+    try (InputStream in = CatalogSubgraph.class.getResourceAsStream(SDL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the catalog subgraph SDL " + SDL_RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

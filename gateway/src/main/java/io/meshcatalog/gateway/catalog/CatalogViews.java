@@ -1,0 +1,174 @@
+package io.meshcatalog.gateway.catalog;
+
+import io.meshcatalog.graph.lineage.BrokenItem;
+import io.meshcatalog.graph.lineage.ChangeImpactReport;
+import io.meshcatalog.graph.lineage.DatasetView;
+import io.meshcatalog.graph.lineage.FacetCount;
+import io.meshcatalog.graph.lineage.FieldView;
+import io.meshcatalog.graph.lineage.ImpactReport;
+import io.meshcatalog.graph.lineage.LineageNode;
+import io.meshcatalog.graph.lineage.LineageResult;
+import io.meshcatalog.graph.lineage.Member;
+import io.meshcatalog.graph.lineage.NodeKind;
+import io.meshcatalog.graph.lineage.Owner;
+import io.meshcatalog.graph.lineage.ProductRevision;
+import io.meshcatalog.graph.lineage.ProductView;
+import io.meshcatalog.graph.lineage.SchemaChange;
+import io.meshcatalog.graph.lineage.SearchHit;
+import io.meshcatalog.graph.lineage.SearchPage;
+import io.meshcatalog.graph.lineage.TeamToNotify;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's records in the shape of the catalog SDL. Maps keyed by SDL field name keep the
+ * schema the single description of the API: graphql-java reads them with its default fetcher, and
+ * entities carry {@code __typename} for the federation type resolver.
+ */
+final class CatalogViews {
+
+  static final String TYPENAME = "__typename";
+
+  private CatalogViews() {
+  }
+
+  static Map<String, @Nullable Object> product(ProductView p) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put(TYPENAME, "DataProduct");
+    out.put("id", p.id());
+    out.put("name", p.name());
+    out.put("status", p.status());
+    out.put("version", p.version().isEmpty() ? null : p.version());
+    out.put("tags", p.tags());
+    out.put("description", Map.of("purpose", p.purpose(), "limitations", p.limitations(), "usage", p.usage()));
+    Owner owner = p.owners().isEmpty() ? null : p.owners().get(0);
+    out.put("owner", owner == null ? null : team(owner));
+    out.put("ownerInherited", owner != null && owner.inherited());
+    return out;
+  }
+
+  static Map<String, @Nullable Object> dataset(DatasetView d) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put(TYPENAME, "Dataset");
+    out.put("id", d.id());
+    out.put("name", d.name());
+    out.put("physicalName", d.physicalName());
+    out.put("description", d.description());
+    out.put("tags", d.tags());
+    out.put("productId", d.product());
+    return out;
+  }
+
+  static Map<String, @Nullable Object> field(FieldView f) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("ref", f.id());
+    out.put("name", f.name());
+    out.put("logicalType", f.logicalType());
+    out.put("description", f.description());
+    out.put("classification", f.classification());
+    out.put("criticalDataElement", f.criticalDataElement());
+    out.put("tags", f.tags());
+    out.put("derivedFrom", f.derivedFrom());
+    out.put("placeholder", f.placeholder());
+    out.put("datasetId", f.dataset());
+    return out;
+  }
+
+  static Map<String, Object> team(Owner owner) {
+    return Map.of("name", owner.team(), "description", owner.description(), "members", members(owner.members()));
+  }
+
+  static List<Map<String, Object>> members(List<Member> members) {
+    return members.stream()
+        .map(m -> Map.<String, Object>of("username", m.username(), "name", m.name(), "role", m.role()))
+        .toList();
+  }
+
+  static Map<String, Object> node(LineageNode n) {
+    return Map.of("kind", n.kind().name(), "id", n.id(), "name", n.name(), "domain", n.domain(),
+        "degree", n.degree(), "path", n.path(), "external", n.external());
+  }
+
+  static List<Map<String, Object>> nodes(List<LineageNode> nodes) {
+    return nodes.stream().map(CatalogViews::node).toList();
+  }
+
+  static Map<String, Object> lineage(LineageResult result) {
+    return Map.of("depth", result.depth(), "nodes", nodes(result.nodes()), "truncated", result.truncated());
+  }
+
+  static Map<String, Object> impact(ImpactReport report) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("depth", report.depth());
+    out.put("nodes", nodes(report.nodes()));
+    out.put("products", nodes(report.ofKind(NodeKind.PRODUCT)));
+    out.put("datasets", nodes(report.ofKind(NodeKind.DATASET)));
+    out.put("fields", nodes(report.ofKind(NodeKind.FIELD)));
+    out.put("consumers", nodes(report.ofKind(NodeKind.CONSUMER)));
+    out.put("ownersToNotify", teams(report.ownersToNotify()));
+    out.put("truncated", report.truncated());
+    return out;
+  }
+
+  static List<Map<String, Object>> teams(List<TeamToNotify> teams) {
+    return teams.stream().map(t -> Map.<String, Object>of("team", t.team(), "members", members(t.members()),
+        "affected", t.affected(), "nearestDegree", t.nearestDegree())).toList();
+  }
+
+  static Map<String, Object> changeImpact(ChangeImpactReport report) {
+    List<Map<String, Object>> breaks = new ArrayList<>();
+    for (BrokenItem item : report.breaks()) {
+      breaks.add(Map.of("node", node(item.node()), "because", item.because()));
+    }
+    return Map.of("breaks", breaks, "ownersToNotify", teams(report.ownersToNotify()), "notes", report.notes(),
+        "truncated", report.truncated());
+  }
+
+  static Map<String, Object> revision(ProductRevision r) {
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (SchemaChange c : r.changes()) {
+      changes.add(Map.of("kind", c.kind().name(), "subject", c.subject(), "before", c.before(), "after", c.after()));
+    }
+    return Map.of("number", r.number(), "at", r.at().toString(), "declaredVersion", r.declaredVersion(),
+        "contentHash", r.contentHash(), "changes", changes);
+  }
+
+  static Map<String, Object> searchPage(SearchPage page) {
+    List<Map<String, Object>> edges = new ArrayList<>();
+    for (int i = 0; i < page.hits().size(); i++) {
+      edges.add(Map.of("cursor", Cursor.of(page.offset() + i), "node", hit(page.hits().get(i))));
+    }
+    Map<String, Object> pageInfo = new LinkedHashMap<>();
+    pageInfo.put("hasNextPage", page.hasMore());
+    pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
+    Map<String, Object> facets = new LinkedHashMap<>();
+    for (String facet : List.of("kind", "domain", "owner", "tag", "classification", "status")) {
+      facets.put(facet, page.facets().getOrDefault(facet, List.of()).stream().map(CatalogViews::facet).toList());
+    }
+    return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", page.total(),
+        "totalCapped", page.totalCapped(), "facets", facets);
+  }
+
+  private static Map<String, Object> facet(FacetCount count) {
+    return Map.of("value", count.value(), "count", count.count());
+  }
+
+  private static Map<String, @Nullable Object> hit(SearchHit h) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("kind", h.kind().name());
+    out.put("id", h.id());
+    out.put("name", h.name());
+    out.put("description", h.description());
+    out.put("score", h.score());
+    out.put("productId", h.product());
+    out.put("domain", h.domain());
+    out.put("status", h.status());
+    out.put("owner", h.owner());
+    out.put("tags", h.tags());
+    out.put("classifications", h.classifications());
+    return out;
+  }
+}

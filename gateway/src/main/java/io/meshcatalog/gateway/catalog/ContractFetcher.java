@@ -1,0 +1,15 @@
+package io.meshcatalog.gateway.catalog;
+
+/** Reads one subgraph's catalog contract; throws with the reason when it cannot. */
+@FunctionalInterface
+interface ContractFetcher {
+
+  /** The query every domain subgraph answers for the harvest ({@code @inaccessible} in the public API). */
+  String QUERY = "{ catalogContract { domain descriptorYaml } }";
+
+  Contract fetch(String subgraph, String url);
+
+  /** A subgraph's answer: the domain it serves and its descriptor. */
+  record Contract(String domain, String descriptorYaml) {
+  }
+}

@@ -1,0 +1,135 @@
+package io.meshcatalog.gateway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.embedded.GraphConnection;
+import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.ProductRevision;
+import io.meshcatalog.graph.lineage.SchemaChange;
+import io.meshcatalog.graph.lineage.TraversalLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The harvest against a real subgraph over HTTP (a small server answering {@code catalogContract})
+ * and a real embedded Neo4j: idempotent, a changed product gets a revision saying what changed, and
+ * an unreachable subgraph is reported while its products stay.
+ */
+class CatalogHarvesterIT {
+
+  private static final String PRODUCT = "customers.contacts";
+
+  @TempDir
+  Path dataDir;
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final AtomicReference<String> descriptor = new AtomicReference<>(fixture());
+  private HttpServer subgraph;
+  private GraphConnection graph;
+  private LineageStore store;
+  private CatalogHarvester harvester;
+
+  @BeforeEach
+  void start() throws IOException {
+    subgraph = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    subgraph.createContext("/graphql", exchange -> {
+      byte[] body = json.writeValueAsBytes(Map.of("data", Map.of("catalogContract",
+          Map.of("domain", "customers", "descriptorYaml", descriptor.get()))));
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    subgraph.start();
+    graph = GraphConnection.open(GraphSettings.embedded(dataDir));
+    store = new LineageStore(graph.driver(), TraversalLimits.DEFAULT, Clock.systemUTC());
+    store.initSchema();
+    String url = "http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql";
+    harvester = new CatalogHarvester(() -> Map.of("customers", url),
+        new HttpContractFetcher(new HttpSubgraphClient(HttpClient.newHttpClient(), json), Duration.ofSeconds(5)),
+        new DescriptorLoader(), store);
+  }
+
+  @AfterEach
+  void stop() {
+    subgraph.stop(0);
+    graph.close();
+  }
+
+  @Test
+  void harvestingTwiceChangesNothingTheSecondTime() {
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0));
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1));
+    assertThat(store.history(PRODUCT, 10)).hasSize(1);
+  }
+
+  @Test
+  void aChangedSchemaBecomesANewRevisionSayingWhatChanged() {
+    harvester.harvest();
+    String country = "- name: country\n            logicalType: ";
+    assertThat(fixture()).contains(country + "string");
+    descriptor.set(fixture().replace(country + "string", country + "integer"));
+
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0));
+
+    List<ProductRevision> history = store.history(PRODUCT, 10);
+    assertThat(history).extracting(ProductRevision::number).containsExactly(2, 1);
+    assertThat(history.get(0).changes()).contains(
+        new SchemaChange(SchemaChange.Kind.FIELD_RETYPED, "customers.contacts.country", "string", "integer"));
+  }
+
+  @Test
+  void anUnreachableSubgraphIsReportedAndKeepsItsProducts() {
+    harvester.harvest();
+    subgraph.stop(0);
+
+    List<HarvestOutcome> outcomes = harvester.harvest();
+
+    assertThat(outcomes).singleElement().satisfies(outcome -> {
+      assertThat(outcome.ok()).isFalse();
+      assertThat(outcome.error()).contains("unreachable");
+    });
+    assertThat(store.product(PRODUCT)).isPresent();
+  }
+
+  @Test
+  void aBadDescriptorIsReportedWithItsProblemAndStoresNothing() {
+    descriptor.set("apiVersion: meshcatalog/v1\nkind: Domain\n");
+
+    List<HarvestOutcome> outcomes = harvester.harvest();
+
+    assertThat(outcomes).singleElement().satisfies(outcome -> {
+      assertThat(outcome.ok()).isFalse();
+      assertThat(outcome.error()).contains("catalogContract of subgraph customers");
+    });
+    assertThat(store.product(PRODUCT)).isEmpty();
+  }
+
+  private static String fixture() {
+    try (InputStream in = CatalogHarvesterIT.class.getResourceAsStream("/harvest/customers.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

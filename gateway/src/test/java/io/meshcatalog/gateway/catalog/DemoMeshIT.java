@@ -1,0 +1,237 @@
+package io.meshcatalog.gateway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.MapAccessor;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+
+/**
+ * The demo mesh end to end, as {@code java -jar gateway.jar --demo} runs it: the domain subgraphs
+ * jar as a child process over real HTTP, the gateway composing them with its catalog, the catalog
+ * over an embedded Neo4j harvested at start. Every saved operation of {@code queries/} runs against
+ * it and tells its story of ARCHITECTURE.md.
+ */
+class DemoMeshIT {
+
+  private static final Path QUERIES = Path.of("..", "queries");
+
+  @TempDir
+  static Path dataDir;
+
+  private static DemoMesh mesh;
+
+  @BeforeAll
+  static void startMesh() {
+    mesh = DemoMesh.start(dataDir.resolve("neo4j"));
+  }
+
+  @AfterAll
+  static void stopMesh() {
+    if (mesh != null) {
+      mesh.close();
+    }
+  }
+
+  @Test
+  void everySavedQueryAnswersWithDataAndNoErrors() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(QUERIES)) {
+      files = listing.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+    for (Path file : files) {
+      Map<String, Object> response = mesh.graphql(DemoMesh.read(file));
+      assertThat(response).as(file.toString()).doesNotContainKey("errors");
+      assertThat(response.get("data")).as(file.toString()).isInstanceOf(Map.class);
+    }
+  }
+
+  @Test
+  void delaysAreFoundInShippingAndFinance() {
+    Map<String, Object> data = data("find-products-about-delays.graphql");
+    assertThat(values(data, "search.edges.![node.id]")).contains("shipping.delay_predictions", "finance.delay_cost");
+    assertThat(values(data, "search.facets.domain.![value]")).contains("shipping", "finance");
+    assertThat(values(data, "search.facets.kind.![value]")).contains("PRODUCT", "FIELD");
+  }
+
+  @Test
+  void shippedOnIsOwnedByOrdersAndExplainsWhyItIsNullForReturns() {
+    Map<String, Object> data = data("who-owns-shipped-on.graphql");
+    assertThat(value(data, "field.owners.![name]")).isEqualTo(List.of("orders-team"));
+    assertThat((String) value(data, "field.description")).contains("Null for returned", "orders.returns");
+    assertThat(value(data, "field.product.id")).isEqualTo("orders.orders");
+  }
+
+  @Test
+  void renamingShippedOnBreaksTheDelayPredictorAndTheDelayCost() {
+    Map<String, Object> data = data("rename-shipped-on-impact.graphql");
+    assertThat(values(data, "changeImpact.breaks.![node.id]"))
+        .contains("shipping.delay_predictions", "finance.delay_cost");
+    assertThat(values(data, "changeImpact.ownersToNotify.![team]")).contains("shipping-team", "finance-team");
+  }
+
+  @Test
+  void crmDataReachesFacebookAndGoogleAdsOutsideTheMesh() {
+    Map<String, Object> data = data("crm-external-destinations.graphql");
+    assertThat(values(data, "impact.consumers.?[external == true].![name]"))
+        .anySatisfy(name -> assertThat(name).asString().contains("Facebook Ads"))
+        .anySatisfy(name -> assertThat(name).asString().contains("Google Ads"));
+  }
+
+  @Test
+  void aHarvestedProductHasItsCreationAsFirstRevision() {
+    Map<String, Object> data = data("product-history.graphql");
+    List<?> history = (List<?>) value(data, "dataProduct.history");
+    assertThat(history).isNotEmpty();
+    assertThat(value(data, "dataProduct.history[" + (history.size() - 1) + "].changes[0].kind")).isEqualTo("CREATED");
+  }
+
+  @Test
+  void oneQueryMixesShippingsOwnFieldsWithTheCatalogsLineage() {
+    Map<String, Object> data = data("shipping-delays-with-impact.graphql");
+    String predictor = "shippingProducts.?[id == 'shipping.delay_predictions'][0]";
+    assertThat(value(data, predictor + ".onTimeRate")).isInstanceOf(Number.class);
+    assertThat(values(data, predictor + ".downstream.![id]")).contains("finance.delay_cost");
+    assertThat(values(data, predictor + ".ownersToNotify.![team]")).contains("finance-team");
+  }
+
+  @Test
+  void catalogProductCarriesDomainFieldsFromItsSubgraph() {
+    Map<String, Object> response = mesh.graphql(
+        "{ dataProduct(id: \"shipping.delay_predictions\") { name owner { name } onTimeRate } }");
+    assertThat(response).doesNotContainKey("errors");
+    assertThat(value(response, "data.dataProduct.name")).isEqualTo("Shipping delay predictions");
+    assertThat(value(response, "data.dataProduct.onTimeRate")).isInstanceOf(Number.class);
+  }
+
+  @Test
+  void refreshingAnUnchangedMeshChangesNothing() {
+    Map<String, Object> response = mesh.graphql(
+        "mutation { refreshCatalog { subgraphs { subgraph status created updated unchanged error } } }");
+    assertThat(response).doesNotContainKey("errors");
+    assertThat(values(response, "data.refreshCatalog.subgraphs.![subgraph]"))
+        .containsExactly("orders", "shipping", "customers", "marketing", "finance");
+    assertThat(values(response, "data.refreshCatalog.subgraphs.![status]")).containsOnly("OK");
+    assertThat(values(response, "data.refreshCatalog.subgraphs.![created + updated]")).containsOnly(0);
+  }
+
+  @Test
+  void unknownAndMalformedIdsAreNamedWithACode() {
+    Map<String, Object> unknown = mesh.graphql("{ impact(of: {kind: FIELD, id: \"orders.orders.nope\"}) { truncated } }");
+    assertThat(value(unknown, "errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+    assertThat((String) value(unknown, "errors[0].message")).contains("orders.orders.nope");
+    Map<String, Object> malformed = mesh.graphql("{ impact(of: {kind: FIELD, id: \"Not A Ref\"}) { truncated } }");
+    assertThat(value(malformed, "errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+    Map<String, Object> paging = mesh.graphql("{ search(first: 500) { totalCount } }");
+    assertThat((String) value(paging, "errors[0].message")).contains("first must be between 1 and 100");
+  }
+
+  @Test
+  void explicitNullArgumentsMeanTheirDefaults() {
+    Map<String, Object> response = mesh.graphql("{ search(text: null, filter: null, first: null, after: null) "
+        + "{ totalCount } lineage(of: {kind: PRODUCT, id: \"orders.orders\"}, direction: null, depth: null) { depth } }");
+    assertThat(response).doesNotContainKey("errors");
+    assertThat((Integer) value(response, "data.search.totalCount")).isPositive();
+    assertThat(value(response, "data.lineage.depth")).isEqualTo(10);
+  }
+
+  @Test
+  void openLineageEventLandsBesideTheMeshAndAnInvalidOneStoresNothing() {
+    HttpResponse<String> invalid = mesh.post("/api/v1/lineage", "{\"eventType\": \"COMPLETE\"}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("/eventTime");
+
+    HttpResponse<String> recorded = mesh.post("/api/v1/lineage", fixture("openlineage/crm-export-complete.json"));
+    assertThat(recorded.statusCode()).isEqualTo(201);
+    assertThat(recorded.body()).contains("customers.contacts");
+
+    Map<String, Object> data = mesh.graphql(
+        "{ lineage(of: {kind: FIELD, id: \"customers.contacts.email\"}, direction: DOWNSTREAM) { nodes { id } } }");
+    assertThat(values(data, "data.lineage.nodes.![id]")).contains("s3://lake/exports/crm_contacts.email_hash");
+  }
+
+  @Test
+  void impactDownloadsAsCsv() {
+    HttpResponse<String> csv = mesh.get("/api/v1/impact.csv?kind=FIELD&id=orders.orders.shipped_on&depth=3");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(csv.body()).startsWith(ImpactCsv.HEADER + "\r\n").contains("PRODUCT,shipping.delay_predictions,");
+    assertThat(mesh.get("/api/v1/impact.csv?kind=FIELD&id=orders.orders.nope").statusCode()).isEqualTo(404);
+    assertThat(mesh.get("/api/v1/impact.csv?kind=TABLE&id=x").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void graphiqlIsServedFromTheJarWithTheSavedQueries() {
+    assertThat(mesh.get("/graphiql").body()).contains("/webjars/graphiql/graphiql.min.js");
+    for (String asset : List.of("/webjars/graphiql/graphiql.min.js", "/webjars/graphiql/graphiql.min.css",
+        "/webjars/react/umd/react.production.min.js", "/webjars/react-dom/umd/react-dom.production.min.js",
+        "/graphiql/app.js")) {
+      assertThat(mesh.get(asset).statusCode()).as(asset).isEqualTo(200);
+    }
+    assertThat(mesh.get("/graphiql/examples.json").body()).contains("who-owns-shipped-on.graphql");
+  }
+
+  @Test
+  void graphiqlRunsASavedQueryInAHeadlessBrowser() {
+    Optional<Path> chromium = HeadlessChromium.binary();
+    assumeTrue(chromium.isPresent(), "no chromium on the PATH: .ci/run installs Debian's chromium package");
+    try (HeadlessChromium browser = HeadlessChromium.start(chromium.get())) {
+      browser.navigate(mesh.base + "/graphiql");
+      browser.await("document.querySelector('.graphiql-execute-button') !== null", Duration.ofSeconds(90));
+      // The first tab is the first saved query by file name: which external destinations receive CRM data.
+      browser.evaluate("document.querySelector('.graphiql-execute-button').click()");
+      Object shown = browser.await("(() => { const r = document.querySelector('.result-window');"
+          + " return r && r.innerText.includes('external') ? r.innerText : ''; })()", Duration.ofSeconds(60));
+      assertThat(shown).asString().contains("Facebook Ads custom audience", "\"external\": true");
+    }
+  }
+
+  private Map<String, Object> data(String file) {
+    Map<String, Object> response = mesh.graphql(DemoMesh.read(QUERIES.resolve(file)));
+    assertThat(response).as(file).doesNotContainKey("errors");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) response.get("data");
+    return data;
+  }
+
+  /** Reads a value with a SpEL expression over maps and lists, for example {@code search.edges.![node.id]}. */
+  private static Object value(Map<String, Object> root, String expression) {
+    StandardEvaluationContext context = new StandardEvaluationContext(root);
+    context.addPropertyAccessor(new MapAccessor());
+    return new SpelExpressionParser().parseExpression(expression).getValue(context);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> values(Map<String, Object> root, String expression) {
+    return (List<Object>) value(root, expression);
+  }
+
+  private static String fixture(String name) {
+    try (InputStream in = DemoMeshIT.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
