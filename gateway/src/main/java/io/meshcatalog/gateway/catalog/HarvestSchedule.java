@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.http.ReadinessCheck;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,14 +10,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Harvests once when the gateway is ready (so the catalog answers from the first request after
- * start-up), then every {@code catalog.harvest-interval}; zero turns the schedule off.
+ * Harvests once when the gateway has started, and holds {@code GET /health} at 503 until that first
+ * harvest is done (so the catalog answers from the first request a ready gateway gets), then every {@code catalog.harvest-interval}; zero turns the schedule off.
  */
-final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
+final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent>, ReadinessCheck, AutoCloseable {
 
   private final CatalogHarvester harvester;
   private final Duration every;
   private @Nullable ScheduledExecutorService scheduler;
+  private volatile boolean firstHarvestDone;
 
   HarvestSchedule(CatalogHarvester harvester, Duration every) {
     this.harvester = harvester;
@@ -25,7 +27,11 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
 
   @Override
   public void onApplicationEvent(ApplicationReadyEvent event) {
-    harvester.harvest();
+    try {
+      harvester.harvest();
+    } finally {
+      firstHarvestDone = true;
+    }
     if (every.isZero() || every.isNegative() || scheduler != null) {
       return;
     }
@@ -36,6 +42,16 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
     });
     executor.scheduleWithFixedDelay(harvester::harvest, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     scheduler = executor;
+  }
+
+  @Override
+  public String name() {
+    return "the catalog's first harvest";
+  }
+
+  @Override
+  public boolean isReady() {
+    return firstHarvestDone;
   }
 
   @Override
