@@ -23,10 +23,15 @@ final class CypherLog {
         return tx.run(Cypher.named(name), parameters);
     }
 
-    /** A read outside any explicit transaction, routed to readers in a cluster. */
+    /** A read outside any explicit transaction, routed to readers in a cluster; logged with its rows and time. */
     EagerResult read(Driver driver, String name, Map<String, Object> parameters) {
-        log.debug("{} {}", name, parameters.keySet());
-        return driver.executableQuery(Cypher.named(name)).withParameters(parameters)
+        long started = System.nanoTime();
+        EagerResult result = driver.executableQuery(Cypher.named(name)).withParameters(parameters)
                 .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute();
+        if (log.isDebugEnabled()) {
+            log.debug("{} {}: {} rows in {} ms", name, parameters.keySet(), result.records().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return result;
     }
 }

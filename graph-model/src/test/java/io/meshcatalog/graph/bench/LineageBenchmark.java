@@ -64,7 +64,9 @@ public final class LineageBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("logback.configurationFile", "io/meshcatalog/graph/bench/logback-bench.xml");
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/meshcatalog/graph/bench/logback-bench.xml");
+        }
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "100000").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
         int leafRuns = Integer.getInteger("bench.leafRuns", 200);
