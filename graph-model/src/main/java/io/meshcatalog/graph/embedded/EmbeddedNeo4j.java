@@ -67,10 +67,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return URI.create("bolt://127.0.0.1:" + port);
     }
 
-    public Path home() {
-        return home;
-    }
-
     @Override
     public void close() {
         service.shutdown();

@@ -67,19 +67,16 @@ final class CatalogReader {
 
     /** The effective owner of each product, in the order of {@code productIds}. */
     List<Owner> productOwners(List<String> productIds) {
-        return owners("product-owners", "productIds", productIds);
-    }
-
-    /** The owning team of each consumer that names one. */
-    List<Owner> consumerOwners(List<String> consumerIds) {
-        return owners("consumer-owners", "consumerIds", consumerIds);
+        return ownedBy("product-owners", "productIds", productIds).stream()
+                .sorted(Comparator.comparingInt(owned -> productIds.indexOf(owned.id())))
+                .map(OwnedBy::owner).toList();
     }
 
     /** A product or consumer with its name and the team answerable for it. */
     record OwnedBy(String id, String name, Owner owner) {
     }
 
-    /** The owners of products ({@code product-owners}) or consumers ({@code consumer-owners}). */
+    /** The owners of products ({@code product-owners}) or consumers ({@code consumer-owners}), with their names. */
     List<OwnedBy> ownedBy(String statement, String parameter, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -89,12 +86,6 @@ final class CatalogReader {
             result.add(new OwnedBy(row.get("owned").asString(), row.get("name").asString(""), owner(row)));
         }
         return result;
-    }
-
-    private List<Owner> owners(String statement, String parameter, List<String> ids) {
-        return ownedBy(statement, parameter, ids).stream()
-                .sorted(Comparator.comparingInt(owned -> ids.indexOf(owned.id())))
-                .map(OwnedBy::owner).toList();
     }
 
     private static Owner owner(Record row) {

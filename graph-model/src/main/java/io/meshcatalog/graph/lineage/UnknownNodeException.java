@@ -8,8 +8,4 @@ public final class UnknownNodeException extends RuntimeException {
     public UnknownNodeException(NodeRef ref) {
         super("the catalog has no " + ref);
     }
-
-    public UnknownNodeException(String message) {
-        super(message);
-    }
 }
