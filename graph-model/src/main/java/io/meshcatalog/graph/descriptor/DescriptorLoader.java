@@ -12,6 +12,7 @@ import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.model.DomainId;
 import io.meshcatalog.graph.model.Field;
 import io.meshcatalog.graph.model.FieldRef;
+import io.meshcatalog.graph.model.Ids;
 import io.meshcatalog.graph.model.InputPort;
 import io.meshcatalog.graph.model.OutputPort;
 import io.meshcatalog.graph.model.ProductId;
@@ -244,7 +245,7 @@ public final class DescriptorLoader {
             Set<DatasetId> sourcesAllowed = new LinkedHashSet<>();
             inputs.forEach(port -> sourcesAllowed.add(port.contractId()));
             if (domain != null) {
-                schema.stream().map(item -> item.peek("name")).filter(n -> n != null && n.matches("[a-z][a-z0-9_]*"))
+                schema.stream().map(item -> item.peek("name")).filter(n -> n != null && Ids.isSegment(n))
                         .forEach(n -> sourcesAllowed.add(DatasetId.of(domain, n)));
             }
             if (schema.isEmpty()) {
@@ -317,7 +318,7 @@ public final class DescriptorLoader {
         @Nullable Field field(YamlObject at, @Nullable DatasetId dataset, Set<DatasetId> sourcesAllowed) {
             at.allowOnly(PROPERTY_KEYS);
             String name = at.requiredString("name");
-            if (name != null && !name.matches("[a-z][a-z0-9_]*")) {
+            if (name != null && !Ids.isSegment(name)) {
                 problems.add(at.nodeOf("name"), at.child("name"), "invalid field name '" + name
                         + "': expected lower-case letters, digits and _, starting with a letter");
                 name = null;
@@ -352,7 +353,7 @@ public final class DescriptorLoader {
         @Nullable Consumer consumer(YamlObject at, @Nullable DomainId domain, List<Dataset> datasets) {
             at.allowOnly(CONSUMER_KEYS);
             String id = at.requiredString("id");
-            if (id != null && !id.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
+            if (id != null && !Ids.isDotted(id)) {
                 problems.add(at.nodeOf("id"), at.child("id"), "invalid consumer id '" + id
                         + "': expected dotted lower-case names such as operations.fulfillment_dashboard");
                 id = null;

@@ -1,13 +1,14 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.model.FieldRef;
+import io.meshcatalog.graph.model.Ids;
 import org.jspecify.annotations.Nullable;
 
 /** A proposed change: drop a field, rename it to {@code newName}, or change its type to {@code newType}. */
 public record FieldChange(FieldRef field, ChangeKind kind, @Nullable String newName, @Nullable String newType) {
 
     public FieldChange {
-        if (kind == ChangeKind.RENAME && (newName == null || !newName.matches("[a-z][a-z0-9_]*"))) {
+        if (kind == ChangeKind.RENAME && (newName == null || !Ids.isSegment(newName))) {
             throw new IllegalArgumentException("renaming " + field + " needs a newName of lower-case letters, digits"
                     + " and _, starting with a letter; got " + (newName == null ? "none" : "'" + newName + "'"));
         }
