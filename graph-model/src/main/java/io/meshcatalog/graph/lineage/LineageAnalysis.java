@@ -141,10 +141,10 @@ final class LineageAnalysis {
         if (root.kind() == NodeKind.FIELD) {
             // whoever reads the field's own dataset may read the field
             String dataset = root.id().substring(0, root.id().lastIndexOf('.'));
-            Traversal.Walk readers = traversal.walk(starts(NodeRef.dataset(dataset)), Direction.DOWNSTREAM, 1,
-                    limits.maxNodes());
-            readers.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
-            reach.truncated |= readers.truncated();
+            List<Traversal.Start> ownDataset = starts(NodeRef.dataset(dataset)).stream()
+                    .filter(s -> s.kind() == NodeKind.DATASET).toList();
+            traversal.neighbours(ownDataset, Direction.DOWNSTREAM).stream()
+                    .filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
         }
         addProducts(reach);
         return reach;

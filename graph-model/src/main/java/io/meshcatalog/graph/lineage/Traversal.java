@@ -59,13 +59,11 @@ final class Traversal {
     }
 
     Walk walk(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
-        String statement = direction == Direction.DOWNSTREAM ? "feeds-downstream" : "feeds-upstream";
         Map<String, Step> visited = new HashMap<>();
         Map<String, Step> reached = new LinkedHashMap<>();
         TreeMap<Integer, List<Step>> pending = new TreeMap<>();
         for (Start start : starts) {
-            Step step = new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "",
-                    start.degree(), start.parent());
+            Step step = start(start);
             if (visited.putIfAbsent(start.element(), step) == null) {
                 pending.computeIfAbsent(start.degree(), d -> new ArrayList<>()).add(step);
             }
@@ -74,37 +72,55 @@ final class Traversal {
         while (!pending.isEmpty()) {
             Map.Entry<Integer, List<Step>> level = pending.pollFirstEntry();
             int degree = level.getKey();
-            Map<String, Step> frontier = new HashMap<>();
-            // consumers read datasets and feed nothing: no round trip to learn that again
-            level.getValue().stream().filter(step -> step.kind() != NodeKind.CONSUMER)
-                    .forEach(step -> frontier.put(step.element(), step));
-            if (frontier.isEmpty()) {
-                continue;
-            }
-            List<Record> rows = cypher.read(driver, statement, Map.of("frontier", List.copyOf(frontier.keySet())))
-                    .records();
+            List<Step> next = next(level.getValue(), direction);
             if (degree >= maxDepth) {
-                truncated |= rows.stream().anyMatch(row -> !visited.containsKey(row.get("element").asString()));
+                truncated |= next.stream().anyMatch(step -> !visited.containsKey(step.element()));
                 continue;
             }
-            for (Record row : rows) {
-                String element = row.get("element").asString();
-                if (visited.containsKey(element)) {
+            for (Step step : next) {
+                if (visited.containsKey(step.element())) {
                     continue;
                 }
                 if (reached.size() >= maxNodes) {
                     return new Walk(reached, true);
                 }
-                Step step = new Step(element, NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
-                        row.get("name").asString(), row.get("domain").asString(), row.get("external").asBoolean(),
-                        row.get("dataset").asString(), row.get("product").asString(), degree + 1,
-                        frontier.get(row.get("from").asString()));
-                visited.put(element, step);
-                reached.put(element, step);
-                List<Step> next = pending.computeIfAbsent(degree + 1, d -> new ArrayList<>());
-                next.add(step);
+                visited.put(step.element(), step);
+                reached.put(step.element(), step);
+                pending.computeIfAbsent(degree + 1, d -> new ArrayList<>()).add(step);
             }
         }
         return new Walk(reached, truncated);
+    }
+
+    /** The nodes one hop from {@code starts}: a single round trip, no depth or size bound to report. */
+    List<Step> neighbours(List<Start> starts, Direction direction) {
+        return next(starts.stream().map(Traversal::start).toList(), direction);
+    }
+
+    private static Step start(Start start) {
+        return new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "", start.degree(),
+                start.parent());
+    }
+
+    /** One level: what the non-consumer nodes of {@code frontier} feed (or are fed by), one hop further. */
+    private List<Step> next(List<Step> frontier, Direction direction) {
+        Map<String, Step> byElement = new HashMap<>();
+        // consumers read datasets and feed nothing: no round trip to learn that again
+        frontier.stream().filter(step -> step.kind() != NodeKind.CONSUMER)
+                .forEach(step -> byElement.put(step.element(), step));
+        if (byElement.isEmpty()) {
+            return List.of();
+        }
+        String statement = direction == Direction.DOWNSTREAM ? "feeds-downstream" : "feeds-upstream";
+        List<Step> next = new ArrayList<>();
+        for (Record row : cypher.read(driver, statement, Map.of("frontier", List.copyOf(byElement.keySet())))
+                .records()) {
+            Step from = byElement.get(row.get("from").asString());
+            next.add(new Step(row.get("element").asString(), NodeKind.valueOf(row.get("kind").asString()),
+                    row.get("id").asString(), row.get("name").asString(), row.get("domain").asString(),
+                    row.get("external").asBoolean(), row.get("dataset").asString(), row.get("product").asString(),
+                    from.degree() + 1, from));
+        }
+        return next;
     }
 }

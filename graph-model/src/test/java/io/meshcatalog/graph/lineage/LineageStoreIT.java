@@ -238,6 +238,11 @@ class LineageStoreIT {
         ImpactReport impact = store.impact(NodeRef.field("alpha.source.email"), null);
 
         assertThat(impact.nodes()).isEmpty();
+        assertThat(impact.truncated()).isFalse();
+        ImpactReport joined = store.impact(NodeRef.field("gamma.joined.total"), null);
+        assertThat(joined.ofKind(NodeKind.CONSUMER)).extracting(LineageNode::id, LineageNode::degree)
+                .containsExactly(tuple("ads.audience", 1), tuple("ops.dashboard", 1));
+        assertThat(joined.truncated()).isFalse();
     }
 
     @Test
