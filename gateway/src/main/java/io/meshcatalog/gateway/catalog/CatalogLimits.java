@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.graph.lineage.SearchQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record CatalogLimits(int maxPageSize, int maxChanges, int maxHistory) {
 
-  public static final CatalogLimits DEFAULT = new CatalogLimits(100, 100, 100);
+  /** Pages as large as the store serves ({@link SearchQuery#MAX_LIMIT}), so the two bounds cannot drift apart. */
+  public static final CatalogLimits DEFAULT = new CatalogLimits(SearchQuery.MAX_LIMIT, 100, 100);
 
   int pageSize(@Nullable Integer first) {
     int value = first == null ? 20 : first;
