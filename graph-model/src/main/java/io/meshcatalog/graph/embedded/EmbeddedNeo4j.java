@@ -1,5 +1,6 @@
 package io.meshcatalog.graph.embedded;
 
+import io.meshcatalog.graph.procedures.LineageProcedures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +16,9 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +61,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 .build();
+        registerProcedures(service);
         EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort);
         log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on {}",
                 (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), neo4j.boltUri());
@@ -71,6 +76,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public void close() {
         service.shutdown();
         log.info("Embedded Neo4j in {} stopped", home.toAbsolutePath());
+    }
+
+    /** Mesh Catalog's own procedures, so lineage walks run inside the database (see {@link LineageProcedures}). */
+    private static void registerProcedures(DatabaseManagementService service) {
+        GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        try {
+            database.getDependencyResolver().resolveDependency(GlobalProcedures.class)
+                    .registerProcedure(LineageProcedures.class);
+        } catch (ProcedureException e) {
+            service.shutdown();
+            throw new IllegalStateException("cannot register Mesh Catalog's procedures: " + e.getMessage(), e);
+        }
     }
 
     private static int freePort() {

@@ -30,10 +30,14 @@ final class LineageAnalysis {
     private final CatalogReader reader;
     private final TraversalLimits limits;
 
-    LineageAnalysis(Driver driver, CypherLog cypher, CatalogReader reader, TraversalLimits limits) {
+    private final ServerProcedures procedures;
+
+    LineageAnalysis(Driver driver, CypherLog cypher, CatalogReader reader, TraversalLimits limits,
+            ServerProcedures procedures) {
         this.driver = driver;
         this.cypher = cypher;
-        this.traversal = new Traversal(driver, cypher);
+        this.procedures = procedures;
+        this.traversal = new Traversal(driver, cypher, procedures);
         this.reader = reader;
         this.limits = limits;
     }
@@ -199,7 +203,8 @@ final class LineageAnalysis {
                         (a, b) -> NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         });
-        for (CatalogReader.OwnedBy product : reader.ownedBy("product-owners", "productIds",
+        String statement = procedures.available() ? "product-owners-procedure" : "product-owners";
+        for (CatalogReader.OwnedBy product : reader.ownedBy(statement, "productIds",
                 List.copyOf(nearestDataset.keySet()))) {
             LineageNode via = nearestDataset.get(product.id());
             keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),

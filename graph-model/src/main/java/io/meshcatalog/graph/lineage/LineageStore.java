@@ -23,6 +23,7 @@ public final class LineageStore {
     private final CatalogSearch search;
     private final LineageAnalysis analysis;
     private final OpenLineageWriter openLineage;
+    private final ServerProcedures procedures;
 
     public LineageStore(Driver driver) {
         this(driver, TraversalLimits.DEFAULT);
@@ -33,11 +34,22 @@ public final class LineageStore {
     }
 
     public LineageStore(Driver driver, TraversalLimits limits, Clock clock) {
+        this(driver, limits, clock, Procedures.USE_WHEN_PRESENT);
+    }
+
+    /** Whether lineage walks may use Mesh Catalog's procedures when the server has them. */
+    public enum Procedures {
+        USE_WHEN_PRESENT,
+        NEVER
+    }
+
+    public LineageStore(Driver driver, TraversalLimits limits, Clock clock, Procedures procedures) {
         this.driver = driver;
+        this.procedures = new ServerProcedures(driver, procedures);
         this.writer = new CatalogWriter(driver, cypher, clock);
         this.reader = new CatalogReader(driver, cypher);
         this.search = new CatalogSearch(driver, cypher);
-        this.analysis = new LineageAnalysis(driver, cypher, reader, limits);
+        this.analysis = new LineageAnalysis(driver, cypher, reader, limits, this.procedures);
         this.openLineage = new OpenLineageWriter(driver, cypher);
     }
 
@@ -49,6 +61,11 @@ public final class LineageStore {
             }
             session.run("CALL db.awaitIndexes(120)").consume();
         }
+    }
+
+    /** How lineage walks run on this server: inside Neo4j, or in Cypher a level at a time. */
+    public String walks() {
+        return procedures.describe();
     }
 
     /** Writes a domain and each of its products, one transaction per product. */

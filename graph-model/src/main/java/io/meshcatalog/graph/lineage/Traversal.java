@@ -10,11 +10,13 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
- * A bounded breadth-first walk along {@code FEEDS}, one Cypher round trip per level. Each node is
- * visited once (so cycles and diamonds terminate) at its smallest degree, with a parent pointer that
- * gives one shortest path. Starts may carry different degrees: they join the walk at their level.
+ * A bounded breadth-first walk along {@code FEEDS}: inside the server in one round trip where it has
+ * {@code meshcatalog.walk}, otherwise one Cypher round trip per level. Each node is visited once (so
+ * cycles and diamonds terminate) at its smallest degree, with a parent pointer that gives one shortest
+ * path. Starts may carry different degrees: they join the walk at their level.
  */
 final class Traversal {
 
@@ -52,13 +54,42 @@ final class Traversal {
 
     private final Driver driver;
     private final CypherLog cypher;
+    private final ServerProcedures procedures;
 
-    Traversal(Driver driver, CypherLog cypher) {
+    Traversal(Driver driver, CypherLog cypher, ServerProcedures procedures) {
         this.driver = driver;
         this.cypher = cypher;
+        this.procedures = procedures;
     }
 
     Walk walk(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
+        if (starts.isEmpty()) {
+            return new Walk(Map.of(), false);
+        }
+        return procedures.available() ? walkOnServer(starts, direction, maxDepth, maxNodes)
+                : walkByLevels(starts, direction, maxDepth, maxNodes);
+    }
+
+    /** The same walk as {@link #walkByLevels}, done by {@code meshcatalog.walk} in one round trip. */
+    private Walk walkOnServer(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
+        Map<String, Step> byElement = new HashMap<>();
+        starts.forEach(start -> byElement.putIfAbsent(start.element(), start(start)));
+        Record answer = cypher.read(driver, "walk-procedure", Map.of(
+                "starts", starts.stream().map(start -> List.of(start.element(), start.degree())).toList(),
+                "downstream", direction == Direction.DOWNSTREAM, "maxDepth", maxDepth, "maxNodes", maxNodes))
+                .records().get(0);
+        Map<String, Step> reached = new LinkedHashMap<>();
+        for (Value row : answer.get("reached").values()) {
+            Step step = new Step(row.get(0).asString(), NodeKind.valueOf(row.get(3).asString()), row.get(4).asString(),
+                    row.get(5).asString(), row.get(6).asString(), row.get(7).asBoolean(), row.get(8).asString(),
+                    row.get(9).asString(), row.get(2).asInt(), byElement.get(row.get(1).asString()));
+            byElement.put(step.element(), step);
+            reached.put(step.element(), step);
+        }
+        return new Walk(reached, answer.get("truncated").asBoolean());
+    }
+
+    private Walk walkByLevels(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
         Map<String, Step> visited = new HashMap<>();
         Map<String, Step> reached = new LinkedHashMap<>();
         TreeMap<Integer, List<Step>> pending = new TreeMap<>();

@@ -6,10 +6,12 @@ import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
+import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +25,9 @@ import org.neo4j.driver.Session;
 /**
  * Impact latency of the lineage store on synthetic meshes, next to a plain in-memory BFS over the
  * same edges (the floor). For each size: start an embedded Neo4j in a temporary folder, bulk load,
- * warm up, then time {@link LineageStore#impact} from leaves and from the hub, and the BFS from the
- * same starts. Run explicitly (see the module README), never as part of the build's tests.
+ * warm up, then time {@link LineageStore#impact} from leaves and from the hub, walking inside Neo4j
+ * (the embedded default) and in plain Cypher (the way to a server without the store's procedures),
+ * and the BFS from the same starts. Run explicitly (see the module README), never as part of the build's tests.
  * <p>
  * System properties: {@code bench.sizes} (datasets, comma-separated; default 100000),
  * {@code bench.leafRuns} (200), {@code bench.hubRuns} (50), {@code bench.batch} (rows per load
@@ -40,7 +43,7 @@ public final class LineageBenchmark {
 
     /** One size's figures. */
     record Result(int datasets, BulkLoader.Loaded loaded, int leafReach, int hubReach, Latency storeLeaf,
-            Latency storeHub, Latency floorLeaf, Latency floorHub) {
+            Latency storeHub, Latency cypherLeaf, Latency cypherHub, Latency floorLeaf, Latency floorHub) {
     }
 
     /** Percentiles of a series of timings, in milliseconds. */
@@ -97,7 +100,10 @@ public final class LineageBenchmark {
         try (GraphConnection connection = GraphConnection.open(
                 new GraphSettings(null, "neo4j", "", home, 0, pageCache))) {
             LineageStore store = new LineageStore(connection.driver());
+            LineageStore cypher = new LineageStore(connection.driver(), TraversalLimits.DEFAULT, Clock.systemUTC(),
+                    LineageStore.Procedures.NEVER);
             store.initSchema();
+            System.out.printf(Locale.ROOT, "store: walks %s; cypher: walks %s%n", store.walks(), cypher.walks());
             BulkLoader.Loaded loaded = datasetCount(connection) == mesh.datasets()
                     ? new BulkLoader.Loaded(0, 0, 1)
                     : new BulkLoader(connection.driver(), batch).load(mesh);
@@ -112,23 +118,33 @@ public final class LineageBenchmark {
             String hub = mesh.datasetId(mesh.hub());
             int hubReach = check(store, floor, hub, mesh.hub());
             int leafReach = check(store, floor, mesh.datasetId(leaves[0]), leaves[0]);
+            if (!store.impact(NodeRef.dataset(hub), DEPTH).equals(cypher.impact(NodeRef.dataset(hub), DEPTH))) {
+                throw new IllegalStateException("the store answers differently walking in Neo4j and in Cypher");
+            }
 
             IntConsumer storeLeaf = i -> store.impact(NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])), DEPTH);
             IntConsumer storeHub = i -> store.impact(NodeRef.dataset(hub), DEPTH);
+            IntConsumer cypherLeaf = i -> cypher.impact(NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
+                    DEPTH);
+            IntConsumer cypherHub = i -> cypher.impact(NodeRef.dataset(hub), DEPTH);
             IntConsumer floorLeaf = i -> floor.impact(leaves[i % leaves.length], DEPTH);
             IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
             IntConsumer roundTrip = i -> connection.driver().executableQuery("RETURN 1 AS one").execute();
             // warm up: plans compiled, pages and JIT hot
             time(storeLeaf, leafRuns);
             time(storeHub, Math.max(10, hubRuns / 2));
+            time(cypherLeaf, leafRuns);
+            time(cypherHub, Math.max(10, hubRuns / 2));
             time(floorLeaf, leafRuns * 10);
             time(floorHub, hubRuns * 4);
             time(roundTrip, leafRuns);
             System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", time(roundTrip, leafRuns));
             Result result = new Result(mesh.datasets(), loaded, leafReach, hubReach, time(storeLeaf, leafRuns),
-                    time(storeHub, hubRuns), time(floorLeaf, leafRuns), time(floorHub, hubRuns));
-            System.out.printf(Locale.ROOT, "store leaf %s%nstore hub  %s%nfloor leaf %s%nfloor hub  %s%n",
-                    result.storeLeaf(), result.storeHub(), result.floorLeaf(), result.floorHub());
+                    time(storeHub, hubRuns), time(cypherLeaf, leafRuns), time(cypherHub, hubRuns),
+                    time(floorLeaf, leafRuns), time(floorHub, hubRuns));
+            System.out.printf(Locale.ROOT, "store leaf  %s%nstore hub   %s%ncypher leaf %s%ncypher hub  %s%n"
+                    + "floor leaf  %s%nfloor hub   %s%n", result.storeLeaf(), result.storeHub(), result.cypherLeaf(),
+                    result.cypherHub(), result.floorLeaf(), result.floorHub());
             return result;
         } finally {
             if (kept == null) {
@@ -169,20 +185,21 @@ public final class LineageBenchmark {
 
     private static void print(List<Result> results) {
         System.out.println("| datasets | load (nodes+rels/s) | start | reach | store p50 | store p95 | store p99 "
-                + "| BFS p50 | BFS p95 | p95 ratio |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+                + "| Cypher-only p50 | Cypher-only p95 | BFS p50 | BFS p95 |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             String load = String.format(Locale.ROOT, "%,.0f (%,d in %.0f s)", r.loaded().itemsPerSecond(),
                     r.loaded().nodes() + r.loaded().relationships(), r.loaded().nanos() / 1e9);
-            row(r.datasets(), load, "leaf", r.leafReach(), r.storeLeaf(), r.floorLeaf());
-            row(r.datasets(), load, "hub", r.hubReach(), r.storeHub(), r.floorHub());
+            row(r.datasets(), load, "leaf", r.leafReach(), r.storeLeaf(), r.cypherLeaf(), r.floorLeaf());
+            row(r.datasets(), load, "hub", r.hubReach(), r.storeHub(), r.cypherHub(), r.floorHub());
         }
     }
 
-    private static void row(int datasets, String load, String start, int reach, Latency store, Latency floor) {
-        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.2f ms | %.2f ms | %.2f ms | %.3f ms | %.3f ms "
-                + "| %,.0f× |%n", datasets, load, start, reach, store.p50(), store.p95(), store.p99(), floor.p50(),
-                floor.p95(), store.p95() / Math.max(floor.p95(), 0.001));
+    private static void row(int datasets, String load, String start, int reach, Latency store, Latency cypher,
+            Latency floor) {
+        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms "
+                + "| %.3f ms | %.3f ms |%n", datasets, load, start, reach, store.p50(), store.p95(), store.p99(),
+                cypher.p50(), cypher.p95(), floor.p50(), floor.p95());
     }
 
     private static void delete(Path home) throws IOException {

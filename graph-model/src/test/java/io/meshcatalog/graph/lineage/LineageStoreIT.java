@@ -14,17 +14,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.neo4j.driver.Driver;
 
+/** Every behaviour twice: walking inside Neo4j with the store's procedures, and in plain Cypher. */
 @Neo4jIntegrationTest
+@ParameterizedClass
+@EnumSource(LineageStore.Procedures.class)
 class LineageStoreIT {
 
     private final Driver driver;
+    private final LineageStore.Procedures procedures;
     private final LineageStore store;
 
-    LineageStoreIT(Driver driver) {
+    LineageStoreIT(LineageStore.Procedures procedures, Driver driver) {
         this.driver = driver;
-        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, clock);
+        this.procedures = procedures;
+        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, clock, procedures);
     }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
@@ -208,7 +215,7 @@ class LineageStoreIT {
 
     @Test
     void aNodeLimitTruncatesTheAnswer() {
-        LineageStore small = new LineageStore(driver, new TraversalLimits(5, 10, 4));
+        LineageStore small = new LineageStore(driver, new TraversalLimits(5, 10, 4), clock, procedures);
 
         ImpactReport impact = small.impact(NodeRef.dataset("alpha.hub"), 5);
 
