@@ -72,7 +72,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
 
   @Override
   public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
-    return execute(request.query(), null, request.variables(), RequestContext.anonymous());
+    return execute(request.query(), null, request.variables(), request.context());
   }
 
   /** Runs one operation for a caller; the caller travels in the GraphQL context for later authorization. */

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.execution.RequestContext;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphRequest;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
@@ -26,7 +27,7 @@ final class HttpContractFetcher implements ContractFetcher {
     Map<String, Object> response;
     try {
       response = client.execute(new SubgraphRequest(subgraph, url, QUERY, Map.of(),
-          new SubgraphSettings(null, timeout, Map.of()))).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+          new SubgraphSettings(null, timeout, Map.of()), RequestContext.anonymous())).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("unreachable at " + url + ": " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {

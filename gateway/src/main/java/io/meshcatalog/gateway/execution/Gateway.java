@@ -94,7 +94,7 @@ public final class Gateway {
       }
     }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
-    return executor.execute(plan.node(), variables, snapshot.registry())
+    return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
         .thenCompose(outcome -> snapshot.graphql().executeAsync(input(request, outcome.data()))
             .thenApply(shaped -> response(shaped, outcome, plan, request)))
         .exceptionally(failure -> messages(List.of("gateway failure: " + failure.getMessage())));

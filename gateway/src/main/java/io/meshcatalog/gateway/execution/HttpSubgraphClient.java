@@ -45,7 +45,7 @@ public final class HttpSubgraphClient implements SubgraphClient {
       return CompletableFuture.failedFuture(
           new SubgraphFetchException("cannot build a request to " + request.url() + ": " + e.getMessage(), e));
     }
-    request.settings().headers().forEach(builder::header);
+    request.settings().headersFor(request.context()).forEach(builder::header);
     HttpRequest httpRequest = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     long timeoutMillis = request.settings().timeout().toMillis();
     return http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())

@@ -31,10 +31,10 @@ public final class PlanExecutor {
   public record Outcome(Map<String, @Nullable Object> data, List<Map<String, Object>> errors) {
   }
 
-  /** Runs a plan with the client's variables. */
+  /** Runs a plan with the client's variables, for the client of {@code context}. */
   public CompletableFuture<Outcome> execute(@Nullable PlanNode plan, Map<String, @Nullable Object> variables,
-      SubgraphRegistry subgraphs) {
-    Run run = new Run(variables, subgraphs);
+      SubgraphRegistry subgraphs, RequestContext context) {
+    Run run = new Run(variables, subgraphs, context);
     CompletableFuture<Void> done = plan == null ? CompletableFuture.completedFuture(null) : run.node(plan, null);
     return done.thenApply(v -> {
       synchronized (run) {
@@ -49,10 +49,12 @@ public final class PlanExecutor {
     final List<Map<String, Object>> errors = new ArrayList<>();
     final Map<String, @Nullable Object> variables;
     final SubgraphRegistry subgraphs;
+    final RequestContext context;
 
-    Run(Map<String, @Nullable Object> variables, SubgraphRegistry subgraphs) {
+    Run(Map<String, @Nullable Object> variables, SubgraphRegistry subgraphs, RequestContext context) {
       this.variables = variables;
       this.subgraphs = subgraphs;
+      this.context = context;
     }
 
     CompletableFuture<Void> node(PlanNode node, @Nullable ResponsePath at) {
@@ -199,7 +201,7 @@ public final class PlanExecutor {
     private CompletableFuture<Map<String, Object>> send(Fetch fetch, Map<String, @Nullable Object> vars) {
       try {
         return client.execute(new SubgraphRequest(fetch.subgraph(), subgraphs.url(fetch.subgraph()), fetch.operation(),
-            vars, subgraphs.settings(fetch.subgraph())));
+            vars, subgraphs.settings(fetch.subgraph()), context));
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param query the operation text
  * @param variables the variables, {@code representations} included for entity fetches
  * @param settings timeout and headers
+ * @param context the client request this fetch serves: its caller and the headers that may be forwarded
  */
 public record SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
-    SubgraphSettings settings) {
+    SubgraphSettings settings, RequestContext context) {
 }

@@ -3,7 +3,10 @@ package io.meshcatalog.gateway.http;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,14 +16,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout the default per-fetch timeout
  * @param reloadInterval how often the supergraph file is checked for changes; zero disables
  * @param planHeader the request header that asks for the plan in {@code extensions.queryPlan}
- * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers
+ * @param forwardHeaders the client's request headers passed on to every subgraph when present
+ * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers, headers to forward
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
-    @Nullable String planHeader, @Nullable Map<String, Subgraph> subgraph) {
+    @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph) {
 
-  /** One subgraph's overrides. */
-  public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers) {
+  /** One subgraph's overrides; its {@code forwardHeaders} add to the gateway-wide ones. */
+  public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers,
+      @Nullable List<String> forwardHeaders) {
   }
 
   public Duration defaultTimeout() {
@@ -38,13 +43,23 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
   Map<String, SubgraphSettings> settings() {
     Map<String, SubgraphSettings> out = new LinkedHashMap<>();
     if (subgraph != null) {
-      subgraph.forEach((name, s) -> out.put(name, new SubgraphSettings(s.url(),
-          s.timeout() == null ? defaultTimeout() : s.timeout(), s.headers() == null ? Map.of() : s.headers())));
+      subgraph.forEach((name, s) -> {
+        Set<String> forward = new LinkedHashSet<>(forwarded());
+        if (s.forwardHeaders() != null) {
+          forward.addAll(s.forwardHeaders());
+        }
+        out.put(name, new SubgraphSettings(s.url(), s.timeout() == null ? defaultTimeout() : s.timeout(),
+            s.headers() == null ? Map.of() : s.headers(), forward));
+      });
     }
     return out;
   }
 
   SubgraphSettings defaults() {
-    return new SubgraphSettings(null, defaultTimeout(), Map.of());
+    return new SubgraphSettings(null, defaultTimeout(), Map.of(), Set.copyOf(forwarded()));
+  }
+
+  private List<String> forwarded() {
+    return forwardHeaders == null ? List.of() : forwardHeaders;
   }
 }

@@ -40,6 +40,8 @@ class GatewayHttpIT {
     registry.add("gateway.subgraph.accounts.url", ACCOUNTS::url);
     registry.add("gateway.subgraph.reviews.url", REVIEWS::url);
     registry.add("gateway.subgraph.reviews.headers.x-team", () -> "catalog");
+    registry.add("gateway.forward-headers", () -> "Authorization");
+    registry.add("gateway.subgraph.reviews.forward-headers", () -> "x-request-id,x-team");
   }
 
   @AfterAll
@@ -102,12 +104,28 @@ class GatewayHttpIT {
     assertThat(REVIEWS.lastHeaders().getFirst("x-team")).isEqualTo("catalog");
   }
 
-  private JsonNode post(String json, boolean withPlan) throws Exception {
+  @Test
+  void theClientsHeadersNamedForForwardingReachTheSubgraphsAndNoOthers() throws Exception {
+    post("{\"query\":\"{ topReviews { body author { username name } } }\"}", false, "Authorization", "Bearer abc",
+        "X-Request-Id", "r-42", "X-Team", "spoofed", "Cookie", "session=1");
+
+    assertThat(REVIEWS.lastHeaders().getFirst("authorization")).isEqualTo("Bearer abc");
+    assertThat(REVIEWS.lastHeaders().getFirst("x-request-id")).isEqualTo("r-42");
+    assertThat(REVIEWS.lastHeaders().get("x-team")).as("configured headers win").containsExactly("catalog");
+    assertThat(REVIEWS.lastHeaders().containsKey("cookie")).isFalse();
+    assertThat(ACCOUNTS.lastHeaders().getFirst("authorization")).isEqualTo("Bearer abc");
+    assertThat(ACCOUNTS.lastHeaders().containsKey("x-request-id")).as("forwarded to reviews only").isFalse();
+  }
+
+  private JsonNode post(String json, boolean withPlan, String... headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/graphql"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     if (withPlan) {
       request.header("X-Mesh-Plan", "true");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);

@@ -53,7 +53,10 @@ public final class LineageStore {
         this.openLineage = new OpenLineageWriter(driver, cypher);
     }
 
-    /** Creates the constraints and indexes (idempotent) and waits until they are online. */
+    /**
+     * Creates the constraints and indexes (idempotent) and waits until they are online; then asks the
+     * server once whether walks can run inside it, and logs the answer.
+     */
     public void initSchema() {
         try (Session session = driver.session()) {
             for (String statement : Cypher.script("schema")) {
@@ -61,6 +64,7 @@ public final class LineageStore {
             }
             session.run("CALL db.awaitIndexes(120)").consume();
         }
+        procedures.available();
     }
 
     /** How lineage walks run on this server: inside Neo4j, or in Cypher a level at a time. */
