@@ -24,7 +24,10 @@ final class Traversal {
     record Start(String element, NodeKind kind, String id, int degree, @Nullable Step parent) {
     }
 
-    /** A node reached by the walk. */
+    /**
+     * A node reached by the walk. {@code element} tells it from others of the same walk: its element id
+     * in a walk by levels, its place in the answer ({@code #12}) in a walk on the server.
+     */
     record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
             String dataset, String product, int degree, @Nullable Step parent) {
 
@@ -72,18 +75,19 @@ final class Traversal {
 
     /** The same walk as {@link #walkByLevels}, done by {@code meshcatalog.walk} in one round trip. */
     private Walk walkOnServer(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
-        Map<String, Step> byElement = new HashMap<>();
-        starts.forEach(start -> byElement.putIfAbsent(start.element(), start(start)));
+        List<Step> startSteps = starts.stream().map(Traversal::start).toList();
         Record answer = cypher.read(driver, "walk-procedure", Map.of(
                 "starts", starts.stream().map(start -> List.of(start.element(), start.degree())).toList(),
                 "downstream", direction == Direction.DOWNSTREAM, "maxDepth", maxDepth, "maxNodes", maxNodes))
                 .records().get(0);
+        List<Step> rows = new ArrayList<>();
         Map<String, Step> reached = new LinkedHashMap<>();
         for (Value row : answer.get("reached").values()) {
-            Step step = new Step(row.get(0).asString(), NodeKind.valueOf(row.get(3).asString()), row.get(4).asString(),
-                    row.get(5).asString(), row.get(6).asString(), row.get(7).asBoolean(), row.get(8).asString(),
-                    row.get(9).asString(), row.get(2).asInt(), byElement.get(row.get(1).asString()));
-            byElement.put(step.element(), step);
+            int parent = row.get(0).asInt();
+            Step step = new Step("#" + rows.size(), NodeKind.valueOf(row.get(2).asString()), row.get(3).asString(),
+                    row.get(4).asString(), row.get(5).asString(), row.get(6).asBoolean(), row.get(7).asString(),
+                    row.get(8).asString(), row.get(1).asInt(), parent < 0 ? startSteps.get(-1 - parent) : rows.get(parent));
+            rows.add(step);
             reached.put(step.element(), step);
         }
         return new Walk(reached, answer.get("truncated").asBoolean());

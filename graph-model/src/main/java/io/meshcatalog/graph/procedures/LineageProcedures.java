@@ -78,23 +78,25 @@ public final class LineageProcedures {
         }
     }
 
-    private record Visit(Node node, String element, String kind, int degree) {
+    /** A node of the walk; {@code index} is its place in the answer, or {@code -1 - i} for the i-th start. */
+    private record Visit(Node node, String element, String kind, int degree, long index) {
     }
 
     @Procedure(name = WALK, mode = Mode.READ)
     @Description("Breadth-first along FEEDS from [elementId, degree] starts: each node once at its smallest degree, "
-            + "through the least element id of the level before; reached rows are [element, parent, degree, kind, "
-            + "id, name, domain, external, dataset, product].")
+            + "through the least element id of the level before; reached rows are [parent, degree, kind, id, name, "
+            + "domain, external, dataset, product], where parent is the row's index in the answer, or -1 - i for the "
+            + "i-th start.")
     public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
             @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
         Direction direction = downstream ? Direction.OUTGOING : Direction.INCOMING;
         Map<String, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
-        for (List<Object> start : starts) {
-            String element = (String) start.get(0);
+        for (int i = 0; i < starts.size(); i++) {
+            String element = (String) starts.get(i).get(0);
             Node node = tx.getNodeByElementId(element);
-            Visit visit = new Visit(node, element, kind(node), ((Number) start.get(1)).intValue());
+            Visit visit = new Visit(node, element, kind(node), ((Number) starts.get(i).get(1)).intValue(), -1L - i);
             if (visited.putIfAbsent(element, visit) == null) {
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
             }
@@ -103,12 +105,12 @@ public final class LineageProcedures {
         while (!pending.isEmpty()) {
             Map.Entry<Integer, List<Visit>> level = pending.pollFirstEntry();
             int degree = level.getKey();
-            Map<String, Map.Entry<Node, String>> next = next(level.getValue(), direction);
+            Map<String, Map.Entry<Node, Visit>> next = next(level.getValue(), direction);
             if (degree >= maxDepth) {
                 truncated |= next.keySet().stream().anyMatch(element -> !visited.containsKey(element));
                 continue;
             }
-            for (Map.Entry<String, Map.Entry<Node, String>> found : next.entrySet()) {
+            for (Map.Entry<String, Map.Entry<Node, Visit>> found : next.entrySet()) {
                 if (visited.containsKey(found.getKey())) {
                     continue;
                 }
@@ -116,7 +118,7 @@ public final class LineageProcedures {
                     return Stream.of(new WalkResult(reached, true));
                 }
                 Node node = found.getValue().getKey();
-                Visit visit = new Visit(node, found.getKey(), kind(node), degree + 1);
+                Visit visit = new Visit(node, found.getKey(), kind(node), degree + 1, reached.size());
                 visited.put(visit.element(), visit);
                 reached.add(row(visit, found.getValue().getValue()));
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
@@ -150,9 +152,9 @@ public final class LineageProcedures {
         return owned.stream();
     }
 
-    /** The nodes one hop from the level's non-consumers, each with the least element id it was reached from. */
-    private static Map<String, Map.Entry<Node, String>> next(List<Visit> level, Direction direction) {
-        Map<String, Map.Entry<Node, String>> next = new LinkedHashMap<>();
+    /** The nodes one hop from the level's non-consumers, each with the node of least element id it was reached from. */
+    private static Map<String, Map.Entry<Node, Visit>> next(List<Visit> level, Direction direction) {
+        Map<String, Map.Entry<Node, Visit>> next = new LinkedHashMap<>();
         for (Visit from : level) {
             if (from.kind().equals("CONSUMER")) {
                 continue; // consumers read datasets and feed nothing
@@ -160,20 +162,22 @@ public final class LineageProcedures {
             try (ResourceIterable<Relationship> feeds = from.node().getRelationships(direction, FEEDS)) {
                 for (Relationship feed : feeds) {
                     Node to = feed.getOtherNode(from.node());
-                    next.merge(to.getElementId(), Map.entry(to, from.element()),
-                            (a, b) -> a.getValue().compareTo(b.getValue()) <= 0 ? a : b);
+                    next.merge(to.getElementId(), Map.entry(to, from),
+                            (a, b) -> a.getValue().element().compareTo(b.getValue().element()) <= 0 ? a : b);
                 }
             }
         }
         return next;
     }
 
-    private static List<Object> row(Visit visit, String parent) {
-        Node node = visit.node();
-        String id = (String) node.getProperty("id");
-        return List.of(visit.element(), parent, (long) visit.degree(), visit.kind(), id,
-                node.getProperty("name", id), node.getProperty("domain", ""), node.getProperty("external", false),
-                node.getProperty("dataset", ""), node.getProperty("product", ""));
+    /** One reached node, without element ids: they are long and the caller needs only the parent link. */
+    private static List<Object> row(Visit visit, Visit parent) {
+        Map<String, Object> properties = visit.node().getProperties("id", "name", "domain", "external", "dataset",
+                "product");
+        Object id = properties.get("id");
+        return List.of(parent.index(), (long) visit.degree(), visit.kind(), id, properties.getOrDefault("name", id),
+                properties.getOrDefault("domain", ""), properties.getOrDefault("external", false),
+                properties.getOrDefault("dataset", ""), properties.getOrDefault("product", ""));
     }
 
     private static String kind(Node node) {
