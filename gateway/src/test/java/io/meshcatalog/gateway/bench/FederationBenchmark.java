@@ -1,0 +1,259 @@
+package io.meshcatalog.gateway.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 4's federation benchmark: one closed-loop load driver (fixed concurrency, warm-up, then a
+ * timed window) hits, one after the other, a subgraph directly, this gateway with the same
+ * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo
+ * Gateway. Every response is checked (HTTP 200, no {@code errors}, the expected data shape): a
+ * failed check counts as an error, not as throughput, and any error fails the run. Not part of
+ * {@code mvn verify} (its name ends in neither Tests nor IT); {@code gateway/bench/run-federation-bench.sh}
+ * starts the processes and runs it with
+ * <pre>
+ * mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dbench.subgraph=http://localhost:14001/graphql \
+ *     -Dbench.gateway=http://localhost:14000/graphql -Dbench.apollo=http://localhost:14100/graphql
+ * </pre>
+ * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
+ * {@code bench.report} (a file for the Markdown table).
+ */
+class FederationBenchmark {
+
+  /** One subgraph's root field with a few scalar fields. */
+  static final String SINGLE = "{ ordersProducts { id name status version tags } }";
+
+  /**
+   * Shipping lists its products; finance prices them with {@code lateDeliveryCostPerDay
+   * @requires(fields: "onTimeRate")} (shipping's rate in the representations) and adds the run cost;
+   * orders adds {@code rowsPerDay} to each product's datasets (a nested list of entities).
+   */
+  static final String JOIN = "{ shippingProducts { id name onTimeRate lateDeliveryCostPerDay { amount currency }"
+      + " runCostLastMonth { amount currency } datasets { id rowsPerDay } } }";
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void directGatewayAndApollo() throws Exception {
+    int concurrency = Integer.getInteger("bench.concurrency", 16);
+    Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+    Duration window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
+    String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
+    String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
+
+    List<Target> targets = List.of(
+        new Target("subgraph direct (orders)", subgraph, SINGLE, FederationBenchmark::ordersShape),
+        new Target("this gateway, single subgraph", gateway, SINGLE, FederationBenchmark::ordersShape),
+        new Target("this gateway, 3-subgraph join", gateway, JOIN, FederationBenchmark::joinShape),
+        new Target("Apollo Gateway, 3-subgraph join", apollo, JOIN, FederationBenchmark::joinShape));
+    System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target%n", concurrency,
+        warmup.toSeconds(), window.toSeconds());
+    List<Result> results = new ArrayList<>();
+    for (Target target : targets) {
+      Result warm = run(target, concurrency, warmup);
+      Result measured = run(target, concurrency, window);
+      System.out.printf(Locale.ROOT, "BENCH %-34s %s (warm-up: %d ok, %d errors)%n", target.name(), measured.line(),
+          warm.ok(), warm.errors());
+      results.add(measured.withWarmupErrors(warm.errors(), warm.firstError()));
+    }
+
+    String table = table(results, concurrency, window);
+    System.out.println(table);
+    String report = System.getProperty("bench.report");
+    if (report != null && !report.isBlank()) {
+      Files.writeString(Path.of(report), table);
+    }
+    for (Result result : results) {
+      if (result.errors() > 0 || result.ok() == 0) {
+        throw new AssertionError(result.name() + ": " + result.errors() + " errors, " + result.ok()
+            + " good responses; first error: " + result.firstError());
+      }
+    }
+  }
+
+  /** Closed loop: each of {@code concurrency} workers sends its next request when the last one answered. */
+  private Result run(Target target, int concurrency, Duration duration) throws InterruptedException {
+    byte[] body = json.writeValueAsBytes(java.util.Map.of("query", target.query()));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    AtomicLong errors = new AtomicLong();
+    AtomicReference<@Nullable String> firstError = new AtomicReference<>();
+    long[][] latencies = new long[concurrency][];
+    int[] counts = new int[concurrency];
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < concurrency; w++) {
+      int worker = w;
+      Thread thread = new Thread(() -> {
+        long[] mine = new long[1 << 14];
+        int n = 0;
+        while (System.nanoTime() < end) {
+          long sent = System.nanoTime();
+          String problem = call(request, target.shape());
+          long took = System.nanoTime() - sent;
+          if (problem != null) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, problem);
+            continue;
+          }
+          if (n == mine.length) {
+            mine = Arrays.copyOf(mine, n * 2);
+          }
+          mine[n++] = took;
+        }
+        latencies[worker] = mine;
+        counts[worker] = n;
+      }, "bench-" + w);
+      thread.start();
+      workers.add(thread);
+    }
+    for (Thread thread : workers) {
+      thread.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int total = Arrays.stream(counts).sum();
+    long[] all = new long[total];
+    int at = 0;
+    for (int w = 0; w < concurrency; w++) {
+      System.arraycopy(latencies[w], 0, all, at, counts[w]);
+      at += counts[w];
+    }
+    Arrays.sort(all);
+    return new Result(target.name(), total, errors.get(), seconds, all, firstError.get());
+  }
+
+  /** Null when the answer is good, otherwise what is wrong with it. */
+  private @Nullable String call(HttpRequest request, Predicate<JsonNode> shape) {
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        return "HTTP " + response.statusCode() + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      JsonNode answer = json.readTree(response.body());
+      if (answer.has("errors")) {
+        return "errors: " + answer.get("errors");
+      }
+      return shape.test(answer.path("data")) ? null : "unexpected data: " + answer;
+    } catch (IOException | JacksonException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
+  }
+
+  static boolean ordersShape(JsonNode data) {
+    JsonNode products = data.path("ordersProducts");
+    if (!products.isArray() || products.isEmpty()) {
+      return false;
+    }
+    for (JsonNode product : products) {
+      if (!product.path("id").asString("").startsWith("orders.") || !product.path("name").isString()
+          || !product.path("status").isString() || !product.path("tags").isArray()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every product from shipping, each with finance's and orders' fields; at least one priced by finance. */
+  static boolean joinShape(JsonNode data) {
+    JsonNode products = data.path("shippingProducts");
+    if (!products.isArray() || products.isEmpty()) {
+      return false;
+    }
+    boolean priced = false;
+    for (JsonNode product : products) {
+      if (!product.path("id").asString("").startsWith("shipping.") || !product.has("onTimeRate")
+          || !product.has("lateDeliveryCostPerDay") || !product.path("runCostLastMonth").path("amount").isNumber()
+          || !product.path("datasets").isArray() || product.path("datasets").isEmpty()) {
+        return false;
+      }
+      for (JsonNode dataset : product.path("datasets")) {
+        if (!dataset.path("id").isString() || !dataset.has("rowsPerDay")) {
+          return false;
+        }
+      }
+      JsonNode cost = product.path("lateDeliveryCostPerDay");
+      priced |= product.path("onTimeRate").isNumber() && cost.path("amount").asDouble(0) > 0
+          && "EUR".equals(cost.path("currency").asString(""));
+    }
+    return priced;
+  }
+
+  private static String table(List<Result> results, int concurrency, Duration window) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Concurrency %d, %d s window per target, closed loop.%n%n", concurrency,
+        window.toSeconds()));
+    out.append("| target | requests | errors | throughput | p50 | p95 | p99 |\n|---|---|---|---|---|---|---|\n");
+    for (Result r : results) {
+      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f req/s | %.2f ms | %.2f ms | %.2f ms |%n",
+          r.name(), r.ok(), r.errors(), r.throughput(), r.percentile(50), r.percentile(95), r.percentile(99)));
+    }
+    Result direct = results.get(0);
+    Result single = results.get(1);
+    Result ours = results.get(2);
+    Result apollo = results.get(3);
+    double directRatio = single.throughput() / direct.throughput();
+    double apolloRatio = ours.throughput() / apollo.throughput();
+    out.append(String.format(Locale.ROOT, "%nGateway / direct throughput, single subgraph: %.2f (target >= 0.7: %s)%n",
+        directRatio, directRatio >= 0.7 ? "met" : "MISSED"));
+    out.append(String.format(Locale.ROOT, "This gateway / Apollo Gateway throughput, join: %.2fx (target >= 5x: %s)%n",
+        apolloRatio, apolloRatio >= 5 ? "met" : "MISSED"));
+    out.append(String.format(Locale.ROOT, "p99, join: %.2f ms here vs %.2f ms Apollo (target lower: %s)%n",
+        ours.percentile(99), apollo.percentile(99), ours.percentile(99) < apollo.percentile(99) ? "met" : "MISSED"));
+    return out.toString();
+  }
+
+  private record Target(String name, String url, String query, Predicate<JsonNode> shape) {
+  }
+
+  private record Result(String name, long ok, long errors, double seconds, long[] sortedNanos,
+      @Nullable String firstError) {
+
+    double throughput() {
+      return ok / seconds;
+    }
+
+    double percentile(int p) {
+      if (sortedNanos.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+      return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    String line() {
+      return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d ok, %d errors%s",
+          throughput(), percentile(50), percentile(95), percentile(99), ok, errors,
+          firstError == null ? "" : " (first: " + firstError + ")");
+    }
+
+    Result withWarmupErrors(long warmupErrors, @Nullable String warmupFirst) {
+      return new Result(name, ok, errors + warmupErrors, seconds, sortedNanos, firstError != null ? firstError : warmupFirst);
+    }
+  }
+}
