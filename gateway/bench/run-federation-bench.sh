@@ -10,7 +10,8 @@
 # failure or Ctrl-C. Logs, the supergraph and report.md stay in the work folder it prints.
 #
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_WARMUP (60: on 2 shared cores the gateway JVM's JIT
-# needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20),
+# needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20, measured
+# per target, in BENCH_ROUNDS (4) interleaved rounds),
 # BENCH_BASE_PORT (14001: subgraphs on 14001-14005), BENCH_GATEWAY_PORT (14000), BENCH_APOLLO_PORT (14100),
 # BENCH_GATEWAY_OPTS (JVM options of this gateway, e.g. -XX:StartFlightRecording=filename=gw.jfr).
 set -euo pipefail
@@ -111,7 +112,7 @@ wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename 
 start driver mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
   -Dbench.apollo="http://localhost:$apollo_port/graphql" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
-  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.report="$work/table.md"
+  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md"
 driver_status=0
 tail -f "$work/driver.log" --pid="${pids[-1]}" | grep --line-buffered '^BENCH' || true
 wait "${pids[-1]}" || driver_status=$?

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dbench.gateway=http://localhost:14000/graphql -Dbench.apollo=http://localhost:14100/graphql
  * </pre>
  * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
+ * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
  * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of
  * {@code direct,single,join,apollo}, for profiling one).
  */
@@ -62,6 +63,7 @@ class FederationBenchmark {
     int concurrency = Integer.getInteger("bench.concurrency", 16);
     Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     Duration window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    int rounds = Integer.getInteger("bench.rounds", 4);
     String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
     String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
     String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
@@ -73,18 +75,31 @@ class FederationBenchmark {
         new Target("join", "this gateway, 3-subgraph join", gateway, JOIN, FederationBenchmark::joinShape),
         new Target("apollo", "Apollo Gateway, 3-subgraph join", apollo, JOIN, FederationBenchmark::joinShape))
         .filter(target -> only.contains(target.key())).toList();
-    System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target%n", concurrency,
-        warmup.toSeconds(), window.toSeconds());
+    System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target in %d rounds%n",
+        concurrency, warmup.toSeconds(), window.toSeconds(), rounds);
     Map<String, Result> results = new LinkedHashMap<>();
+    Map<String, Result> warm = new LinkedHashMap<>();
     for (Target target : targets) {
-      Result warm = run(target, concurrency, warmup);
-      Result measured = run(target, concurrency, window);
+      warm.put(target.key(), run(target, concurrency, warmup));
+    }
+    // The window is cut into rounds that visit every target in turn, so a neighbour's burst of load on
+    // a shared machine falls on all targets rather than on the one measured at that moment.
+    Duration slice = window.dividedBy(rounds);
+    for (int round = 0; round < rounds; round++) {
+      for (Target target : targets) {
+        Result measured = run(target, concurrency, slice);
+        results.merge(target.key(), measured, Result::plus);
+      }
+    }
+    for (Target target : targets) {
+      Result warmed = warm.get(target.key());
+      Result measured = results.get(target.key());
       System.out.printf(Locale.ROOT, "BENCH %-34s %s (warm-up: %d ok, %d errors)%n", target.name(), measured.line(),
-          warm.ok(), warm.errors());
-      results.put(target.key(), measured.withWarmupErrors(warm.errors(), warm.firstError()));
+          warmed.ok(), warmed.errors());
+      results.put(target.key(), measured.withWarmupErrors(warmed.errors(), warmed.firstError()));
     }
 
-    String table = table(results, concurrency, window);
+    String table = table(results, concurrency, window, rounds);
     System.out.println(table);
     String report = System.getProperty("bench.report");
     if (report != null && !report.isBlank()) {
@@ -210,10 +225,11 @@ class FederationBenchmark {
     return priced;
   }
 
-  private static String table(Map<String, Result> results, int concurrency, Duration window) {
+  private static String table(Map<String, Result> results, int concurrency, Duration window, int rounds) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Concurrency %d, %d s window per target, closed loop.%n%n", concurrency,
-        window.toSeconds()));
+    out.append(String.format(Locale.ROOT,
+        "Concurrency %d, closed loop, %d s measured per target in %d interleaved rounds.%n%n", concurrency,
+        window.toSeconds(), rounds));
     out.append("| target | requests | errors | throughput | p50 | p95 | p99 |\n|---|---|---|---|---|---|---|\n");
     for (Result r : results.values()) {
       out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f req/s | %.2f ms | %.2f ms | %.2f ms |%n",
@@ -261,6 +277,14 @@ class FederationBenchmark {
       return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d ok, %d errors%s",
           throughput(), percentile(50), percentile(95), percentile(99), ok, errors,
           firstError == null ? "" : " (first: " + firstError + ")");
+    }
+
+    Result plus(Result other) {
+      long[] all = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
+      System.arraycopy(other.sortedNanos, 0, all, sortedNanos.length, other.sortedNanos.length);
+      Arrays.sort(all);
+      return new Result(name, ok + other.ok, errors + other.errors, seconds + other.seconds, all,
+          firstError != null ? firstError : other.firstError);
     }
 
     Result withWarmupErrors(long warmupErrors, @Nullable String warmupFirst) {
