@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DIR/d<datasets>/neo4j} and reuses it; default a temporary folder, deleted by nobody),
  * {@code bench.runs} (200 per call), {@code bench.hubRuns} (30), {@code bench.events} (1000 per
  * client count), {@code bench.clients} (4), {@code bench.batch} (10000 rows per load transaction),
- * {@code bench.loadPageCacheMb} (2048, for the load only; the gateway runs with its default).
+ * {@code bench.pageCacheMb} (2048, as graph-model's benchmark; the load's and the gateway's
+ * {@code catalog.page-cache}: the 1M graph is about 1 GB, more than the default 512 MB).
  */
 class CatalogBenchmark {
 
@@ -87,14 +88,15 @@ class CatalogBenchmark {
     report("mesh", String.format(Locale.ROOT, "%,d datasets, %,d products, %,d domains, %,d consumers, %,d fields "
         + "(generated in %d ms)", mesh.datasets(), mesh.products(), mesh.domains(), mesh.consumers(), mesh.fields(),
         (System.nanoTime() - generated) / 1_000_000));
-    long[] before = load(mesh, dataDir, Integer.getInteger("bench.batch", 10_000),
-        Long.getLong("bench.loadPageCacheMb", 2048) << 20);
+    long pageCacheMb = Long.getLong("bench.pageCacheMb", 2048);
+    long[] before = load(mesh, dataDir, Integer.getInteger("bench.batch", 10_000), pageCacheMb << 20);
 
     long started = System.nanoTime();
     try (ConfigurableApplicationContext context = SpringApplication.run(GatewayApplication.class,
         // the catalog alone: its own name is its only subgraph, so the harvest at start has nothing to fetch
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
-        "--catalog.data-dir=" + dataDir, "--server.port=0", "--gateway.reload-interval=0",
+        "--catalog.data-dir=" + dataDir, "--catalog.page-cache=" + pageCacheMb + "MB", "--server.port=0",
+        "--gateway.reload-interval=0",
         "--logging.level.root=WARN")) {
       base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
       awaitHealthy();
