@@ -40,6 +40,10 @@ class CatalogConfiguration {
     if (properties.dataDir() != null && settings.isEmbedded()) {
       settings = GraphSettings.embedded(properties.dataDir());
     }
+    if (properties.pageCache() != null && settings.isEmbedded()) {
+      settings = new GraphSettings(null, settings.username(), settings.password(), settings.dataDir(),
+          settings.boltPort(), properties.pageCache().toBytes());
+    }
     LOG.info("Catalog graph: {}", settings);
     return GraphConnection.open(settings);
   }

@@ -27,6 +27,11 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
 
   @Override
   public void onApplicationEvent(ApplicationReadyEvent event) {
+    start();
+  }
+
+  /** The first harvest now, then one every interval; a second call only harvests. */
+  void start() {
     try {
       harvester.harvest();
     } finally {

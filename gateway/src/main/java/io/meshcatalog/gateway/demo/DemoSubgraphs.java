@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The five demo domain subgraphs, run from their jar as a child process on the given ports; ready
- * once every one answers {@code _service}. Closing stops the child (and is safe to repeat).
+ * once every one answers {@code _service}. Closing stops the child (and is safe to repeat); if this
+ * process dies without closing (SIGKILL, OOM killer), the child sees its standard input close and exits.
  */
 public final class DemoSubgraphs implements AutoCloseable {
 
@@ -48,7 +49,9 @@ public final class DemoSubgraphs implements AutoCloseable {
           + "`mvn -B -q install -DskipTests` from the repository root, or point --demo.subgraphs-jar=<file> at it");
     }
     Map<String, String> urls = new LinkedHashMap<>();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString()));
+    // the child exits when its standard input, a pipe this process holds, closes: even after a SIGKILL here
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        "--exit-with-parent"));
     for (int i = 0; i < DOMAINS.size(); i++) {
       String domain = DOMAINS.get(i);
       command.add("--" + domain + ".port=" + (basePort + i));

@@ -88,7 +88,8 @@ public final class PlanExecutor {
             return null;
           }
           if (ResultTree.rename(response.get("data"), fetch.renames()) instanceof Map<?, ?> data) {
-            ResultTree.merge(tree.data(), cast(data));
+            // a root fetch's answer is merged once: its containers need no copy
+            ResultTree.mergeOwned(tree.data(), cast(data));
           }
           for (Map<String, Object> error : errorsOf(response)) {
             errors.add(error);

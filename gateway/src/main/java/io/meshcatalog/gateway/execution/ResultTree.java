@@ -3,9 +3,11 @@ package io.meshcatalog.gateway.execution;
 import io.meshcatalog.gateway.planning.ResponsePath;
 import io.meshcatalog.gateway.planning.Selection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,33 +124,48 @@ final class ResultTree {
   }
 
   /** Deep-merges {@code source} into {@code target}: objects field by field, lists element-wise. */
-  @SuppressWarnings("unchecked")
   static void merge(Map<String, @Nullable Object> target, Map<String, @Nullable Object> source) {
+    merge(target, source, ResultTree::copy);
+  }
+
+  /**
+   * Like {@link #merge}, for a source that nothing else holds, such as a root fetch's own answer:
+   * its mutable containers are taken over as they are instead of copied (a hub's impact is some
+   * 100,000 values), and only immutable ones are copied.
+   */
+  static void mergeOwned(Map<String, @Nullable Object> target, Map<String, @Nullable Object> source) {
+    merge(target, source, ResultTree::adopt);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, @Nullable Object> target, Map<String, @Nullable Object> source,
+      UnaryOperator<@Nullable Object> take) {
     for (Map.Entry<String, @Nullable Object> entry : source.entrySet()) {
       Object existing = target.get(entry.getKey());
       Object incoming = entry.getValue();
       if (existing instanceof Map<?, ?> targetMap && incoming instanceof Map<?, ?> sourceMap) {
-        merge((Map<String, @Nullable Object>) targetMap, (Map<String, @Nullable Object>) sourceMap);
+        merge((Map<String, @Nullable Object>) targetMap, (Map<String, @Nullable Object>) sourceMap, take);
       } else if (existing instanceof List<?> targetList && incoming instanceof List<?> sourceList
           && targetList.size() == sourceList.size()) {
-        mergeLists((List<@Nullable Object>) targetList, (List<@Nullable Object>) sourceList);
+        mergeLists((List<@Nullable Object>) targetList, (List<@Nullable Object>) sourceList, take);
       } else if (incoming != null || !target.containsKey(entry.getKey())) {
-        target.put(entry.getKey(), copy(incoming));
+        target.put(entry.getKey(), take.apply(incoming));
       }
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static void mergeLists(List<@Nullable Object> target, List<@Nullable Object> source) {
+  private static void mergeLists(List<@Nullable Object> target, List<@Nullable Object> source,
+      UnaryOperator<@Nullable Object> take) {
     for (int i = 0; i < target.size(); i++) {
       Object existing = target.get(i);
       Object incoming = source.get(i);
       if (existing instanceof Map<?, ?> t && incoming instanceof Map<?, ?> s) {
-        merge((Map<String, @Nullable Object>) t, (Map<String, @Nullable Object>) s);
+        merge((Map<String, @Nullable Object>) t, (Map<String, @Nullable Object>) s, take);
       } else if (existing instanceof List<?> t && incoming instanceof List<?> s && t.size() == s.size()) {
-        mergeLists((List<@Nullable Object>) t, (List<@Nullable Object>) s);
+        mergeLists((List<@Nullable Object>) t, (List<@Nullable Object>) s, take);
       } else if (incoming != null) {
-        target.set(i, copy(incoming));
+        target.set(i, take.apply(incoming));
       }
     }
   }
@@ -179,6 +196,25 @@ final class ResultTree {
       return out;
     }
     return value;
+  }
+
+  /** Takes over mutable containers in place (their mutable children too); copies the others. */
+  @SuppressWarnings("unchecked")
+  private static @Nullable Object adopt(@Nullable Object value) {
+    if (value instanceof HashMap<?, ?> map) {
+      for (Map.Entry<String, @Nullable Object> entry : ((HashMap<String, @Nullable Object>) map).entrySet()) {
+        entry.setValue(adopt(entry.getValue()));
+      }
+      return map;
+    }
+    if (value instanceof ArrayList<?> list) {
+      List<@Nullable Object> items = (List<@Nullable Object>) list;
+      for (int i = 0; i < items.size(); i++) {
+        items.set(i, adopt(items.get(i)));
+      }
+      return list;
+    }
+    return copy(value);
   }
 
   /** Copies containers so one subgraph object merged into several places stays independent. */

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The harvest against a real subgraph over HTTP (a small server answering {@code catalogContract})
- * and a real embedded Neo4j: idempotent, a changed product gets a revision saying what changed, and
- * an unreachable subgraph is reported while its products stay.
+ * and a real embedded Neo4j: idempotent, a changed product gets a revision saying what changed, an
+ * unreachable subgraph is reported while its products stay, and the schedule harvests again on its
+ * interval.
  */
 class CatalogHarvesterIT {
 
@@ -43,6 +45,7 @@ class CatalogHarvesterIT {
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final AtomicReference<String> descriptor = new AtomicReference<>(fixture());
+  private final AtomicInteger contractsServed = new AtomicInteger();
   private HttpServer subgraph;
   private GraphConnection graph;
   private LineageStore store;
@@ -54,6 +57,7 @@ class CatalogHarvesterIT {
     subgraph.createContext("/graphql", exchange -> {
       byte[] body = json.writeValueAsBytes(Map.of("data", Map.of("catalogContract",
           Map.of("domain", "customers", "descriptorYaml", descriptor.get()))));
+      contractsServed.incrementAndGet();
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -86,16 +90,39 @@ class CatalogHarvesterIT {
   @Test
   void aChangedSchemaBecomesANewRevisionSayingWhatChanged() {
     harvester.harvest();
-    String country = "- name: country\n            logicalType: ";
-    assertThat(fixture()).contains(country + "string");
-    descriptor.set(fixture().replace(country + "string", country + "integer"));
+    retypeCountry();
 
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0));
 
-    List<ProductRevision> history = store.history(PRODUCT, 10);
-    assertThat(history).extracting(ProductRevision::number).containsExactly(2, 1);
-    assertThat(history.get(0).changes()).contains(
-        new SchemaChange(SchemaChange.Kind.FIELD_RETYPED, "customers.contacts.country", "string", "integer"));
+    assertCountryRetypedInRevisionTwo();
+  }
+
+  @Test
+  void theScheduleHarvestsAgainOnItsIntervalAndPicksUpAChangedSubgraph() throws InterruptedException {
+    try (HarvestSchedule schedule = new HarvestSchedule(harvester, Duration.ofMillis(300))) {
+      schedule.start();
+      assertThat(schedule.isReady()).isTrue();
+      assertThat(contractsServed.get()).isEqualTo(1);
+      assertThat(store.history(PRODUCT, 10)).hasSize(1);
+
+      retypeCountry();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (store.history(PRODUCT, 10).size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
+
+    assertThat(contractsServed.get()).isGreaterThanOrEqualTo(2);
+    assertCountryRetypedInRevisionTwo();
+  }
+
+  @Test
+  void aZeroIntervalHarvestsOnlyAtStart() throws InterruptedException {
+    try (HarvestSchedule schedule = new HarvestSchedule(harvester, Duration.ZERO)) {
+      schedule.start();
+      Thread.sleep(1_000);
+    }
+    assertThat(contractsServed.get()).isEqualTo(1);
   }
 
   @Test
@@ -123,6 +150,20 @@ class CatalogHarvesterIT {
       assertThat(outcome.error()).contains("catalogContract of subgraph customers");
     });
     assertThat(store.product(PRODUCT)).isEmpty();
+  }
+
+  /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
+  private void retypeCountry() {
+    String country = "- name: country\n            logicalType: ";
+    assertThat(fixture()).contains(country + "string");
+    descriptor.set(fixture().replace(country + "string", country + "integer"));
+  }
+
+  private void assertCountryRetypedInRevisionTwo() {
+    List<ProductRevision> history = store.history(PRODUCT, 10);
+    assertThat(history).extracting(ProductRevision::number).containsExactly(2, 1);
+    assertThat(history.get(0).changes()).contains(
+        new SchemaChange(SchemaChange.Kind.FIELD_RETYPED, "customers.contacts.country", "string", "integer"));
   }
 
   private static String fixture() {

@@ -79,7 +79,7 @@ final class DemoMesh implements AutoCloseable {
   }
 
   /** A base port whose next four are free too, away from the demo's default 4001. */
-  private static int fiveFreePorts() {
+  static int fiveFreePorts() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
       if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 4)) {
@@ -89,7 +89,7 @@ final class DemoMesh implements AutoCloseable {
     throw new IllegalStateException("no five consecutive free ports");
   }
 
-  private static boolean free(int port) {
+  static boolean free(int port) {
     try (ServerSocket socket = new ServerSocket(port)) {
       socket.setReuseAddress(true);
       return true;

@@ -36,6 +36,23 @@ class ResultTreeTests {
   }
 
   @Test
+  void anOwnedSourceIsTakenOverWhereMutableAndCopiedWhereNot() {
+    Map<String, Object> node = new LinkedHashMap<>(Map.of("id", "a"));
+    List<Object> nodes = new ArrayList<>(List.of(node, Map.of("id", "b")));
+    Map<String, Object> impact = new LinkedHashMap<>(Map.of("nodes", nodes));
+    Map<String, Object> target = new LinkedHashMap<>();
+
+    ResultTree.mergeOwned(cast(target), cast(Map.of("impact", impact)));
+
+    assertThat(target).isEqualTo(Map.of("impact", Map.of("nodes", List.of(Map.of("id", "a"), Map.of("id", "b")))));
+    assertThat(target.get("impact")).isSameAs(impact);
+    assertThat(nodes.get(0)).isSameAs(node);
+    // the immutable one was copied, so a later entity fetch can merge into it
+    ResultTree.merge(cast(target), cast(Map.of("impact", Map.of("nodes", List.of(Map.of(), Map.of("name", "B"))))));
+    assertThat(nodes.get(1)).isEqualTo(Map.of("id", "b", "name", "B"));
+  }
+
+  @Test
   void representationIsNullWhenASelectedFieldIsMissing() {
     List<Selection> key = List.of(new Selection.Field("__typename", List.of()), new Selection.Field("id", List.of()));
     assertThat(ResultTree.project(cast(Map.of("__typename", "User")), key)).isNull();

@@ -19,12 +19,12 @@ import org.neo4j.driver.summary.SummaryCounters;
  * and properties the store writes, in {@code UNWIND} batches of one transaction each. It creates
  * rather than merges: the graph is empty and the ids are unique, which the store's constraints check.
  */
-final class BulkLoader {
+public final class BulkLoader {
 
     /** What a load wrote and how long it took. */
-    record Loaded(long nodes, long relationships, long nanos) {
+    public record Loaded(long nodes, long relationships, long nanos) {
 
-        double itemsPerSecond() {
+        public double itemsPerSecond() {
             return (nodes + relationships) / (nanos / 1e9);
         }
     }
@@ -32,12 +32,12 @@ final class BulkLoader {
     private final Driver driver;
     private final int batch;
 
-    BulkLoader(Driver driver, int batch) {
+    public BulkLoader(Driver driver, int batch) {
         this.driver = driver;
         this.batch = batch;
     }
 
-    Loaded load(SyntheticMesh mesh) {
+    public Loaded load(SyntheticMesh mesh) {
         long started = System.nanoTime();
         long[] counts = new long[2];
         try (Session session = driver.session()) {
@@ -49,12 +49,18 @@ final class BulkLoader {
             writer.write("load-products", mesh.products(), p -> {
                 Map<String, Object> row = new HashMap<>();
                 row.put("id", mesh.productId(p));
+                row.put("name", mesh.productName(p));
+                row.put("purpose", mesh.productPurpose(p));
+                row.put("tags", List.of(mesh.productTag(p)));
+                row.put("keywords", mesh.productId(p) + " " + mesh.productId(p).replace('.', ' ') + " "
+                        + mesh.productTag(p));
                 row.put("domain", mesh.domainId(mesh.domainOf(p)));
                 row.put("team", mesh.hasOwnTeam(p) ? mesh.productTeam(p) : null);
                 return row;
             });
             writer.write("load-datasets", mesh.datasets(), d -> Map.of("id", mesh.datasetId(d), "name", "ds" + d,
-                    "domain", mesh.domainId(mesh.domainOf(mesh.productOf(d))), "product", mesh.productId(mesh.productOf(d))));
+                    "domain", mesh.domainId(mesh.domainOf(mesh.productOf(d))), "product", mesh.productId(mesh.productOf(d)),
+                    "description", mesh.datasetDescription(d)));
             int f = mesh.spec().fieldsPerDataset();
             if (f > 0) {
                 writer.write("load-fields", mesh.datasets(), d -> {

@@ -47,9 +47,20 @@ public final class LineageBenchmark {
     }
 
     /** Percentiles of a series of timings, in milliseconds. */
-    record Latency(int runs, double p50, double p95, double p99, double max) {
+    public record Latency(int runs, double p50, double p95, double p99, double max) {
 
-        static Latency of(long[] nanos) {
+        /** Runs {@code call} with 0 .. runs - 1 and times each. */
+        public static Latency time(IntConsumer call, int runs) {
+            long[] nanos = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                call.accept(i);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            return of(nanos);
+        }
+
+        public static Latency of(long[] nanos) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return new Latency(sorted.length, ms(rank(sorted, 0.50)), ms(rank(sorted, 0.95)), ms(rank(sorted, 0.99)),
@@ -131,17 +142,18 @@ public final class LineageBenchmark {
             IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
             IntConsumer roundTrip = i -> connection.driver().executableQuery("RETURN 1 AS one").execute();
             // warm up: plans compiled, pages and JIT hot
-            time(storeLeaf, leafRuns);
-            time(storeHub, Math.max(10, hubRuns / 2));
-            time(cypherLeaf, leafRuns);
-            time(cypherHub, Math.max(10, hubRuns / 2));
-            time(floorLeaf, leafRuns * 10);
-            time(floorHub, hubRuns * 4);
-            time(roundTrip, leafRuns);
-            System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", time(roundTrip, leafRuns));
-            Result result = new Result(mesh.datasets(), loaded, leafReach, hubReach, time(storeLeaf, leafRuns),
-                    time(storeHub, hubRuns), time(cypherLeaf, leafRuns), time(cypherHub, hubRuns),
-                    time(floorLeaf, leafRuns), time(floorHub, hubRuns));
+            Latency.time(storeLeaf, leafRuns);
+            Latency.time(storeHub, Math.max(10, hubRuns / 2));
+            Latency.time(cypherLeaf, leafRuns);
+            Latency.time(cypherHub, Math.max(10, hubRuns / 2));
+            Latency.time(floorLeaf, leafRuns * 10);
+            Latency.time(floorHub, hubRuns * 4);
+            Latency.time(roundTrip, leafRuns);
+            System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", Latency.time(roundTrip, leafRuns));
+            Result result = new Result(mesh.datasets(), loaded, leafReach, hubReach,
+                    Latency.time(storeLeaf, leafRuns),
+                    Latency.time(storeHub, hubRuns), Latency.time(cypherLeaf, leafRuns), Latency.time(cypherHub, hubRuns),
+                    Latency.time(floorLeaf, leafRuns), Latency.time(floorHub, hubRuns));
             System.out.printf(Locale.ROOT, "store leaf  %s%nstore hub   %s%ncypher leaf %s%ncypher hub  %s%n"
                     + "floor leaf  %s%nfloor hub   %s%n", result.storeLeaf(), result.storeHub(), result.cypherLeaf(),
                     result.cypherHub(), result.floorLeaf(), result.floorHub());
@@ -171,16 +183,6 @@ public final class LineageBenchmark {
                 + "notify (store and BFS agree)%n", id, reached, impact.ofKind(NodeKind.PRODUCT).size(),
                 impact.ownersToNotify().size());
         return expected;
-    }
-
-    private static Latency time(IntConsumer call, int runs) {
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            call.accept(i);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        return Latency.of(nanos);
     }
 
     private static void print(List<Result> results) {

@@ -23,6 +23,16 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticMesh {
 
+    /** What products are about, so that full-text search finds realistic words; a tag each. */
+    private static final String[][] SUBJECTS = {{"orders", "orders"}, {"shipments", "shipping"},
+        {"delivery delays", "shipping"}, {"returns", "orders"}, {"customer contacts", "crm"}, {"refunds", "finance"},
+        {"invoices", "finance"}, {"stock levels", "inventory"}, {"marketing campaigns", "marketing"},
+        {"customer churn", "crm"}, {"carrier performance", "shipping"}, {"revenue", "finance"},
+        {"margins", "finance"}, {"lead acquisition", "marketing"}, {"payments", "finance"},
+        {"fraud alerts", "risk"}};
+    private static final String[] CADENCES = {"daily", "hourly", "weekly", "monthly", "predicted", "reconciled",
+        "raw", "curated"};
+
     private final MeshSpec spec;
     private final int consumers;
     private final int hub;
@@ -197,6 +207,36 @@ public final class SyntheticMesh {
 
     public String fieldId(int field) {
         return datasetId(field / spec.fieldsPerDataset()) + ".f" + field % spec.fieldsPerDataset();
+    }
+
+    /**
+     * A product's name, such as {@code "daily delivery delays 42"}: sixteen subjects times eight
+     * cadences, so a subject word matches about one product in sixteen.
+     */
+    public String productName(int product) {
+        return CADENCES[(product / SUBJECTS.length) % CADENCES.length] + " " + subject(product) + " " + product;
+    }
+
+    /** A product's purpose: its subject, its domain and the subject it is derived from. */
+    public String productPurpose(int product) {
+        return "The " + CADENCES[(product / SUBJECTS.length) % CADENCES.length] + " " + subject(product)
+                + " of domain " + domainId(domainOf(product)) + ", derived from "
+                + subject(product * 5 + 3) + ".";
+    }
+
+    /** A product's one tag, shared by several subjects ({@code shipping}, {@code finance} …). */
+    public String productTag(int product) {
+        return SUBJECTS[product % SUBJECTS.length][1];
+    }
+
+    /** A dataset's description, in the words of its product. */
+    public String datasetDescription(int dataset) {
+        return "Part " + dataset % spec.datasetsPerProduct() + " of the " + subject(productOf(dataset))
+                + " published by " + productId(productOf(dataset)) + ".";
+    }
+
+    private static String subject(int product) {
+        return SUBJECTS[Math.floorMod(product, SUBJECTS.length)][0];
     }
 
     public String consumerId(int consumer) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo mesh's entry point: {@code java -jar domain-subgraphs.jar} starts the five domain subgraphs on ports
  * 4001 to 4005; {@code --domain=shipping} starts one, and {@code --server.port} or {@code --shipping.port} moves it.
+ * {@code --exit-with-parent} ends the process when its standard input closes (see {@link ParentWatch}).
  */
 public final class MeshApplication {
 
@@ -24,6 +25,9 @@ public final class MeshApplication {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (ParentWatch.requested(args)) {
+            ParentWatch.start(System.in);
         }
         List<MeshLauncher.RunningSubgraph> running;
         try {
