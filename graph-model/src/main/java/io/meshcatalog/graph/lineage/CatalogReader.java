@@ -88,11 +88,32 @@ final class CatalogReader {
         return result;
     }
 
+    /** What {@code product-owners} answers, from the packed row of {@code meshcatalog.productOwners}. */
+    List<OwnedBy> productOwnersInside(List<String> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        Record answer = cypher.read(driver, "product-owners-procedure", Map.of("productIds", productIds)).records()
+                .get(0);
+        List<Value> teams = answer.get("teams").asList(team -> team);
+        List<OwnedBy> result = new ArrayList<>();
+        for (Value product : answer.get("products").values()) {
+            Value team = teams.get(product.get(3).asInt());
+            result.add(new OwnedBy(product.get(0).asString(), product.get(1).asString(""), new Owner(
+                    team.get(0).asString(), team.get(1).asString(""), members(team.get(2)), product.get(4).asBoolean(),
+                    product.get(2).asString(""))));
+        }
+        return result;
+    }
+
     private static Owner owner(Record row) {
-        return new Owner(row.get("team").asString(), row.get("description").asString(""),
-                row.get("members").asList(m -> new Member(m.get("username").asString(), m.get("name").asString(""),
-                        m.get("role").asString(""))),
+        return new Owner(row.get("team").asString(), row.get("description").asString(""), members(row.get("members")),
                 row.get("inherited").asBoolean(), row.get("domain").asString(""));
+    }
+
+    private static List<Member> members(Value members) {
+        return members.asList(m -> new Member(m.get("username").asString(), m.get("name").asString(""),
+                m.get("role").asString("")));
     }
 
     private static FieldView field(Value f) {

@@ -203,9 +203,9 @@ final class LineageAnalysis {
                         (a, b) -> NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         });
-        String statement = procedures.available() ? "product-owners-procedure" : "product-owners";
-        for (CatalogReader.OwnedBy product : reader.ownedBy(statement, "productIds",
-                List.copyOf(nearestDataset.keySet()))) {
+        List<String> productIds = List.copyOf(nearestDataset.keySet());
+        for (CatalogReader.OwnedBy product : procedures.available() ? reader.productOwnersInside(productIds)
+                : reader.ownedBy("product-owners", "productIds", productIds)) {
             LineageNode via = nearestDataset.get(product.id());
             keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),
                     product.owner().domain(), via.degree(), via.path(), false));

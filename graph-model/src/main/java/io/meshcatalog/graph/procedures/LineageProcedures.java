@@ -56,25 +56,18 @@ public final class LineageProcedures {
         }
     }
 
-    /** One product (or consumer) and the team answerable for it, as {@code product-owners.cypher} returns it. */
-    public static final class OwnedBy {
-        public String owned;
-        public String name;
-        public String domain;
-        public String team;
-        public String description;
-        public boolean inherited;
-        public List<Object> members;
+    /**
+     * The owners of products, packed in one row: a row per product costs more to stream than the work
+     * of finding its owner. {@code products} holds [id, name, domain, team index, inherited] and
+     * {@code teams} [name, description, members], each team once.
+     */
+    public static final class Owners {
+        public List<Object> products;
+        public List<Object> teams;
 
-        OwnedBy(String owned, String name, String domain, String team, String description, boolean inherited,
-                List<Object> members) {
-            this.owned = owned;
-            this.name = name;
-            this.domain = domain;
-            this.team = team;
-            this.description = description;
-            this.inherited = inherited;
-            this.members = members;
+        Owners(List<Object> products, List<Object> teams) {
+            this.products = products;
+            this.teams = teams;
         }
     }
 
@@ -128,11 +121,13 @@ public final class LineageProcedures {
     }
 
     @Procedure(name = PRODUCT_OWNERS, mode = Mode.READ)
-    @Description("The effective owner of each product: its own team, or its domain's team when it names none, "
-            + "with the team's members ordered by username.")
-    public Stream<OwnedBy> productOwners(@Name("productIds") List<String> productIds) {
-        Map<String, List<Object>> membersOfTeam = new HashMap<>();
-        List<OwnedBy> owned = new ArrayList<>();
+    @Description("The effective owner of each product: its own team, or its domain's team when it names none. "
+            + "One row: products as [id, name, domain, team index, inherited], teams as [name, description, "
+            + "members ordered by username].")
+    public Stream<Owners> productOwners(@Name("productIds") List<String> productIds) {
+        Map<String, Long> teamIndex = new HashMap<>();
+        List<Object> teams = new ArrayList<>();
+        List<Object> products = new ArrayList<>();
         for (String productId : productIds) {
             Node product = tx.findNode(DATA_PRODUCT, "id", productId);
             if (product == null) {
@@ -144,12 +139,15 @@ public final class LineageProcedures {
             if (team == null) {
                 continue;
             }
-            List<Object> members = membersOfTeam.computeIfAbsent(team.getElementId(), e -> members(team));
-            owned.add(new OwnedBy(productId, (String) product.getProperty("name", null),
-                    (String) product.getProperty("domain", null), (String) team.getProperty("name"),
-                    (String) team.getProperty("description", ""), own == null, members));
+            Long index = teamIndex.computeIfAbsent(team.getElementId(), element -> {
+                teams.add(List.of(team.getProperty("name"), team.getProperty("description", ""), members(team)));
+                return (long) teams.size() - 1;
+            });
+            Map<String, Object> properties = product.getProperties("name", "domain");
+            products.add(List.of(productId, properties.getOrDefault("name", ""), properties.getOrDefault("domain", ""),
+                    index, own == null));
         }
-        return owned.stream();
+        return Stream.of(new Owners(products, teams));
     }
 
     /** The nodes one hop from the level's non-consumers, each with the node of least element id it was reached from. */

@@ -1,3 +1,3 @@
-// product-owners.cypher inside the server (see LineageProcedures): the same rows, read off relationships.
-CALL meshcatalog.productOwners($productIds) YIELD owned, name, domain, team, description, inherited, members
-RETURN owned, name, domain, team, description, inherited, members
+// product-owners.cypher inside the server (see LineageProcedures), packed in one row: products and their teams.
+CALL meshcatalog.productOwners($productIds) YIELD products, teams
+RETURN products, teams
