@@ -362,11 +362,25 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = cursor.into(children, path, returnType.name(), provided(cursor, cursor.parentType(), def), field);
+      Cursor child = cursor.into(children, path, localParent(returnType, localType),
+          provided(cursor, cursor.parentType(), def), field);
       if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
         owner(child).selection().field("__typename", false);
       }
       planSelections(child, field.getSelectionSet());
+    }
+
+    /**
+     * The type the subgraph itself declares for a field, when it is a narrower one of the supergraph
+     * (a union or interface field that this subgraph types as {@code Book}): fragments on types that
+     * subgraph cannot return there are dropped instead of sent as invalid spreads.
+     */
+    private String localParent(TypeDef returnType, String localType) {
+      String named = localType.replaceAll("[\\[\\]!]", "");
+      if (named.equals(returnType.name()) || !returnType.kind().isAbstract()) {
+        return returnType.name();
+      }
+      return supergraph.type(named).map(TypeDef::name).orElse(returnType.name());
     }
 
     /** Moves a field the cursor's subgraph cannot resolve to another subgraph via {@code _entities}. */
