@@ -179,6 +179,8 @@ public final class QueryPlanner {
     private final boolean mutation;
     private final Map<String, FetchGroup> groups = new LinkedHashMap<>();
     private final Deque<Set<FetchGroup>> trackers = new ArrayDeque<>();
+    /** Entity fetches whose {@code @requires} fields are being planned: never a source of their own. */
+    private final Deque<FetchGroup> requiring = new ArrayDeque<>();
 
     Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
       this.fragments = fragments;
@@ -560,8 +562,14 @@ public final class QueryPlanner {
     private Cursor enterEntityGroup(Cursor cursor, String target, FieldSet key, @Nullable FieldSet requires,
         String entityType) {
       String parent = cursor.parentType();
-      FetchGroup group = group(groupKey(target, cursor.path(), cursor.group(), cursor.conditions()), target,
-          cursor.path(), true, cursor.conditions(), cursor.group());
+      String groupKey = groupKey(target, cursor.path(), cursor.group(), cursor.conditions());
+      for (FetchGroup waiting : requiring) {
+        if (groups.get(groupKey) == waiting) {
+          // The required fields come from the requiring subgraph itself: an earlier fetch of its own.
+          groupKey += "|before#" + waiting.id;
+        }
+      }
+      FetchGroup group = group(groupKey, target, cursor.path(), true, cursor.conditions(), cursor.group());
       if (!entityType.equals(parent)) {
         group.representAs.put(parent, entityType);
       }
@@ -582,9 +590,11 @@ public final class QueryPlanner {
       if (requires != null) {
         Set<FetchGroup> touched = new LinkedHashSet<>();
         trackers.push(touched);
+        requiring.push(group);
         try {
           planSelections(keyCursor, requires.selectionSet());
         } finally {
+          requiring.pop();
           trackers.pop();
         }
         touched.remove(group);
