@@ -569,6 +569,10 @@ public final class QueryPlanner {
           groupKey += "|before#" + waiting.id;
         }
       }
+      while (requires != null && groups.containsKey(groupKey)
+          && groups.get(groupKey).representationConflicts(parent, requires.selectionSet())) {
+        groupKey += "|apart";
+      }
       FetchGroup group = group(groupKey, target, cursor.path(), true, cursor.conditions(), cursor.group());
       if (!entityType.equals(parent)) {
         group.representAs.put(parent, entityType);
