@@ -295,13 +295,19 @@ public final class QueryPlanner {
         if (supergraph.possibleTypesIn(parent, graph).contains(condition)) {
           planSelections(c.at(c.selection().fragment(condition, directives), condition), set);
         }
-      } else if (supergraph.graphsOf(condition).contains(graph)) {
-        SelectionBuilder fragment = c.selection().fragment(condition, directives);
-        fragment.field("__typename", false);
-        planSelections(c.at(fragment, condition), set);
       } else {
         Set<String> inBoth = new LinkedHashSet<>(supergraph.possibleTypesIn(parent, graph));
         inBoth.retainAll(supergraph.possibleTypes(condition));
+        // The subgraph's own abstract type serves only when it covers every object the condition
+        // matches here: an object that implements the interface in another subgraph only would be
+        // skipped by the subgraph's own type condition.
+        if (supergraph.graphsOf(condition).contains(graph)
+            && supergraph.possibleTypesIn(condition, graph).containsAll(inBoth)) {
+          SelectionBuilder fragment = c.selection().fragment(condition, directives);
+          fragment.field("__typename", false);
+          planSelections(c.at(fragment, condition), set);
+          return;
+        }
         for (String object : inBoth) {
           planSelections(c.at(c.selection().fragment(object, directives), object), set);
         }
