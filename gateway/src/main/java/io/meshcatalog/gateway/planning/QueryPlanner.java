@@ -146,7 +146,7 @@ public final class QueryPlanner {
       List<Link> next = chain;
       if (!newParentType.equals(parentType)) {
         next = new ArrayList<>(chain);
-        next.add(new Link(null, newParentType));
+        next.add(new Link(null, newParentType, this));
       }
       return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
     }
@@ -158,7 +158,7 @@ public final class QueryPlanner {
     Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
         Field field) {
       List<Link> next = new ArrayList<>(chain);
-      next.add(new Link(field, parentType));
+      next.add(new Link(field, parentType, this));
       return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
     }
   }
@@ -166,9 +166,10 @@ public final class QueryPlanner {
 
   /**
    * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
-   * condition to {@code type}. Lets the planner ask another subgraph for the same path.
+   * condition to {@code type}; {@code from} is the cursor before the step. Lets the planner ask
+   * another subgraph for the same path, from the root or from an entity on the way.
    */
-  private record Link(@Nullable Field field, String type) {
+  private record Link(@Nullable Field field, String type, Cursor from) {
   }
 
   /** The state of planning one operation (or one mutation step). */
@@ -442,7 +443,15 @@ public final class QueryPlanner {
           }
         }
       }
-      // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
+      // No key of this type leads there: enter the target at an entity on the way, or ask it for the
+      // same root path (shareable root fields and value types).
+      for (String target : ordered) {
+        Cursor replayed = replayFromAncestorEntity(cursor, target);
+        if (replayed != null) {
+          planField(replayed, field);
+          return;
+        }
+      }
       if (!cursor.group().entity) {
         for (String target : ordered) {
           Cursor replayed = replayFromRoot(cursor, target);
@@ -490,7 +499,37 @@ public final class QueryPlanner {
       FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
       Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
           cursor.hops() + 1, List.of(), cursor.internal());
-      for (Link link : cursor.chain()) {
+      return replay(replay, cursor.chain(), target);
+    }
+
+    /**
+     * The cursor at the same place in an entity fetch of {@code target} that starts at the nearest
+     * entity on the way here (a value type's field that only {@code target} resolves, reached from
+     * its parent entity); null if no entity on the way has a key {@code target} resolves and the
+     * cursor's subgraph can provide, or {@code target} does not resolve the fields from there.
+     */
+    private @Nullable Cursor replayFromAncestorEntity(Cursor cursor, String target) {
+      List<Link> chain = cursor.chain();
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        Cursor ancestor = chain.get(i).from();
+        List<Link> rest = chain.subList(i, chain.size());
+        if (rest.stream().anyMatch(l -> l.field() == null
+            || !supergraph.resolvable(l.type(), l.field().getName(), target))) {
+          continue;
+        }
+        FieldSet key = fetchableKey(ancestor, ancestor.parentType(), target);
+        if (key != null) {
+          Cursor entity = enterEntityGroup(ancestor, target, key, null, ancestor.parentType());
+          return replay(entity, rest, target);
+        }
+      }
+      return null;
+    }
+
+    /** Follows {@code links} from {@code start}, adding their fields to its selection. */
+    private @Nullable Cursor replay(Cursor start, List<Link> links, String target) {
+      Cursor replay = start;
+      for (Link link : links) {
         Field field = link.field();
         if (field == null) {
           if (!type(replay.parentType()).kind().isAbstract()
