@@ -1,5 +1,10 @@
 package io.meshcatalog.gateway.planning;
 
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +38,41 @@ final class FetchGroup {
   /** Where the representation of entities of {@code typeName} comes from. */
   List<Source> requiresFor(String typeName) {
     return requires.computeIfAbsent(typeName, t -> new java.util.ArrayList<>());
+  }
+
+  /**
+   * Whether {@code fieldSet} names a field that the representation of {@code typeName} already
+   * carries with other arguments: a representation holds one value per field name, so such a
+   * {@code @requires} needs a fetch of its own.
+   */
+  boolean representationConflicts(String typeName, SelectionSet fieldSet) {
+    for (Source source : requires.getOrDefault(typeName, List.of())) {
+      if (conflict(source.fieldSet(), fieldSet)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean conflict(SelectionSet a, SelectionSet b) {
+    for (Selection<?> left : a.getSelections()) {
+      for (Selection<?> right : b.getSelections()) {
+        if (left instanceof Field l && right instanceof Field r && l.getResultKey().equals(r.getResultKey())) {
+          if (!AstPrinter.printAst(l.transform(f -> f.selectionSet(null)))
+              .equals(AstPrinter.printAst(r.transform(f -> f.selectionSet(null))))) {
+            return true;
+          }
+          if (l.getSelectionSet() != null && r.getSelectionSet() != null
+              && conflict(l.getSelectionSet(), r.getSelectionSet())) {
+            return true;
+          }
+        } else if (left instanceof InlineFragment l && right instanceof InlineFragment r
+            && conflict(l.getSelectionSet(), r.getSelectionSet())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

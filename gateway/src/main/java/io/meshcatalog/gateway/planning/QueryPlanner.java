@@ -146,7 +146,7 @@ public final class QueryPlanner {
       List<Link> next = chain;
       if (!newParentType.equals(parentType)) {
         next = new ArrayList<>(chain);
-        next.add(new Link(null, newParentType));
+        next.add(new Link(null, newParentType, this));
       }
       return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
     }
@@ -158,7 +158,7 @@ public final class QueryPlanner {
     Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
         Field field) {
       List<Link> next = new ArrayList<>(chain);
-      next.add(new Link(field, parentType));
+      next.add(new Link(field, parentType, this));
       return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
     }
   }
@@ -166,9 +166,10 @@ public final class QueryPlanner {
 
   /**
    * One step from a fetch's root to a cursor: a field (on {@code type}) or, with no field, a type
-   * condition to {@code type}. Lets the planner ask another subgraph for the same path.
+   * condition to {@code type}; {@code from} is the cursor before the step. Lets the planner ask
+   * another subgraph for the same path, from the root or from an entity on the way.
    */
-  private record Link(@Nullable Field field, String type) {
+  private record Link(@Nullable Field field, String type, Cursor from) {
   }
 
   /** The state of planning one operation (or one mutation step). */
@@ -179,6 +180,8 @@ public final class QueryPlanner {
     private final boolean mutation;
     private final Map<String, FetchGroup> groups = new LinkedHashMap<>();
     private final Deque<Set<FetchGroup>> trackers = new ArrayDeque<>();
+    /** Entity fetches whose {@code @requires} fields are being planned: never a source of their own. */
+    private final Deque<FetchGroup> requiring = new ArrayDeque<>();
 
     Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
       this.fragments = fragments;
@@ -293,13 +296,19 @@ public final class QueryPlanner {
         if (supergraph.possibleTypesIn(parent, graph).contains(condition)) {
           planSelections(c.at(c.selection().fragment(condition, directives), condition), set);
         }
-      } else if (supergraph.graphsOf(condition).contains(graph)) {
-        SelectionBuilder fragment = c.selection().fragment(condition, directives);
-        fragment.field("__typename", false);
-        planSelections(c.at(fragment, condition), set);
       } else {
         Set<String> inBoth = new LinkedHashSet<>(supergraph.possibleTypesIn(parent, graph));
         inBoth.retainAll(supergraph.possibleTypes(condition));
+        // The subgraph's own abstract type serves only when it covers every object the condition
+        // matches here: an object that implements the interface in another subgraph only would be
+        // skipped by the subgraph's own type condition.
+        if (supergraph.graphsOf(condition).contains(graph)
+            && supergraph.possibleTypesIn(condition, graph).containsAll(inBoth)) {
+          SelectionBuilder fragment = c.selection().fragment(condition, directives);
+          fragment.field("__typename", false);
+          planSelections(c.at(fragment, condition), set);
+          return;
+        }
         for (String object : inBoth) {
           planSelections(c.at(c.selection().fragment(object, directives), object), set);
         }
@@ -362,11 +371,25 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = cursor.into(children, path, returnType.name(), provided(cursor, cursor.parentType(), def), field);
+      Cursor child = cursor.into(children, path, localParent(returnType, localType),
+          provided(cursor, cursor.parentType(), def), field);
       if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
         owner(child).selection().field("__typename", false);
       }
       planSelections(child, field.getSelectionSet());
+    }
+
+    /**
+     * The type the subgraph itself declares for a field, when it is a narrower one of the supergraph
+     * (a union or interface field that this subgraph types as {@code Book}): fragments on types that
+     * subgraph cannot return there are dropped instead of sent as invalid spreads.
+     */
+    private String localParent(TypeDef returnType, String localType) {
+      String named = localType.replaceAll("[\\[\\]!]", "");
+      if (named.equals(returnType.name()) || !returnType.kind().isAbstract()) {
+        return returnType.name();
+      }
+      return supergraph.type(named).map(TypeDef::name).orElse(returnType.name());
     }
 
     /** Moves a field the cursor's subgraph cannot resolve to another subgraph via {@code _entities}. */
@@ -420,7 +443,15 @@ public final class QueryPlanner {
           }
         }
       }
-      // No key leads there: ask another subgraph for the same root path (shareable root fields and value types).
+      // No key of this type leads there: enter the target at an entity on the way, or ask it for the
+      // same root path (shareable root fields and value types).
+      for (String target : ordered) {
+        Cursor replayed = replayFromAncestorEntity(cursor, target);
+        if (replayed != null) {
+          planField(replayed, field);
+          return;
+        }
+      }
       if (!cursor.group().entity) {
         for (String target : ordered) {
           Cursor replayed = replayFromRoot(cursor, target);
@@ -468,7 +499,37 @@ public final class QueryPlanner {
       FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
       Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
           cursor.hops() + 1, List.of(), cursor.internal());
-      for (Link link : cursor.chain()) {
+      return replay(replay, cursor.chain(), target);
+    }
+
+    /**
+     * The cursor at the same place in an entity fetch of {@code target} that starts at the nearest
+     * entity on the way here (a value type's field that only {@code target} resolves, reached from
+     * its parent entity); null if no entity on the way has a key {@code target} resolves and the
+     * cursor's subgraph can provide, or {@code target} does not resolve the fields from there.
+     */
+    private @Nullable Cursor replayFromAncestorEntity(Cursor cursor, String target) {
+      List<Link> chain = cursor.chain();
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        Cursor ancestor = chain.get(i).from();
+        List<Link> rest = chain.subList(i, chain.size());
+        if (rest.stream().anyMatch(l -> l.field() == null
+            || !supergraph.resolvable(l.type(), l.field().getName(), target))) {
+          continue;
+        }
+        FieldSet key = fetchableKey(ancestor, ancestor.parentType(), target);
+        if (key != null) {
+          Cursor entity = enterEntityGroup(ancestor, target, key, null, ancestor.parentType());
+          return replay(entity, rest, target);
+        }
+      }
+      return null;
+    }
+
+    /** Follows {@code links} from {@code start}, adding their fields to its selection. */
+    private @Nullable Cursor replay(Cursor start, List<Link> links, String target) {
+      Cursor replay = start;
+      for (Link link : links) {
         Field field = link.field();
         if (field == null) {
           if (!type(replay.parentType()).kind().isAbstract()
@@ -546,8 +607,18 @@ public final class QueryPlanner {
     private Cursor enterEntityGroup(Cursor cursor, String target, FieldSet key, @Nullable FieldSet requires,
         String entityType) {
       String parent = cursor.parentType();
-      FetchGroup group = group(groupKey(target, cursor.path(), cursor.group(), cursor.conditions()), target,
-          cursor.path(), true, cursor.conditions(), cursor.group());
+      String groupKey = groupKey(target, cursor.path(), cursor.group(), cursor.conditions());
+      for (FetchGroup waiting : requiring) {
+        if (groups.get(groupKey) == waiting) {
+          // The required fields come from the requiring subgraph itself: an earlier fetch of its own.
+          groupKey += "|before#" + waiting.id;
+        }
+      }
+      while (requires != null && groups.containsKey(groupKey)
+          && groups.get(groupKey).representationConflicts(parent, requires.selectionSet())) {
+        groupKey += "|apart";
+      }
+      FetchGroup group = group(groupKey, target, cursor.path(), true, cursor.conditions(), cursor.group());
       if (!entityType.equals(parent)) {
         group.representAs.put(parent, entityType);
       }
@@ -568,9 +639,11 @@ public final class QueryPlanner {
       if (requires != null) {
         Set<FetchGroup> touched = new LinkedHashSet<>();
         trackers.push(touched);
+        requiring.push(group);
         try {
           planSelections(keyCursor, requires.selectionSet());
         } finally {
+          requiring.pop();
           trackers.pop();
         }
         touched.remove(group);

@@ -21,6 +21,7 @@ import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLObjectType;
@@ -39,6 +40,7 @@ import graphql.schema.idl.UnionWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 import graphql.schema.idl.errors.SchemaProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +90,27 @@ final class ApiSchemaBuilder {
     Document api = Document.newDocument().definitions(kept).build();
     try {
       TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(api);
-      RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new ResultWiring()).build();
+      RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+          .wiringFactory(new ResultWiring(inaccessibleEnumValues(supergraph))).build();
       return new SchemaGenerator().makeExecutableSchema(registry, wiring);
     } catch (SchemaProblem e) {
       throw new SupergraphException("the API schema derived from the supergraph is invalid: " + e.getMessage(), e);
     }
+  }
+
+  /** Per enum type, its {@code @inaccessible} values: a subgraph may still return them. */
+  private static Map<String, Set<String>> inaccessibleEnumValues(Document supergraph) {
+    Map<String, Set<String>> result = new HashMap<>();
+    for (Definition<?> definition : supergraph.getDefinitions()) {
+      if (definition instanceof EnumTypeDefinition enumType) {
+        for (graphql.language.EnumValueDefinition value : enumType.getEnumValueDefinitions()) {
+          if (Directives.has(value, "inaccessible")) {
+            result.computeIfAbsent(enumType.getName(), k -> new HashSet<>()).add(value.getName());
+          }
+        }
+      }
+    }
+    return result;
   }
 
   private static @Nullable Definition<?> filter(Definition<?> definition, Set<String> hidden) {
@@ -173,9 +191,20 @@ final class ApiSchemaBuilder {
   /** Reads fetched results: field values by response key, concrete types by {@code __typename}. */
   private static final class ResultWiring implements WiringFactory {
 
-    private static final DataFetcher<@Nullable Object> BY_RESPONSE_KEY = env -> {
+    private final Map<String, Set<String>> inaccessibleEnumValues;
+
+    ResultWiring(Map<String, Set<String>> inaccessibleEnumValues) {
+      this.inaccessibleEnumValues = inaccessibleEnumValues;
+    }
+
+    private @Nullable Object byResponseKey(graphql.schema.DataFetchingEnvironment env) {
       Object source = env.getSource();
       Object value = source instanceof Map<?, ?> map ? map.get(env.getField().getResultKey()) : null;
+      if (value != null && GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLEnumType enumType
+          && inaccessibleEnumValues.containsKey(enumType.getName())) {
+        // An @inaccessible value is not part of the API: it reads as null, as if the field had no value.
+        return withoutValues(value, inaccessibleEnumValues.get(enumType.getName()));
+      }
       if (value == null || !(GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLNamedOutputType named)
           || !(named instanceof graphql.schema.GraphQLInterfaceType || named instanceof graphql.schema.GraphQLUnionType)) {
         return value;
@@ -185,7 +214,16 @@ final class ApiSchemaBuilder {
       Object cleaned = keepKnownTypes(value, named, errors, env);
       return errors.isEmpty() ? value
           : DataFetcherResult.newResult().data(cleaned).errors(errors).build();
-    };
+    }
+
+    private static @Nullable Object withoutValues(@Nullable Object value, Set<String> hiddenValues) {
+      if (value instanceof List<?> list) {
+        List<@Nullable Object> out = new ArrayList<>();
+        list.forEach(item -> out.add(withoutValues(item, hiddenValues)));
+        return out;
+      }
+      return value instanceof String name && hiddenValues.contains(name) ? null : value;
+    }
 
     private static @Nullable Object keepKnownTypes(@Nullable Object value, GraphQLNamedOutputType abstractType,
         List<graphql.GraphQLError> errors, graphql.schema.DataFetchingEnvironment env) {
@@ -254,7 +292,7 @@ final class ApiSchemaBuilder {
 
     @Override
     public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment environment) {
-      return BY_RESPONSE_KEY;
+      return this::byResponseKey;
     }
   }
 
