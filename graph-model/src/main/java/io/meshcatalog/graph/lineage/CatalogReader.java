@@ -88,19 +88,15 @@ final class CatalogReader {
         return result;
     }
 
-    /** What {@code product-owners} answers, from the packed row of {@code meshcatalog.productOwners}. */
-    List<OwnedBy> productOwnersInside(List<String> productIds) {
-        if (productIds.isEmpty()) {
-            return List.of();
-        }
-        Record answer = cypher.read(driver, "product-owners-procedure", Map.of("productIds", productIds)).records()
-                .get(0);
-        List<Value> teams = answer.get("teams").asList(team -> team);
+    /** What {@code product-owners} answers, from the packed products and teams of {@code meshcatalog.walk}. */
+    static List<OwnedBy> packedOwners(Value products, Value teams) {
+        List<Value> teamList = teams.asList(team -> team);
         List<OwnedBy> result = new ArrayList<>();
-        for (Value product : answer.get("products").values()) {
-            Value team = teams.get(product.get(3).asInt());
+        for (Value product : products.values()) {
+            Value team = teamList.get(product.get(3).asInt());
             result.add(new OwnedBy(product.get(0).asString(), product.get(1).asString(""), new Owner(
-                    team.get(0).asString(), team.get(1).asString(""), members(team.get(2)), product.get(4).asBoolean(),
+                    team.get(0).asString(), team.get(1).asString(""), team.get(2).asList(m -> new Member(
+                            m.get(0).asString(), m.get(1).asString(""), m.get(2).asString(""))), product.get(4).asBoolean(),
                     product.get(2).asString(""))));
         }
         return result;

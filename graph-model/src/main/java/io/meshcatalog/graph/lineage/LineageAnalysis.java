@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +102,8 @@ final class LineageAnalysis {
         private final Map<String, LineageNode> nodes = new LinkedHashMap<>();
         private final Map<String, String> productOfDataset = new HashMap<>();
         private final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
+        /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
+        private final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
         private boolean truncated;
 
         Reach(NodeRef root) {
@@ -110,6 +113,7 @@ final class LineageAnalysis {
         void add(Traversal.Walk walk) {
             walk.steps().forEach(this::add);
             truncated |= walk.truncated();
+            ownersFromWalks.putAll(walk.owners());
         }
 
         void add(Traversal.Step step) {
@@ -204,8 +208,10 @@ final class LineageAnalysis {
             }
         });
         List<String> productIds = List.copyOf(nearestDataset.keySet());
-        for (CatalogReader.OwnedBy product : procedures.available() ? reader.productOwnersInside(productIds)
-                : reader.ownedBy("product-owners", "productIds", productIds)) {
+        List<CatalogReader.OwnedBy> owners = procedures.available()
+                ? productIds.stream().map(reach.ownersFromWalks::get).filter(Objects::nonNull).toList()
+                : reader.ownedBy("product-owners", "productIds", productIds);
+        for (CatalogReader.OwnedBy product : owners) {
             LineageNode via = nearestDataset.get(product.id());
             keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),
                     product.owner().domain(), via.degree(), via.path(), false));

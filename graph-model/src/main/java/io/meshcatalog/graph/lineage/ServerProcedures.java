@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 final class ServerProcedures {
 
     private static final Logger log = LoggerFactory.getLogger(ServerProcedures.class);
-    private static final List<String> NAMES = List.of(LineageProcedures.WALK, LineageProcedures.PRODUCT_OWNERS);
+    private static final List<String> NAMES = List.of(LineageProcedures.WALK);
 
     private final Driver driver;
     private final LineageStore.Procedures wanted;
@@ -40,7 +40,7 @@ final class ServerProcedures {
     }
 
     private static String describe(boolean procedures) {
-        return procedures ? "run inside Neo4j (procedures " + String.join(", ", NAMES) + ")"
+        return procedures ? "run inside Neo4j (procedure " + String.join(", ", NAMES) + ")"
                 : "run in Cypher, one round trip per level";
     }
 

@@ -47,8 +47,15 @@ final class Traversal {
         }
     }
 
-    /** The walk's outcome: every reached node (starts excluded) and whether a limit cut it short. */
-    record Walk(Map<String, Step> reached, boolean truncated) {
+    /**
+     * The walk's outcome: every reached node (starts excluded), whether a limit cut it short, and, from a
+     * walk on the server, the owners of the products of the datasets it touched (by product id).
+     */
+    record Walk(Map<String, Step> reached, boolean truncated, Map<String, CatalogReader.OwnedBy> owners) {
+
+        Walk(Map<String, Step> reached, boolean truncated) {
+            this(reached, truncated, Map.of());
+        }
 
         Collection<Step> steps() {
             return reached.values();
@@ -90,7 +97,10 @@ final class Traversal {
             rows.add(step);
             reached.put(step.element(), step);
         }
-        return new Walk(reached, answer.get("truncated").asBoolean());
+        Map<String, CatalogReader.OwnedBy> owners = new HashMap<>();
+        CatalogReader.packedOwners(answer.get("products"), answer.get("teams"))
+                .forEach(owned -> owners.put(owned.id(), owned));
+        return new Walk(reached, answer.get("truncated").asBoolean(), owners);
     }
 
     private Walk walkByLevels(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {

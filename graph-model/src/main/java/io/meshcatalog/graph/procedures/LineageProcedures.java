@@ -3,9 +3,11 @@ package io.meshcatalog.graph.procedures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.neo4j.graphdb.Direction;
@@ -22,52 +24,45 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 
 /**
- * The lineage store's two hot reads as Neo4j procedures, run inside the database so that a walk of
- * thousands of nodes is one round trip instead of one per level, and the owners of thousands of
- * products are read off relationships instead of planned row by row. They answer exactly what
- * {@code feeds-*.cypher} level by level and {@code product-owners.cypher} answer, which stay the
- * way to a server that does not have them. The embedded Neo4j registers them; on a server they
- * would be a plugin.
+ * The lineage store's hot read as a Neo4j procedure, run inside the database: a walk of thousands of
+ * nodes is one round trip instead of one per level, and the owners of the products it reaches are read
+ * off the relationships next to their datasets instead of looked up by id. It answers exactly what
+ * {@code feeds-*.cypher} level by level and then {@code product-owners.cypher} answer, which stay the
+ * way to a server that does not have it. The embedded Neo4j registers it; on a server it would be a
+ * plugin. Answers are packed in one row: streaming a row per node costs more than finding the node.
  */
 public final class LineageProcedures {
 
     public static final String WALK = "meshcatalog.walk";
-    public static final String PRODUCT_OWNERS = "meshcatalog.productOwners";
 
     private static final RelationshipType FEEDS = RelationshipType.withName("FEEDS");
     private static final RelationshipType OWNED_BY = RelationshipType.withName("OWNED_BY");
     private static final RelationshipType IN_DOMAIN = RelationshipType.withName("IN_DOMAIN");
     private static final RelationshipType HAS_MEMBER = RelationshipType.withName("HAS_MEMBER");
-    private static final Label DATA_PRODUCT = Label.label("DataProduct");
+    private static final RelationshipType PRODUCES = RelationshipType.withName("PRODUCES");
     private static final Label CONSUMER = Label.label("Consumer");
     private static final Label FIELD = Label.label("Field");
 
     @Context
     public Transaction tx;
 
-    /** The answer of a walk: one list per reached node (see {@link #walk}) and whether a limit cut it. */
+    /**
+     * The answer of a walk: one list per reached node (see {@link #walk}), whether a limit cut it, and the
+     * products publishing the datasets among the starts and the reached nodes, with their owners:
+     * {@code products} as [id, name, domain, team index, inherited], {@code teams} as [name, description,
+     * members as [username, name, role]], each product and team once.
+     */
     public static final class WalkResult {
         public List<Object> reached;
         public boolean truncated;
-
-        WalkResult(List<Object> reached, boolean truncated) {
-            this.reached = reached;
-            this.truncated = truncated;
-        }
-    }
-
-    /**
-     * The owners of products, packed in one row: a row per product costs more to stream than the work
-     * of finding its owner. {@code products} holds [id, name, domain, team index, inherited] and
-     * {@code teams} [name, description, members], each team once.
-     */
-    public static final class Owners {
         public List<Object> products;
         public List<Object> teams;
 
-        Owners(List<Object> products, List<Object> teams) {
-            this.products = products;
-            this.teams = teams;
+        WalkResult(List<Object> reached, boolean truncated, Owners owners) {
+            this.reached = reached;
+            this.truncated = truncated;
+            this.products = owners.products;
+            this.teams = owners.teams;
         }
     }
 
@@ -79,12 +74,13 @@ public final class LineageProcedures {
     @Description("Breadth-first along FEEDS from [elementId, degree] starts: each node once at its smallest degree, "
             + "through the least element id of the level before; reached rows are [parent, degree, kind, id, name, "
             + "domain, external, dataset, product], where parent is the row's index in the answer, or -1 - i for the "
-            + "i-th start.")
+            + "i-th start; with the products of the datasets it touched and their effective owners.")
     public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
             @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
         Direction direction = downstream ? Direction.OUTGOING : Direction.INCOMING;
         Map<String, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
+        Owners owners = new Owners();
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
         for (int i = 0; i < starts.size(); i++) {
             String element = (String) starts.get(i).get(0);
@@ -92,6 +88,7 @@ public final class LineageProcedures {
             Visit visit = new Visit(node, element, kind(node), ((Number) starts.get(i).get(1)).intValue(), -1L - i);
             if (visited.putIfAbsent(element, visit) == null) {
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
+                owners.addProducerOf(visit);
             }
         }
         boolean truncated = false;
@@ -108,46 +105,49 @@ public final class LineageProcedures {
                     continue;
                 }
                 if (reached.size() >= maxNodes) {
-                    return Stream.of(new WalkResult(reached, true));
+                    return Stream.of(new WalkResult(reached, true, owners));
                 }
                 Node node = found.getValue().getKey();
                 Visit visit = new Visit(node, found.getKey(), kind(node), degree + 1, reached.size());
                 visited.put(visit.element(), visit);
                 reached.add(row(visit, found.getValue().getValue()));
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
+                owners.addProducerOf(visit);
             }
         }
-        return Stream.of(new WalkResult(reached, truncated));
+        return Stream.of(new WalkResult(reached, truncated, owners));
     }
 
-    @Procedure(name = PRODUCT_OWNERS, mode = Mode.READ)
-    @Description("The effective owner of each product: its own team, or its domain's team when it names none. "
-            + "One row: products as [id, name, domain, team index, inherited], teams as [name, description, "
-            + "members ordered by username].")
-    public Stream<Owners> productOwners(@Name("productIds") List<String> productIds) {
-        Map<String, Long> teamIndex = new HashMap<>();
-        List<Object> teams = new ArrayList<>();
-        List<Object> products = new ArrayList<>();
-        for (String productId : productIds) {
-            Node product = tx.findNode(DATA_PRODUCT, "id", productId);
-            if (product == null) {
-                continue;
+    /** The products of the datasets a walk touches and their effective owners, each once, packed as lists. */
+    private static final class Owners {
+        final List<Object> products = new ArrayList<>();
+        final List<Object> teams = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private final Map<String, Long> teamIndex = new HashMap<>();
+
+        /** Adds the product publishing a dataset, owned by its own team or else by its domain's team. */
+        void addProducerOf(Visit visit) {
+            if (!visit.kind().equals("DATASET")) {
+                return;
             }
-            Node own = single(product, OWNED_BY);
-            Node domain = own == null ? single(product, IN_DOMAIN) : null;
-            Node team = own != null ? own : domain == null ? null : single(domain, OWNED_BY);
+            Node product = single(visit.node(), PRODUCES, Direction.INCOMING);
+            if (product == null || !seen.add(product.getElementId())) {
+                return;
+            }
+            Node own = single(product, OWNED_BY, Direction.OUTGOING);
+            Node domain = own == null ? single(product, IN_DOMAIN, Direction.OUTGOING) : null;
+            Node team = own != null ? own : domain == null ? null : single(domain, OWNED_BY, Direction.OUTGOING);
             if (team == null) {
-                continue;
+                return;
             }
             Long index = teamIndex.computeIfAbsent(team.getElementId(), element -> {
                 teams.add(List.of(team.getProperty("name"), team.getProperty("description", ""), members(team)));
                 return (long) teams.size() - 1;
             });
-            Map<String, Object> properties = product.getProperties("name", "domain");
-            products.add(List.of(productId, properties.getOrDefault("name", ""), properties.getOrDefault("domain", ""),
-                    index, own == null));
+            Map<String, Object> properties = product.getProperties("id", "name", "domain");
+            products.add(List.of(properties.get("id"), properties.getOrDefault("name", ""),
+                    properties.getOrDefault("domain", ""), index, own == null));
         }
-        return Stream.of(new Owners(products, teams));
     }
 
     /** The nodes one hop from the level's non-consumers, each with the node of least element id it was reached from. */
@@ -182,31 +182,28 @@ public final class LineageProcedures {
         return node.hasLabel(CONSUMER) ? "CONSUMER" : node.hasLabel(FIELD) ? "FIELD" : "DATASET";
     }
 
-    private static Node single(Node node, RelationshipType type) {
-        try (ResourceIterable<Relationship> relationships = node.getRelationships(Direction.OUTGOING, type)) {
+    private static Node single(Node node, RelationshipType type, Direction direction) {
+        try (ResourceIterable<Relationship> relationships = node.getRelationships(direction, type)) {
             for (Relationship relationship : relationships) {
-                return relationship.getEndNode();
+                return relationship.getOtherNode(node);
             }
         }
         return null;
     }
 
+    /** [username, name, role] of each member, by username; lists, not maps, so no key is sent per member. */
     private static List<Object> members(Node team) {
-        List<Map<String, Object>> members = new ArrayList<>();
+        List<List<Object>> members = new ArrayList<>();
         try (ResourceIterable<Relationship> memberships = team.getRelationships(Direction.OUTGOING, HAS_MEMBER)) {
             for (Relationship membership : memberships) {
-                Node person = membership.getEndNode();
-                Object username = person.getProperty("username", null);
+                Object username = membership.getEndNode().getProperty("username", null);
                 if (username != null) {
-                    Map<String, Object> member = new HashMap<>();
-                    member.put("username", username);
-                    member.put("name", person.getProperty("name", null));
-                    member.put("role", membership.getProperty("role", null));
-                    members.add(member);
+                    members.add(List.of(username, membership.getEndNode().getProperty("name", ""),
+                            membership.getProperty("role", "")));
                 }
             }
         }
-        members.sort(Comparator.comparing(member -> (String) member.get("username")));
+        members.sort(Comparator.comparing(member -> (String) member.get(0)));
         return List.copyOf(members);
     }
 }

@@ -1,3 +1,4 @@
-// A whole breadth-first walk along FEEDS inside the server (see LineageProcedures): one round trip.
-CALL meshcatalog.walk($starts, $downstream, $maxDepth, $maxNodes) YIELD reached, truncated
-RETURN reached, truncated
+// A whole breadth-first walk along FEEDS inside the server (see LineageProcedures): one round trip, with the
+// products of the datasets it touches and their owners.
+CALL meshcatalog.walk($starts, $downstream, $maxDepth, $maxNodes) YIELD reached, truncated, products, teams
+RETURN reached, truncated, products, teams
