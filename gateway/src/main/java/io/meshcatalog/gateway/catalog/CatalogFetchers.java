@@ -95,7 +95,7 @@ final class CatalogFetchers {
 
   // DataProduct and Dataset: the source is the entity map with its "id".
 
-  /** The product as its domain's harvested descriptor declares it, for the vocabulary fields the graph does not hold. */
+  /** The product as its domain's harvested descriptor declares it, for vocabulary fields the graph lacks. */
   CatalogProduct declared(DataFetchingEnvironment env) {
     String id = source(env, "id");
     return vocabulary.index().product(id).orElseThrow(() -> new NotDeclaredException("product " + id
