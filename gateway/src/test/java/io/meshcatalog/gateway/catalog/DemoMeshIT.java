@@ -229,6 +229,15 @@ class DemoMeshIT {
     Map<String, Object> data = mesh.graphql(
         "{ lineage(of: {kind: FIELD, id: \"customers.contacts.email\"}, direction: DOWNSTREAM) { nodes { id } } }");
     assertThat(values(data, "data.lineage.nodes.![id]")).contains("s3://lake/exports/crm_contacts.email_hash");
+
+    Map<String, Object> reported = mesh.graphql(
+        "{ dataset(id: \"s3://lake/exports/crm_contacts\") { fields { name required } } }");
+    assertThat(reported).doesNotContainKey("errors");
+    assertThat(values(reported, "data.dataset.fields.![name]")).containsExactly("email_hash");
+    Map<String, Object> unpublished = mesh.graphql("{ dataset(id: \"s3://lake/exports/crm_contacts\") { productId } }");
+    assertThat(values(unpublished, "errors.![extensions['code']]")).containsExactly("NOT_FOUND");
+    assertThat(values(unpublished, "errors.![message]")).singleElement().asString()
+        .contains("s3://lake/exports/crm_contacts");
   }
 
   @Test
