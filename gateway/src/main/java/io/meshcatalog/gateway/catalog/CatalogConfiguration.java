@@ -72,8 +72,16 @@ class CatalogConfiguration {
   }
 
   @Bean
+  CatalogVocabulary catalogVocabulary(LineageStore lineageStore) {
+    CatalogVocabulary vocabulary = new CatalogVocabulary(lineageStore, new DescriptorLoader());
+    vocabulary.refresh();
+    return vocabulary;
+  }
+
+  @Bean
   CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, HttpClient subgraphHttpClient,
-      JsonMapper jsonMapper, LineageStore lineageStore, CatalogProperties properties) {
+      JsonMapper jsonMapper, LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
+      CatalogProperties properties) {
     String self = properties.subgraphName();
     return new CatalogHarvester(() -> {
       Map<String, String> urls = new LinkedHashMap<>();
@@ -84,13 +92,15 @@ class CatalogConfiguration {
       }
       return urls;
     }, new HttpContractFetcher(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
-        properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore);
+        properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary);
   }
 
   @Bean
-  CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogHarvester catalogHarvester,
-      ExecutorService catalogExecutor, CatalogProperties properties, @Value("${server.port:8080}") int port) {
-    CatalogFetchers fetchers = new CatalogFetchers(lineageStore, CatalogLimits.DEFAULT, catalogHarvester);
+  CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
+      CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
+      @Value("${server.port:8080}") int port) {
+    CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
+        catalogHarvester);
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpController.PATH,
         lineageStore, fetchers, catalogExecutor);
   }

@@ -53,7 +53,7 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
   }
 
   static Code classify(Throwable failure) {
-    if (failure instanceof UnknownNodeException) {
+    if (failure instanceof UnknownNodeException || failure instanceof NotDeclaredException) {
       return Code.NOT_FOUND;
     }
     if (failure instanceof CatalogConflictException) {

@@ -9,6 +9,8 @@ import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.SearchQuery;
 import io.meshcatalog.graph.model.FieldRef;
+import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogProduct;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +26,13 @@ import org.jspecify.annotations.Nullable;
 final class CatalogFetchers {
 
   private final LineageStore store;
+  private final CatalogVocabulary vocabulary;
   private final CatalogLimits limits;
   private final CatalogHarvester harvester;
 
-  CatalogFetchers(LineageStore store, CatalogLimits limits, CatalogHarvester harvester) {
+  CatalogFetchers(LineageStore store, CatalogVocabulary vocabulary, CatalogLimits limits, CatalogHarvester harvester) {
     this.store = store;
+    this.vocabulary = vocabulary;
     this.limits = limits;
     this.harvester = harvester;
   }
@@ -90,6 +94,34 @@ final class CatalogFetchers {
   }
 
   // DataProduct and Dataset: the source is the entity map with its "id".
+
+  /** The product as its domain's harvested descriptor declares it, for vocabulary fields the graph lacks. */
+  CatalogProduct declared(DataFetchingEnvironment env) {
+    String id = source(env, "id");
+    return vocabulary.index().product(id).orElseThrow(() -> new NotDeclaredException("product " + id
+        + ": the catalog holds no descriptor of its domain; refreshCatalog harvests it again"));
+  }
+
+  List<Map<String, @Nullable Object>> datasetsOf(DataFetchingEnvironment env) {
+    return declared(env).datasets().stream().map(CatalogViews::dataset).toList();
+  }
+
+  /** The declared fields; for a dataset no descriptor declares, the fields lineage reported to the graph. */
+  Object fields(DataFetchingEnvironment env) {
+    String id = source(env, "id");
+    return vocabulary.index().dataset(id).<Object>map(CatalogDataset::fields)
+        .orElseGet(() -> store.dataset(id).map(d -> d.fields().stream().map(CatalogViews::reportedField).toList())
+            .orElse(List.of()));
+  }
+
+  String productIdOf(DataFetchingEnvironment env) {
+    String productId = sourceOrNull(env, "productId");
+    if (productId == null) {
+      throw new NotDeclaredException("dataset " + source(env, "id")
+          + " is published by no product the catalog knows: it is known only from lineage");
+    }
+    return productId;
+  }
 
   Object upstream(DataFetchingEnvironment env) {
     return CatalogViews.nodes(store.lineage(self(env), Direction.UPSTREAM, depth(env)).nodes());

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Harvests every subgraph's catalog contract into the lineage graph: the descriptor is loaded and
  * upserted (idempotent; a changed product gets a revision). A subgraph that cannot be reached or
  * answers a bad descriptor is reported and left alone, so its last known products stay.
- * One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
+ * The descriptor text is stored on its domain, and the catalog's vocabulary is rebuilt after every
+ * harvest. One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
  */
 public final class CatalogHarvester {
 
@@ -25,22 +26,25 @@ public final class CatalogHarvester {
   private final ContractFetcher fetcher;
   private final DescriptorLoader loader;
   private final LineageStore store;
+  private final CatalogVocabulary vocabulary;
 
   /**
    * @param subgraphs the subgraphs to harvest, name to URL, read at each harvest (the supergraph may change)
    */
   CatalogHarvester(Supplier<Map<String, String>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
-      LineageStore store) {
+      LineageStore store, CatalogVocabulary vocabulary) {
     this.subgraphs = subgraphs;
     this.fetcher = fetcher;
     this.loader = loader;
     this.store = store;
+    this.vocabulary = vocabulary;
   }
 
   /** Harvests all subgraphs now, one outcome each, in supergraph order. */
   public synchronized List<HarvestOutcome> harvest() {
     List<HarvestOutcome> outcomes = new ArrayList<>();
     subgraphs.get().forEach((name, url) -> outcomes.add(harvest(name, url)));
+    vocabulary.refresh();
     return outcomes;
   }
 
@@ -51,7 +55,7 @@ public final class CatalogHarvester {
       int created = 0;
       int updated = 0;
       int unchanged = 0;
-      for (UpsertOutcome outcome : store.upsert(descriptor)) {
+      for (UpsertOutcome outcome : store.upsert(descriptor, contract.descriptorYaml())) {
         switch (outcome.change()) {
           case CREATED -> created++;
           case UPDATED -> updated++;

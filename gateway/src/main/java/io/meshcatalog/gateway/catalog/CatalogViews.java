@@ -17,6 +17,8 @@ import io.meshcatalog.graph.lineage.SchemaChange;
 import io.meshcatalog.graph.lineage.SearchHit;
 import io.meshcatalog.graph.lineage.SearchPage;
 import io.meshcatalog.graph.lineage.TeamToNotify;
+import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +53,33 @@ final class CatalogViews {
   }
 
   static Map<String, @Nullable Object> dataset(DatasetView d) {
+    return dataset(d.id(), d.name(), d.physicalName(), d.description(), d.tags(), d.product());
+  }
+
+  static Map<String, @Nullable Object> dataset(CatalogDataset d) {
+    return dataset(d.id(), d.name(), d.physicalName(), d.description(), d.tags(), d.productId());
+  }
+
+  private static Map<String, @Nullable Object> dataset(String id, String name, String physicalName,
+      String description, List<String> tags, @Nullable String productId) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put(TYPENAME, "Dataset");
-    out.put("id", d.id());
-    out.put("name", d.name());
-    out.put("physicalName", d.physicalName());
-    out.put("description", d.description());
-    out.put("tags", d.tags());
-    out.put("productId", d.product());
+    out.put("id", id);
+    out.put("name", name);
+    out.put("physicalName", physicalName);
+    out.put("description", description);
+    out.put("tags", tags);
+    out.put("productId", productId);
     return out;
+  }
+
+  /**
+   * A field no descriptor declares, as lineage reported it, in the vocabulary's {@code Field} shape: what only a
+   * descriptor says (required, primary key, transformation) reads as ODCS's defaults.
+   */
+  static CatalogField reportedField(FieldView f) {
+    return new CatalogField(f.id(), f.name(), f.logicalType(), f.description(), f.classification(),
+        f.criticalDataElement(), false, false, f.tags(), f.derivedFrom(), "");
   }
 
   static Map<String, @Nullable Object> field(FieldView f) {

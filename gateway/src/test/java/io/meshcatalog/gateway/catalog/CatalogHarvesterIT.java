@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The harvest against a real subgraph over HTTP (a small server answering {@code catalogContract})
  * and a real embedded Neo4j: idempotent, a changed product gets a revision saying what changed, an
- * unreachable subgraph is reported while its products stay, and the schedule harvests again on its
- * interval.
+ * unreachable subgraph is reported while its products, and its descriptor for the vocabulary, stay,
+ * and the schedule harvests again on its interval.
  */
 class CatalogHarvesterIT {
 
@@ -49,6 +49,7 @@ class CatalogHarvesterIT {
   private HttpServer subgraph;
   private GraphConnection graph;
   private LineageStore store;
+  private CatalogVocabulary vocabulary;
   private CatalogHarvester harvester;
 
   @BeforeEach
@@ -68,10 +69,11 @@ class CatalogHarvesterIT {
     graph = GraphConnection.open(GraphSettings.embedded(dataDir));
     store = new LineageStore(graph.driver(), TraversalLimits.DEFAULT, Clock.systemUTC());
     store.initSchema();
+    vocabulary = new CatalogVocabulary(store, new DescriptorLoader());
     String url = "http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql";
     harvester = new CatalogHarvester(() -> Map.of("customers", url),
         new HttpContractFetcher(new HttpSubgraphClient(HttpClient.newHttpClient(), json), Duration.ofSeconds(5)),
-        new DescriptorLoader(), store);
+        new DescriptorLoader(), store, vocabulary);
   }
 
   @AfterEach
@@ -137,6 +139,20 @@ class CatalogHarvesterIT {
       assertThat(outcome.error()).contains("unreachable");
     });
     assertThat(store.product(PRODUCT)).isPresent();
+    assertThat(vocabulary.index().product(PRODUCT)).isPresent();
+  }
+
+  @Test
+  void theHarvestedDescriptorIsStoredSoAFreshVocabularyRebuildsFromTheGraph() {
+    harvester.harvest();
+    assertThat(vocabulary.index().dataset(PRODUCT)).isPresent();
+    assertThat(store.descriptors()).containsEntry("customers", descriptor.get());
+
+    CatalogVocabulary restarted = new CatalogVocabulary(store, new DescriptorLoader());
+    restarted.refresh();
+
+    assertThat(restarted.index().dataset(PRODUCT).orElseThrow().fields())
+        .extracting(field -> field.name()).contains("country");
   }
 
   @Test

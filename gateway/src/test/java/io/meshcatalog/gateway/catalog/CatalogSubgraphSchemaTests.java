@@ -2,6 +2,8 @@ package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.language.AstPrinter;
+import graphql.language.ObjectTypeDefinition;
 import graphql.parser.Parser;
 import io.meshcatalog.gateway.planning.QueryPlanner;
 import io.meshcatalog.gateway.supergraph.SubgraphSdl;
@@ -12,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,9 +49,40 @@ class CatalogSubgraphSchemaTests {
   }
 
   @Test
+  void catalogRootedVocabularyFieldsStayInTheCatalog() {
+    assertThat(plan("{ dataset(id: \"customers.contacts\") { id name fields { name classification } } }"))
+        .contains("service: \"catalog\"").doesNotContain("service: \"shipping\"");
+    assertThat(plan("{ dataProduct(id: \"customers.contacts\") { datasets { id fields { ref } } inputPorts { name }"
+        + " outputPorts { name } consumers { kind } sla { unit } support { url } domain { owner { name } } } }"))
+        .contains("service: \"catalog\"").doesNotContain("service: \"shipping\"");
+  }
+
+  @Test
+  void theCatalogDeclaresEveryVocabularyFieldOfItsEntitiesWithTheVocabularysType() {
+    Map<String, String> vocabulary = fields(resource("/catalog/catalog.graphqls"));
+    Map<String, String> catalog = fields(resource(CatalogSubgraph.SDL_RESOURCE));
+    assertThat(vocabulary).isNotEmpty();
+    assertThat(catalog).containsAllEntriesOf(vocabulary);
+  }
+
+  @Test
   void theHarvestContractStaysOutOfThePublicApi() {
     assertThat(supergraph.apiSchema().getQueryType().getFieldDefinition("catalogContract")).isNull();
     assertThat(supergraph.apiSchema().getQueryType().getFieldDefinition("impact")).isNotNull();
+  }
+
+  /** {@code Type.field} to its printed type, for every field of the types the vocabulary shares. */
+  private static Map<String, String> fields(String sdl) {
+    Set<String> shared = Set.of("DataProduct", "Dataset", "Field", "Domain", "Team", "TeamMember", "SupportChannel",
+        "InputPort", "OutputPort", "Consumer", "SlaProperty", "ProductDescription");
+    Map<String, String> out = new TreeMap<>();
+    for (ObjectTypeDefinition type : Parser.parse(sdl).getDefinitionsOfType(ObjectTypeDefinition.class)) {
+      if (shared.contains(type.getName())) {
+        type.getFieldDefinitions().forEach(field ->
+            out.put(type.getName() + "." + field.getName(), AstPrinter.printAst(field.getType())));
+      }
+    }
+    return out;
   }
 
   private String plan(String operation) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,14 +41,35 @@ final class DemoMesh implements AutoCloseable {
         "--catalog.data-dir=" + dataDir, "--catalog.harvest-interval=0", "--gateway.reload-interval=0"}));
   }
 
+  /**
+   * The catalog alone over the graph a demo mesh left in {@code dataDir}, as after a restart while every domain
+   * subgraph is down: it harvests nothing and answers from what it stored.
+   */
+  static DemoMesh catalogOnly(Path dataDir) {
+    return new DemoMesh(SpringApplication.run(GatewayApplication.class,
+        "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
+        "--catalog.data-dir=" + dataDir, "--server.port=0", "--catalog.harvest-interval=0",
+        "--gateway.reload-interval=0"));
+  }
+
   /** POSTs a GraphQL operation to the gateway and answers the parsed response. */
   Map<String, Object> graphql(String query) {
     return json.readValue(post("/graphql", json.writeValueAsString(Map.of("query", query))).body(), mapType());
   }
 
+  /** Like {@link #graphql}, asking for the plan too: it comes back in {@code extensions.queryPlan}. */
+  Map<String, Object> graphqlWithPlan(String query) {
+    return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
+        .header("X-Mesh-Plan", "true").build()).body(), mapType());
+  }
+
   HttpResponse<String> post(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(request(path, body).build());
+  }
+
+  private HttpRequest.Builder request(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   HttpResponse<String> get(String path) {

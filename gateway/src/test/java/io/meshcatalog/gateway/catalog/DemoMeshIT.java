@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.MapAccessor;
@@ -27,8 +30,9 @@ import org.springframework.expression.spel.support.StandardEvaluationContext;
  * The demo mesh end to end, as {@code java -jar gateway.jar --demo} runs it: the domain subgraphs
  * jar as a child process over real HTTP, the gateway composing them with its catalog, the catalog
  * over an embedded Neo4j harvested at start. Every saved operation of {@code queries/} runs against
- * it and tells its story of ARCHITECTURE.md.
+ * it and tells its story of ARCHITECTURE.md. The last test restarts the catalog alone over the same graph.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoMeshIT {
 
   private static final Path QUERIES = Path.of("..", "queries");
@@ -114,6 +118,65 @@ class DemoMeshIT {
   }
 
   @Test
+  void contactsHoldPersonalDataEveryFieldWithItsClassification() {
+    Map<String, Object> data = data("what-a-dataset-holds.graphql");
+    assertThat(values(data, "dataset.fields.?[classification == 'PII'].![name]")).contains("email", "full_name");
+    assertThat(values(data, "dataset.fields.![classification]")).doesNotContainNull();
+    assertThat(value(data, "dataset.product.owner.name")).isEqualTo("crm-team");
+  }
+
+  @Test
+  void catalogRootedVocabularyFieldsOfEveryDomainAreAnsweredByTheCatalogAlone() {
+    Map<String, String> productOfDataset = Map.of("customers.contacts", "customers.contacts",
+        "shipping.delay_predictions", "shipping.delay_predictions", "marketing.lead_audience",
+        "marketing.lead_acquisition", "finance.delay_cost", "finance.delay_cost", "orders.returns", "orders.returns");
+    productOfDataset.forEach((datasetId, productId) -> {
+      Map<String, Object> dataset = mesh.graphqlWithPlan("{ dataset(id: \"" + datasetId + "\") { id name productId"
+          + " fields { name classification } } }");
+      assertThat(dataset).as(datasetId).doesNotContainKey("errors");
+      assertThat(value(dataset, "data.dataset.productId")).as(datasetId).isEqualTo(productId);
+      assertThat(values(dataset, "data.dataset.fields.![name]")).as(datasetId).isNotEmpty();
+      assertThat(onlyTheCatalogIsAsked(dataset)).as(datasetId).isTrue();
+
+      Map<String, Object> product = mesh.graphqlWithPlan("{ dataProduct(id: \"" + productId + "\") { datasets { id }"
+          + " inputPorts { name datasetId } outputPorts { name } consumers { id kind } sla { property }"
+          + " domain { id owner { name } } } }");
+      assertThat(product).as(productId).doesNotContainKey("errors");
+      assertThat(values(product, "data.dataProduct.datasets.![id]")).as(productId).contains(datasetId);
+      assertThat(value(product, "data.dataProduct.domain.id")).as(productId)
+          .isEqualTo(productId.substring(0, productId.indexOf('.')));
+      assertThat(onlyTheCatalogIsAsked(product)).as(productId).isTrue();
+    });
+    Map<String, Object> marketing = mesh.graphql("{ dataProduct(id: \"marketing.lead_acquisition\") {"
+        + " inputPorts { datasetId } consumers { kind external destination } } }");
+    assertThat(values(marketing, "data.dataProduct.inputPorts.![datasetId]")).containsExactly("customers.contacts");
+    assertThat(values(marketing, "data.dataProduct.consumers.?[external == true].![kind]"))
+        .containsOnly("REVERSE_ETL").hasSize(2);
+  }
+
+  private static boolean onlyTheCatalogIsAsked(Map<String, Object> response) {
+    String plan = (String) value(response, "extensions.queryPlan");
+    return plan.contains("Fetch(service: \"catalog\")") && plan.indexOf("Fetch(") == plan.lastIndexOf("Fetch(");
+  }
+
+  /** Last: stops the mesh and starts the catalog alone over its graph, with every domain subgraph down. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void afterARestartWithItsSubgraphDownTheCatalogStillAnswersADomainsVocabulary() {
+    mesh.close();
+    mesh = DemoMesh.catalogOnly(dataDir.resolve("neo4j"));
+
+    Map<String, Object> response = mesh.graphqlWithPlan("{ dataset(id: \"customers.contacts\") { id"
+        + " fields { name classification } } dataProduct(id: \"marketing.lead_acquisition\") {"
+        + " inputPorts { datasetId } datasets { id } } }");
+
+    assertThat(response).doesNotContainKey("errors");
+    assertThat(values(response, "data.dataset.fields.?[classification == 'PII'].![name]")).contains("email");
+    assertThat(values(response, "data.dataProduct.inputPorts.![datasetId]")).containsExactly("customers.contacts");
+    assertThat(onlyTheCatalogIsAsked(response)).isTrue();
+  }
+
+  @Test
   void catalogProductCarriesDomainFieldsFromItsSubgraph() {
     Map<String, Object> response = mesh.graphql(
         "{ dataProduct(id: \"shipping.delay_predictions\") { name owner { name } onTimeRate } }");
@@ -166,6 +229,15 @@ class DemoMeshIT {
     Map<String, Object> data = mesh.graphql(
         "{ lineage(of: {kind: FIELD, id: \"customers.contacts.email\"}, direction: DOWNSTREAM) { nodes { id } } }");
     assertThat(values(data, "data.lineage.nodes.![id]")).contains("s3://lake/exports/crm_contacts.email_hash");
+
+    Map<String, Object> reported = mesh.graphql(
+        "{ dataset(id: \"s3://lake/exports/crm_contacts\") { fields { name required } } }");
+    assertThat(reported).doesNotContainKey("errors");
+    assertThat(values(reported, "data.dataset.fields.![name]")).containsExactly("email_hash");
+    Map<String, Object> unpublished = mesh.graphql("{ dataset(id: \"s3://lake/exports/crm_contacts\") { productId } }");
+    assertThat(values(unpublished, "errors.![extensions['code']]")).containsExactly("NOT_FOUND");
+    assertThat(values(unpublished, "errors.![message]")).singleElement().asString()
+        .contains("s3://lake/exports/crm_contacts");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.meshcatalog.graph.lineage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,13 @@ final class CatalogReader {
                 row.get("product").isNull() ? null : row.get("product").asString(),
                 d.get("physicalName").asString(""), d.get("description").asString(""), strings(d.get("tags")),
                 fields, d.get("placeholder").asBoolean(false)));
+    }
+
+    Map<String, String> descriptors() {
+        Map<String, String> out = new LinkedHashMap<>();
+        cypher.read(driver, "domain-descriptors", Map.of()).records()
+                .forEach(row -> out.put(row.get("domain").asString(), row.get("descriptorYaml").asString()));
+        return out;
     }
 
     Optional<FieldView> field(String id) {

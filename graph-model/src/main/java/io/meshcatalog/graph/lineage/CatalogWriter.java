@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -36,14 +38,14 @@ final class CatalogWriter {
         this.clock = clock;
     }
 
-    List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
+    List<UpsertOutcome> upsert(DomainDescriptor descriptor, @Nullable String descriptorYaml) {
         try (Session session = driver.session()) {
             // refuse the whole descriptor before writing anything when a product would take over a dataset
             session.executeRead(tx -> {
                 descriptor.products().forEach(product -> refuseConflicts(tx, product));
                 return null;
             });
-            session.executeWriteWithoutResult(tx -> writeDomain(tx, descriptor.domain()));
+            session.executeWriteWithoutResult(tx -> writeDomain(tx, descriptor.domain(), descriptorYaml));
             List<UpsertOutcome> outcomes = new ArrayList<>();
             for (DataProduct product : descriptor.products()) {
                 outcomes.add(session.executeWrite(tx -> writeProduct(tx, product)));
@@ -52,9 +54,12 @@ final class CatalogWriter {
         }
     }
 
-    private void writeDomain(TransactionContext tx, Domain domain) {
+    private void writeDomain(TransactionContext tx, Domain domain, @Nullable String descriptorYaml) {
         log.run(tx, "upsert-team", Map.of("team", ProductParameters.team(domain.team())));
-        log.run(tx, "upsert-domain", Map.of("domain", ProductParameters.domain(domain)));
+        Map<String, @Nullable Object> parameters = new HashMap<>();
+        parameters.put("domain", ProductParameters.domain(domain));
+        parameters.put("descriptorYaml", descriptorYaml);
+        log.run(tx, "upsert-domain", parameters);
     }
 
     private UpsertOutcome writeProduct(TransactionContext tx, DataProduct product) {

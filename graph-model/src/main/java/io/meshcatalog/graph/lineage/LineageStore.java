@@ -4,6 +4,7 @@ import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
@@ -72,9 +73,22 @@ public final class LineageStore {
         return procedures.describe();
     }
 
-    /** Writes a domain and each of its products, one transaction per product. */
+    /** Writes a domain and each of its products, one transaction per product; a stored descriptor text is kept. */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
-        return writer.upsert(descriptor);
+        return writer.upsert(descriptor, null);
+    }
+
+    /**
+     * Writes a domain and each of its products, and stores {@code descriptorYaml}, the text {@code descriptor} was
+     * read from, on the domain, for {@link #descriptors()}.
+     */
+    public List<UpsertOutcome> upsert(DomainDescriptor descriptor, String descriptorYaml) {
+        return writer.upsert(descriptor, descriptorYaml);
+    }
+
+    /** The stored descriptor text of every domain that has one, by domain id, in id order. */
+    public Map<String, String> descriptors() {
+        return reader.descriptors();
     }
 
     /** Stores a validated OpenLineage event in one transaction. */

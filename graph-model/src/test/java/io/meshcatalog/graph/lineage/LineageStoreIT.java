@@ -2,10 +2,13 @@ package io.meshcatalog.graph.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +65,17 @@ class LineageStoreIT {
         reversed.forEach(store::upsert);
 
         assertThat(GraphFingerprint.of(driver)).isEqualTo(forward);
+    }
+
+    @Test
+    void aDomainKeepsTheDescriptorTextItWasLastHarvestedFrom() throws IOException {
+        assertThat(store.descriptors()).isEmpty();
+        String alpha = Files.readString(Fixtures.path("lineage/alpha.yaml"));
+
+        store.upsert(Fixtures.yaml("alpha.yaml", alpha), alpha);
+        store.upsert(Fixtures.yaml("alpha.yaml", alpha));
+
+        assertThat(store.descriptors()).containsExactly(entry("alpha", alpha));
     }
 
     @Test

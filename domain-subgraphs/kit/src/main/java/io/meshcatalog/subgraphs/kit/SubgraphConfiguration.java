@@ -1,9 +1,10 @@
 package io.meshcatalog.subgraphs.kit;
 
+import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogIndex;
 import io.meshcatalog.subgraphs.kit.catalog.CatalogController;
-import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
-import io.meshcatalog.subgraphs.kit.catalog.CatalogIndex;
-import io.meshcatalog.subgraphs.kit.catalog.CatalogProduct;
+import io.meshcatalog.subgraphs.kit.catalog.OwnProduct;
+import io.meshcatalog.subgraphs.kit.catalog.OwnProductFields;
 import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
 import io.meshcatalog.subgraphs.kit.entities.EntitiesArgumentErrors;
 import io.meshcatalog.subgraphs.kit.entities.EntityController;
@@ -11,6 +12,7 @@ import io.meshcatalog.subgraphs.kit.entities.ForeignProducts;
 import io.meshcatalog.subgraphs.kit.entities.RepresentationErrors;
 import io.meshcatalog.subgraphs.kit.http.GraphQlContentTypeFilter;
 import io.meshcatalog.subgraphs.kit.http.GraphQlRequestErrors;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +46,7 @@ public class SubgraphConfiguration {
 
     @Bean
     CatalogController catalogController(LoadedDescriptor loaded, CatalogIndex index) {
-        return new CatalogController(loaded.yaml(), index);
+        return new CatalogController(loaded.descriptor().domain().id().value(), loaded.yaml(), index);
     }
 
     @Bean
@@ -74,14 +76,17 @@ public class SubgraphConfiguration {
 
     @Bean
     RuntimeWiringConfigurer domainProductsQuery(SubgraphDefinition definition, CatalogIndex index) {
-        return wiring -> wiring.type("Query", type ->
-                type.dataFetcher(SubgraphSchema.productsField(definition.domain()), env -> index.products()));
+        List<OwnProduct> products = index.products().stream().map(OwnProduct::new).toList();
+        return wiring -> wiring
+                .type("Query", type -> type.dataFetcher(SubgraphSchema.productsField(definition.domain()),
+                        env -> products))
+                .type("DataProduct", type -> type.defaultDataFetcher(new OwnProductFields()));
     }
 
     @Bean
     FederationSchemaFactory federationSchemaFactory() {
         ClassNameTypeResolver types = new ClassNameTypeResolver();
-        types.addMapping(CatalogProduct.class, "DataProduct");
+        types.addMapping(OwnProduct.class, "DataProduct");
         types.addMapping(ProductReference.class, "DataProduct");
         types.addMapping(CatalogDataset.class, "Dataset");
         FederationSchemaFactory factory = new FederationSchemaFactory();

@@ -1,6 +1,6 @@
 package io.meshcatalog.subgraphs.orders;
 
-import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogDataset;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;

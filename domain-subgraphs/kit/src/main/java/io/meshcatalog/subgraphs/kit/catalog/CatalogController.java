@@ -1,5 +1,6 @@
 package io.meshcatalog.subgraphs.kit.catalog;
 
+import io.meshcatalog.graph.vocabulary.CatalogIndex;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -7,16 +8,18 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class CatalogController {
 
+    private final String domain;
     private final String descriptorYaml;
     private final CatalogIndex index;
 
-    public CatalogController(String descriptorYaml, CatalogIndex index) {
+    public CatalogController(String domain, String descriptorYaml, CatalogIndex index) {
+        this.domain = domain;
         this.descriptorYaml = descriptorYaml;
         this.index = index;
     }
 
     @QueryMapping
     public CatalogContract catalogContract() {
-        return new CatalogContract(index.domain(), descriptorYaml, index.products());
+        return new CatalogContract(domain, descriptorYaml, index.products().stream().map(OwnProduct::new).toList());
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The catalog vocabulary as GraphQL sees it: view records shaped exactly like the types of
- * {@code catalog.graphqls}, built once from a domain's descriptor, and the queries that read them.
+ * The catalog vocabulary served by a domain subgraph: the contract the gateway harvests and the entity types
+ * domain resolvers take. The view records themselves live in graph-model ({@code io.meshcatalog.graph.vocabulary}),
+ * shared with the gateway's catalog.
  */
 @NullMarked
 package io.meshcatalog.subgraphs.kit.catalog;

@@ -1,7 +1,8 @@
 package io.meshcatalog.subgraphs.kit.entities;
 
-import io.meshcatalog.subgraphs.kit.catalog.CatalogDataset;
-import io.meshcatalog.subgraphs.kit.catalog.CatalogIndex;
+import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogIndex;
+import io.meshcatalog.subgraphs.kit.catalog.OwnProduct;
 import io.meshcatalog.subgraphs.kit.catalog.ProductEntity;
 import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ public class EntityController {
     @EntityMapping("DataProduct")
     public @Nullable ProductEntity dataProduct(Map<String, Object> representation) {
         String id = key(representation);
-        return index.product(id).<ProductEntity>map(product -> product)
+        return index.product(id).<ProductEntity>map(OwnProduct::new)
                 .orElseGet(() -> foreign.knows(id) ? reference(id, representation) : null);
     }
 

@@ -1,8 +1,8 @@
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import java.util.List;
 
-/** The GraphQL {@code Dataset}: an ODCS schema object of one of this domain's products. */
+/** The GraphQL {@code Dataset}: an ODCS schema object of a product. */
 public record CatalogDataset(
         String id, String name, String physicalName, String description, List<String> tags, List<CatalogField> fields,
         String productId) {

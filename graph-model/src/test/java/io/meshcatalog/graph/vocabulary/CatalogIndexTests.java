@@ -1,11 +1,13 @@
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.model.DomainDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +17,24 @@ class CatalogIndexTests {
 
     @BeforeEach
     void load() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/depot.yaml")) {
+        index = CatalogIndex.of(descriptor("/fixtures/vocabulary/depot.yaml"));
+    }
+
+    @Test
+    void severalDomainsShareOneIndexEachProductWithItsOwnDomain() throws IOException {
+        CatalogIndex mesh = CatalogIndex.of(List.of(descriptor("/fixtures/vocabulary/depot.yaml"),
+                descriptor("/fixtures/lineage/alpha.yaml")));
+
+        assertThat(mesh.product("depot.picks")).map(product -> product.domain().id()).contains("depot");
+        assertThat(mesh.product("alpha.source")).map(product -> product.domain().id()).contains("alpha");
+        assertThat(mesh.dataset("depot.stock")).isPresent();
+        assertThat(CatalogIndex.EMPTY.products()).isEmpty();
+    }
+
+    private DomainDescriptor descriptor(String resource) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
             assertThat(in).isNotNull();
-            index = CatalogIndex.of(new DescriptorLoader()
-                    .load("depot.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return new DescriptorLoader().load(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import io.meshcatalog.graph.model.Consumer;
 import io.meshcatalog.graph.model.DataProduct;
@@ -8,38 +8,45 @@ import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.model.Field;
 import io.meshcatalog.graph.model.FieldRef;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A domain's products and datasets as GraphQL views, built once at start-up and looked up by id. Converting the
- * descriptor records here, in one place, keeps every resolver a plain property read.
+ * Products and datasets of one or more domains as GraphQL views, built from their descriptors and looked up by id.
+ * Converting the descriptor records here, in one place, keeps every resolver a plain property read, in a domain
+ * subgraph (its own domain) and in the gateway's catalog (every harvested domain) alike. An immutable value:
+ * when descriptors change, build a new one.
  */
 public final class CatalogIndex {
 
-    private final String domain;
+    /** Knows no product and no dataset. */
+    public static final CatalogIndex EMPTY = of(List.of());
+
     private final Map<String, CatalogProduct> products = new LinkedHashMap<>();
     private final Map<String, CatalogDataset> datasets = new LinkedHashMap<>();
 
-    private CatalogIndex(String domain) {
-        this.domain = domain;
+    private CatalogIndex() {
     }
 
     public static CatalogIndex of(DomainDescriptor descriptor) {
-        CatalogIndex index = new CatalogIndex(descriptor.domain().id().value());
-        CatalogDomain domain = domain(descriptor.domain());
-        for (DataProduct product : descriptor.products()) {
-            CatalogProduct view = product(product, domain);
-            index.products.put(view.id(), view);
-            view.datasets().forEach(dataset -> index.datasets.put(dataset.id(), dataset));
-        }
-        return index;
+        return of(List.of(descriptor));
     }
 
-    public String domain() {
-        return domain;
+    /** The views of every product of {@code descriptors}, in their order. */
+    public static CatalogIndex of(Collection<DomainDescriptor> descriptors) {
+        CatalogIndex index = new CatalogIndex();
+        for (DomainDescriptor descriptor : descriptors) {
+            CatalogDomain domain = domain(descriptor.domain());
+            for (DataProduct product : descriptor.products()) {
+                CatalogProduct view = product(product, domain);
+                index.products.put(view.id(), view);
+                view.datasets().forEach(dataset -> index.datasets.put(dataset.id(), dataset));
+            }
+        }
+        return index;
     }
 
     public List<CatalogProduct> products() {

@@ -1,4 +1,4 @@
 @NullMarked
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import org.jspecify.annotations.NullMarked;

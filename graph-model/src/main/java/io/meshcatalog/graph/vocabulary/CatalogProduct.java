@@ -1,4 +1,4 @@
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import io.meshcatalog.graph.model.Description;
 import io.meshcatalog.graph.model.OutputPort;
@@ -6,9 +6,8 @@ import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
 import java.util.List;
-import java.util.Map;
 
-/** The GraphQL {@code DataProduct} of one of this domain's products, field for field. */
+/** The GraphQL {@code DataProduct} as a domain's descriptor declares it, field for field. */
 public record CatalogProduct(
         String id,
         String name,
@@ -24,7 +23,7 @@ public record CatalogProduct(
         List<OutputPort> outputPorts,
         List<CatalogDataset> datasets,
         List<CatalogConsumer> consumers,
-        List<SlaProperty> sla) implements ProductEntity {
+        List<SlaProperty> sla) {
 
     public CatalogProduct {
         tags = List.copyOf(tags);
@@ -34,10 +33,5 @@ public record CatalogProduct(
         datasets = List.copyOf(datasets);
         consumers = List.copyOf(consumers);
         sla = List.copyOf(sla);
-    }
-
-    @Override
-    public Map<String, Object> suppliedFields() {
-        return Map.of();
     }
 }

@@ -1,4 +1,4 @@
-package io.meshcatalog.subgraphs.kit.catalog;
+package io.meshcatalog.graph.vocabulary;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
