@@ -96,16 +96,19 @@ final class CatalogReader {
         return result;
     }
 
-    /** What {@code product-owners} answers, from the packed products and teams of {@code meshcatalog.walk}. */
-    static List<OwnedBy> packedOwners(Value products, Value teams) {
+    /**
+     * What {@code product-owners} and {@code consumer-owners} answer, from the packed products ([id, name,
+     * domain, team, inherited]) or consumers ([id, name, team]) and teams of {@code meshcatalog.walk}.
+     */
+    static List<OwnedBy> packedOwners(Value owned, Value teams, boolean products) {
         List<Value> teamList = teams.asList(team -> team);
         List<OwnedBy> result = new ArrayList<>();
-        for (Value product : products.values()) {
-            Value team = teamList.get(product.get(3).asInt());
-            result.add(new OwnedBy(product.get(0).asString(), product.get(1).asString(""), new Owner(
+        for (Value one : owned.values()) {
+            Value team = teamList.get(one.get(products ? 3 : 2).asInt());
+            result.add(new OwnedBy(one.get(0).asString(), one.get(1).asString(""), new Owner(
                     team.get(0).asString(), team.get(1).asString(""), team.get(2).asList(m -> new Member(
-                            m.get(0).asString(), m.get(1).asString(""), m.get(2).asString(""))), product.get(4).asBoolean(),
-                    product.get(2).asString(""))));
+                            m.get(0).asString(), m.get(1).asString(""), m.get(2).asString(""))),
+                    products && one.get(4).asBoolean(), products ? one.get(2).asString("") : "")));
         }
         return result;
     }

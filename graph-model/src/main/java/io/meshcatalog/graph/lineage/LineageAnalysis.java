@@ -59,14 +59,16 @@ final class LineageAnalysis {
         int depth = limits.clampDepth(requestedDepth);
         Reach reach = downstream(root, depth);
         List<LineageNode> nodes = reach.sorted();
-        return new ImpactReport(root, depth, nodes, notify(nodes, reach.productOwners), reach.truncated);
+        return new ImpactReport(root, depth, nodes, notify(nodes, reach.productOwners, reach.consumerOwnersFromWalks),
+                reach.truncated);
     }
 
     ChangeImpactReport changeImpact(List<FieldChange> changes, @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
-        Map<String, LineageNode> nodes = new LinkedHashMap<>();
-        Map<String, List<String>> because = new HashMap<>();
+        Map<Key, LineageNode> nodes = new LinkedHashMap<>();
+        Map<Key, List<String>> because = new HashMap<>();
         Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
+        Map<String, CatalogReader.OwnedBy> consumerOwners = new HashMap<>();
         List<String> notes = new ArrayList<>();
         boolean truncated = false;
         for (FieldChange change : changes) {
@@ -79,6 +81,7 @@ final class LineageAnalysis {
             Reach reach = downstream(NodeRef.field(field.id()), depth);
             truncated |= reach.truncated;
             productOwners.putAll(reach.productOwners);
+            consumerOwners.putAll(reach.consumerOwnersFromWalks);
             List<LineageNode> reached = reach.sorted();
             for (LineageNode node : reached) {
                 keepNearest(nodes, node);
@@ -92,18 +95,19 @@ final class LineageAnalysis {
         }
         List<LineageNode> broken = nodes.values().stream().sorted(NEAREST_FIRST).toList();
         List<BrokenItem> breaks = broken.stream().map(node -> new BrokenItem(node, because.get(key(node)))).toList();
-        return new ChangeImpactReport(changes, breaks, notify(broken, productOwners), notes, truncated);
+        return new ChangeImpactReport(changes, breaks, notify(broken, productOwners, consumerOwners), notes, truncated);
     }
 
     /** What a walk found: nodes at their nearest degree, the product of each dataset, the products' owners. */
     private static final class Reach {
 
         private final NodeRef root;
-        private final Map<String, LineageNode> nodes = new LinkedHashMap<>();
+        private final Map<Key, LineageNode> nodes = new LinkedHashMap<>();
         private final Map<String, String> productOfDataset = new HashMap<>();
         private final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
         /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
         private final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
+        private final Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks = new HashMap<>();
         private boolean truncated;
 
         Reach(NodeRef root) {
@@ -114,6 +118,7 @@ final class LineageAnalysis {
             walk.steps().forEach(this::add);
             truncated |= walk.truncated();
             ownersFromWalks.putAll(walk.owners());
+            consumerOwnersFromWalks.putAll(walk.consumerOwners());
         }
 
         void add(Traversal.Step step) {
@@ -151,8 +156,9 @@ final class LineageAnalysis {
             String dataset = root.id().substring(0, root.id().lastIndexOf('.'));
             List<Traversal.Start> ownDataset = starts(NodeRef.dataset(dataset)).stream()
                     .filter(s -> s.kind() == NodeKind.DATASET).toList();
-            traversal.neighbours(ownDataset, Direction.DOWNSTREAM).stream()
-                    .filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
+            Traversal.Walk near = traversal.neighbours(ownDataset, Direction.DOWNSTREAM, limits.maxNodes());
+            near.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
+            reach.consumerOwnersFromWalks.putAll(near.consumerOwners());
         }
         addProducts(reach);
         return reach;
@@ -203,7 +209,7 @@ final class LineageAnalysis {
         Map<String, LineageNode> nearestDataset = new HashMap<>();
         reach.productOfDataset.forEach((dataset, product) -> {
             if (reach.root.kind() != NodeKind.PRODUCT || !reach.root.id().equals(product)) {
-                nearestDataset.merge(product, reach.nodes.get(NodeKind.DATASET + ":" + dataset),
+                nearestDataset.merge(product, reach.nodes.get(new Key(NodeKind.DATASET, dataset)),
                         (a, b) -> NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         });
@@ -220,9 +226,10 @@ final class LineageAnalysis {
     }
 
     /** The teams owning impacted products and consumers, each once, nearest impact first. */
-    private List<TeamToNotify> notify(List<LineageNode> impacted, Map<String, CatalogReader.OwnedBy> productOwners) {
-        Map<String, LineageNode> byId = new HashMap<>();
-        impacted.forEach(node -> byId.putIfAbsent(node.kind() + ":" + node.id(), node));
+    private List<TeamToNotify> notify(List<LineageNode> impacted, Map<String, CatalogReader.OwnedBy> productOwners,
+            Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks) {
+        Map<Key, LineageNode> byId = new HashMap<>();
+        impacted.forEach(node -> byId.putIfAbsent(key(node), node));
         List<Map.Entry<LineageNode, Owner>> owners = new ArrayList<>();
         for (LineageNode node : impacted) {
             CatalogReader.OwnedBy owned = node.kind() == NodeKind.PRODUCT ? productOwners.get(node.id()) : null;
@@ -232,16 +239,19 @@ final class LineageAnalysis {
         }
         List<String> consumers = impacted.stream().filter(n -> n.kind() == NodeKind.CONSUMER).map(LineageNode::id)
                 .distinct().toList();
-        for (CatalogReader.OwnedBy owned : reader.ownedBy("consumer-owners", "consumerIds", consumers)) {
-            owners.add(Map.entry(byId.get(NodeKind.CONSUMER + ":" + owned.id()), owned.owner()));
+        List<CatalogReader.OwnedBy> consumerOwners = procedures.available()
+                ? consumers.stream().map(consumerOwnersFromWalks::get).filter(Objects::nonNull).toList()
+                : reader.ownedBy("consumer-owners", "consumerIds", consumers);
+        for (CatalogReader.OwnedBy owned : consumerOwners) {
+            owners.add(Map.entry(byId.get(new Key(NodeKind.CONSUMER, owned.id())), owned.owner()));
         }
         Map<String, List<Map.Entry<LineageNode, Owner>>> byTeam = owners.stream()
                 .collect(Collectors.groupingBy(entry -> entry.getValue().team(), LinkedHashMap::new,
                         Collectors.toList()));
         List<TeamToNotify> teams = new ArrayList<>();
         byTeam.forEach((team, entries) -> {
-            List<LineageNode> affected = entries.stream().map(Map.Entry::getKey).distinct().sorted(NEAREST_FIRST)
-                    .toList();
+            // impacted holds each node once and each node has one owner: no duplicates to remove
+            List<LineageNode> affected = entries.stream().map(Map.Entry::getKey).sorted(NEAREST_FIRST).toList();
             teams.add(new TeamToNotify(team, entries.get(0).getValue().members(),
                     affected.stream().map(LineageNode::id).toList(), affected.get(0).degree()));
         });
@@ -249,11 +259,15 @@ final class LineageAnalysis {
         return teams;
     }
 
-    private static void keepNearest(Map<String, LineageNode> nodes, LineageNode node) {
+    private static void keepNearest(Map<Key, LineageNode> nodes, LineageNode node) {
         nodes.merge(key(node), node, (a, b) -> a.degree() <= b.degree() ? a : b);
     }
 
-    private static String key(LineageNode node) {
-        return node.kind() + ":" + node.id();
+    /** A node's identity in an answer: its kind and id (not its path or degree, which the node record compares). */
+    private record Key(NodeKind kind, String id) {
+    }
+
+    private static Key key(LineageNode node) {
+        return new Key(node.kind(), node.id());
     }
 }

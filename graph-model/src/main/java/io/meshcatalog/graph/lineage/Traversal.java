@@ -49,12 +49,14 @@ final class Traversal {
 
     /**
      * The walk's outcome: every reached node (starts excluded), whether a limit cut it short, and, from a
-     * walk on the server, the owners of the products of the datasets it touched (by product id).
+     * walk on the server, the owners of the products of the datasets it touched and of the consumers it
+     * reached (by id).
      */
-    record Walk(Map<String, Step> reached, boolean truncated, Map<String, CatalogReader.OwnedBy> owners) {
+    record Walk(Map<String, Step> reached, boolean truncated, Map<String, CatalogReader.OwnedBy> owners,
+            Map<String, CatalogReader.OwnedBy> consumerOwners) {
 
         Walk(Map<String, Step> reached, boolean truncated) {
-            this(reached, truncated, Map.of());
+            this(reached, truncated, Map.of(), Map.of());
         }
 
         Collection<Step> steps() {
@@ -97,10 +99,15 @@ final class Traversal {
             rows.add(step);
             reached.put(step.element(), step);
         }
-        Map<String, CatalogReader.OwnedBy> owners = new HashMap<>();
-        CatalogReader.packedOwners(answer.get("products"), answer.get("teams"))
-                .forEach(owned -> owners.put(owned.id(), owned));
-        return new Walk(reached, answer.get("truncated").asBoolean(), owners);
+        return new Walk(reached, answer.get("truncated").asBoolean(), byId(answer, "products"),
+                byId(answer, "consumers"));
+    }
+
+    private static Map<String, CatalogReader.OwnedBy> byId(Record answer, String owned) {
+        Map<String, CatalogReader.OwnedBy> byId = new HashMap<>();
+        CatalogReader.packedOwners(answer.get(owned), answer.get("teams"), owned.equals("products"))
+                .forEach(one -> byId.put(one.id(), one));
+        return byId;
     }
 
     private Walk walkByLevels(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
@@ -137,9 +144,21 @@ final class Traversal {
         return new Walk(reached, truncated);
     }
 
-    /** The nodes one hop from {@code starts}: a single round trip, no depth or size bound to report. */
-    List<Step> neighbours(List<Start> starts, Direction direction) {
-        return next(starts.stream().map(Traversal::start).toList(), direction);
+    /**
+     * The nodes one hop from {@code starts}, in a single round trip; {@code truncated} says nothing here.
+     * On the server the walk's owners come along.
+     */
+    Walk neighbours(List<Start> starts, Direction direction, int maxNodes) {
+        if (starts.isEmpty()) {
+            return new Walk(Map.of(), false);
+        }
+        if (procedures.available()) {
+            return walkOnServer(starts, direction, 1, maxNodes);
+        }
+        Map<String, Step> reached = new LinkedHashMap<>();
+        next(starts.stream().map(Traversal::start).toList(), direction)
+                .forEach(step -> reached.putIfAbsent(step.element(), step));
+        return new Walk(reached, false);
     }
 
     private static Step start(Start start) {

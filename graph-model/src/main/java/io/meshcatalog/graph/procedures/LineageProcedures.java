@@ -49,25 +49,33 @@ public final class LineageProcedures {
     /**
      * The answer of a walk: one list per reached node (see {@link #walk}), whether a limit cut it, and the
      * products publishing the datasets among the starts and the reached nodes, with their owners:
-     * {@code products} as [id, name, domain, team index, inherited], {@code teams} as [name, description,
-     * members as [username, name, role]], each product and team once.
+     * {@code products} as [id, name, domain, team index, inherited], the reached consumers that have an
+     * owner as [id, name, team index], {@code teams} as [name, description, members as [username, name,
+     * role]], each product, consumer and team once.
      */
     public static final class WalkResult {
         public List<Object> reached;
         public boolean truncated;
         public List<Object> products;
+        public List<Object> consumers;
         public List<Object> teams;
 
         WalkResult(List<Object> reached, boolean truncated, Owners owners) {
             this.reached = reached;
             this.truncated = truncated;
             this.products = owners.products;
+            this.consumers = owners.consumers;
             this.teams = owners.teams;
         }
     }
 
     /** A node of the walk; {@code index} is its place in the answer, or {@code -1 - i} for the i-th start. */
-    private record Visit(Node node, String element, String kind, int degree, long index) {
+    private record Visit(Node node, String kind, int degree, long index) {
+
+        /** Its element id: asked only to break ties between parents, as building the string is not free. */
+        String element() {
+            return node.getElementId();
+        }
     }
 
     @Procedure(name = WALK, mode = Mode.READ)
@@ -78,41 +86,42 @@ public final class LineageProcedures {
     public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
             @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
         Direction direction = downstream ? Direction.OUTGOING : Direction.INCOMING;
-        Map<String, Visit> visited = new HashMap<>();
+        Map<Node, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
         Owners owners = new Owners();
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
         for (int i = 0; i < starts.size(); i++) {
-            String element = (String) starts.get(i).get(0);
-            Node node = tx.getNodeByElementId(element);
-            Visit visit = new Visit(node, element, kind(node), ((Number) starts.get(i).get(1)).intValue(), -1L - i);
-            if (visited.putIfAbsent(element, visit) == null) {
+            Node node = tx.getNodeByElementId((String) starts.get(i).get(0));
+            Visit visit = new Visit(node, kind(node), ((Number) starts.get(i).get(1)).intValue(), -1L - i);
+            if (visited.putIfAbsent(node, visit) == null) {
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
-                owners.addProducerOf(visit);
+                owners.addConsumer(visit);
             }
         }
         boolean truncated = false;
         while (!pending.isEmpty()) {
             Map.Entry<Integer, List<Visit>> level = pending.pollFirstEntry();
             int degree = level.getKey();
-            Map<String, Map.Entry<Node, Visit>> next = next(level.getValue(), direction);
+            Map<Node, Visit> next = next(level.getValue(), direction, owners);
             if (degree >= maxDepth) {
-                truncated |= next.keySet().stream().anyMatch(element -> !visited.containsKey(element));
+                truncated |= next.keySet().stream().anyMatch(node -> !visited.containsKey(node));
                 continue;
             }
-            for (Map.Entry<String, Map.Entry<Node, Visit>> found : next.entrySet()) {
+            for (Map.Entry<Node, Visit> found : next.entrySet()) {
                 if (visited.containsKey(found.getKey())) {
                     continue;
                 }
                 if (reached.size() >= maxNodes) {
+                    // datasets not expanded yet: their products are looked up on their own
+                    pending.values().forEach(visits -> visits.forEach(owners::addProducerOf));
                     return Stream.of(new WalkResult(reached, true, owners));
                 }
-                Node node = found.getValue().getKey();
-                Visit visit = new Visit(node, found.getKey(), kind(node), degree + 1, reached.size());
-                visited.put(visit.element(), visit);
-                reached.add(row(visit, found.getValue().getValue()));
+                Node node = found.getKey();
+                Visit visit = new Visit(node, kind(node), degree + 1, reached.size());
+                visited.put(node, visit);
+                reached.add(row(visit, found.getValue()));
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
-                owners.addProducerOf(visit);
+                owners.addConsumer(visit);
             }
         }
         return Stream.of(new WalkResult(reached, truncated, owners));
@@ -121,17 +130,37 @@ public final class LineageProcedures {
     /** The products of the datasets a walk touches and their effective owners, each once, packed as lists. */
     private static final class Owners {
         final List<Object> products = new ArrayList<>();
+        final List<Object> consumers = new ArrayList<>();
         final List<Object> teams = new ArrayList<>();
-        private final Set<String> seen = new HashSet<>();
-        private final Map<String, Long> teamIndex = new HashMap<>();
+        private final Set<Node> seen = new HashSet<>();
+        private final Map<Node, Long> teamIndex = new HashMap<>();
 
-        /** Adds the product publishing a dataset, owned by its own team or else by its domain's team. */
-        void addProducerOf(Visit visit) {
-            if (!visit.kind().equals("DATASET")) {
-                return;
+        /**
+         * Adds the product publishing a dataset, owned by its own team or else by its domain's team, or
+         * a consumer's owner.
+         */
+        void addConsumer(Visit visit) {
+            if (visit.kind().equals("CONSUMER")) {
+                Node team = single(visit.node(), OWNED_BY, Direction.OUTGOING);
+                if (team != null) {
+                    Map<String, Object> properties = visit.node().getProperties("id", "name");
+                    consumers.add(List.of(properties.get("id"), properties.getOrDefault("name", ""), index(team)));
+                }
             }
-            Node product = single(visit.node(), PRODUCES, Direction.INCOMING);
-            if (product == null || !seen.add(product.getElementId())) {
+        }
+
+        /** The product of a dataset the walk did not expand (expanding finds it on the way, see {@link #next}). */
+        void addProducerOf(Visit visit) {
+            if (visit.kind().equals("DATASET")) {
+                Node product = single(visit.node(), PRODUCES, Direction.INCOMING);
+                if (product != null) {
+                    addProduct(product);
+                }
+            }
+        }
+
+        void addProduct(Node product) {
+            if (!seen.add(product)) {
                 return;
             }
             Node own = single(product, OWNED_BY, Direction.OUTGOING);
@@ -140,28 +169,41 @@ public final class LineageProcedures {
             if (team == null) {
                 return;
             }
-            Long index = teamIndex.computeIfAbsent(team.getElementId(), element -> {
+            Map<String, Object> properties = product.getProperties("id", "name", "domain");
+            products.add(List.of(properties.get("id"), properties.getOrDefault("name", ""),
+                    properties.getOrDefault("domain", ""), index(team), own == null));
+        }
+
+        private long index(Node team) {
+            return teamIndex.computeIfAbsent(team, node -> {
                 teams.add(List.of(team.getProperty("name"), team.getProperty("description", ""), members(team)));
                 return (long) teams.size() - 1;
             });
-            Map<String, Object> properties = product.getProperties("id", "name", "domain");
-            products.add(List.of(properties.get("id"), properties.getOrDefault("name", ""),
-                    properties.getOrDefault("domain", ""), index, own == null));
         }
     }
 
     /** The nodes one hop from the level's non-consumers, each with the node of least element id it was reached from. */
-    private static Map<String, Map.Entry<Node, Visit>> next(List<Visit> level, Direction direction) {
-        Map<String, Map.Entry<Node, Visit>> next = new LinkedHashMap<>();
+    private static Map<Node, Visit> next(List<Visit> level, Direction direction, Owners owners) {
+        Map<Node, Visit> next = new LinkedHashMap<>();
         for (Visit from : level) {
             if (from.kind().equals("CONSUMER")) {
                 continue; // consumers read datasets and feed nothing
             }
-            try (ResourceIterable<Relationship> feeds = from.node().getRelationships(direction, FEEDS)) {
-                for (Relationship feed : feeds) {
-                    Node to = feed.getOtherNode(from.node());
-                    next.merge(to.getElementId(), Map.entry(to, from),
-                            (a, b) -> a.getValue().element().compareTo(b.getValue().element()) <= 0 ? a : b);
+            Node node = from.node();
+            boolean dataset = from.kind().equals("DATASET");
+            // one pass over the node's relationships finds both what it feeds and, for a dataset, its product
+            try (ResourceIterable<Relationship> relationships = node.getRelationships()) {
+                for (Relationship relationship : relationships) {
+                    if (relationship.isType(FEEDS)) {
+                        Node near = direction == Direction.OUTGOING ? relationship.getStartNode()
+                                : relationship.getEndNode();
+                        if (near.equals(node)) {
+                            next.merge(relationship.getOtherNode(node), from,
+                                    (a, b) -> a.element().compareTo(b.element()) <= 0 ? a : b);
+                        }
+                    } else if (dataset && relationship.isType(PRODUCES) && relationship.getEndNode().equals(node)) {
+                        owners.addProduct(relationship.getStartNode());
+                    }
                 }
             }
         }
