@@ -214,10 +214,8 @@ final class LineageAnalysis {
             }
         });
         List<String> productIds = List.copyOf(nearestDataset.keySet());
-        List<CatalogReader.OwnedBy> owners = procedures.available()
-                ? productIds.stream().map(reach.ownersFromWalks::get).filter(Objects::nonNull).toList()
-                : reader.ownedBy("product-owners", "productIds", productIds);
-        for (CatalogReader.OwnedBy product : owners) {
+        for (CatalogReader.OwnedBy product : owners(reach.ownersFromWalks, "product-owners", "productIds",
+                productIds)) {
             LineageNode via = nearestDataset.get(product.id());
             keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),
                     product.owner().domain(), via.degree(), via.path(), false));
@@ -239,10 +237,8 @@ final class LineageAnalysis {
         }
         List<String> consumers = impacted.stream().filter(n -> n.kind() == NodeKind.CONSUMER).map(LineageNode::id)
                 .distinct().toList();
-        List<CatalogReader.OwnedBy> consumerOwners = procedures.available()
-                ? consumers.stream().map(consumerOwnersFromWalks::get).filter(Objects::nonNull).toList()
-                : reader.ownedBy("consumer-owners", "consumerIds", consumers);
-        for (CatalogReader.OwnedBy owned : consumerOwners) {
+        for (CatalogReader.OwnedBy owned : owners(consumerOwnersFromWalks, "consumer-owners", "consumerIds",
+                consumers)) {
             owners.add(Map.entry(byId.get(new Key(NodeKind.CONSUMER, owned.id())), owned.owner()));
         }
         Map<String, List<Map.Entry<LineageNode, Owner>>> byTeam = owners.stream()
@@ -257,6 +253,16 @@ final class LineageAnalysis {
         });
         teams.sort(Comparator.comparingInt(TeamToNotify::nearestDegree).thenComparing(TeamToNotify::team));
         return teams;
+    }
+
+    /**
+     * The owners of {@code ids}: those the walks brought along when they ran inside Neo4j, otherwise
+     * read with {@code statement}.
+     */
+    private List<CatalogReader.OwnedBy> owners(Map<String, CatalogReader.OwnedBy> fromWalks, String statement,
+            String parameter, List<String> ids) {
+        return procedures.available() ? ids.stream().map(fromWalks::get).filter(Objects::nonNull).toList()
+                : reader.ownedBy(statement, parameter, ids);
     }
 
     private static void keepNearest(Map<Key, LineageNode> nodes, LineageNode node) {

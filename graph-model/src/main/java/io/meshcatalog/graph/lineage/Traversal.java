@@ -99,14 +99,14 @@ final class Traversal {
             rows.add(step);
             reached.put(step.element(), step);
         }
-        return new Walk(reached, answer.get("truncated").asBoolean(), byId(answer, "products"),
-                byId(answer, "consumers"));
+        return new Walk(reached, answer.get("truncated").asBoolean(),
+                byId(CatalogReader.packedOwners(answer.get("products"), answer.get("teams"), true)),
+                byId(CatalogReader.packedOwners(answer.get("consumers"), answer.get("teams"), false)));
     }
 
-    private static Map<String, CatalogReader.OwnedBy> byId(Record answer, String owned) {
+    private static Map<String, CatalogReader.OwnedBy> byId(List<CatalogReader.OwnedBy> owners) {
         Map<String, CatalogReader.OwnedBy> byId = new HashMap<>();
-        CatalogReader.packedOwners(answer.get(owned), answer.get("teams"), owned.equals("products"))
-                .forEach(one -> byId.put(one.id(), one));
+        owners.forEach(one -> byId.put(one.id(), one));
         return byId;
     }
 
