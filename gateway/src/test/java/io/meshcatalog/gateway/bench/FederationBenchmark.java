@@ -28,8 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 4's federation benchmark: one closed-loop load driver (fixed concurrency, warm-up, then a
  * timed window) hits, one after the other, a subgraph directly, this gateway with the same
  * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo
- * Gateway. Every response is checked (HTTP 200, no {@code errors}, the expected data shape): a
- * failed check counts as an error, not as throughput, and any error fails the run. Not part of
+ * Gateway. A fifth target, the floor, has the driver itself send the join plan's three subgraph calls
+ * one after the other (the representations taken once from shipping's answer): what the subgraphs
+ * alone cost for one join on this machine, which bounds any gateway's join throughput here. Every
+ * response is checked (HTTP 200, no {@code errors}, the expected data shape): a failed check counts
+ * as an error, not as throughput, and any error fails the run. Not part of
  * {@code mvn verify} (its name ends in neither Tests nor IT); {@code gateway/bench/run-federation-bench.sh}
  * starts the processes and runs it with
  * <pre>
@@ -39,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
  * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
  * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of
- * {@code direct,single,join,apollo}, for profiling one).
+ * {@code direct,single,join,apollo,floor}, for profiling one), {@code bench.shipping} and
+ * {@code bench.finance} (those subgraphs' URLs, for the floor).
  */
 class FederationBenchmark {
 
@@ -54,6 +58,17 @@ class FederationBenchmark {
   static final String JOIN = "{ shippingProducts { id name onTimeRate lateDeliveryCostPerDay { amount currency }"
       + " runCostLastMonth { amount currency } datasets { id rowsPerDay } } }";
 
+  /** The join plan's first fetch, as the gateway sends it to shipping. */
+  static final String JOIN_SHIPPING = "{ shippingProducts { id name onTimeRate __typename datasets { id __typename } } }";
+
+  /** The join plan's fetch to finance, with shipping's products (and their rates) as representations. */
+  static final String JOIN_FINANCE = "query($representations: [_Any!]!) { _entities(representations: $representations)"
+      + " { ... on DataProduct { lateDeliveryCostPerDay { amount currency } runCostLastMonth { amount currency } } } }";
+
+  /** The join plan's fetch to orders, with the products' datasets as representations. */
+  static final String JOIN_ORDERS = "query($representations: [_Any!]!) { _entities(representations: $representations)"
+      + " { ... on Dataset { rowsPerDay } } }";
+
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,14 +82,19 @@ class FederationBenchmark {
     String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
     String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
     String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
+    String shipping = System.getProperty("bench.shipping", "http://localhost:14002/graphql");
+    String finance = System.getProperty("bench.finance", "http://localhost:14005/graphql");
 
-    List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo").split(","));
-    List<Target> targets = Stream.of(
-        new Target("direct", "subgraph direct (orders)", subgraph, SINGLE, FederationBenchmark::ordersShape),
-        new Target("single", "this gateway, single subgraph", gateway, SINGLE, FederationBenchmark::ordersShape),
-        new Target("join", "this gateway, 3-subgraph join", gateway, JOIN, FederationBenchmark::joinShape),
-        new Target("apollo", "Apollo Gateway, 3-subgraph join", apollo, JOIN, FederationBenchmark::joinShape))
-        .filter(target -> only.contains(target.key())).toList();
+    List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo,floor").split(","));
+    List<Target> targets = new ArrayList<>(Stream.of(
+        new Target("direct", "subgraph direct (orders)", List.of(call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
+        new Target("single", "this gateway, single subgraph", List.of(call(gateway, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
+        new Target("join", "this gateway, 3-subgraph join", List.of(call(gateway, JOIN, Map.of(), FederationBenchmark::joinShape))),
+        new Target("apollo", "Apollo Gateway, 3-subgraph join", List.of(call(apollo, JOIN, Map.of(), FederationBenchmark::joinShape))))
+        .filter(target -> only.contains(target.key())).toList());
+    if (only.contains("floor")) {
+      targets.add(floor(shipping, finance, subgraph));
+    }
     System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target in %d rounds%n",
         concurrency, warmup.toSeconds(), window.toSeconds(), rounds);
     Map<String, Result> results = new LinkedHashMap<>();
@@ -113,12 +133,48 @@ class FederationBenchmark {
     }
   }
 
-  /** Closed loop: each of {@code concurrency} workers sends its next request when the last one answered. */
-  private Result run(Target target, int concurrency, Duration duration) throws InterruptedException {
-    byte[] body = json.writeValueAsBytes(Map.of("query", target.query()));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(10))
+  /**
+   * The join without a gateway: shipping's fetch, then finance's and orders' {@code _entities} with the
+   * representations the gateway would send, taken once from shipping's answer.
+   */
+  private Target floor(String shipping, String finance, String orders) throws IOException, InterruptedException {
+    Call first = call(shipping, JOIN_SHIPPING, Map.of(), data -> data.path("shippingProducts").size() > 0);
+    HttpResponse<byte[]> answer = http.send(first.request(), HttpResponse.BodyHandlers.ofByteArray());
+    List<Map<String, Object>> products = new ArrayList<>();
+    List<Map<String, Object>> datasets = new ArrayList<>();
+    for (JsonNode product : json.readTree(answer.body()).path("data").path("shippingProducts")) {
+      Map<String, Object> representation = new LinkedHashMap<>();
+      representation.put("__typename", "DataProduct");
+      representation.put("id", product.path("id").asString());
+      representation.put("onTimeRate", product.path("onTimeRate").isNumber() ? product.path("onTimeRate").asDouble() : null);
+      products.add(representation);
+      for (JsonNode dataset : product.path("datasets")) {
+        datasets.add(Map.of("__typename", "Dataset", "id", dataset.path("id").asString()));
+      }
+    }
+    if (products.isEmpty() || datasets.isEmpty()) {
+      throw new AssertionError("shipping answered no products with datasets for the floor: "
+          + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int productCount = products.size();
+    int datasetCount = datasets.size();
+    return new Target("floor", "floor: the join's 3 subgraph calls, no gateway", List.of(first,
+        call(finance, JOIN_FINANCE, Map.of("representations", products), data -> data.path("_entities").size() == productCount),
+        call(orders, JOIN_ORDERS, Map.of("representations", datasets), data -> data.path("_entities").size() == datasetCount)));
+  }
+
+  private Call call(String url, String query, Map<String, Object> variables, Predicate<JsonNode> shape) {
+    byte[] body = json.writeValueAsBytes(Map.of("query", query, "variables", variables));
+    return new Call(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), shape);
+  }
+
+  /**
+   * Closed loop: each of {@code concurrency} workers sends its target's calls one after the other, then
+   * starts again; one round of the calls counts as one request.
+   */
+  private Result run(Target target, int concurrency, Duration duration) throws InterruptedException {
     AtomicLong errors = new AtomicLong();
     AtomicReference<@Nullable String> firstError = new AtomicReference<>();
     long[][] latencies = new long[concurrency][];
@@ -133,7 +189,13 @@ class FederationBenchmark {
         int n = 0;
         while (System.nanoTime() < end) {
           long sent = System.nanoTime();
-          String problem = call(request, target.shape());
+          String problem = null;
+          for (Call step : target.calls()) {
+            problem = send(step);
+            if (problem != null) {
+              break;
+            }
+          }
           long took = System.nanoTime() - sent;
           if (problem != null) {
             errors.incrementAndGet();
@@ -167,9 +229,9 @@ class FederationBenchmark {
   }
 
   /** Null when the answer is good, otherwise what is wrong with it. */
-  private @Nullable String call(HttpRequest request, Predicate<JsonNode> shape) {
+  private @Nullable String send(Call call) {
     try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         return "HTTP " + response.statusCode() + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
       }
@@ -177,7 +239,7 @@ class FederationBenchmark {
       if (answer.has("errors")) {
         return "errors: " + answer.get("errors");
       }
-      return shape.test(answer.path("data")) ? null : "unexpected data: " + answer;
+      return call.shape().test(answer.path("data")) ? null : "unexpected data: " + answer;
     } catch (IOException | JacksonException e) {
       return e.toString();
     } catch (InterruptedException e) {
@@ -252,10 +314,19 @@ class FederationBenchmark {
       out.append(String.format(Locale.ROOT, "p99, join: %.2f ms here vs %.2f ms Apollo (target lower: %s)%n",
           ours.percentile(99), apollo.percentile(99), ours.percentile(99) < apollo.percentile(99) ? "met" : "MISSED"));
     }
+    Result floor = results.get("floor");
+    if (floor != null && ours != null && apollo != null) {
+      out.append(String.format(Locale.ROOT, "Join throughput as a share of the floor (the subgraphs alone): this gateway %.2f, "
+          + "Apollo Gateway %.2f; 5x Apollo would be %.2f of the floor%n", ours.throughput() / floor.throughput(),
+          apollo.throughput() / floor.throughput(), 5 * apollo.throughput() / floor.throughput()));
+    }
     return out.toString();
   }
 
-  private record Target(String key, String name, String url, String query, Predicate<JsonNode> shape) {
+  private record Target(String key, String name, List<Call> calls) {
+  }
+
+  private record Call(HttpRequest request, Predicate<JsonNode> shape) {
   }
 
   private record Result(String name, long ok, long errors, double seconds, long[] sortedNanos,
