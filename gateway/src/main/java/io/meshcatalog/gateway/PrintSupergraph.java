@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.http.ComposedSupergraph;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.http.HttpSdlFetcher;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -40,7 +41,7 @@ final class PrintSupergraph {
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       String sdl = new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
-          new HttpSdlFetcher(http, JsonMapper.builder().build(), Duration.ofSeconds(30))).composeSdl();
+          new HttpSdlFetcher(http, JsonMapper.builder().build(), SubgraphSettings.DEFAULTS)).composeSdl();
       if (target == null) {
         System.out.print(sdl);
       } else {

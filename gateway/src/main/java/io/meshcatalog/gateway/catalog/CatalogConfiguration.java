@@ -10,8 +10,8 @@ import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -84,13 +84,16 @@ class CatalogConfiguration {
       CatalogProperties properties) {
     String self = properties.subgraphName();
     return new CatalogHarvester(() -> {
-      Map<String, String> urls = new LinkedHashMap<>();
-      for (Subgraph subgraph : gateway.getObject().supergraph().subgraphs()) {
+      // The configured URL and headers of each subgraph, as its fetches get them; no client's headers to forward.
+      Gateway served = gateway.getObject();
+      List<CatalogHarvester.Target> targets = new ArrayList<>();
+      for (Subgraph subgraph : served.supergraph().subgraphs()) {
         if (!subgraph.name().equals(self)) {
-          urls.put(subgraph.name(), subgraph.url());
+          targets.add(new CatalogHarvester.Target(subgraph.name(), served.subgraphs().url(subgraph.name()),
+              served.subgraphs().settings(subgraph.name()).headers()));
         }
       }
-      return urls;
+      return targets;
     }, new HttpContractFetcher(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
         properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary);
   }

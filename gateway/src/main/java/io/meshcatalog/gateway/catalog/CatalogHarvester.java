@@ -22,16 +22,20 @@ public final class CatalogHarvester {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogHarvester.class);
 
-  private final Supplier<Map<String, String>> subgraphs;
+  private final Supplier<List<Target>> subgraphs;
   private final ContractFetcher fetcher;
   private final DescriptorLoader loader;
   private final LineageStore store;
   private final CatalogVocabulary vocabulary;
 
+  /** One subgraph to harvest: where it is reached and the headers configured for it. */
+  record Target(String subgraph, String url, Map<String, String> headers) {
+  }
+
   /**
-   * @param subgraphs the subgraphs to harvest, name to URL, read at each harvest (the supergraph may change)
+   * @param subgraphs the subgraphs to harvest, read at each harvest (the supergraph may change)
    */
-  CatalogHarvester(Supplier<Map<String, String>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
+  CatalogHarvester(Supplier<List<Target>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
       LineageStore store, CatalogVocabulary vocabulary) {
     this.subgraphs = subgraphs;
     this.fetcher = fetcher;
@@ -43,14 +47,15 @@ public final class CatalogHarvester {
   /** Harvests all subgraphs now, one outcome each, in supergraph order. */
   public synchronized List<HarvestOutcome> harvest() {
     List<HarvestOutcome> outcomes = new ArrayList<>();
-    subgraphs.get().forEach((name, url) -> outcomes.add(harvest(name, url)));
+    subgraphs.get().forEach(target -> outcomes.add(harvest(target)));
     vocabulary.refresh();
     return outcomes;
   }
 
-  private HarvestOutcome harvest(String subgraph, String url) {
+  private HarvestOutcome harvest(Target target) {
+    String subgraph = target.subgraph();
     try {
-      ContractFetcher.Contract contract = fetcher.fetch(subgraph, url);
+      ContractFetcher.Contract contract = fetcher.fetch(subgraph, target.url(), target.headers());
       DomainDescriptor descriptor = loader.load("catalogContract of subgraph " + subgraph, contract.descriptorYaml());
       int created = 0;
       int updated = 0;

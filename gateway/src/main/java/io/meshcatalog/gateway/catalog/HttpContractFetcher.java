@@ -23,11 +23,11 @@ final class HttpContractFetcher implements ContractFetcher {
   }
 
   @Override
-  public Contract fetch(String subgraph, String url) {
+  public Contract fetch(String subgraph, String url, Map<String, String> headers) {
     Map<String, Object> response;
     try {
       response = client.execute(new SubgraphRequest(subgraph, url, QUERY, Map.of(),
-          new SubgraphSettings(null, timeout, Map.of()), RequestContext.anonymous())).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+          new SubgraphSettings(null, timeout, headers), RequestContext.anonymous())).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("unreachable at " + url + ": " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {

@@ -62,6 +62,11 @@ public final class Gateway {
     return current.get().supergraph();
   }
 
+  /** Where and how the subgraphs of the supergraph being served are reached. */
+  public SubgraphRegistry subgraphs() {
+    return current.get().registry();
+  }
+
   /** Runs one request; never fails the future: every problem becomes a GraphQL error. */
   public CompletableFuture<Map<String, Object>> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();

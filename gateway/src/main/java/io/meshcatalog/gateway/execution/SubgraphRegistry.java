@@ -20,11 +20,13 @@ public final class SubgraphRegistry {
     this.defaults = defaults;
   }
 
-  SubgraphSettings settings(String subgraph) {
+  /** How to talk to {@code subgraph}: its configured settings, else the gateway-wide defaults. */
+  public SubgraphSettings settings(String subgraph) {
     return settings.getOrDefault(subgraph, defaults);
   }
 
-  String url(String subgraph) {
+  /** Where {@code subgraph} is reached: the configured URL, else the one the supergraph names. */
+  public String url(String subgraph) {
     String override = settings(subgraph).url();
     if (override != null) {
       return override;

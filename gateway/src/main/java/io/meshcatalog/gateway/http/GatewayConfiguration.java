@@ -7,6 +7,7 @@ import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,10 @@ class GatewayConfiguration {
       Map<String, String> urls = new LinkedHashMap<>();
       local.forEach(subgraph -> urls.put(subgraph.name(), subgraph.url()));
       urls.putAll(ComposedSupergraph.parse(subgraphs));
-      HttpSdlFetcher http = new HttpSdlFetcher(subgraphHttpClient, jsonMapper, properties.defaultTimeout());
+      Map<String, SubgraphSettings> settings = properties.settings();
+      SubgraphSettings defaults = properties.defaults();
+      HttpSdlFetcher http = new HttpSdlFetcher(subgraphHttpClient, jsonMapper,
+          name -> settings.getOrDefault(name, defaults));
       return new ComposedSupergraph(urls, (name, url) -> local.stream().filter(s -> s.name().equals(name))
           .findFirst().map(InProcessSubgraph::sdl).orElseGet(() -> http.sdl(name, url)));
     }

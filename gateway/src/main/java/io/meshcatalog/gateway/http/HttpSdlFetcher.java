@@ -5,29 +5,44 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a subgraph's SDL with the federation query {@code { _service { sdl } }}. */
+/**
+ * Reads a subgraph's SDL with the federation query {@code { _service { sdl } }}, the way its fetches
+ * will reach it: the configured URL, timeout and headers of that subgraph (credentials, routing
+ * hints) apply; no client's headers exist at start-up to forward.
+ */
 public final class HttpSdlFetcher implements ComposedSupergraph.SdlFetcher {
 
   private final HttpClient http;
   private final JsonMapper json;
-  private final Duration timeout;
+  private final Function<String, SubgraphSettings> settings;
 
-  public HttpSdlFetcher(HttpClient http, JsonMapper json, Duration timeout) {
+  /** @param settings a subgraph's settings by its name (the defaults for a subgraph with none configured) */
+  public HttpSdlFetcher(HttpClient http, JsonMapper json, Function<String, SubgraphSettings> settings) {
     this.http = http;
     this.json = json;
-    this.timeout = timeout;
+    this.settings = settings;
+  }
+
+  /** With the same settings for every subgraph. */
+  public HttpSdlFetcher(HttpClient http, JsonMapper json, SubgraphSettings settings) {
+    this(http, json, subgraph -> settings);
   }
 
   @Override
-  public String sdl(String subgraph, String url) {
+  public String sdl(String subgraph, String listedUrl) {
+    SubgraphSettings these = settings.apply(subgraph);
+    String url = these.url() != null ? these.url() : listedUrl;
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-          .header("Content-Type", "application/json")
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(these.timeout())
+          .header("Content-Type", "application/json");
+      these.headers().forEach(builder::header);
+      HttpRequest request = builder
           .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ _service { sdl } }\"}")).build();
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Object body = json.readValue(response.body(), Object.class);

@@ -46,6 +46,7 @@ class CatalogHarvesterIT {
   private final JsonMapper json = JsonMapper.builder().build();
   private final AtomicReference<String> descriptor = new AtomicReference<>(fixture());
   private final AtomicInteger contractsServed = new AtomicInteger();
+  private final AtomicReference<String> authorization = new AtomicReference<>();
   private HttpServer subgraph;
   private GraphConnection graph;
   private LineageStore store;
@@ -59,6 +60,7 @@ class CatalogHarvesterIT {
       byte[] body = json.writeValueAsBytes(Map.of("data", Map.of("catalogContract",
           Map.of("domain", "customers", "descriptorYaml", descriptor.get()))));
       contractsServed.incrementAndGet();
+      authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -71,7 +73,8 @@ class CatalogHarvesterIT {
     store.initSchema();
     vocabulary = new CatalogVocabulary(store, new DescriptorLoader());
     String url = "http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql";
-    harvester = new CatalogHarvester(() -> Map.of("customers", url),
+    harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", url,
+        Map.of("Authorization", "Bearer harvester"))),
         new HttpContractFetcher(new HttpSubgraphClient(HttpClient.newHttpClient(), json), Duration.ofSeconds(5)),
         new DescriptorLoader(), store, vocabulary);
   }
@@ -85,6 +88,7 @@ class CatalogHarvesterIT {
   @Test
   void harvestingTwiceChangesNothingTheSecondTime() {
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0));
+    assertThat(authorization.get()).as("the subgraph's configured header").isEqualTo("Bearer harvester");
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1));
     assertThat(store.history(PRODUCT, 10)).hasSize(1);
   }

@@ -31,7 +31,7 @@ class ComposedSupergraphIT {
         urls.put(name, golden.subgraph(name).url());
       }
       ComposedSupergraph source = new ComposedSupergraph(urls,
-          new HttpSdlFetcher(HTTP, GatewayCalls.JSON, Duration.ofSeconds(5)));
+          new HttpSdlFetcher(HTTP, GatewayCalls.JSON, SubgraphSettings.DEFAULTS));
       Gateway gateway = new Gateway(source.load(), Map.of(), SubgraphSettings.DEFAULTS,
           new PlanExecutor(new HttpSubgraphClient(HTTP, GatewayCalls.JSON)), OperationLimits.NONE);
       Path operations = golden.directory().resolve("operations");
@@ -43,9 +43,29 @@ class ComposedSupergraphIT {
   }
 
   @Test
+  void theSdlIsReadWithTheSubgraphsConfiguredUrlAndHeaders() throws Exception {
+    try (GoldenCase golden = GoldenCase.start("entities")) {
+      // Listed at an address where nothing answers; the configuration points at the real one and adds credentials.
+      Map<String, String> urls = new LinkedHashMap<>();
+      urls.put("accounts", "http://127.0.0.1:1/graphql");
+      urls.put("products", golden.subgraph("products").url());
+      urls.put("reviews", golden.subgraph("reviews").url());
+      SubgraphSettings accounts = new SubgraphSettings(golden.subgraph("accounts").url(), Duration.ofSeconds(5),
+          Map.of("Authorization", "Bearer sdl-reader"));
+      ComposedSupergraph source = new ComposedSupergraph(urls, new HttpSdlFetcher(HTTP, GatewayCalls.JSON,
+          name -> name.equals("accounts") ? accounts : SubgraphSettings.DEFAULTS));
+
+      assertThat(source.load().subgraphs()).extracting(io.meshcatalog.gateway.supergraph.Subgraph::name)
+          .containsExactly("accounts", "products", "reviews");
+      assertThat(golden.subgraph("accounts").lastHeaders().getFirst("Authorization")).isEqualTo("Bearer sdl-reader");
+      assertThat(golden.subgraph("products").lastHeaders().getFirst("Authorization")).isNull();
+    }
+  }
+
+  @Test
   void unreachableSubgraphStopsStartUpNamingIt() {
     ComposedSupergraph source = new ComposedSupergraph(Map.of("ghost", "http://127.0.0.1:1/graphql"),
-        new HttpSdlFetcher(HTTP, GatewayCalls.JSON, Duration.ofSeconds(2)));
+        new HttpSdlFetcher(HTTP, GatewayCalls.JSON, new SubgraphSettings(null, Duration.ofSeconds(2), Map.of())));
     assertThatThrownBy(source::load).hasMessageContaining("subgraph \"ghost\"");
   }
 }
