@@ -5,7 +5,9 @@ import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.vocabulary.CatalogIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The vocabulary views of every harvested domain, so the catalog resolves every shareable field of
  * {@code DataProduct} and {@code Dataset} itself and never sends the planner to a domain that does
  * not own the id. The index is a pure value, rebuilt from the descriptors stored on the domains at
- * start and after each harvest; a subgraph that failed keeps its last stored descriptor.
+ * start and after each harvest; a subgraph that failed keeps its last stored descriptor. A stored
+ * descriptor whose text did not change since the last refresh is not parsed again.
  */
 final class CatalogVocabulary {
 
@@ -22,6 +25,8 @@ final class CatalogVocabulary {
   private final LineageStore store;
   private final DescriptorLoader loader;
   private volatile CatalogIndex index = CatalogIndex.EMPTY;
+  /** The descriptors of the last refresh by domain, with the text each was parsed from. */
+  private Map<String, Parsed> parsed = Map.of();
 
   CatalogVocabulary(LineageStore store, DescriptorLoader loader) {
     this.store = store;
@@ -33,16 +38,27 @@ final class CatalogVocabulary {
   }
 
   /** Rebuilds the index from the stored descriptors; one that no longer loads is logged and left out. */
-  void refresh() {
-    List<DomainDescriptor> descriptors = new ArrayList<>();
+  synchronized void refresh() {
+    Map<String, Parsed> now = new LinkedHashMap<>();
     store.descriptors().forEach((domain, yaml) -> {
+      Parsed before = parsed.get(domain);
+      if (before != null && before.yaml().equals(yaml)) {
+        now.put(domain, before);
+        return;
+      }
       try {
-        descriptors.add(loader.load("stored descriptor of domain " + domain, yaml));
+        now.put(domain, new Parsed(yaml, loader.load("stored descriptor of domain " + domain, yaml)));
       } catch (RuntimeException e) {
         LOG.warn("The stored descriptor of domain {} does not load, its vocabulary is left out: {}", domain,
             e.getMessage());
       }
     });
+    parsed = now;
+    List<DomainDescriptor> descriptors = new ArrayList<>();
+    now.values().forEach(entry -> descriptors.add(entry.descriptor()));
     index = CatalogIndex.of(descriptors);
+  }
+
+  private record Parsed(String yaml, DomainDescriptor descriptor) {
   }
 }

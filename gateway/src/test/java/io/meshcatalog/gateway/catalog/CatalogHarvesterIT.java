@@ -101,6 +101,10 @@ class CatalogHarvesterIT {
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0));
 
     assertCountryRetypedInRevisionTwo();
+    // The vocabulary re-reads a descriptor whose text changed (and only those).
+    assertThat(vocabulary.index().dataset(PRODUCT).orElseThrow().fields())
+        .filteredOn(field -> field.name().equals("country")).singleElement()
+        .extracting(field -> field.logicalType()).isEqualTo("integer");
   }
 
   @Test
