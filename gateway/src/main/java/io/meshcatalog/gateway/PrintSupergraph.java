@@ -1,14 +1,14 @@
 package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.http.ComposedSupergraph;
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.http.HttpSdlFetcher;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +38,11 @@ final class PrintSupergraph {
       System.err.println("--print-supergraph needs --subgraphs=name=url,name=url");
       return 2;
     }
-    try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try (NettyTransport transport = NettyTransport.create(1);
+        NettySubgraphClient http = new NettySubgraphClient(transport, JsonMapper.builder().build(),
+            NettySubgraphClient.Options.DEFAULTS)) {
       String sdl = new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
-          new HttpSdlFetcher(http, JsonMapper.builder().build(), SubgraphSettings.DEFAULTS)).composeSdl();
+          new HttpSdlFetcher(http, SubgraphSettings.DEFAULTS)).composeSdl();
       if (target == null) {
         System.out.print(sdl);
       } else {

@@ -1,14 +1,13 @@
 package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.TraversalLimits;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +78,8 @@ class CatalogConfiguration {
   }
 
   @Bean
-  CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, HttpClient subgraphHttpClient,
-      JsonMapper jsonMapper, LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
+  CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, NettySubgraphClient subgraphHttpClient,
+      LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogProperties properties) {
     String self = properties.subgraphName();
     return new CatalogHarvester(() -> {
@@ -94,7 +93,7 @@ class CatalogConfiguration {
         }
       }
       return targets;
-    }, new HttpContractFetcher(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
+    }, new HttpContractFetcher(subgraphHttpClient,
         properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary);
   }
 

@@ -1,16 +1,15 @@
 package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.HttpSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,26 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
 
-  @Bean
-  HttpClient subgraphHttpClient() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+  @Bean(destroyMethod = "close")
+  NettyTransport transport(@Value("${gateway.io-threads:0}") int threads) {
+    return NettyTransport.create(threads);
   }
 
+  /** Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest. */
+  @Bean(destroyMethod = "close")
+  NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper jsonMapper) {
+    return new NettySubgraphClient(transport, jsonMapper, NettySubgraphClient.Options.DEFAULTS);
+  }
+
+  /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP. */
   @Bean
-  SubgraphClient subgraphClient(HttpClient subgraphHttpClient, JsonMapper jsonMapper,
-      ObjectProvider<InProcessSubgraph> inProcess) {
-    return InProcessSubgraphClient.around(new HttpSubgraphClient(subgraphHttpClient, jsonMapper),
-        inProcess.orderedStream().toList());
+  SubgraphClient subgraphClient(NettySubgraphClient subgraphHttpClient, ObjectProvider<InProcessSubgraph> inProcess) {
+    return InProcessSubgraphClient.around(subgraphHttpClient, inProcess.orderedStream().toList());
   }
 
   @Bean(destroyMethod = "close")
   SupergraphSource supergraphSource(@Value("${supergraph:}") String supergraph, @Value("${subgraphs:}") String subgraphs,
-      HttpClient subgraphHttpClient, JsonMapper jsonMapper, GatewayProperties properties,
+      NettySubgraphClient subgraphHttpClient, GatewayProperties properties,
       ObjectProvider<InProcessSubgraph> inProcess) {
     if (!supergraph.isBlank()) {
       return new SupergraphFile(Path.of(supergraph));
@@ -52,8 +56,7 @@ class GatewayConfiguration {
       urls.putAll(ComposedSupergraph.parse(subgraphs));
       Map<String, SubgraphSettings> settings = properties.settings();
       SubgraphSettings defaults = properties.defaults();
-      HttpSdlFetcher http = new HttpSdlFetcher(subgraphHttpClient, jsonMapper,
-          name -> settings.getOrDefault(name, defaults));
+      HttpSdlFetcher http = new HttpSdlFetcher(subgraphHttpClient, name -> settings.getOrDefault(name, defaults));
       return new ComposedSupergraph(urls, (name, url) -> local.stream().filter(s -> s.name().equals(name))
           .findFirst().map(InProcessSubgraph::sdl).orElseGet(() -> http.sdl(name, url)));
     }

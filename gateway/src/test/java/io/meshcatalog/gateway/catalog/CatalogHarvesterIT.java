@@ -3,7 +3,7 @@ package io.meshcatalog.gateway.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.meshcatalog.gateway.execution.HttpSubgraphClient;
+import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +74,7 @@ class CatalogHarvesterIT {
     String url = "http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql";
     harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", url,
         Map.of("Authorization", "Bearer harvester"))),
-        new HttpContractFetcher(new HttpSubgraphClient(HttpClient.newHttpClient(), json), Duration.ofSeconds(5)),
+        new HttpContractFetcher(GatewayCalls.httpClient(), Duration.ofSeconds(5)),
         new DescriptorLoader(), store, vocabulary);
   }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.HttpSubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.GoldenCase;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /** {@code --subgraphs}: the gateway composes the supergraph from the subgraphs' own SDL. */
 class ComposedSupergraphIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void gatewayComposedFromServedSdlAnswersLikeTheGoldenCase() throws Exception {
@@ -31,9 +28,9 @@ class ComposedSupergraphIT {
         urls.put(name, golden.subgraph(name).url());
       }
       ComposedSupergraph source = new ComposedSupergraph(urls,
-          new HttpSdlFetcher(HTTP, GatewayCalls.JSON, SubgraphSettings.DEFAULTS));
+          new HttpSdlFetcher(GatewayCalls.httpClient(), SubgraphSettings.DEFAULTS));
       Gateway gateway = new Gateway(source.load(), Map.of(), SubgraphSettings.DEFAULTS,
-          new PlanExecutor(new HttpSubgraphClient(HTTP, GatewayCalls.JSON)), OperationLimits.NONE);
+          new PlanExecutor(GatewayCalls.httpClient()), OperationLimits.NONE);
       Path operations = golden.directory().resolve("operations");
       Map<String, Object> response = GatewayCalls.run(gateway,
           Files.readString(operations.resolve("topProductsWithReviewAuthors.graphql")), Map.of());
@@ -52,7 +49,7 @@ class ComposedSupergraphIT {
       urls.put("reviews", golden.subgraph("reviews").url());
       SubgraphSettings accounts = new SubgraphSettings(golden.subgraph("accounts").url(), Duration.ofSeconds(5),
           Map.of("Authorization", "Bearer sdl-reader"));
-      ComposedSupergraph source = new ComposedSupergraph(urls, new HttpSdlFetcher(HTTP, GatewayCalls.JSON,
+      ComposedSupergraph source = new ComposedSupergraph(urls, new HttpSdlFetcher(GatewayCalls.httpClient(),
           name -> name.equals("accounts") ? accounts : SubgraphSettings.DEFAULTS));
 
       assertThat(source.load().subgraphs()).extracting(io.meshcatalog.gateway.supergraph.Subgraph::name)
@@ -65,7 +62,7 @@ class ComposedSupergraphIT {
   @Test
   void unreachableSubgraphStopsStartUpNamingIt() {
     ComposedSupergraph source = new ComposedSupergraph(Map.of("ghost", "http://127.0.0.1:1/graphql"),
-        new HttpSdlFetcher(HTTP, GatewayCalls.JSON, new SubgraphSettings(null, Duration.ofSeconds(2), Map.of())));
+        new HttpSdlFetcher(GatewayCalls.httpClient(), new SubgraphSettings(null, Duration.ofSeconds(2), Map.of())));
     assertThatThrownBy(source::load).hasMessageContaining("subgraph \"ghost\"");
   }
 }

@@ -2,6 +2,8 @@ package io.meshcatalog.gateway.support;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GatewayRequest;
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.RequestContext;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,15 @@ public final class GatewayCalls {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Event loops shared by the test JVM's subgraph clients (daemon threads: they end with it). */
+  private static final NettyTransport TRANSPORT = NettyTransport.create(2);
+
   private GatewayCalls() {
+  }
+
+  /** A subgraph client over HTTP, as the application makes one. */
+  public static NettySubgraphClient httpClient() {
+    return new NettySubgraphClient(TRANSPORT, JSON, NettySubgraphClient.Options.DEFAULTS);
   }
 
   /** Runs an operation with the plan included in the response. */

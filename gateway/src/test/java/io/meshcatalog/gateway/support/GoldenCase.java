@@ -1,7 +1,6 @@
 package io.meshcatalog.gateway.support;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.HttpSubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
@@ -9,7 +8,6 @@ import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +47,8 @@ public final class GoldenCase implements AutoCloseable {
       }
     }
     Supergraph supergraph = new SupergraphParser().parse(Files.readString(directory.resolve("supergraph.graphql")));
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     gateway = new Gateway(supergraph, settings, new SubgraphSettings(null, timeout, Map.of()),
-        new PlanExecutor(new HttpSubgraphClient(http, JSON)), OperationLimits.NONE);
+        new PlanExecutor(GatewayCalls.httpClient()), OperationLimits.NONE);
   }
 
   /** Starts the scenario in {@code golden/<name>}. */

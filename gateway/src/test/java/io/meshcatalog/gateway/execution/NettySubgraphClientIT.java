@@ -1,0 +1,230 @@
+package io.meshcatalog.gateway.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshcatalog.gateway.support.GatewayCalls;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The subgraph client against a scripted HTTP/1.1 server on a real socket: what it does with kept-alive
+ * connections, connections the subgraph closes, slow and oversized answers.
+ */
+class NettySubgraphClientIT {
+
+  private static final String ANSWER = "{\"data\":{\"ok\":true}}";
+
+  private final NettySubgraphClient client = GatewayCalls.httpClient();
+  private ScriptedServer server;
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void sequentialFetchesShareOneKeptAliveConnection() throws Exception {
+    server = new ScriptedServer((connection, request) -> Reply.ANSWER);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(fetch("{ ok }", Duration.ofSeconds(5))).containsEntry("data", Map.of("ok", true));
+    }
+    assertThat(server.connections()).isEqualTo(1);
+    assertThat(server.requests()).hasSize(3);
+  }
+
+  @Test
+  void aQueryOnAConnectionTheSubgraphClosedGoesOutAgainOnANewOne() throws Exception {
+    // The first connection answers once, then closes on the next request (an idle timeout racing it).
+    server = new ScriptedServer((connection, request) -> connection == 0 && request == 1 ? Reply.CLOSE : Reply.ANSWER);
+    fetch("{ ok }", Duration.ofSeconds(5));
+
+    assertThat(fetch("{ ok }", Duration.ofSeconds(5))).containsEntry("data", Map.of("ok", true));
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aMutationOnAConnectionTheSubgraphClosedIsNotSentAgain() throws Exception {
+    server = new ScriptedServer((connection, request) -> connection == 0 && request == 1 ? Reply.CLOSE : Reply.ANSWER);
+    fetch("{ ok }", Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> fetch("mutation { ok }", Duration.ofSeconds(5)))
+        .hasCauseInstanceOf(SubgraphFetchException.class)
+        .hasMessageContaining("the connection closed before the answer");
+    assertThat(server.requests()).containsExactly("{ ok }", "mutation { ok }");
+  }
+
+  @Test
+  void aSlowSubgraphTimesOutAndItsConnectionIsNotReused() throws Exception {
+    server = new ScriptedServer((connection, request) -> connection == 0 ? Reply.NEVER : Reply.ANSWER);
+
+    assertThatThrownBy(() -> fetch("{ ok }", Duration.ofMillis(300)))
+        .hasCauseInstanceOf(SubgraphFetchException.class).hasMessageContaining("timed out after 300 ms");
+    assertThat(fetch("{ ok }", Duration.ofSeconds(5))).containsEntry("data", Map.of("ok", true));
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedConnectionNamesTheAddress() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    SubgraphRequest request = request("http://127.0.0.1:" + closedPort + "/graphql", "{ ok }", Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> client.execute(request).get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(SubgraphFetchException.class)
+        .hasMessageContaining("cannot connect to 127.0.0.1:" + closedPort);
+  }
+
+  @Test
+  void anAnswerThatIsNotAGraphQLResponseFailsTheFetch() throws Exception {
+    server = new ScriptedServer((connection, request) -> Reply.NOT_JSON);
+
+    assertThatThrownBy(() -> fetch("{ ok }", Duration.ofSeconds(5)))
+        .hasCauseInstanceOf(SubgraphFetchException.class).hasMessageContaining("HTTP 502 with a body that is not JSON");
+  }
+
+  private Map<String, Object> fetch(String query, Duration timeout) throws Exception {
+    return client.execute(request(server.url(), query, timeout)).get(10, TimeUnit.SECONDS);
+  }
+
+  private static SubgraphRequest request(String url, String query, Duration timeout) {
+    return new SubgraphRequest("scripted", url, query, Map.of(), new SubgraphSettings(null, timeout, Map.of()),
+        RequestContext.anonymous());
+  }
+
+  /** What the scripted server does with one request. */
+  enum Reply { ANSWER, CLOSE, NEVER, NOT_JSON }
+
+  /** Chooses the reply by connection number and request number on that connection, both from 0. */
+  @FunctionalInterface
+  interface Script {
+    Reply reply(int connection, int request);
+  }
+
+  /** A minimal HTTP/1.1 server: Content-Length bodies, keep-alive, one thread per connection. */
+  private static final class ScriptedServer implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final Script script;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+    ScriptedServer(Script script) throws IOException {
+      this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.script = script;
+      Thread acceptor = new Thread(this::accept, "scripted-accept");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + socket.getLocalPort() + "/graphql";
+    }
+
+    int connections() {
+      return connections.get();
+    }
+
+    List<String> requests() {
+      return queries;
+    }
+
+    private void accept() {
+      while (!socket.isClosed()) {
+        try {
+          Socket connection = socket.accept();
+          open.add(connection);
+          int number = connections.getAndIncrement();
+          Thread serve = new Thread(() -> serve(connection, number), "scripted-" + number);
+          serve.setDaemon(true);
+          serve.start();
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }
+
+    private void serve(Socket connection, int number) {
+      try (connection; InputStream in = connection.getInputStream(); OutputStream out = connection.getOutputStream()) {
+        for (int request = 0; ; request++) {
+          String body = readRequest(in);
+          if (body == null) {
+            return;
+          }
+          queries.add(GatewayCalls.JSON.readTree(body).get("query").asString());
+          switch (script.reply(number, request)) {
+            case CLOSE -> {
+              return;
+            }
+            case NEVER -> {
+              in.read();
+              return;
+            }
+            case NOT_JSON -> write(out, 502, "text/html", "<html>bad gateway</html>");
+            case ANSWER -> write(out, 200, "application/json", ANSWER);
+          }
+        }
+      } catch (IOException e) {
+        // the client went away
+      }
+    }
+
+    private static String readRequest(InputStream in) throws IOException {
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      int matched = 0;
+      while (matched < 4) {
+        int b = in.read();
+        if (b < 0) {
+          return null;
+        }
+        head.write(b);
+        matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
+      }
+      int length = 0;
+      for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring("content-length:".length()).strip());
+        }
+      }
+      return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static void write(OutputStream out, int status, String type, String body) throws IOException {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + type + "\r\nContent-Length: " + bytes.length
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      for (Socket connection : open) {
+        connection.close();
+      }
+    }
+  }
+}
