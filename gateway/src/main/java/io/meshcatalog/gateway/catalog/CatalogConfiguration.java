@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
@@ -11,6 +12,7 @@ import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -103,12 +105,30 @@ class CatalogConfiguration {
       @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester);
-    return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpController.PATH,
+    return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, catalogExecutor);
   }
 
   @Bean(destroyMethod = "close")
   HarvestSchedule harvestSchedule(CatalogHarvester catalogHarvester, CatalogProperties properties) {
     return new HarvestSchedule(catalogHarvester, properties.harvestEvery());
+  }
+
+  @Bean
+  HttpRoute catalogGraphqlRoute(CatalogSubgraph catalogSubgraph, JsonMapper jsonMapper) {
+    return HttpRoute.of(CatalogHttpEndpoint.PATH, Set.of("POST"),
+        new CatalogHttpEndpoint(catalogSubgraph, jsonMapper)::handle);
+  }
+
+  /** Writes to Neo4j. */
+  @Bean
+  HttpRoute openLineageRoute(LineageStore lineageStore, JsonMapper jsonMapper) {
+    return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper)::handle);
+  }
+
+  /** Reads Neo4j. */
+  @Bean
+  HttpRoute impactCsvRoute(LineageStore lineageStore) {
+    return HttpRoute.blocking("/api/v1/impact.csv", Set.of("GET"), new ImpactCsvEndpoint(lineageStore)::handle);
   }
 }

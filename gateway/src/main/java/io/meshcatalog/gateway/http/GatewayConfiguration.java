@@ -9,23 +9,62 @@ import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the gateway from {@code --supergraph=<file>} and {@code gateway.*} properties. */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
 
+  /** The event loops of the HTTP server and of the subgraph connections: one set, so a request rarely changes thread. */
   @Bean(destroyMethod = "close")
-  NettyTransport transport(@Value("${gateway.io-threads:0}") int threads) {
-    return NettyTransport.create(threads);
+  NettyTransport transport(GatewayProperties properties) {
+    return NettyTransport.create(properties.ioThreads());
+  }
+
+  /** Where routes that wait on a database run; bounded, so a flood gets 503 instead of a queue without end. */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService httpWorkers(GatewayProperties properties) {
+    int threads = properties.workerThreads();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1_000), new DefaultThreadFactory("http-worker", true));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  @Bean
+  HttpRoute graphqlRoute(Gateway gateway, GatewayProperties properties, JsonMapper jsonMapper) {
+    GraphQLEndpoint endpoint = new GraphQLEndpoint(gateway, properties.planHeaderName(), jsonMapper);
+    return HttpRoute.of(GraphQLEndpoint.PATH, Set.of("GET", "POST"), endpoint::handle);
+  }
+
+  @Bean
+  HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper jsonMapper) {
+    return HttpRoute.of("/health", Set.of("GET"), new HealthEndpoint(gateway, checks, jsonMapper)::handle);
+  }
+
+  @Bean
+  ServerLifecycle gatewayServer(@Value("${server.address:}") String address, @Value("${server.port:8080}") int port,
+      List<HttpRoute> routes, NettyTransport transport, ExecutorService httpWorkers, JsonMapper jsonMapper,
+      GatewayProperties properties, ConfigurableEnvironment environment) {
+    InetSocketAddress bind = address.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+    return new ServerLifecycle(bind, routes, transport, httpWorkers, jsonMapper, properties.serverOptions(),
+        environment);
   }
 
   /** Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest. */

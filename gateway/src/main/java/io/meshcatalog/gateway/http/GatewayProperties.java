@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code gateway.*} settings.
@@ -18,10 +19,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param planHeader the request header that asks for the plan in {@code extensions.queryPlan}
  * @param forwardHeaders the client's request headers passed on to every subgraph when present
  * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers, headers to forward
+ * @param http the HTTP server's limits and threads
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
-    @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph) {
+    @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
+    @Nullable Http http) {
+
+  /**
+   * {@code gateway.http.*}.
+   *
+   * @param maxRequestSize the largest request body (8MB); a larger one gets 413
+   * @param idleTimeout how long a keep-alive connection may wait for its next request (60s)
+   * @param ioThreads event loops for client and subgraph connections (0: twice the cores)
+   * @param workerThreads threads for routes that wait on a database (16)
+   */
+  public record Http(@Nullable DataSize maxRequestSize, @Nullable Duration idleTimeout, @Nullable Integer ioThreads,
+      @Nullable Integer workerThreads) {
+  }
+
+  GatewayServer.Options serverOptions() {
+    GatewayServer.Options defaults = GatewayServer.Options.DEFAULTS;
+    if (http == null) {
+      return defaults;
+    }
+    return new GatewayServer.Options(
+        http.maxRequestSize() == null ? defaults.maxRequestBytes() : (int) Math.min(Integer.MAX_VALUE, http.maxRequestSize().toBytes()),
+        http.idleTimeout() == null ? defaults.idleTimeout() : http.idleTimeout(), defaults.compressAbove());
+  }
+
+  int ioThreads() {
+    return http == null || http.ioThreads() == null ? 0 : http.ioThreads();
+  }
+
+  int workerThreads() {
+    return http == null || http.workerThreads() == null ? 16 : http.workerThreads();
+  }
 
   /** One subgraph's overrides; its {@code forwardHeaders} add to the gateway-wide ones. */
   public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers,

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * The application as clients see it: {@code --supergraph=<file>}, {@code POST /graphql},
  * {@code GET /health}, the plan header, and per-subgraph URL overrides from properties.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "server.port=0",
     args = "--supergraph=src/test/resources/golden/provides/supergraph.graphql")
 class GatewayHttpIT {
 
@@ -95,6 +95,19 @@ class GatewayHttpIT {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsRefusedSayingWhy() throws Exception {
+    HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("{ topReviews { body } }")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(415);
+    assertThat(GatewayCalls.tree(plain.body()).at("/errors/0/message").asString()).contains("text/plain");
+
+    HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\": ")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(GatewayCalls.tree(broken.body()).at("/errors/0/message").asString()).startsWith("the request body is not JSON");
   }
 
   @Test

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
-class HealthControllerTests {
+class HealthEndpointTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final Path SUPERGRAPH = Path.of("src/test/resources/golden/entities/supergraph.graphql");
 
@@ -31,22 +34,29 @@ class HealthControllerTests {
         return harvested.get();
       }
     };
-    HealthController health = new HealthController(gateway(), List.of(harvest));
+    HealthEndpoint health = new HealthEndpoint(gateway(), List.of(harvest), JSON);
 
-    var starting = health.health();
-    assertThat(starting.getStatusCode().value()).isEqualTo(503);
-    assertThat(starting.getBody()).containsEntry("status", "STARTING")
+    HttpAnswer starting = health.handle(GET).join();
+    assertThat(starting.status()).isEqualTo(503);
+    assertThat(body(starting)).containsEntry("status", "STARTING")
         .containsEntry("waitingFor", List.of("the catalog's first harvest"));
 
     harvested.set(true);
-    var up = health.health();
-    assertThat(up.getStatusCode().value()).isEqualTo(200);
-    assertThat(up.getBody()).containsEntry("status", "UP").doesNotContainKey("waitingFor");
+    HttpAnswer up = health.handle(GET).join();
+    assertThat(up.status()).isEqualTo(200);
+    assertThat(body(up)).containsEntry("status", "UP").doesNotContainKey("waitingFor");
   }
 
   @Test
   void withNothingToAwaitALoadedSupergraphIsReady() {
-    assertThat(new HealthController(gateway(), List.of()).health().getStatusCode().value()).isEqualTo(200);
+    assertThat(new HealthEndpoint(gateway(), List.of(), JSON).handle(GET).join().status()).isEqualTo(200);
+  }
+
+  private static final HttpCall GET = new HttpCall("GET", "/health", Map.of(), Map.of(), new byte[0]);
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> body(HttpAnswer answer) {
+    return JSON.readValue(answer.body(), Map.class);
   }
 
   private static Gateway gateway() {

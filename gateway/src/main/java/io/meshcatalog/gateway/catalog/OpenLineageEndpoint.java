@@ -1,19 +1,18 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.http.HttpAnswer;
+import io.meshcatalog.gateway.http.HttpCall;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.RecordedEvent;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/lineage}: the route Marquez, DataHub and OpenMetadata accept, so Airflow,
@@ -21,26 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
  * job or dataset event is stored in one transaction (201 with what it touched); an invalid one is
  * refused whole (400 with every problem at its JSON pointer) and nothing is stored.
  */
-@RestController
-@ConditionalOnCatalog
-class OpenLineageController {
+class OpenLineageEndpoint {
 
   private final OpenLineageReader reader = new OpenLineageReader();
   private final LineageStore store;
+  private final JsonMapper json;
 
-  OpenLineageController(LineageStore store) {
+  OpenLineageEndpoint(LineageStore store, JsonMapper json) {
     this.store = store;
+    this.json = json;
   }
 
-  @PostMapping(path = "/api/v1/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, @Nullable Object>> record(@RequestBody(required = false) @Nullable String body) {
+  CompletableFuture<HttpAnswer> handle(HttpCall call) {
     LineageEvent event;
     try {
-      event = reader.read(body == null ? "" : body);
+      event = reader.read(new String(call.body(), StandardCharsets.UTF_8));
     } catch (InvalidEventException e) {
       Map<String, @Nullable Object> errors = new LinkedHashMap<>();
       errors.put("errors", e.problems());
-      return ResponseEntity.badRequest().body(errors);
+      return CompletableFuture.completedFuture(HttpAnswer.json(400, errors, json));
     }
     RecordedEvent recorded = store.record(event);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
@@ -48,6 +46,6 @@ class OpenLineageController {
     out.put("run", recorded.run());
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
-    return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    return CompletableFuture.completedFuture(HttpAnswer.json(201, out, json));
   }
 }

@@ -1,0 +1,36 @@
+package io.meshcatalog.gateway.catalog;
+
+import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.http.HttpAnswer;
+import io.meshcatalog.gateway.http.GraphQLParams;
+import io.meshcatalog.gateway.http.HttpCall;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /catalog/graphql}: the catalog subgraph over HTTP, for tools that compose or query
+ * subgraphs themselves (rover, another gateway). The gateway itself calls it in-process.
+ */
+class CatalogHttpEndpoint {
+
+  static final String PATH = "/catalog/graphql";
+
+  private final CatalogSubgraph catalog;
+  private final JsonMapper json;
+
+  CatalogHttpEndpoint(CatalogSubgraph catalog, JsonMapper json) {
+    this.catalog = catalog;
+    this.json = json;
+  }
+
+  CompletableFuture<HttpAnswer> handle(HttpCall call) {
+    GraphQLParams params;
+    try {
+      params = GraphQLParams.fromPost(call, json);
+    } catch (GraphQLParams.Refused e) {
+      return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
+    }
+    return catalog.execute(params.query(), params.operationName(), params.variables(), RequestContext.anonymous())
+        .thenApply(answer -> HttpAnswer.json(200, answer, json));
+  }
+}

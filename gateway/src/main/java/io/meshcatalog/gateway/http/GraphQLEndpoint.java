@@ -1,0 +1,45 @@
+package io.meshcatalog.gateway.http;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.GatewayRequest;
+import io.meshcatalog.gateway.execution.RequestContext;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /graphql} (and {@code GET} for queries): GraphQL over HTTP with JSON in and out. A request
+ * the gateway cannot read gets a 4xx naming what is wrong; a GraphQL error (validation, a failed
+ * subgraph) is a 200 with {@code errors}, as GraphQL over HTTP has it for {@code application/json}.
+ */
+final class GraphQLEndpoint {
+
+  static final String PATH = "/graphql";
+
+  private final Gateway gateway;
+  private final String planHeader;
+  private final JsonMapper json;
+
+  GraphQLEndpoint(Gateway gateway, String planHeader, JsonMapper json) {
+    this.gateway = gateway;
+    this.planHeader = planHeader.toLowerCase(Locale.ROOT);
+    this.json = json;
+  }
+
+  CompletableFuture<HttpAnswer> handle(HttpCall call) {
+    GraphQLParams params;
+    try {
+      params = call.method().equals("POST") ? GraphQLParams.fromPost(call, json) : GraphQLParams.fromGet(call, json);
+    } catch (GraphQLParams.Refused e) {
+      return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
+    }
+    if (call.method().equals("GET") && params.query().stripLeading().startsWith("mutation")) {
+      // GraphQL over HTTP: GET is for queries only
+      return CompletableFuture.completedFuture(HttpAnswer.error(405, "mutations must be sent with POST", json)
+          .withHeader("Allow", "POST"));
+    }
+    GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
+        new RequestContext(null, call.headers()), "true".equalsIgnoreCase(call.header(planHeader)));
+    return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
+  }
+}

@@ -1,0 +1,81 @@
+package io.meshcatalog.gateway.http;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parameters of a GraphQL-over-HTTP request, read from a JSON {@code POST} body or a {@code GET} query
+ * string. What cannot be read is a {@link Refused} with the status and a message that says what is wrong.
+ *
+ * @param query the document
+ * @param operationName which of its operations to run, or null
+ * @param variables the variable values
+ */
+public record GraphQLParams(String query, @Nullable String operationName, Map<String, @Nullable Object> variables) {
+
+  /** A request that cannot be read: answer {@code status} with {@code message}. */
+  public static final class Refused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    Refused(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  /** From a {@code POST} with a JSON body {@code {"query", "operationName", "variables"}}. */
+  public static GraphQLParams fromPost(HttpCall call, JsonMapper json) {
+    String type = call.mediaType();
+    if (type == null || !(type.equals("application/json") || type.endsWith("+json"))) {
+      throw new Refused(415, "POST " + call.path() + " takes a JSON body (Content-Type: application/json), not "
+          + (type == null ? "a body without Content-Type" : type));
+    }
+    Object body;
+    try {
+      body = json.readValue(call.body(), Object.class);
+    } catch (JacksonException e) {
+      throw new Refused(400, "the request body is not JSON: " + e.getOriginalMessage());
+    }
+    if (!(body instanceof Map<?, ?> map)) {
+      throw new Refused(400, "the request body must be a JSON object with a \"query\"");
+    }
+    return of(map.get("query"), map.get("operationName"), map.get("variables"));
+  }
+
+  /** From a {@code GET} query string, {@code variables} as JSON text. */
+  public static GraphQLParams fromGet(HttpCall call, JsonMapper json) {
+    String variables = call.parameter("variables");
+    Object parsed = null;
+    if (variables != null && !variables.isBlank()) {
+      try {
+        parsed = json.readValue(variables, Object.class);
+      } catch (JacksonException e) {
+        throw new Refused(400, "\"variables\" is not a JSON object: " + e.getOriginalMessage());
+      }
+    }
+    return of(call.parameter("query"), call.parameter("operationName"), parsed);
+  }
+
+  private static GraphQLParams of(@Nullable Object query, @Nullable Object operationName, @Nullable Object variables) {
+    if (!(query instanceof String text)) {
+      throw new Refused(400, "the request has no \"query\" string");
+    }
+    if (variables != null && !(variables instanceof Map)) {
+      throw new Refused(400, "\"variables\" must be an object");
+    }
+    if (operationName != null && !(operationName instanceof String)) {
+      throw new Refused(400, "\"operationName\" must be a string");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> values = variables == null ? Map.of() : (Map<String, @Nullable Object>) variables;
+    return new GraphQLParams(text, (String) operationName, values);
+  }
+}

@@ -1,0 +1,47 @@
+package io.meshcatalog.gateway.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One HTTP response as a route makes it: the server adds the length, keep-alive and compression.
+ *
+ * @param status the status code
+ * @param contentType the media type of the body, with its charset where it has one
+ * @param headers more headers (cache control, content disposition …)
+ * @param body the body
+ */
+public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+
+  public static final String JSON = "application/json";
+  public static final String TEXT = "text/plain; charset=utf-8";
+
+  public HttpAnswer {
+    headers = Map.copyOf(headers);
+  }
+
+  /** A body that is JSON. */
+  public static HttpAnswer json(int status, Object value, JsonMapper json) {
+    return new HttpAnswer(status, JSON, Map.of(), json.writeValueAsBytes(value));
+  }
+
+  /** A GraphQL-style error body, {@code {"errors":[{"message": …}]}}, which every client of the gateway can read. */
+  public static HttpAnswer error(int status, String message, JsonMapper json) {
+    return json(status, Map.of("errors", List.of(Map.of("message", message))), json);
+  }
+
+  /** A body that is UTF-8 text of {@code contentType}. */
+  public static HttpAnswer text(int status, String contentType, String text) {
+    return new HttpAnswer(status, contentType, Map.of(), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The same answer with one more header. */
+  public HttpAnswer withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new HttpAnswer(status, contentType, more, body);
+  }
+}

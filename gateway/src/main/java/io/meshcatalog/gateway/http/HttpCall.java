@@ -1,0 +1,44 @@
+package io.meshcatalog.gateway.http;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP request as a route sees it, whatever server carried it.
+ *
+ * @param method the method, upper case ({@code HEAD} arrives as {@code GET})
+ * @param path the decoded path, without the query string
+ * @param parameters the query string's parameters, each with its values in order
+ * @param headers the headers, lower-case names, repeated values joined with a comma
+ * @param body the body, empty when there is none
+ */
+public record HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
+    byte[] body) {
+
+  public HttpCall {
+    parameters = Map.copyOf(parameters);
+    headers = Map.copyOf(headers);
+  }
+
+  /** The first value of a query parameter, or null. */
+  public @Nullable String parameter(String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** A header by its lower-case name, or null. */
+  public @Nullable String header(String name) {
+    return headers.get(name);
+  }
+
+  /** The media type of the body, lower case and without parameters, or null. */
+  public @Nullable String mediaType() {
+    String type = headers.get("content-type");
+    if (type == null) {
+      return null;
+    }
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+  }
+}

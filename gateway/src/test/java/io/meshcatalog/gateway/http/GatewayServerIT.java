@@ -1,0 +1,170 @@
+package io.meshcatalog.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.execution.NettyTransport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP server over real sockets: routing, ordering on a connection, limits, compression, failures. */
+class GatewayServerIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final NettyTransport transport = NettyTransport.create(2);
+  private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "http-worker-test"));
+  private GatewayServer server;
+
+  @BeforeEach
+  void start() {
+    List<HttpRoute> routes = List.of(
+        route("/echo", Set.of("POST"), false, call -> text(new String(call.body(), StandardCharsets.UTF_8))),
+        route("/slow", Set.of("GET"), false, call -> CompletableFuture.supplyAsync(() -> answer("slow"),
+            CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS))),
+        route("/fast", Set.of("GET"), false, call -> text("fast")),
+        route("/thread", Set.of("GET"), true, call -> text(Thread.currentThread().getName())),
+        route("/big", Set.of("GET"), false, call -> text("x".repeat(100_000))),
+        route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(new IllegalStateException("no disk"))));
+    server = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), routes, transport, workers, JSON,
+        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    transport.close();
+    workers.shutdownNow();
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInTheOrderTheyCame() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      // one write, two requests: the slow one first
+      out.write(("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answers = readAnswers(socket.getInputStream(), 2);
+      assertThat(answers.indexOf("slow")).isPositive().isLessThan(answers.indexOf("fast"));
+    }
+  }
+
+  @Test
+  void unknownPathsAndMethodsAreNamedInTheAnswer() throws Exception {
+    HttpResponse<String> missing = get("/nowhere");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("nothing is served at /nowhere");
+
+    HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(uri("/echo")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(405);
+    assertThat(wrong.headers().firstValue("allow")).hasValue("POST");
+    assertThat(wrong.body()).contains("GET is not served at /echo");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413AndASmallerOneArrivesWhole() throws Exception {
+    HttpResponse<String> small = post("/echo", "y".repeat(1000));
+    assertThat(small.statusCode()).isEqualTo(200);
+    assertThat(small.body()).hasSize(1000);
+
+    assertThat(post("/echo", "y".repeat(5000)).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void blockingRoutesRunOnTheWorkersNotTheEventLoops() throws Exception {
+    assertThat(get("/thread").body()).isEqualTo("http-worker-test");
+  }
+
+  @Test
+  void aFailingRouteIsA500ThatNamesTheFailure() throws Exception {
+    HttpResponse<String> broken = get("/broken");
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(broken.body()).contains("GET /broken").contains("no disk");
+  }
+
+  @Test
+  void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+    HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(uri("/big")).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+    assertThat(zipped.body().length).isLessThan(10_000);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("x".repeat(100_000));
+    }
+    assertThat(get("/big").headers().firstValue("content-encoding")).isEmpty();
+  }
+
+  @Test
+  void headAnswersTheHeadersOfGetWithoutABody() throws Exception {
+    HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(uri("/fast")).method("HEAD",
+        HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("content-length")).hasValue("4");
+    assertThat(head.body()).isEmpty();
+  }
+
+  private static String readAnswers(InputStream in, int count) throws IOException {
+    StringBuilder seen = new StringBuilder();
+    int answers = 0;
+    while (answers < count) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      seen.append((char) b);
+      if (seen.toString().endsWith("slow") || seen.toString().endsWith("fast")) {
+        answers++;
+      }
+    }
+    return seen.toString();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static CompletableFuture<HttpAnswer> text(String text) {
+    return CompletableFuture.completedFuture(answer(text));
+  }
+
+  private static HttpAnswer answer(String text) {
+    return HttpAnswer.text(200, HttpAnswer.TEXT, text);
+  }
+
+  private static HttpRoute route(String path, Set<String> methods, boolean blocking, HttpRoute.Handler handler) {
+    return new HttpRoute(path, methods, blocking, handler);
+  }
+}
