@@ -50,6 +50,7 @@ start() {
   shift
   setsid "$@" >"$work/$name.log" 2>&1 &
   pids+=("$!")
+  last_pid=$!
 }
 
 port_free() {
@@ -93,6 +94,7 @@ for i in "${!names[@]}"; do
   specs+=("${names[$i]}=http://localhost:$((base + i))/graphql")
 done
 start subgraphs java -jar domain-subgraphs/mesh/target/domain-subgraphs.jar "${ports[@]}" --logging.level.root=WARN
+subgraphs_pid=$last_pid
 for i in "${!names[@]}"; do
   wait_for subgraphs "http://localhost:$((base + i))/graphql" '{"query":"{ __typename }"}'
 done
@@ -101,7 +103,9 @@ node "$apollo_dir/compose.mjs" "$work/supergraph.graphql" "${specs[@]}"
 # shellcheck disable=SC2086 # BENCH_GATEWAY_OPTS is a list of JVM options
 start gateway java ${BENCH_GATEWAY_OPTS:-} -jar gateway/target/gateway.jar --supergraph="$work/supergraph.graphql" \
   --server.port="$gateway_port" --logging.level.root=WARN
+gateway_pid=$last_pid
 start apollo env NODE_ENV=production node "$apollo_dir/index.mjs" "$work/supergraph.graphql" "$apollo_port"
+apollo_pid=$last_pid
 wait_for gateway "http://localhost:$gateway_port/health" ""
 wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename }"}'
 
@@ -113,7 +117,8 @@ start driver mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dsurefire.fa
   -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.shipping="http://localhost:$((base + 1))/graphql" \
   -Dbench.finance="http://localhost:$((base + 4))/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
   -Dbench.apollo="http://localhost:$apollo_port/graphql" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
-  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md"
+  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md" \
+  -Dbench.processes="gateway:$gateway_pid,apollo:$apollo_pid,subgraphs:$subgraphs_pid"
 driver_status=0
 tail -f "$work/driver.log" --pid="${pids[-1]}" | grep --line-buffered '^BENCH' || true
 wait "${pids[-1]}" || driver_status=$?

@@ -2,6 +2,7 @@ package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.http.EarlySupergraph;
+import io.netty.util.ResourceLeakDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -24,6 +25,11 @@ public class GatewayApplication {
       return;
     }
     EarlySupergraph.start(args);
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      // Netty samples buffers for leaks by default, at a measurable cost per request; tests keep it on, and
+      // -Dio.netty.leakDetection.level=paranoid turns it on when hunting one.
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
     SpringApplication.run(GatewayApplication.class, args);
   }
 }

@@ -21,11 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 public record NettyTransport(EventLoopGroup group, Class<? extends Channel> channelType) implements AutoCloseable {
 
-  /** Event loops named {@code subgraph-io-N}, {@code threads} of them (0: Netty's default, twice the cores). */
+  /**
+   * Event loops named {@code io-N}, {@code threads} of them (0: one per core: a request rarely leaves its loop,
+   * so more loops than cores only add wake-ups).
+   */
   public static NettyTransport create(int threads) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("subgraph-io", true), io);
+    int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("io", true), io);
     return new NettyTransport(group, epoll ? EpollSocketChannel.class : NioSocketChannel.class);
   }
 

@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
  * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of
  * {@code direct,single,join,apollo,floor}, for profiling one), {@code bench.shipping} and
- * {@code bench.finance} (those subgraphs' URLs, for the floor).
+ * {@code bench.finance} (those subgraphs' URLs, for the floor), {@code bench.processes}
+ * ({@code name:pid,…}: processes whose CPU time per request is reported beside each target, read from
+ * {@code /proc/<pid>/stat}; on a shared machine that is steadier than throughput).
  */
 class FederationBenchmark {
 
@@ -70,6 +72,7 @@ class FederationBenchmark {
       + " { ... on Dataset { rowsPerDay } } }";
 
   private final JsonMapper json = JsonMapper.builder().build();
+  private List<ProcessCpu> processes = List.of();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -86,6 +89,7 @@ class FederationBenchmark {
     String finance = System.getProperty("bench.finance", "http://localhost:14005/graphql");
 
     List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo,floor").split(","));
+    processes = ProcessCpu.parse(System.getProperty("bench.processes", ""));
     List<Target> targets = new ArrayList<>(Stream.of(
         new Target("direct", "subgraph direct (orders)", List.of(call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
         new Target("single", "this gateway, single subgraph", List.of(call(gateway, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
@@ -179,6 +183,7 @@ class FederationBenchmark {
     AtomicReference<@Nullable String> firstError = new AtomicReference<>();
     long[][] latencies = new long[concurrency][];
     int[] counts = new int[concurrency];
+    Map<String, Long> cpuBefore = ProcessCpu.ticks(processes);
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     List<Thread> workers = new ArrayList<>();
@@ -217,6 +222,8 @@ class FederationBenchmark {
       thread.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Long> cpu = new LinkedHashMap<>(ProcessCpu.ticks(processes));
+    cpu.replaceAll((name, after) -> after - cpuBefore.get(name));
     int total = Arrays.stream(counts).sum();
     long[] all = new long[total];
     int at = 0;
@@ -225,7 +232,7 @@ class FederationBenchmark {
       at += counts[w];
     }
     Arrays.sort(all);
-    return new Result(target.name(), total, errors.get(), seconds, all, firstError.get());
+    return new Result(target.name(), total, errors.get(), seconds, all, firstError.get(), cpu);
   }
 
   /** Null when the answer is good, otherwise what is wrong with it. */
@@ -298,6 +305,18 @@ class FederationBenchmark {
           r.name(), r.ok(), r.errors(), r.throughput(), r.percentile(50), r.percentile(95), r.percentile(99)));
     }
     out.append('\n');
+    if (!results.isEmpty() && !results.values().iterator().next().cpuTicks().isEmpty()) {
+      List<String> names = List.copyOf(results.values().iterator().next().cpuTicks().keySet());
+      out.append("CPU time per request, ms, from /proc/<pid>/stat over the same windows:\n\n| target |");
+      names.forEach(name -> out.append(' ').append(name).append(" |"));
+      out.append("\n|---|").append("---|".repeat(names.size())).append('\n');
+      for (Result r : results.values()) {
+        out.append("| ").append(r.name()).append(" |");
+        names.forEach(name -> out.append(String.format(Locale.ROOT, " %.3f |", r.cpuMillisPerRequest(name))));
+        out.append('\n');
+      }
+      out.append('\n');
+    }
     Result direct = results.get("direct");
     Result single = results.get("single");
     if (direct != null && single != null) {
@@ -330,7 +349,12 @@ class FederationBenchmark {
   }
 
   private record Result(String name, long ok, long errors, double seconds, long[] sortedNanos,
-      @Nullable String firstError) {
+      @Nullable String firstError, Map<String, Long> cpuTicks) {
+
+    /** Clock ticks of /proc are hundredths of a second on Linux. */
+    double cpuMillisPerRequest(String process) {
+      return ok == 0 ? Double.NaN : cpuTicks.getOrDefault(process, 0L) * 10.0 / ok;
+    }
 
     double throughput() {
       return ok / seconds;
@@ -354,12 +378,47 @@ class FederationBenchmark {
       long[] all = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
       System.arraycopy(other.sortedNanos, 0, all, sortedNanos.length, other.sortedNanos.length);
       Arrays.sort(all);
+      Map<String, Long> cpu = new LinkedHashMap<>(cpuTicks);
+      other.cpuTicks.forEach((process, ticks) -> cpu.merge(process, ticks, Long::sum));
       return new Result(name, ok + other.ok, errors + other.errors, seconds + other.seconds, all,
-          firstError != null ? firstError : other.firstError);
+          firstError != null ? firstError : other.firstError, cpu);
     }
 
     Result withWarmupErrors(long warmupErrors, @Nullable String warmupFirst) {
-      return new Result(name, ok, errors + warmupErrors, seconds, sortedNanos, firstError != null ? firstError : warmupFirst);
+      return new Result(name, ok, errors + warmupErrors, seconds, sortedNanos, firstError != null ? firstError : warmupFirst,
+          cpuTicks);
+    }
+  }
+
+  /** A process whose CPU time the benchmark reads, by name and pid. */
+  private record ProcessCpu(String name, long pid) {
+
+    static List<ProcessCpu> parse(String spec) {
+      List<ProcessCpu> out = new ArrayList<>();
+      for (String item : spec.split(",")) {
+        if (!item.isBlank()) {
+          String[] parts = item.strip().split(":");
+          out.add(new ProcessCpu(parts[0], Long.parseLong(parts[1])));
+        }
+      }
+      return out;
+    }
+
+    static Map<String, Long> ticks(List<ProcessCpu> processes) {
+      Map<String, Long> out = new LinkedHashMap<>();
+      processes.forEach(process -> out.put(process.name(), process.ticks()));
+      return out;
+    }
+
+    /** User plus system time so far, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+    long ticks() {
+      try {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the CPU time of " + name + " (pid " + pid + "): " + e.getMessage(), e);
+      }
     }
   }
 }

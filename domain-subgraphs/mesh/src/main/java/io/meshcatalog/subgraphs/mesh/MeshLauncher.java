@@ -37,7 +37,9 @@ public final class MeshLauncher {
                         "spring.main.banner-mode", several ? "off" : "console",
                         // one logging system serves every context of the JVM, so it would tag all lines with the
                         // first domain's name
-                        "logging.include-application-name", String.valueOf(!several)));
+                        "logging.include-application-name", String.valueOf(!several),
+                        // a gateway keeps its connections open: Tomcat's default closes one every 100 answers
+                        "server.tomcat.max-keep-alive-requests", "-1"));
     }
 
     /** One started domain subgraph. */
