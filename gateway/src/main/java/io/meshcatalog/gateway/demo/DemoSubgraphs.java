@@ -88,7 +88,7 @@ public final class DemoSubgraphs implements AutoCloseable {
     while (!waiting.isEmpty()) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the domain subgraphs stopped with exit code " + process.exitValue()
-            + " before answering; see " + log.toAbsolutePath());
+            + " before answering; the end of " + log.toAbsolutePath() + ":\n" + tail(log, 15));
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("the domain subgraphs " + waiting + " did not answer within "
@@ -98,6 +98,15 @@ public final class DemoSubgraphs implements AutoCloseable {
       if (!waiting.isEmpty()) {
         sleep();
       }
+    }
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read it: " + e.getMessage() + ")";
     }
   }
 

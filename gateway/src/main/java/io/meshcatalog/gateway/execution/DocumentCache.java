@@ -1,15 +1,16 @@
 package io.meshcatalog.gateway.execution;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLSchema;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parsed and validated documents by query text, per API schema. The gateway validates before it
@@ -19,20 +20,25 @@ import java.util.function.Function;
 final class DocumentCache implements PreparsedDocumentProvider {
 
   private final GraphQLSchema schema;
-  private final int maxEntries;
-  private final Map<String, PreparsedDocumentEntry> entries = new ConcurrentHashMap<>();
+  private final Cache<String, PreparsedDocumentEntry> entries;
 
+  /** @param maxEntries how many documents it keeps; the least recently used goes first */
   DocumentCache(GraphQLSchema schema, int maxEntries) {
     this.schema = schema;
-    this.maxEntries = maxEntries;
+    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+  }
+
+  /** The entry of a document seen before, or null. */
+  @Nullable PreparsedDocumentEntry cached(String query) {
+    return entries.getIfPresent(query);
   }
 
   /** The parsed and validated document, or its errors. */
   PreparsedDocumentEntry get(ExecutionInput input) {
-    PreparsedDocumentEntry cached = entries.get(input.getQuery());
-    if (cached != null) {
-      return cached;
-    }
+    return entries.get(input.getQuery(), query -> parseAndValidate(input));
+  }
+
+  private PreparsedDocumentEntry parseAndValidate(ExecutionInput input) {
     ParseAndValidateResult parsed = ParseAndValidate.parse(input);
     PreparsedDocumentEntry entry;
     if (parsed.isFailure()) {
@@ -42,10 +48,6 @@ final class DocumentCache implements PreparsedDocumentProvider {
       entry = errors.isEmpty() ? new PreparsedDocumentEntry(parsed.getDocument())
           : new PreparsedDocumentEntry(parsed.getDocument(), errors);
     }
-    if (entries.size() >= maxEntries) {
-      entries.clear();
-    }
-    entries.put(input.getQuery(), entry);
     return entry;
   }
 

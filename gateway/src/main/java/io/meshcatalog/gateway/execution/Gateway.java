@@ -1,14 +1,18 @@
 package io.meshcatalog.gateway.execution;
 
 import graphql.ExecutionInput;
+import graphql.GraphQLContext;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.language.VariableDefinition;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
@@ -18,8 +22,10 @@ import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -38,15 +44,26 @@ public final class Gateway {
   private final Map<String, SubgraphSettings> settings;
   private final SubgraphSettings defaults;
   private final OperationLimits limits;
+  private final Executor planning;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
+  /**
+   * @param planning where documents not seen before are parsed, validated and planned
+   */
   public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
-      PlanExecutor executor, OperationLimits limits) {
+      PlanExecutor executor, OperationLimits limits, Executor planning) {
     this.executor = executor;
     this.settings = Map.copyOf(settings);
     this.defaults = defaults;
     this.limits = limits;
+    this.planning = planning;
     use(supergraph);
+  }
+
+  /** Planning on the caller's thread. */
+  public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
+      PlanExecutor executor, OperationLimits limits) {
+    this(supergraph, settings, defaults, executor, limits, Runnable::run);
   }
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
@@ -67,36 +84,36 @@ public final class Gateway {
     return current.get().registry();
   }
 
-  /** Runs one request; never fails the future: every problem becomes a GraphQL error. */
+  /**
+   * Runs one request; never fails the future: every problem becomes a GraphQL error. A document seen before
+   * is planned from the caches on the caller's thread; a new one is parsed, validated and planned on the
+   * planning executor, so a large or hostile document never holds an event loop.
+   */
   public CompletableFuture<Map<String, Object>> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();
-    PreparsedDocumentEntry parsed = snapshot.documents().get(input(request, null));
-    if (parsed.hasErrors()) {
-      return done(errorsOnly(parsed.getErrors()));
+    Prepared cached = snapshot.cached(request);
+    if (cached != null) {
+      return run(snapshot, request, cached);
     }
-    Document document = parsed.getDocument();
-    List<String> refused = limits.check(document, request.context());
-    if (!refused.isEmpty()) {
-      return done(messages(refused));
-    }
-    QueryPlan plan;
+    CompletableFuture<Prepared> prepared;
     try {
-      plan = snapshot.plans().plan(request.query(), document, request.operationName());
-    } catch (PlanningException e) {
-      return done(withNullData(messages(List.of(e.getMessage()))));
-    } catch (RuntimeException e) {
-      // A planner bug must cost this request only, and say so.
-      LOG.error("Cannot plan operation {}", request.operationName(), e);
-      return done(withNullData(messages(List.of("the gateway could not plan this operation: " + e))));
+      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, limits), planning);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return done(withNullData(messages(List.of("the gateway is too busy to plan a new operation now; try again"))));
     }
-    if (isMutation(document, request.operationName())) {
-      // Bad variables must stop a mutation before any subgraph runs it.
-      ExecutionResult dryRun = snapshot.graphql().execute(input(request, Map.of()));
-      // With no data every non-null root field is null: only the other errors are about variables.
-      if (dryRun.getData() == null
-          && dryRun.getErrors().stream().anyMatch(error -> !(error instanceof NonNullableFieldWasNullError))) {
-        return done(errorsOnly(dryRun.getErrors()));
-      }
+    return prepared.thenCompose(ready -> run(snapshot, request, ready));
+  }
+
+  private CompletableFuture<Map<String, Object>> run(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
+    if (prepared.refusal() != null) {
+      return done(prepared.refusal());
+    }
+    Document document = prepared.document();
+    QueryPlan plan = prepared.plan();
+    // Bad variables stop the operation before any subgraph sees it.
+    List<GraphQLError> badVariables = snapshot.coerceVariables(document, request);
+    if (!badVariables.isEmpty()) {
+      return done(errorsOnly(badVariables));
     }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
     return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
@@ -118,12 +135,6 @@ public final class Gateway {
       builder.root(root);
     }
     return builder.build();
-  }
-
-  private static boolean isMutation(Document document, @Nullable String operationName) {
-    return document.getDefinitionsOfType(OperationDefinition.class).stream()
-        .filter(op -> operationName == null || operationName.equals(op.getName()))
-        .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION);
   }
 
   private static Map<String, Object> response(ExecutionResult shaped, PlanExecutor.Outcome outcome, QueryPlan plan,
@@ -173,7 +184,67 @@ public final class Gateway {
     return CompletableFuture.completedFuture(response);
   }
 
+  /** What a document needs before it runs: its parse and plan, or the response that refuses it. */
+  private record Prepared(Document document, QueryPlan plan, @Nullable Map<String, Object> refusal) {
+
+    static Prepared refused(Map<String, Object> response) {
+      return new Prepared(Document.newDocument().build(), new QueryPlan(null), response);
+    }
+  }
+
   private record Snapshot(Supergraph supergraph, PlanCache plans, GraphQL graphql, SubgraphRegistry registry,
       DocumentCache documents) {
+
+    /** The parse and plan of a document seen before, with no work; null on a miss. */
+    @Nullable Prepared cached(GatewayRequest request) {
+      PreparsedDocumentEntry parsed = documents.cached(request.query());
+      if (parsed == null || parsed.hasErrors()) {
+        return null;
+      }
+      QueryPlan plan = plans.cached(request.query(), request.operationName());
+      return plan == null ? null : new Prepared(parsed.getDocument(), plan, null);
+    }
+
+    /** Parses, validates, checks the limits and plans. */
+    Prepared prepare(GatewayRequest request, OperationLimits limits) {
+      PreparsedDocumentEntry parsed = documents.get(input(request, null));
+      if (parsed.hasErrors()) {
+        return Prepared.refused(errorsOnly(parsed.getErrors()));
+      }
+      Document document = parsed.getDocument();
+      List<String> refused = limits.check(document, request.context());
+      if (!refused.isEmpty()) {
+        return Prepared.refused(messages(refused));
+      }
+      try {
+        return new Prepared(document, plans.plan(request.query(), document, request.operationName()), null);
+      } catch (PlanningException e) {
+        return Prepared.refused(withNullData(messages(List.of(e.getMessage()))));
+      } catch (RuntimeException e) {
+        // A planner bug must cost this request only, and say so.
+        LOG.error("Cannot plan operation {}", request.operationName(), e);
+        return Prepared.refused(withNullData(messages(List.of("the gateway could not plan this operation: " + e))));
+      }
+    }
+
+    /** The variables' problems against the operation's definitions, as graphql-java coerces them; empty when none. */
+    List<GraphQLError> coerceVariables(Document document, GatewayRequest request) {
+      List<VariableDefinition> definitions = document.getDefinitionsOfType(OperationDefinition.class).stream()
+          .filter(op -> request.operationName() == null || request.operationName().equals(op.getName()))
+          .findFirst().map(OperationDefinition::getVariableDefinitions).orElse(List.of());
+      if (definitions.isEmpty()) {
+        return List.of();
+      }
+      try {
+        ValuesResolver.coerceVariableValues(supergraph.apiSchema(), definitions, RawVariables.of(request.variables()),
+            GraphQLContext.getDefault(), Locale.ROOT);
+        return List.of();
+      } catch (RuntimeException e) {
+        if (e instanceof GraphQLError error) {
+          return List.of(error);
+        }
+        throw e;
+      }
+    }
   }
 }

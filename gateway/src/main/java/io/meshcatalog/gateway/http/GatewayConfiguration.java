@@ -40,11 +40,7 @@ class GatewayConfiguration {
   /** Where routes that wait on a database run; bounded, so a flood gets 503 instead of a queue without end. */
   @Bean(destroyMethod = "shutdown")
   ExecutorService httpWorkers(GatewayProperties properties) {
-    int threads = properties.workerThreads();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(1_000), new DefaultThreadFactory("http-worker", true));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return boundedPool("http-worker", properties.workerThreads());
   }
 
   @Bean
@@ -103,10 +99,25 @@ class GatewayConfiguration {
         + "by rover supergraph compose) or --subgraphs=name=url,name=url");
   }
 
+  /** Where new documents are parsed, validated and planned, off the event loops; bounded, like the workers. */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService planning() {
+    return boundedPool("planner", Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@code threads} daemon threads that end when idle, and a queue of 1,000 tasks beyond which work is refused. */
+  private static ExecutorService boundedPool(String name, int threads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1_000), new DefaultThreadFactory(name, true));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   @Bean
-  Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties) {
+  Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
+      ExecutorService planning) {
     Gateway gateway = new Gateway(supergraphSource.load(), properties.settings(), properties.defaults(),
-        new PlanExecutor(subgraphClient), OperationLimits.NONE);
+        new PlanExecutor(subgraphClient), OperationLimits.NONE, planning);
     supergraphSource.watch(gateway, properties.reloadEvery());
     return gateway;
   }

@@ -1,8 +1,8 @@
 package io.meshcatalog.gateway.planning;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,27 +13,22 @@ import org.jspecify.annotations.Nullable;
 public final class PlanCache {
 
   private final QueryPlanner planner;
-  private final int maxEntries;
-  private final Map<Key, QueryPlan> plans = new ConcurrentHashMap<>();
+  private final Cache<Key, QueryPlan> plans;
 
+  /** @param maxEntries how many plans it keeps; the least recently used goes first */
   public PlanCache(QueryPlanner planner, int maxEntries) {
     this.planner = planner;
-    this.maxEntries = maxEntries;
+    this.plans = Caffeine.newBuilder().maximumSize(maxEntries).build();
+  }
+
+  /** The plan of a document seen before, or null. */
+  public @Nullable QueryPlan cached(String documentText, @Nullable String operationName) {
+    return plans.getIfPresent(new Key(documentText, operationName));
   }
 
   /** The cached plan, planned now on a miss. */
   public QueryPlan plan(String documentText, Document document, @Nullable String operationName) {
-    Key key = new Key(documentText, operationName);
-    QueryPlan cached = plans.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    QueryPlan plan = planner.plan(document, operationName);
-    if (plans.size() >= maxEntries) {
-      plans.clear();
-    }
-    plans.put(key, plan);
-    return plan;
+    return plans.get(new Key(documentText, operationName), key -> planner.plan(document, operationName));
   }
 
   private record Key(String document, @Nullable String operationName) {

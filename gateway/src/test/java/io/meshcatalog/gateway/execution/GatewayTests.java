@@ -9,6 +9,8 @@ import io.meshcatalog.gateway.supergraph.SubgraphSdl;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** The request pipeline without HTTP: what a client gets before any subgraph is asked. */
@@ -17,18 +19,45 @@ class GatewayTests {
   private static final String LINK =
       "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\n";
 
+  private final List<SubgraphRequest> fetches = new CopyOnWriteArrayList<>();
+  private final List<String> planningThreads = new CopyOnWriteArrayList<>();
+  private final Executor planning = task -> {
+    planningThreads.add("planner");
+    task.run();
+  };
   private final Gateway gateway = new Gateway(supergraph(), Map.of(), SubgraphSettings.DEFAULTS,
-      new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("no subgraph in this test"))),
-      OperationLimits.NONE);
+      new PlanExecutor(request -> {
+        fetches.add(request);
+        return CompletableFuture.failedFuture(new IllegalStateException("no subgraph in this test"));
+      }), OperationLimits.NONE, planning);
 
   private static Supergraph supergraph() {
     return new SupergraphParser().parse(new SupergraphComposer().compose(List.of(
-        new SubgraphSdl("a", "http://a", LINK + "type Query { t: T } type T { x: Int }"),
+        new SubgraphSdl("a", "http://a", LINK + "type Query { t(n: Int): T } type T { x: Int }"),
         new SubgraphSdl("b", "http://b", LINK + "type T { y: Int }"))));
   }
 
   private Map<String, Object> run(String query) throws Exception {
-    return gateway.execute(new GatewayRequest(query, null, Map.of(), RequestContext.anonymous(), false)).get();
+    return run(query, Map.of());
+  }
+
+  private Map<String, Object> run(String query, Map<String, Object> variables) throws Exception {
+    return gateway.execute(new GatewayRequest(query, null, variables, RequestContext.anonymous(), false)).get();
+  }
+
+  @Test
+  void badVariablesAnswerErrorsWithoutDataAndReachNoSubgraph() throws Exception {
+    Map<String, Object> response = run("query ($n: Int!) { t(n: $n) { x } }", Map.of("n", "seven"));
+    assertThat(response).doesNotContainKey("data");
+    assertThat(String.valueOf(response.get("errors"))).contains("Variable 'n'").contains("'Int'");
+    assertThat(fetches).isEmpty();
+  }
+
+  @Test
+  void aNewDocumentIsPlannedOnThePlanningExecutorAndAKnownOneIsNot() throws Exception {
+    run("{ t { x } }");
+    run("{ t { x } }");
+    assertThat(planningThreads).hasSize(1);
   }
 
   @Test
