@@ -18,13 +18,16 @@ import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
 import io.meshcatalog.gateway.planning.QueryPlanner;
 import io.meshcatalog.gateway.planning.Variables;
+import io.meshcatalog.gateway.supergraph.OverrideLabel;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -45,31 +48,46 @@ public final class Gateway {
   private final SubgraphSettings defaults;
   private final OperationLimits limits;
   private final Executor planning;
+  private final OverrideLabels overrideLabels;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
   /**
+   * How the gateway runs requests, beyond where subgraphs are.
+   *
+   * @param limits the operation limits
    * @param planning where documents not seen before are parsed, validated and planned
+   * @param overrideLabels which progressive-override labels each request runs with
    */
+  public record Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels) {
+
+    /** No limits, planning on the caller's thread, percentages drawn and no custom override label. */
+    public static Options defaults() {
+      return new Options(OperationLimits.NONE, Runnable::run, OverrideLabels.drawn());
+    }
+  }
+
   public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
-      PlanExecutor executor, OperationLimits limits, Executor planning) {
+      PlanExecutor executor, Options options) {
     this.executor = executor;
     this.settings = Map.copyOf(settings);
     this.defaults = defaults;
-    this.limits = limits;
-    this.planning = planning;
+    this.limits = options.limits();
+    this.planning = options.planning();
+    this.overrideLabels = options.overrideLabels();
     use(supergraph);
   }
 
-  /** Planning on the caller's thread. */
+  /** With the default {@link Options} but these limits. */
   public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
       PlanExecutor executor, OperationLimits limits) {
-    this(supergraph, settings, defaults, executor, limits, Runnable::run);
+    this(supergraph, settings, defaults, executor,
+        new Options(limits, Options.defaults().planning(), Options.defaults().overrideLabels()));
   }
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
     DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE);
-    current.set(new Snapshot(supergraph, new PlanCache(new QueryPlanner(supergraph), PLAN_CACHE_SIZE),
+    current.set(new Snapshot(supergraph, supergraph.overrideLabels(), new ConcurrentHashMap<>(),
         GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents).build(),
         new SubgraphRegistry(supergraph, settings, defaults), documents));
   }
@@ -91,13 +109,14 @@ public final class Gateway {
    */
   public CompletableFuture<Map<String, Object>> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();
-    Prepared cached = snapshot.cached(request);
+    PlanCache plans = snapshot.plans(overrideLabels.choose(snapshot.overrideLabels()));
+    Prepared cached = snapshot.cached(request, plans);
     if (cached != null) {
       return run(snapshot, request, cached);
     }
     CompletableFuture<Prepared> prepared;
     try {
-      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, limits), planning);
+      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans, limits), planning);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       return done(withNullData(messages(List.of("the gateway is too busy to plan a new operation now; try again"))));
     }
@@ -192,11 +211,21 @@ public final class Gateway {
     }
   }
 
-  private record Snapshot(Supergraph supergraph, PlanCache plans, GraphQL graphql, SubgraphRegistry registry,
-      DocumentCache documents) {
+  /**
+   * One supergraph as served: its plans per set of enabled override labels (one set when it uses no
+   * progressive override).
+   */
+  private record Snapshot(Supergraph supergraph, Set<OverrideLabel> overrideLabels,
+      Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents) {
+
+    /** The plans of requests with these override labels enabled. */
+    PlanCache plans(Set<String> enabledLabels) {
+      return plansByLabels.computeIfAbsent(enabledLabels, labels -> new PlanCache(
+          new QueryPlanner(supergraph.withOverrideLabels(labels)), PLAN_CACHE_SIZE));
+    }
 
     /** The parse and plan of a document seen before, with no work; null on a miss. */
-    @Nullable Prepared cached(GatewayRequest request) {
+    @Nullable Prepared cached(GatewayRequest request, PlanCache plans) {
       PreparsedDocumentEntry parsed = documents.cached(request.query());
       if (parsed == null || parsed.hasErrors()) {
         return null;
@@ -206,7 +235,7 @@ public final class Gateway {
     }
 
     /** Parses, validates, checks the limits and plans. */
-    Prepared prepare(GatewayRequest request, OperationLimits limits) {
+    Prepared prepare(GatewayRequest request, PlanCache plans, OperationLimits limits) {
       PreparsedDocumentEntry parsed = documents.get(input(request, null));
       if (parsed.hasErrors()) {
         return Prepared.refused(errorsOnly(parsed.getErrors()));

@@ -6,6 +6,7 @@ import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
@@ -117,7 +118,8 @@ class GatewayConfiguration {
   Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
       ExecutorService planning) {
     Gateway gateway = new Gateway(supergraphSource.load(), properties.settings(), properties.defaults(),
-        new PlanExecutor(subgraphClient), OperationLimits.NONE, planning);
+        new PlanExecutor(subgraphClient), new Gateway.Options(OperationLimits.NONE, planning,
+            OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
     supergraphSource.watch(gateway, properties.reloadEvery());
     return gateway;
   }

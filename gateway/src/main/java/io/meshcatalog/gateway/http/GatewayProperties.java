@@ -20,11 +20,13 @@ import org.springframework.util.unit.DataSize;
  * @param forwardHeaders the client's request headers passed on to every subgraph when present
  * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers, headers to forward
  * @param http the HTTP server's limits and threads
+ * @param overrideLabels the custom progressive-override labels ({@code @override(label: "…")}) to enable;
+ *     {@code percent(x)} labels need no configuration
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
-    @Nullable Http http) {
+    @Nullable Http http, @Nullable List<String> overrideLabels) {
 
   /**
    * {@code gateway.http.*}.
@@ -46,6 +48,10 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
     return new GatewayServer.Options(
         http.maxRequestSize() == null ? defaults.maxRequestBytes() : (int) Math.min(Integer.MAX_VALUE, http.maxRequestSize().toBytes()),
         http.idleTimeout() == null ? defaults.idleTimeout() : http.idleTimeout(), defaults.compressAbove());
+  }
+
+  Set<String> enabledOverrideLabels() {
+    return overrideLabels == null ? Set.of() : Set.copyOf(overrideLabels);
   }
 
   int ioThreads() {

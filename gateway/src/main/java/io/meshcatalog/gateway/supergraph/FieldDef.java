@@ -30,15 +30,16 @@ public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean
   }
 
   /**
-   * Whether {@code graph} resolves this field itself, given the graphs that define the parent type.
+   * Whether {@code graph} resolves this field itself, given the graphs that define the parent type and the
+   * progressive-override labels enabled.
    */
-  public boolean resolvableIn(String graph, Set<String> parentGraphs) {
+  public boolean resolvableIn(String graph, Set<String> parentGraphs, Set<String> enabledLabels) {
     if (resolvedElsewhere) {
       return false;
     }
     if (joins.isEmpty()) {
       return parentGraphs.contains(graph);
     }
-    return join(graph).map(FieldJoin::resolvable).orElse(false);
+    return join(graph).map(join -> join.resolvable(enabledLabels)).orElse(false);
   }
 }

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.supergraph;
 
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,22 +19,19 @@ public record FieldJoin(@Nullable String graph, @Nullable FieldSet requires, @Nu
     @Nullable String type, boolean external, @Nullable String override, boolean usedOverridden,
     @Nullable String overrideLabel) {
 
-  /** The one progressive-override label the gateway treats as active without label configuration. */
-  public static final String FULL_ROLLOUT = "percent(100)";
-
   /**
-   * Whether the subgraph named here can resolve the field by itself. A progressive override takes
-   * effect only at full roll-out; until then the old owner keeps serving the field, so every request
-   * (and every cached plan) sees the same owner.
+   * Whether the subgraph named here can resolve the field by itself, with the progressive-override labels
+   * {@code enabled} for this request: a labelled override takes effect only when its label is enabled, and
+   * until then the old owner keeps the field.
    */
-  public boolean resolvable() {
+  public boolean resolvable(Set<String> enabled) {
     if (external || usedOverridden) {
       return false;
     }
     if (overrideLabel == null) {
       return true;
     }
-    boolean active = FULL_ROLLOUT.equals(overrideLabel.replace(" ", ""));
+    boolean active = OverrideLabel.parse(overrideLabel).isEnabledIn(enabled);
     return override != null ? active : !active;
   }
 }

@@ -18,13 +18,44 @@ import org.jspecify.annotations.Nullable;
  * @param mutationType the mutation root type name, if any
  * @param apiSchema the schema clients see: no join or link machinery, nothing inaccessible
  * @param sdl the supergraph SDL as served
+ * @param enabledOverrideLabels the progressive-override labels in effect for the requests planned on this view
  */
 public record Supergraph(List<Subgraph> subgraphs, Map<String, TypeDef> types, String queryType,
-    @Nullable String mutationType, GraphQLSchema apiSchema, String sdl) {
+    @Nullable String mutationType, GraphQLSchema apiSchema, String sdl, Set<String> enabledOverrideLabels) {
 
   public Supergraph {
     subgraphs = List.copyOf(subgraphs);
     types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
+    enabledOverrideLabels = Set.copyOf(enabledOverrideLabels);
+  }
+
+  /** As parsed: no progressive-override label enabled (only {@code percent(100)} overrides are in effect). */
+  public Supergraph(List<Subgraph> subgraphs, Map<String, TypeDef> types, String queryType,
+      @Nullable String mutationType, GraphQLSchema apiSchema, String sdl) {
+    this(subgraphs, types, queryType, mutationType, apiSchema, sdl, Set.of());
+  }
+
+  /** The same supergraph as planned for requests with these progressive-override labels enabled. */
+  public Supergraph withOverrideLabels(Set<String> enabled) {
+    return new Supergraph(subgraphs, types, queryType, mutationType, apiSchema, sdl, enabled);
+  }
+
+  /** The progressive-override labels its fields use, other than those always on or always off. */
+  public Set<OverrideLabel> overrideLabels() {
+    Set<OverrideLabel> labels = new LinkedHashSet<>();
+    for (TypeDef type : types.values()) {
+      for (FieldDef field : type.fields().values()) {
+        for (FieldJoin join : field.joins()) {
+          if (join.overrideLabel() != null) {
+            OverrideLabel label = OverrideLabel.parse(join.overrideLabel());
+            if (label.percent() == null || label.percent() > 0 && label.percent() < 100) {
+              labels.add(label);
+            }
+          }
+        }
+      }
+    }
+    return labels;
   }
 
   /** A type by name. */
@@ -67,7 +98,8 @@ public record Supergraph(List<Subgraph> subgraphs, Map<String, TypeDef> types, S
     if (type == null) {
       return false;
     }
-    return type.field(fieldName).map(f -> f.resolvableIn(graph, graphsOf(typeName))).orElse(false);
+    return type.field(fieldName).map(f -> f.resolvableIn(graph, graphsOf(typeName), enabledOverrideLabels))
+        .orElse(false);
   }
 
   /** The graphs that resolve {@code typeName.fieldName} by themselves, in {@code join__Graph} order. */

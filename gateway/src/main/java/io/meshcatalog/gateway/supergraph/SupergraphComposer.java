@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ public final class SupergraphComposer {
   private static final String HEADER = """
       directive @join__enumValue(graph: join__Graph!) repeatable on ENUM_VALUE
 
-      directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
+      directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean, overrideLabel: String) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 
       directive @join__graph(name: String!, url: String!) on ENUM_VALUE
 
@@ -80,7 +81,7 @@ public final class SupergraphComposer {
     }
     boolean inaccessible = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(LocalType::usesInaccessible);
     StringBuilder out = new StringBuilder("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
-        + "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n");
+        + "  @link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION)\n");
     if (inaccessible) {
       out.append("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)\n");
     }
@@ -357,11 +358,12 @@ public final class SupergraphComposer {
       String type = locals.stream().map(l -> AstPrinter.printAst(l.fields.get(fieldName).getType()))
           .min(java.util.Comparator.comparingLong(t -> t.chars().filter(c -> c == '!').count()))
           .orElse(AstPrinter.printAst(reference.getType()));
-      Set<String> overridden = new LinkedHashSet<>();
+      // the subgraphs whose field another one overrides, with the progressive-override label if any
+      Map<String, Optional<String>> overridden = new LinkedHashMap<>();
       for (LocalType local : locals) {
         Directive override = Directives.named(local.fields.get(fieldName), "override").stream().findFirst().orElse(null);
         if (override != null && Directives.string(override, "from") != null) {
-          overridden.add(Directives.string(override, "from"));
+          overridden.put(Directives.string(override, "from"), Optional.ofNullable(Directives.string(override, "label")));
         }
       }
       List<String> joins = new ArrayList<>();
@@ -375,8 +377,16 @@ public final class SupergraphComposer {
         String requires = argument(field, "requires");
         String provides = argument(field, "provides");
         String override = argument(field, "override", "from");
+        String label = override == null ? null : argument(field, "override", "label");
         String localType = AstPrinter.printAst(field.getType());
-        boolean isOverridden = overridden.contains(local.subgraph);
+        boolean isOverridden = overridden.containsKey(local.subgraph);
+        String oldOwnerLabel = isOverridden ? overridden.get(local.subgraph).orElse(null) : null;
+        if (oldOwnerLabel != null && !local.keyFieldNames().contains(fieldName)) {
+          // a progressive override: the old owner keeps the field while the label is off
+          joins.add("@join__field(graph: " + enumValue(local.subgraph) + ", overrideLabel: " + quote(oldOwnerLabel) + ")");
+          plain = false;
+          continue;
+        }
         if (isOverridden && !local.keyFieldNames().contains(fieldName)) {
           plain = false;
           continue;
@@ -397,6 +407,9 @@ public final class SupergraphComposer {
         }
         if (override != null) {
           join.append(", override: ").append(quote(override));
+        }
+        if (label != null) {
+          join.append(", overrideLabel: ").append(quote(label));
         }
         if (isOverridden) {
           join.append(", usedOverridden: true");

@@ -29,7 +29,7 @@ class GatewayTests {
       new PlanExecutor(request -> {
         fetches.add(request);
         return CompletableFuture.failedFuture(new IllegalStateException("no subgraph in this test"));
-      }), OperationLimits.NONE, planning);
+      }), new Gateway.Options(OperationLimits.NONE, planning, OverrideLabels.drawn()));
 
   private static Supergraph supergraph() {
     return new SupergraphParser().parse(new SupergraphComposer().compose(List.of(

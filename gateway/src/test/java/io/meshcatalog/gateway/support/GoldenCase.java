@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.support;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.supergraph.Supergraph;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +49,31 @@ public final class GoldenCase implements AutoCloseable {
       }
     }
     Supergraph supergraph = new SupergraphParser().parse(Files.readString(directory.resolve("supergraph.graphql")));
-    gateway = new Gateway(supergraph, settings, new SubgraphSettings(null, timeout, Map.of()),
-        new PlanExecutor(GatewayCalls.httpClient()), OperationLimits.NONE);
+    gateway = gateway(supergraph, settings, timeout, GOLDEN_LABELS);
+  }
+
+  /**
+   * Progressive overrides in golden cases: every {@code percent(x)} label is on (the draw is always 0), no
+   * custom label is; {@code ProgressiveOverrideIT} covers the other outcomes.
+   */
+  private static final OverrideLabels GOLDEN_LABELS = new OverrideLabels(Set.of(), () -> 0.0);
+
+  /** The supergraph as golden cases plan it: with the labels {@link #GOLDEN_LABELS} enable. */
+  public static Supergraph asPlanned(Supergraph supergraph) {
+    return supergraph.withOverrideLabels(GOLDEN_LABELS.choose(supergraph.overrideLabels()));
+  }
+
+  private Gateway gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, Duration timeout,
+      OverrideLabels labels) {
+    return new Gateway(supergraph, settings, new SubgraphSettings(null, timeout, Map.of()),
+        new PlanExecutor(GatewayCalls.httpClient()), new Gateway.Options(OperationLimits.NONE, Runnable::run, labels));
+  }
+
+  /** Another gateway over the same running subgraphs, choosing progressive-override labels with {@code labels}. */
+  public Gateway gatewayWith(OverrideLabels labels) {
+    Map<String, SubgraphSettings> settings = new LinkedHashMap<>();
+    subgraphs.forEach(s -> settings.put(s.name(), new SubgraphSettings(s.url(), Duration.ofSeconds(10), Map.of())));
+    return gateway(gateway.supergraph(), settings, Duration.ofSeconds(10), labels);
   }
 
   /** Starts the scenario in {@code golden/<name>}. */
