@@ -97,7 +97,7 @@ final class ResultTree {
           out.put(field.name(), projected);
         }
       } else if (selection instanceof Selection.InlineFragment fragment
-          && fragment.typeCondition().equals(object.get("__typename"))) {
+          && fragment.appliesTo(object.get("__typename"))) {
         Map<String, @Nullable Object> nested = project(object, fragment.selections());
         if (nested == null) {
           return null;

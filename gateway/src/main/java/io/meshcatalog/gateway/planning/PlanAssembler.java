@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.planning;
 import graphql.language.AstPrinter;
 import graphql.language.VariableDefinition;
 import io.meshcatalog.gateway.planning.FetchGroup.Condition;
+import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlanAssembler {
 
+  private final Supergraph supergraph;
   private final Map<String, VariableDefinition> variables;
   private final boolean mutation;
 
-  PlanAssembler(Map<String, VariableDefinition> variables, boolean mutation) {
+  PlanAssembler(Supergraph supergraph, Map<String, VariableDefinition> variables, boolean mutation) {
+    this.supergraph = supergraph;
     this.variables = variables;
     this.mutation = mutation;
   }
@@ -93,7 +96,8 @@ final class PlanAssembler {
         ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
         : group.selection.print();
     List<Selection.InlineFragment> requires = new ArrayList<>();
-    group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, Representations.representation(sources))));
+    group.requires.forEach((type, sources) -> requires.add(
+        Representations.fragment(type, Representations.representation(sources, supergraph), supergraph)));
     PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
         group.representAs, group.selection.renames());
     if (group.entity) {

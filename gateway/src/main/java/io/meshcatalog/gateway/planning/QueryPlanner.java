@@ -199,7 +199,7 @@ public final class QueryPlanner {
             List.of(), false);
         planField(cursor, field);
       }
-      return new QueryPlan(new PlanAssembler(variables, mutation).assemble(groups.values()));
+      return new QueryPlan(new PlanAssembler(supergraph, variables, mutation).assemble(groups.values()));
     }
 
     /** Root fields with fragments flattened and literal conditions applied; introspection left out. */

@@ -60,6 +60,15 @@ class ResultTreeTests {
         .isEqualTo(Map.of("__typename", "User", "id", "1"));
   }
 
+  @Test
+  void anAbstractTypeConditionAppliesToObjectsOfItsPossibleTypes() {
+    List<Selection> onMedia = List.of(new Selection.InlineFragment("Media", java.util.Set.of("Book", "Film"),
+        List.of(new Selection.Field("title", List.of()))));
+    assertThat(ResultTree.project(cast(Map.of("__typename", "Book", "title", "Dune")), onMedia))
+        .isEqualTo(Map.of("title", "Dune"));
+    assertThat(ResultTree.project(cast(Map.of("__typename", "Song", "title", "Blue")), onMedia)).isEmpty();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, @org.jspecify.annotations.Nullable Object> cast(Map<String, ?> map) {
     return (Map<String, @org.jspecify.annotations.Nullable Object>) map;
