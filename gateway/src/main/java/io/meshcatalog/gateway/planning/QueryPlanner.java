@@ -242,9 +242,8 @@ public final class QueryPlanner {
       if (candidates.isEmpty()) {
         throw new PlanningException("no subgraph resolves " + rootType + "." + field.getName());
       }
-      String fieldType = fieldDef(rootType, field.getName()).type().namedType();
       return candidates.stream()
-          .min(Comparator.<String>comparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
+          .min(Comparator.<String>comparingInt(g -> -score(g, rootType, field))
               .thenComparingInt(g -> g.equals(preferred) || groups.containsKey("root|" + g) ? 0 : 1)
               .thenComparingInt(supergraph::order))
           .orElseThrow();
@@ -407,10 +406,9 @@ public final class QueryPlanner {
         }
         throw new PlanningException("no subgraph resolves " + parent + "." + name);
       }
-      String fieldType = fieldDef(parent, name).type().namedType();
       List<String> ordered = new ArrayList<>(candidates);
       ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
-          .thenComparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
+          .thenComparingInt(g -> -score(g, parent, field))
           .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
           .thenComparingInt(supergraph::order));
       for (String target : ordered) {
@@ -732,11 +730,16 @@ public final class QueryPlanner {
 
     /** What the subgraph promises to resolve below this field: its own provides, or the enclosing ones. */
     private @Nullable SelectionSet provided(Cursor cursor, String parentType, FieldDef def) {
-      Optional<FieldSet> own = def.join(cursor.group().subgraph).map(FieldJoin::provides);
+      return provided(cursor.group().subgraph, cursor.provided(), parentType, def);
+    }
+
+    private @Nullable SelectionSet provided(String graph, @Nullable SelectionSet enclosing, String parentType,
+        FieldDef def) {
+      Optional<FieldSet> own = def.join(graph).map(FieldJoin::provides);
       if (own.isPresent()) {
         return own.get().selectionSet();
       }
-      return nested(cursor.provided(), parentType, def.name());
+      return nested(enclosing, parentType, def.name());
     }
 
     private @Nullable SelectionSet nested(@Nullable SelectionSet provided, String typeName, String fieldName) {
@@ -763,28 +766,40 @@ public final class QueryPlanner {
       return null;
     }
 
-    /** How much of a sub-selection a subgraph resolves by itself: more means fewer hops. */
-    private int score(String graph, String typeName, @Nullable SelectionSet set, int depth) {
+    /**
+     * How much of a field's sub-selection a subgraph resolves by itself, what its {@code @provides}
+     * promises included: more means fewer hops.
+     */
+    private int score(String graph, String parentType, Field field) {
+      FieldDef def = fieldDef(parentType, field.getName());
+      return score(graph, def.type().namedType(), provided(graph, null, parentType, def), field.getSelectionSet(), 0);
+    }
+
+    private int score(String graph, String typeName, @Nullable SelectionSet provided, @Nullable SelectionSet set,
+        int depth) {
       if (set == null || depth > 4) {
         return 0;
       }
       int score = 0;
       for (graphql.language.Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field f) {
-          if (supergraph.resolvable(typeName, f.getName(), graph)) {
+          if (supergraph.resolvable(typeName, f.getName(), graph)
+              || provided != null && findProvided(provided, typeName, f.getName()) != null) {
             score++;
             TypeDef parent = supergraph.types().get(typeName);
             FieldDef def = parent == null ? null : parent.fields().get(f.getName());
             if (def != null) {
-              score += score(graph, def.type().namedType(), f.getSelectionSet(), depth + 1);
+              score += score(graph, def.type().namedType(), provided(graph, provided, typeName, def),
+                  f.getSelectionSet(), depth + 1);
             }
           }
         } else if (selection instanceof InlineFragment fragment) {
           String condition = fragment.getTypeCondition() == null ? typeName : fragment.getTypeCondition().getName();
-          score += score(graph, condition, fragment.getSelectionSet(), depth + 1);
+          score += score(graph, condition, provided, fragment.getSelectionSet(), depth + 1);
         } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
           FragmentDefinition definition = fragments.get(spread.getName());
-          score += score(graph, definition.getTypeCondition().getName(), definition.getSelectionSet(), depth + 1);
+          score += score(graph, definition.getTypeCondition().getName(), provided, definition.getSelectionSet(),
+              depth + 1);
         }
       }
       return score;
