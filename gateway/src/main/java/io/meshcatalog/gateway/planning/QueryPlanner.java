@@ -340,6 +340,11 @@ public final class QueryPlanner {
             && objects.stream().allMatch(o -> isLocal(cursor.at(cursor.selection(), o), o, name));
         if (direct) {
           addLocal(cursor, field, def);
+        } else if (objects.isEmpty()) {
+          // Not one object here to take the field to another subgraph from: the field is out of reach.
+          throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + graph
+              + ": no object type of " + graph + " implements " + parent + ", and " + graph + " does not resolve "
+              + name + " on it" + resolvedBy(parent, name));
         } else {
           for (String object : objects) {
             planField(cursor.at(cursor.selection().fragment(object, List.of()), object), field);
@@ -461,6 +466,12 @@ public final class QueryPlanner {
       }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /** Where else a field is resolved, for error messages. */
+    private String resolvedBy(String typeName, String fieldName) {
+      List<String> graphs = supergraph.graphsResolving(typeName, fieldName);
+      return graphs.isEmpty() ? "" : " (only " + String.join(", ", graphs) + " does)";
     }
 
     /** Whether every field of a field set is resolved by at least one subgraph. */
