@@ -329,7 +329,8 @@ public final class QueryPlanner {
       if (interfaceObject) {
         if (isLocal(cursor, parent, name)) {
           addLocal(cursor, field, def);
-        } else {
+        } else if (!jumpByKey(cursor, field)) {
+          // No subgraph resolves it on the interface itself: per concrete type, from the owner.
           planField(owner(cursor), field);
         }
         return;
@@ -375,12 +376,10 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = cursor.into(children, path, localParent(returnType, localType),
-          provided(cursor, cursor.parentType(), def), field);
-      if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
-        owner(child).selection().field("__typename", false);
-      }
-      planSelections(child, field.getSelectionSet());
+      // An @interfaceObject's objects stay of their interface's type unless a selection below needs
+      // a concrete one (__typename or a type condition): then the owner is asked for it there.
+      planSelections(cursor.into(children, path, localParent(returnType, localType),
+          provided(cursor, cursor.parentType(), def), field), field.getSelectionSet());
     }
 
     /**
@@ -411,19 +410,10 @@ public final class QueryPlanner {
         }
         throw new PlanningException("no subgraph resolves " + parent + "." + name);
       }
-      List<String> ordered = new ArrayList<>(candidates);
-      ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
-          .thenComparingInt(g -> -score(g, parent, field))
-          .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
-          .thenComparingInt(supergraph::order));
-      for (String target : ordered) {
-        FieldSet key = fetchableKey(cursor, parent, target);
-        if (key != null) {
-          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
-          planField(entity, field);
-          return;
-        }
+      if (jumpByKey(cursor, field)) {
+        return;
       }
+      List<String> ordered = candidates(cursor, field);
       // No candidate is one hop away: go through a subgraph from which one is.
       for (String via : supergraph.subgraphs().stream().map(s -> s.name()).toList()) {
         if (via.equals(here) || candidates.contains(via)) {
@@ -466,6 +456,41 @@ public final class QueryPlanner {
       }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /**
+     * Takes a field to a subgraph that resolves it on the cursor's type, by a key of that type the
+     * cursor can provide: the nearest such subgraph. For an {@code @interfaceObject}'s field this
+     * is a subgraph that resolves it on the interface itself (another interface object or the
+     * interface's own subgraph), for every implementation at once.
+     */
+    private boolean jumpByKey(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      for (String target : candidates(cursor, field)) {
+        FieldSet key = fetchableKey(cursor, parent, target);
+        if (key != null) {
+          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, field.getName(), target), parent);
+          planField(entity, field);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The subgraphs that resolve a field on the cursor's type, best first: the cursor's own (a
+     * field it resolves once its requires are fetched), then most of the sub-selection, a fetch
+     * already planned there, {@code join__Graph} order.
+     */
+    private List<String> candidates(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      String here = cursor.group().subgraph;
+      List<String> ordered = new ArrayList<>(supergraph.graphsResolving(parent, field.getName()));
+      ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
+          .thenComparingInt(g -> -score(g, parent, field))
+          .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
+          .thenComparingInt(supergraph::order));
+      return ordered;
     }
 
     /** Where else a field is resolved, for error messages. */
@@ -598,18 +623,19 @@ public final class QueryPlanner {
       String iface = cursor.parentType();
       TypeDef type = type(iface);
       for (String graph : type.graphs()) {
-        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)) {
+        // A subgraph with no implementation of the interface cannot say which object it is.
+        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)
+            || supergraph.possibleTypesIn(iface, graph).isEmpty()) {
           continue;
         }
         for (FieldSet key : type.resolvableKeys(graph)) {
           if (canFetch(cursor.group().subgraph, cursor.provided(), iface, key.selectionSet())) {
-            Cursor owner = enterEntityGroup(cursor, graph, key, null, iface);
-            owner.selection().field("__typename", false);
-            return owner;
+            return enterEntityGroup(cursor, graph, key, null, iface);
           }
         }
       }
-      throw new PlanningException("no subgraph owns interface " + iface + " with a @key that "
+      throw new PlanningException("cannot resolve the concrete type of " + iface + " returned by subgraph "
+          + cursor.group().subgraph + ": no subgraph that implements " + iface + " has a resolvable @key of it that "
           + cursor.group().subgraph + " can provide");
     }
 
@@ -628,7 +654,8 @@ public final class QueryPlanner {
         groupKey += "|apart";
       }
       FetchGroup group = group(groupKey, target, cursor.path(), true, cursor.conditions(), cursor.group());
-      if (!entityType.equals(parent)) {
+      if (!entityType.equals(parent) || type(entityType).isInterfaceObjectIn(target)) {
+        // An interface object knows its interface's name only, whatever object the data holds.
         group.representAs.put(parent, entityType);
       }
       cursor.selection().field("__typename", false);
@@ -659,8 +686,13 @@ public final class QueryPlanner {
         group.dependsOn.addAll(touched);
         representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
       }
-      return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
-          cursor.conditions(), true, cursor.hops() + 1, List.of(), cursor.internal());
+      SelectionBuilder entity = group.selection.fragment(entityType, List.of());
+      if (type(entityType).kind().isAbstract() && !type(entityType).isInterfaceObjectIn(target)) {
+        // Entities sent as their interface: its own subgraph says which objects they are.
+        entity.field("__typename", false);
+      }
+      return new Cursor(group, entity, cursor.path(), entityType, null, cursor.conditions(), true, cursor.hops() + 1,
+          List.of(), cursor.internal());
     }
 
 
