@@ -127,10 +127,13 @@ public final class QueryPlanner {
         : "the document has no operation named " + operationName);
   }
 
-  /** Where the planner is: a group, a place in its selection, a response path, a parent type. */
+  /**
+   * Where the planner is: a group, a place in its selection, a response path, a parent type. In an
+   * entity fetch, {@code entry} is the cursor of the fetch it was entered from (null in a root fetch).
+   */
   private record Cursor(FetchGroup group, SelectionBuilder selection, ResponsePath path, String parentType,
       @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops, List<Link> chain,
-      boolean internal) {
+      boolean internal, @Nullable Cursor entry) {
 
     /** The entry for a field here: the client's own, or one the planner needs (keys, requires). */
     SelectionBuilder.FieldEntry add(Field field, boolean composite) {
@@ -148,18 +151,21 @@ public final class QueryPlanner {
         next = new ArrayList<>(chain);
         next.add(new Link(null, newParentType, this));
       }
-      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
+      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal,
+          entry);
     }
 
     Cursor with(List<Condition> newConditions) {
-      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal);
+      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal,
+          entry);
     }
 
     Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
         Field field) {
       List<Link> next = new ArrayList<>(chain);
       next.add(new Link(field, parentType, this));
-      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
+      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal,
+          entry);
     }
   }
 
@@ -196,7 +202,7 @@ public final class QueryPlanner {
         String graph = chooseRootGraph(rootType, field, null);
         FetchGroup group = group("root|" + graph, graph, ResponsePath.root(), false, List.of(), null);
         Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0,
-            List.of(), false);
+            List.of(), false, null);
         planField(cursor, field);
       }
       return new QueryPlan(new PlanAssembler(supergraph, variables, mutation).assemble(groups.values()));
@@ -429,7 +435,9 @@ public final class QueryPlanner {
       // A key whose fields come from several subgraphs: fetch them first, like required fields.
       for (String target : ordered) {
         for (FieldSet key : type(parent).resolvableKeys(target)) {
-          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())) {
+          // (never a key that holds the field itself: it cannot be fetched before the field)
+          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())
+              && !selects(key.selectionSet(), name)) {
             Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
             planField(entity, field);
             return;
@@ -499,6 +507,11 @@ public final class QueryPlanner {
       return graphs.isEmpty() ? "" : " (only " + String.join(", ", graphs) + " does)";
     }
 
+    /** Whether a field set selects the field at its top level. */
+    private boolean selects(SelectionSet set, String fieldName) {
+      return set.getSelections().stream().anyMatch(s -> s instanceof Field f && f.getName().equals(fieldName));
+    }
+
     /** Whether every field of a field set is resolved by at least one subgraph. */
     private boolean resolvableSomewhere(String typeName, SelectionSet set) {
       for (graphql.language.Selection<?> selection : set.getSelections()) {
@@ -532,22 +545,25 @@ public final class QueryPlanner {
       }
       FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
       Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
-          cursor.hops() + 1, List.of(), cursor.internal());
+          cursor.hops() + 1, List.of(), cursor.internal(), null);
       return replay(replay, cursor.chain(), target);
     }
 
     /**
      * The cursor at the same place in an entity fetch of {@code target} that starts at the nearest
      * entity on the way here (a value type's field that only {@code target} resolves, reached from
-     * its parent entity); null if no entity on the way has a key {@code target} resolves and the
-     * cursor's subgraph can provide, or {@code target} does not resolve the fields from there.
+     * its parent entity): an entity inside this fetch, or the one this entity fetch itself started
+     * at, whose key the fetch it was entered from provides. Null if no entity on the way has a key
+     * {@code target} resolves and the fetch there can provide, or {@code target} does not resolve
+     * the fields from there.
      */
     private @Nullable Cursor replayFromAncestorEntity(Cursor cursor, String target) {
       List<Link> chain = cursor.chain();
-      for (int i = chain.size() - 1; i >= 0; i--) {
-        Cursor ancestor = chain.get(i).from();
-        List<Link> rest = chain.subList(i, chain.size());
-        if (rest.stream().anyMatch(l -> l.field() == null
+      for (int i = chain.size(); i >= 0; i--) {
+        // The cursors on the way, nearest first; last, where this entity fetch was entered from.
+        Cursor ancestor = i > 0 ? chain.get(i - 1).from() : cursor.entry();
+        List<Link> rest = chain.subList(Math.max(i - 1, 0), chain.size());
+        if (ancestor == null || rest.isEmpty() || rest.stream().anyMatch(l -> l.field() == null
             || !supergraph.resolvable(l.type(), l.field().getName(), target))) {
           continue;
         }
@@ -660,7 +676,7 @@ public final class QueryPlanner {
       }
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
-          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
+          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true, cursor.entry());
       Set<FetchGroup> keySources = new LinkedHashSet<>();
       trackers.push(keySources);
       try {
@@ -692,7 +708,7 @@ public final class QueryPlanner {
         entity.field("__typename", false);
       }
       return new Cursor(group, entity, cursor.path(), entityType, null, cursor.conditions(), true, cursor.hops() + 1,
-          List.of(), cursor.internal());
+          List.of(), cursor.internal(), cursor);
     }
 
 
