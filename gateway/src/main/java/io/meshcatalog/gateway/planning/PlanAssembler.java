@@ -63,7 +63,7 @@ final class PlanAssembler {
       return known;
     }
     if (!visiting.add(group)) {
-      throw new PlanningException("cyclic fetch dependencies at " + group.mergePath + " in " + group.subgraph);
+      throw new PlanningException("cyclic fetch dependencies at " + group.mergePath() + " in " + group.subgraph);
     }
     int level = 0;
     for (FetchGroup dependency : group.dependsOn) {
@@ -101,7 +101,7 @@ final class PlanAssembler {
     PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
         group.representAs, group.selection.renames());
     if (group.entity) {
-      node = new PlanNode.Flatten(group.mergePath, node);
+      node = new PlanNode.Flatten(group.mergePath(), node);
     }
     List<Condition> conditions = group.conditions;
     for (int i = conditions.size() - 1; i >= 0; i--) {

@@ -155,6 +155,11 @@ public final class QueryPlanner {
           entry);
     }
 
+    Cursor along(ResponsePath newPath) {
+      return new Cursor(group, selection, newPath, parentType, provided, conditions, entityRoot, hops, chain, internal,
+          entry);
+    }
+
     Cursor with(List<Condition> newConditions) {
       return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal,
           entry);
@@ -299,7 +304,7 @@ public final class QueryPlanner {
         }
       } else if (conditionType.kind() == TypeKind.OBJECT) {
         if (supergraph.possibleTypesIn(parent, graph).contains(condition)) {
-          planSelections(c.at(c.selection().fragment(condition, directives), condition), set);
+          planSelections(under(c, c.selection().fragment(condition, directives), condition), set);
         }
       } else {
         Set<String> inBoth = new LinkedHashSet<>(supergraph.possibleTypesIn(parent, graph));
@@ -311,13 +316,25 @@ public final class QueryPlanner {
             && supergraph.possibleTypesIn(condition, graph).containsAll(inBoth)) {
           SelectionBuilder fragment = c.selection().fragment(condition, directives);
           fragment.field("__typename", false);
-          planSelections(c.at(fragment, condition), set);
+          planSelections(under(c, fragment, condition), set);
           return;
         }
         for (String object : inBoth) {
-          planSelections(c.at(c.selection().fragment(object, directives), object), set);
+          planSelections(under(c, c.selection().fragment(object, directives), object), set);
         }
       }
+    }
+
+    /**
+     * The cursor under a type condition. Below an abstract type its path admits the condition's
+     * objects only, so that fetches planned from there are not sent for objects of other types.
+     */
+    private Cursor under(Cursor cursor, SelectionBuilder selection, String condition) {
+      Cursor at = cursor.at(selection, condition);
+      if (condition.equals(cursor.parentType()) || !type(cursor.parentType()).kind().isAbstract()) {
+        return at;
+      }
+      return at.along(cursor.path().onlyFor(supergraph.possibleTypes(condition)));
     }
 
     private void planField(Cursor cursor, Field field) {
@@ -354,7 +371,7 @@ public final class QueryPlanner {
               + name + " on it" + resolvedBy(parent, name));
         } else {
           for (String object : objects) {
-            planField(cursor.at(cursor.selection().fragment(object, List.of()), object), field);
+            planField(under(cursor, cursor.selection().fragment(object, List.of()), object), field);
           }
         }
         return;
@@ -587,7 +604,7 @@ public final class QueryPlanner {
                   && !supergraph.graphsOf(link.type()).contains(target)) {
             return null;
           }
-          replay = replay.at(replay.selection().fragment(link.type(), List.of()), link.type());
+          replay = under(replay, replay.selection().fragment(link.type(), List.of()), link.type());
           continue;
         }
         FieldDef def = fieldDef(replay.parentType(), field.getName());
@@ -714,16 +731,23 @@ public final class QueryPlanner {
 
     private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
         List<Condition> conditions, @Nullable FetchGroup parent) {
-      FetchGroup group = groups.computeIfAbsent(key, k -> new FetchGroup(groups.size(), graph, path, entity, conditions));
+      FetchGroup group = groups.get(key);
+      if (group == null) {
+        group = new FetchGroup(groups.size(), graph, path, entity, conditions);
+        groups.put(key, group);
+      } else {
+        group.alsoAt(path);
+      }
       if (parent != null) {
         group.dependsOn.add(parent);
       }
-      trackers.forEach(t -> t.add(group));
+      FetchGroup planned = group;
+      trackers.forEach(t -> t.add(planned));
       return group;
     }
 
     private String groupKey(String graph, ResponsePath path, FetchGroup parent, List<Condition> conditions) {
-      return graph + "|" + path + "|" + parent.id + "|" + conditions;
+      return graph + "|" + path.anyType() + "|" + parent.id + "|" + conditions;
     }
 
     /** A key of {@code typeName} resolvable in {@code target} whose fields the cursor can fetch. */
