@@ -88,7 +88,9 @@ public final class Gateway {
   public void use(Supergraph supergraph) {
     DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE);
     current.set(new Snapshot(supergraph, supergraph.overrideLabels(), new ConcurrentHashMap<>(),
-        GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents).build(),
+        GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents)
+            // Shaping only reads merged data: a mutation's fields were already run, in order, by the plan.
+            .queryExecutionStrategy(new ShapingStrategy()).mutationExecutionStrategy(new ShapingStrategy()).build(),
         new SubgraphRegistry(supergraph, settings, defaults), documents));
   }
 

@@ -156,19 +156,31 @@ public final class PlanExecutor {
       });
     }
 
+    /**
+     * What an object sends: the projection through the requires of its own type, else of an
+     * abstract type it belongs to; null when the fetch has nothing for it.
+     */
     private @Nullable Map<String, @Nullable Object> representation(Fetch fetch, Map<String, @Nullable Object> object) {
       Object typename = object.get("__typename");
+      Selection.InlineFragment match = null;
       for (Selection.InlineFragment fragment : fetch.requires()) {
         if (fragment.typeCondition().equals(typename)) {
-          Map<String, @Nullable Object> representation = ResultTree.project(object, fragment.selections());
-          String as = fetch.representAs().get(fragment.typeCondition());
-          if (representation != null && as != null) {
-            representation.put("__typename", as);
-          }
-          return representation;
+          match = fragment;
+          break;
+        }
+        if (match == null && fragment.appliesTo(typename)) {
+          match = fragment;
         }
       }
-      return null;
+      if (match == null) {
+        return null;
+      }
+      Map<String, @Nullable Object> representation = ResultTree.project(object, match.selections());
+      String as = fetch.representAs().get(match.typeCondition());
+      if (representation != null && as != null) {
+        representation.put("__typename", as);
+      }
+      return representation;
     }
 
     /** Subgraph paths {@code ["_entities", i, …]} become client paths of the entity merged from i. */

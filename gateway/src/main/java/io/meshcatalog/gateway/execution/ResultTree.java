@@ -26,27 +26,31 @@ final class ResultTree {
   record Located(Map<String, @Nullable Object> object, List<Object> path) {
   }
 
-  /** Every non-null object at {@code path}, lists flattened at {@code @}. */
+  /**
+   * Every non-null object at {@code path}, lists flattened at {@code @}, and where a segment admits
+   * some types only, only objects of those types.
+   */
   List<Located> objectsAt(ResponsePath path) {
     List<Located> out = new ArrayList<>();
-    walk(data, path.segments(), 0, new ArrayList<>(), out);
+    walk(data, path, 0, new ArrayList<>(), out);
     return out;
   }
 
   @SuppressWarnings("unchecked")
-  private static void walk(@Nullable Object value, List<String> segments, int index, List<Object> path, List<Located> out) {
+  private static void walk(@Nullable Object value, ResponsePath path, int index, List<Object> at, List<Located> out) {
     if (value == null) {
       return;
     }
+    List<String> segments = path.segments();
     if (index == segments.size()) {
       if (value instanceof Map<?, ?> map) {
-        out.add(new Located((Map<String, @Nullable Object>) map, List.copyOf(path)));
+        out.add(new Located((Map<String, @Nullable Object>) map, List.copyOf(at)));
       } else if (value instanceof List<?> list) {
         // Nested lists below the last segment: every element.
         for (int i = 0; i < list.size(); i++) {
-          path.add(i);
-          walk(list.get(i), segments, index, path, out);
-          path.remove(path.size() - 1);
+          at.add(i);
+          walk(list.get(i), path, index, at, out);
+          at.remove(at.size() - 1);
         }
       }
       return;
@@ -55,23 +59,30 @@ final class ResultTree {
     if (segment.equals(ResponsePath.EVERY)) {
       if (value instanceof List<?> list) {
         for (int i = 0; i < list.size(); i++) {
-          path.add(i);
-          walk(list.get(i), segments, index + 1, path, out);
-          path.remove(path.size() - 1);
+          at.add(i);
+          follow(list.get(i), path, index, at, out);
+          at.remove(at.size() - 1);
         }
       }
       return;
     }
     if (value instanceof Map<?, ?> map) {
-      path.add(segment);
-      walk(map.get(segment), segments, index + 1, path, out);
-      path.remove(path.size() - 1);
+      at.add(segment);
+      follow(map.get(segment), path, index, at, out);
+      at.remove(at.size() - 1);
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        path.add(i);
-        walk(list.get(i), segments, index, path, out);
-        path.remove(path.size() - 1);
+        at.add(i);
+        walk(list.get(i), path, index, at, out);
+        at.remove(at.size() - 1);
       }
+    }
+  }
+
+  /** Goes on below a value reached at segment {@code index} when the path admits its type. */
+  private static void follow(@Nullable Object value, ResponsePath path, int index, List<Object> at, List<Located> out) {
+    if (value != null && path.admits(index, value)) {
+      walk(value, path, index + 1, at, out);
     }
   }
 
@@ -97,7 +108,7 @@ final class ResultTree {
           out.put(field.name(), projected);
         }
       } else if (selection instanceof Selection.InlineFragment fragment
-          && fragment.typeCondition().equals(object.get("__typename"))) {
+          && fragment.appliesTo(object.get("__typename"))) {
         Map<String, @Nullable Object> nested = project(object, fragment.selections());
         if (nested == null) {
           return null;

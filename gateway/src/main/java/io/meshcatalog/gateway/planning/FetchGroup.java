@@ -19,7 +19,7 @@ final class FetchGroup {
 
   final int id;
   final String subgraph;
-  final ResponsePath mergePath;
+  private ResponsePath mergePath;
   final boolean entity;
   final List<Condition> conditions;
   final SelectionBuilder selection = new SelectionBuilder();
@@ -33,6 +33,16 @@ final class FetchGroup {
     this.mergePath = mergePath;
     this.entity = entity;
     this.conditions = List.copyOf(conditions);
+  }
+
+  /** Where the results merge, admitting the objects of every type condition the fetch was planned under. */
+  ResponsePath mergePath() {
+    return mergePath;
+  }
+
+  /** Sends the fetch also for the objects a cursor at {@code path} (the same place) stands for. */
+  void alsoAt(ResponsePath path) {
+    mergePath = mergePath.or(path);
   }
 
   /** Where the representation of entities of {@code typeName} comes from. */

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.planning;
 import graphql.language.AstPrinter;
 import graphql.language.VariableDefinition;
 import io.meshcatalog.gateway.planning.FetchGroup.Condition;
+import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlanAssembler {
 
+  private final Supergraph supergraph;
   private final Map<String, VariableDefinition> variables;
   private final boolean mutation;
 
-  PlanAssembler(Map<String, VariableDefinition> variables, boolean mutation) {
+  PlanAssembler(Supergraph supergraph, Map<String, VariableDefinition> variables, boolean mutation) {
+    this.supergraph = supergraph;
     this.variables = variables;
     this.mutation = mutation;
   }
@@ -60,7 +63,7 @@ final class PlanAssembler {
       return known;
     }
     if (!visiting.add(group)) {
-      throw new PlanningException("cyclic fetch dependencies at " + group.mergePath + " in " + group.subgraph);
+      throw new PlanningException("cyclic fetch dependencies at " + group.mergePath() + " in " + group.subgraph);
     }
     int level = 0;
     for (FetchGroup dependency : group.dependsOn) {
@@ -93,11 +96,12 @@ final class PlanAssembler {
         ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
         : group.selection.print();
     List<Selection.InlineFragment> requires = new ArrayList<>();
-    group.requires.forEach((type, sources) -> requires.add(new Selection.InlineFragment(type, Representations.representation(sources))));
+    group.requires.forEach((type, sources) -> requires.add(
+        Representations.fragment(type, Representations.representation(sources, supergraph), supergraph)));
     PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
         group.representAs, group.selection.renames());
     if (group.entity) {
-      node = new PlanNode.Flatten(group.mergePath, node);
+      node = new PlanNode.Flatten(group.mergePath(), node);
     }
     List<Condition> conditions = group.conditions;
     for (int i = conditions.size() - 1; i >= 0; i--) {

@@ -21,7 +21,8 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
    * @param operation the GraphQL operation sent, on one line
    * @param variableUsages the client variables the operation uses, passed through
    * @param representAs the {@code __typename} to send for objects of a type the target subgraph
-   *     only knows through an {@code @interfaceObject} (object type to interface name)
+   *     only knows through an {@code @interfaceObject} (object type to interface name; the interface
+   *     to itself for objects of any of its implementations)
    * @param renames internal aliases in the operation to rename back to client response keys in the
    *     answer (fields whose types differ between sibling fragments in the subgraph)
    */

@@ -26,8 +26,11 @@ public final class PlanPrinter {
     String pad = "  ".repeat(depth);
     if (node instanceof Fetch fetch) {
       out.append(pad).append("Fetch(service: \"").append(fetch.subgraph()).append("\") {\n");
-      new java.util.TreeMap<>(fetch.representAs()).forEach((type, as) ->
-          out.append(pad).append("  representing ").append(type).append(" as ").append(as).append('\n'));
+      new java.util.TreeMap<>(fetch.representAs()).forEach((type, as) -> {
+        if (!type.equals(as)) {
+          out.append(pad).append("  representing ").append(type).append(" as ").append(as).append('\n');
+        }
+      });
       if (fetch.isEntityFetch()) {
         out.append(pad).append("  ").append(Selection.printAll(fetch.requires())).append(" =>\n");
       }

@@ -127,10 +127,13 @@ public final class QueryPlanner {
         : "the document has no operation named " + operationName);
   }
 
-  /** Where the planner is: a group, a place in its selection, a response path, a parent type. */
+  /**
+   * Where the planner is: a group, a place in its selection, a response path, a parent type. In an
+   * entity fetch, {@code entry} is the cursor of the fetch it was entered from (null in a root fetch).
+   */
   private record Cursor(FetchGroup group, SelectionBuilder selection, ResponsePath path, String parentType,
       @Nullable SelectionSet provided, List<Condition> conditions, boolean entityRoot, int hops, List<Link> chain,
-      boolean internal) {
+      boolean internal, @Nullable Cursor entry) {
 
     /** The entry for a field here: the client's own, or one the planner needs (keys, requires). */
     SelectionBuilder.FieldEntry add(Field field, boolean composite) {
@@ -148,18 +151,26 @@ public final class QueryPlanner {
         next = new ArrayList<>(chain);
         next.add(new Link(null, newParentType, this));
       }
-      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal);
+      return new Cursor(group, newSelection, path, newParentType, provided, conditions, entityRoot, hops, next, internal,
+          entry);
+    }
+
+    Cursor along(ResponsePath newPath) {
+      return new Cursor(group, selection, newPath, parentType, provided, conditions, entityRoot, hops, chain, internal,
+          entry);
     }
 
     Cursor with(List<Condition> newConditions) {
-      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal);
+      return new Cursor(group, selection, path, parentType, provided, newConditions, entityRoot, hops, chain, internal,
+          entry);
     }
 
     Cursor into(SelectionBuilder children, ResponsePath childPath, String childType, @Nullable SelectionSet childProvided,
         Field field) {
       List<Link> next = new ArrayList<>(chain);
       next.add(new Link(field, parentType, this));
-      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal);
+      return new Cursor(group, children, childPath, childType, childProvided, conditions, false, hops, next, internal,
+          entry);
     }
   }
 
@@ -196,10 +207,10 @@ public final class QueryPlanner {
         String graph = chooseRootGraph(rootType, field, null);
         FetchGroup group = group("root|" + graph, graph, ResponsePath.root(), false, List.of(), null);
         Cursor cursor = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, conditions, false, 0,
-            List.of(), false);
+            List.of(), false, null);
         planField(cursor, field);
       }
-      return new QueryPlan(new PlanAssembler(variables, mutation).assemble(groups.values()));
+      return new QueryPlan(new PlanAssembler(supergraph, variables, mutation).assemble(groups.values()));
     }
 
     /** Root fields with fragments flattened and literal conditions applied; introspection left out. */
@@ -242,9 +253,8 @@ public final class QueryPlanner {
       if (candidates.isEmpty()) {
         throw new PlanningException("no subgraph resolves " + rootType + "." + field.getName());
       }
-      String fieldType = fieldDef(rootType, field.getName()).type().namedType();
       return candidates.stream()
-          .min(Comparator.<String>comparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
+          .min(Comparator.<String>comparingInt(g -> -score(g, rootType, field))
               .thenComparingInt(g -> g.equals(preferred) || groups.containsKey("root|" + g) ? 0 : 1)
               .thenComparingInt(supergraph::order))
           .orElseThrow();
@@ -294,7 +304,7 @@ public final class QueryPlanner {
         }
       } else if (conditionType.kind() == TypeKind.OBJECT) {
         if (supergraph.possibleTypesIn(parent, graph).contains(condition)) {
-          planSelections(c.at(c.selection().fragment(condition, directives), condition), set);
+          planSelections(under(c, c.selection().fragment(condition, directives), condition), set);
         }
       } else {
         Set<String> inBoth = new LinkedHashSet<>(supergraph.possibleTypesIn(parent, graph));
@@ -306,13 +316,25 @@ public final class QueryPlanner {
             && supergraph.possibleTypesIn(condition, graph).containsAll(inBoth)) {
           SelectionBuilder fragment = c.selection().fragment(condition, directives);
           fragment.field("__typename", false);
-          planSelections(c.at(fragment, condition), set);
+          planSelections(under(c, fragment, condition), set);
           return;
         }
         for (String object : inBoth) {
-          planSelections(c.at(c.selection().fragment(object, directives), object), set);
+          planSelections(under(c, c.selection().fragment(object, directives), object), set);
         }
       }
+    }
+
+    /**
+     * The cursor under a type condition. Below an abstract type its path admits the condition's
+     * objects only, so that fetches planned from there are not sent for objects of other types.
+     */
+    private Cursor under(Cursor cursor, SelectionBuilder selection, String condition) {
+      Cursor at = cursor.at(selection, condition);
+      if (condition.equals(cursor.parentType()) || !type(cursor.parentType()).kind().isAbstract()) {
+        return at;
+      }
+      return at.along(cursor.path().onlyFor(supergraph.possibleTypes(condition)));
     }
 
     private void planField(Cursor cursor, Field field) {
@@ -330,7 +352,8 @@ public final class QueryPlanner {
       if (interfaceObject) {
         if (isLocal(cursor, parent, name)) {
           addLocal(cursor, field, def);
-        } else {
+        } else if (!jumpByKey(cursor, field)) {
+          // No subgraph resolves it on the interface itself: per concrete type, from the owner.
           planField(owner(cursor), field);
         }
         return;
@@ -341,9 +364,14 @@ public final class QueryPlanner {
             && objects.stream().allMatch(o -> isLocal(cursor.at(cursor.selection(), o), o, name));
         if (direct) {
           addLocal(cursor, field, def);
+        } else if (objects.isEmpty()) {
+          // Not one object here to take the field to another subgraph from: the field is out of reach.
+          throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + graph
+              + ": no object type of " + graph + " implements " + parent + ", and " + graph + " does not resolve "
+              + name + " on it" + resolvedBy(parent, name));
         } else {
           for (String object : objects) {
-            planField(cursor.at(cursor.selection().fragment(object, List.of()), object), field);
+            planField(under(cursor, cursor.selection().fragment(object, List.of()), object), field);
           }
         }
         return;
@@ -371,12 +399,10 @@ public final class QueryPlanner {
       if (returnType.kind().isAbstract()) {
         children.field("__typename", false);
       }
-      Cursor child = cursor.into(children, path, localParent(returnType, localType),
-          provided(cursor, cursor.parentType(), def), field);
-      if (returnType.isInterfaceObjectIn(cursor.group().subgraph)) {
-        owner(child).selection().field("__typename", false);
-      }
-      planSelections(child, field.getSelectionSet());
+      // An @interfaceObject's objects stay of their interface's type unless a selection below needs
+      // a concrete one (__typename or a type condition): then the owner is asked for it there.
+      planSelections(cursor.into(children, path, localParent(returnType, localType),
+          provided(cursor, cursor.parentType(), def), field), field.getSelectionSet());
     }
 
     /**
@@ -407,20 +433,10 @@ public final class QueryPlanner {
         }
         throw new PlanningException("no subgraph resolves " + parent + "." + name);
       }
-      String fieldType = fieldDef(parent, name).type().namedType();
-      List<String> ordered = new ArrayList<>(candidates);
-      ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
-          .thenComparingInt(g -> -score(g, fieldType, field.getSelectionSet(), 0))
-          .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
-          .thenComparingInt(supergraph::order));
-      for (String target : ordered) {
-        FieldSet key = fetchableKey(cursor, parent, target);
-        if (key != null) {
-          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
-          planField(entity, field);
-          return;
-        }
+      if (jumpByKey(cursor, field)) {
+        return;
       }
+      List<String> ordered = candidates(cursor, field);
       // No candidate is one hop away: go through a subgraph from which one is.
       for (String via : supergraph.subgraphs().stream().map(s -> s.name()).toList()) {
         if (via.equals(here) || candidates.contains(via)) {
@@ -436,7 +452,9 @@ public final class QueryPlanner {
       // A key whose fields come from several subgraphs: fetch them first, like required fields.
       for (String target : ordered) {
         for (FieldSet key : type(parent).resolvableKeys(target)) {
-          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())) {
+          // (never a key that holds the field itself: it cannot be fetched before the field)
+          if (cursor.hops() < MAX_HOPS && resolvableSomewhere(parent, key.selectionSet())
+              && !selects(key.selectionSet(), name)) {
             Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, name, target), parent);
             planField(entity, field);
             return;
@@ -463,6 +481,52 @@ public final class QueryPlanner {
       }
       throw new PlanningException("cannot plan " + parent + "." + name + " from subgraph " + here
           + ": none of " + candidates + " has a resolvable @key of " + parent + " that " + here + " can provide");
+    }
+
+    /**
+     * Takes a field to a subgraph that resolves it on the cursor's type, by a key of that type the
+     * cursor can provide: the nearest such subgraph. For an {@code @interfaceObject}'s field this
+     * is a subgraph that resolves it on the interface itself (another interface object or the
+     * interface's own subgraph), for every implementation at once.
+     */
+    private boolean jumpByKey(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      for (String target : candidates(cursor, field)) {
+        FieldSet key = fetchableKey(cursor, parent, target);
+        if (key != null) {
+          Cursor entity = enterEntityGroup(cursor, target, key, requires(parent, field.getName(), target), parent);
+          planField(entity, field);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The subgraphs that resolve a field on the cursor's type, best first: the cursor's own (a
+     * field it resolves once its requires are fetched), then most of the sub-selection, a fetch
+     * already planned there, {@code join__Graph} order.
+     */
+    private List<String> candidates(Cursor cursor, Field field) {
+      String parent = cursor.parentType();
+      String here = cursor.group().subgraph;
+      List<String> ordered = new ArrayList<>(supergraph.graphsResolving(parent, field.getName()));
+      ordered.sort(Comparator.<String>comparingInt(g -> g.equals(here) ? 0 : 1)
+          .thenComparingInt(g -> -score(g, parent, field))
+          .thenComparingInt(g -> groups.containsKey(groupKey(g, cursor.path(), cursor.group(), cursor.conditions())) ? 0 : 1)
+          .thenComparingInt(supergraph::order));
+      return ordered;
+    }
+
+    /** Where else a field is resolved, for error messages. */
+    private String resolvedBy(String typeName, String fieldName) {
+      List<String> graphs = supergraph.graphsResolving(typeName, fieldName);
+      return graphs.isEmpty() ? "" : " (only " + String.join(", ", graphs) + " does)";
+    }
+
+    /** Whether a field set selects the field at its top level. */
+    private boolean selects(SelectionSet set, String fieldName) {
+      return set.getSelections().stream().anyMatch(s -> s instanceof Field f && f.getName().equals(fieldName));
     }
 
     /** Whether every field of a field set is resolved by at least one subgraph. */
@@ -498,22 +562,25 @@ public final class QueryPlanner {
       }
       FetchGroup group = group("root|" + target, target, ResponsePath.root(), false, List.of(), null);
       Cursor replay = new Cursor(group, group.selection, ResponsePath.root(), rootType, null, cursor.conditions(), false,
-          cursor.hops() + 1, List.of(), cursor.internal());
+          cursor.hops() + 1, List.of(), cursor.internal(), null);
       return replay(replay, cursor.chain(), target);
     }
 
     /**
      * The cursor at the same place in an entity fetch of {@code target} that starts at the nearest
      * entity on the way here (a value type's field that only {@code target} resolves, reached from
-     * its parent entity); null if no entity on the way has a key {@code target} resolves and the
-     * cursor's subgraph can provide, or {@code target} does not resolve the fields from there.
+     * its parent entity): an entity inside this fetch, or the one this entity fetch itself started
+     * at, whose key the fetch it was entered from provides. Null if no entity on the way has a key
+     * {@code target} resolves and the fetch there can provide, or {@code target} does not resolve
+     * the fields from there.
      */
     private @Nullable Cursor replayFromAncestorEntity(Cursor cursor, String target) {
       List<Link> chain = cursor.chain();
-      for (int i = chain.size() - 1; i >= 0; i--) {
-        Cursor ancestor = chain.get(i).from();
-        List<Link> rest = chain.subList(i, chain.size());
-        if (rest.stream().anyMatch(l -> l.field() == null
+      for (int i = chain.size(); i >= 0; i--) {
+        // The cursors on the way, nearest first; last, where this entity fetch was entered from.
+        Cursor ancestor = i > 0 ? chain.get(i - 1).from() : cursor.entry();
+        List<Link> rest = chain.subList(Math.max(i - 1, 0), chain.size());
+        if (ancestor == null || rest.isEmpty() || rest.stream().anyMatch(l -> l.field() == null
             || !supergraph.resolvable(l.type(), l.field().getName(), target))) {
           continue;
         }
@@ -537,7 +604,7 @@ public final class QueryPlanner {
                   && !supergraph.graphsOf(link.type()).contains(target)) {
             return null;
           }
-          replay = replay.at(replay.selection().fragment(link.type(), List.of()), link.type());
+          replay = under(replay, replay.selection().fragment(link.type(), List.of()), link.type());
           continue;
         }
         FieldDef def = fieldDef(replay.parentType(), field.getName());
@@ -589,18 +656,19 @@ public final class QueryPlanner {
       String iface = cursor.parentType();
       TypeDef type = type(iface);
       for (String graph : type.graphs()) {
-        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)) {
+        // A subgraph with no implementation of the interface cannot say which object it is.
+        if (type.isInterfaceObjectIn(graph) || graph.equals(cursor.group().subgraph)
+            || supergraph.possibleTypesIn(iface, graph).isEmpty()) {
           continue;
         }
         for (FieldSet key : type.resolvableKeys(graph)) {
           if (canFetch(cursor.group().subgraph, cursor.provided(), iface, key.selectionSet())) {
-            Cursor owner = enterEntityGroup(cursor, graph, key, null, iface);
-            owner.selection().field("__typename", false);
-            return owner;
+            return enterEntityGroup(cursor, graph, key, null, iface);
           }
         }
       }
-      throw new PlanningException("no subgraph owns interface " + iface + " with a @key that "
+      throw new PlanningException("cannot resolve the concrete type of " + iface + " returned by subgraph "
+          + cursor.group().subgraph + ": no subgraph that implements " + iface + " has a resolvable @key of it that "
           + cursor.group().subgraph + " can provide");
     }
 
@@ -619,12 +687,13 @@ public final class QueryPlanner {
         groupKey += "|apart";
       }
       FetchGroup group = group(groupKey, target, cursor.path(), true, cursor.conditions(), cursor.group());
-      if (!entityType.equals(parent)) {
+      if (!entityType.equals(parent) || type(entityType).isInterfaceObjectIn(target)) {
+        // An interface object knows its interface's name only, whatever object the data holds.
         group.representAs.put(parent, entityType);
       }
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
-          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true);
+          cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true, cursor.entry());
       Set<FetchGroup> keySources = new LinkedHashSet<>();
       trackers.push(keySources);
       try {
@@ -650,23 +719,35 @@ public final class QueryPlanner {
         group.dependsOn.addAll(touched);
         representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
       }
-      return new Cursor(group, group.selection.fragment(entityType, List.of()), cursor.path(), entityType, null,
-          cursor.conditions(), true, cursor.hops() + 1, List.of(), cursor.internal());
+      SelectionBuilder entity = group.selection.fragment(entityType, List.of());
+      if (type(entityType).kind().isAbstract() && !type(entityType).isInterfaceObjectIn(target)) {
+        // Entities sent as their interface: its own subgraph says which objects they are.
+        entity.field("__typename", false);
+      }
+      return new Cursor(group, entity, cursor.path(), entityType, null, cursor.conditions(), true, cursor.hops() + 1,
+          List.of(), cursor.internal(), cursor);
     }
 
 
     private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
         List<Condition> conditions, @Nullable FetchGroup parent) {
-      FetchGroup group = groups.computeIfAbsent(key, k -> new FetchGroup(groups.size(), graph, path, entity, conditions));
+      FetchGroup group = groups.get(key);
+      if (group == null) {
+        group = new FetchGroup(groups.size(), graph, path, entity, conditions);
+        groups.put(key, group);
+      } else {
+        group.alsoAt(path);
+      }
       if (parent != null) {
         group.dependsOn.add(parent);
       }
-      trackers.forEach(t -> t.add(group));
+      FetchGroup planned = group;
+      trackers.forEach(t -> t.add(planned));
       return group;
     }
 
     private String groupKey(String graph, ResponsePath path, FetchGroup parent, List<Condition> conditions) {
-      return graph + "|" + path + "|" + parent.id + "|" + conditions;
+      return graph + "|" + path.anyType() + "|" + parent.id + "|" + conditions;
     }
 
     /** A key of {@code typeName} resolvable in {@code target} whose fields the cursor can fetch. */
@@ -732,11 +813,16 @@ public final class QueryPlanner {
 
     /** What the subgraph promises to resolve below this field: its own provides, or the enclosing ones. */
     private @Nullable SelectionSet provided(Cursor cursor, String parentType, FieldDef def) {
-      Optional<FieldSet> own = def.join(cursor.group().subgraph).map(FieldJoin::provides);
+      return provided(cursor.group().subgraph, cursor.provided(), parentType, def);
+    }
+
+    private @Nullable SelectionSet provided(String graph, @Nullable SelectionSet enclosing, String parentType,
+        FieldDef def) {
+      Optional<FieldSet> own = def.join(graph).map(FieldJoin::provides);
       if (own.isPresent()) {
         return own.get().selectionSet();
       }
-      return nested(cursor.provided(), parentType, def.name());
+      return nested(enclosing, parentType, def.name());
     }
 
     private @Nullable SelectionSet nested(@Nullable SelectionSet provided, String typeName, String fieldName) {
@@ -763,28 +849,40 @@ public final class QueryPlanner {
       return null;
     }
 
-    /** How much of a sub-selection a subgraph resolves by itself: more means fewer hops. */
-    private int score(String graph, String typeName, @Nullable SelectionSet set, int depth) {
+    /**
+     * How much of a field's sub-selection a subgraph resolves by itself, what its {@code @provides}
+     * promises included: more means fewer hops.
+     */
+    private int score(String graph, String parentType, Field field) {
+      FieldDef def = fieldDef(parentType, field.getName());
+      return score(graph, def.type().namedType(), provided(graph, null, parentType, def), field.getSelectionSet(), 0);
+    }
+
+    private int score(String graph, String typeName, @Nullable SelectionSet provided, @Nullable SelectionSet set,
+        int depth) {
       if (set == null || depth > 4) {
         return 0;
       }
       int score = 0;
       for (graphql.language.Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field f) {
-          if (supergraph.resolvable(typeName, f.getName(), graph)) {
+          if (supergraph.resolvable(typeName, f.getName(), graph)
+              || provided != null && findProvided(provided, typeName, f.getName()) != null) {
             score++;
             TypeDef parent = supergraph.types().get(typeName);
             FieldDef def = parent == null ? null : parent.fields().get(f.getName());
             if (def != null) {
-              score += score(graph, def.type().namedType(), f.getSelectionSet(), depth + 1);
+              score += score(graph, def.type().namedType(), provided(graph, provided, typeName, def),
+                  f.getSelectionSet(), depth + 1);
             }
           }
         } else if (selection instanceof InlineFragment fragment) {
           String condition = fragment.getTypeCondition() == null ? typeName : fragment.getTypeCondition().getName();
-          score += score(graph, condition, fragment.getSelectionSet(), depth + 1);
+          score += score(graph, condition, provided, fragment.getSelectionSet(), depth + 1);
         } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
           FragmentDefinition definition = fragments.get(spread.getName());
-          score += score(graph, definition.getTypeCondition().getName(), definition.getSelectionSet(), depth + 1);
+          score += score(graph, definition.getTypeCondition().getName(), provided, definition.getSelectionSet(),
+              depth + 1);
         }
       }
       return score;

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.planning;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.SelectionSet;
+import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +18,16 @@ final class Representations {
 
   /**
    * What an entity sends: {@code __typename} and the key and required fields, read from the data
-   * where the parent fetch put them (under an internal alias if the client used the name).
+   * where the parent fetch put them (under an internal alias if the client used the name). A type
+   * condition applies to the objects of every possible type of its (abstract) type.
    */
-  static List<Selection> representation(List<FetchGroup.Source> sources) {
+  static List<Selection> representation(List<FetchGroup.Source> sources, Supergraph supergraph) {
     Map<String, Object> merged = new LinkedHashMap<>();
     merged.put("__typename", new Selection.Field("__typename", List.of()));
     for (FetchGroup.Source source : sources) {
       collect(source.selection(), source.fieldSet(), merged);
     }
-    return toSelections(merged);
+    return toSelections(merged, supergraph);
   }
 
   private static void collect(@Nullable SelectionBuilder data, SelectionSet set, Map<String, Object> into) {
@@ -51,19 +53,25 @@ final class Representations {
     }
   }
 
-  private static List<Selection> toSelections(Map<String, Object> map) {
+  private static List<Selection> toSelections(Map<String, Object> map, Supergraph supergraph) {
     List<Selection> out = new ArrayList<>();
     for (Object value : map.values()) {
       if (value instanceof Selection selection) {
         out.add(selection);
       } else {
         Nested nested = (Nested) value;
+        List<Selection> children = toSelections(nested.children(), supergraph);
         out.add(nested.responseKey() == null
-            ? new Selection.InlineFragment(nested.name(), toSelections(nested.children()))
-            : new Selection.Field(nested.name(), nested.responseKey(), toSelections(nested.children())));
+            ? fragment(nested.name(), children, supergraph)
+            : new Selection.Field(nested.name(), nested.responseKey(), children));
       }
     }
     return out;
+  }
+
+  /** A type condition with the object types it matches in the data. */
+  static Selection.InlineFragment fragment(String typeCondition, List<Selection> selections, Supergraph supergraph) {
+    return new Selection.InlineFragment(typeCondition, supergraph.possibleTypes(typeCondition), selections);
   }
 
 /** A field or type condition of a representation being assembled; {@code responseKey} null for fragments. */

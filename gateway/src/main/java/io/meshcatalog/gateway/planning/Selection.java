@@ -1,6 +1,8 @@
 package io.meshcatalog.gateway.planning;
 
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable selection the executor reads values by: the representation an entity fetch sends
@@ -32,10 +34,25 @@ public sealed interface Selection permits Selection.Field, Selection.InlineFragm
     }
   }
 
-  /** Selections that apply when the object's {@code __typename} is {@code typeCondition}. */
-  record InlineFragment(String typeCondition, List<Selection> selections) implements Selection {
+  /**
+   * Selections that apply to an object whose {@code __typename} is {@code typeCondition} or one of
+   * its {@code possibleTypes} (the object types of an interface or union condition).
+   */
+  record InlineFragment(String typeCondition, Set<String> possibleTypes, List<Selection> selections)
+      implements Selection {
     public InlineFragment {
+      possibleTypes = Set.copyOf(possibleTypes);
       selections = List.copyOf(selections);
+    }
+
+    /** A fragment on an object type, which applies to that type only. */
+    public InlineFragment(String typeCondition, List<Selection> selections) {
+      this(typeCondition, Set.of(typeCondition), selections);
+    }
+
+    /** Whether the selections apply to an object of this {@code __typename}. */
+    public boolean appliesTo(@Nullable Object typename) {
+      return typename instanceof String name && (typeCondition.equals(name) || possibleTypes.contains(name));
     }
 
     @Override

@@ -205,21 +205,6 @@ final class SelectionBuilder {
     return out.append(" }").toString();
   }
 
-  /** The selections as immutable data, by field name (representations carry no aliases). */
-  List<Selection> toSelections() {
-    List<Selection> result = new ArrayList<>();
-    for (Object entry : entries.values()) {
-      if (entry instanceof FieldEntry field) {
-        result.add(new Selection.Field(field.head().getName(), field.responseKey(),
-            field.children() == null ? List.of() : field.children().toSelections()));
-      } else {
-        FragmentEntry fragment = (FragmentEntry) entry;
-        result.add(new Selection.InlineFragment(fragment.typeCondition(), fragment.children().toSelections()));
-      }
-    }
-    return result;
-  }
-
   /** Adds the names of every variable the selections refer to. */
   void collectVariables(Set<String> out) {
     for (Object entry : entries.values()) {

@@ -21,6 +21,8 @@ import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetcherFactories;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLTypeUtil;
@@ -90,8 +92,12 @@ final class ApiSchemaBuilder {
     Document api = Document.newDocument().definitions(kept).build();
     try {
       TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(api);
-      RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-          .wiringFactory(new ResultWiring(inaccessibleEnumValues(supergraph))).build();
+      ResultWiring results = new ResultWiring(inaccessibleEnumValues(supergraph));
+      // The default also serves fields of types outside the schema: interface-object stand-ins.
+      RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(results)
+          .codeRegistry(GraphQLCodeRegistry.newCodeRegistry()
+              .defaultDataFetcher(DataFetcherFactories.useDataFetcher(results::byResponseKey)))
+          .build();
       return new SchemaGenerator().makeExecutableSchema(registry, wiring);
     } catch (SchemaProblem e) {
       throw new SupergraphException("the API schema derived from the supergraph is invalid: " + e.getMessage(), e);
@@ -232,12 +238,14 @@ final class ApiSchemaBuilder {
         list.forEach(item -> out.add(keepKnownTypes(item, abstractType, errors, env)));
         return out;
       }
-      GraphQLObjectType concrete = value instanceof Map<?, ?> map && map.get("__typename") instanceof String name
-          ? env.getGraphQLSchema().getObjectType(name) : null;
-      if (value instanceof Map<?, ?> map
-          && (concrete == null || !env.getGraphQLSchema().isPossibleType(abstractType, concrete))) {
+      Object typename = value instanceof Map<?, ?> map ? map.get("__typename") : null;
+      GraphQLObjectType concrete = typename instanceof String name
+          && env.getGraphQLSchema().getType(name) instanceof GraphQLObjectType object ? object : null;
+      if (value instanceof Map<?, ?>
+          && (concrete == null || !env.getGraphQLSchema().isPossibleType(abstractType, concrete))
+          && InterfaceObjectValues.standingFor(env.getGraphQLSchema(), typename, abstractType) == null) {
         errors.add(graphql.GraphqlErrorBuilder.newError(env)
-            .message("a subgraph returned an object of type " + map.get("__typename") + ", which is not a possible "
+            .message("a subgraph returned an object of type " + typename + ", which is not a possible "
                 + "type of " + GraphQLTypeUtil.simplePrint(env.getFieldType()))
             .build());
         return null;
@@ -248,7 +256,8 @@ final class ApiSchemaBuilder {
     private static final TypeResolver BY_TYPENAME = env -> {
       Object source = env.getObject();
       Object typename = source instanceof Map<?, ?> map ? map.get("__typename") : null;
-      GraphQLObjectType type = typename instanceof String name ? env.getSchema().getObjectType(name) : null;
+      GraphQLObjectType type = typename instanceof String name
+          && env.getSchema().getType(name) instanceof GraphQLObjectType object ? object : null;
       if (type == null) {
         throw new IllegalStateException("cannot resolve the concrete type of " + env.getFieldType()
             + " from __typename " + typename);

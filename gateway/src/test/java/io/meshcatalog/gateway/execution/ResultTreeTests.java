@@ -27,6 +27,19 @@ class ResultTreeTests {
   }
 
   @Test
+  void aPathUnderATypeConditionReachesObjectsBelowThatTypeOnly() {
+    ResultTree tree = new ResultTree();
+    tree.data().put("reviews", List.of(
+        Map.of("__typename", "AnonymousReview", "product", Map.of("id", "p1")),
+        Map.of("__typename", "UserReview", "product", Map.of("id", "p2"))));
+    ResponsePath products = ResponsePath.root().segment("reviews").segment(ResponsePath.EVERY)
+        .onlyFor(java.util.Set.of("UserReview")).segment("product");
+    assertThat(tree.objectsAt(products)).extracting(ResultTree.Located::path)
+        .containsExactly(List.of("reviews", 1, "product"));
+    assertThat(tree.objectsAt(products.anyType())).hasSize(2);
+  }
+
+  @Test
   void mergeIsDeepForObjectsAndListsOfSameLength() {
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("a", new LinkedHashMap<>(Map.of("x", 1)));
@@ -58,6 +71,15 @@ class ResultTreeTests {
     assertThat(ResultTree.project(cast(Map.of("__typename", "User")), key)).isNull();
     assertThat(ResultTree.project(cast(Map.of("__typename", "User", "id", "1", "name", "x")), key))
         .isEqualTo(Map.of("__typename", "User", "id", "1"));
+  }
+
+  @Test
+  void anAbstractTypeConditionAppliesToObjectsOfItsPossibleTypes() {
+    List<Selection> onMedia = List.of(new Selection.InlineFragment("Media", java.util.Set.of("Book", "Film"),
+        List.of(new Selection.Field("title", List.of()))));
+    assertThat(ResultTree.project(cast(Map.of("__typename", "Book", "title", "Dune")), onMedia))
+        .isEqualTo(Map.of("title", "Dune"));
+    assertThat(ResultTree.project(cast(Map.of("__typename", "Song", "title", "Blue")), onMedia)).isEmpty();
   }
 
   @SuppressWarnings("unchecked")

@@ -40,6 +40,16 @@ class PlanPrinterTests {
   }
 
   @Test
+  void typeConditionsOfAPathPrintAfterTheirSegmentAndMergeByUnion() {
+    ResponsePath review = ResponsePath.root().segment("review");
+    ResponsePath user = review.onlyFor(java.util.Set.of("UserReview")).segment("product");
+    ResponsePath anonymous = review.onlyFor(java.util.Set.of("AnonymousReview")).segment("product");
+    assertThat(user.toString()).isEqualTo("review|[UserReview].product");
+    assertThat(user.or(anonymous).toString()).isEqualTo("review|[AnonymousReview,UserReview].product");
+    assertThat(user.or(user.anyType()).toString()).isEqualTo("review.product");
+  }
+
+  @Test
   void responsePathsAreImmutable() {
     ResponsePath root = ResponsePath.root();
     ResponsePath child = root.segment("a");
