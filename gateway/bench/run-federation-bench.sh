@@ -114,8 +114,7 @@ wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename 
   echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$work/report.md"
 start driver mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.shipping="http://localhost:$((base + 1))/graphql" \
-  -Dbench.finance="http://localhost:$((base + 4))/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
+  -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
   -Dbench.apollo="http://localhost:$apollo_port/graphql" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
   -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md" \
   -Dbench.processes="gateway:$gateway_pid,apollo:$apollo_pid,subgraphs:$subgraphs_pid"

@@ -1,10 +1,11 @@
 package io.meshcatalog.gateway.bench;
 
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.execution.SubgraphRequest;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,23 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 4's federation benchmark: one closed-loop load driver (fixed concurrency, warm-up, then a
+ * Issue 4's federation benchmark: one closed-loop, non-blocking load driver (fixed concurrency, warm-up, then a
  * timed window) hits, one after the other, a subgraph directly, this gateway with the same
  * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo
- * Gateway. A fifth target, the floor, has the driver itself send the join plan's three subgraph calls
- * one after the other (the representations taken once from shipping's answer): what the subgraphs
- * alone cost for one join on this machine, which bounds any gateway's join throughput here. Every
+ * Gateway. Beside throughput, the CPU time each process spends per request (the gateways, the subgraphs and
+ * this driver) shows where a join's cost goes: what the subgraphs and the driver need per join bounds any
+ * gateway's join throughput on the machine. Every
  * response is checked (HTTP 200, no {@code errors}, the expected data shape): a failed check counts
  * as an error, not as throughput, and any error fails the run. Not part of
  * {@code mvn verify} (its name ends in neither Tests nor IT); {@code gateway/bench/run-federation-bench.sh}
@@ -42,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
  * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
  * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of
- * {@code direct,single,join,apollo,floor}, for profiling one), {@code bench.shipping} and
- * {@code bench.finance} (those subgraphs' URLs, for the floor), {@code bench.processes}
+ * {@code direct,single,join,apollo}, for profiling one), {@code bench.processes}
  * ({@code name:pid,…}: processes whose CPU time per request is reported beside each target, read from
  * {@code /proc/<pid>/stat}; on a shared machine that is steadier than throughput).
  */
@@ -60,21 +57,11 @@ class FederationBenchmark {
   static final String JOIN = "{ shippingProducts { id name onTimeRate lateDeliveryCostPerDay { amount currency }"
       + " runCostLastMonth { amount currency } datasets { id rowsPerDay } } }";
 
-  /** The join plan's first fetch, as the gateway sends it to shipping. */
-  static final String JOIN_SHIPPING = "{ shippingProducts { id name onTimeRate __typename datasets { id __typename } } }";
-
-  /** The join plan's fetch to finance, with shipping's products (and their rates) as representations. */
-  static final String JOIN_FINANCE = "query($representations: [_Any!]!) { _entities(representations: $representations)"
-      + " { ... on DataProduct { lateDeliveryCostPerDay { amount currency } runCostLastMonth { amount currency } } } }";
-
-  /** The join plan's fetch to orders, with the products' datasets as representations. */
-  static final String JOIN_ORDERS = "query($representations: [_Any!]!) { _entities(representations: $representations)"
-      + " { ... on Dataset { rowsPerDay } } }";
+  /** The driver's event loops: one, so it takes no more than a core from what it measures. */
+  private static final int DRIVER_LOOPS = 1;
 
   private final JsonMapper json = JsonMapper.builder().build();
   private List<ProcessCpu> processes = List.of();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void directGatewayAndApollo() throws Exception {
@@ -85,34 +72,35 @@ class FederationBenchmark {
     String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
     String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
     String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
-    String shipping = System.getProperty("bench.shipping", "http://localhost:14002/graphql");
-    String finance = System.getProperty("bench.finance", "http://localhost:14005/graphql");
 
-    List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo,floor").split(","));
-    processes = ProcessCpu.parse(System.getProperty("bench.processes", ""));
-    List<Target> targets = new ArrayList<>(Stream.of(
-        new Target("direct", "subgraph direct (orders)", List.of(call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
-        new Target("single", "this gateway, single subgraph", List.of(call(gateway, SINGLE, Map.of(), FederationBenchmark::ordersShape))),
-        new Target("join", "this gateway, 3-subgraph join", List.of(call(gateway, JOIN, Map.of(), FederationBenchmark::joinShape))),
-        new Target("apollo", "Apollo Gateway, 3-subgraph join", List.of(call(apollo, JOIN, Map.of(), FederationBenchmark::joinShape))))
-        .filter(target -> only.contains(target.key())).toList());
-    if (only.contains("floor")) {
-      targets.add(floor(shipping, finance, subgraph));
+    List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo").split(","));
+    processes = new ArrayList<>(ProcessCpu.parse(System.getProperty("bench.processes", "")));
+    if (!processes.isEmpty()) {
+      processes.add(new ProcessCpu("driver", ProcessHandle.current().pid()));
     }
+    List<Target> targets = new ArrayList<>(Stream.of(
+        new Target("direct", "subgraph direct (orders)", call(subgraph, SINGLE, FederationBenchmark::ordersShape)),
+        new Target("single", "this gateway, single subgraph", call(gateway, SINGLE, FederationBenchmark::ordersShape)),
+        new Target("join", "this gateway, 3-subgraph join", call(gateway, JOIN, FederationBenchmark::joinShape)),
+        new Target("apollo", "Apollo Gateway, 3-subgraph join", call(apollo, JOIN, FederationBenchmark::joinShape)))
+        .filter(target -> only.contains(target.key())).toList());
     System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target in %d rounds%n",
         concurrency, warmup.toSeconds(), window.toSeconds(), rounds);
     Map<String, Result> results = new LinkedHashMap<>();
     Map<String, Result> warm = new LinkedHashMap<>();
-    for (Target target : targets) {
-      warm.put(target.key(), run(target, concurrency, warmup));
-    }
+    try (NettyTransport transport = NettyTransport.create(DRIVER_LOOPS);
+        NettySubgraphClient client = new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS)) {
+      for (Target target : targets) {
+        warm.put(target.key(), run(client, target, concurrency, warmup));
+      }
     // The window is cut into rounds that visit every target in turn, so a neighbour's burst of load on
     // a shared machine falls on all targets rather than on the one measured at that moment.
-    Duration slice = window.dividedBy(rounds);
-    for (int round = 0; round < rounds; round++) {
-      for (Target target : targets) {
-        Result measured = run(target, concurrency, slice);
-        results.merge(target.key(), measured, Result::plus);
+      Duration slice = window.dividedBy(rounds);
+      for (int round = 0; round < rounds; round++) {
+        for (Target target : targets) {
+          Result measured = run(client, target, concurrency, slice);
+          results.merge(target.key(), measured, Result::plus);
+        }
       }
     }
     for (Target target : targets) {
@@ -137,132 +125,109 @@ class FederationBenchmark {
     }
   }
 
-  /**
-   * The join without a gateway: shipping's fetch, then finance's and orders' {@code _entities} with the
-   * representations the gateway would send, taken once from shipping's answer.
-   */
-  private Target floor(String shipping, String finance, String orders) throws IOException, InterruptedException {
-    Call first = call(shipping, JOIN_SHIPPING, Map.of(), data -> data.path("shippingProducts").size() > 0);
-    HttpResponse<byte[]> answer = http.send(first.request(), HttpResponse.BodyHandlers.ofByteArray());
-    List<Map<String, Object>> products = new ArrayList<>();
-    List<Map<String, Object>> datasets = new ArrayList<>();
-    for (JsonNode product : json.readTree(answer.body()).path("data").path("shippingProducts")) {
-      Map<String, Object> representation = new LinkedHashMap<>();
-      representation.put("__typename", "DataProduct");
-      representation.put("id", product.path("id").asString());
-      representation.put("onTimeRate", product.path("onTimeRate").isNumber() ? product.path("onTimeRate").asDouble() : null);
-      products.add(representation);
-      for (JsonNode dataset : product.path("datasets")) {
-        datasets.add(Map.of("__typename", "Dataset", "id", dataset.path("id").asString()));
-      }
-    }
-    if (products.isEmpty() || datasets.isEmpty()) {
-      throw new AssertionError("shipping answered no products with datasets for the floor: "
-          + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-    int productCount = products.size();
-    int datasetCount = datasets.size();
-    return new Target("floor", "floor: the join's 3 subgraph calls, no gateway", List.of(first,
-        call(finance, JOIN_FINANCE, Map.of("representations", products), data -> data.path("_entities").size() == productCount),
-        call(orders, JOIN_ORDERS, Map.of("representations", datasets), data -> data.path("_entities").size() == datasetCount)));
-  }
-
-  private Call call(String url, String query, Map<String, Object> variables, Predicate<JsonNode> shape) {
-    byte[] body = json.writeValueAsBytes(Map.of("query", query, "variables", variables));
-    return new Call(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), shape);
+  private static Call call(String url, String query, Predicate<Map<String, Object>> shape) {
+    return new Call(new SubgraphRequest("bench", url, query, Map.of(),
+        new SubgraphSettings(null, Duration.ofSeconds(10), Map.of()), RequestContext.anonymous()), shape);
   }
 
   /**
-   * Closed loop: each of {@code concurrency} workers sends its target's calls one after the other, then
-   * starts again; one round of the calls counts as one request.
+   * Closed loop: each of {@code concurrency} workers sends its target's request, waits for the answer, checks it
+   * and sends the next, until the time is up. The driver is non-blocking (Netty, as the gateway's own subgraph
+   * client), so it costs the shared cores as little as a driver can; the first failed request ends its worker
+   * (any error fails the run).
    */
-  private Result run(Target target, int concurrency, Duration duration) throws InterruptedException {
-    AtomicLong errors = new AtomicLong();
-    AtomicReference<@Nullable String> firstError = new AtomicReference<>();
-    long[][] latencies = new long[concurrency][];
-    int[] counts = new int[concurrency];
+  private Result run(NettySubgraphClient client, Target target, int concurrency, Duration duration)
+      throws InterruptedException {
     Map<String, Long> cpuBefore = ProcessCpu.ticks(processes);
     long start = System.nanoTime();
-    long end = start + duration.toNanos();
-    List<Thread> workers = new ArrayList<>();
+    Worker[] workers = new Worker[concurrency];
+    CountDownLatch finished = new CountDownLatch(concurrency);
     for (int w = 0; w < concurrency; w++) {
-      int worker = w;
-      Thread thread = new Thread(() -> {
-        long[] mine = new long[1 << 14];
-        int n = 0;
-        while (System.nanoTime() < end) {
-          long sent = System.nanoTime();
-          String problem = null;
-          for (Call step : target.calls()) {
-            problem = send(step);
-            if (problem != null) {
-              break;
-            }
-          }
-          long took = System.nanoTime() - sent;
-          if (problem != null) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, problem);
-            continue;
-          }
-          if (n == mine.length) {
-            mine = Arrays.copyOf(mine, n * 2);
-          }
-          mine[n++] = took;
-        }
-        latencies[worker] = mine;
-        counts[worker] = n;
-      }, "bench-" + w);
-      thread.start();
-      workers.add(thread);
+      workers[w] = new Worker(client, target.call(), start + duration.toNanos(), finished);
+      workers[w].next();
     }
-    for (Thread thread : workers) {
-      thread.join();
-    }
+    finished.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Long> cpu = new LinkedHashMap<>(ProcessCpu.ticks(processes));
     cpu.replaceAll((name, after) -> after - cpuBefore.get(name));
-    int total = Arrays.stream(counts).sum();
+    long errors = 0;
+    String firstError = null;
+    int total = 0;
+    for (Worker worker : workers) {
+      total += worker.count;
+      if (worker.problem != null) {
+        errors++;
+        firstError = firstError == null ? worker.problem : firstError;
+      }
+    }
     long[] all = new long[total];
     int at = 0;
-    for (int w = 0; w < concurrency; w++) {
-      System.arraycopy(latencies[w], 0, all, at, counts[w]);
-      at += counts[w];
+    for (Worker worker : workers) {
+      System.arraycopy(worker.latencies, 0, all, at, worker.count);
+      at += worker.count;
     }
     Arrays.sort(all);
-    return new Result(target.name(), total, errors.get(), seconds, all, firstError.get(), cpu);
+    return new Result(target.name(), total, errors, seconds, all, firstError, cpu);
   }
 
-  /** Null when the answer is good, otherwise what is wrong with it. */
-  private @Nullable String send(Call call) {
-    try {
-      HttpResponse<byte[]> response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        return "HTTP " + response.statusCode() + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+  /** One closed loop of requests; each next request is sent from the callback of the answer before. */
+  private static final class Worker {
+
+    private final NettySubgraphClient client;
+    private final Call call;
+    private final long end;
+    private final CountDownLatch finished;
+    private long[] latencies = new long[1 << 14];
+    private int count;
+    private volatile @Nullable String problem;
+
+    Worker(NettySubgraphClient client, Call call, long end, CountDownLatch finished) {
+      this.client = client;
+      this.call = call;
+      this.end = end;
+      this.finished = finished;
+    }
+
+    void next() {
+      if (System.nanoTime() >= end) {
+        finished.countDown();
+        return;
       }
-      JsonNode answer = json.readTree(response.body());
-      if (answer.has("errors")) {
+      long sent = System.nanoTime();
+      client.execute(call.request()).whenComplete((answer, failure) -> {
+        String wrong = failure != null ? String.valueOf(failure.getCause() != null ? failure.getCause() : failure)
+            : check(call, answer);
+        if (wrong != null) {
+          problem = wrong;
+          finished.countDown();
+          return;
+        }
+        if (count == latencies.length) {
+          latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = System.nanoTime() - sent;
+        next();
+      });
+    }
+
+    /** Null when the answer is good, otherwise what is wrong with it. */
+    private static @Nullable String check(Call call, Map<String, Object> answer) {
+      if (answer.containsKey("errors")) {
         return "errors: " + answer.get("errors");
       }
-      return call.shape().test(answer.path("data")) ? null : "unexpected data: " + answer;
-    } catch (IOException | JacksonException e) {
-      return e.toString();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return e.toString();
+      return answer.get("data") instanceof Map<?, ?> data && call.shape().test(cast(data)) ? null
+          : "unexpected data: " + answer;
     }
   }
 
-  static boolean ordersShape(JsonNode data) {
-    JsonNode products = data.path("ordersProducts");
-    if (!products.isArray() || products.isEmpty()) {
+  static boolean ordersShape(Map<String, Object> data) {
+    List<Map<String, Object>> products = objects(data.get("ordersProducts"));
+    if (products.isEmpty()) {
       return false;
     }
-    for (JsonNode product : products) {
-      if (!product.path("id").asString("").startsWith("orders.") || !product.path("name").isString()
-          || !product.path("status").isString() || !product.path("tags").isArray()) {
+    for (Map<String, Object> product : products) {
+      if (!(product.get("id") instanceof String id && id.startsWith("orders.")) || !(product.get("name") instanceof String)
+          || !(product.get("status") instanceof String) || !(product.get("tags") instanceof List)) {
         return false;
       }
     }
@@ -270,28 +235,48 @@ class FederationBenchmark {
   }
 
   /** Every product from shipping, each with finance's and orders' fields; at least one priced by finance. */
-  static boolean joinShape(JsonNode data) {
-    JsonNode products = data.path("shippingProducts");
-    if (!products.isArray() || products.isEmpty()) {
+  static boolean joinShape(Map<String, Object> data) {
+    List<Map<String, Object>> products = objects(data.get("shippingProducts"));
+    if (products.isEmpty()) {
       return false;
     }
     boolean priced = false;
-    for (JsonNode product : products) {
-      if (!product.path("id").asString("").startsWith("shipping.") || !product.has("onTimeRate")
-          || !product.has("lateDeliveryCostPerDay") || !product.path("runCostLastMonth").path("amount").isNumber()
-          || !product.path("datasets").isArray() || product.path("datasets").isEmpty()) {
+    for (Map<String, Object> product : products) {
+      List<Map<String, Object>> datasets = objects(product.get("datasets"));
+      if (!(product.get("id") instanceof String id && id.startsWith("shipping.")) || !product.containsKey("onTimeRate")
+          || !product.containsKey("lateDeliveryCostPerDay") || datasets.isEmpty()
+          || !(product.get("runCostLastMonth") instanceof Map<?, ?> run && run.get("amount") instanceof Number)) {
         return false;
       }
-      for (JsonNode dataset : product.path("datasets")) {
-        if (!dataset.path("id").isString() || !dataset.has("rowsPerDay")) {
+      for (Map<String, Object> dataset : datasets) {
+        if (!(dataset.get("id") instanceof String) || !dataset.containsKey("rowsPerDay")) {
           return false;
         }
       }
-      JsonNode cost = product.path("lateDeliveryCostPerDay");
-      priced |= product.path("onTimeRate").isNumber() && cost.path("amount").asDouble(0) > 0
-          && "EUR".equals(cost.path("currency").asString(""));
+      priced |= product.get("onTimeRate") instanceof Number && product.get("lateDeliveryCostPerDay") instanceof Map<?, ?> cost
+          && cost.get("amount") instanceof Number amount && amount.doubleValue() > 0 && "EUR".equals(cost.get("currency"));
     }
     return priced;
+  }
+
+  /** The objects of a JSON list, or none when it is not a non-empty list of objects. */
+  private static List<Map<String, Object>> objects(@Nullable Object value) {
+    if (!(value instanceof List<?> list)) {
+      return List.of();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> map)) {
+        return List.of();
+      }
+      out.add(cast(map));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   private static String table(Map<String, Result> results, int concurrency, Duration window, int rounds) {
@@ -333,19 +318,21 @@ class FederationBenchmark {
       out.append(String.format(Locale.ROOT, "p99, join: %.2f ms here vs %.2f ms Apollo (target lower: %s)%n",
           ours.percentile(99), apollo.percentile(99), ours.percentile(99) < apollo.percentile(99) ? "met" : "MISSED"));
     }
-    Result floor = results.get("floor");
-    if (floor != null && ours != null && apollo != null) {
-      out.append(String.format(Locale.ROOT, "Join throughput as a share of the floor (the subgraphs alone): this gateway %.2f, "
-          + "Apollo Gateway %.2f; 5x Apollo would be %.2f of the floor%n", ours.throughput() / floor.throughput(),
-          apollo.throughput() / floor.throughput(), 5 * apollo.throughput() / floor.throughput()));
+    if (ours != null && ours.cpuTicks().containsKey("subgraphs") && ours.cpuTicks().containsKey("driver")) {
+      // With a gateway that cost nothing, the subgraphs and the driver would still need this much CPU per join.
+      double rest = ours.cpuMillisPerRequest("subgraphs") + ours.cpuMillisPerRequest("driver");
+      int cores = Runtime.getRuntime().availableProcessors();
+      out.append(String.format(Locale.ROOT, "Join ceiling for any gateway on these %d cores: the subgraphs and the driver alone "
+          + "spend %.3f ms of CPU per join, so at most %.0f joins/s%s%n", cores, rest, cores * 1000 / rest,
+          apollo == null ? "" : String.format(Locale.ROOT, " = %.2fx Apollo Gateway", cores * 1000 / rest / apollo.throughput())));
     }
     return out.toString();
   }
 
-  private record Target(String key, String name, List<Call> calls) {
+  private record Target(String key, String name, Call call) {
   }
 
-  private record Call(HttpRequest request, Predicate<JsonNode> shape) {
+  private record Call(SubgraphRequest request, Predicate<Map<String, Object>> shape) {
   }
 
   private record Result(String name, long ok, long errors, double seconds, long[] sortedNanos,
