@@ -6,17 +6,19 @@ import io.netty.util.ResourceLeakDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}, or
- * {@code --subgraphs=name=url,…} to compose (add {@code --catalog.enabled=true} for the built-in
- * catalog over Neo4j), or {@code --demo} for the whole demo mesh.
+ * {@code --subgraphs=name=url,…} to compose (both without the Spring container: {@link PlainGateway}); add
+ * {@code --catalog.enabled=true} for the built-in catalog over Neo4j (the Spring application), or {@code --demo}
+ * for the whole demo mesh.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
     }
@@ -29,6 +31,11 @@ public class GatewayApplication {
       // Netty samples buffers for leaks by default, at a measurable cost per request; tests keep it on, and
       // -Dio.netty.leakDetection.level=paranoid turns it on when hunting one.
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
+    ConfigurableEnvironment environment = PlainGateway.environment(args);
+    if (PlainGateway.applies(environment)) {
+      PlainGateway.run(environment);
+      return;
     }
     SpringApplication.run(GatewayApplication.class, args);
   }

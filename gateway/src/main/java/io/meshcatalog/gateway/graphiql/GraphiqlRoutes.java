@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.graphiql;
 
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpRoute;
+import io.meshcatalog.gateway.http.HttpRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,38 +23,39 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /graphiql}: the GraphiQL page; {@code GET /graphiql/examples.json}: the saved operations packaged
  * from {@code queries/}, by file name, that the page opens as tabs; {@code /webjars/**}: the scripts it loads.
  */
-@Configuration(proxyBeanMethods = false)
-class GraphiqlRoutes {
+public final class GraphiqlRoutes {
 
   private static final String NO_CACHE = "no-cache";
 
-  @Bean
-  HttpRoute graphiqlPage() {
-    HttpAnswer page = page("classpath:graphiql/index.html", "text/html; charset=utf-8");
-    return HttpRoute.get("/graphiql", call -> page);
+  private GraphiqlRoutes() {
   }
 
-  @Bean
-  HttpRoute graphiqlPageWithSlash() {
+  /** The page, its script, its examples and the webjars it loads. */
+  public static HttpRoutes all(JsonMapper json) {
     HttpAnswer page = page("classpath:graphiql/index.html", "text/html; charset=utf-8");
-    return HttpRoute.get("/graphiql/", call -> page);
-  }
-
-  @Bean
-  HttpRoute graphiqlScript() {
     HttpAnswer script = page("classpath:graphiql/app.js", "text/javascript; charset=utf-8");
-    return HttpRoute.get("/graphiql/app.js", call -> script);
+    // Listing the saved queries looks into every jar of the classpath: done at the first request, not at start.
+    Supplier<HttpAnswer> examples = memoized(() -> HttpAnswer.json(200, examples(), json).withHeader("Cache-Control", NO_CACHE));
+    List<HttpRoute> routes = List.of(
+        HttpRoute.get("/graphiql", call -> page),
+        HttpRoute.get("/graphiql/", call -> page),
+        HttpRoute.get("/graphiql/app.js", call -> script),
+        HttpRoute.blocking("/graphiql/examples.json", Set.of("GET"),
+            call -> CompletableFuture.completedFuture(examples.get())),
+        HttpRoute.of("/webjars/**", Set.of("GET"), new WebjarFiles(json)::handle));
+    return () -> routes;
   }
 
-  @Bean
-  HttpRoute graphiqlExamples(JsonMapper json) {
-    HttpAnswer examples = HttpAnswer.json(200, examples(), json).withHeader("Cache-Control", NO_CACHE);
-    return HttpRoute.get("/graphiql/examples.json", call -> examples);
-  }
-
-  @Bean
-  HttpRoute webjars(JsonMapper json) {
-    return HttpRoute.of("/webjars/**", Set.of("GET"), new WebjarFiles(json)::handle);
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    AtomicReference<T> value = new AtomicReference<>();
+    return () -> {
+      T known = value.get();
+      if (known == null) {
+        known = supplier.get();
+        value.compareAndSet(null, known);
+      }
+      return known;
+    };
   }
 
   private static HttpAnswer page(String location, String contentType) {

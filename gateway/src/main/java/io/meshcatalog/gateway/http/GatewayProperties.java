@@ -40,7 +40,7 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
       @Nullable Integer workerThreads) {
   }
 
-  GatewayServer.Options serverOptions() {
+  public GatewayServer.Options serverOptions() {
     GatewayServer.Options defaults = GatewayServer.Options.DEFAULTS;
     if (http == null) {
       return defaults;

@@ -1,0 +1,114 @@
+package io.meshcatalog.gateway.http;
+
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.InProcessSubgraph;
+import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
+import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.execution.OverrideLabels;
+import io.meshcatalog.gateway.execution.PlanExecutor;
+import io.meshcatalog.gateway.execution.SubgraphClient;
+import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the gateway's parts are made from its settings, in plain Java: the Spring configuration (with the
+ * catalog) and the plain start (without it) both build the gateway from these, so the two cannot drift.
+ */
+public final class GatewayWiring {
+
+  private GatewayWiring() {
+  }
+
+  /** The event loops of the HTTP server and of the subgraph connections: one set, so a request rarely changes thread. */
+  public static NettyTransport transport(GatewayProperties properties) {
+    return NettyTransport.create(properties.ioThreads());
+  }
+
+  /** Where routes that wait on a database run; bounded, so a flood gets 503 instead of a queue without end. */
+  public static ExecutorService httpWorkers(GatewayProperties properties) {
+    return boundedPool("http-worker", properties.workerThreads());
+  }
+
+  /** Where new documents are parsed, validated and planned, off the event loops; bounded, like the workers. */
+  public static ExecutorService planning() {
+    return boundedPool("planner", Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest. */
+  public static NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper json) {
+    return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS);
+  }
+
+  /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP. */
+  public static SubgraphClient subgraphClient(NettySubgraphClient http, List<InProcessSubgraph> local) {
+    return InProcessSubgraphClient.around(http, local);
+  }
+
+  /**
+   * The supergraph from {@code --supergraph=<file>}, or composed from {@code --subgraphs=name=url,…} (in-process
+   * subgraphs first: the planner's tie-breaker then keeps shareable fields they resolve in them).
+   */
+  public static SupergraphSource supergraphSource(String supergraph, String subgraphs, NettySubgraphClient http,
+      GatewayProperties properties, List<InProcessSubgraph> local) {
+    if (!supergraph.isBlank()) {
+      return new SupergraphFile(Path.of(supergraph));
+    }
+    if (!subgraphs.isBlank()) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      local.forEach(subgraph -> urls.put(subgraph.name(), subgraph.url()));
+      urls.putAll(ComposedSupergraph.parse(subgraphs));
+      Map<String, SubgraphSettings> settings = properties.settings();
+      SubgraphSettings defaults = properties.defaults();
+      HttpSdlFetcher sdl = new HttpSdlFetcher(http, name -> settings.getOrDefault(name, defaults));
+      return new ComposedSupergraph(urls, (name, url) -> local.stream().filter(s -> s.name().equals(name))
+          .findFirst().map(InProcessSubgraph::sdl).orElseGet(() -> sdl.sdl(name, url)));
+    }
+    throw new IllegalStateException("no supergraph: start with --supergraph=<file> (a supergraph SDL as written "
+        + "by rover supergraph compose) or --subgraphs=name=url,name=url");
+  }
+
+  /** The gateway over the source's supergraph, which it follows as the source changes. */
+  public static Gateway gateway(SupergraphSource source, SubgraphClient client, GatewayProperties properties,
+      ExecutorService planning) {
+    Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
+        new PlanExecutor(client), new Gateway.Options(OperationLimits.NONE, planning,
+            OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
+    source.watch(gateway, properties.reloadEvery());
+    return gateway;
+  }
+
+  public static HttpRoute graphqlRoute(Gateway gateway, GatewayProperties properties, JsonMapper json) {
+    GraphQLEndpoint endpoint = new GraphQLEndpoint(gateway, properties.planHeaderName(), json);
+    return HttpRoute.of(GraphQLEndpoint.PATH, Set.of("GET", "POST"), endpoint::handle);
+  }
+
+  public static HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper json) {
+    return HttpRoute.of("/health", Set.of("GET"), new HealthEndpoint(gateway, checks, json)::handle);
+  }
+
+  /** {@code server.address} (every interface when blank) and {@code server.port}. */
+  public static InetSocketAddress bindAddress(String address, int port) {
+    return address.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+  }
+
+  /** {@code threads} daemon threads that end when idle, and a queue of 1,000 tasks beyond which work is refused. */
+  private static ExecutorService boundedPool(String name, int threads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1_000), new DefaultThreadFactory(name, true));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}

@@ -1,0 +1,79 @@
+package io.meshcatalog.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.support.GatewayCalls;
+import io.meshcatalog.gateway.support.TestSubgraph;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The gateway started without the Spring container, as {@code java -jar gateway.jar --supergraph=…} does: the
+ * same configuration (command line over the jar's properties, Spring Boot's binding), the same routes.
+ */
+class PlainGatewayIT {
+
+  private static final Path CASE = Path.of("src/test/resources/golden/provides");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final TestSubgraph ACCOUNTS = start("accounts");
+  private static final TestSubgraph REVIEWS = start("reviews");
+
+  @AfterAll
+  static void stop() {
+    ACCOUNTS.close();
+    REVIEWS.close();
+  }
+
+  @Test
+  void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
+    String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
+        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
+        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN"};
+    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {
+      assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
+      assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
+
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
+          .header("Content-Type", "application/json").header("X-Mesh-Plan", "true")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ topReviews { body author { username name } } }\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = GatewayCalls.tree(answer.body());
+      assertThat(body.at("/data/topReviews/0/author/name").asString()).isEqualTo("Ada Lovelace");
+      assertThat(body.at("/extensions/queryPlan").asString()).as("the jar's gateway.plan-header").startsWith("QueryPlan");
+      assertThat(REVIEWS.lastHeaders().getFirst("x-team")).isEqualTo("catalog");
+    }
+  }
+
+  @Test
+  void theCatalogAndSpringProfilesNeedTheSpringApplication() {
+    assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--supergraph=x"}))).isTrue();
+    assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=false"}))).isTrue();
+    assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=true"}))).isFalse();
+    assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--spring.profiles.active=prod"}))).isFalse();
+  }
+
+  private static HttpResponse<String> get(PlainGateway gateway, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(gateway, path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(PlainGateway gateway, String path) {
+    return URI.create("http://127.0.0.1:" + gateway.port() + path);
+  }
+
+  private static TestSubgraph start(String name) {
+    try {
+      return TestSubgraph.start(name, Files.readString(CASE.resolve("subgraphs/" + name + ".graphqls")),
+          Files.readString(CASE.resolve("subgraphs/" + name + ".json")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
