@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Start-up time matters (conformance harnesses restart the gateway per suite): the supergraph file
@@ -23,6 +24,9 @@ public final class EarlySupergraph {
 
   /** Starts reading {@code --supergraph=<file>} if the arguments name one. */
   public static void start(String[] args) {
+    // SLF4J initialises here, on the caller's thread: when two threads initialise it at once (the reader's first
+    // logger and one on the main thread), it holds back their calls and prints a replay warning on stderr.
+    LoggerFactory.getILoggerFactory();
     for (String arg : args) {
       if (arg.startsWith("--supergraph=")) {
         Path path = Path.of(arg.substring("--supergraph=".length())).toAbsolutePath().normalize();

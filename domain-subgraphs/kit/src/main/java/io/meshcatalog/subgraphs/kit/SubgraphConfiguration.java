@@ -12,6 +12,7 @@ import io.meshcatalog.subgraphs.kit.entities.ForeignProducts;
 import io.meshcatalog.subgraphs.kit.entities.RepresentationErrors;
 import io.meshcatalog.subgraphs.kit.http.GraphQlContentTypeFilter;
 import io.meshcatalog.subgraphs.kit.http.GraphQlRequestErrors;
+import io.meshcatalog.subgraphs.kit.http.ParsedDocuments;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -31,6 +32,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 public class SubgraphConfiguration {
+
+    /** Distinct documents kept parsed and validated: a gateway's plans send a few hundred at most. */
+    private static final int DOCUMENT_CACHE_SIZE = 1000;
 
     @Bean
     LoadedDescriptor loadedDescriptor(SubgraphDefinition definition, ResourceLoader resources, Environment environment) {
@@ -98,6 +102,8 @@ public class SubgraphConfiguration {
     GraphQlSourceBuilderCustomizer federationSchema(SubgraphDefinition definition, ResourceLoader resources,
             FederationSchemaFactory factory) {
         SubgraphSchema schema = SubgraphSchema.of(definition, resources);
-        return builder -> builder.schemaResources(schema.resources()).schemaFactory(factory::createGraphQLSchema);
+        ParsedDocuments documents = new ParsedDocuments(DOCUMENT_CACHE_SIZE);
+        return builder -> builder.schemaResources(schema.resources()).schemaFactory(factory::createGraphQLSchema)
+                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 }

@@ -24,7 +24,7 @@ final class GraphQlHttp {
 
     /** Posts a query with variables and returns the parsed response body. */
     JsonNode query(String query, Map<String, Object> variables) {
-        return JSON.readTree(post(JSON.writeValueAsString(Map.of("query", query, "variables", variables))).body());
+        return JSON.readTree(post(json(Map.of("query", query, "variables", variables))).body());
     }
 
     JsonNode query(String query) {
@@ -50,6 +50,10 @@ final class GraphQlHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
     }
 
     static JsonNode parse(String body) {

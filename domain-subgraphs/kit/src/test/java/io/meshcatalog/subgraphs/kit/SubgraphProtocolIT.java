@@ -81,6 +81,39 @@ class SubgraphProtocolIT {
     }
 
     @Test
+    void aDocumentSentAgainRunsWithItsOwnVariablesAndOperationName() {
+        String document = """
+                query Names($representations: [_Any!]!) { _entities(representations: $representations) { ... on DataProduct { name } } }
+                query Shelves($representations: [_Any!]!) { _entities(representations: $representations) { ... on DataProduct { shelves } } }""";
+        Map<String, Object> stock = Map.of("representations", List.of(Map.of("__typename", "DataProduct", "id", "depot.stock")));
+        Map<String, Object> picks = Map.of("representations", List.of(Map.of("__typename", "DataProduct", "id", "depot.picks")));
+
+        JsonNode stockName = post(document, "Names", stock);
+        JsonNode picksName = post(document, "Names", picks);
+        JsonNode stockShelves = post(document, "Shelves", stock);
+
+        assertThat(stockName.path("data").path("_entities").get(0).path("name").asString()).isEqualTo("Stock");
+        assertThat(picksName.path("data").path("_entities").get(0).path("name").asString()).isEqualTo("Picks");
+        assertThat(stockShelves.path("data").path("_entities").get(0).path("shelves").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void anInvalidDocumentSentAgainIsRefusedAgain() {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            JsonNode response = http.query("{ depotProducts { id colour } }");
+
+            assertThat(response.has("data")).as("attempt %d: %s", attempt, response).isFalse();
+            assertThat(response.path("errors").get(0).path("message").asString()).as("attempt %d", attempt)
+                    .contains("colour").contains("DataProduct");
+        }
+    }
+
+    private JsonNode post(String document, String operationName, Map<String, Object> variables) {
+        return GraphQlHttp.parse(http.post(GraphQlHttp.json(Map.of("query", document, "operationName", operationName,
+                "variables", variables))).body());
+    }
+
+    @Test
     void unknownTypenameIsAnErrorNamingTheRepresentationWhileTheOthersResolve() {
         JsonNode response = http.query(ENTITIES, Map.of("representations", List.of(
                 Map.of("__typename", "DataProduct", "id", "depot.stock"),
