@@ -91,7 +91,8 @@ public final class Gateway {
         GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents)
             // Shaping only reads merged data: a mutation's fields were already run, in order, by the plan.
             .queryExecutionStrategy(new ShapingStrategy()).mutationExecutionStrategy(new ShapingStrategy()).build(),
-        new SubgraphRegistry(supergraph, settings, defaults), documents));
+        new SubgraphRegistry(supergraph, settings, defaults), documents,
+        new ResponseShaper(supergraph.apiSchema(), PLAN_CACHE_SIZE)));
   }
 
   /** The supergraph being served. */
@@ -138,9 +139,18 @@ public final class Gateway {
     }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
     return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
-        .thenCompose(outcome -> snapshot.graphql().executeAsync(input(request, outcome.data()))
+        .thenCompose(outcome -> shape(snapshot, request, document, outcome)
             .thenApply(shaped -> response(shaped, outcome, plan, request)))
         .exceptionally(failure -> messages(List.of("gateway failure: " + failure.getMessage())));
+  }
+
+  /** The merged data shaped over the operation: by the {@link ResponseShaper} when it can, else by graphql-java. */
+  private static CompletableFuture<ExecutionResult> shape(Snapshot snapshot, GatewayRequest request, Document document,
+      PlanExecutor.Outcome outcome) {
+    Map<String, @Nullable Object> data = snapshot.shaper().shape(request.query(), document, request.operationName(),
+        outcome.data());
+    return data != null ? CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(data).build())
+        : snapshot.graphql().executeAsync(input(request, outcome.data()));
   }
 
   private static ExecutionInput input(GatewayRequest request, @Nullable Map<String, @Nullable Object> root) {
@@ -218,7 +228,8 @@ public final class Gateway {
    * progressive override).
    */
   private record Snapshot(Supergraph supergraph, Set<OverrideLabel> overrideLabels,
-      Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents) {
+      Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents,
+      ResponseShaper shaper) {
 
     /** The plans of requests with these override labels enabled. */
     PlanCache plans(Set<String> enabledLabels) {

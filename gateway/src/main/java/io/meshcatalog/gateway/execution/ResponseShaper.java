@@ -1,0 +1,275 @@
+package io.meshcatalog.gateway.execution;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shapes merged subgraph data over an operation without graphql-java's execution, for the common case: an
+ * operation without directives or schema introspection, over data where every value already is what the API
+ * schema says it is. graphql-java's execution costs more per request than the rest of the gateway's own work,
+ * while for such data it only copies values, in selection order, under their response keys.
+ *
+ * <p>Anything else is left to graphql-java, which stays the reference: the shaper answers null (and does no
+ * harm) for an operation with {@code @skip}, {@code @include} or any other directive, for {@code __schema} and
+ * {@code __type}, and for data with a null in a non-null position (which needs null propagation and its error),
+ * a {@code __typename} that is not a possible type (an {@code @interfaceObject} stand-in, an inaccessible type), an
+ * enum value the API schema does not have, or a built-in scalar in a form that needs coercion other than a
+ * whole number for a {@code Float} or an {@code ID}.
+ */
+final class ResponseShaper {
+
+  /** Marks data the shaper leaves to graphql-java; never escapes this class. */
+  private static final Object CANNOT = new Object();
+
+  private final GraphQLSchema schema;
+  private final Cache<Key, Optional<Selections>> operations;
+
+  /** @param maxEntries how many operations it keeps compiled; the least recently used goes first */
+  ResponseShaper(GraphQLSchema schema, int maxEntries) {
+    this.schema = schema;
+    this.operations = Caffeine.newBuilder().maximumSize(maxEntries).build();
+  }
+
+  /**
+   * The {@code data} of the response, or null when graphql-java must shape it.
+   *
+   * @param query the document's text, its cache key with the operation name
+   * @param document the parsed, validated document
+   * @param root the merged data of the plan's fetches; null when there is none
+   */
+  @Nullable Map<String, @Nullable Object> shape(String query, Document document, @Nullable String operationName,
+      @Nullable Map<String, @Nullable Object> root) {
+    if (root == null) {
+      return null;
+    }
+    Optional<Selections> operation = operations.get(new Key(query, operationName),
+        key -> Optional.ofNullable(compile(document, operationName)));
+    if (operation.isEmpty()) {
+      return null;
+    }
+    Selections selections = operation.get();
+    Object shaped = object(selections.of(selections.rootType), root);
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> data = shaped == CANNOT ? null : (Map<String, @Nullable Object>) shaped;
+    return data;
+  }
+
+  private @Nullable Selections compile(Document document, @Nullable String operationName) {
+    OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
+        .filter(op -> operationName == null || operationName.equals(op.getName()))
+        .findFirst().orElse(null);
+    if (operation == null || !operation.getDirectives().isEmpty()) {
+      return null;
+    }
+    GraphQLObjectType rootType = switch (operation.getOperation()) {
+      case QUERY -> schema.getQueryType();
+      case MUTATION -> schema.getMutationType();
+      default -> null;
+    };
+    Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+    document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+    if (rootType == null || !plain(operation.getSelectionSet(), fragments)) {
+      return null;
+    }
+    return new Selections(this, rootType, List.of(operation.getSelectionSet()), fragments);
+  }
+
+  /** Whether a selection set and the fragments it uses have no directive and no schema introspection. */
+  private static boolean plain(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+    return set.getSelections().stream().allMatch(selection -> plain(selection, fragments));
+  }
+
+  private static boolean plain(Selection<?> selection, Map<String, FragmentDefinition> fragments) {
+    if (selection instanceof Field field) {
+      return field.getDirectives().isEmpty() && !field.getName().equals("__schema") && !field.getName().equals("__type")
+          && (field.getSelectionSet() == null || plain(field.getSelectionSet(), fragments));
+    }
+    if (selection instanceof InlineFragment inline) {
+      return inline.getDirectives().isEmpty() && plain(inline.getSelectionSet(), fragments);
+    }
+    if (selection instanceof FragmentSpread spread) {
+      FragmentDefinition fragment = fragments.get(spread.getName());
+      return spread.getDirectives().isEmpty() && fragment != null && fragment.getDirectives().isEmpty()
+          && plain(fragment.getSelectionSet(), fragments);
+    }
+    return false;
+  }
+
+  private Object object(ObjectShape shape, Map<?, ?> source) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>(shape.fields.size() * 2);
+    for (FieldShape field : shape.fields) {
+      if (field.typename) {
+        out.put(field.responseKey, shape.typeName);
+        continue;
+      }
+      Object value = value(field.type, source.get(field.responseKey), field.selections);
+      if (value == CANNOT) {
+        return CANNOT;
+      }
+      out.put(field.responseKey, value);
+    }
+    return out;
+  }
+
+  private @Nullable Object value(GraphQLOutputType type, @Nullable Object value, @Nullable Selections selections) {
+    if (type instanceof GraphQLNonNull nonNull) {
+      Object inner = value((GraphQLOutputType) nonNull.getWrappedType(), value, selections);
+      return inner == null ? CANNOT : inner;
+    }
+    if (value == null) {
+      return null;
+    }
+    if (type instanceof GraphQLList list) {
+      if (!(value instanceof List<?> items)) {
+        return CANNOT;
+      }
+      List<@Nullable Object> out = new ArrayList<>(items.size());
+      for (Object item : items) {
+        Object shaped = value((GraphQLOutputType) list.getWrappedType(), item, selections);
+        if (shaped == CANNOT) {
+          return CANNOT;
+        }
+        out.add(shaped);
+      }
+      return out;
+    }
+    if (type instanceof GraphQLScalarType scalar) {
+      return scalar(scalar.getName(), value);
+    }
+    if (type instanceof GraphQLEnumType enumType) {
+      return value instanceof String name && enumType.getValue(name) != null ? name : CANNOT;
+    }
+    if (!(value instanceof Map<?, ?> source) || selections == null) {
+      return CANNOT;
+    }
+    if (type instanceof GraphQLObjectType objectType) {
+      return object(selections.of(objectType), source);
+    }
+    // An interface or a union: the concrete type the subgraph named, if the API has it there.
+    if (source.get("__typename") instanceof String typename && schema.getType(typename) instanceof GraphQLObjectType concrete
+        && schema.isPossibleType((GraphQLNamedOutputType) type, concrete)) {
+      return object(selections.of(concrete), source);
+    }
+    return CANNOT;
+  }
+
+  /** A built-in scalar as graphql-java serialises it, when that needs no judgement; custom scalars pass through. */
+  private static Object scalar(String name, Object value) {
+    return switch (name) {
+      case "String" -> value instanceof String ? value : CANNOT;
+      case "Boolean" -> value instanceof Boolean ? value : CANNOT;
+      case "Int" -> value instanceof Integer ? value : CANNOT;
+      case "Float" -> value instanceof Double d ? (Double.isFinite(d) ? d : CANNOT)
+          : wholeNumber(value, (Number n) -> n.doubleValue());
+      case "ID" -> value instanceof String ? value : wholeNumber(value, Number::toString);
+      default -> value;
+    };
+  }
+
+  private static Object wholeNumber(Object value, java.util.function.Function<Number, Object> convert) {
+    return value instanceof Integer || value instanceof Long ? convert.apply((Number) value) : CANNOT;
+  }
+
+  private record Key(String query, @Nullable String operationName) {
+  }
+
+  /**
+   * The merged selection sets of one response key (or of the operation): what they select on each concrete type,
+   * collected the first time data of that type comes by.
+   */
+  private static final class Selections {
+
+    private final ResponseShaper shaper;
+    private final GraphQLObjectType rootType;
+    private final List<SelectionSet> sets;
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, ObjectShape> byType = new ConcurrentHashMap<>();
+
+    Selections(ResponseShaper shaper, GraphQLObjectType rootType, List<SelectionSet> sets,
+        Map<String, FragmentDefinition> fragments) {
+      this.shaper = shaper;
+      this.rootType = rootType;
+      this.sets = sets;
+      this.fragments = fragments;
+    }
+
+    ObjectShape of(GraphQLObjectType type) {
+      ObjectShape shape = byType.get(type.getName());
+      return shape != null ? shape : byType.computeIfAbsent(type.getName(), name -> collect(type));
+    }
+
+    /** The fields selected on this type, by response key in selection order, as graphql-java collects them. */
+    private ObjectShape collect(GraphQLObjectType type) {
+      Map<String, List<Field>> byKey = new LinkedHashMap<>();
+      sets.forEach(set -> collect(type, set, byKey));
+      List<FieldShape> fields = new ArrayList<>();
+      byKey.forEach((key, merged) -> {
+        Field first = merged.get(0);
+        if (first.getName().equals("__typename")) {
+          fields.add(new FieldShape(key, true, type, null));
+          return;
+        }
+        GraphQLOutputType fieldType = type.getFieldDefinition(first.getName()).getType();
+        List<SelectionSet> subSets = merged.stream().map(Field::getSelectionSet)
+            .filter(java.util.Objects::nonNull).toList();
+        fields.add(new FieldShape(key, false, fieldType,
+            subSets.isEmpty() ? null : new Selections(shaper, rootType, subSets, fragments)));
+      });
+      return new ObjectShape(type.getName(), fields);
+    }
+
+    private void collect(GraphQLObjectType type, SelectionSet set, Map<String, List<Field>> byKey) {
+      for (Selection<?> selection : set.getSelections()) {
+        if (selection instanceof Field field) {
+          byKey.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(field);
+        } else if (selection instanceof InlineFragment inline) {
+          if (inline.getTypeCondition() == null || applies(inline.getTypeCondition().getName(), type)) {
+            collect(type, inline.getSelectionSet(), byKey);
+          }
+        } else if (selection instanceof FragmentSpread spread) {
+          FragmentDefinition fragment = fragments.get(spread.getName());
+          if (applies(fragment.getTypeCondition().getName(), type)) {
+            collect(type, fragment.getSelectionSet(), byKey);
+          }
+        }
+      }
+    }
+
+    private boolean applies(String condition, GraphQLObjectType type) {
+      return condition.equals(type.getName())
+          || (shaper.schema.getType(condition) instanceof GraphQLNamedOutputType named
+              && !(named instanceof GraphQLObjectType) && shaper.schema.isPossibleType(named, type));
+    }
+  }
+
+  private record ObjectShape(String typeName, List<FieldShape> fields) {
+  }
+
+  /** One response key: {@code __typename}, or a field of this type with what is selected below it. */
+  private record FieldShape(String responseKey, boolean typename, GraphQLOutputType type,
+      @Nullable Selections selections) {
+  }
+}
