@@ -119,7 +119,7 @@ start driver mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dsurefire.fa
   -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md" \
   -Dbench.processes="gateway:$gateway_pid,apollo:$apollo_pid,subgraphs:$subgraphs_pid"
 driver_status=0
-tail -F "$work/driver.log" --pid="${pids[-1]}" | grep --line-buffered '^BENCH' || true
+tail -F "$work/driver.log" --pid="${pids[-1]}" 2>/dev/null | grep --line-buffered '^BENCH' || true
 wait "${pids[-1]}" || driver_status=$?
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/report.md"
 if [ -f "$work/table.md" ]; then
