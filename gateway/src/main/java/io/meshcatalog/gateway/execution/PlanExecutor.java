@@ -99,26 +99,35 @@ public final class PlanExecutor {
       });
     }
 
+    /**
+     * Sends the representations of the objects at {@code at}, each once, and merges each answer into every
+     * object that sent it. Objects whose contextual arguments differ go in separate requests, in parallel,
+     * each with its own values: a fetch has one value per variable.
+     */
     private CompletableFuture<Void> entityFetch(Fetch fetch, ResponsePath at) {
-      List<ResultTree.Located> targets = new ArrayList<>();
-      List<Integer> representationOf = new ArrayList<>();
-      Map<Map<String, @Nullable Object>, Integer> unique = new LinkedHashMap<>();
+      Map<Map<String, @Nullable Object>, Batch> batches = new LinkedHashMap<>();
       synchronized (this) {
         for (ResultTree.Located located : tree.objectsAt(at)) {
           Map<String, @Nullable Object> representation = representation(fetch, located.object());
-          if (representation == null) {
-            continue;
+          if (representation != null) {
+            Map<String, @Nullable Object> context = fetch.contextRewrites().isEmpty() ? Map.of()
+                : ContextValues.of(tree, located.path(), fetch.contextRewrites());
+            batches.computeIfAbsent(context, c -> new Batch()).add(located, representation);
           }
-          Integer index = unique.computeIfAbsent(representation, r -> unique.size());
-          targets.add(located);
-          representationOf.add(index);
         }
       }
-      if (unique.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
-      }
+      List<CompletableFuture<Void>> sent = batches.entrySet().stream()
+          .map(batch -> fetchBatch(fetch, batch.getValue(), batch.getKey())).toList();
+      return sent.size() == 1 ? sent.get(0) : CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> fetchBatch(Fetch fetch, Batch batch, Map<String, @Nullable Object> context) {
+      List<ResultTree.Located> targets = batch.targets;
+      List<Integer> representationOf = batch.representationOf;
+      Map<Map<String, @Nullable Object>, Integer> unique = batch.unique;
       List<Map<String, @Nullable Object>> representations = new ArrayList<>(unique.keySet());
       Map<String, @Nullable Object> vars = usedVariables(fetch);
+      vars.putAll(context);
       vars.put("representations", representations);
       return send(fetch, vars).handle((response, failure) -> {
         synchronized (this) {
@@ -218,6 +227,18 @@ public final class PlanExecutor {
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
+    }
+  }
+
+  /** Objects sent in one {@code _entities} request, each distinct representation once. */
+  private static final class Batch {
+    final List<ResultTree.Located> targets = new ArrayList<>();
+    final List<Integer> representationOf = new ArrayList<>();
+    final Map<Map<String, @Nullable Object>, Integer> unique = new LinkedHashMap<>();
+
+    void add(ResultTree.Located target, Map<String, @Nullable Object> representation) {
+      targets.add(target);
+      representationOf.add(unique.computeIfAbsent(representation, r -> unique.size()));
     }
   }
 

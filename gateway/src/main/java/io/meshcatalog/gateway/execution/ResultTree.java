@@ -79,6 +79,21 @@ final class ResultTree {
     }
   }
 
+  /** The value at a client path ({@code ["items", 0, "owner"]}), or null when nothing is there. */
+  @Nullable Object valueAt(List<Object> path) {
+    Object value = data;
+    for (Object segment : path) {
+      if (segment instanceof String key && value instanceof Map<?, ?> map) {
+        value = map.get(key);
+      } else if (segment instanceof Integer index && value instanceof List<?> list && index < list.size()) {
+        value = list.get(index);
+      } else {
+        return null;
+      }
+    }
+    return value;
+  }
+
   /** Goes on below a value reached at segment {@code index} when the path admits its type. */
   private static void follow(@Nullable Object value, ResponsePath path, int index, List<Object> at, List<Located> out) {
     if (value != null && path.admits(index, value)) {

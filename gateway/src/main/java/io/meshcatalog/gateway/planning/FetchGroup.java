@@ -5,6 +5,8 @@ import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import io.meshcatalog.gateway.supergraph.ContextArgument;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ final class FetchGroup {
   final Map<String, List<Source>> requires = new LinkedHashMap<>();
   final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
   final Map<String, String> representAs = new LinkedHashMap<>();
+  final List<ContextSource> contexts = new ArrayList<>();
 
   FetchGroup(int id, String subgraph, ResponsePath mergePath, boolean entity, List<Condition> conditions) {
     this.id = id;
@@ -90,6 +93,15 @@ final class FetchGroup {
    * the internal aliases it used). Resolved when the plan is assembled, after every alias is final.
    */
   record Source(SelectionBuilder selection, graphql.language.SelectionSet fieldSet) {
+  }
+
+  /**
+   * Where a contextual argument of this fetch reads its value: {@code argument}'s selection, read from the
+   * fetched data of the ancestor whose selection is {@code selection}, {@code levelsUp} fields above this
+   * fetch's entities, on objects of {@code objectTypes} (empty at the root, which needs no type guard).
+   * Turned into {@link ContextRewrite}s when the plan is assembled, after every alias is final.
+   */
+  record ContextSource(ContextArgument argument, SelectionBuilder selection, int levelsUp, Set<String> objectTypes) {
   }
 
   /** A boolean variable a fetch depends on: run only when {@code variable == expected}. */

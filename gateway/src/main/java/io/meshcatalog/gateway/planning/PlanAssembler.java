@@ -73,23 +73,35 @@ final class PlanAssembler {
     return level;
   }
 
+  private String definition(String variable) {
+    VariableDefinition definition = variables.get(variable);
+    if (definition == null) {
+      throw new PlanningException("variable $" + variable + " is not defined by the operation");
+    }
+    return AstPrinter.printAst(definition.transform(b -> b.directives(List.of())));
+  }
+
   private PlanNode node(FetchGroup group) {
     Set<String> used = new LinkedHashSet<>();
     group.selection.collectVariables(used);
+    Map<String, String> contextTypes = new LinkedHashMap<>();
+    List<ContextRewrite> rewrites = new ArrayList<>();
+    for (FetchGroup.ContextSource source : group.contexts) {
+      contextTypes.put(source.argument().variable(), source.argument().type());
+      ContextRewrites.of(source, supergraph).stream().filter(r -> !rewrites.contains(r)).forEach(rewrites::add);
+    }
     StringBuilder definitions = new StringBuilder();
     if (group.entity) {
       definitions.append("$representations: [_Any!]!");
     }
     for (String name : used) {
-      VariableDefinition definition = variables.get(name);
-      if (definition == null) {
-        throw new PlanningException("variable $" + name + " is not defined by the operation");
-      }
       if (!definitions.isEmpty()) {
         definitions.append(", ");
       }
-      definitions.append(AstPrinter.printAst(definition.transform(b -> b.directives(List.of()))));
+      definitions.append(contextTypes.containsKey(name) ? "$" + name + ": " + contextTypes.get(name) : definition(name));
     }
+    // the client's variables, passed through; the contextual ones are read in the response
+    used.removeAll(contextTypes.keySet());
     String kind = mutation && !group.entity ? "mutation" : "query";
     String header = definitions.isEmpty() ? kind : kind + "(" + definitions + ")";
     String body = group.entity
@@ -99,7 +111,7 @@ final class PlanAssembler {
     group.requires.forEach((type, sources) -> requires.add(
         Representations.fragment(type, Representations.representation(sources, supergraph), supergraph)));
     PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
-        group.representAs, group.selection.renames());
+        group.representAs, group.selection.renames(), rewrites);
     if (group.entity) {
       node = new PlanNode.Flatten(group.mergePath(), node);
     }

@@ -25,20 +25,27 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
    *     to itself for objects of any of its implementations)
    * @param renames internal aliases in the operation to rename back to client response keys in the
    *     answer (fields whose types differ between sibling fragments in the subgraph)
+   * @param contextRewrites for an {@code _entities} fetch, where each entity's contextual arguments
+   *     ({@code @fromContext}) are read in the response; entities whose values differ are sent apart
    */
   record Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation,
-      List<String> variableUsages, Map<String, String> representAs, Map<String, String> renames) implements PlanNode {
+      List<String> variableUsages, Map<String, String> representAs, Map<String, String> renames,
+      List<ContextRewrite> contextRewrites) implements PlanNode {
 
     public Fetch {
       requires = List.copyOf(requires);
       variableUsages = List.copyOf(variableUsages);
       representAs = Map.copyOf(representAs);
       renames = Map.copyOf(renames);
+      contextRewrites = List.copyOf(contextRewrites);
     }
 
-    /** A fetch whose representations carry the objects' own type names and whose fields need no renaming. */
+    /**
+     * A fetch whose representations carry the objects' own type names, whose fields need no renaming and
+     * which reads no context.
+     */
     public Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation, List<String> variableUsages) {
-      this(subgraph, requires, operation, variableUsages, Map.of(), Map.of());
+      this(subgraph, requires, operation, variableUsages, Map.of(), Map.of(), List.of());
     }
 
     /** Whether this fetch resolves entities from representations rather than root fields. */

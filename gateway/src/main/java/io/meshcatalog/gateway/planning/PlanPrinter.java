@@ -31,6 +31,7 @@ public final class PlanPrinter {
           out.append(pad).append("  representing ").append(type).append(" as ").append(as).append('\n');
         }
       });
+      fetch.contextRewrites().forEach(r -> out.append(pad).append("  ").append(r.print()).append('\n'));
       if (fetch.isEntityFetch()) {
         out.append(pad).append("  ").append(Selection.printAll(fetch.requires())).append(" =>\n");
       }

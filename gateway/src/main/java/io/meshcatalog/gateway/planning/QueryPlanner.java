@@ -13,6 +13,7 @@ import graphql.language.SelectionSet;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import io.meshcatalog.gateway.planning.FetchGroup.Condition;
+import io.meshcatalog.gateway.supergraph.ContextArgument;
 import io.meshcatalog.gateway.supergraph.FieldDef;
 import io.meshcatalog.gateway.supergraph.FieldJoin;
 import io.meshcatalog.gateway.supergraph.FieldSet;
@@ -361,7 +362,8 @@ public final class QueryPlanner {
       if (parentType.kind().isAbstract()) {
         Set<String> objects = supergraph.possibleTypesIn(parent, graph);
         boolean direct = isLocal(cursor, parent, name)
-            && objects.stream().allMatch(o -> isLocal(cursor.at(cursor.selection(), o), o, name));
+            && objects.stream().allMatch(o -> isLocal(cursor.at(cursor.selection(), o), o, name)
+                && fieldDef(o, name).contextArguments(graph).isEmpty());
         if (direct) {
           addLocal(cursor, field, def);
         } else if (objects.isEmpty()) {
@@ -377,10 +379,135 @@ public final class QueryPlanner {
         return;
       }
       if (isLocal(cursor, parent, name)) {
-        addLocal(cursor, field, def);
+        if (def.contextArguments(graph).isEmpty()) {
+          addLocal(cursor, field, def);
+        } else {
+          planContextual(cursor, field, def);
+        }
       } else {
         jump(cursor, field);
       }
+    }
+
+    /**
+     * A field whose arguments the subgraph reads from an ancestor's context ({@code @fromContext}), as Apollo's
+     * planner does: in an entity fetch, whose entities each send their own values, read in the response before
+     * it is sent. The fetch the cursor is in serves if its entities are at or below the object each context is
+     * read on and a fetch before it brings the values by itself; otherwise an entity fetch of the field's
+     * parent does (in the same subgraph if need be), which waits for the fetches that bring them.
+     */
+    private void planContextual(Cursor cursor, Field field, FieldDef def) {
+      String parent = cursor.parentType();
+      FetchGroup group = cursor.group();
+      String coordinate = parent + "." + field.getName();
+      List<ContextArgument> contextArguments = def.contextArguments(group.subgraph);
+      List<Cursor> setters = contextArguments.stream().map(a -> contextSetter(cursor, a, coordinate)).toList();
+      boolean readable = cursor.entityRoot();
+      if (!readable && group.entity) {
+        readable = true;
+        for (int i = 0; i < setters.size(); i++) {
+          Cursor setter = setters.get(i);
+          readable &= setter.group() != group && setter.path().depth() <= group.mergePath().depth()
+              && resolvesItself(setter, contextArguments.get(i));
+        }
+      }
+      if (!readable) {
+        FieldSet key = fetchableKey(cursor, parent, group.subgraph);
+        if (key == null) {
+          throw new PlanningException("cannot plan " + coordinate + " in subgraph " + group.subgraph
+              + ": it reads a context, so it needs an entity fetch of " + parent + ", and " + group.subgraph
+              + " has no resolvable @key of " + parent + " that it provides itself");
+        }
+        planField(enterEntityGroup(cursor, group.subgraph, key, requires(parent, field.getName(), group.subgraph),
+            parent), field);
+        return;
+      }
+      List<Argument> arguments = new ArrayList<>(field.getArguments());
+      for (int i = 0; i < setters.size(); i++) {
+        ContextArgument argument = contextArguments.get(i);
+        readContext(cursor, argument, setters.get(i));
+        arguments.add(new Argument(argument.name(), new VariableReference(argument.variable())));
+      }
+      addLocal(cursor, field.transform(b -> b.arguments(arguments)), def);
+    }
+
+    /** Plans the selection of a contextual argument on the object that sets its context, for the cursor's fetch. */
+    private void readContext(Cursor cursor, ContextArgument argument, Cursor setter) {
+      FetchGroup group = cursor.group();
+      String type = setter.parentType();
+      Set<String> guarded = new LinkedHashSet<>();
+      if (!setter.path().segments().isEmpty()) {
+        // below the root, the object must be one that sets the context (the root has no __typename guard)
+        for (String object : supergraph.possibleTypes(type)) {
+          if (supergraph.typesSettingContext(argument.context()).stream()
+              .anyMatch(t -> supergraph.possibleTypes(t).contains(object))) {
+            guarded.add(object);
+          }
+        }
+        setter.selection().field("__typename", false);
+      }
+      Cursor reading = new Cursor(setter.group(), setter.selection(), setter.path(), type, setter.provided(),
+          cursor.conditions(), false, cursor.hops() + 1, setter.chain(), true, setter.entry());
+      planBefore(group, reading, argument.selection().selectionSet());
+      group.contexts.add(new FetchGroup.ContextSource(argument, setter.selection(),
+          group.mergePath().depth() - setter.path().depth(), guarded));
+    }
+
+    /**
+     * Where a contextual argument is read: the nearest object above the cursor whose type sets the context
+     * (itself, an interface it implements or a union it belongs to, as Apollo's planner matches them). The
+     * same object may be in several fetches on the way (an entity fetch and the one it was entered from):
+     * one of another fetch than the cursor's whose subgraph resolves the selection itself is preferred.
+     */
+    private Cursor contextSetter(Cursor cursor, ContextArgument argument, String coordinate) {
+      List<Cursor> above = new ArrayList<>();
+      for (Cursor at = cursor; at != null; at = at.entry()) {
+        for (int i = at.chain().size() - 1; i >= 0; i--) {
+          above.add(at.chain().get(i).from());
+        }
+        if (at.entry() != null) {
+          above.add(at.entry());
+        }
+      }
+      int depth = cursor.path().depth();
+      Cursor nearest = null;
+      for (Cursor candidate : above) {
+        int level = candidate.path().depth();
+        if (level >= depth || !setsContext(candidate.parentType(), argument.context())) {
+          continue;
+        }
+        if (nearest == null) {
+          nearest = candidate;
+        } else if (level < nearest.path().depth()) {
+          break;
+        }
+        if (candidate.group() != cursor.group() && resolvesItself(candidate, argument)) {
+          return candidate;
+        }
+      }
+      if (nearest == null) {
+        throw new PlanningException("cannot plan " + coordinate + ": its argument " + argument.name()
+            + " reads context " + argument.context() + ", and no type above it in the operation sets that context"
+            + " (set by " + String.join(", ", supergraph.typesSettingContext(argument.context())) + ")");
+      }
+      return nearest;
+    }
+
+    private boolean resolvesItself(Cursor setter, ContextArgument argument) {
+      return canFetch(setter.group().subgraph, setter.provided(), setter.parentType(),
+          argument.selection().selectionSet());
+    }
+
+    private boolean setsContext(String typeName, String context) {
+      TypeDef type = type(typeName);
+      for (String setter : supergraph.typesSettingContext(context)) {
+        if (setter.equals(typeName)
+            || type.kind() == TypeKind.OBJECT && supergraph.possibleTypes(setter).contains(typeName)
+            || type.implementsByGraph().values().stream().anyMatch(interfaces -> interfaces.contains(setter))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void addLocal(Cursor cursor, Field field, FieldDef def) {
@@ -694,29 +821,16 @@ public final class QueryPlanner {
       cursor.selection().field("__typename", false);
       Cursor keyCursor = new Cursor(cursor.group(), cursor.selection(), cursor.path(), parent, cursor.provided(),
           cursor.conditions(), false, cursor.hops() + 1, cursor.chain(), true, cursor.entry());
-      Set<FetchGroup> keySources = new LinkedHashSet<>();
-      trackers.push(keySources);
-      try {
-        planSelections(keyCursor, key.selectionSet());
-      } finally {
-        trackers.pop();
-      }
-      keySources.remove(group);
-      group.dependsOn.addAll(keySources);
+      planBefore(group, keyCursor, key.selectionSet());
       List<FetchGroup.Source> representation = group.requiresFor(parent);
       representation.add(new FetchGroup.Source(cursor.selection(), key.selectionSet()));
       if (requires != null) {
-        Set<FetchGroup> touched = new LinkedHashSet<>();
-        trackers.push(touched);
         requiring.push(group);
         try {
-          planSelections(keyCursor, requires.selectionSet());
+          planBefore(group, keyCursor, requires.selectionSet());
         } finally {
           requiring.pop();
-          trackers.pop();
         }
-        touched.remove(group);
-        group.dependsOn.addAll(touched);
         representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
       }
       SelectionBuilder entity = group.selection.fragment(entityType, List.of());
@@ -728,6 +842,22 @@ public final class QueryPlanner {
           List.of(), cursor.internal(), cursor);
     }
 
+
+    /**
+     * Plans what {@code group} needs in the data before it is sent (its key, required or context fields) at
+     * {@code cursor}; the group then waits for every other fetch that brings part of it.
+     */
+    private void planBefore(FetchGroup group, Cursor cursor, SelectionSet selections) {
+      Set<FetchGroup> touched = new LinkedHashSet<>();
+      trackers.push(touched);
+      try {
+        planSelections(cursor, selections);
+      } finally {
+        trackers.pop();
+      }
+      touched.remove(group);
+      group.dependsOn.addAll(touched);
+    }
 
     private FetchGroup group(String key, String graph, ResponsePath path, boolean entity,
         List<Condition> conditions, @Nullable FetchGroup parent) {

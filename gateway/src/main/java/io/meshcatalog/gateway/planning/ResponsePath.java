@@ -87,6 +87,11 @@ public record ResponsePath(List<String> segments, List<Set<String>> types) {
     return new ResponsePath(segments, merged);
   }
 
+  /** How many fields lead here from the root (list markers do not count). */
+  public int depth() {
+    return (int) segments.stream().filter(s -> !s.equals(EVERY)).count();
+  }
+
   /** Whether a value reached at segment {@code index} may be followed further. */
   public boolean admits(int index, Object value) {
     Set<String> admitted = types.get(index);

@@ -29,6 +29,11 @@ public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean
     return joins.stream().filter(j -> graph.equals(j.graph())).findFirst();
   }
 
+  /** The arguments {@code graph} reads from an ancestor's context; empty for most fields. */
+  public List<ContextArgument> contextArguments(String graph) {
+    return join(graph).map(FieldJoin::contextArguments).orElse(List.of());
+  }
+
   /**
    * Whether {@code graph} resolves this field itself, given the graphs that define the parent type and the
    * progressive-override labels enabled.

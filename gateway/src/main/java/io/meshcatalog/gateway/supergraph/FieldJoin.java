@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.supergraph;
 
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -14,10 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param override the subgraph whose field this one took over
  * @param usedOverridden whether the overridden field is still used there (for keys or requires)
  * @param overrideLabel the progressive-override label (join v0.4+), on both the new and the old owner
+ * @param contextArguments arguments the subgraph reads from an ancestor's context (join v0.5+), in the
+ *     order of {@code contextArguments}
  */
 public record FieldJoin(@Nullable String graph, @Nullable FieldSet requires, @Nullable FieldSet provides,
     @Nullable String type, boolean external, @Nullable String override, boolean usedOverridden,
-    @Nullable String overrideLabel) {
+    @Nullable String overrideLabel, List<ContextArgument> contextArguments) {
+
+  public FieldJoin {
+    contextArguments = List.copyOf(contextArguments);
+  }
 
   /**
    * Whether the subgraph named here can resolve the field by itself, with the progressive-override labels

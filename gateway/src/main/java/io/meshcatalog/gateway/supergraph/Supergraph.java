@@ -137,6 +137,13 @@ public record Supergraph(List<Subgraph> subgraphs, Map<String, TypeDef> types, S
     return result;
   }
 
+  /** The types that set a context ({@code @context}), in supergraph order. */
+  public Set<String> typesSettingContext(String context) {
+    Set<String> result = new LinkedHashSet<>();
+    types.values().stream().filter(t -> t.contexts().contains(context)).forEach(t -> result.add(t.name()));
+    return result;
+  }
+
   /** Every object type of the supergraph that can be a value of {@code typeName}. */
   public Set<String> possibleTypes(String typeName) {
     Set<String> result = new LinkedHashSet<>();

@@ -33,10 +33,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Composes Federation v2 subgraph SDLs into a supergraph SDL in the {@code join__} v0.3 format, the
+ * Composes Federation v2 subgraph SDLs into a supergraph SDL in the {@code join__} v0.5 format, the
  * same the gateway reads with {@code --supergraph}. A deliberately small composer: it merges types,
  * writes {@code @join__*} for keys, requires, provides, external, override, interface objects,
- * union members and enum values, and refuses what Apollo's composition refuses most often (kind
+ * union members, enum values and contextual arguments ({@code @context}/{@code @fromContext}), and refuses what Apollo's composition refuses most often (kind
  * mismatches, non-shareable fields resolved by several subgraphs, bad field sets), naming the
  * subgraph, type and field. Subgraphs without {@code @link} are read with Federation 1 rules
  * (every field shareable, {@code @external} key fields are not external).
@@ -47,10 +47,14 @@ public final class SupergraphComposer {
       "link__Import", "link__Purpose", "federation__FieldSet", "federation__Scope", "federation__Policy",
       "federation__ContextFieldValue");
 
+  /** {@code $context selection} of {@code @fromContext(field:)}: the context's name, then what is read. */
+  private static final java.util.regex.Pattern CONTEXT_FIELD = java.util.regex.Pattern.compile("^\\s*\\$(\\w+)(.*)$",
+      java.util.regex.Pattern.DOTALL);
+
   private static final String HEADER = """
       directive @join__enumValue(graph: join__Graph!) repeatable on ENUM_VALUE
 
-      directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean, overrideLabel: String) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
+      directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean, overrideLabel: String, contextArguments: [join__ContextArgument!]) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 
       directive @join__graph(name: String!, url: String!) on ENUM_VALUE
 
@@ -62,7 +66,16 @@ public final class SupergraphComposer {
 
       directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
 
+      input join__ContextArgument {
+        name: String!
+        type: String!
+        context: String!
+        selection: join__FieldValue!
+      }
+
       scalar join__FieldSet
+
+      scalar join__FieldValue
 
       scalar link__Import
 
@@ -80,10 +93,14 @@ public final class SupergraphComposer {
       read(subgraph, types, errors);
     }
     boolean inaccessible = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(LocalType::usesInaccessible);
+    boolean contexts = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(l -> !l.contexts().isEmpty());
     StringBuilder out = new StringBuilder("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
-        + "  @link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION)\n");
+        + "  @link(url: \"https://specs.apollo.dev/join/v0.5\", for: EXECUTION)\n");
     if (inaccessible) {
       out.append("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)\n");
+    }
+    if (contexts) {
+      out.append("  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n");
     }
     out.append("{\n  query: Query\n");
     if (types.containsKey("Mutation")) {
@@ -93,6 +110,9 @@ public final class SupergraphComposer {
     if (inaccessible) {
       out.append("directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | "
           + "SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION\n\n");
+    }
+    if (contexts) {
+      out.append("directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION\n\n");
     }
     out.append(HEADER).append("\nenum join__Graph {\n");
     for (SubgraphSdl subgraph : subgraphs) {
@@ -139,6 +159,13 @@ public final class SupergraphComposer {
 
     boolean interfaceObject() {
       return has("interfaceObject");
+    }
+
+    /** The contexts the type sets here ({@code @context(name:)}), as the supergraph names them. */
+    List<String> contexts() {
+      return directives.stream().filter(d -> isFederation(d, "context"))
+          .map(d -> Directives.string(d, "name")).filter(java.util.Objects::nonNull)
+          .map(name -> subgraph + "__" + name).toList();
     }
 
     List<String> keys() {
@@ -289,6 +316,9 @@ public final class SupergraphComposer {
         out.append("  @join__unionMember(graph: ").append(graph).append(", member: ").append(quote(member)).append(")\n");
       }
     }
+    for (LocalType local : byGraph.values()) {
+      local.contexts().forEach(context -> out.append("  @context(name: ").append(quote(context)).append(")\n"));
+    }
     if (byGraph.values().stream().anyMatch(l -> l.has("inaccessible"))) {
       out.append("  @inaccessible\n");
     }
@@ -414,9 +444,13 @@ public final class SupergraphComposer {
         if (isOverridden) {
           join.append(", usedOverridden: true");
         }
+        String contextArguments = contextArguments(field, local.subgraph);
+        if (contextArguments != null) {
+          join.append(", contextArguments: ").append(contextArguments);
+        }
         join.append(')');
         if (external || requires != null || provides != null || override != null || isOverridden
-            || !localType.equals(type)) {
+            || !localType.equals(type) || contextArguments != null) {
           plain = false;
         }
         if (!external && !isOverridden) {
@@ -502,12 +536,45 @@ public final class SupergraphComposer {
     return Directives.named(field, directive).stream().findFirst().map(d -> Directives.string(d, argument)).orElse(null);
   }
 
+  /** The field's arguments in the supergraph: clients never pass contextual ones. */
   private static String arguments(FieldDefinition field) {
-    if (field.getInputValueDefinitions().isEmpty()) {
+    List<InputValueDefinition> arguments = field.getInputValueDefinitions().stream()
+        .filter(a -> fromContext(a) == null).toList();
+    if (arguments.isEmpty()) {
       return "";
     }
-    return field.getInputValueDefinitions().stream().map(SupergraphComposer::inputValue)
-        .collect(Collectors.joining(", ", "(", ")"));
+    return arguments.stream().map(SupergraphComposer::inputValue).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /**
+   * {@code [{context: "<subgraph>__<name>", name: "a", type: "String", selection: " { prop }"}]} for the
+   * arguments a subgraph fills from a context ({@code @fromContext(field: "$name { prop }")}), as Apollo's
+   * composition writes them; null when it has none.
+   */
+  private static @Nullable String contextArguments(FieldDefinition field, String subgraph) {
+    List<String> entries = new ArrayList<>();
+    for (InputValueDefinition argument : field.getInputValueDefinitions()) {
+      String value = fromContext(argument);
+      if (value == null) {
+        continue;
+      }
+      java.util.regex.Matcher matcher = CONTEXT_FIELD.matcher(value);
+      if (matcher.matches()) {
+        entries.add("{context: " + quote(subgraph + "__" + matcher.group(1)) + ", name: " + quote(argument.getName())
+            + ", type: " + quote(AstPrinter.printAst(argument.getType())) + ", selection: " + quote(matcher.group(2)) + "}");
+      }
+    }
+    return entries.isEmpty() ? null : "[" + String.join(", ", entries) + "]";
+  }
+
+  /** A federation directive as a subgraph may name it: imported, or with the {@code federation__} prefix. */
+  private static boolean isFederation(Directive directive, String name) {
+    return directive.getName().equals(name) || directive.getName().equals("federation__" + name);
+  }
+
+  private static @Nullable String fromContext(InputValueDefinition argument) {
+    return argument.getDirectives().stream().filter(d -> isFederation(d, "fromContext")).findFirst()
+        .map(d -> Directives.string(d, "field")).orElse(null);
   }
 
   private static String inputValue(InputValueDefinition value) {

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.supergraph;
 
+import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
@@ -9,12 +10,15 @@ import graphql.language.ImplementingTypeDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectValue;
 import graphql.language.OperationTypeDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SchemaDefinition;
+import graphql.language.StringValue;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
+import graphql.language.Value;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserOptions;
@@ -23,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,13 +59,14 @@ public final class SupergraphParser {
     subgraphs.forEach(s -> graphByEnum.put(s.enumValue(), s.name()));
     Map<String, TypeDef> types = new LinkedHashMap<>();
     for (String scalar : List.of("String", "Int", "Float", "Boolean", "ID")) {
-      types.put(scalar, new TypeDef(scalar, TypeKind.SCALAR, List.of(), Map.of(), Map.of(), Map.of(), false));
+      types.put(scalar, new TypeDef(scalar, TypeKind.SCALAR, List.of(), Map.of(), Map.of(), Map.of(), false, Set.of()));
     }
+    Map<String, String> contextVariables = contextVariables(document, graphByEnum, subgraphs);
     for (TypeDefinition<?> definition : document.getDefinitionsOfType(TypeDefinition.class)) {
       if (ApiSchemaBuilder.isMachinery(definition.getName())) {
         continue;
       }
-      types.put(definition.getName(), type(definition, graphByEnum));
+      types.put(definition.getName(), type(definition, graphByEnum, contextVariables));
     }
     String queryType = "Query";
     String mutationType = types.containsKey("Mutation") ? "Mutation" : null;
@@ -75,6 +83,7 @@ public final class SupergraphParser {
       throw new SupergraphException("supergraph has no query root type '" + queryType + "'");
     }
     checkFieldSets(types);
+    checkContexts(types);
     return new Supergraph(subgraphs, types, queryType, mutationType,
         new ApiSchemaBuilder().build(document), sdl);
   }
@@ -97,7 +106,8 @@ public final class SupergraphParser {
     return result;
   }
 
-  private static TypeDef type(TypeDefinition<?> definition, Map<String, String> graphByEnum) {
+  private static TypeDef type(TypeDefinition<?> definition, Map<String, String> graphByEnum,
+      Map<String, String> contextVariables) {
     String name = definition.getName();
     List<TypeJoin> joins = new ArrayList<>();
     for (Directive d : Directives.named(definition, "join__type")) {
@@ -124,7 +134,7 @@ public final class SupergraphParser {
       kind = definition instanceof ObjectTypeDefinition ? TypeKind.OBJECT : TypeKind.INTERFACE;
       ImplementingTypeDefinition<?> implementing = (ImplementingTypeDefinition<?>) definition;
       for (FieldDefinition field : implementing.getFieldDefinitions()) {
-        fields.put(field.getName(), field(name, field, graphByEnum));
+        fields.put(field.getName(), field(name, field, graphByEnum, contextVariables));
       }
       for (Directive d : Directives.named(definition, "join__implements")) {
         String iface = Directives.string(d, "interface");
@@ -160,10 +170,25 @@ public final class SupergraphParser {
     } else {
       throw new SupergraphException("type " + name + ": unsupported definition " + definition.getClass().getSimpleName());
     }
-    return new TypeDef(name, kind, joins, fields, implementsByGraph, membersByGraph, inaccessible);
+    return new TypeDef(name, kind, joins, fields, implementsByGraph, membersByGraph, inaccessible,
+        contexts(definition));
   }
 
-  private static FieldDef field(String typeName, FieldDefinition field, Map<String, String> graphByEnum) {
+  /** The contexts a type sets: {@code @context(name:)} of the context spec, one per setting subgraph. */
+  private static Set<String> contexts(TypeDefinition<?> definition) {
+    Set<String> contexts = new LinkedHashSet<>();
+    for (Directive d : Directives.named(definition, "context")) {
+      String context = Directives.string(d, "name");
+      if (context == null || context.isBlank()) {
+        throw new SupergraphException("type " + definition.getName() + ": @context has no name");
+      }
+      contexts.add(context);
+    }
+    return contexts;
+  }
+
+  private static FieldDef field(String typeName, FieldDefinition field, Map<String, String> graphByEnum,
+      Map<String, String> contextVariables) {
     String coordinate = typeName + "." + field.getName();
     List<FieldJoin> joins = new ArrayList<>();
     boolean inNoGraph = false;
@@ -182,11 +207,99 @@ public final class SupergraphParser {
           Directives.bool(d, "external", false),
           Directives.string(d, "override"),
           Directives.bool(d, "usedOverridden", false),
-          Directives.string(d, "overrideLabel")));
+          Directives.string(d, "overrideLabel"),
+          contextArguments(d, coordinate, graph, contextVariables)));
     }
     String typeText = graphql.language.AstPrinter.printAst(field.getType());
     return new FieldDef(field.getName(), TypeRef.parse(typeText), joins,
         Directives.has(field, "inaccessible"), inNoGraph && joins.isEmpty());
+  }
+
+  /**
+   * The variable of every contextual argument, keyed {@code graph|Type.field(argument:)}, named as Apollo's
+   * planner names them: {@code contextualArgument_<n>_<i>}, {@code n} the subgraph's position among all
+   * subgraph names sorted (from 1; Apollo numbers its name-ordered subgraphs, whatever the order of
+   * {@code join__Graph}), {@code i} the argument's position among that subgraph's contextual arguments sorted
+   * by coordinate.
+   */
+  private static Map<String, String> contextVariables(Document document, Map<String, String> graphByEnum,
+      List<Subgraph> subgraphs) {
+    Map<String, SortedSet<String>> coordinates = new LinkedHashMap<>();
+    for (ImplementingTypeDefinition<?> type : document.getDefinitionsOfType(ImplementingTypeDefinition.class)) {
+      for (FieldDefinition field : type.getFieldDefinitions()) {
+        for (Directive d : Directives.named(field, "join__field")) {
+          String graph = graphByEnum.get(String.valueOf(Directives.string(d, "graph")));
+          for (ObjectValue entry : contextEntries(Directives.value(d, "contextArguments"))) {
+            if (graph != null && entryString(entry, "name") != null) {
+              coordinates.computeIfAbsent(graph, g -> new TreeSet<>())
+                  .add(type.getName() + "." + field.getName() + "(" + entryString(entry, "name") + ":)");
+            }
+          }
+        }
+      }
+    }
+    List<String> names = subgraphs.stream().map(Subgraph::name).sorted().toList();
+    Map<String, String> variables = new LinkedHashMap<>();
+    coordinates.forEach((graph, sorted) -> {
+      int i = 0;
+      for (String coordinate : sorted) {
+        variables.put(graph + "|" + coordinate, "contextualArgument_" + (names.indexOf(graph) + 1) + "_" + i++);
+      }
+    });
+    return variables;
+  }
+
+  private static List<ContextArgument> contextArguments(Directive d, String coordinate, String graph,
+      Map<String, String> variables) {
+    Value<?> value = Directives.value(d, "contextArguments");
+    if (value == null) {
+      return List.of();
+    }
+    String where = "field " + coordinate + ": @join__field(graph: " + graph + ", contextArguments:)";
+    List<?> entries = value instanceof ArrayValue array ? array.getValues() : List.of(value);
+    List<ContextArgument> arguments = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (!(entries.get(i) instanceof ObjectValue entry)) {
+        throw new SupergraphException(where + " entry " + i + " is not an object {context, name, type, selection}");
+      }
+      String[] values = new String[4];
+      String[] keys = {"name", "type", "context", "selection"};
+      for (int k = 0; k < keys.length; k++) {
+        values[k] = entryString(entry, keys[k]);
+        if (values[k] == null || values[k].isBlank()) {
+          throw new SupergraphException(where + " entry " + i + " has no " + keys[k] + " (a string)");
+        }
+      }
+      String name = values[0];
+      FieldSet selection;
+      try {
+        selection = FieldSet.parse(selectionBody(values[3]));
+      } catch (IllegalArgumentException e) {
+        throw new SupergraphException(where + " argument " + name + " reads context \"" + values[2]
+            + "\" with an " + e.getMessage(), e);
+      }
+      String variable = variables.get(graph + "|" + coordinate + "(" + name + ":)");
+      arguments.add(new ContextArgument(name, values[1], values[2], selection, Objects.requireNonNull(variable)));
+    }
+    return arguments;
+  }
+
+  /** {@code { prop }} or {@code ... on A { prop } ... on B { prop }}: the selections, without outer braces. */
+  private static String selectionBody(String selection) {
+    String trimmed = selection.trim();
+    return trimmed.startsWith("{") && trimmed.endsWith("}") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+  }
+
+  private static List<ObjectValue> contextEntries(@Nullable Value<?> value) {
+    if (value instanceof ArrayValue array) {
+      return array.getValues().stream().filter(ObjectValue.class::isInstance).map(ObjectValue.class::cast).toList();
+    }
+    return value instanceof ObjectValue object ? List.of(object) : List.of();
+  }
+
+  private static @Nullable String entryString(ObjectValue entry, String key) {
+    return entry.getObjectFields().stream().filter(f -> f.getName().equals(key)).findFirst()
+        .map(f -> f.getValue() instanceof StringValue s ? s.getValue() : null).orElse(null);
   }
 
   private static @Nullable FieldSet fieldSet(Directive d, String argument, String coordinate, String graph) {
@@ -231,6 +344,35 @@ public final class SupergraphParser {
             checkSelections(types, field.type().namedType(), join.provides().selectionSet(), "field "
                 + type.name() + "." + field.name() + ": @provides(fields: \"" + join.provides().text()
                 + "\") in subgraph " + join.graph());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A contextual argument must read a context some type sets, through a selection every such type has,
+   * into a type that exists; otherwise no plan could ever fill it.
+   */
+  private static void checkContexts(Map<String, TypeDef> types) {
+    for (TypeDef type : types.values()) {
+      for (FieldDef field : type.fields().values()) {
+        for (FieldJoin join : field.joins()) {
+          for (ContextArgument argument : join.contextArguments()) {
+            String where = "field " + type.name() + "." + field.name() + ": @join__field(graph: " + join.graph()
+                + ") argument " + argument.name();
+            List<TypeDef> setting = types.values().stream().filter(t -> t.contexts().contains(argument.context())).toList();
+            if (setting.isEmpty()) {
+              throw new SupergraphException(where + " reads context \"" + argument.context()
+                  + "\", which no type sets with @context");
+            }
+            for (TypeDef context : setting) {
+              checkSelections(types, context.name(), argument.selection().selectionSet(), where + " reads \""
+                  + argument.selection().text().trim() + "\" from context \"" + argument.context() + "\" set on " + context.name());
+            }
+            if (!types.containsKey(TypeRef.parse(argument.type()).namedType())) {
+              throw new SupergraphException(where + " has type " + argument.type() + ", which names no type of the supergraph");
+            }
           }
         }
       }

@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
  * @param implementsByGraph interfaces the type implements, per subgraph
  * @param membersByGraph union members, per subgraph
  * @param inaccessible whether the type is hidden from the API schema
+ * @param contexts the contexts the type sets ({@code @context(name:)}, {@code <subgraph>__<name>}), read by
+ *     {@code @fromContext} arguments of fields below it
  */
 public record TypeDef(String name, TypeKind kind, List<TypeJoin> joins, Map<String, FieldDef> fields,
     Map<String, Set<String>> implementsByGraph, Map<String, Set<String>> membersByGraph,
-    boolean inaccessible) {
+    boolean inaccessible, Set<String> contexts) {
 
   public TypeDef {
     joins = List.copyOf(joins);
     fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     implementsByGraph = Map.copyOf(implementsByGraph);
     membersByGraph = Map.copyOf(membersByGraph);
+    contexts = Set.copyOf(contexts);
   }
 
   /** The subgraphs that define this type ({@code @join__type}). */

@@ -97,6 +97,26 @@ class QueryPlannerTests {
   }
 
   @Test
+  void contextualFieldReachedBelowNoTypeThatSetsItsContextIsAPlanningErrorNamingArgumentAndContext() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.8\", "
+        + "import: [\"@key\", \"@context\", \"@fromContext\"])\n";
+    Supergraph supergraph = new SupergraphParser().parse(new io.meshcatalog.gateway.supergraph.SupergraphComposer()
+        .compose(List.of(new io.meshcatalog.gateway.supergraph.SubgraphSdl("a", "http://a", link + """
+            type Query { t: T u: U }
+            type T @context(name: "ctx") { prop: String u: U }
+            type U @key(fields: "id") { id: ID! field(a: String @fromContext(field: "$ctx { prop }")): String }
+            """))));
+    assertThat(new QueryPlanner(supergraph).plan(Parser.parse("{ t { u { field } } }"), null).print())
+        .contains("contextualArgument_1_0 <- [\"..\",\"... on T\",\"prop\"]");
+    assertThatThrownBy(() -> new QueryPlanner(supergraph).plan(Parser.parse("{ u { field } }"), null))
+        .isInstanceOf(PlanningException.class)
+        .hasMessageContaining("U.field")
+        .hasMessageContaining("argument a")
+        .hasMessageContaining("a__ctx")
+        .hasMessageContaining("(set by T)");
+  }
+
+  @Test
   void subscriptionsAreRefusedClearly() {
     assertThatThrownBy(() -> new QueryPlanner(supergraph("entities")).plan(Parser.parse("subscription { me { name } }"), null))
         .isInstanceOf(PlanningException.class).hasMessageContaining("subscriptions");

@@ -95,6 +95,26 @@ class SupergraphComposerTests {
   }
 
   @Test
+  void contextsAndContextualArgumentsAreWrittenAsApollosCompositionWritesThem() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.8\", "
+        + "import: [\"@key\", \"@context\", \"@fromContext\"])\n";
+    String sdl = new SupergraphComposer().compose(List.of(new SubgraphSdl("one", "http://one", link + """
+        type Query { items: [Item] }
+        union Item @context(name: "ctx") = A | B
+        type A @key(fields: "id") { id: ID! prop: String! u: U! }
+        type B @key(fields: "id") { id: ID! prop: String! u: U! }
+        type U @key(fields: "id") {
+          id: ID!
+          field(x: Int, a: String @fromContext(field: "$ctx ... on A { prop } ... on B { prop }")): String
+        }
+        """)));
+    assertThat(sdl).contains("@link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)")
+        .contains("@context(name: \"one__ctx\")")
+        .contains("field(x: Int): String @join__field(graph: ONE, contextArguments: [{context: \"one__ctx\", name: \"a\", "
+            + "type: \"String\", selection: \" ... on A { prop } ... on B { prop }\"}])");
+  }
+
+  @Test
   void kindMismatchNamesTheSubgraphs() {
     List<SubgraphSdl> subgraphs = List.of(
         new SubgraphSdl("a", "http://a", link() + "type Query { a: Thing } type Thing { id: ID }"),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class SupergraphParserTests {
@@ -99,6 +100,80 @@ class SupergraphParserTests {
         .hasMessageContaining("type Product")
         .hasMessageContaining("reviews")
         .hasMessageContaining("no field sku");
+  }
+
+  /** A subgraph whose U reads the context T sets, composed first, before one without contexts that sorts after it. */
+  private static String contexts() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.8\", "
+        + "import: [\"@key\", \"@context\", \"@fromContext\"])\n";
+    return new SupergraphComposer().compose(java.util.List.of(
+        new SubgraphSdl("two", "http://two", link + """
+            type Query { t: T! }
+            type T @key(fields: "id") @context(name: "context") { id: ID! u: U! prop: String! tags: [String]! }
+            type U @key(fields: "id") {
+              id: ID!
+              field(a: String @fromContext(field: "$context { prop }")): String!
+              tagged(a: [String] @fromContext(field: "$context { tags }")): String
+            }
+            """),
+        new SubgraphSdl("one", "http://one", link + "type Query { a: Int }")));
+  }
+
+  @Test
+  void contextsAndContextualArgumentsAreReadWithTheVariablesApolloNamesThem() {
+    Supergraph supergraph = new SupergraphParser().parse(contexts());
+    assertThat(supergraph.type("T").orElseThrow().contexts()).containsExactly("two__context");
+    assertThat(supergraph.typesSettingContext("two__context")).containsExactly("T");
+    FieldDef field = supergraph.type("U").orElseThrow().field("field").orElseThrow();
+    ContextArgument argument = field.contextArguments("two").get(0);
+    assertThat(argument.name()).isEqualTo("a");
+    assertThat(argument.type()).isEqualTo("String");
+    assertThat(argument.context()).isEqualTo("two__context");
+    assertThat(argument.selection().text().trim()).isEqualTo("prop");
+    // first in join__Graph but second by name, as Apollo numbers subgraphs; "U.field(a:)" sorts before "U.tagged(a:)"
+    assertThat(argument.variable()).isEqualTo("contextualArgument_2_0");
+    assertThat(supergraph.type("U").orElseThrow().field("tagged").orElseThrow().contextArguments("two").get(0).variable())
+        .isEqualTo("contextualArgument_2_1");
+    assertThat(field.contextArguments("one")).isEmpty();
+    assertThat(supergraph.apiSchema().getObjectType("U").getFieldDefinition("field").getArguments()).isEmpty();
+  }
+
+  @Test
+  void contextNoTypeSetsNamesFieldArgumentAndContext() {
+    refusal(contexts().replace("{context: \"two__context\", name: \"a\", type: \"String\"",
+        "{context: \"two__elsewhere\", name: \"a\", type: \"String\""))
+        .hasMessageContainingAll("field U.field", "argument a", "two__elsewhere", "no type sets");
+  }
+
+  @Test
+  void contextSelectionOfAMissingFieldNamesTheTypeThatSetsTheContext() {
+    refusal(contexts().replace("selection: \" { prop }\"", "selection: \" { nope }\""))
+        .hasMessageContainingAll("field U.field", "set on T", "no field nope");
+  }
+
+  @Test
+  void contextArgumentWithoutSelectionOrWithABrokenOneIsRefused() {
+    refusal(contexts().replace(", selection: \" { prop }\"", ""))
+        .hasMessageContainingAll("field U.field", "has no selection");
+    refusal(contexts().replace("selection: \" { prop }\"", "selection: \" { prop \""))
+        .hasMessageContainingAll("field U.field", "argument a", "invalid field set");
+  }
+
+  @Test
+  void contextArgumentOfAnUnknownTypeIsRefused() {
+    refusal(contexts().replace("type: \"[String]\"", "type: \"[Strin]\""))
+        .hasMessageContainingAll("field U.tagged", "[Strin]");
+  }
+
+  @Test
+  void contextWithoutANameNamesTheType() {
+    refusal(contexts().replace("@context(name: \"two__context\")", "@context(name: \"\")"))
+        .hasMessageContainingAll("type T", "@context has no name");
+  }
+
+  /** How the parser refuses a broken supergraph, to check what its message names. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> refusal(String supergraph) {
+    return assertThatThrownBy(() -> new SupergraphParser().parse(supergraph)).isInstanceOf(SupergraphException.class);
   }
 
   @Test

@@ -65,6 +65,9 @@ public final class TestSubgraph implements AutoCloseable {
       directive @interfaceObject on OBJECT
       directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION
       directive @extends on OBJECT | INTERFACE
+      scalar ContextFieldValue
+      directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION
+      directive @fromContext(field: ContextFieldValue) on ARGUMENT_DEFINITION
       type _Service { sdl: String }
       """;
 
@@ -240,7 +243,8 @@ public final class TestSubgraph implements AutoCloseable {
         return null;
       }
       Object value = map.get(env.getField().getName());
-      if (value instanceof Map<?, ?> byArg && byArg.containsKey("$arg")) {
+      // a value per argument value; nested, per value of each argument in turn
+      while (value instanceof Map<?, ?> byArg && byArg.containsKey("$arg")) {
         Object argument = env.getArgument((String) byArg.get("$arg"));
         value = ((Map<String, Object>) byArg.get("values")).get(String.valueOf(argument));
       }
