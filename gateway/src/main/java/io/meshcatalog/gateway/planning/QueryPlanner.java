@@ -526,7 +526,8 @@ public final class QueryPlanner {
       if (!composite || field.getSelectionSet() == null) {
         return;
       }
-      ResponsePath path = cursor.path().segment(field.getResultKey());
+      // A planner's field stays under its internal alias in the merged data; a client's is renamed back on arrival.
+      ResponsePath path = cursor.path().segment(cursor.internal() ? entry.responseKey() : field.getResultKey());
       for (int i = 0; i < def.type().listDepth(); i++) {
         path = path.segment(ResponsePath.EVERY);
       }
