@@ -141,9 +141,12 @@ public final class QueryPlanner {
       return internal ? selection.internalField(field, composite) : selection.field(field, composite);
     }
 
-    /** A client field with its type in this cursor's subgraph, which may force an alias. */
-    SelectionBuilder.FieldEntry add(Field field, boolean composite, String localType) {
-      return internal ? selection.internalField(field, composite) : selection.field(field, composite, localType);
+    /**
+     * A field with its type in this cursor's subgraph, which may force an alias; a planner's field goes under an
+     * alias when {@code nameTaken}: the client's selection here uses its name for something else.
+     */
+    SelectionBuilder.FieldEntry add(Field field, boolean composite, String localType, boolean nameTaken) {
+      return internal ? selection.internalField(field, composite, nameTaken) : selection.field(field, composite, localType);
     }
 
     Cursor at(SelectionBuilder newSelection, String newParentType) {
@@ -194,6 +197,7 @@ public final class QueryPlanner {
     private final Deque<Set<FetchGroup>> trackers = new ArrayDeque<>();
     /** Entity fetches whose {@code @requires} fields are being planned: never a source of their own. */
     private final Deque<FetchGroup> requiring = new ArrayDeque<>();
+    private final ClientKeys clientKeys = new ClientKeys();
 
     Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
       this.fragments = fragments;
@@ -262,6 +266,9 @@ public final class QueryPlanner {
     }
 
     private void planSelections(Cursor cursor, SelectionSet selections) {
+      if (!cursor.internal()) {
+        clientKeys.add(cursor.path(), selections, fragments);
+      }
       for (graphql.language.Selection<?> selection : selections.getSelections()) {
         if (selection instanceof Field field) {
           if (excludedByLiteral(field.getDirectives())) {
@@ -514,11 +521,13 @@ public final class QueryPlanner {
       TypeDef returnType = type(def.type().namedType());
       boolean composite = returnType.kind().isComposite();
       String localType = def.join(cursor.group().subgraph).map(FieldJoin::type).orElse(def.type().text());
-      SelectionBuilder.FieldEntry entry = cursor.add(field, composite, localType);
+      SelectionBuilder.FieldEntry entry = cursor.add(field, composite, localType,
+          cursor.internal() && clientKeys.usesOtherwise(cursor.path(), field));
       if (!composite || field.getSelectionSet() == null) {
         return;
       }
-      ResponsePath path = cursor.path().segment(field.getResultKey());
+      // A planner's field stays under its internal alias in the merged data; a client's is renamed back on arrival.
+      ResponsePath path = cursor.path().segment(cursor.internal() ? entry.responseKey() : field.getResultKey());
       for (int i = 0; i < def.type().listDepth(); i++) {
         path = path.segment(ResponsePath.EVERY);
       }
@@ -834,6 +843,7 @@ public final class QueryPlanner {
         representation.add(new FetchGroup.Source(cursor.selection(), requires.selectionSet()));
       }
       SelectionBuilder entity = group.selection.fragment(entityType, List.of());
+      cursor.selection().mergedIn(entity);
       if (type(entityType).kind().isAbstract() && !type(entityType).isInterfaceObjectIn(target)) {
         // Entities sent as their interface: its own subgraph says which objects they are.
         entity.field("__typename", false);

@@ -25,6 +25,7 @@ final class SelectionBuilder {
   private final Map<String, Object> entries = new LinkedHashMap<>();
   private final Shared shared;
   private final @Nullable SelectionBuilder enclosing;
+  private final List<SelectionBuilder> mergedIn = new ArrayList<>();
 
   /** The root selection of a fetch. */
   SelectionBuilder() {
@@ -120,13 +121,18 @@ final class SelectionBuilder {
    * client already uses that name for something else.
    */
   FieldEntry internalField(Field field, boolean composite) {
+    return internalField(field, composite, false);
+  }
+
+  /** As {@link #internalField(Field, boolean)}, under an internal alias also when {@code nameTaken} elsewhere. */
+  FieldEntry internalField(Field field, boolean composite, boolean nameTaken) {
     Field head = field.transform(b -> b.selectionSet(null).alias(null).directives(List.of()));
     String signature = AstPrinter.printAst(head);
     FieldEntry same = bySignature(signature);
     if (same != null) {
       return same;
     }
-    Field placed = byResponseKey(head.getName()) == null ? head
+    Field placed = byResponseKey(head.getName()) == null && !nameTaken ? head
         : head.transform(b -> b.alias(head.getName() + "__mc" + shared.aliases++));
     FieldEntry entry = new FieldEntry(placed, composite ? new SelectionBuilder(shared, null) : null, true);
     entries.put("f:" + AstPrinter.printAst(placed), entry);
@@ -138,9 +144,39 @@ final class SelectionBuilder {
     return internalField(Field.newField(name).build(), composite);
   }
 
-  /** Where the value of a field (name and arguments, no alias) sits in the fetched data. */
+  /**
+   * Another fetch's selection whose data lands in the same objects as this one's: an entity fetch entered here.
+   * {@link #find} looks there for what this selection does not fetch itself.
+   */
+  void mergedIn(SelectionBuilder other) {
+    if (other != this && !mergedIn.contains(other)) {
+      mergedIn.add(other);
+    }
+  }
+
+  /**
+   * Where the value of a field (name and arguments, no alias) sits in the fetched data: in this selection, else in
+   * a selection merged into the same objects (under the internal alias that fetch may have given it).
+   */
   @Nullable FieldEntry find(Field field) {
-    return bySignature(AstPrinter.printAst(field.transform(b -> b.selectionSet(null).alias(null).directives(List.of()))));
+    return find(ClientKeys.signature(field), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  private @Nullable FieldEntry find(String signature, Set<SelectionBuilder> seen) {
+    if (!seen.add(this)) {
+      return null;
+    }
+    FieldEntry here = bySignature(signature);
+    if (here != null) {
+      return here;
+    }
+    for (SelectionBuilder other : mergedIn) {
+      FieldEntry there = other.find(signature, seen);
+      if (there != null) {
+        return there;
+      }
+    }
+    return null;
   }
 
   private @Nullable FieldEntry byResponseKey(String responseKey) {

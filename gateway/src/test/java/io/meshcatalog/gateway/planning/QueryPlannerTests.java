@@ -117,6 +117,34 @@ class QueryPlannerTests {
   }
 
   @Test
+  void entitiesBelowAFieldThePlannerAliasedAreFetchedAtTheAlias() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", "
+        + "import: [\"@key\", \"@external\", \"@requires\"])\n";
+    Supergraph supergraph = new SupergraphParser().parse(new io.meshcatalog.gateway.supergraph.SupergraphComposer().compose(List.of(
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("c", "http://c", link + """
+            type Query { feed: [Post] }
+            type Post @key(fields: "id") { id: ID! comments(limit: Int!): [Comment] @external }
+            type Comment @key(fields: "id") { id: ID! authorId: ID }"""),
+        new io.meshcatalog.gateway.supergraph.SubgraphSdl("d", "http://d", link + """
+            type Post @key(fields: "id") {
+              id: ID!
+              author: Author @requires(fields: "comments(limit: 3) { authorId }")
+              comments(limit: Int!): [Comment]
+            }
+            type Comment @key(fields: "id") { id: ID! authorId: ID @external }
+            type Author { id: ID! }"""))));
+
+    String plan = new QueryPlanner(supergraph).plan(Parser.parse("{ feed { author { id } comments(limit: 1) { id } } }"), null)
+        .print();
+
+    // The client's comments (limit 1) and the required ones (limit 3) must not share a response key, and the
+    // required comments' authors are fetched where those comments sit.
+    assertThat(plan).contains("comments__mc0: comments(limit: 3) { __typename id }")
+        .contains("Flatten(path: \"feed.@.comments__mc0.@\")")
+        .contains("comments(limit: 1) { id }");
+  }
+
+  @Test
   void subscriptionsAreRefusedClearly() {
     assertThatThrownBy(() -> new QueryPlanner(supergraph("entities")).plan(Parser.parse("subscription { me { name } }"), null))
         .isInstanceOf(PlanningException.class).hasMessageContaining("subscriptions");
