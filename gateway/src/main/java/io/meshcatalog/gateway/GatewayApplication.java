@@ -19,6 +19,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class GatewayApplication {
 
   public static void main(String[] args) throws InterruptedException {
+    StartupDefaults.apply();
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
     }
