@@ -139,16 +139,16 @@ public final class Gateway {
     }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
     return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
-        .thenCompose(outcome -> shape(snapshot, request, document, outcome)
+        .thenCompose(outcome -> shape(snapshot, request, document, variables, outcome)
             .thenApply(shaped -> response(shaped, outcome, plan, request)))
         .exceptionally(failure -> messages(List.of("gateway failure: " + failure.getMessage())));
   }
 
   /** The merged data shaped over the operation: by the {@link ResponseShaper} when it can, else by graphql-java. */
   private static CompletableFuture<ExecutionResult> shape(Snapshot snapshot, GatewayRequest request, Document document,
-      PlanExecutor.Outcome outcome) {
+      Map<String, @Nullable Object> variables, PlanExecutor.Outcome outcome) {
     Map<String, @Nullable Object> data = snapshot.shaper().shape(request.query(), document, request.operationName(),
-        outcome.data());
+        variables, outcome.data());
     return data != null ? CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(data).build())
         : snapshot.graphql().executeAsync(input(request, outcome.data()));
   }

@@ -2,6 +2,9 @@ package io.meshcatalog.gateway.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -10,6 +13,8 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedOutputType;
@@ -28,12 +33,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes merged subgraph data over an operation without graphql-java's execution, for the common case: an
- * operation without directives or schema introspection, over data where every value already is what the API
- * schema says it is. graphql-java's execution costs more per request than the rest of the gateway's own work,
+ * operation without schema introspection and without directives other than {@code @skip} and {@code @include}
+ * (applied with the request's variables), over data where every value already is what the API schema says it is. graphql-java's execution costs more per request than the rest of the gateway's own work,
  * while for such data it only copies values, in selection order, under their response keys.
  *
  * <p>Anything else is left to graphql-java, which stays the reference: the shaper answers null (and does no
- * harm) for an operation with {@code @skip}, {@code @include} or any other directive, for {@code __schema} and
+ * harm) for an operation with any other directive, for {@code __schema} and
  * {@code __type}, and for data with a null in a non-null position (which needs null propagation and its error),
  * a {@code __typename} that is not a possible type (an {@code @interfaceObject} stand-in, an inaccessible type), an
  * enum value the API schema does not have, or a built-in scalar in a form that needs coercion other than a
@@ -45,7 +50,7 @@ final class ResponseShaper {
   private static final Object CANNOT = new Object();
 
   private final GraphQLSchema schema;
-  private final Cache<Key, Optional<Selections>> operations;
+  private final Cache<Key, Optional<Operation>> operations;
 
   /** @param maxEntries how many operations it keeps compiled; the least recently used goes first */
   ResponseShaper(GraphQLSchema schema, int maxEntries) {
@@ -58,26 +63,27 @@ final class ResponseShaper {
    *
    * @param query the document's text, its cache key with the operation name
    * @param document the parsed, validated document
+   * @param variables the request's variables with their defaults, for {@code @skip} and {@code @include}
    * @param root the merged data of the plan's fetches; null when there is none
    */
   @Nullable Map<String, @Nullable Object> shape(String query, Document document, @Nullable String operationName,
-      @Nullable Map<String, @Nullable Object> root) {
+      Map<String, @Nullable Object> variables, @Nullable Map<String, @Nullable Object> root) {
     if (root == null) {
       return null;
     }
-    Optional<Selections> operation = operations.get(new Key(query, operationName),
+    Optional<Operation> operation = operations.get(new Key(query, operationName),
         key -> Optional.ofNullable(compile(document, operationName)));
-    if (operation.isEmpty()) {
+    Selections selections = operation.isEmpty() ? null : operation.get().selections(variables);
+    if (selections == null) {
       return null;
     }
-    Selections selections = operation.get();
-    Object shaped = object(selections.of(selections.rootType), root);
+    Object shaped = object(selections.of(operation.get().rootType), root);
     @SuppressWarnings("unchecked")
     Map<String, @Nullable Object> data = shaped == CANNOT ? null : (Map<String, @Nullable Object>) shaped;
     return data;
   }
 
-  private @Nullable Selections compile(Document document, @Nullable String operationName) {
+  private @Nullable Operation compile(Document document, @Nullable String operationName) {
     OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
         .filter(op -> operationName == null || operationName.equals(op.getName()))
         .findFirst().orElse(null);
@@ -94,7 +100,28 @@ final class ResponseShaper {
     if (rootType == null || !plain(operation.getSelectionSet(), fragments)) {
       return null;
     }
-    return new Selections(this, rootType, List.of(operation.getSelectionSet()), fragments);
+    java.util.SortedSet<String> conditionVariables = new java.util.TreeSet<>();
+    conditionVariables(operation.getSelectionSet(), fragments, conditionVariables, new java.util.HashSet<>());
+    return new Operation(rootType, operation.getSelectionSet(), fragments, List.copyOf(conditionVariables));
+  }
+
+  /** The variables {@code @skip} and {@code @include} read in a (plain) selection set and the fragments it uses. */
+  private static void conditionVariables(SelectionSet set, Map<String, FragmentDefinition> fragments,
+      java.util.Set<String> out, java.util.Set<String> spread) {
+    for (Selection<?> selection : set.getSelections()) {
+      ((DirectivesContainer<?>) selection).getDirectives().forEach(directive -> {
+        if (directive.getArgument("if").getValue() instanceof VariableReference variable) {
+          out.add(variable.getName());
+        }
+      });
+      if (selection instanceof Field field && field.getSelectionSet() != null) {
+        conditionVariables(field.getSelectionSet(), fragments, out, spread);
+      } else if (selection instanceof InlineFragment inline) {
+        conditionVariables(inline.getSelectionSet(), fragments, out, spread);
+      } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())) {
+        conditionVariables(fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, out, spread);
+      }
+    }
   }
 
   /** Whether a selection set and the fragments it uses have no directive and no schema introspection. */
@@ -104,18 +131,40 @@ final class ResponseShaper {
 
   private static boolean plain(Selection<?> selection, Map<String, FragmentDefinition> fragments) {
     if (selection instanceof Field field) {
-      return field.getDirectives().isEmpty() && !field.getName().equals("__schema") && !field.getName().equals("__type")
+      return conditionsOnly(field.getDirectives()) && !field.getName().equals("__schema")
+          && !field.getName().equals("__type")
           && (field.getSelectionSet() == null || plain(field.getSelectionSet(), fragments));
     }
     if (selection instanceof InlineFragment inline) {
-      return inline.getDirectives().isEmpty() && plain(inline.getSelectionSet(), fragments);
+      return conditionsOnly(inline.getDirectives()) && plain(inline.getSelectionSet(), fragments);
     }
     if (selection instanceof FragmentSpread spread) {
       FragmentDefinition fragment = fragments.get(spread.getName());
-      return spread.getDirectives().isEmpty() && fragment != null && fragment.getDirectives().isEmpty()
+      return conditionsOnly(spread.getDirectives()) && fragment != null && fragment.getDirectives().isEmpty()
           && plain(fragment.getSelectionSet(), fragments);
     }
     return false;
+  }
+
+  /** Whether these directives are only {@code @skip} and {@code @include}, each on a literal or a variable. */
+  private static boolean conditionsOnly(List<Directive> directives) {
+    return directives.stream().allMatch(d -> (d.getName().equals("skip") || d.getName().equals("include"))
+        && d.getArgument("if") != null
+        && (d.getArgument("if").getValue() instanceof BooleanValue
+            || d.getArgument("if").getValue() instanceof VariableReference));
+  }
+
+  /** Whether a selection with these directives is included, with these values of the condition variables. */
+  private static boolean included(List<Directive> directives, Map<String, Boolean> conditions) {
+    for (Directive directive : directives) {
+      Value<?> condition = directive.getArgument("if").getValue();
+      boolean value = condition instanceof BooleanValue literal ? literal.isValue()
+          : conditions.get(((VariableReference) condition).getName());
+      if (directive.getName().equals("skip") == value) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Object object(ObjectShape shape, Map<?, ?> source) {
@@ -197,23 +246,59 @@ final class ResponseShaper {
   }
 
   /**
+   * A compiled operation: its selections per combination of the values of the variables its {@code @skip} and
+   * {@code @include} read (one combination when it reads none).
+   */
+  private final class Operation {
+
+    private final GraphQLObjectType rootType;
+    private final SelectionSet selectionSet;
+    private final Map<String, FragmentDefinition> fragments;
+    private final List<String> conditionVariables;
+    private final Map<String, Selections> byConditions = new ConcurrentHashMap<>();
+
+    Operation(GraphQLObjectType rootType, SelectionSet selectionSet, Map<String, FragmentDefinition> fragments,
+        List<String> conditionVariables) {
+      this.rootType = rootType;
+      this.selectionSet = selectionSet;
+      this.fragments = fragments;
+      this.conditionVariables = conditionVariables;
+    }
+
+    /** The selections with these variables; null when a condition variable has no boolean value. */
+    @Nullable Selections selections(Map<String, @Nullable Object> variables) {
+      Map<String, Boolean> conditions = new java.util.HashMap<>();
+      StringBuilder key = new StringBuilder();
+      for (String name : conditionVariables) {
+        if (!(variables.get(name) instanceof Boolean value)) {
+          return null;
+        }
+        conditions.put(name, value);
+        key.append(value ? 't' : 'f');
+      }
+      return byConditions.computeIfAbsent(key.toString(),
+          k -> new Selections(ResponseShaper.this, List.of(selectionSet), fragments, Map.copyOf(conditions)));
+    }
+  }
+
+  /**
    * The merged selection sets of one response key (or of the operation): what they select on each concrete type,
    * collected the first time data of that type comes by.
    */
   private static final class Selections {
 
     private final ResponseShaper shaper;
-    private final GraphQLObjectType rootType;
     private final List<SelectionSet> sets;
     private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Boolean> conditions;
     private final Map<String, ObjectShape> byType = new ConcurrentHashMap<>();
 
-    Selections(ResponseShaper shaper, GraphQLObjectType rootType, List<SelectionSet> sets,
-        Map<String, FragmentDefinition> fragments) {
+    Selections(ResponseShaper shaper, List<SelectionSet> sets, Map<String, FragmentDefinition> fragments,
+        Map<String, Boolean> conditions) {
       this.shaper = shaper;
-      this.rootType = rootType;
       this.sets = sets;
       this.fragments = fragments;
+      this.conditions = conditions;
     }
 
     ObjectShape of(GraphQLObjectType type) {
@@ -236,13 +321,16 @@ final class ResponseShaper {
         List<SelectionSet> subSets = merged.stream().map(Field::getSelectionSet)
             .filter(java.util.Objects::nonNull).toList();
         fields.add(new FieldShape(key, false, fieldType,
-            subSets.isEmpty() ? null : new Selections(shaper, rootType, subSets, fragments)));
+            subSets.isEmpty() ? null : new Selections(shaper, subSets, fragments, conditions)));
       });
       return new ObjectShape(type.getName(), fields);
     }
 
     private void collect(GraphQLObjectType type, SelectionSet set, Map<String, List<Field>> byKey) {
       for (Selection<?> selection : set.getSelections()) {
+        if (selection instanceof DirectivesContainer<?> directed && !included(directed.getDirectives(), conditions)) {
+          continue;
+        }
         if (selection instanceof Field field) {
           byKey.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(field);
         } else if (selection instanceof InlineFragment inline) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.language.Document;
 import graphql.parser.Parser;
+import io.meshcatalog.gateway.planning.Variables;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphComposer;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
 import io.meshcatalog.gateway.supergraph.SubgraphSdl;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +99,33 @@ class ResponseShaperTests {
   }
 
   @Test
-  void leavesDirectivesAndSchemaIntrospectionToGraphqlJava() {
+  void appliesSkipAndIncludeWithTheRequestsVariablesAsGraphqlJava() {
+    String query = """
+        query ($on: Boolean!, $off: Boolean = false) {
+          products { id name @include(if: $on) price @skip(if: $off) ... on Product @skip(if: true) { tags } }
+          first: product(id: "1") { ...P @include(if: $off) status }
+        }
+        fragment P on Product { name }""";
+    String data = """
+        {"products": [{"id": "1", "name": "Lamp", "price": 2.5, "tags": ["x"]}],
+         "first": {"name": "Desk", "status": "LIVE"}}""";
+
+    Map<String, @Nullable Object> with = shapedAsGraphqlJava(query, null, Map.of("on", true), data);
+    Map<String, @Nullable Object> without = shapedAsGraphqlJava(query, null, Map.of("on", false, "off", true), data);
+
+    assertThat(JSON.writeValueAsString(with)).isEqualTo("""
+        {"products":[{"id":"1","name":"Lamp","price":2.5}],"first":{"status":"LIVE"}}""");
+    assertThat(JSON.writeValueAsString(without)).isEqualTo("""
+        {"products":[{"id":"1"}],"first":{"name":"Desk","status":"LIVE"}}""");
+  }
+
+  @Test
+  void leavesOtherDirectivesAndSchemaIntrospectionToGraphqlJava() {
     Map<String, @Nullable Object> data = parse("{\"products\": [{\"id\": \"1\"}]}");
 
-    assertThat(shape("query ($on: Boolean!) { products { id @include(if: $on) } }", null, data)).isNull();
-    assertThat(shape("{ products { ... on Product @skip(if: true) { id } } }", null, data)).isNull();
+    assertThat(shape("{ products { ... on Product @defer { id } } }", null, data)).isNull();
+    assertThat(shape("query ($on: Boolean) { products { id @include(if: $on) } }", null, data))
+        .as("a condition variable without a value").isNull();
     assertThat(shape("{ __schema { queryType { name } } products { id } }", null, data)).isNull();
     assertThat(shape("{ __type(name: \"Product\") { name } products { id } }", null, data)).isNull();
   }
@@ -132,11 +157,16 @@ class ResponseShaperTests {
     assertThat(shape(query, "B", data)).containsOnlyKeys("media");
   }
 
-  /** Shapes the data, asserts graphql-java shapes it the same without errors, and returns it. */
   private Map<String, @Nullable Object> shapedAsGraphqlJava(String query, @Nullable String operationName, String json) {
+    return shapedAsGraphqlJava(query, operationName, Map.of(), json);
+  }
+
+  /** Shapes the data, asserts graphql-java shapes it the same without errors, and returns it. */
+  private Map<String, @Nullable Object> shapedAsGraphqlJava(String query, @Nullable String operationName,
+      Map<String, Object> variables, String json) {
     Map<String, @Nullable Object> data = parse(json);
-    Map<String, @Nullable Object> shaped = shape(query, operationName, data);
-    ExecutionInput.Builder input = ExecutionInput.newExecutionInput(query).root(data);
+    Map<String, @Nullable Object> shaped = shape(query, operationName, variables, data);
+    ExecutionInput.Builder input = ExecutionInput.newExecutionInput(query).variables(variables).root(data);
     if (operationName != null) {
       input.operationName(operationName);
     }
@@ -150,7 +180,14 @@ class ResponseShaperTests {
 
   private @Nullable Map<String, @Nullable Object> shape(String query, @Nullable String operationName,
       Map<String, @Nullable Object> data) {
-    return shaper.shape(query, Parser.parse(query), operationName, data);
+    return shape(query, operationName, Map.of(), data);
+  }
+
+  private @Nullable Map<String, @Nullable Object> shape(String query, @Nullable String operationName,
+      Map<String, Object> variables, Map<String, @Nullable Object> data) {
+    Document document = Parser.parse(query);
+    Map<String, @Nullable Object> values = Variables.withDefaults(document, operationName, new HashMap<>(variables));
+    return shaper.shape(query, document, operationName, values, data);
   }
 
   @SuppressWarnings("unchecked")
