@@ -46,6 +46,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResponseShaper {
 
+  /** Combinations of {@code @skip}/{@code @include} variable values kept compiled per operation. */
+  private static final int MAX_CONDITION_COMBINATIONS = 16;
+
   /** Marks data the shaper leaves to graphql-java; never escapes this class. */
   private static final Object CANNOT = new Object();
 
@@ -276,8 +279,16 @@ final class ResponseShaper {
         conditions.put(name, value);
         key.append(value ? 't' : 'f');
       }
-      return byConditions.computeIfAbsent(key.toString(),
-          k -> new Selections(ResponseShaper.this, List.of(selectionSet), fragments, Map.copyOf(conditions)));
+      Selections cached = byConditions.get(key.toString());
+      if (cached != null) {
+        return cached;
+      }
+      Selections made = new Selections(ResponseShaper.this, List.of(selectionSet), fragments, Map.copyOf(conditions));
+      // n condition variables make up to 2^n combinations: a few are kept, the rest are collected per request.
+      if (byConditions.size() < MAX_CONDITION_COMBINATIONS) {
+        byConditions.putIfAbsent(key.toString(), made);
+      }
+      return made;
     }
   }
 
