@@ -11,8 +11,8 @@ import graphql.execution.ValuesResolver;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
-import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
+import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
@@ -271,9 +271,8 @@ public final class Gateway {
 
     /** The variables' problems against the operation's definitions, as graphql-java coerces them; empty when none. */
     List<GraphQLError> coerceVariables(Document document, GatewayRequest request) {
-      List<VariableDefinition> definitions = document.getDefinitionsOfType(OperationDefinition.class).stream()
-          .filter(op -> request.operationName() == null || request.operationName().equals(op.getName()))
-          .findFirst().map(OperationDefinition::getVariableDefinitions).orElse(List.of());
+      // The plan chose this operation already: the document has it.
+      List<VariableDefinition> definitions = Operations.select(document, request.operationName()).getVariableDefinitions();
       if (definitions.isEmpty()) {
         return List.of();
       }

@@ -23,6 +23,8 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import io.meshcatalog.gateway.planning.Operations;
+import io.meshcatalog.gateway.planning.PlanningException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +89,10 @@ final class ResponseShaper {
   }
 
   private @Nullable Operation compile(Document document, @Nullable String operationName) {
-    OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
-        .filter(op -> operationName == null || operationName.equals(op.getName()))
-        .findFirst().orElse(null);
-    if (operation == null || !operation.getDirectives().isEmpty()) {
+    OperationDefinition operation;
+    try {
+      operation = Operations.select(document, operationName);
+    } catch (PlanningException e) {
       return null;
     }
     GraphQLObjectType rootType = switch (operation.getOperation()) {
@@ -98,63 +100,59 @@ final class ResponseShaper {
       case MUTATION -> schema.getMutationType();
       default -> null;
     };
-    Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
-    document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
-    if (rootType == null || !plain(operation.getSelectionSet(), fragments)) {
+    Map<String, FragmentDefinition> fragments = Operations.fragments(document);
+    java.util.SortedSet<String> conditionVariables = new java.util.TreeSet<>();
+    if (rootType == null || !operation.getDirectives().isEmpty()
+        || !plain(operation.getSelectionSet(), fragments, conditionVariables)) {
       return null;
     }
-    java.util.SortedSet<String> conditionVariables = new java.util.TreeSet<>();
-    conditionVariables(operation.getSelectionSet(), fragments, conditionVariables, new java.util.HashSet<>());
     return new Operation(rootType, operation.getSelectionSet(), fragments, List.copyOf(conditionVariables));
   }
 
-  /** The variables {@code @skip} and {@code @include} read in a (plain) selection set and the fragments it uses. */
-  private static void conditionVariables(SelectionSet set, Map<String, FragmentDefinition> fragments,
-      java.util.Set<String> out, java.util.Set<String> spread) {
-    for (Selection<?> selection : set.getSelections()) {
-      ((DirectivesContainer<?>) selection).getDirectives().forEach(directive -> {
-        if (directive.getArgument("if").getValue() instanceof VariableReference variable) {
-          out.add(variable.getName());
-        }
-      });
-      if (selection instanceof Field field && field.getSelectionSet() != null) {
-        conditionVariables(field.getSelectionSet(), fragments, out, spread);
-      } else if (selection instanceof InlineFragment inline) {
-        conditionVariables(inline.getSelectionSet(), fragments, out, spread);
-      } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())) {
-        conditionVariables(fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, out, spread);
-      }
-    }
+  /**
+   * Whether a selection set and the fragments it uses have no schema introspection and no directives but
+   * {@code @skip} and {@code @include}; adds the variables those read to {@code conditionVariables}.
+   */
+  private static boolean plain(SelectionSet set, Map<String, FragmentDefinition> fragments,
+      java.util.Set<String> conditionVariables) {
+    return set.getSelections().stream().allMatch(selection -> plain(selection, fragments, conditionVariables));
   }
 
-  /** Whether a selection set and the fragments it uses have no directive and no schema introspection. */
-  private static boolean plain(SelectionSet set, Map<String, FragmentDefinition> fragments) {
-    return set.getSelections().stream().allMatch(selection -> plain(selection, fragments));
-  }
-
-  private static boolean plain(Selection<?> selection, Map<String, FragmentDefinition> fragments) {
+  private static boolean plain(Selection<?> selection, Map<String, FragmentDefinition> fragments,
+      java.util.Set<String> conditionVariables) {
     if (selection instanceof Field field) {
-      return conditionsOnly(field.getDirectives()) && !field.getName().equals("__schema")
+      return conditionsOnly(field.getDirectives(), conditionVariables) && !field.getName().equals("__schema")
           && !field.getName().equals("__type")
-          && (field.getSelectionSet() == null || plain(field.getSelectionSet(), fragments));
+          && (field.getSelectionSet() == null || plain(field.getSelectionSet(), fragments, conditionVariables));
     }
     if (selection instanceof InlineFragment inline) {
-      return conditionsOnly(inline.getDirectives()) && plain(inline.getSelectionSet(), fragments);
+      return conditionsOnly(inline.getDirectives(), conditionVariables)
+          && plain(inline.getSelectionSet(), fragments, conditionVariables);
     }
     if (selection instanceof FragmentSpread spread) {
       FragmentDefinition fragment = fragments.get(spread.getName());
-      return conditionsOnly(spread.getDirectives()) && fragment != null && fragment.getDirectives().isEmpty()
-          && plain(fragment.getSelectionSet(), fragments);
+      return conditionsOnly(spread.getDirectives(), conditionVariables) && fragment != null
+          && fragment.getDirectives().isEmpty() && plain(fragment.getSelectionSet(), fragments, conditionVariables);
     }
     return false;
   }
 
-  /** Whether these directives are only {@code @skip} and {@code @include}, each on a literal or a variable. */
-  private static boolean conditionsOnly(List<Directive> directives) {
-    return directives.stream().allMatch(d -> (d.getName().equals("skip") || d.getName().equals("include"))
-        && d.getArgument("if") != null
-        && (d.getArgument("if").getValue() instanceof BooleanValue
-            || d.getArgument("if").getValue() instanceof VariableReference));
+  /**
+   * Whether these directives are only {@code @skip} and {@code @include}, each on a literal or a variable; adds
+   * the variables they read to {@code conditionVariables}.
+   */
+  private static boolean conditionsOnly(List<Directive> directives, java.util.Set<String> conditionVariables) {
+    for (Directive directive : directives) {
+      Value<?> condition = directive.getArgument("if") == null ? null : directive.getArgument("if").getValue();
+      if (!(directive.getName().equals("skip") || directive.getName().equals("include"))
+          || !(condition instanceof BooleanValue || condition instanceof VariableReference)) {
+        return false;
+      }
+      if (condition instanceof VariableReference variable) {
+        conditionVariables.add(variable.getName());
+      }
+    }
+    return true;
   }
 
   /** Whether a selection with these directives is included, with these values of the condition variables. */

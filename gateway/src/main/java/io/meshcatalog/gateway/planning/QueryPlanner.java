@@ -61,9 +61,8 @@ public final class QueryPlanner {
    * @throws PlanningException when the operation asks for something no subgraph can resolve
    */
   public QueryPlan plan(Document document, @Nullable String operationName) {
-    OperationDefinition operation = operation(document, operationName);
-    Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
-    document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+    OperationDefinition operation = Operations.select(document, operationName);
+    Map<String, FragmentDefinition> fragments = Operations.fragments(document);
     Map<String, VariableDefinition> variables = new LinkedHashMap<>();
     operation.getVariableDefinitions().forEach(v -> variables.put(v.getName(), v));
     return switch (operation.getOperation()) {
@@ -116,17 +115,6 @@ public final class QueryPlanner {
     }
   }
 
-  private static OperationDefinition operation(Document document, @Nullable String operationName) {
-    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-    for (OperationDefinition op : operations) {
-      if (operationName == null ? operations.size() == 1 : operationName.equals(op.getName())) {
-        return op;
-      }
-    }
-    throw new PlanningException(operationName == null
-        ? "the document has several operations: name the one to run"
-        : "the document has no operation named " + operationName);
-  }
 
   /**
    * Where the planner is: a group, a place in its selection, a response path, a parent type. In an
