@@ -77,13 +77,6 @@ public final class Gateway {
     use(supergraph);
   }
 
-  /** With the default {@link Options} but these limits. */
-  public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
-      PlanExecutor executor, OperationLimits limits) {
-    this(supergraph, settings, defaults, executor,
-        new Options(limits, Options.defaults().planning(), Options.defaults().overrideLabels()));
-  }
-
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
     DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE);

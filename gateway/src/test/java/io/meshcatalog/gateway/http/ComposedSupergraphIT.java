@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.support.GatewayCalls;
@@ -30,7 +29,7 @@ class ComposedSupergraphIT {
       ComposedSupergraph source = new ComposedSupergraph(urls,
           new HttpSdlFetcher(GatewayCalls.httpClient(), SubgraphSettings.DEFAULTS));
       Gateway gateway = new Gateway(source.load(), Map.of(), SubgraphSettings.DEFAULTS,
-          new PlanExecutor(GatewayCalls.httpClient()), OperationLimits.NONE);
+          new PlanExecutor(GatewayCalls.httpClient()), Gateway.Options.defaults());
       Path operations = golden.directory().resolve("operations");
       Map<String, Object> response = GatewayCalls.run(gateway,
           Files.readString(operations.resolve("topProductsWithReviewAuthors.graphql")), Map.of());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.supergraph.Supergraph;
@@ -57,6 +56,6 @@ class ComposedSupergraphTests {
   private static Gateway gateway(Supergraph supergraph) {
     return new Gateway(supergraph, Map.of(), SubgraphSettings.DEFAULTS,
         new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("unused"))),
-        OperationLimits.NONE);
+        Gateway.Options.defaults());
   }
 }

@@ -3,7 +3,6 @@ package io.meshcatalog.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import java.nio.file.Path;
@@ -62,6 +61,6 @@ class HealthEndpointTests {
   private static Gateway gateway() {
     return new Gateway(new SupergraphFile(SUPERGRAPH).load(), Map.of(), SubgraphSettings.DEFAULTS,
         new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("no subgraphs here"))),
-        OperationLimits.NONE);
+        Gateway.Options.defaults());
   }
 }

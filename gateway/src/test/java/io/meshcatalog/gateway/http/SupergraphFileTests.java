@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.supergraph.Subgraph;
@@ -71,6 +70,6 @@ class SupergraphFileTests {
   private static Gateway gateway(SupergraphFile source) {
     return new Gateway(source.load(), Map.of(), SubgraphSettings.DEFAULTS,
         new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("no subgraphs here"))),
-        OperationLimits.NONE);
+        Gateway.Options.defaults());
   }
 }
