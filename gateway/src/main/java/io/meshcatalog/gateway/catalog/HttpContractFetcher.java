@@ -27,7 +27,7 @@ final class HttpContractFetcher implements ContractFetcher {
     Map<String, Object> response;
     try {
       response = client.execute(new SubgraphRequest(subgraph, url, QUERY, Map.of(),
-          new SubgraphSettings(null, timeout, headers), RequestContext.anonymous())).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+          new SubgraphSettings(null, timeout, headers), RequestContext.internal("catalog-harvest"))).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("unreachable at " + url + ": " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {

@@ -1,16 +1,16 @@
 package io.meshcatalog.gateway.execution;
 
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Who asks and how: carried through planning and execution so that authentication, per-caller
- * limits and header propagation (later issues) have one place to read from.
+ * Who asks and how: resolved once at the HTTP edge and carried, unchanged, through planning and execution to
+ * every subgraph call, so authorization, limits and header propagation read one value.
  *
- * @param caller the authenticated caller, or null while the gateway has no authentication
+ * @param caller the authenticated caller, {@link Caller#ANONYMOUS} when nobody authenticated
  * @param headers request headers the gateway may forward or act on, lower-case names
+ * @param source the client's address, for the audit log; empty for the gateway's own calls
  */
-public record RequestContext(@Nullable String caller, Map<String, String> headers) {
+public record RequestContext(Caller caller, Map<String, String> headers, String source) {
 
   public RequestContext {
     headers = Map.copyOf(headers);
@@ -18,6 +18,11 @@ public record RequestContext(@Nullable String caller, Map<String, String> header
 
   /** An anonymous caller with no headers. */
   public static RequestContext anonymous() {
-    return new RequestContext(null, Map.of());
+    return new RequestContext(Caller.ANONYMOUS, Map.of(), "");
+  }
+
+  /** The gateway's own call, on its own behalf ({@link Caller#internal}). */
+  public static RequestContext internal(String subject) {
+    return new RequestContext(Caller.internal(subject), Map.of(), "");
   }
 }

@@ -174,7 +174,7 @@ public final class GatewayServer implements AutoCloseable {
             json), false, false);
         return;
       }
-      HttpCall call = call(request);
+      HttpCall call = call(request, ctx.channel().remoteAddress());
       answer(call).whenComplete((answer, failure) -> {
         HttpAnswer out = answer != null ? answer : failed(call, failure);
         if (ctx.executor().inEventLoop()) {
@@ -243,13 +243,15 @@ public final class GatewayServer implements AutoCloseable {
       });
     }
 
-    private HttpCall call(FullHttpRequest request) {
+    private HttpCall call(FullHttpRequest request, java.net.SocketAddress remote) {
       QueryStringDecoder uri = new QueryStringDecoder(request.uri());
       Map<String, String> headers = new LinkedHashMap<>();
       request.headers().forEach(header -> headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(),
           (a, b) -> a + "," + b));
       String method = request.method().equals(HttpMethod.HEAD) ? "GET" : request.method().name();
-      return new HttpCall(method, uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(request.content()));
+      String source = remote instanceof InetSocketAddress inet && inet.getAddress() != null
+          ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+      return new HttpCall(method, uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(request.content()), source);
     }
 
     @Override

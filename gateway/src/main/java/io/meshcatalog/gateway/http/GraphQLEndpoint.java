@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GatewayRequest;
 import io.meshcatalog.gateway.execution.RequestContext;
@@ -39,7 +40,7 @@ final class GraphQLEndpoint {
           .withHeader("Allow", "POST"));
     }
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        new RequestContext(null, call.headers()), "true".equalsIgnoreCase(call.header(planHeader)));
+        new RequestContext(Caller.ANONYMOUS, call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)));
     return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
   }
 }

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param parameters the query string's parameters, each with its values in order
  * @param headers the headers, lower-case names, repeated values joined with a comma
  * @param body the body, empty when there is none
+ * @param source the client's address (as the connection shows it), for the audit log
  */
 public record HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
-    byte[] body) {
+    byte[] body, String source) {
 
   public HttpCall {
     parameters = Map.copyOf(parameters);

@@ -39,7 +39,7 @@ public final class HttpSdlFetcher implements ComposedSupergraph.SdlFetcher {
     Map<String, Object> response;
     try {
       // the client's own timeout (the subgraph's) ends the wait
-      response = client.execute(new SubgraphRequest(subgraph, url, QUERY, Map.of(), these, RequestContext.anonymous()))
+      response = client.execute(new SubgraphRequest(subgraph, url, QUERY, Map.of(), these, RequestContext.internal("supergraph-composition")))
           .get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("subgraph \"" + subgraph + "\" at " + url + ": cannot read its SDL: "

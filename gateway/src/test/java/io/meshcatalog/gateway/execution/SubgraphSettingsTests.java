@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SubgraphSettingsTests {
 
-  private static final RequestContext CLIENT = new RequestContext(null,
-      Map.of("authorization", "Bearer abc", "x-api-key", "client's", "cookie", "session=1"));
+  private static final RequestContext CLIENT = new RequestContext(Caller.ANONYMOUS,
+      Map.of("authorization", "Bearer abc", "x-api-key", "client's", "cookie", "session=1"), "127.0.0.1");
 
   @Test
   void forwardsOnlyTheNamedHeadersTheClientSent() {

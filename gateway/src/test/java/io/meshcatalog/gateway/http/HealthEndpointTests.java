@@ -51,7 +51,7 @@ class HealthEndpointTests {
     assertThat(new HealthEndpoint(gateway(), List.of(), JSON).handle(GET).join().status()).isEqualTo(200);
   }
 
-  private static final HttpCall GET = new HttpCall("GET", "/health", Map.of(), Map.of(), new byte[0]);
+  private static final HttpCall GET = new HttpCall("GET", "/health", Map.of(), Map.of(), new byte[0], "127.0.0.1");
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(HttpAnswer answer) {
