@@ -72,11 +72,13 @@ class GatewayConfiguration {
 
   @Bean
   ServerLifecycle gatewayServer(@Value("${server.address:}") String address, @Value("${server.port:8080}") int port,
-      List<HttpRoute> routes, List<HttpRoutes> routeSets, NettyTransport transport, ExecutorService httpWorkers,
+      List<HttpRoute> routes, List<HttpRoutes> routeSets, ObjectProvider<EdgeCheck> checks, NettyTransport transport,
+      ExecutorService httpWorkers,
       JsonMapper jsonMapper, GatewayProperties properties, ConfigurableEnvironment environment) {
     List<HttpRoute> all = new ArrayList<>(routes);
     routeSets.forEach(set -> all.addAll(set.routes()));
-    return new ServerLifecycle(GatewayWiring.bindAddress(address, port), all, transport, httpWorkers, jsonMapper,
+    return new ServerLifecycle(GatewayWiring.bindAddress(address, port), all, checks.orderedStream().toList(), transport,
+        httpWorkers, jsonMapper,
         properties.serverOptions(), environment);
   }
 }

@@ -70,6 +70,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private final Routes routes;
+  private final List<EdgeCheck> checks;
   private final NettyTransport transport;
   private final ExecutorService workers;
   private final JsonMapper json;
@@ -80,12 +81,14 @@ public final class GatewayServer implements AutoCloseable {
    * Binds and starts serving.
    *
    * @param address where to listen (port 0: a free one, see {@link #port()})
+   * @param checks what every request passes before its route runs, in order
    * @param workers where blocking routes run
    * @throws IllegalStateException when the address cannot be bound, saying why
    */
-  public GatewayServer(InetSocketAddress address, List<HttpRoute> routes, NettyTransport transport,
-      ExecutorService workers, JsonMapper json, Options options) {
+  public GatewayServer(InetSocketAddress address, List<HttpRoute> routes, List<EdgeCheck> checks,
+      NettyTransport transport, ExecutorService workers, JsonMapper json, Options options) {
     this.routes = new Routes(routes);
+    this.checks = List.copyOf(checks);
     this.transport = transport;
     this.workers = workers;
     this.json = json;
@@ -196,6 +199,27 @@ public final class GatewayServer implements AutoCloseable {
         return CompletableFuture.completedFuture(HttpAnswer.error(404, "nothing is served at " + call.path(), json));
       }
       HttpRoute route = found.route();
+      return admit(route, call, 0).thenCompose(admission -> admission instanceof EdgeCheck.Refused refused
+          ? CompletableFuture.completedFuture(refused.answer())
+          : run(route, ((EdgeCheck.Admitted) admission).call()));
+    }
+
+    /** The edge checks from {@code next} on, in order; the first refusal stops them. */
+    private CompletableFuture<EdgeCheck.Admission> admit(HttpRoute route, HttpCall call, int next) {
+      if (next == checks.size()) {
+        return CompletableFuture.completedFuture(new EdgeCheck.Admitted(call));
+      }
+      CompletableFuture<EdgeCheck.Admission> admission;
+      try {
+        admission = checks.get(next).admit(route, call);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return admission.thenCompose(decided -> decided instanceof EdgeCheck.Admitted admitted
+          ? admit(route, admitted.call(), next + 1) : CompletableFuture.completedFuture(decided));
+    }
+
+    private CompletableFuture<HttpAnswer> run(HttpRoute route, HttpCall call) {
       try {
         if (!route.blocking()) {
           return route.handler().handle(call);

@@ -1,6 +1,5 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GatewayRequest;
 import io.meshcatalog.gateway.execution.RequestContext;
@@ -40,7 +39,7 @@ final class GraphQLEndpoint {
           .withHeader("Allow", "POST"));
     }
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        new RequestContext(Caller.ANONYMOUS, call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)));
+        new RequestContext(call.caller(), call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)));
     return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
   }
 }

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.Caller;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers, lower-case names, repeated values joined with a comma
  * @param body the body, empty when there is none
  * @param source the client's address (as the connection shows it), for the audit log
+ * @param caller who asks, as the edge's authentication resolved it; {@link Caller#ANONYMOUS} until then
  */
 public record HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
-    byte[] body, String source) {
+    byte[] body, String source, Caller caller) {
 
   public HttpCall {
     parameters = Map.copyOf(parameters);
     headers = Map.copyOf(headers);
+  }
+
+  /** A call nobody has authenticated yet. */
+  public HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
+      byte[] body, String source) {
+    this(method, path, parameters, headers, body, source, Caller.ANONYMOUS);
+  }
+
+  /** The same call, made by {@code who}. */
+  public HttpCall withCaller(Caller who) {
+    return new HttpCall(method, path, parameters, headers, body, source, who);
   }
 
   /** The first value of a query parameter, or null. */

@@ -22,6 +22,7 @@ final class ServerLifecycle implements SmartLifecycle {
 
   private final InetSocketAddress address;
   private final List<HttpRoute> routes;
+  private final List<EdgeCheck> checks;
   private final NettyTransport transport;
   private final ExecutorService workers;
   private final JsonMapper json;
@@ -29,10 +30,11 @@ final class ServerLifecycle implements SmartLifecycle {
   private final ConfigurableEnvironment environment;
   private volatile @Nullable GatewayServer server;
 
-  ServerLifecycle(InetSocketAddress address, List<HttpRoute> routes, NettyTransport transport, ExecutorService workers,
-      JsonMapper json, GatewayServer.Options options, ConfigurableEnvironment environment) {
+  ServerLifecycle(InetSocketAddress address, List<HttpRoute> routes, List<EdgeCheck> checks, NettyTransport transport,
+      ExecutorService workers, JsonMapper json, GatewayServer.Options options, ConfigurableEnvironment environment) {
     this.address = address;
     this.routes = List.copyOf(routes);
+    this.checks = List.copyOf(checks);
     this.transport = transport;
     this.workers = workers;
     this.json = json;
@@ -42,7 +44,7 @@ final class ServerLifecycle implements SmartLifecycle {
 
   @Override
   public void start() {
-    GatewayServer started = new GatewayServer(address, routes, transport, workers, json, options);
+    GatewayServer started = new GatewayServer(address, routes, checks, transport, workers, json, options);
     environment.getPropertySources().addFirst(new MapPropertySource("gateway-server-port",
         Map.of(PORT_PROPERTY, started.port())));
     server = started;

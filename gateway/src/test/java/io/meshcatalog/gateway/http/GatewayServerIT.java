@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,8 +47,15 @@ class GatewayServerIT {
         route("/fast", Set.of("GET"), false, call -> text("fast")),
         route("/thread", Set.of("GET"), true, call -> text(Thread.currentThread().getName())),
         route("/big", Set.of("GET"), false, call -> text("x".repeat(100_000))),
-        route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(new IllegalStateException("no disk"))));
-    server = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), routes, transport, workers, JSON,
+        route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(new IllegalStateException("no disk"))),
+        route("/whoami", Set.of("GET"), false, call -> text(call.caller().name() + " from " + call.source())));
+    // Two edge checks, in order: the first names the caller from a header, the second refuses anonymous /whoami.
+    EdgeCheck authenticate = (route, call) -> EdgeCheck.admitted(call.header("x-user") == null ? call
+        : call.withCaller(new Caller(call.header("x-user"), Set.of(), Set.of(), Set.of(), Set.of(), "test", null)));
+    EdgeCheck requireCaller = (route, call) -> route.path().equals("/whoami") && !call.caller().authenticated()
+        ? EdgeCheck.refused(HttpAnswer.error(401, "who are you?", JSON)) : EdgeCheck.admitted(call);
+    server = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), routes, List.of(authenticate, requireCaller),
+        transport, workers, JSON,
         new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024));
   }
 
@@ -92,6 +100,19 @@ class GatewayServerIT {
     assertThat(small.body()).hasSize(1000);
 
     assertThat(post("/echo", "y".repeat(5000)).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void edgeChecksRunInOrderBeforeTheRouteAndTheFirstRefusalAnswers() throws Exception {
+    HttpResponse<String> anonymous = get("/whoami");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("who are you?");
+
+    HttpResponse<String> named = HTTP.send(HttpRequest.newBuilder(uri("/whoami")).header("X-User", "ana").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(named.statusCode()).isEqualTo(200);
+    assertThat(named.body()).isEqualTo("ana from 127.0.0.1");
+    assertThat(get("/fast").statusCode()).isEqualTo(200);
   }
 
   @Test
