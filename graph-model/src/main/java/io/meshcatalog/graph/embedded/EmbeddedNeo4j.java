@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -24,21 +25,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Neo4j 5.26 LTS whose only door is Bolt on 127.0.0.1, so that the application talks
- * to it exactly as it would to a server: one code path, embedded or not. Authentication is off
- * because nothing off this machine can reach the loopback port.
+ * to it exactly as it would to a server: one code path, embedded or not. Authentication is on, with the
+ * password of {@link BoltPassword}: other processes and users of the same machine reach the loopback port too.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    private static final String USER = "neo4j";
 
     private final DatabaseManagementService service;
     private final Path home;
     private final int port;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, Path home, int port) {
+    private EmbeddedNeo4j(DatabaseManagementService service, Path home, int port, String password) {
         this.service = service;
         this.home = home;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -56,13 +60,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpsConnector.enabled, false)
                 // Netty 4.2 (managed by Spring Boot 4) cannot host Neo4j 5.26's in-JVM local connector
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 .build();
         registerProcedures(service);
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort);
+        String password = BoltPassword.readOrCreate(home);
+        setPassword(service, password);
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort, password);
         log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on {}",
                 (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), neo4j.boltUri());
         return neo4j;
@@ -70,6 +76,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public URI boltUri() {
         return URI.create("bolt://127.0.0.1:" + port);
+    }
+
+    /** The user Bolt clients log in as. */
+    public String username() {
+        return USER;
+    }
+
+    /** Its password, kept in the data directory (see {@link BoltPassword}). */
+    public String password() {
+        return password;
     }
 
     @Override
@@ -87,6 +103,23 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (ProcedureException e) {
             service.shutdown();
             throw new IllegalStateException("cannot register Mesh Catalog's procedures: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the password of the default user, at every start: through the embedded API, which needs none, on the
+     * system database; the first start also clears the "change the initial password" flag.
+     */
+    private static void setPassword(DatabaseManagementService service, String password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // "The new password must be different": it already is this one.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                service.shutdown();
+                throw new IllegalStateException("cannot set the embedded Neo4j's password: " + e.getMessage(), e);
+            }
         }
     }
 

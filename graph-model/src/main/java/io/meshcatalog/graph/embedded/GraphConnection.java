@@ -35,8 +35,8 @@ public final class GraphConnection implements AutoCloseable {
             uri = embedded.boltUri();
         }
         Config config = Config.builder().withUserAgent("mesh-catalog").build();
-        Driver driver = settings.password().isEmpty() && embedded != null
-                ? GraphDatabase.driver(uri, AuthTokens.none(), config)
+        Driver driver = embedded != null
+                ? GraphDatabase.driver(uri, AuthTokens.basic(embedded.username(), embedded.password()), config)
                 : GraphDatabase.driver(uri, AuthTokens.basic(settings.username(), settings.password()), config);
         try {
             driver.verifyConnectivity();

@@ -3,9 +3,16 @@ package io.meshcatalog.graph.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedNeo4jIT {
@@ -26,6 +33,38 @@ class EmbeddedNeo4jIT {
             var names = second.driver().executableQuery("MATCH (m:Marker) RETURN m.name AS name").execute()
                     .records().stream().map(r -> r.get("name").asString()).toList();
             assertThat(names).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void boltRefusesClientsWithoutThePasswordKeptInTheDataFolder() throws Exception {
+        GraphSettings settings = new GraphSettings(null, "neo4j", "", home, 0, 32L * 1024 * 1024);
+        String password;
+        try (GraphConnection first = GraphConnection.open(settings)) {
+            URI bolt = first.uri();
+            Path file = home.resolve(BoltPassword.FILE);
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            password = Files.readString(file).strip();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+
+            assertThat(connects(bolt, AuthTokens.none())).as("no password").startsWith("refused");
+            assertThat(connects(bolt, AuthTokens.basic("neo4j", "neo4j"))).as("the default password").startsWith("refused");
+            assertThat(connects(bolt, AuthTokens.basic("neo4j", password + "x"))).as("a wrong one").startsWith("refused");
+            assertThat(connects(bolt, AuthTokens.basic("neo4j", password))).isEqualTo("connected");
+        }
+        try (GraphConnection second = GraphConnection.open(settings)) {
+            assertThat(Files.readString(home.resolve(BoltPassword.FILE)).strip()).as("kept across restarts")
+                    .isEqualTo(password);
+            assertThat(connects(second.uri(), AuthTokens.basic("neo4j", password))).isEqualTo("connected");
+        }
+    }
+
+    private static String connects(URI bolt, AuthToken token) {
+        try (Driver driver = GraphDatabase.driver(bolt, token)) {
+            driver.executableQuery("RETURN 1").execute();
+            return "connected";
+        } catch (RuntimeException e) {
+            return "refused: " + e.getMessage();
         }
     }
 
