@@ -55,7 +55,8 @@ public final class DemoSubgraphs implements AutoCloseable {
     for (int i = 0; i < DOMAINS.size(); i++) {
       String domain = DOMAINS.get(i);
       command.add("--" + domain + ".port=" + (basePort + i));
-      urls.put(domain, "http://localhost:" + (basePort + i) + "/graphql");
+      // the subgraphs listen on the loopback address only (IPv4), which "localhost" may not resolve to first
+      urls.put(domain, "http://127.0.0.1:" + (basePort + i) + "/graphql");
     }
     Process process;
     try {

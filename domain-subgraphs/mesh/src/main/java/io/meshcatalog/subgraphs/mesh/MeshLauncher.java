@@ -32,6 +32,9 @@ public final class MeshLauncher {
         return new SpringApplicationBuilder(domain.configuration())
                 .properties(Map.of(
                         "server.port", "${" + domain.portProperty() + ":" + domain.defaultPort() + "}",
+                        // only this machine reaches a demo subgraph (the gateway is the way in);
+                        // --server.address=0.0.0.0 opens it, as a container needs
+                        "server.address", "127.0.0.1",
                         SubgraphDefinition.DESCRIPTOR_PROPERTY, "${" + domain.descriptorProperty() + ":}",
                         "spring.application.name", domain.id() + "-subgraph",
                         "spring.main.banner-mode", several ? "off" : "console",

@@ -1,14 +1,23 @@
 package io.meshcatalog.subgraphs.mesh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +53,26 @@ class MeshLauncherIT {
             assertThat(products.size()).as(field).isPositive();
             products.forEach(product ->
                     assertThat(product.path("id").asString()).startsWith(subgraph.domain().id() + "."));
+        }
+    }
+
+    @Test
+    void theSubgraphsListenOnTheLoopbackAddressOnly() throws IOException {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                network.inetAddresses().filter(address -> address instanceof Inet4Address).forEach(others::add);
+            }
+        }
+        Assumptions.assumeFalse(others.isEmpty(), "this machine has no address besides the loopback one");
+        for (MeshLauncher.RunningSubgraph subgraph : mesh) {
+            try (Socket local = new Socket(InetAddress.getLoopbackAddress(), subgraph.port())) {
+                assertThat(local.isConnected()).isTrue();
+            }
+            for (InetAddress address : others) {
+                assertThatThrownBy(() -> new Socket(address, subgraph.port()).close())
+                        .as("%s on %s", subgraph.domain().id(), address).isInstanceOf(ConnectException.class);
+            }
         }
     }
 
