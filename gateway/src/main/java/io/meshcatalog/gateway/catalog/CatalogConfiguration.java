@@ -90,7 +90,8 @@ class CatalogConfiguration {
       List<CatalogHarvester.Target> targets = new ArrayList<>();
       for (Subgraph subgraph : served.supergraph().subgraphs()) {
         if (!subgraph.name().equals(self)) {
-          targets.add(new CatalogHarvester.Target(subgraph.name(), served.subgraphs().url(subgraph.name()),
+          targets.add(new CatalogHarvester.Target(subgraph.name(), properties.domainOf(subgraph.name()),
+              served.subgraphs().url(subgraph.name()),
               served.subgraphs().settings(subgraph.name()).headers()));
         }
       }

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * answers a bad descriptor is reported and left alone, so its last known products stay.
  * The descriptor text is stored on its domain, and the catalog's vocabulary is rebuilt after every
  * harvest. One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
+ *
+ * <p>Each subgraph is bound to one domain ({@code catalog.domains.<subgraph>}, by default its own name): a subgraph
+ * that publishes another domain's descriptor, by mistake or to take it over, fails its harvest and the stored domain
+ * is left as it was.
  */
 public final class CatalogHarvester {
 
@@ -28,8 +32,8 @@ public final class CatalogHarvester {
   private final LineageStore store;
   private final CatalogVocabulary vocabulary;
 
-  /** One subgraph to harvest: where it is reached and the headers configured for it. */
-  record Target(String subgraph, String url, Map<String, String> headers) {
+  /** One subgraph to harvest: the only domain it may publish, where it is reached and the headers configured for it. */
+  record Target(String subgraph, String domain, String url, Map<String, String> headers) {
   }
 
   /**
@@ -57,6 +61,7 @@ public final class CatalogHarvester {
     try {
       ContractFetcher.Contract contract = fetcher.fetch(subgraph, target.url(), target.headers());
       DomainDescriptor descriptor = loader.load("catalogContract of subgraph " + subgraph, contract.descriptorYaml());
+      requireBoundDomain(target, contract, descriptor);
       int created = 0;
       int updated = 0;
       int unchanged = 0;
@@ -73,6 +78,15 @@ public final class CatalogHarvester {
     } catch (RuntimeException e) {
       LOG.warn("Harvest of subgraph {} failed, its products are kept as last known: {}", subgraph, e.getMessage());
       return HarvestOutcome.failed(subgraph, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private static void requireBoundDomain(Target target, ContractFetcher.Contract contract, DomainDescriptor descriptor) {
+    String published = descriptor.domain().id().value();
+    if (!published.equals(target.domain()) || !contract.domain().equals(target.domain())) {
+      throw new IllegalStateException("subgraph " + target.subgraph() + " published domain '"
+          + (published.equals(target.domain()) ? contract.domain() : published) + "' but is bound to domain '"
+          + target.domain() + "' (catalog.domains." + target.subgraph() + "); nothing it sent was stored");
     }
   }
 }

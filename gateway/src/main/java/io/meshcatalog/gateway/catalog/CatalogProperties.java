@@ -2,6 +2,8 @@ package io.meshcatalog.gateway.catalog;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -17,10 +19,34 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the embedded Neo4j keeps its data, overriding {@code MESH_DATA_DIR}
  * @param pageCache the embedded Neo4j's page cache (default 512MB); a graph larger than it is read
  *     from disk on every traversal (the 1M-dataset benchmark graph is about 1 GB)
+ * @param domains the domain each subgraph may publish, by subgraph name; a subgraph not named here may publish
+ *     only the domain of its own name
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
-    @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache) {
+    @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache,
+    @Nullable Map<String, String> domains) {
+
+  public CatalogProperties {
+    Map<String, String> bySubgraph = new TreeMap<>();
+    if (domains != null) {
+      domains.forEach((subgraph, domain) -> {
+        String other = bySubgraph.entrySet().stream().filter(e -> e.getValue().equals(domain)).map(Map.Entry::getKey)
+            .findFirst().orElse(null);
+        if (other != null) {
+          throw new IllegalArgumentException("catalog.domains binds domain '" + domain + "' to two subgraphs, "
+              + other + " and " + subgraph + ": a domain is published by one subgraph");
+        }
+        bySubgraph.put(subgraph, domain);
+      });
+    }
+    domains = Map.copyOf(bySubgraph);
+  }
+
+  /** The only domain {@code subgraph} may publish. */
+  String domainOf(String subgraph) {
+    return domains.getOrDefault(subgraph, subgraph);
+  }
 
   String subgraphName() {
     return name == null || name.isBlank() ? "catalog" : name;

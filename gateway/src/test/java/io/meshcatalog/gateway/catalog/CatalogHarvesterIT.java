@@ -72,7 +72,7 @@ class CatalogHarvesterIT {
     store.initSchema();
     vocabulary = new CatalogVocabulary(store, new DescriptorLoader());
     String url = "http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql";
-    harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", url,
+    harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", "customers", url,
         Map.of("Authorization", "Bearer harvester"))),
         new HttpContractFetcher(GatewayCalls.httpClient(), Duration.ofSeconds(5)),
         new DescriptorLoader(), store, vocabulary);
@@ -173,6 +173,24 @@ class CatalogHarvesterIT {
       assertThat(outcome.error()).contains("catalogContract of subgraph customers");
     });
     assertThat(store.product(PRODUCT)).isEmpty();
+  }
+
+  @Test
+  void aSubgraphPublishingAnotherDomainThanItsOwnFailsAndStoresNothing() {
+    harvester.harvest();
+    // the customers subgraph now claims the marketing domain, with a product of its own there
+    descriptor.set(fixture().replace("customers", "marketing"));
+
+    List<HarvestOutcome> outcomes = harvester.harvest();
+
+    assertThat(outcomes).singleElement().satisfies(outcome -> {
+      assertThat(outcome.ok()).isFalse();
+      assertThat(outcome.error()).isEqualTo("subgraph customers published domain 'marketing' but is bound to domain "
+          + "'customers' (catalog.domains.customers); nothing it sent was stored");
+    });
+    assertThat(store.product("marketing.contacts")).isEmpty();
+    assertThat(store.descriptors()).containsOnlyKeys("customers");
+    assertThat(store.history(PRODUCT, 10)).hasSize(1);
   }
 
   /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
