@@ -2,6 +2,7 @@ package io.meshcatalog.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ class PlainGatewayIT {
 
   private static final Path CASE = Path.of("src/test/resources/golden/provides");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
   private static final TestSubgraph ACCOUNTS = start("accounts");
   private static final TestSubgraph REVIEWS = start("reviews");
 
@@ -36,13 +39,17 @@ class PlainGatewayIT {
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
     String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
         "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
-        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN"};
+        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN",
+        "--security.api-keys[0].id=" + ADMIN.id(), "--security.api-keys[0].hash=" + ApiKeyFormat.configuredHash(ADMIN.hash()),
+        "--security.api-keys[0].subject=root", "--security.api-keys[0].roles=ADMIN",
+        "--security.api-keys[0].expires=2099-01-01"};
     try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {
       assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
       assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
 
       HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
           .header("Content-Type", "application/json").header("X-Mesh-Plan", "true")
+          .header("X-Api-Key", ADMIN.key())
           .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ topReviews { body author { username name } } }\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = GatewayCalls.tree(answer.body());

@@ -69,7 +69,7 @@ public final class ApiKeyAdmin {
     if (request.subject().isBlank()) {
       throw new IllegalArgumentException("subject: required, the user or service the key authenticates");
     }
-    ApiKeys.roles(request.roles());
+    Set<String> roles = ApiKeys.roleNames(request.roles());
     Instant now = clock.instant();
     Instant latest = now.plus(maxLifetime);
     Instant expires = request.expiresAt() == null ? latest : request.expiresAt();
@@ -79,8 +79,7 @@ public final class ApiKeyAdmin {
     }
     ApiKeyFormat.NewKey key = ApiKeyFormat.generate(random);
     ApiKeyRecord record = new ApiKeyRecord(key.id(), key.prefix(), key.hash(), request.subject().strip(),
-        request.teams(), Set.copyOf(request.roles().stream().map(r -> r.strip().toUpperCase(java.util.Locale.ROOT))
-            .toList()), request.scopes(), request.namespaces(), now, admin.name(), expires, null);
+        request.teams(), roles, request.scopes(), request.namespaces(), now, admin.name(), expires, null);
     repository.create(record);
     try {
       recorded(AuditKind.API_KEY_CREATED, asking, key.id(), Map.of("subject", record.subject(),

@@ -121,6 +121,13 @@ public final class ApiKeys implements AutoCloseable {
     return roles;
   }
 
+  /** The canonical (upper-case) names of {@code names}; throws naming an unknown one. */
+  public static Set<String> roleNames(Set<String> names) {
+    Set<String> out = new java.util.TreeSet<>();
+    roles(names).forEach(role -> out.add(role.name()));
+    return out;
+  }
+
   private static Map<String, Entry> index(List<ApiKeyRecord> configured, List<ApiKeyRecord> stored) {
     Map<String, Entry> out = new HashMap<>();
     for (ApiKeyRecord key : stored) {

@@ -86,9 +86,9 @@ public record SecuritySettings(boolean anonymousPublic, List<ApiKeyRecord> confi
       if (key.subject() == null || key.subject().isBlank()) {
         throw invalid(at + ".subject", "required: the user or service the key authenticates");
       }
-      Set<String> roles = set(key.roles());
+      Set<String> roles;
       try {
-        ApiKeys.roles(roles);
+        roles = ApiKeys.roleNames(set(key.roles()));
       } catch (IllegalArgumentException e) {
         throw invalid(at + ".roles", e.getMessage());
       }
