@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.meshcatalog.gateway.security.ApiKeyFormat;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import io.meshcatalog.graph.access.CallerAssertion;
@@ -300,19 +301,12 @@ class EdgeAuthenticationIT {
         "--security.jwt.jwk-set-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
         "--security.jwt.issuer=" + ISSUER, "--security.jwt.audiences=" + AUDIENCE,
         "--security.jwt.jwk-set-refresh-limit=0s"));
-    key(args, 0, READER, "reader-svc", "READER", "", "2099-01-01");
-    key(args, 1, ADMIN, "root", "ADMIN", "", "2099-01-01");
-    key(args, 2, ENGINEER, "orders-engineer", "DOMAIN_MEMBER", "orders-team", "2099-01-01");
-    key(args, 3, EXPIRED, "gone", "READER", "", "2020-01-01");
+    args.addAll(ConfiguredKeys.args(0, READER, "reader-svc", "READER", "", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(1, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(2, ENGINEER, "orders-engineer", "DOMAIN_MEMBER", "orders-team", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(3, EXPIRED, "gone", "READER", "", "2020-01-01"));
     args.addAll(more);
     return PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)));
-  }
-
-  private static void key(List<String> args, int index, ApiKeyFormat.NewKey key, String subject, String role,
-      String team, String expires) {
-    String at = "--security.api-keys[" + index + "].";
-    args.addAll(List.of(at + "id=" + key.id(), at + "hash=" + ApiKeyFormat.configuredHash(key.hash()),
-        at + "subject=" + subject, at + "roles=" + role, at + "teams=" + team, at + "expires=" + expires));
   }
 
   private static JWTClaimsSet.Builder claims() {

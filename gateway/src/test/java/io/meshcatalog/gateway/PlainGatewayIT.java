@@ -3,6 +3,7 @@ package io.meshcatalog.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.gateway.security.ApiKeyFormat;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,13 +40,12 @@ class PlainGatewayIT {
 
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
-    String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
-        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
-        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN",
-        "--security.api-keys[0].id=" + ADMIN.id(), "--security.api-keys[0].hash=" + ApiKeyFormat.configuredHash(ADMIN.hash()),
-        "--security.api-keys[0].subject=root", "--security.api-keys[0].roles=ADMIN",
-        "--security.api-keys[0].expires=2099-01-01"};
-    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {
+    List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"),
+        "--server.port=0", "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(),
+        "--gateway.subgraph.reviews.url=" + REVIEWS.url(), "--gateway.subgraph.reviews.headers.x-team=catalog",
+        "--logging.level.io.meshcatalog=WARN"));
+    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)))) {
       assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
       assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
 

@@ -6,12 +6,12 @@ import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.audit.AuditEvent;
 import io.meshcatalog.gateway.audit.AuditKind;
 import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -43,13 +44,13 @@ class ApiKeyAdminIT {
   private static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
   private static final String LIST = "{ apiKeys { id prefix subject roles revokedAt createdBy } }";
 
-  private static Path dataDir;
+  @TempDir
+  static Path dataDir;
   private static ConfigurableApplicationContext context;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    dataDir = Files.createTempDirectory("api-key-admin-");
     SpringApplication app = new SpringApplication(GatewayApplication.class);
     app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("recordingAuditLog",
         (AuditLog) event -> {
@@ -59,8 +60,8 @@ class ApiKeyAdminIT {
     List<String> args = new ArrayList<>(List.of("--subgraphs=catalog=http://localhost/catalog/graphql",
         "--catalog.enabled=true", "--catalog.data-dir=" + dataDir, "--server.port=0",
         "--catalog.harvest-interval=0", "--gateway.reload-interval=0", "--security.api-key-max-lifetime=30d"));
-    key(args, 0, ADMIN, "root", "ADMIN");
-    key(args, 1, READER, "reader-svc", "READER");
+    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(1, READER, "reader-svc", "READER", "", "2099-01-01"));
     context = app.run(args.toArray(String[]::new));
     base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
@@ -207,11 +208,5 @@ class ApiKeyAdminIT {
       request.header("X-Api-Key", key);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void key(List<String> args, int index, ApiKeyFormat.NewKey key, String subject, String role) {
-    String at = "--security.api-keys[" + index + "].";
-    args.addAll(List.of(at + "id=" + key.id(), at + "hash=" + ApiKeyFormat.configuredHash(key.hash()),
-        at + "subject=" + subject, at + "roles=" + role, at + "expires=2099-01-01"));
   }
 }
