@@ -126,6 +126,8 @@ class EdgeAuthenticationIT {
       assertThat(reviews.requests()).hasSize(before);
       assertThat(get(closed, "/health", Map.of()).statusCode()).isEqualTo(200);
       assertThat(get(closed, "/graphiql", Map.of()).statusCode()).isEqualTo(200);
+      assertThat(get(closed, "/health", Map.of("X-Api-Key", EXPIRED.key())).statusCode())
+          .as("a bad credential is refused even where none is needed").isEqualTo(401);
       assertThat(post(closed, Map.of("Authorization", "ApiKey " + READER.key())).statusCode()).isEqualTo(200);
     }
   }

@@ -28,7 +28,10 @@ public record HttpRoute(String path, Set<String> methods, boolean blocking, Hand
    * authenticated one that lacks what the route needs.
    */
   public enum Access {
-    /** Anybody, with or without a credential, whatever the anonymous setting: health, GraphiQL's static files. */
+    /**
+     * Anybody, whatever the anonymous setting (a credential that is sent is still checked): health, GraphiQL's
+     * static files.
+     */
     PUBLIC,
     /** Any caller the gateway admits: anonymous ones too while anonymous access is on (the public view). */
     CALLER,

@@ -49,9 +49,7 @@ public final class EdgeAuthentication implements EdgeCheck {
       refusals.record(AuditKind.AUTHENTICATION_FAILED, "unknown", call.source(), call.path(), AuditEvent.FAILURE, why);
       return EdgeCheck.refused(HttpAnswer.error(400, why, json));
     }
-    if (route.access() == HttpRoute.Access.PUBLIC) {
-      return EdgeCheck.admitted(call);
-    }
+    // on public routes too: a credential that is present is checked, and a bad one refused, wherever it is sent
     PresentedCredential credential = PresentedCredential.of(call);
     if (credential instanceof PresentedCredential.None) {
       return CompletableFuture.completedFuture(authorize(route, call));
