@@ -46,13 +46,14 @@ final class DemoMesh implements AutoCloseable {
 
   /**
    * The catalog alone over the graph a demo mesh left in {@code dataDir}, as after a restart while every domain
-   * subgraph is down: it harvests nothing and answers from what it stored.
+   * subgraph is down: it harvests nothing and answers from what it stored. The demo's personas are on, as in the
+   * demo.
    */
   static DemoMesh catalogOnly(Path dataDir) {
     return new DemoMesh(SpringApplication.run(GatewayApplication.class,
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
         "--catalog.data-dir=" + dataDir, "--server.port=0", "--catalog.harvest-interval=0",
-        "--gateway.reload-interval=0"));
+        "--gateway.reload-interval=0", "--spring.config.import=classpath:demo/personas.properties"));
   }
 
   /** POSTs a GraphQL operation to the gateway and answers the parsed response. */
