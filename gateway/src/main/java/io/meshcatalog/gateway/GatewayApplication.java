@@ -2,6 +2,7 @@ package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.http.EarlySupergraph;
+import io.meshcatalog.gateway.security.NewApiKey;
 import io.netty.util.ResourceLeakDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}, or
  * {@code --subgraphs=name=url,…} to compose (both without the Spring container: {@link PlainGateway}); add
  * {@code --catalog.enabled=true} for the built-in catalog over Neo4j (the Spring application), or {@code --demo}
- * for the whole demo mesh.
+ * for the whole demo mesh; {@code --new-api-key} prints a fresh API key and its configuration, and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,6 +21,10 @@ public class GatewayApplication {
 
   public static void main(String[] args) throws InterruptedException {
     StartupDefaults.apply();
+    if (NewApiKey.requested(args)) {
+      NewApiKey.print(System.out);
+      return;
+    }
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
     }

@@ -1,17 +1,25 @@
 package io.meshcatalog.gateway;
 
+import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.graphiql.GraphiqlRoutes;
 import io.meshcatalog.gateway.http.GatewayProperties;
+import io.meshcatalog.gateway.http.EdgeCheck;
 import io.meshcatalog.gateway.http.GatewayServer;
 import io.meshcatalog.gateway.http.GatewayWiring;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.http.SupergraphSource;
+import io.meshcatalog.gateway.security.ApiKeys;
+import io.meshcatalog.gateway.security.GrantLookup;
+import io.meshcatalog.gateway.security.SecurityProperties;
+import io.meshcatalog.gateway.security.SecuritySettings;
+import io.meshcatalog.gateway.security.SecurityWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +106,9 @@ final class PlainGateway implements AutoCloseable {
     configureLogging(environment);
     Binder binder = Binder.get(environment);
     GatewayProperties properties = binder.bindOrCreate("gateway", GatewayProperties.class);
+    SecuritySettings security = SecurityWiring.settings(binder.bindOrCreate("security", SecurityProperties.class),
+        environment);
+    Clock clock = Clock.systemUTC();
     JsonMapper json = JsonMapper.builder().build();
     List<AutoCloseable> parts = new ArrayList<>();
     try {
@@ -107,7 +118,8 @@ final class PlainGateway implements AutoCloseable {
       ExecutorService workers = GatewayWiring.httpWorkers(properties);
       parts.add(planning::shutdown);
       parts.add(workers::shutdown);
-      NettySubgraphClient http = GatewayWiring.subgraphHttpClient(transport, json);
+      NettySubgraphClient http = GatewayWiring.subgraphHttpClient(transport, json,
+          SecurityWiring.callerHeaders(security, GrantLookup.NONE, clock));
       parts.add(http);
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());
@@ -116,8 +128,13 @@ final class PlainGateway implements AutoCloseable {
       List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());
+      // no catalog, so no stored keys: those of security.api-keys; no audit log without the catalog yet
+      ApiKeys keys = SecurityWiring.apiKeys(security, List::of, false, clock);
+      parts.add(keys);
+      List<EdgeCheck> checks = List.of(SecurityWiring.authentication(security, keys, workers, AuditLog.NONE, json,
+          clock));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
-          environment.getProperty("server.port", Integer.class, 8080)), routes, List.of(), transport, workers, json,
+          environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,
           properties.serverOptions());
       LOG.info("Gateway ready in {} ms: {} subgraphs, GraphQL on port {}",
           ManagementFactory.getRuntimeMXBean().getUptime(), gateway.supergraph().subgraphs().size(), server.port());

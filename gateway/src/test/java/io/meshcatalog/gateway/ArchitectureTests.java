@@ -32,6 +32,14 @@ class ArchitectureTests {
         .check(GATEWAY);
   }
 
+  /** Authentication happens once, at the edge: the core reads the caller it resolved, never the credential. */
+  @Test
+  void theCoreKnowsNothingOfAuthentication() {
+    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..", "..gateway.execution..")
+        .should().dependOnClassesThat().resideInAnyPackage("..gateway.security..")
+        .check(GATEWAY);
+  }
+
   @Test
   void supergraphAndPlanningUseNoSpringAndDoNoIo() {
     noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..")

@@ -2,6 +2,8 @@ package io.meshcatalog.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.gateway.security.ApiKeyFormat;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
@@ -11,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +28,7 @@ class PlainGatewayIT {
 
   private static final Path CASE = Path.of("src/test/resources/golden/provides");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
   private static final TestSubgraph ACCOUNTS = start("accounts");
   private static final TestSubgraph REVIEWS = start("reviews");
 
@@ -34,15 +40,18 @@ class PlainGatewayIT {
 
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
-    String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
-        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
-        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN"};
-    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {
+    List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"),
+        "--server.port=0", "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(),
+        "--gateway.subgraph.reviews.url=" + REVIEWS.url(), "--gateway.subgraph.reviews.headers.x-team=catalog",
+        "--logging.level.io.meshcatalog=WARN"));
+    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)))) {
       assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
       assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
 
       HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
           .header("Content-Type", "application/json").header("X-Mesh-Plan", "true")
+          .header("X-Api-Key", ADMIN.key())
           .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ topReviews { body author { username name } } }\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = GatewayCalls.tree(answer.body());

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.catalog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.http.HttpRoute;
+import io.meshcatalog.gateway.security.ApiKeyAdmin;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
@@ -103,11 +104,11 @@ class CatalogConfiguration {
   @Bean
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
-      @Value("${server.port:8080}") int port) {
+      ApiKeyAdmin apiKeyAdmin, @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester);
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
-        lineageStore, fetchers, catalogExecutor);
+        lineageStore, fetchers, new ApiKeyFetchers(apiKeyAdmin), catalogExecutor);
   }
 
   @Bean(destroyMethod = "close")
@@ -121,10 +122,11 @@ class CatalogConfiguration {
         new CatalogHttpEndpoint(catalogSubgraph, jsonMapper)::handle);
   }
 
-  /** Writes to Neo4j. */
+  /** Writes to Neo4j: authenticated callers only. */
   @Bean
   HttpRoute openLineageRoute(LineageStore lineageStore, JsonMapper jsonMapper) {
-    return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper)::handle);
+    return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper)::handle)
+        .withAccess(HttpRoute.Access.AUTHENTICATED);
   }
 
   /** Reads Neo4j. */

@@ -6,9 +6,11 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import io.meshcatalog.gateway.security.ForbiddenException;
 import io.meshcatalog.graph.lineage.CatalogConflictException;
 import io.meshcatalog.graph.lineage.UnknownNodeException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
 
   /** The codes clients may switch on. */
   enum Code implements ErrorClassification {
-    NOT_FOUND, BAD_USER_INPUT, CONFLICT, INTERNAL_SERVER_ERROR
+    NOT_FOUND, BAD_USER_INPUT, CONFLICT, FORBIDDEN, INTERNAL_SERVER_ERROR
   }
 
   @Override
@@ -53,7 +55,11 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
   }
 
   static Code classify(Throwable failure) {
-    if (failure instanceof UnknownNodeException || failure instanceof NotDeclaredException) {
+    if (failure instanceof ForbiddenException) {
+      return Code.FORBIDDEN;
+    }
+    if (failure instanceof UnknownNodeException || failure instanceof NotDeclaredException
+        || failure instanceof NoSuchElementException) {
       return Code.NOT_FOUND;
     }
     if (failure instanceof CatalogConflictException) {

@@ -1,6 +1,5 @@
 package io.meshcatalog.gateway.catalog;
 
-import io.meshcatalog.gateway.execution.RequestContext;
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.GraphQLParams;
 import io.meshcatalog.gateway.http.HttpCall;
@@ -30,7 +29,7 @@ class CatalogHttpEndpoint {
     } catch (GraphQLParams.Refused e) {
       return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
     }
-    return catalog.execute(params.query(), params.operationName(), params.variables(), RequestContext.anonymous())
+    return catalog.execute(params.query(), params.operationName(), params.variables(), call.context())
         .thenApply(answer -> HttpAnswer.json(200, answer, json));
   }
 }

@@ -39,13 +39,16 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final LineageStore store;
   private final ExecutorService executor;
 
-  CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, ExecutorService executor) {
+  CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, ApiKeyFetchers keys,
+      ExecutorService executor) {
     this.name = name;
     this.url = url;
     this.sdl = readSdl();
     this.store = store;
     this.executor = executor;
-    GraphQLSchema schema = Federation.transform(sdl, wiring(fetchers))
+    RuntimeWiring.Builder wiring = wiring(fetchers);
+    keys.wire(wiring);
+    GraphQLSchema schema = Federation.transform(sdl, wiring.build())
         .fetchEntities(this::entities)
         .resolveEntityType(env -> {
           Object typename = env.getObject() instanceof Map<?, ?> map ? map.get(CatalogViews.TYPENAME) : null;
@@ -106,7 +109,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     return out;
   }
 
-  private static RuntimeWiring wiring(CatalogFetchers f) {
+  private static RuntimeWiring.Builder wiring(CatalogFetchers f) {
     return RuntimeWiring.newRuntimeWiring()
         .type("Query", type -> type
             .dataFetcher("search", f::search)
@@ -140,8 +143,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
         .type("CatalogField", type -> type
             .dataFetcher("dataset", f::datasetOfField)
             .dataFetcher("product", f::productOfField)
-            .dataFetcher("owners", f::ownersOfField))
-        .build();
+            .dataFetcher("owners", f::ownersOfField));
   }
 
   private static String readSdl() {

@@ -1,10 +1,18 @@
 package io.meshcatalog.gateway.demo;
 
+import io.meshcatalog.gateway.security.SecurityWiring;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationListener;
@@ -16,6 +24,11 @@ import org.springframework.context.event.ContextClosedEvent;
  * them with the built-in catalog (embedded Neo4j unless {@code NEO4J_URI} is set), which harvests
  * them before it reports ready. Stopping the gateway stops the subgraphs.
  *
+ * <p>The demo's personas (an analyst, an orders engineer, a marketing engineer, an admin) are turned on: their
+ * API keys' hashes come from {@code demo/personas.properties}, under any configuration of the user's own. The
+ * gateway and the subgraphs share a random caller assertion secret ({@code MESH_CALLER_SECRET}, passed to the child
+ * through its environment) unless one is set already.
+ *
  * <p>Options: {@code --demo.subgraphs-jar=<file>} (default
  * {@code domain-subgraphs/mesh/target/domain-subgraphs.jar}), {@code --demo.base-port=<n>} (default
  * 4001; the five domains take n to n+4), and every gateway option.
@@ -23,6 +36,7 @@ import org.springframework.context.event.ContextClosedEvent;
 public final class DemoLauncher {
 
   static final String DEFAULT_JAR = "domain-subgraphs/mesh/target/domain-subgraphs.jar";
+  static final String PERSONAS = "/demo/personas.properties";
 
   private DemoLauncher() {
   }
@@ -41,8 +55,14 @@ public final class DemoLauncher {
     Path jar = Path.of(option(args, "--demo.subgraphs-jar=", DEFAULT_JAR));
     int basePort = Integer.parseInt(option(args, "--demo.base-port=", "4001"));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String secret = System.getenv(SecurityWiring.SECRET_VARIABLE);
+    if (secret == null || secret.isBlank()) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
     DemoSubgraphs subgraphs = DemoSubgraphs.start(jar, basePort, Path.of("data", "domain-subgraphs.log"),
-        Duration.ofSeconds(180), http);
+        Duration.ofSeconds(180), http, Map.of(SecurityWiring.SECRET_VARIABLE, secret));
     List<String> gatewayArgs = new ArrayList<>();
     for (String arg : args) {
       if (!arg.equals("--demo") && !arg.startsWith("--demo.")) {
@@ -52,6 +72,10 @@ public final class DemoLauncher {
     gatewayArgs.add("--subgraphs=" + subgraphs.subgraphsArgument());
     gatewayArgs.add("--catalog.enabled=true");
     SpringApplication app = new SpringApplication(application);
+    // the lowest precedence: the user's own configuration wins
+    Properties demo = personas();
+    demo.setProperty("security.subgraph-secret", secret);
+    app.setDefaultProperties(demo);
     app.addListeners(new StopSubgraphs(subgraphs));
     try {
       return app.run(gatewayArgs.toArray(String[]::new));
@@ -59,6 +83,19 @@ public final class DemoLauncher {
       subgraphs.close();
       throw e;
     }
+  }
+
+  private static Properties personas() {
+    Properties personas = new Properties();
+    try (InputStream in = DemoLauncher.class.getResourceAsStream(PERSONAS)) {
+      if (in == null) {
+        throw new IllegalStateException("the demo personas " + PERSONAS + " are not on the classpath");
+      }
+      personas.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return personas;
   }
 
   private static String option(String[] args, String prefix, String fallback) {

@@ -42,8 +42,10 @@ public final class DemoSubgraphs implements AutoCloseable {
    * Starts the jar with each domain on {@code basePort + i} and waits until all answer.
    *
    * @param log where the child's output goes
+   * @param environment more environment variables for the child (the caller assertion's secret)
    */
-  public static DemoSubgraphs start(Path jar, int basePort, Path log, Duration timeout, HttpClient http) {
+  public static DemoSubgraphs start(Path jar, int basePort, Path log, Duration timeout, HttpClient http,
+      Map<String, String> environment) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no domain subgraphs jar at " + jar.toAbsolutePath() + ": build it with "
           + "`mvn -B -q install -DskipTests` from the repository root, or point --demo.subgraphs-jar=<file> at it");
@@ -61,8 +63,10 @@ public final class DemoSubgraphs implements AutoCloseable {
     Process process;
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the domain subgraphs: " + e.getMessage(), e);
     }

@@ -64,14 +64,21 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
   private final NettyTransport transport;
   private final JsonMapper json;
   private final Options options;
+  private final CallerHeaders callerHeaders;
   private final ConcurrentMap<String, Target> targets = new ConcurrentHashMap<>();
   private final ConcurrentMap<PoolKey, Pool> pools = new ConcurrentHashMap<>();
   private volatile @Nullable SslContext ssl;
 
   public NettySubgraphClient(NettyTransport transport, JsonMapper json, Options options) {
+    this(transport, json, options, CallerHeaders.NONE);
+  }
+
+  /** @param callerHeaders added to every fetch for its caller, over the configured and forwarded headers */
+  public NettySubgraphClient(NettyTransport transport, JsonMapper json, Options options, CallerHeaders callerHeaders) {
     this.transport = transport;
     this.json = json;
     this.options = options;
+    this.callerHeaders = callerHeaders;
   }
 
   @Override
@@ -241,6 +248,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           .set(HttpHeaderNames.ACCEPT, ACCEPT)
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       request.settings().headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
+      callerHeaders.headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
       return http;
     }
 

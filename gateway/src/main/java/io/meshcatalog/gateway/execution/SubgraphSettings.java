@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.execution;
 
+import io.meshcatalog.graph.access.CallerAssertion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,11 @@ public record SubgraphSettings(@Nullable String url, Duration timeout, Map<Strin
     if (!refused.isEmpty()) {
       throw new IllegalArgumentException("cannot forward " + String.join(", ", refused)
           + ": the gateway sets these itself on each subgraph request");
+    }
+    // only the gateway sets the caller assertion, for the fetch's caller: a client's would claim to be anybody
+    if (forward.contains(CallerAssertion.HEADER)) {
+      throw new IllegalArgumentException("cannot forward " + CallerAssertion.HEADER + ": the gateway signs it itself for "
+          + "each fetch's caller (security.subgraph-secret); a client's would claim to be anybody");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +37,15 @@ public final class GraphiqlRoutes {
     HttpAnswer script = page("classpath:graphiql/app.js", "text/javascript; charset=utf-8");
     // Listing the saved queries looks into every jar of the classpath: done at the first request, not at start.
     Supplier<HttpAnswer> examples = memoized(() -> HttpAnswer.json(200, examples(), json).withHeader("Cache-Control", NO_CACHE));
-    List<HttpRoute> routes = List.of(
+    // static files, the same for everybody: a browser opens GraphiQL before any credential is typed in its header editor
+    List<HttpRoute> routes = Stream.of(
         HttpRoute.get("/graphiql", call -> page),
         HttpRoute.get("/graphiql/", call -> page),
         HttpRoute.get("/graphiql/app.js", call -> script),
         HttpRoute.blocking("/graphiql/examples.json", Set.of("GET"),
             call -> CompletableFuture.completedFuture(examples.get())),
-        HttpRoute.of("/webjars/**", Set.of("GET"), new WebjarFiles(json)::handle));
+        HttpRoute.of("/webjars/**", Set.of("GET"), new WebjarFiles(json)::handle))
+        .map(route -> route.withAccess(HttpRoute.Access.PUBLIC)).toList();
     return () -> routes;
   }
 

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
@@ -38,8 +39,9 @@ class GatewayConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper jsonMapper) {
-    return GatewayWiring.subgraphHttpClient(transport, jsonMapper);
+  NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper jsonMapper,
+      ObjectProvider<CallerHeaders> callerHeaders) {
+    return GatewayWiring.subgraphHttpClient(transport, jsonMapper, callerHeaders.getIfAvailable(() -> CallerHeaders.NONE));
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
@@ -48,8 +49,9 @@ public final class GatewayWiring {
   }
 
   /** Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest. */
-  public static NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper json) {
-    return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS);
+  public static NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper json,
+      CallerHeaders callerHeaders) {
+    return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS, callerHeaders);
   }
 
   /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP. */
@@ -96,7 +98,8 @@ public final class GatewayWiring {
   }
 
   public static HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper json) {
-    return HttpRoute.of("/health", Set.of("GET"), new HealthEndpoint(gateway, checks, json)::handle);
+    return HttpRoute.of("/health", Set.of("GET"), new HealthEndpoint(gateway, checks, json)::handle)
+        .withAccess(HttpRoute.Access.PUBLIC);
   }
 
   /** {@code server.address} (every interface when blank) and {@code server.port}. */

@@ -2,7 +2,8 @@ package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GatewayRequest;
-import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.execution.Role;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +39,19 @@ final class GraphQLEndpoint {
       return CompletableFuture.completedFuture(HttpAnswer.error(405, "mutations must be sent with POST", json)
           .withHeader("Allow", "POST"));
     }
+    boolean wantsPlan = "true".equalsIgnoreCase(call.header(planHeader));
+    if (wantsPlan && !mayReadPlans(call.caller())) {
+      // a plan shows every subgraph, type and field an operation touches: the mesh's internals, for its engineers
+      return CompletableFuture.completedFuture(HttpAnswer.error(403, "the query plan (" + planHeader + " header) is "
+          + "for admins and domain members: " + call.caller().name() + " has neither role; ask without the header",
+          json));
+    }
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        new RequestContext(call.caller(), call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)));
+        call.context(), wantsPlan);
     return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
+  }
+
+  private static boolean mayReadPlans(Caller caller) {
+    return caller.admin() || caller.roles().contains(Role.DOMAIN_MEMBER);
   }
 }

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.execution.RequestContext;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public record HttpCall(String method, String path, Map<String, List<String>> par
   /** The same call, made by {@code who}. */
   public HttpCall withCaller(Caller who) {
     return new HttpCall(method, path, parameters, headers, body, source, who);
+  }
+
+  /** The request context this call gives the gateway: its caller, headers and client address. */
+  public RequestContext context() {
+    return new RequestContext(caller, headers, source);
   }
 
   /** The first value of a query parameter, or null. */

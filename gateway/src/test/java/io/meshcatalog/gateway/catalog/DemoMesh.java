@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DemoMesh implements AutoCloseable {
 
+  /** The demo admin persona's key (README.md, "Personas"): the plan header and writes need a credential. */
+  static final String ADMIN_KEY = "mck_demoadmin1_c4eea10b307e1fbf252a0a4a2a14fb7cf288b0332d1a0144c55835172b59fdcf";
+
   static final Path SUBGRAPHS_JAR = Path.of("..", "domain-subgraphs", "mesh", "target", "domain-subgraphs.jar");
 
   private final ConfigurableApplicationContext context;
@@ -43,13 +46,14 @@ final class DemoMesh implements AutoCloseable {
 
   /**
    * The catalog alone over the graph a demo mesh left in {@code dataDir}, as after a restart while every domain
-   * subgraph is down: it harvests nothing and answers from what it stored.
+   * subgraph is down: it harvests nothing and answers from what it stored. The demo's personas are on, as in the
+   * demo.
    */
   static DemoMesh catalogOnly(Path dataDir) {
     return new DemoMesh(SpringApplication.run(GatewayApplication.class,
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
         "--catalog.data-dir=" + dataDir, "--server.port=0", "--catalog.harvest-interval=0",
-        "--gateway.reload-interval=0"));
+        "--gateway.reload-interval=0", "--spring.config.import=classpath:demo/personas.properties"));
   }
 
   /** POSTs a GraphQL operation to the gateway and answers the parsed response. */
@@ -60,11 +64,16 @@ final class DemoMesh implements AutoCloseable {
   /** Like {@link #graphql}, asking for the plan too: it comes back in {@code extensions.queryPlan}. */
   Map<String, Object> graphqlWithPlan(String query) {
     return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
-        .header("X-Mesh-Plan", "true").build()).body(), mapType());
+        .header("X-Mesh-Plan", "true").header("X-Api-Key", ADMIN_KEY).build()).body(), mapType());
   }
 
   HttpResponse<String> post(String path, String body) {
     return send(request(path, body).build());
+  }
+
+  /** POSTs with an API key. */
+  HttpResponse<String> postAs(String key, String path, String body) {
+    return send(request(path, body).header("X-Api-Key", key).build());
   }
 
   private HttpRequest.Builder request(String path, String body) {

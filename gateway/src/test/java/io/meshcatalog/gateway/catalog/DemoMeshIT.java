@@ -218,11 +218,13 @@ class DemoMeshIT {
 
   @Test
   void openLineageEventLandsBesideTheMeshAndAnInvalidOneStoresNothing() {
-    HttpResponse<String> invalid = mesh.post("/api/v1/lineage", "{\"eventType\": \"COMPLETE\"}");
+    HttpResponse<String> invalid = mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage",
+        "{\"eventType\": \"COMPLETE\"}");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("/eventTime");
 
-    HttpResponse<String> recorded = mesh.post("/api/v1/lineage", fixture("openlineage/crm-export-complete.json"));
+    HttpResponse<String> recorded = mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage",
+        fixture("openlineage/crm-export-complete.json"));
     assertThat(recorded.statusCode()).isEqualTo(201);
     assertThat(recorded.body()).contains("customers.contacts");
 

@@ -38,4 +38,18 @@ class SubgraphSettingsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot forward content-length, host: the gateway sets these itself on each subgraph request");
   }
+
+  @Test
+  void theCallerAssertionCannotBeForwarded() {
+    assertThatThrownBy(() -> new SubgraphSettings(null, Duration.ofSeconds(1), Map.of(), Set.of("Mesh-Caller")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot forward mesh-caller: the gateway signs it itself");
+  }
+
+  @Test
+  void rawCredentialsAreNotForwardedUnlessNamed() {
+    assertThat(SubgraphSettings.DEFAULTS.headersFor(CLIENT)).isEmpty();
+    assertThat(new SubgraphSettings(null, Duration.ofSeconds(1), Map.of(), Set.of("x-request-id"))
+        .headersFor(CLIENT)).isEmpty();
+  }
 }

@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,7 @@ class GatewayHttpIT {
   private static final TestSubgraph ACCOUNTS = start("accounts");
   private static final TestSubgraph REVIEWS = start("reviews");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
 
   @Value("${local.server.port}")
   int port;
@@ -42,6 +45,11 @@ class GatewayHttpIT {
     registry.add("gateway.subgraph.reviews.headers.x-team", () -> "catalog");
     registry.add("gateway.forward-headers", () -> "Authorization");
     registry.add("gateway.subgraph.reviews.forward-headers", () -> "x-request-id,x-team");
+    registry.add("security.api-keys[0].id", ADMIN::id);
+    registry.add("security.api-keys[0].hash", () -> ApiKeyFormat.configuredHash(ADMIN.hash()));
+    registry.add("security.api-keys[0].subject", () -> "root");
+    registry.add("security.api-keys[0].roles", () -> "ADMIN");
+    registry.add("security.api-keys[0].expires", () -> "2099-01-01");
   }
 
   @AfterAll
@@ -119,14 +127,15 @@ class GatewayHttpIT {
 
   @Test
   void theClientsHeadersNamedForForwardingReachTheSubgraphsAndNoOthers() throws Exception {
-    post("{\"query\":\"{ topReviews { body author { username name } } }\"}", false, "Authorization", "Bearer abc",
-        "X-Request-Id", "r-42", "X-Team", "spoofed", "Cookie", "session=1");
+    post("{\"query\":\"{ topReviews { body author { username name } } }\"}", false, "Authorization", "ApiKey "
+        + ADMIN.key(), "X-Request-Id", "r-42", "X-Team", "spoofed", "Cookie", "session=1");
 
-    assertThat(REVIEWS.lastHeaders().getFirst("authorization")).isEqualTo("Bearer abc");
+    assertThat(REVIEWS.lastHeaders().getFirst("authorization")).as("named in gateway.forward-headers")
+        .isEqualTo("ApiKey " + ADMIN.key());
     assertThat(REVIEWS.lastHeaders().getFirst("x-request-id")).isEqualTo("r-42");
     assertThat(REVIEWS.lastHeaders().get("x-team")).as("configured headers win").containsExactly("catalog");
     assertThat(REVIEWS.lastHeaders().containsKey("cookie")).isFalse();
-    assertThat(ACCOUNTS.lastHeaders().getFirst("authorization")).isEqualTo("Bearer abc");
+    assertThat(ACCOUNTS.lastHeaders().getFirst("authorization")).isEqualTo("ApiKey " + ADMIN.key());
     assertThat(ACCOUNTS.lastHeaders().containsKey("x-request-id")).as("forwarded to reviews only").isFalse();
   }
 
@@ -135,7 +144,8 @@ class GatewayHttpIT {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     if (withPlan) {
-      request.header("X-Mesh-Plan", "true");
+      // the plan is for admins and domain members
+      request.header("X-Mesh-Plan", "true").header("X-Api-Key", ADMIN.key());
     }
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);

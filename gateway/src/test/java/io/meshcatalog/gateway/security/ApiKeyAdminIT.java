@@ -1,0 +1,212 @@
+package io.meshcatalog.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.GatewayApplication;
+import io.meshcatalog.gateway.audit.AuditEvent;
+import io.meshcatalog.gateway.audit.AuditKind;
+import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
+import io.meshcatalog.gateway.support.GatewayCalls;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The key life cycle over real HTTP against the gateway with its catalog (embedded Neo4j): an admin creates a key
+ * over GraphQL, it authenticates, the admin revokes it, it is refused; a non-admin can do none of it, and the key
+ * list is unchanged after each refusal. Every create and revoke, and every refused credential, is in the audit
+ * log, which never holds a key.
+ */
+class ApiKeyAdminIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(RANDOM);
+  private static final ApiKeyFormat.NewKey READER = ApiKeyFormat.generate(RANDOM);
+  private static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
+  private static final String LIST = "{ apiKeys { id prefix subject roles revokedAt createdBy } }";
+
+  @TempDir
+  static Path dataDir;
+  private static ConfigurableApplicationContext context;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    SpringApplication app = new SpringApplication(GatewayApplication.class);
+    app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("recordingAuditLog",
+        (AuditLog) event -> {
+          AUDIT.add(event);
+          return CompletableFuture.completedFuture(null);
+        }));
+    List<String> args = new ArrayList<>(List.of("--subgraphs=catalog=http://localhost/catalog/graphql",
+        "--catalog.enabled=true", "--catalog.data-dir=" + dataDir, "--server.port=0",
+        "--catalog.harvest-interval=0", "--gateway.reload-interval=0", "--security.api-key-max-lifetime=30d"));
+    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(1, READER, "reader-svc", "READER", "", "2099-01-01"));
+    context = app.run(args.toArray(String[]::new));
+    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
+  @Test
+  void anAdminCreatesAKeyThatAuthenticatesAndIsListedByItsPrefixOnly() throws Exception {
+    JsonNode created = graphql(ADMIN.key(), "mutation { createApiKey(input: {subject: \"etl-bot\", roles: "
+        + "[DOMAIN_MEMBER], teams: [\"orders-team\"], namespaces: [\"orders\"]}) { key apiKey { id prefix subject "
+        + "roles teams namespaces createdBy expiresAt revokedAt } } }");
+    String key = created.at("/data/createApiKey/key").asString();
+    String id = created.at("/data/createApiKey/apiKey/id").asString();
+
+    assertThat(key).matches("mck_[a-z0-9]{10}_[0-9a-f]{64}").startsWith("mck_" + id + "_");
+    assertThat(created.at("/data/createApiKey/apiKey/createdBy").asString()).isEqualTo("root");
+    assertThat(created.at("/data/createApiKey/apiKey/revokedAt").isNull()).isTrue();
+    assertThat(Instant.parse(created.at("/data/createApiKey/apiKey/expiresAt").asString()))
+        .isBetween(Instant.now().plus(Duration.ofDays(29)), Instant.now().plus(Duration.ofDays(31)));
+
+    JsonNode listed = graphql(ADMIN.key(), LIST);
+    assertThat(listed.toString()).contains("mck_" + id).doesNotContain(key).doesNotContain(ApiKeyFormat.sha256(key));
+
+    HttpResponse<String> asNewKey = post("/graphql", key, "{\"query\":\"{ search { totalCount } }\"}");
+    assertThat(asNewKey.statusCode()).isEqualTo(200);
+    assertThat(audited(AuditKind.API_KEY_CREATED, id)).singleElement()
+        .satisfies(event -> assertThat(event.actor()).isEqualTo("root"));
+    assertThat(AUDIT.toString()).doesNotContain(key);
+  }
+
+  @Test
+  void aRevokedKeyIsRefused() throws Exception {
+    JsonNode created = graphql(ADMIN.key(), "mutation { createApiKey(input: {subject: \"short-lived\"}) { key "
+        + "apiKey { id } } }");
+    String key = created.at("/data/createApiKey/key").asString();
+    String id = created.at("/data/createApiKey/apiKey/id").asString();
+    assertThat(post("/graphql", key, "{\"query\":\"{ search { totalCount } }\"}").statusCode()).isEqualTo(200);
+
+    JsonNode revoked = graphql(ADMIN.key(), "mutation { revokeApiKey(id: \"" + id + "\") { id revokedAt } }");
+    assertThat(revoked.at("/data/revokeApiKey/revokedAt").isNull()).isFalse();
+
+    HttpResponse<String> refused = post("/graphql", key, "{\"query\":\"{ search { totalCount } }\"}");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("API key " + id + " was revoked").doesNotContain(key);
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(audited(AuditKind.API_KEY_REVOKED, id)).hasSize(1);
+    assertThat(AUDIT).anySatisfy(event -> {
+      assertThat(event.kind()).isEqualTo(AuditKind.AUTHENTICATION_FAILED);
+      assertThat(event.actor()).isEqualTo(id);
+      assertThat(event.target()).isEqualTo("/graphql");
+    });
+  }
+
+  @Test
+  void aNonAdminCannotCreateAKeyAndNothingChanges() throws Exception {
+    String before = graphql(ADMIN.key(), LIST).toString();
+
+    JsonNode refused = graphql(READER.key(), "mutation { createApiKey(input: {subject: \"me\", roles: [ADMIN]}) "
+        + "{ key } }");
+
+    assertThat(refused.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+    assertThat(refused.at("/errors/0/message").asString())
+        .isEqualTo("createApiKey is for admins: reader-svc lacks the ADMIN role");
+    assertThat(refused.at("/data/createApiKey").isMissingNode() || refused.at("/data").isNull()).isTrue();
+    assertThat(graphql(ADMIN.key(), LIST).toString()).isEqualTo(before);
+  }
+
+  @Test
+  void aNonAdminCannotRevokeOrListKeys() throws Exception {
+    String before = graphql(ADMIN.key(), LIST).toString();
+
+    JsonNode revoke = graphql(READER.key(), "mutation { revokeApiKey(id: \"" + ADMIN.id() + "\") { id } }");
+    assertThat(revoke.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+    JsonNode anonymous = graphql(null, LIST);
+    assertThat(anonymous.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+    assertThat(anonymous.at("/errors/0/message").asString()).contains("anonymous lacks the ADMIN role");
+    assertThat(graphql(ADMIN.key(), LIST).toString()).isEqualTo(before);
+  }
+
+  @Test
+  void aKeyLivingLongerThanAllowedIsRefused() throws Exception {
+    String before = graphql(ADMIN.key(), LIST).toString();
+
+    JsonNode refused = graphql(ADMIN.key(), "mutation { createApiKey(input: {subject: \"forever\", expiresAt: "
+        + "\"2999-01-01T00:00:00Z\"}) { key } }");
+
+    assertThat(refused.at("/errors/0/extensions/code").asString()).isEqualTo("BAD_USER_INPUT");
+    assertThat(refused.at("/errors/0/message").asString()).contains("security.api-key-max-lifetime");
+    assertThat(graphql(ADMIN.key(), LIST).toString()).isEqualTo(before);
+  }
+
+  @Test
+  void aConfiguredKeyCannotBeRevokedOverTheApi() throws Exception {
+    JsonNode refused = graphql(ADMIN.key(), "mutation { revokeApiKey(id: \"" + READER.id() + "\") { id } }");
+
+    assertThat(refused.at("/errors/0/message").asString()).contains("comes from configuration");
+    assertThat(post("/graphql", READER.key(), "{\"query\":\"{ search { totalCount } }\"}").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theCatalogsOwnHttpPathAnswersForTheCallerNotForAnonymous() throws Exception {
+    String list = GatewayCalls.JSON.writeValueAsString(Map.of("query", LIST));
+
+    JsonNode asAdmin = GatewayCalls.tree(post("/catalog/graphql", ADMIN.key(), list).body());
+    assertThat(asAdmin.at("/data/apiKeys").toString()).contains(READER.prefix());
+    JsonNode asNobody = GatewayCalls.tree(post("/catalog/graphql", null, list).body());
+    assertThat(asNobody.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+  }
+
+  @Test
+  void lineageCannotBeWrittenAnonymously() throws Exception {
+    int before = AUDIT.size();
+
+    HttpResponse<String> refused = post("/api/v1/lineage", null, "{\"eventType\": \"COMPLETE\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("/api/v1/lineage needs a credential");
+    assertThat(AUDIT.subList(before, AUDIT.size())).anySatisfy(event -> {
+      assertThat(event.kind()).isEqualTo(AuditKind.AUTHENTICATION_FAILED);
+      assertThat(event.actor()).isEqualTo("unknown");
+      assertThat(event.source()).isEqualTo("127.0.0.1");
+      assertThat(event.target()).isEqualTo("/api/v1/lineage");
+    });
+  }
+
+  private static List<AuditEvent> audited(AuditKind kind, String target) {
+    return AUDIT.stream().filter(event -> event.kind() == kind && event.target().equals(target)).toList();
+  }
+
+  private static JsonNode graphql(String key, String query) throws Exception {
+    HttpResponse<String> answer = post("/graphql", key, GatewayCalls.JSON.writeValueAsString(Map.of("query", query)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return GatewayCalls.tree(answer.body());
+  }
+
+  private static HttpResponse<String> post(String path, String key, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("X-Api-Key", key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
