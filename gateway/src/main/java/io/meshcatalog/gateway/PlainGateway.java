@@ -1,5 +1,7 @@
 package io.meshcatalog.gateway;
 
+import io.meshcatalog.gateway.audit.AuditProperties;
+import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
@@ -101,6 +103,9 @@ final class PlainGateway implements AutoCloseable {
     JsonMapper json = JsonMapper.builder().build();
     List<AutoCloseable> parts = new ArrayList<>();
     try {
+      // first in, so closed last: what the other parts appended is written before it closes
+      FileAuditLog audit = GatewayWiring.auditLog(binder.bindOrCreate("audit", AuditProperties.class));
+      parts.add(audit);
       NettyTransport transport = GatewayWiring.transport(properties);
       parts.add(transport);
       ExecutorService planning = GatewayWiring.planning();
@@ -112,7 +117,8 @@ final class PlainGateway implements AutoCloseable {
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
-      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning);
+      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning,
+          audit);
       List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());

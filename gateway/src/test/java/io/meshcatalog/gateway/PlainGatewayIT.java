@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +33,13 @@ class PlainGatewayIT {
     REVIEWS.close();
   }
 
+  @TempDir
+  Path dir;
+
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
     String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
+        "--audit.dir=" + dir.resolve("audit"),
         "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
         "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN"};
     try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {

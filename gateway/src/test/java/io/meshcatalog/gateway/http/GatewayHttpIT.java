@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,17 +32,28 @@ class GatewayHttpIT {
   private static final TestSubgraph ACCOUNTS = start("accounts");
   private static final TestSubgraph REVIEWS = start("reviews");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Its own audit log: the context outlives this class (Spring's test context cache) and holds the log's lock. */
+  private static final Path AUDIT = auditDir();
 
   @Value("${local.server.port}")
   int port;
 
   @DynamicPropertySource
   static void subgraphUrls(DynamicPropertyRegistry registry) {
+    registry.add("audit.dir", AUDIT::toString);
     registry.add("gateway.subgraph.accounts.url", ACCOUNTS::url);
     registry.add("gateway.subgraph.reviews.url", REVIEWS::url);
     registry.add("gateway.subgraph.reviews.headers.x-team", () -> "catalog");
     registry.add("gateway.forward-headers", () -> "Authorization");
     registry.add("gateway.subgraph.reviews.forward-headers", () -> "x-request-id,x-team");
+  }
+
+  private static Path auditDir() {
+    try {
+      return Files.createTempDirectory("gateway-http-it-audit");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
