@@ -264,10 +264,15 @@ final class AuditLines {
     }
     if (node.isArray()) {
       List<String> items = new ArrayList<>();
-      node.values().forEach(item -> items.add(item.asString()));
+      node.values().forEach(item -> items.add(text(item)));
       return List.copyOf(items);
     }
-    return node.isNull() ? null : node.asString();
+    return node.isNull() ? null : text(node);
+  }
+
+  /** A string as it is; anything else (which the writer never puts there) as its JSON. */
+  private static String text(JsonNode node) {
+    return node.isString() ? node.asString() : node.toString();
   }
 
   static String cut(String text) {
