@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +40,9 @@ class AuditWiringIT {
     String[] args = {"--supergraph=" + supergraph, "--server.port=0", "--gateway.reload-interval=100ms",
         "--audit.dir=" + audit, "--logging.level.io.meshcatalog=WARN"};
 
-    try (AutoCloseable gateway = start.equals("plain") ? PlainGateway.start(PlainGateway.environment(args))
-        : SpringApplication.run(GatewayApplication.class, args)) {
+    AutoCloseable gateway = start.equals("plain") ? PlainGateway.start(PlainGateway.environment(args))
+        : SpringApplication.run(GatewayApplication.class, args);
+    try {
       Files.copy(GOLDEN.resolve("shareable/supergraph.graphql"), supergraph, StandardCopyOption.REPLACE_EXISTING);
       Files.setLastModifiedTime(supergraph, FileTime.from(Instant.now().plusSeconds(10)));
 
@@ -51,6 +51,8 @@ class AuditWiringIT {
       assertThat(reload.event().target()).isEqualTo("supergraph");
       assertThat(reload.event().details()).containsEntry("added", List.of("catalog", "pricing"))
           .containsEntry("removed", List.of("accounts", "products", "reviews")).containsEntry("subgraphs", 2L);
+    } finally {
+      gateway.close();
     }
 
     assertThat(AuditVerifier.verify(audit, null)).isInstanceOf(AuditVerifier.Intact.class);
@@ -70,6 +72,6 @@ class AuditWiringIT {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no SCHEMA_RELOADED in " + audit + " within 30 s: " + Map.of());
+    throw new AssertionError("no SCHEMA_RELOADED in " + audit + " within 30 s");
   }
 }

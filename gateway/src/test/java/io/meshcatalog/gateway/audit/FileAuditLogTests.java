@@ -135,6 +135,8 @@ class FileAuditLogTests {
       assertThatThrownBy(() -> FileAuditLog.open(AuditSettings.in(dir)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("is in use by another gateway").hasMessageContaining("give each gateway its own audit.dir");
+      log.append(event(1)).join();
+      assertThat(log.head().seq()).as("the first one writes on").isEqualTo(1);
     }
   }
 
