@@ -13,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Starts the gateway: {@code java -jar gateway.jar --supergraph=supergraph.graphql}, or
  * {@code --subgraphs=name=url,…} to compose (both without the Spring container: {@link PlainGateway}); add
  * {@code --catalog.enabled=true} for the built-in catalog over Neo4j (the Spring application), or {@code --demo}
- * for the whole demo mesh; {@code --new-api-key} prints a fresh API key and its configuration, and exits.
+ * for the whole demo mesh; {@code --new-api-key} prints a fresh API key and its configuration, and exits;
+ * {@code --verify-audit} checks the audit log's chain and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,6 +28,9 @@ public class GatewayApplication {
     }
     if (PrintSupergraph.requested(args)) {
       System.exit(PrintSupergraph.run(args));
+    }
+    if (VerifyAudit.requested(args)) {
+      System.exit(VerifyAudit.run(args, System.out));
     }
     if (DemoLauncher.requested(args)) {
       DemoLauncher.run(GatewayApplication.class, args);

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway;
 
-import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.audit.AuditProperties;
+import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
@@ -112,6 +113,9 @@ final class PlainGateway implements AutoCloseable {
     JsonMapper json = JsonMapper.builder().build();
     List<AutoCloseable> parts = new ArrayList<>();
     try {
+      // first in, so closed last: what the other parts appended is written before it closes
+      FileAuditLog audit = GatewayWiring.auditLog(binder.bindOrCreate("audit", AuditProperties.class));
+      parts.add(audit);
       NettyTransport transport = GatewayWiring.transport(properties);
       parts.add(transport);
       ExecutorService planning = GatewayWiring.planning();
@@ -124,14 +128,15 @@ final class PlainGateway implements AutoCloseable {
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
-      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning);
+      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning,
+          audit);
       List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());
-      // no catalog, so no stored keys: those of security.api-keys; no audit log without the catalog yet
+      // no catalog, so no stored keys: those of security.api-keys
       ApiKeys keys = SecurityWiring.apiKeys(security, List::of, false, clock);
       parts.add(keys);
-      List<EdgeCheck> checks = List.of(SecurityWiring.authentication(security, keys, workers, AuditLog.NONE, json,
+      List<EdgeCheck> checks = List.of(SecurityWiring.authentication(security, keys, workers, audit, json,
           clock));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
           environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,

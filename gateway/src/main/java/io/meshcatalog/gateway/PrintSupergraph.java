@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,17 +22,12 @@ final class PrintSupergraph {
   }
 
   static boolean requested(String[] args) {
-    for (String arg : args) {
-      if (arg.equals("--print-supergraph") || arg.startsWith("--print-supergraph=")) {
-        return true;
-      }
-    }
-    return false;
+    return Flags.has(args, "--print-supergraph");
   }
 
   static int run(String[] args) {
-    String subgraphs = value(args, "--subgraphs=");
-    String target = value(args, "--print-supergraph=");
+    String subgraphs = Flags.value(args, "--subgraphs=");
+    String target = Flags.value(args, "--print-supergraph=");
     if (subgraphs == null) {
       System.err.println("--print-supergraph needs --subgraphs=name=url,name=url");
       return 2;
@@ -53,14 +47,5 @@ final class PrintSupergraph {
       System.err.println(e.getMessage());
       return 1;
     }
-  }
-
-  private static @Nullable String value(String[] args, String prefix) {
-    for (String arg : args) {
-      if (arg.startsWith(prefix)) {
-        return arg.substring(prefix.length());
-      }
-    }
-    return null;
   }
 }

@@ -47,4 +47,13 @@ class ArchitectureTests {
             "java.nio.file..", "java.nio.channels..")
         .check(GATEWAY);
   }
+
+  @Test
+  void theAuditLogDependsOnNoOtherPartOfTheGateway() {
+    noClasses().that().resideInAPackage("..gateway.audit..")
+        .should().dependOnClassesThat().resideInAnyPackage("..gateway.http..", "..gateway.execution..",
+            "..gateway.planning..", "..gateway.supergraph..", "..gateway.catalog..", "..gateway.demo..",
+            "..gateway.graphiql..")
+        .check(GATEWAY);
+  }
 }

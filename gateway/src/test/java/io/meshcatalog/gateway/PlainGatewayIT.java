@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,10 +39,13 @@ class PlainGatewayIT {
     REVIEWS.close();
   }
 
+  @TempDir
+  Path dir;
+
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
     List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"),
-        "--server.port=0", "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(),
+        "--server.port=0", "--audit.dir=" + dir.resolve("audit"), "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(),
         "--gateway.subgraph.reviews.url=" + REVIEWS.url(), "--gateway.subgraph.reviews.headers.x-team=catalog",
         "--logging.level.io.meshcatalog=WARN"));
     args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));

@@ -1,6 +1,5 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphComposer;
 import io.meshcatalog.gateway.supergraph.SupergraphException;
@@ -81,7 +80,7 @@ public final class ComposedSupergraph implements SupergraphSource {
   }
 
   @Override
-  public void watch(Gateway gateway, Duration every) {
+  public void watch(Served served, Duration every) {
     if (every.isZero() || every.isNegative()) {
       return;
     }
@@ -90,20 +89,21 @@ public final class ComposedSupergraph implements SupergraphSource {
       thread.setDaemon(true);
       return thread;
     });
-    executor.scheduleWithFixedDelay(() -> recomposeIfChanged(gateway), every.toMillis(), every.toMillis(),
+    executor.scheduleWithFixedDelay(() -> recomposeIfChanged(served), every.toMillis(), every.toMillis(),
         TimeUnit.MILLISECONDS);
     poller = executor;
   }
 
-  void recomposeIfChanged(Gateway gateway) {
+  void recomposeIfChanged(Served served) {
     try {
       List<SubgraphSdl> sdls = fetchAll();
       if (sdls.equals(last)) {
         return;
       }
-      Supergraph supergraph = new SupergraphParser().parse(new SupergraphComposer().compose(sdls));
+      String sdl = new SupergraphComposer().compose(sdls);
+      Supergraph supergraph = new SupergraphParser().parse(sdl);
       last = sdls;
-      gateway.use(supergraph);
+      served.serve(supergraph, sdl);
       LOG.info("Serving a supergraph recomposed from changed subgraph SDL");
     } catch (SupergraphException | IllegalStateException e) {
       LOG.warn("Keeping the current supergraph: the changed subgraphs do not compose: {}", e.getMessage());

@@ -1,5 +1,9 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.audit.AuditProperties;
+import io.meshcatalog.gateway.audit.AuditReader;
+import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
@@ -56,10 +60,22 @@ class GatewayConfiguration {
         inProcess.orderedStream().toList());
   }
 
+  /** Closed after every bean that records into it: what was appended is written before the JVM stops. */
+  @Bean(destroyMethod = "close")
+  FileAuditLog auditLog(AuditProperties auditProperties) {
+    return GatewayWiring.auditLog(auditProperties);
+  }
+
+  /** Admins' view of the audit log (the GraphQL {@code auditEvents} field reads it). */
+  @Bean
+  AuditReader auditReader(FileAuditLog auditLog) {
+    return auditLog.reader();
+  }
+
   @Bean
   Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
-      ExecutorService planning) {
-    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning);
+      ExecutorService planning, AuditLog auditLog) {
+    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning, auditLog);
   }
 
   @Bean

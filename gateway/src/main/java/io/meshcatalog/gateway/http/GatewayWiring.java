@@ -1,5 +1,8 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.audit.AuditProperties;
+import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
@@ -14,6 +17,7 @@ import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +86,24 @@ public final class GatewayWiring {
         + "by rover supergraph compose) or --subgraphs=name=url,name=url");
   }
 
-  /** The gateway over the source's supergraph, which it follows as the source changes. */
+  /**
+   * The audit log ({@code audit.*}; in {@code $MESH_DATA_DIR/audit} or {@code ./data/audit} by default), continued
+   * from its newest file; the start fails when another gateway writes there or the newest file does not verify.
+   */
+  public static FileAuditLog auditLog(AuditProperties properties) {
+    return FileAuditLog.open(properties.settings(System.getenv()));
+  }
+
+  /**
+   * The gateway over the source's supergraph, which it follows as the source changes, recording each change in
+   * {@code audit}.
+   */
   public static Gateway gateway(SupergraphSource source, SubgraphClient client, GatewayProperties properties,
-      ExecutorService planning) {
+      ExecutorService planning, AuditLog audit) {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
         new PlanExecutor(client), new Gateway.Options(OperationLimits.NONE, planning,
             OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
-    source.watch(gateway, properties.reloadEvery());
+    source.watch(new SchemaReloads(gateway, audit, Clock.systemUTC()), properties.reloadEvery());
     return gateway;
   }
 

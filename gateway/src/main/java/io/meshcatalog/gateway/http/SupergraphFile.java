@@ -1,6 +1,5 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphException;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
@@ -69,9 +68,9 @@ public final class SupergraphFile implements SupergraphSource {
     }
   }
 
-  /** Polls the file and hands each good new version to the gateway. */
+  /** Polls the file and hands each good new version to {@code served}. */
   @Override
-  public void watch(Gateway gateway, Duration every) {
+  public void watch(Served served, Duration every) {
     if (every.isZero() || every.isNegative()) {
       return;
     }
@@ -80,12 +79,12 @@ public final class SupergraphFile implements SupergraphSource {
       thread.setDaemon(true);
       return thread;
     });
-    executor.scheduleWithFixedDelay(() -> reloadIfChanged(gateway), every.toMillis(), every.toMillis(),
+    executor.scheduleWithFixedDelay(() -> reloadIfChanged(served), every.toMillis(), every.toMillis(),
         TimeUnit.MILLISECONDS);
     poller = executor;
   }
 
-  void reloadIfChanged(Gateway gateway) {
+  void reloadIfChanged(Served served) {
     try {
       FileTime modified = Files.getLastModifiedTime(path);
       if (modified.equals(lastModified)) {
@@ -97,7 +96,7 @@ public final class SupergraphFile implements SupergraphSource {
         return;
       }
       lastContent = content;
-      gateway.use(parser.parse(content));
+      served.serve(parser.parse(content), content);
       LOG.info("Serving the changed supergraph from {}", path);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Keeping the current supergraph: the changed {} is not usable: {}", path, e.getMessage());

@@ -1,6 +1,5 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.time.Duration;
 
@@ -14,8 +13,16 @@ public interface SupergraphSource extends AutoCloseable {
   /** Loads the supergraph now; throws with the reason when it is unusable. */
   Supergraph load();
 
-  /** Starts watching for changes, handing each good one to the gateway. */
-  void watch(Gateway gateway, Duration every);
+  /** Starts watching for changes, handing each good one to {@code served}. */
+  void watch(Served served, Duration every);
+
+  /** Whoever serves the supergraph: the gateway, and the audit log's record of what changed. */
+  @FunctionalInterface
+  interface Served {
+
+    /** Serves {@code supergraph} from now on; {@code sdl} is the supergraph SDL it was read from. */
+    void serve(Supergraph supergraph, String sdl);
+  }
 
   @Override
   void close();

@@ -49,9 +49,9 @@ class SecurityConfiguration {
   @Bean
   @Order(ORDER)
   EdgeCheck authentication(SecuritySettings securitySettings, ApiKeys apiKeys, ExecutorService httpWorkers,
-      ObjectProvider<AuditLog> auditLog, JsonMapper jsonMapper) {
+      AuditLog auditLog, JsonMapper jsonMapper) {
     return SecurityWiring.authentication(securitySettings, apiKeys, httpWorkers,
-        auditLog.getIfAvailable(() -> AuditLog.NONE), jsonMapper, Clock.systemUTC());
+        auditLog, jsonMapper, Clock.systemUTC());
   }
 
   @Bean
@@ -63,8 +63,8 @@ class SecurityConfiguration {
   @Bean
   @ConditionalOnCatalog
   ApiKeyAdmin apiKeyAdmin(ApiKeyRepository apiKeyRepository, ApiKeys apiKeys, SecuritySettings securitySettings,
-      ObjectProvider<AuditLog> auditLog) {
-    return new ApiKeyAdmin(apiKeyRepository, apiKeys, auditLog.getIfAvailable(() -> AuditLog.NONE),
+      AuditLog auditLog) {
+    return new ApiKeyAdmin(apiKeyRepository, apiKeys, auditLog,
         securitySettings.keyMaxLifetime(), Clock.systemUTC());
   }
 }

@@ -95,7 +95,8 @@ class CatalogBenchmark {
     try (ConfigurableApplicationContext context = SpringApplication.run(GatewayApplication.class,
         // the catalog alone: its own name is its only subgraph, so the harvest at start has nothing to fetch
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
-        "--catalog.data-dir=" + dataDir, "--catalog.page-cache=" + pageCacheMb + "MB", "--server.port=0",
+        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"),
+        "--catalog.page-cache=" + pageCacheMb + "MB", "--server.port=0",
         "--gateway.reload-interval=0",
         "--logging.level.root=WARN")) {
       base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");

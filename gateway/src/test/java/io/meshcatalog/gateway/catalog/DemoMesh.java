@@ -41,7 +41,8 @@ final class DemoMesh implements AutoCloseable {
   static DemoMesh start(Path dataDir) {
     return new DemoMesh(DemoLauncher.run(GatewayApplication.class, new String[] {"--demo",
         "--demo.subgraphs-jar=" + SUBGRAPHS_JAR, "--demo.base-port=" + fiveFreePorts(), "--server.port=0",
-        "--catalog.data-dir=" + dataDir, "--catalog.harvest-interval=0", "--gateway.reload-interval=0"}));
+        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"),
+        "--catalog.harvest-interval=0", "--gateway.reload-interval=0"}));
   }
 
   /**
@@ -52,8 +53,9 @@ final class DemoMesh implements AutoCloseable {
   static DemoMesh catalogOnly(Path dataDir) {
     return new DemoMesh(SpringApplication.run(GatewayApplication.class,
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
-        "--catalog.data-dir=" + dataDir, "--server.port=0", "--catalog.harvest-interval=0",
-        "--gateway.reload-interval=0", "--spring.config.import=classpath:demo/personas.properties"));
+        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"), "--server.port=0",
+        "--catalog.harvest-interval=0", "--gateway.reload-interval=0",
+        "--spring.config.import=classpath:demo/personas.properties"));
   }
 
   /** POSTs a GraphQL operation to the gateway and answers the parsed response. */

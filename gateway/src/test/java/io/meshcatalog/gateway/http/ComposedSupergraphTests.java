@@ -40,7 +40,7 @@ class ComposedSupergraphTests {
     ComposedSupergraph source = source();
     Gateway gateway = gateway(source.load());
     served.put("b", LINK + "type Thing @key(fields: \"id\") { id: ID! size: Int colour: String }");
-    source.recomposeIfChanged(gateway);
+    source.recomposeIfChanged((supergraph, sdl) -> gateway.use(supergraph));
     assertThat(gateway.supergraph().type("Thing").orElseThrow().field("colour")).isPresent();
   }
 
@@ -49,7 +49,7 @@ class ComposedSupergraphTests {
     ComposedSupergraph source = source();
     Gateway gateway = gateway(source.load());
     served.put("b", LINK + "interface Thing { id: ID! }");
-    source.recomposeIfChanged(gateway);
+    source.recomposeIfChanged((supergraph, sdl) -> gateway.use(supergraph));
     assertThat(gateway.supergraph().type("Thing").orElseThrow().field("size")).isPresent();
   }
 

@@ -6,6 +6,7 @@ import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,12 +35,15 @@ class GatewayHttpIT {
   private static final TestSubgraph REVIEWS = start("reviews");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
+  /** Its own audit log: the context outlives this class (Spring's test context cache) and holds the log's lock. */
+  private static final Path AUDIT = auditDir();
 
   @Value("${local.server.port}")
   int port;
 
   @DynamicPropertySource
   static void subgraphUrls(DynamicPropertyRegistry registry) {
+    registry.add("audit.dir", AUDIT::toString);
     registry.add("gateway.subgraph.accounts.url", ACCOUNTS::url);
     registry.add("gateway.subgraph.reviews.url", REVIEWS::url);
     registry.add("gateway.subgraph.reviews.headers.x-team", () -> "catalog");
@@ -50,6 +54,14 @@ class GatewayHttpIT {
     registry.add("security.api-keys[0].subject", () -> "root");
     registry.add("security.api-keys[0].roles", () -> "ADMIN");
     registry.add("security.api-keys[0].expires", () -> "2099-01-01");
+  }
+
+  private static Path auditDir() {
+    try {
+      return Files.createTempDirectory("gateway-http-it-audit");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
