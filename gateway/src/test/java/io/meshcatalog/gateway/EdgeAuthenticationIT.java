@@ -26,6 +26,7 @@ import io.meshcatalog.graph.access.CallerAssertion;
 import io.meshcatalog.graph.access.CallerClaims;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -297,7 +298,7 @@ class EdgeAuthenticationIT {
 
   private static PlainGateway start(List<String> more) {
     List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"),
-        "--server.port=0", "--gateway.subgraph.accounts.url=" + accounts.url(),
+        "--server.port=0", "--audit.dir=" + auditDir(), "--gateway.subgraph.accounts.url=" + accounts.url(),
         "--gateway.subgraph.reviews.url=" + reviews.url(), "--logging.level.io.meshcatalog=WARN",
         "--security.subgraph-secret=" + SECRET,
         "--security.jwt.jwk-set-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
@@ -309,6 +310,15 @@ class EdgeAuthenticationIT {
     args.addAll(ConfiguredKeys.args(3, EXPIRED, "gone", "READER", "", "2020-01-01"));
     args.addAll(more);
     return PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)));
+  }
+
+  /** Each gateway its own audit log: two gateways never share one (its lock says so). */
+  private static Path auditDir() {
+    try {
+      return Files.createTempDirectory("edge-authentication-audit-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static JWTClaimsSet.Builder claims() {

@@ -1,6 +1,8 @@
 package io.meshcatalog.gateway.audit;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,7 @@ public record AuditEvent(Instant at, AuditKind kind, String actor, String source
   public static final String DENIED = "DENIED";
 
   public AuditEvent {
-    details = Map.copyOf(details);
+    // an absent fact is kept as null (Map.copyOf refuses nulls)
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

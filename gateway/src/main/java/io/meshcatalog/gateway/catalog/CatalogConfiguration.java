@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.http.HttpRoute;
@@ -81,9 +82,14 @@ class CatalogConfiguration {
   }
 
   @Bean
+  CatalogAccess catalogAccess(AuditLog auditLog, Clock catalogClock) {
+    return new CatalogAccess(auditLog, catalogClock);
+  }
+
+  @Bean
   CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, NettySubgraphClient subgraphHttpClient,
       LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
-      CatalogProperties properties) {
+      CatalogProperties properties, AuditLog auditLog, Clock catalogClock) {
     String self = properties.subgraphName();
     return new CatalogHarvester(() -> {
       // The configured URL and headers of each subgraph, as its fetches get them; no client's headers to forward.
@@ -98,15 +104,16 @@ class CatalogConfiguration {
       }
       return targets;
     }, new HttpContractFetcher(subgraphHttpClient,
-        properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary);
+        properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary, auditLog,
+        catalogClock);
   }
 
   @Bean
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
-      ApiKeyAdmin apiKeyAdmin, @Value("${server.port:8080}") int port) {
+      ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
-        catalogHarvester);
+        catalogHarvester, catalogAccess);
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, new ApiKeyFetchers(apiKeyAdmin), catalogExecutor);
   }

@@ -1,6 +1,8 @@
 package io.meshcatalog.gateway.catalog;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.graph.lineage.ChangeKind;
 import io.meshcatalog.graph.lineage.Direction;
 import io.meshcatalog.graph.lineage.FieldChange;
@@ -29,12 +31,15 @@ final class CatalogFetchers {
   private final CatalogVocabulary vocabulary;
   private final CatalogLimits limits;
   private final CatalogHarvester harvester;
+  private final CatalogAccess access;
 
-  CatalogFetchers(LineageStore store, CatalogVocabulary vocabulary, CatalogLimits limits, CatalogHarvester harvester) {
+  CatalogFetchers(LineageStore store, CatalogVocabulary vocabulary, CatalogLimits limits, CatalogHarvester harvester,
+      CatalogAccess access) {
     this.store = store;
     this.vocabulary = vocabulary;
     this.limits = limits;
     this.harvester = harvester;
+    this.access = access;
   }
 
   Object search(DataFetchingEnvironment env) {
@@ -89,8 +94,37 @@ final class CatalogFetchers {
     return CatalogViews.changeImpact(store.changeImpact(changes, depth(env)));
   }
 
+  /**
+   * Harvests now: every domain, or {@code domain}, for admins; a domain member's own domains (those of its teams), or
+   * one of them. Anyone else is refused, and nothing is harvested.
+   */
   Object refreshCatalog(DataFetchingEnvironment env) {
-    return Map.of("subgraphs", harvester.harvest().stream().map(HarvestOutcome::toMap).toList());
+    String domain = env.getArgument("domain");
+    Caller caller = CatalogAccess.context(env).caller();
+    if (domain != null && !harvester.domains().contains(domain)) {
+      throw new java.util.NoSuchElementException("no subgraph publishes domain \"" + domain + "\"; the domains are "
+          + harvester.domains());
+    }
+    Set<String> domains;
+    if (caller.admin()) {
+      domains = domain == null ? Set.copyOf(harvester.domains()) : Set.of(domain);
+    } else if (caller.roles().contains(Role.DOMAIN_MEMBER)) {
+      Set<String> own = vocabulary.domainsOwnedBy(caller.teams());
+      if (domain != null && !own.contains(domain)) {
+        throw access.deny(env, "refreshCatalog", domain, caller.name() + " is not a member of the team that owns domain "
+            + domain + " (its teams: " + caller.teams() + ")");
+      }
+      if (own.isEmpty()) {
+        throw access.deny(env, "refreshCatalog", "all domains", "none of " + caller.name() + "'s teams "
+            + caller.teams() + " owns a domain");
+      }
+      domains = domain == null ? own : Set.of(domain);
+    } else {
+      throw access.deny(env, "refreshCatalog", domain == null ? "all domains" : domain,
+          "it is for domain members and admins; " + caller.name() + " has neither role");
+    }
+    return Map.of("subgraphs", harvester.harvest(CatalogAccess.context(env), domains::contains).stream()
+        .map(HarvestOutcome::toMap).toList());
   }
 
   // DataProduct and Dataset: the source is the entity map with its "id".

@@ -4,10 +4,18 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.UpsertOutcome;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import io.meshcatalog.gateway.audit.AuditEvent;
+import io.meshcatalog.gateway.audit.AuditKind;
+import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.execution.RequestContext;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +39,8 @@ public final class CatalogHarvester {
   private final DescriptorLoader loader;
   private final LineageStore store;
   private final CatalogVocabulary vocabulary;
+  private final AuditLog audit;
+  private final Clock clock;
 
   /** One subgraph to harvest: the only domain it may publish, where it is reached and the headers configured for it. */
   record Target(String subgraph, String domain, String url, Map<String, String> headers) {
@@ -40,20 +50,50 @@ public final class CatalogHarvester {
    * @param subgraphs the subgraphs to harvest, read at each harvest (the supergraph may change)
    */
   CatalogHarvester(Supplier<List<Target>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
-      LineageStore store, CatalogVocabulary vocabulary) {
+      LineageStore store, CatalogVocabulary vocabulary, AuditLog audit, Clock clock) {
     this.subgraphs = subgraphs;
     this.fetcher = fetcher;
     this.loader = loader;
     this.store = store;
     this.vocabulary = vocabulary;
+    this.audit = audit;
+    this.clock = clock;
   }
 
-  /** Harvests all subgraphs now, one outcome each, in supergraph order. */
-  public synchronized List<HarvestOutcome> harvest() {
+  /** Harvests all subgraphs now, on the gateway's own behalf (the schedule), one outcome each, in supergraph order. */
+  public List<HarvestOutcome> harvest() {
+    return harvest(RequestContext.internal("gateway"), domain -> true);
+  }
+
+  /**
+   * Harvests the subgraphs bound to the domains {@code which} accepts, for {@code by}; each outcome is in the audit
+   * log before this returns.
+   */
+  public synchronized List<HarvestOutcome> harvest(RequestContext by, Predicate<String> which) {
     List<HarvestOutcome> outcomes = new ArrayList<>();
-    subgraphs.get().forEach(target -> outcomes.add(harvest(target)));
+    subgraphs.get().stream().filter(target -> which.test(target.domain())).forEach(target -> {
+      HarvestOutcome outcome = harvest(target);
+      record(by, outcome);
+      outcomes.add(outcome);
+    });
     vocabulary.refresh();
     return outcomes;
+  }
+
+  /** The domains a harvest can reach: those bound to the subgraphs being served. */
+  public List<String> domains() {
+    return subgraphs.get().stream().map(Target::domain).toList();
+  }
+
+  private void record(RequestContext by, HarvestOutcome outcome) {
+    Map<String, @Nullable Object> details = new LinkedHashMap<>();
+    details.put("domain", outcome.domain());
+    details.put("created", outcome.created());
+    details.put("updated", outcome.updated());
+    details.put("unchanged", outcome.unchanged());
+    details.put("error", outcome.error());
+    audit.append(new AuditEvent(clock.instant(), AuditKind.HARVEST, by.caller().name(), by.source(),
+        outcome.subgraph(), outcome.ok() ? AuditEvent.SUCCESS : AuditEvent.FAILURE, details)).join();
   }
 
   private HarvestOutcome harvest(Target target) {

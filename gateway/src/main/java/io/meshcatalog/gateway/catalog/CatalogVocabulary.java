@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ final class CatalogVocabulary {
   private final DescriptorLoader loader;
   private volatile CatalogIndex index = CatalogIndex.EMPTY;
   /** The descriptors of the last refresh by domain, with the text each was parsed from. */
-  private Map<String, Parsed> parsed = Map.of();
+  private volatile Map<String, Parsed> parsed = Map.of();
 
   CatalogVocabulary(LineageStore store, DescriptorLoader loader) {
     this.store = store;
@@ -35,6 +37,17 @@ final class CatalogVocabulary {
 
   CatalogIndex index() {
     return index;
+  }
+
+  /** The domains whose descriptors name one of {@code teams} as the domain's team, in id order. */
+  Set<String> domainsOwnedBy(Set<String> teams) {
+    Set<String> owned = new TreeSet<>();
+    parsed.forEach((domain, entry) -> {
+      if (teams.contains(entry.descriptor().domain().team().name())) {
+        owned.add(domain);
+      }
+    });
+    return owned;
   }
 
   /** Rebuilds the index from the stored descriptors; one that no longer loads is logged and left out. */

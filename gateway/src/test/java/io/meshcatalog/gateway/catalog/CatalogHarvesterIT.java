@@ -1,8 +1,17 @@
 package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
+import io.meshcatalog.gateway.audit.AuditEvent;
+import io.meshcatalog.gateway.audit.AuditKind;
+import io.meshcatalog.gateway.audit.AuditRecord;
+import io.meshcatalog.gateway.audit.AuditSettings;
+import io.meshcatalog.gateway.audit.FileAuditLog;
+import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
@@ -21,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +61,7 @@ class CatalogHarvesterIT {
   private LineageStore store;
   private CatalogVocabulary vocabulary;
   private CatalogHarvester harvester;
+  private FileAuditLog audit;
 
   @BeforeEach
   void start() throws IOException {
@@ -68,6 +79,7 @@ class CatalogHarvesterIT {
     });
     subgraph.start();
     graph = GraphConnection.open(GraphSettings.embedded(dataDir));
+    audit = FileAuditLog.open(AuditSettings.in(dataDir.resolve("audit")));
     store = new LineageStore(graph.driver(), TraversalLimits.DEFAULT, Clock.systemUTC());
     store.initSchema();
     vocabulary = new CatalogVocabulary(store, new DescriptorLoader());
@@ -75,13 +87,14 @@ class CatalogHarvesterIT {
     harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", "customers", url,
         Map.of("Authorization", "Bearer harvester"))),
         new HttpContractFetcher(GatewayCalls.httpClient(), Duration.ofSeconds(5)),
-        new DescriptorLoader(), store, vocabulary);
+        new DescriptorLoader(), store, vocabulary, audit, Clock.systemUTC());
   }
 
   @AfterEach
   void stop() {
     subgraph.stop(0);
     graph.close();
+    audit.close();
   }
 
   @Test
@@ -173,6 +186,21 @@ class CatalogHarvesterIT {
       assertThat(outcome.error()).contains("catalogContract of subgraph customers");
     });
     assertThat(store.product(PRODUCT)).isEmpty();
+  }
+
+  @Test
+  void everyHarvestIsInTheAuditLogWithWhoAskedAndItsOutcome() {
+    harvester.harvest();
+    harvester.harvest(new RequestContext(new Caller("ana", Set.of("customers-team"), Set.of(), Set.of(Role.DOMAIN_MEMBER),
+        Set.of(), "api-key", "k1"), Map.of(), "10.0.0.7"), domain -> domain.equals("customers"));
+    harvester.harvest(RequestContext.internal("gateway"), domain -> domain.equals("marketing"));
+
+    List<AuditRecord> records = audit.reader().page(0, Set.of(AuditKind.HARVEST), null, 10).records();
+    assertThat(records).extracting(r -> r.event().actor(), r -> r.event().source(), r -> r.event().target(),
+        r -> r.event().outcome()).containsExactly(
+            tuple("gateway", "", "customers", AuditEvent.SUCCESS),
+            tuple("ana", "10.0.0.7", "customers", AuditEvent.SUCCESS));
+    assertThat(records.get(0).event().details()).containsEntry("domain", "customers").containsEntry("created", 1L);
   }
 
   @Test
