@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
@@ -41,7 +42,9 @@ class ImpactCsvEndpoint {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("kind must be PRODUCT, DATASET or FIELD, got \"" + kind + "\"", e);
       }
-      String csv = ImpactCsv.write(store.impact(new NodeRef(nodeKind, id), limits.depth("depth", number(depth))));
+      // every read sees everything until the caller is mapped to its viewer, as in CatalogFetchers.viewer
+      String csv = ImpactCsv.write(store.impact(Viewer.EVERYTHING, new NodeRef(nodeKind, id),
+          limits.depth("depth", number(depth))));
       String file = "impact-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
       return HttpAnswer.text(200, CSV, csv).withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
     } catch (UnknownNodeException e) {

@@ -7,6 +7,7 @@ import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.ProductRevision;
 import io.meshcatalog.graph.lineage.SchemaChange;
@@ -89,7 +90,7 @@ class CatalogHarvesterIT {
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0));
     assertThat(authorization.get()).as("the subgraph's configured header").isEqualTo("Bearer harvester");
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1));
-    assertThat(store.history(PRODUCT, 10)).hasSize(1);
+    assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
   }
 
   @Test
@@ -112,11 +113,11 @@ class CatalogHarvesterIT {
       schedule.start();
       assertThat(schedule.isReady()).isTrue();
       assertThat(contractsServed.get()).isEqualTo(1);
-      assertThat(store.history(PRODUCT, 10)).hasSize(1);
+      assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
 
       retypeCountry();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (store.history(PRODUCT, 10).size() < 2 && System.nanoTime() < deadline) {
+      while (store.history(Viewer.EVERYTHING, PRODUCT, 10).size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
     }
@@ -145,7 +146,7 @@ class CatalogHarvesterIT {
       assertThat(outcome.ok()).isFalse();
       assertThat(outcome.error()).contains("unreachable");
     });
-    assertThat(store.product(PRODUCT)).isPresent();
+    assertThat(store.product(Viewer.EVERYTHING, PRODUCT)).isPresent();
     assertThat(vocabulary.index().product(PRODUCT)).isPresent();
   }
 
@@ -153,7 +154,7 @@ class CatalogHarvesterIT {
   void theHarvestedDescriptorIsStoredSoAFreshVocabularyRebuildsFromTheGraph() {
     harvester.harvest();
     assertThat(vocabulary.index().dataset(PRODUCT)).isPresent();
-    assertThat(store.descriptors()).containsEntry("customers", descriptor.get());
+    assertThat(store.descriptors(Viewer.EVERYTHING)).containsEntry("customers", descriptor.get());
 
     CatalogVocabulary restarted = new CatalogVocabulary(store, new DescriptorLoader());
     restarted.refresh();
@@ -172,7 +173,7 @@ class CatalogHarvesterIT {
       assertThat(outcome.ok()).isFalse();
       assertThat(outcome.error()).contains("catalogContract of subgraph customers");
     });
-    assertThat(store.product(PRODUCT)).isEmpty();
+    assertThat(store.product(Viewer.EVERYTHING, PRODUCT)).isEmpty();
   }
 
   /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
@@ -183,7 +184,7 @@ class CatalogHarvesterIT {
   }
 
   private void assertCountryRetypedInRevisionTwo() {
-    List<ProductRevision> history = store.history(PRODUCT, 10);
+    List<ProductRevision> history = store.history(Viewer.EVERYTHING, PRODUCT, 10);
     assertThat(history).extracting(ProductRevision::number).containsExactly(2, 1);
     assertThat(history.get(0).changes()).contains(
         new SchemaChange(SchemaChange.Kind.FIELD_RETYPED, "customers.contacts.country", "string", "integer"));
