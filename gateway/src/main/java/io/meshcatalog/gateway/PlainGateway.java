@@ -107,7 +107,7 @@ final class PlainGateway implements AutoCloseable {
       ExecutorService workers = GatewayWiring.httpWorkers(properties);
       parts.add(planning::shutdown);
       parts.add(workers::shutdown);
-      NettySubgraphClient http = GatewayWiring.subgraphHttpClient(transport, json);
+      NettySubgraphClient http = GatewayWiring.subgraphHttpClient(transport, json, environment);
       parts.add(http);
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());

@@ -1,9 +1,12 @@
 package io.meshcatalog.gateway.demo;
 
+import io.meshcatalog.gateway.http.GatewayWiring;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
@@ -41,8 +44,9 @@ public final class DemoLauncher {
     Path jar = Path.of(option(args, "--demo.subgraphs-jar=", DEFAULT_JAR));
     int basePort = Integer.parseInt(option(args, "--demo.base-port=", "4001"));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String secret = callerSecret(args);
     DemoSubgraphs subgraphs = DemoSubgraphs.start(jar, basePort, Path.of("data", "domain-subgraphs.log"),
-        Duration.ofSeconds(180), http);
+        Duration.ofSeconds(180), http, secret);
     List<String> gatewayArgs = new ArrayList<>();
     for (String arg : args) {
       if (!arg.equals("--demo") && !arg.startsWith("--demo.")) {
@@ -50,6 +54,7 @@ public final class DemoLauncher {
       }
     }
     gatewayArgs.add("--subgraphs=" + subgraphs.subgraphsArgument());
+    gatewayArgs.add("--" + GatewayWiring.CALLER_SECRET + "=" + secret);
     gatewayArgs.add("--catalog.enabled=true");
     SpringApplication app = new SpringApplication(application);
     app.addListeners(new StopSubgraphs(subgraphs));
@@ -59,6 +64,21 @@ public final class DemoLauncher {
       subgraphs.close();
       throw e;
     }
+  }
+
+  /**
+   * The secret the gateway and the demo subgraphs share for caller assertions: {@code --gateway.caller-secret} or
+   * {@code MESH_CALLER_SECRET} when given, otherwise a random one for this run (never written anywhere).
+   */
+  private static String callerSecret(String[] args) {
+    String given = option(args, "--" + GatewayWiring.CALLER_SECRET + "=",
+        System.getenv().getOrDefault(DemoSubgraphs.CALLER_SECRET_VARIABLE, ""));
+    if (!given.isBlank()) {
+      return given;
+    }
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static String option(String[] args, String prefix, String fallback) {

@@ -28,6 +28,9 @@ public final class DemoSubgraphs implements AutoCloseable {
   /** The demo domains, in the order the supergraph lists them. */
   public static final List<String> DOMAINS = List.of("orders", "shipping", "customers", "marketing", "finance");
 
+  /** The environment variable the subgraph kit reads its caller secret from. */
+  static final String CALLER_SECRET_VARIABLE = "MESH_CALLER_SECRET";
+
   private final Process process;
   private final Map<String, String> urls;
   private final Path log;
@@ -42,8 +45,11 @@ public final class DemoSubgraphs implements AutoCloseable {
    * Starts the jar with each domain on {@code basePort + i} and waits until all answer.
    *
    * @param log where the child's output goes
+   * @param callerSecret the secret the gateway signs caller assertions with, given to the child in its environment
+   *     ({@code MESH_CALLER_SECRET}, never on its command line)
    */
-  public static DemoSubgraphs start(Path jar, int basePort, Path log, Duration timeout, HttpClient http) {
+  public static DemoSubgraphs start(Path jar, int basePort, Path log, Duration timeout, HttpClient http,
+      String callerSecret) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no domain subgraphs jar at " + jar.toAbsolutePath() + ": build it with "
           + "`mvn -B -q install -DskipTests` from the repository root, or point --demo.subgraphs-jar=<file> at it");
@@ -60,8 +66,10 @@ public final class DemoSubgraphs implements AutoCloseable {
     Process process;
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+      builder.environment().put(CALLER_SECRET_VARIABLE, callerSecret);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the domain subgraphs: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.execution;
 
+import io.meshcatalog.graph.access.CallerAssertion;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -64,14 +65,21 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
   private final NettyTransport transport;
   private final JsonMapper json;
   private final Options options;
+  private final SubgraphCallers callers;
   private final ConcurrentMap<String, Target> targets = new ConcurrentHashMap<>();
   private final ConcurrentMap<PoolKey, Pool> pools = new ConcurrentHashMap<>();
   private volatile @Nullable SslContext ssl;
 
   public NettySubgraphClient(NettyTransport transport, JsonMapper json, Options options) {
+    this(transport, json, options, SubgraphCallers.NONE);
+  }
+
+  /** @param callers the caller assertion each request carries (after the configured headers, so it wins) */
+  public NettySubgraphClient(NettyTransport transport, JsonMapper json, Options options, SubgraphCallers callers) {
     this.transport = transport;
     this.json = json;
     this.options = options;
+    this.callers = callers;
   }
 
   @Override
@@ -241,6 +249,10 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           .set(HttpHeaderNames.ACCEPT, ACCEPT)
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       request.settings().headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
+      String caller = callers.headerFor(request.context());
+      if (caller != null) {
+        http.headers().set(CallerAssertion.HEADER, caller);
+      }
       return http;
     }
 

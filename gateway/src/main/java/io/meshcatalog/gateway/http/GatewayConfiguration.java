@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +39,8 @@ class GatewayConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper jsonMapper) {
-    return GatewayWiring.subgraphHttpClient(transport, jsonMapper);
+  NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper jsonMapper, Environment environment) {
+    return GatewayWiring.subgraphHttpClient(transport, jsonMapper, environment);
   }
 
   @Bean

@@ -8,11 +8,13 @@ import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
+import io.meshcatalog.gateway.execution.SubgraphCallers;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.env.PropertyResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * catalog) and the plain start (without it) both build the gateway from these, so the two cannot drift.
  */
 public final class GatewayWiring {
+
+  /** The property with the secret the gateway signs caller assertions for its subgraphs with. */
+  public static final String CALLER_SECRET = "gateway.caller-secret";
 
   private GatewayWiring() {
   }
@@ -47,9 +53,15 @@ public final class GatewayWiring {
     return boundedPool("planner", Runtime.getRuntime().availableProcessors());
   }
 
-  /** Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest. */
-  public static NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper json) {
-    return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS);
+  /**
+   * Subgraphs over HTTP, and nothing else: the SDL reads of {@code --subgraphs} and the catalog's harvest; each
+   * request carries a caller assertion when {@link #CALLER_SECRET} (or {@code MESH_CALLER_SECRET}) is set.
+   */
+  public static NettySubgraphClient subgraphHttpClient(NettyTransport transport, JsonMapper json,
+      PropertyResolver environment) {
+    String secret = environment.getProperty(CALLER_SECRET, environment.getProperty("MESH_CALLER_SECRET", ""));
+    return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS,
+        SubgraphCallers.withSecret(secret, Clock.systemUTC()));
   }
 
   /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP. */
