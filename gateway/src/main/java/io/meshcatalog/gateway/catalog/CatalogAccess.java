@@ -36,12 +36,15 @@ final class CatalogAccess {
     return context == null ? RequestContext.anonymous() : context;
   }
 
-  /** Whose view of the catalog {@code caller} gets: admins see everything, anonymous callers the public view. */
+  /**
+   * Whose view of the catalog {@code caller} gets: admins see every product, anonymous callers the public view, and
+   * everyone's scopes decide which classified example values they see (an admin too needs the scope).
+   */
   static Viewer viewer(Caller caller) {
-    if (caller.admin()) {
-      return Viewer.EVERYTHING;
+    if (!caller.authenticated()) {
+      return Viewer.PUBLIC;
     }
-    return caller.authenticated() ? Viewer.of(caller.subject(), caller.teams()) : Viewer.PUBLIC;
+    return new Viewer(true, caller.admin(), caller.subject(), caller.teams(), caller.scopes());
   }
 
   /** The view of the resolver's caller. */

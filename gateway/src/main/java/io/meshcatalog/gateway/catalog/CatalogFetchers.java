@@ -3,6 +3,8 @@ package io.meshcatalog.gateway.catalog;
 import graphql.schema.DataFetchingEnvironment;
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Role;
+import io.meshcatalog.graph.access.ExampleAccess;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.ChangeKind;
 import io.meshcatalog.graph.lineage.Direction;
 import io.meshcatalog.graph.lineage.FieldChange;
@@ -12,6 +14,7 @@ import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.SearchQuery;
 import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogField;
 import io.meshcatalog.graph.vocabulary.CatalogProduct;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,33 +57,33 @@ final class CatalogFetchers {
     }
     SearchQuery query = new SearchQuery(text == null ? "" : text, string(filter, "domain"), string(filter, "owner"),
         string(filter, "tag"), string(filter, "classification"), string(filter, "status"), kinds, offset, first);
-    return CatalogViews.searchPage(store.search(query));
+    return CatalogViews.searchPage(store.search(CatalogAccess.viewer(env), query));
   }
 
   @Nullable Object dataProduct(DataFetchingEnvironment env) {
     String id = env.getArgument("id");
-    return store.product(NodeRef.product(id).id()).map(CatalogViews::product).orElse(null);
+    return store.product(CatalogAccess.viewer(env), NodeRef.product(id).id()).map(CatalogViews::product).orElse(null);
   }
 
   @Nullable Object dataset(DataFetchingEnvironment env) {
     String id = env.getArgument("id");
-    return store.dataset(NodeRef.dataset(id).id()).map(CatalogViews::dataset).orElse(null);
+    return store.dataset(CatalogAccess.viewer(env), NodeRef.dataset(id).id()).map(CatalogViews::dataset).orElse(null);
   }
 
   @Nullable Object field(DataFetchingEnvironment env) {
     String ref = env.getArgument("ref");
-    return store.field(NodeRef.field(ref).id()).map(CatalogViews::field).orElse(null);
+    return store.field(CatalogAccess.viewer(env), NodeRef.field(ref).id()).map(CatalogViews::field).orElse(null);
   }
 
   Object lineage(DataFetchingEnvironment env) {
     NodeRef of = nodeRef(env.getArgument("of"));
     String direction = env.getArgument("direction");
-    return CatalogViews.lineage(store.lineage(of, direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction),
-        depth(env)));
+    return CatalogViews.lineage(store.lineage(CatalogAccess.viewer(env), of,
+        direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction), depth(env)));
   }
 
   Object impact(DataFetchingEnvironment env) {
-    return CatalogViews.impact(store.impact(nodeRef(env.getArgument("of")), depth(env)));
+    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), nodeRef(env.getArgument("of")), depth(env)));
   }
 
   Object changeImpact(DataFetchingEnvironment env) {
@@ -91,7 +94,7 @@ final class CatalogFetchers {
       changes.add(new FieldChange(new FieldRef((String) input.get("field")),
           ChangeKind.valueOf((String) input.get("kind")), string(input, "newName"), string(input, "newType")));
     }
-    return CatalogViews.changeImpact(store.changeImpact(changes, depth(env)));
+    return CatalogViews.changeImpact(store.changeImpact(CatalogAccess.viewer(env), changes, depth(env)));
   }
 
   /**
@@ -144,8 +147,8 @@ final class CatalogFetchers {
   Object fields(DataFetchingEnvironment env) {
     String id = source(env, "id");
     return vocabulary.index().dataset(id).<Object>map(CatalogDataset::fields)
-        .orElseGet(() -> store.dataset(id).map(d -> d.fields().stream().map(CatalogViews::reportedField).toList())
-            .orElse(List.of()));
+        .orElseGet(() -> store.dataset(CatalogAccess.viewer(env), id)
+            .map(d -> d.fields().stream().map(CatalogViews::reportedField).toList()).orElse(List.of()));
   }
 
   String productIdOf(DataFetchingEnvironment env) {
@@ -158,49 +161,56 @@ final class CatalogFetchers {
   }
 
   Object upstream(DataFetchingEnvironment env) {
-    return CatalogViews.nodes(store.lineage(self(env), Direction.UPSTREAM, depth(env)).nodes());
+    return CatalogViews.nodes(store.lineage(CatalogAccess.viewer(env), self(env), Direction.UPSTREAM, depth(env)).nodes());
   }
 
   Object downstream(DataFetchingEnvironment env) {
-    return CatalogViews.nodes(store.lineage(self(env), Direction.DOWNSTREAM, depth(env)).nodes());
+    return CatalogViews.nodes(store.lineage(CatalogAccess.viewer(env), self(env), Direction.DOWNSTREAM, depth(env)).nodes());
   }
 
   Object selfImpact(DataFetchingEnvironment env) {
-    return CatalogViews.impact(store.impact(self(env), depth(env)));
+    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), self(env), depth(env)));
   }
 
   Object ownersToNotify(DataFetchingEnvironment env) {
-    return CatalogViews.teams(store.impact(self(env), depth(env)).ownersToNotify());
+    return CatalogViews.teams(store.impact(CatalogAccess.viewer(env), self(env), depth(env)).ownersToNotify());
   }
 
   Object history(DataFetchingEnvironment env) {
     String id = source(env, "id");
-    return store.history(id, limits.history(env.getArgument("limit"))).stream().map(CatalogViews::revision).toList();
+    return store.history(CatalogAccess.viewer(env), id, limits.history(env.getArgument("limit"))).stream()
+        .map(CatalogViews::revision).toList();
   }
 
   @Nullable Object productOf(DataFetchingEnvironment env) {
     String productId = sourceOrNull(env, "productId");
-    return productId == null ? null : store.product(productId).map(CatalogViews::product).orElse(null);
+    return productId == null ? null : store.product(CatalogAccess.viewer(env), productId).map(CatalogViews::product).orElse(null);
   }
 
   @Nullable Object datasetOfField(DataFetchingEnvironment env) {
     String datasetId = sourceOrNull(env, "datasetId");
-    return datasetId == null ? null : store.dataset(datasetId).map(CatalogViews::dataset).orElse(null);
+    return datasetId == null ? null : store.dataset(CatalogAccess.viewer(env), datasetId).map(CatalogViews::dataset).orElse(null);
   }
 
   @Nullable Object productOfField(DataFetchingEnvironment env) {
     String productId = productIdOfField(env);
-    return productId == null ? null : store.product(productId).map(CatalogViews::product).orElse(null);
+    return productId == null ? null : store.product(CatalogAccess.viewer(env), productId).map(CatalogViews::product).orElse(null);
   }
 
   Object ownersOfField(DataFetchingEnvironment env) {
     String productId = productIdOfField(env);
-    return productId == null ? List.of() : store.owners(productId).stream().map(CatalogViews::team).toList();
+    return productId == null ? List.of()
+        : store.owners(CatalogAccess.viewer(env), productId).stream().map(CatalogViews::team).toList();
   }
 
   private @Nullable String productIdOfField(DataFetchingEnvironment env) {
     String datasetId = sourceOrNull(env, "datasetId");
-    return datasetId == null ? null : store.dataset(datasetId).map(d -> d.product()).orElse(null);
+    return datasetId == null ? null : store.dataset(CatalogAccess.viewer(env), datasetId).map(d -> d.product()).orElse(null);
+  }
+
+    /** A vocabulary field's example values as this request's viewer may see them. */
+  ExampleAccess.Examples examples(DataFetchingEnvironment env) {
+    return ((CatalogField) env.getSource()).examples(CatalogAccess.viewer(env));
   }
 
   private static NodeRef self(DataFetchingEnvironment env) {

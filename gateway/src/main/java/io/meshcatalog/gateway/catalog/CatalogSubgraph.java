@@ -99,9 +99,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
         throw new IllegalArgumentException("a " + typename + " representation needs its key \"id\" as a string");
       }
       if ("DataProduct".equals(typename)) {
-        out.add(store.product(id).map(CatalogViews::product).orElse(null));
+        out.add(store.product(CatalogAccess.viewer(env), id).map(CatalogViews::product).orElse(null));
       } else if ("Dataset".equals(typename)) {
-        out.add(store.dataset(id).map(CatalogViews::dataset).orElse(null));
+        out.add(store.dataset(CatalogAccess.viewer(env), id).map(CatalogViews::dataset).orElse(null));
       } else {
         throw new IllegalArgumentException("the catalog resolves no entity of type " + typename);
       }
@@ -140,6 +140,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
             .dataFetcher("upstream", f::upstream)
             .dataFetcher("downstream", f::downstream)
             .dataFetcher("impact", f::selfImpact))
+        .type("Field", type -> type
+            .dataFetcher("examples", env -> f.examples(env).values())
+            .dataFetcher("examplesWithheld", env -> f.examples(env).withheld()))
         .type("CatalogField", type -> type
             .dataFetcher("dataset", f::datasetOfField)
             .dataFetcher("product", f::productOfField)

@@ -5,6 +5,7 @@ import io.meshcatalog.graph.lineage.ChangeImpactReport;
 import io.meshcatalog.graph.lineage.DatasetView;
 import io.meshcatalog.graph.lineage.FacetCount;
 import io.meshcatalog.graph.lineage.FieldView;
+import io.meshcatalog.graph.lineage.HiddenItems;
 import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.LineageNode;
 import io.meshcatalog.graph.lineage.LineageResult;
@@ -43,6 +44,7 @@ final class CatalogViews {
     out.put("id", p.id());
     out.put("name", p.name());
     out.put("status", p.status());
+    out.put("visibility", p.visibility());
     out.put("version", p.version().isEmpty() ? null : p.version());
     out.put("tags", p.tags());
     out.put("description", Map.of("purpose", p.purpose(), "limitations", p.limitations(), "usage", p.usage()));
@@ -79,7 +81,7 @@ final class CatalogViews {
    */
   static CatalogField reportedField(FieldView f) {
     return new CatalogField(f.id(), f.name(), f.logicalType(), f.description(), f.classification(),
-        f.criticalDataElement(), false, false, f.tags(), f.derivedFrom(), "");
+        f.criticalDataElement(), false, false, f.tags(), f.derivedFrom(), "", f.examples());
   }
 
   static Map<String, @Nullable Object> field(FieldView f) {
@@ -117,7 +119,8 @@ final class CatalogViews {
   }
 
   static Map<String, Object> lineage(LineageResult result) {
-    return Map.of("depth", result.depth(), "nodes", nodes(result.nodes()), "truncated", result.truncated());
+    return Map.of("depth", result.depth(), "nodes", nodes(result.nodes()), "truncated", result.truncated(),
+        "hidden", hidden(result.hidden()));
   }
 
   static Map<String, Object> impact(ImpactReport report) {
@@ -130,12 +133,23 @@ final class CatalogViews {
     out.put("consumers", nodes(report.ofKind(NodeKind.CONSUMER)));
     out.put("ownersToNotify", teams(report.ownersToNotify()));
     out.put("truncated", report.truncated());
+    out.put("hidden", hidden(report.hidden()));
     return out;
   }
 
   static List<Map<String, Object>> teams(List<TeamToNotify> teams) {
     return teams.stream().map(t -> Map.<String, Object>of("team", t.team(), "members", members(t.members()),
-        "affected", t.affected(), "nearestDegree", t.nearestDegree())).toList();
+        "affected", t.affected(), "nearestDegree", t.nearestDegree(), "hiddenAffected", t.hiddenAffected())).toList();
+  }
+
+  /** What an answer leaves out, per team: "3 hidden items owned by crm-team". */
+  static List<Map<String, @Nullable Object>> hidden(List<HiddenItems> hidden) {
+    return hidden.stream().map(h -> {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      out.put("team", h.team());
+      out.put("count", h.count());
+      return out;
+    }).toList();
   }
 
   static Map<String, Object> changeImpact(ChangeImpactReport report) {
@@ -144,7 +158,7 @@ final class CatalogViews {
       breaks.add(Map.of("node", node(item.node()), "because", item.because()));
     }
     return Map.of("breaks", breaks, "ownersToNotify", teams(report.ownersToNotify()), "notes", report.notes(),
-        "truncated", report.truncated());
+        "truncated", report.truncated(), "hidden", hidden(report.hidden()));
   }
 
   static Map<String, Object> revision(ProductRevision r) {

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.model.DomainDescriptor;
@@ -53,7 +54,7 @@ final class CatalogVocabulary {
   /** Rebuilds the index from the stored descriptors; one that no longer loads is logged and left out. */
   synchronized void refresh() {
     Map<String, Parsed> now = new LinkedHashMap<>();
-    store.descriptors().forEach((domain, yaml) -> {
+    store.descriptors(Viewer.EVERYTHING).forEach((domain, yaml) -> {
       Parsed before = parsed.get(domain);
       if (before != null && before.yaml().equals(yaml)) {
         now.put(domain, before);

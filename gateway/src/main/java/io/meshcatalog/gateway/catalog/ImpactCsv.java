@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.graph.lineage.HiddenItems;
 import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.LineageNode;
 import io.meshcatalog.graph.lineage.TeamToNotify;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * An impact report as CSV (RFC 4180) for spreadsheets: one row per node reached, with the teams to
- * notify about it. Cells that a spreadsheet would run as a formula are prefixed with a quote.
+ * notify about it, then one {@code HIDDEN} row per team owning items the reader may not see, with their count.
+ * Cells that a spreadsheet would run as a formula are prefixed with a quote.
  */
 final class ImpactCsv {
 
@@ -32,6 +34,11 @@ final class ImpactCsv {
           cell(node.domain()), cell(Integer.toString(node.degree())), cell(String.join(" > ", node.path())),
           cell(Boolean.toString(node.external())), cell(String.join(";", teamsByNode.getOrDefault(node.id(), List.of()))))))
           .append("\r\n");
+    }
+    for (HiddenItems hidden : report.hidden()) {
+      String team = hidden.team() == null ? "" : hidden.team();
+      String items = hidden.count() + (hidden.count() == 1 ? " item" : " items") + " you may not see";
+      out.append(String.join(",", List.of("HIDDEN", "", cell(items), "", "", "", "", cell(team)))).append("\r\n");
     }
     return out.toString();
   }

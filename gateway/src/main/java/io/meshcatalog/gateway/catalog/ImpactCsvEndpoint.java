@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
@@ -27,10 +28,11 @@ class ImpactCsvEndpoint {
   }
 
   CompletableFuture<HttpAnswer> handle(HttpCall call) {
-    return CompletableFuture.completedFuture(answer(call.parameter("kind"), call.parameter("id"), call.parameter("depth")));
+    return CompletableFuture.completedFuture(answer(CatalogAccess.viewer(call.caller()), call.parameter("kind"),
+        call.parameter("id"), call.parameter("depth")));
   }
 
-  private HttpAnswer answer(@Nullable String kind, @Nullable String id, @Nullable String depth) {
+  private HttpAnswer answer(Viewer viewer, @Nullable String kind, @Nullable String id, @Nullable String depth) {
     try {
       if (kind == null || id == null) {
         throw new IllegalArgumentException("kind (PRODUCT, DATASET or FIELD) and id are required");
@@ -41,7 +43,8 @@ class ImpactCsvEndpoint {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("kind must be PRODUCT, DATASET or FIELD, got \"" + kind + "\"", e);
       }
-      String csv = ImpactCsv.write(store.impact(new NodeRef(nodeKind, id), limits.depth("depth", number(depth))));
+      String csv = ImpactCsv.write(store.impact(viewer, new NodeRef(nodeKind, id),
+          limits.depth("depth", number(depth))));
       String file = "impact-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
       return HttpAnswer.text(200, CSV, csv).withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
     } catch (UnknownNodeException e) {

@@ -8,6 +8,7 @@ import io.meshcatalog.graph.bench.SyntheticMesh;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.ImpactReport;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
@@ -60,6 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code catalog.page-cache}: the 1M graph is about 1 GB, more than the default 512 MB).
  */
 class CatalogBenchmark {
+
+  /** The store answers as the gateway does until callers are mapped: seeing everything. */
+  private static final Viewer ADMIN = Viewer.EVERYTHING;
 
   private static final int DEPTH = 10;
   private static final int WARM_UP = 20;
@@ -181,24 +185,26 @@ class CatalogBenchmark {
     rows.add(compare("search(text, first: 20)", "20 hits", runs,
         i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " } }",
         data -> data.path("search").path("edges").size() == 20,
-        i -> expect(store.search(SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
+        i -> expect(store.search(ADMIN, SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
     rows.add(compare("search + facets", "20 hits, 6 facets", runs,
         i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " " + facets + " } }",
         data -> data.path("search").path("edges").size() == 20
             && !data.path("search").path("facets").path("domain").isEmpty(),
-        i -> expect(store.search(SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
+        i -> expect(store.search(ADMIN, SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
     // filters narrow the 1,000 ranked candidates in Java: one that keeps many, one that keeps few
     rows.add(compare("search, filter tag + kinds: [PRODUCT]", "20 hits", runs,
         i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", filter: {tag: \"" + tag(TEXTS[i % TEXTS.length])
             + "\", kinds: [PRODUCT]}, first: 20) { " + hit + " " + facets + " } }",
         data -> data.path("search").path("edges").size() == 20,
-        i -> expect(store.search(SearchQuery.text(TEXTS[i % TEXTS.length]).withTag(tag(TEXTS[i % TEXTS.length]))
+        i -> expect(store.search(ADMIN, SearchQuery.text(TEXTS[i % TEXTS.length])
+            .withTag(tag(TEXTS[i % TEXTS.length]))
             .withKinds(Set.of(NodeKind.PRODUCT))), 20)));
     rows.add(compare("search \"shipping\", filter status + owner", "≥ 1 hit", runs,
         i -> "{ search(text: \"shipping\", filter: {status: \"ACTIVE\", owner: \"team-dom" + (i % 8) + "\"}, "
             + "first: 20) { " + hit + " } }",
         data -> data.path("search").path("edges").size() >= 1,
-        i -> expect(store.search(SearchQuery.text("shipping").withStatus("ACTIVE").withOwner("team-dom" + (i % 8))), 1)));
+        i -> expect(store.search(ADMIN,
+            SearchQuery.text("shipping").withStatus("ACTIVE").withOwner("team-dom" + (i % 8))), 1)));
     return rows;
   }
 
@@ -226,7 +232,7 @@ class CatalogBenchmark {
         i -> "{ dataProduct(id: \"" + mesh.productId(spread(i, products)) + "\") { id name status version tags "
             + "description { purpose } owner { name members { username } } ownerInherited } }",
         data -> !data.path("dataProduct").isNull() && !data.path("dataProduct").path("owner").path("name").isNull(),
-        i -> store.product(mesh.productId(spread(i, products))).orElseThrow());
+        i -> store.product(ADMIN, mesh.productId(spread(i, products))).orElseThrow());
   }
 
   private List<Row> impacts(LineageStore store, SyntheticMesh mesh, int runs, int hubRuns) {
@@ -237,12 +243,12 @@ class CatalogBenchmark {
         break;
       }
       String id = mesh.datasetId(leaf);
-      if (!store.impact(NodeRef.dataset(id), DEPTH).nodes().isEmpty()) {
+      if (!store.impact(ADMIN, NodeRef.dataset(id), DEPTH).nodes().isEmpty()) {
         leaves.add(id);
       }
     }
     String hub = mesh.datasetId(mesh.hub());
-    ImpactReport hubImpact = store.impact(NodeRef.dataset(hub), DEPTH);
+    ImpactReport hubImpact = store.impact(ADMIN, NodeRef.dataset(hub), DEPTH);
     // the spec's reach counts datasets and consumers; fields (below 1M) come on top, and so do the
     // exports that OpenLineage events of earlier runs on a kept graph wrote from the hub's datasets
     int hubReach = (int) hubImpact.nodes().stream()
@@ -257,13 +263,13 @@ class CatalogBenchmark {
     rows.add(compare("impact(of: DATASET leaf, depth: 10)", "≥ 1 consumer", runs,
         i -> "{ impact(of: {kind: DATASET, id: \"" + leaves.get(i % leaves.size()) + "\"}, depth: 10)" + selection,
         data -> !data.path("impact").path("nodes").isEmpty(),
-        i -> store.impact(NodeRef.dataset(leaves.get(i % leaves.size())), DEPTH)));
+        i -> store.impact(ADMIN, NodeRef.dataset(leaves.get(i % leaves.size())), DEPTH)));
     rows.add(compare("impact(of: DATASET hub, depth: 10)", String.format(Locale.ROOT, "%,d nodes, %,d teams",
         hubImpact.nodes().size(), hubImpact.ownersToNotify().size()), hubRuns,
         i -> "{ impact(of: {kind: DATASET, id: \"" + hub + "\"}, depth: 10)" + selection,
         data -> data.path("impact").path("nodes").size() == hubImpact.nodes().size()
             && !data.path("impact").path("truncated").asBoolean(),
-        i -> store.impact(NodeRef.dataset(hub), DEPTH)));
+        i -> store.impact(ADMIN, NodeRef.dataset(hub), DEPTH)));
     return rows;
   }
 

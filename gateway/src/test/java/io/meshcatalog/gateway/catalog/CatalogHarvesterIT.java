@@ -16,6 +16,7 @@ import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.ProductRevision;
 import io.meshcatalog.graph.lineage.SchemaChange;
@@ -102,7 +103,7 @@ class CatalogHarvesterIT {
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0));
     assertThat(authorization.get()).as("the subgraph's configured header").isEqualTo("Bearer harvester");
     assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1));
-    assertThat(store.history(PRODUCT, 10)).hasSize(1);
+    assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
   }
 
   @Test
@@ -125,11 +126,11 @@ class CatalogHarvesterIT {
       schedule.start();
       assertThat(schedule.isReady()).isTrue();
       assertThat(contractsServed.get()).isEqualTo(1);
-      assertThat(store.history(PRODUCT, 10)).hasSize(1);
+      assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
 
       retypeCountry();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (store.history(PRODUCT, 10).size() < 2 && System.nanoTime() < deadline) {
+      while (store.history(Viewer.EVERYTHING, PRODUCT, 10).size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
     }
@@ -158,7 +159,7 @@ class CatalogHarvesterIT {
       assertThat(outcome.ok()).isFalse();
       assertThat(outcome.error()).contains("unreachable");
     });
-    assertThat(store.product(PRODUCT)).isPresent();
+    assertThat(store.product(Viewer.EVERYTHING, PRODUCT)).isPresent();
     assertThat(vocabulary.index().product(PRODUCT)).isPresent();
   }
 
@@ -166,7 +167,7 @@ class CatalogHarvesterIT {
   void theHarvestedDescriptorIsStoredSoAFreshVocabularyRebuildsFromTheGraph() {
     harvester.harvest();
     assertThat(vocabulary.index().dataset(PRODUCT)).isPresent();
-    assertThat(store.descriptors()).containsEntry("customers", descriptor.get());
+    assertThat(store.descriptors(Viewer.EVERYTHING)).containsEntry("customers", descriptor.get());
 
     CatalogVocabulary restarted = new CatalogVocabulary(store, new DescriptorLoader());
     restarted.refresh();
@@ -185,7 +186,7 @@ class CatalogHarvesterIT {
       assertThat(outcome.ok()).isFalse();
       assertThat(outcome.error()).contains("catalogContract of subgraph customers");
     });
-    assertThat(store.product(PRODUCT)).isEmpty();
+    assertThat(store.product(Viewer.EVERYTHING, PRODUCT)).isEmpty();
   }
 
   @Test
@@ -216,9 +217,9 @@ class CatalogHarvesterIT {
       assertThat(outcome.error()).isEqualTo("subgraph customers published domain 'marketing' but is bound to domain "
           + "'customers' (catalog.domains.customers); nothing it sent was stored");
     });
-    assertThat(store.product("marketing.contacts")).isEmpty();
-    assertThat(store.descriptors()).containsOnlyKeys("customers");
-    assertThat(store.history(PRODUCT, 10)).hasSize(1);
+    assertThat(store.product(Viewer.EVERYTHING, "marketing.contacts")).isEmpty();
+    assertThat(store.descriptors(Viewer.EVERYTHING)).containsOnlyKeys("customers");
+    assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
   }
 
   /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
@@ -229,7 +230,7 @@ class CatalogHarvesterIT {
   }
 
   private void assertCountryRetypedInRevisionTwo() {
-    List<ProductRevision> history = store.history(PRODUCT, 10);
+    List<ProductRevision> history = store.history(Viewer.EVERYTHING, PRODUCT, 10);
     assertThat(history).extracting(ProductRevision::number).containsExactly(2, 1);
     assertThat(history.get(0).changes()).contains(
         new SchemaChange(SchemaChange.Kind.FIELD_RETYPED, "customers.contacts.country", "string", "integer"));

@@ -132,14 +132,15 @@ class DemoMeshIT {
         "marketing.lead_acquisition", "finance.delay_cost", "finance.delay_cost", "orders.returns", "orders.returns");
     productOfDataset.forEach((datasetId, productId) -> {
       Map<String, Object> dataset = mesh.graphqlWithPlan("{ dataset(id: \"" + datasetId + "\") { id name productId"
-          + " fields { name classification } } }");
+          + " fields { name classification examples examplesWithheld } } }");
       assertThat(dataset).as(datasetId).doesNotContainKey("errors");
       assertThat(value(dataset, "data.dataset.productId")).as(datasetId).isEqualTo(productId);
       assertThat(values(dataset, "data.dataset.fields.![name]")).as(datasetId).isNotEmpty();
       assertThat(onlyTheCatalogIsAsked(dataset)).as(datasetId).isTrue();
 
-      Map<String, Object> product = mesh.graphqlWithPlan("{ dataProduct(id: \"" + productId + "\") { datasets { id }"
-          + " inputPorts { name datasetId } outputPorts { name } consumers { id kind } sla { property }"
+      Map<String, Object> product = mesh.graphqlWithPlan("{ dataProduct(id: \"" + productId + "\") { visibility"
+          + " datasets { id } inputPorts { name datasetId } outputPorts { name } consumers { id kind purpose }"
+          + " sla { property }"
           + " domain { id owner { name } } } }");
       assertThat(product).as(productId).doesNotContainKey("errors");
       assertThat(values(product, "data.dataProduct.datasets.![id]")).as(productId).contains(datasetId);
@@ -148,10 +149,28 @@ class DemoMeshIT {
       assertThat(onlyTheCatalogIsAsked(product)).as(productId).isTrue();
     });
     Map<String, Object> marketing = mesh.graphql("{ dataProduct(id: \"marketing.lead_acquisition\") {"
-        + " inputPorts { datasetId } consumers { kind external destination } } }");
+        + " visibility inputPorts { datasetId } consumers { kind external destination purpose } } }");
+    assertThat(value(marketing, "data.dataProduct.visibility")).isEqualTo("INTERNAL");
+    assertThat(values(marketing, "data.dataProduct.consumers.?[external == true].![purpose]"))
+        .containsExactly("advertising-audiences", "search-advertising");
     assertThat(values(marketing, "data.dataProduct.inputPorts.![datasetId]")).containsExactly("customers.contacts");
     assertThat(values(marketing, "data.dataProduct.consumers.?[external == true].![kind]"))
         .containsOnly("REVERSE_ETL").hasSize(2);
+  }
+
+  @Test
+  void personalDataShowsNoExamplesWithoutThePiiScopeWhereverTheyAreAsked() {
+    Map<String, Object> catalog = mesh.graphql("{ dataset(id: \"customers.contacts\") { fields { name examples"
+        + " examplesWithheld } } }");
+    assertThat(values(catalog, "data.dataset.fields.?[name == 'email'].![examplesWithheld]")).containsExactly(true);
+    assertThat(values(catalog, "data.dataset.fields.?[name == 'country'][0].examples")).containsExactly("PT", "DE");
+
+    Map<String, Object> domain = mesh.graphql("{ customersProducts { visibility datasets { fields { name examples"
+        + " examplesWithheld } } } }");
+    assertThat(domain).doesNotContainKey("errors");
+    assertThat(values(domain, "data.customersProducts.![visibility]")).containsExactly("PRIVATE");
+    assertThat(values(domain, "data.customersProducts[0].datasets[0].fields.?[name == 'email'].![examples]"))
+        .containsExactly(List.of());
   }
 
   private static boolean onlyTheCatalogIsAsked(Map<String, Object> response) {

@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.graph.lineage.HiddenItems;
 import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.LineageNode;
 import io.meshcatalog.graph.lineage.Member;
@@ -19,11 +20,22 @@ class ImpactCsvTests {
         List.of(new LineageNode(NodeKind.PRODUCT, "shipping.delay_predictions", "Shipping delay predictions",
             "shipping", 1, List.of("orders.orders.shipped_on", "shipping.delay_predictions"), false)),
         List.of(new TeamToNotify("shipping-team", List.of(new Member("a", "A", "owner")),
-            List.of("shipping.delay_predictions"), 1)), false);
+            List.of("shipping.delay_predictions"), 1, 0)), false, List.of());
 
     assertThat(ImpactCsv.write(report)).isEqualTo(ImpactCsv.HEADER + "\r\n"
         + "PRODUCT,shipping.delay_predictions,Shipping delay predictions,shipping,1,"
         + "orders.orders.shipped_on > shipping.delay_predictions,false,shipping-team\r\n");
+  }
+
+  @Test
+  void whatTheReaderMayNotSeeIsOneRowPerTeamWithItsCountAndNoIds() {
+    ImpactReport report = new ImpactReport(NodeRef.field("customers.contacts.email"), 3, List.of(),
+        List.of(new TeamToNotify("crm-team", List.of(), List.of(), 1, 2)), false,
+        List.of(new HiddenItems("crm-team", 4), new HiddenItems(null, 1)));
+
+    assertThat(ImpactCsv.write(report)).isEqualTo(ImpactCsv.HEADER + "\r\n"
+        + "HIDDEN,,4 items you may not see,,,,,crm-team\r\n"
+        + "HIDDEN,,1 item you may not see,,,,,\r\n");
   }
 
   @Test

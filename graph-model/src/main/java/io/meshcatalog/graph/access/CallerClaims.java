@@ -26,6 +26,6 @@ public record CallerClaims(String subject, boolean authenticated, boolean everyt
 
   /** The catalog view these claims allow. */
   public Viewer viewer() {
-    return new Viewer(authenticated, everything, subject, teams);
+    return new Viewer(authenticated, everything, subject, teams, scopes);
   }
 }

@@ -17,10 +17,12 @@ import io.meshcatalog.graph.model.InputPort;
 import io.meshcatalog.graph.model.OutputPort;
 import io.meshcatalog.graph.model.ProductId;
 import io.meshcatalog.graph.model.ProductStatus;
+import io.meshcatalog.graph.model.Purpose;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
 import io.meshcatalog.graph.model.TeamMember;
+import io.meshcatalog.graph.model.Visibility;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -58,7 +60,8 @@ public final class DescriptorLoader {
     private static final Set<String> MEMBER_KEYS = Set.of("username", "name", "role", "dateIn", "dateOut");
     private static final Set<String> SUPPORT_KEYS = Set.of("channel", "url", "tool", "scope", "description");
     private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "description",
-            "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties");
+            "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties",
+            "visibility");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("purpose", "limitations", "usage");
     private static final Set<String> INPUT_PORT_KEYS = Set.of("name", "version", "contractId", "description");
     private static final Set<String> OUTPUT_PORT_KEYS = Set.of("name", "description", "type", "version",
@@ -69,8 +72,11 @@ public final class DescriptorLoader {
             "businessName", "description", "classification", "criticalDataElement", "required", "primaryKey",
             "tags", "examples", "transformSourceObjects", "transformLogic", "transformDescription");
     private static final Set<String> CONSUMER_KEYS = Set.of("id", "name", "kind", "description", "external",
-            "destination", "owner", "datasets");
+            "destination", "owner", "datasets", "purpose");
     private static final Set<String> SLA_KEYS = Set.of("property", "value", "unit", "element", "driver");
+    /** How many example values a field may declare, and how long each may be. */
+    static final int MAX_EXAMPLES = 20;
+    static final int MAX_EXAMPLE_LENGTH = 500;
     private static final Set<String> LOGICAL_TYPES = Set.of("string", "date", "timestamp", "time", "number",
             "integer", "object", "array", "boolean");
 
@@ -224,6 +230,8 @@ public final class DescriptorLoader {
                         + domain + ".', the domain of this descriptor");
             }
             ProductStatus status = at.enumValue("status", ProductStatus.class, true);
+            Visibility visibility = at.has("visibility") ? at.enumValue("visibility", Visibility.class, false)
+                    : Visibility.DEFAULT;
             Description description = at.object("description").map(this::description).orElse(Description.EMPTY);
             Team team = at.object("team").map(this::team).orElse(null);
             List<SupportChannel> support = at.objects("support").stream().map(this::support).toList();
@@ -278,11 +286,11 @@ public final class DescriptorLoader {
                     sla.add(new SlaProperty(property, value, item.string("unit", ""), item.string("element", "")));
                 }
             }
-            if (id.isEmpty() || status == null) {
+            if (id.isEmpty() || status == null || visibility == null) {
                 return null;
             }
             return new DataProduct(id.get(), at.string("name", id.get().value()), at.string("version", ""), status,
-                    description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla);
+                    visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla);
         }
 
         Description description(YamlObject at) {
@@ -347,7 +355,8 @@ public final class DescriptorLoader {
             return new Field(name, logicalType, at.string("description", ""), classification,
                     at.bool("criticalDataElement", false), at.bool("required", false), at.bool("primaryKey", false),
                     at.strings("tags"), sources,
-                    at.string("transformDescription", at.string("transformLogic", "")));
+                    at.string("transformDescription", at.string("transformLogic", "")),
+                    at.scalars("examples", MAX_EXAMPLES, MAX_EXAMPLE_LENGTH));
         }
 
         @Nullable Consumer consumer(YamlObject at, @Nullable DomainId domain, List<Dataset> datasets) {
@@ -359,6 +368,7 @@ public final class DescriptorLoader {
                 id = null;
             }
             ConsumerKind kind = at.enumValue("kind", ConsumerKind.class, true);
+            Purpose purpose = at.parsed("purpose", Purpose::new, false).orElse(null);
             List<DatasetId> reads = new ArrayList<>();
             for (String name : at.strings("datasets")) {
                 Optional<Dataset> match = datasets.stream().filter(d -> d.id().name().equals(name)).findFirst();
@@ -374,7 +384,8 @@ public final class DescriptorLoader {
                 return null;
             }
             return new Consumer(id, at.string("name", id), kind, at.string("description", ""),
-                    at.bool("external", false), at.string("destination", ""), at.optionalString("owner"), reads);
+                    at.bool("external", false), at.string("destination", ""), at.optionalString("owner"), reads,
+                    purpose);
         }
     }
 }

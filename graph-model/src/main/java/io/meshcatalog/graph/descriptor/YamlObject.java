@@ -181,6 +181,29 @@ final class YamlObject {
         return result;
     }
 
+    /**
+     * A list of single values of any type (text, numbers, dates …) as written, such as ODCS {@code examples}: at
+     * most {@code maxItems}, each at most {@code maxLength} characters.
+     */
+    List<String> scalars(String key, int maxItems, int maxLength) {
+        List<String> result = new ArrayList<>();
+        List<Node> items = sequence(key);
+        if (items.size() > maxItems) {
+            problems.add(items.get(maxItems), child(key), "at most " + maxItems + " values, found " + items.size());
+        }
+        for (int i = 0; i < Math.min(items.size(), maxItems); i++) {
+            String at = child(key) + "[" + i + "]";
+            if (!(items.get(i) instanceof ScalarNode scalar) || isNull(scalar)) {
+                problems.add(items.get(i), at, "expected a single value, not a list, a mapping or null");
+            } else if (scalar.getValue().length() > maxLength) {
+                problems.add(scalar, at, "at most " + maxLength + " characters, found " + scalar.getValue().length());
+            } else {
+                result.add(scalar.getValue());
+            }
+        }
+        return result;
+    }
+
     /** Parses each string of a list with {@code parse}, reporting the ones it rejects at their line. */
     <T> List<T> parsedStrings(String key, Function<String, T> parse) {
         List<T> result = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.access.ExampleAccess;
+import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.model.Visibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +13,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Reads products, datasets, fields and owners by id, mapped into records. */
+/**
+ * Reads products, datasets, fields, history and owners by id, as a viewer sees them: what it may not see reads as
+ * absent, exactly like what does not exist.
+ */
 final class CatalogReader {
 
     private final Driver driver;
@@ -21,48 +27,54 @@ final class CatalogReader {
         this.cypher = cypher;
     }
 
-    Optional<ProductView> product(String id) {
-        List<Record> rows = cypher.read(driver, "product-by-id", Map.of("id", id)).records();
+    Optional<ProductView> product(ViewerParameters viewer, String id) {
+        List<Record> rows = cypher.read(driver, "product-by-id", viewer.with("id", id)).records();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Record row = rows.get(0);
         Value p = row.get("product");
         return Optional.of(new ProductView(id, p.get("name").asString(""), p.get("domain").asString(""),
-                p.get("status").asString(""), p.get("version").asString(""), p.get("purpose").asString(""),
+                p.get("status").asString(""), p.get("visibility").asString(Visibility.DEFAULT.name()),
+                p.get("version").asString(""), p.get("purpose").asString(""),
                 p.get("limitations").asString(""), p.get("usage").asString(""), strings(p.get("tags")),
                 strings(row.get("datasets")), strings(row.get("inputs")), strings(row.get("consumers")),
                 productOwners(List.of(id)), p.get("contentHash").asString("")));
     }
 
-    Optional<DatasetView> dataset(String id) {
-        List<Record> rows = cypher.read(driver, "dataset-by-id", Map.of("id", id)).records();
+    Optional<DatasetView> dataset(ViewerParameters viewer, String id) {
+        List<Record> rows = cypher.read(driver, "dataset-by-id", viewer.with("id", id)).records();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Record row = rows.get(0);
         Value d = row.get("dataset");
-        List<FieldView> fields = row.get("fields").asList(CatalogReader::field);
+        List<FieldView> fields = row.get("fields").asList(f -> field(f, viewer.viewer()));
         return Optional.of(new DatasetView(id, d.get("name").asString(""), d.get("domain").asString(""),
                 row.get("product").isNull() ? null : row.get("product").asString(),
                 d.get("physicalName").asString(""), d.get("description").asString(""), strings(d.get("tags")),
                 fields, d.get("placeholder").asBoolean(false)));
     }
 
-    Map<String, String> descriptors() {
+    /** Every stored descriptor: each holds all its domain's products, so only a viewer that sees everything reads them. */
+    Map<String, String> descriptors(Viewer viewer) {
+        if (!viewer.everything()) {
+            throw new IllegalArgumentException("stored descriptors hold every product of their domain; only a viewer "
+                    + "that sees everything (the gateway itself, an admin) reads them");
+        }
         Map<String, String> out = new LinkedHashMap<>();
         cypher.read(driver, "domain-descriptors", Map.of()).records()
                 .forEach(row -> out.put(row.get("domain").asString(), row.get("descriptorYaml").asString()));
         return out;
     }
 
-    Optional<FieldView> field(String id) {
-        return cypher.read(driver, "field-by-id", Map.of("id", id)).records().stream()
-                .map(row -> field(row.get("field"))).findFirst();
+    Optional<FieldView> field(ViewerParameters viewer, String id) {
+        return cypher.read(driver, "field-by-id", viewer.with("id", id)).records().stream()
+                .map(row -> field(row.get("field"), viewer.viewer())).findFirst();
     }
 
-    List<ProductRevision> history(String productId, int limit) {
-        return cypher.read(driver, "product-history", Map.of("productId", productId, "limit", Math.max(1, limit)))
+    List<ProductRevision> history(ViewerParameters viewer, String productId, int limit) {
+        return cypher.read(driver, "product-history", viewer.with("productId", productId, "limit", Math.max(1, limit)))
                 .records().stream()
                 .map(row -> new ProductRevision(row.get("number").asInt(),
                         row.get("at").asOffsetDateTime().toInstant(), row.get("contentHash").asString(""),
@@ -123,12 +135,13 @@ final class CatalogReader {
                 m.get("role").asString("")));
     }
 
-    private static FieldView field(Value f) {
+    private static FieldView field(Value f, Viewer viewer) {
+        String classification = f.get("classification").isNull() ? null : f.get("classification").asString();
+        ExampleAccess.Examples examples = ExampleAccess.examples(classification, strings(f.get("examples")), viewer);
         return new FieldView(f.get("id").asString(), f.get("name").asString(""), f.get("dataset").asString(""),
-                f.get("logicalType").asString(""), f.get("description").asString(""),
-                f.get("classification").isNull() ? null : f.get("classification").asString(),
+                f.get("logicalType").asString(""), f.get("description").asString(""), classification,
                 f.get("criticalDataElement").asBoolean(false), strings(f.get("tags")), strings(f.get("derivedFrom")),
-                f.get("placeholder").asBoolean(false));
+                f.get("placeholder").asBoolean(false), examples.values(), examples.withheld());
     }
 
     static List<String> strings(Value value) {

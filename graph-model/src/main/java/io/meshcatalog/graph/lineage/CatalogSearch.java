@@ -10,10 +10,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
  * Ranked full-text discovery. Neo4j's Lucene index (English analyzer, so "delays" finds "delay")
- * ranks up to {@link #CANDIDATES} candidates; filters, facets and paging apply to those in Java.
+ * ranks up to {@link #CANDIDATES} candidates; the statement keeps those the viewer may see, so the total and
+ * every facet count only what it may see; filters, facets and paging apply to those in Java.
  */
 final class CatalogSearch {
 
@@ -27,15 +29,16 @@ final class CatalogSearch {
         this.cypher = cypher;
     }
 
-    SearchPage search(SearchQuery query) {
+    SearchPage search(ViewerParameters viewer, SearchQuery query) {
         String text = LuceneText.of(query.text());
-        List<Record> rows = text.isEmpty()
-                ? cypher.read(driver, "browse", Map.of("candidates", CANDIDATES)).records()
-                : cypher.read(driver, "search", Map.of("query", text, "candidates", CANDIDATES)).records();
-        List<SearchHit> matching = rows.stream().map(CatalogSearch::hit).filter(hit -> matches(query, hit)).toList();
+        Record answer = text.isEmpty()
+                ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES)).records().get(0)
+                : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES)).records().get(0);
+        List<SearchHit> matching = answer.get("hits").asList(CatalogSearch::hit).stream()
+                .filter(hit -> matches(query, hit)).toList();
         List<SearchHit> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
         return new SearchPage(page, matching.size(), query.offset(), query.limit(), facets(matching),
-                rows.size() >= CANDIDATES);
+                answer.get("scanned").asInt() >= CANDIDATES);
     }
 
     private static boolean matches(SearchQuery query, SearchHit hit) {
@@ -71,7 +74,7 @@ final class CatalogSearch {
         return result;
     }
 
-    private static SearchHit hit(Record row) {
+    private static SearchHit hit(Value row) {
         return new SearchHit(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
                 row.get("name").asString(""), row.get("description").asString(""), row.get("score").asDouble(),
                 row.get("product").isNull() ? null : row.get("product").asString(), row.get("domain").asString(""),

@@ -111,7 +111,8 @@ final class CatalogWriter {
             fields.put(dataset + "." + field.get("field").asString(), new ProductSnapshot.FieldShape(
                     field.get("type").asString(""), field.get("classification").asString("")));
         }
-        return new ProductSnapshot(row.get("status").asString(""), row.get("version").asString(""),
+        return new ProductSnapshot(row.get("status").asString(""), row.get("visibility").asString(""),
+                row.get("version").asString(""),
                 new TreeSet<>(CatalogReader.strings(row.get("inputs"))), datasets, fields);
     }
 

@@ -2,13 +2,17 @@ package io.meshcatalog.graph.lineage;
 
 import java.util.List;
 
-/** Everything downstream of a node, and the teams to notify, deduplicated per team. */
+/**
+ * Everything downstream of a node that the viewer may see, the teams to notify (deduplicated per team, hidden hits
+ * included without their ids), and per team how many impacted items the viewer may not see.
+ */
 public record ImpactReport(NodeRef root, int depth, List<LineageNode> nodes, List<TeamToNotify> ownersToNotify,
-        boolean truncated) {
+        boolean truncated, List<HiddenItems> hidden) {
 
     public ImpactReport {
         nodes = List.copyOf(nodes);
         ownersToNotify = List.copyOf(ownersToNotify);
+        hidden = List.copyOf(hidden);
     }
 
     public List<LineageNode> ofKind(NodeKind kind) {

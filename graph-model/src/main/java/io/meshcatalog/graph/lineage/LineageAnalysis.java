@@ -15,22 +15,19 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 /**
- * Lineage, impact and change impact over the graph. Datasets and consumers are walked along
- * dataset-level {@code FEEDS}, fields along field-level {@code FEEDS}; products are reached through
- * the datasets they publish, and take the smallest degree of those. Products, their names and their
- * owners are read in one statement per answer, after the walk.
+ * Lineage, impact and change impact over the graph, as one viewer sees them. Datasets and consumers are walked along
+ * dataset-level {@code FEEDS}, fields along field-level {@code FEEDS}; products are reached through the datasets
+ * they publish, and take the smallest degree of those. Walks start only where the viewer may look and then go
+ * through every node, so degrees and owners stay true; what the viewer may not see is left out of the answer,
+ * counted per owning team, and masked in paths ({@link HiddenNodes}).
  */
 final class LineageAnalysis {
-
-    private static final Comparator<LineageNode> NEAREST_FIRST = Comparator.comparingInt(LineageNode::degree)
-            .thenComparing(LineageNode::kind).thenComparing(LineageNode::id);
 
     private final Driver driver;
     private final CypherLog cypher;
     private final Traversal traversal;
     private final CatalogReader reader;
     private final TraversalLimits limits;
-
     private final ServerProcedures procedures;
 
     LineageAnalysis(Driver driver, CypherLog cypher, CatalogReader reader, TraversalLimits limits,
@@ -43,49 +40,55 @@ final class LineageAnalysis {
         this.limits = limits;
     }
 
-    LineageResult lineage(NodeRef root, Direction direction, @Nullable Integer requestedDepth) {
+    LineageResult lineage(ViewerParameters viewer, NodeRef root, Direction direction, @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
         NodeKind level = root.kind() == NodeKind.FIELD ? NodeKind.FIELD : NodeKind.DATASET;
-        List<Traversal.Start> starts = starts(root).stream().filter(s -> s.kind() == level).toList();
+        List<Traversal.Start> starts = starts(viewer, root).stream().filter(s -> s.kind() == level).toList();
         Reach reach = new Reach(root);
         reach.add(traversal.walk(starts, direction, depth, limits.maxNodes()));
         if (level == NodeKind.DATASET) {
             addProducts(reach);
         }
-        return new LineageResult(root, direction, depth, reach.sorted(), reach.truncated);
+        List<Reach.Found> found = reach.sorted();
+        HiddenNodes hidden = hidden(viewer, found);
+        return new LineageResult(root, direction, depth, visible(found, hidden), reach.truncated,
+                hidden.summary(keys(found)));
     }
 
-    ImpactReport impact(NodeRef root, @Nullable Integer requestedDepth) {
+    ImpactReport impact(ViewerParameters viewer, NodeRef root, @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
-        Reach reach = downstream(root, depth);
-        List<LineageNode> nodes = reach.sorted();
-        return new ImpactReport(root, depth, nodes, notify(nodes, reach.productOwners, reach.consumerOwnersFromWalks),
-                reach.truncated);
+        Reach reach = downstream(viewer, root, depth);
+        List<Reach.Found> found = reach.sorted();
+        HiddenNodes hidden = hidden(viewer, found);
+        return new ImpactReport(root, depth, visible(found, hidden),
+                notify(found, hidden, reach.productOwners, reach.consumerOwnersFromWalks), reach.truncated,
+                hidden.summary(keys(found)));
     }
 
-    ChangeImpactReport changeImpact(List<FieldChange> changes, @Nullable Integer requestedDepth) {
+    ChangeImpactReport changeImpact(ViewerParameters viewer, List<FieldChange> changes,
+            @Nullable Integer requestedDepth) {
         int depth = limits.clampDepth(requestedDepth);
-        Map<Key, LineageNode> nodes = new LinkedHashMap<>();
-        Map<Key, List<String>> because = new HashMap<>();
+        Map<NodeKey, Reach.Found> nodes = new LinkedHashMap<>();
+        Map<NodeKey, List<String>> because = new HashMap<>();
         Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
         Map<String, CatalogReader.OwnedBy> consumerOwners = new HashMap<>();
         List<String> notes = new ArrayList<>();
         boolean truncated = false;
         for (FieldChange change : changes) {
-            FieldView field = reader.field(change.field().value()).filter(f -> !f.placeholder())
+            FieldView field = reader.field(viewer, change.field().value()).filter(f -> !f.placeholder())
                     .orElseThrow(() -> new UnknownNodeException(NodeRef.field(change.field().value())));
             if (change.kind() == ChangeKind.RETYPE && field.logicalType().equalsIgnoreCase(change.newType())) {
                 notes.add(field.id() + " is already of type " + field.logicalType() + "; retyping it changes nothing");
                 continue;
             }
-            Reach reach = downstream(NodeRef.field(field.id()), depth);
+            Reach reach = downstream(viewer, NodeRef.field(field.id()), depth);
             truncated |= reach.truncated;
             productOwners.putAll(reach.productOwners);
             consumerOwners.putAll(reach.consumerOwnersFromWalks);
-            List<LineageNode> reached = reach.sorted();
-            for (LineageNode node : reached) {
-                keepNearest(nodes, node);
-                because.computeIfAbsent(key(node), k -> new ArrayList<>())
+            List<Reach.Found> reached = reach.sorted();
+            for (Reach.Found node : reached) {
+                Reach.keepNearest(nodes, node);
+                because.computeIfAbsent(node.key(), k -> new ArrayList<>())
                         .add("downstream of " + field.id() + " (degree " + node.degree() + "), which is "
                                 + change.describe());
             }
@@ -93,53 +96,28 @@ final class LineageAnalysis {
                 notes.add("nothing in the catalog is derived from " + field.id() + " or reads its dataset");
             }
         }
-        List<LineageNode> broken = nodes.values().stream().sorted(NEAREST_FIRST).toList();
-        List<BrokenItem> breaks = broken.stream().map(node -> new BrokenItem(node, because.get(key(node)))).toList();
-        return new ChangeImpactReport(changes, breaks, notify(broken, productOwners, consumerOwners), notes, truncated);
+        List<Reach.Found> broken = nodes.values().stream().sorted(Reach.NEAREST_FIRST).toList();
+        HiddenNodes hidden = hidden(viewer, broken);
+        List<BrokenItem> breaks = broken.stream().filter(node -> !hidden.hides(node.key()))
+                .map(node -> new BrokenItem(node.seenThrough(hidden), because.get(node.key()))).toList();
+        return new ChangeImpactReport(changes, breaks, notify(broken, hidden, productOwners, consumerOwners), notes,
+                truncated, hidden.summary(keys(broken)));
     }
 
-    /** What a walk found: nodes at their nearest degree, the product of each dataset, the products' owners. */
-    private static final class Reach {
-
-        private final NodeRef root;
-        private final Map<Key, LineageNode> nodes = new LinkedHashMap<>();
-        private final Map<String, String> productOfDataset = new HashMap<>();
-        private final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
-        /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
-        private final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
-        private final Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks = new HashMap<>();
-        private boolean truncated;
-
-        Reach(NodeRef root) {
-            this.root = root;
-        }
-
-        void add(Traversal.Walk walk) {
-            walk.steps().forEach(this::add);
-            truncated |= walk.truncated();
-            ownersFromWalks.putAll(walk.owners());
-            consumerOwnersFromWalks.putAll(walk.consumerOwners());
-        }
-
-        void add(Traversal.Step step) {
-            add(new LineageNode(step.kind(), step.id(), step.name(), step.domain(), step.degree(),
-                    step.path(root.id()), step.external()), step.product());
-        }
-
-        void add(LineageNode node, String product) {
-            keepNearest(nodes, node);
-            if (node.kind() == NodeKind.DATASET && !product.isEmpty()) {
-                productOfDataset.put(node.id(), product);
-            }
-        }
-
-        List<LineageNode> sorted() {
-            return nodes.values().stream().sorted(NEAREST_FIRST).toList();
-        }
+    private HiddenNodes hidden(ViewerParameters viewer, List<Reach.Found> found) {
+        return HiddenNodes.among(driver, cypher, viewer, keys(found));
     }
 
-    private Reach downstream(NodeRef root, int depth) {
-        List<Traversal.Start> starts = starts(root);
+    private static List<NodeKey> keys(List<Reach.Found> found) {
+        return found.stream().map(Reach.Found::key).toList();
+    }
+
+    private static List<LineageNode> visible(List<Reach.Found> found, HiddenNodes hidden) {
+        return found.stream().filter(node -> !hidden.hides(node.key())).map(node -> node.seenThrough(hidden)).toList();
+    }
+
+    private Reach downstream(ViewerParameters viewer, NodeRef root, int depth) {
+        List<Traversal.Start> starts = starts(viewer, root);
         Reach reach = new Reach(root);
         List<Traversal.Start> fieldStarts = starts.stream().filter(s -> s.kind() == NodeKind.FIELD).toList();
         Traversal.Walk fields = traversal.walk(fieldStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
@@ -152,9 +130,9 @@ final class LineageAnalysis {
         }
         reach.add(traversal.walk(datasetStarts, Direction.DOWNSTREAM, depth, limits.maxNodes()));
         if (root.kind() == NodeKind.FIELD) {
-            // whoever reads the field's own dataset may read the field
+            // whoever reads the field's own dataset may read the field (the viewer sees the field, so its dataset)
             String dataset = root.id().substring(0, root.id().lastIndexOf('.'));
-            List<Traversal.Start> ownDataset = starts(NodeRef.dataset(dataset)).stream()
+            List<Traversal.Start> ownDataset = starts(viewer, NodeRef.dataset(dataset)).stream()
                     .filter(s -> s.kind() == NodeKind.DATASET).toList();
             Traversal.Walk near = traversal.neighbours(ownDataset, Direction.DOWNSTREAM, limits.maxNodes());
             near.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
@@ -180,8 +158,8 @@ final class LineageAnalysis {
         for (Record row : cypher.read(driver, "start-datasets", Map.of("ids", List.copyOf(nearestField.keySet())))
                 .records()) {
             Traversal.Step field = nearestField.get(row.get("id").asString());
-            reach.add(new LineageNode(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
-                    row.get("domain").asString(), field.degree(), field.path(reach.root.id()), false),
+            reach.add(new Reach.Found(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
+                    row.get("domain").asString(), field.degree(), field.path(reach.root), false),
                     row.get("product").asString());
             starts.add(new Traversal.Start(row.get("element").asString(), NodeKind.DATASET, row.get("id").asString(),
                     field.degree(), field));
@@ -189,9 +167,10 @@ final class LineageAnalysis {
         return starts;
     }
 
-    private List<Traversal.Start> starts(NodeRef root) {
+    /** Where a walk from {@code root} starts; unknown when the viewer may not see it, as when there is none. */
+    private List<Traversal.Start> starts(ViewerParameters viewer, NodeRef root) {
         String statement = "start-" + root.kind().name().toLowerCase(Locale.ROOT);
-        List<Traversal.Start> starts = cypher.read(driver, statement, Map.of("id", root.id())).records().stream()
+        List<Traversal.Start> starts = cypher.read(driver, statement, viewer.with("id", root.id())).records().stream()
                 .map(row -> new Traversal.Start(row.get("element").asString(),
                         NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(), 0, null))
                 .toList();
@@ -206,50 +185,55 @@ final class LineageAnalysis {
      * path, and keeps their owners for the notification list; a product is not downstream of itself.
      */
     private void addProducts(Reach reach) {
-        Map<String, LineageNode> nearestDataset = new HashMap<>();
+        Map<String, Reach.Found> nearestDataset = new HashMap<>();
         reach.productOfDataset.forEach((dataset, product) -> {
             if (reach.root.kind() != NodeKind.PRODUCT || !reach.root.id().equals(product)) {
-                nearestDataset.merge(product, reach.nodes.get(new Key(NodeKind.DATASET, dataset)),
-                        (a, b) -> NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
+                nearestDataset.merge(product, reach.nodes.get(new NodeKey(NodeKind.DATASET, dataset)),
+                        (a, b) -> Reach.NEAREST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         });
         List<String> productIds = List.copyOf(nearestDataset.keySet());
         for (CatalogReader.OwnedBy product : owners(reach.ownersFromWalks, "product-owners", "productIds",
                 productIds)) {
-            LineageNode via = nearestDataset.get(product.id());
-            keepNearest(reach.nodes, new LineageNode(NodeKind.PRODUCT, product.id(), product.name(),
+            Reach.Found via = nearestDataset.get(product.id());
+            Reach.keepNearest(reach.nodes, new Reach.Found(NodeKind.PRODUCT, product.id(), product.name(),
                     product.owner().domain(), via.degree(), via.path(), false));
             reach.productOwners.put(product.id(), product);
         }
     }
 
-    /** The teams owning impacted products and consumers, each once, nearest impact first. */
-    private List<TeamToNotify> notify(List<LineageNode> impacted, Map<String, CatalogReader.OwnedBy> productOwners,
+    /**
+     * The teams owning impacted products and consumers, each once, nearest impact first: hidden ones are named too
+     * (team names are not secret), with how many of their items are hit but without those items' ids.
+     */
+    private List<TeamToNotify> notify(List<Reach.Found> impacted, HiddenNodes hidden,
+            Map<String, CatalogReader.OwnedBy> productOwners,
             Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks) {
-        Map<Key, LineageNode> byId = new HashMap<>();
-        impacted.forEach(node -> byId.putIfAbsent(key(node), node));
-        List<Map.Entry<LineageNode, Owner>> owners = new ArrayList<>();
-        for (LineageNode node : impacted) {
+        Map<NodeKey, Reach.Found> byKey = new HashMap<>();
+        impacted.forEach(node -> byKey.putIfAbsent(node.key(), node));
+        List<Map.Entry<Reach.Found, Owner>> owners = new ArrayList<>();
+        for (Reach.Found node : impacted) {
             CatalogReader.OwnedBy owned = node.kind() == NodeKind.PRODUCT ? productOwners.get(node.id()) : null;
             if (owned != null) {
                 owners.add(Map.entry(node, owned.owner()));
             }
         }
-        List<String> consumers = impacted.stream().filter(n -> n.kind() == NodeKind.CONSUMER).map(LineageNode::id)
+        List<String> consumers = impacted.stream().filter(n -> n.kind() == NodeKind.CONSUMER).map(Reach.Found::id)
                 .distinct().toList();
         for (CatalogReader.OwnedBy owned : owners(consumerOwnersFromWalks, "consumer-owners", "consumerIds",
                 consumers)) {
-            owners.add(Map.entry(byId.get(new Key(NodeKind.CONSUMER, owned.id())), owned.owner()));
+            owners.add(Map.entry(byKey.get(new NodeKey(NodeKind.CONSUMER, owned.id())), owned.owner()));
         }
-        Map<String, List<Map.Entry<LineageNode, Owner>>> byTeam = owners.stream()
+        Map<String, List<Map.Entry<Reach.Found, Owner>>> byTeam = owners.stream()
                 .collect(Collectors.groupingBy(entry -> entry.getValue().team(), LinkedHashMap::new,
                         Collectors.toList()));
         List<TeamToNotify> teams = new ArrayList<>();
         byTeam.forEach((team, entries) -> {
             // impacted holds each node once and each node has one owner: no duplicates to remove
-            List<LineageNode> affected = entries.stream().map(Map.Entry::getKey).sorted(NEAREST_FIRST).toList();
+            List<Reach.Found> affected = entries.stream().map(Map.Entry::getKey).sorted(Reach.NEAREST_FIRST).toList();
             teams.add(new TeamToNotify(team, entries.get(0).getValue().members(),
-                    affected.stream().map(LineageNode::id).toList(), affected.get(0).degree()));
+                    affected.stream().filter(node -> !hidden.hides(node.key())).map(Reach.Found::id).toList(),
+                    affected.get(0).degree(), (int) affected.stream().filter(node -> hidden.hides(node.key())).count()));
         });
         teams.sort(Comparator.comparingInt(TeamToNotify::nearestDegree).thenComparing(TeamToNotify::team));
         return teams;
@@ -263,17 +247,5 @@ final class LineageAnalysis {
             String parameter, List<String> ids) {
         return procedures.available() ? ids.stream().map(fromWalks::get).filter(Objects::nonNull).toList()
                 : reader.ownedBy(statement, parameter, ids);
-    }
-
-    private static void keepNearest(Map<Key, LineageNode> nodes, LineageNode node) {
-        nodes.merge(key(node), node, (a, b) -> a.degree() <= b.degree() ? a : b);
-    }
-
-    /** A node's identity in an answer: its kind and id (not its path or degree, which the node record compares). */
-    private record Key(NodeKind kind, String id) {
-    }
-
-    private static Key key(LineageNode node) {
-        return new Key(node.kind(), node.id());
     }
 }

@@ -4,10 +4,14 @@ import java.util.List;
 
 /**
  * One node reached by a traversal: its {@code degree} is the number of lineage hops from the start,
- * and {@code path} is one shortest path of ids from the start to it (both included).
+ * and {@code path} is one shortest path of ids from the start to it (both included), where each run of nodes the
+ * viewer may not see is one {@link #HIDDEN}.
  */
 public record LineageNode(NodeKind kind, String id, String name, String domain, int degree, List<String> path,
         boolean external) {
+
+    /** What a path says in place of nodes the viewer may not see; never a catalog id. */
+    public static final String HIDDEN = "(hidden)";
 
     public LineageNode {
         path = List.copyOf(path);

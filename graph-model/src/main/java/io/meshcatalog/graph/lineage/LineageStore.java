@@ -1,12 +1,15 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
@@ -14,10 +17,21 @@ import org.neo4j.driver.Session;
  * The catalog's lineage graph in Neo4j: what domains declare goes in through {@link #upsert}, and
  * discovery, ownership, lineage and impact questions come out. Every statement runs with bound
  * parameters; every traversal is clamped by {@link TraversalLimits}.
+ *
+ * <p>Every read answers one {@link Viewer}: its Cypher keeps only what the viewer may see (one predicate,
+ * {@code visible-product.cypher}, with the viewer and the clock's instant as parameters), so totals, facets and
+ * counts never include the rest. What the viewer may not see reads exactly like what does not exist; lineage walks
+ * go through it and their answers count it per owning team ({@link HiddenItems}) without naming it. The gateway's
+ * own reads (harvest, vocabulary) pass {@link Viewer#EVERYTHING}.
+ *
+ * <p>Access requests ({@link #requestAccess}) become grants once the owning team approves them
+ * ({@link #decideAccess}); a grant in force widens who may see a private product until its date, then expires on
+ * its own by the store's {@link Clock}.
  */
 public final class LineageStore {
 
     private final Driver driver;
+    private final Clock clock;
     private final CypherLog cypher = new CypherLog();
     private final CatalogWriter writer;
     private final CatalogReader reader;
@@ -25,6 +39,8 @@ public final class LineageStore {
     private final LineageAnalysis analysis;
     private final OpenLineageWriter openLineage;
     private final ServerProcedures procedures;
+    private final AccessGrants grants;
+    private final GovernanceCheck governance;
 
     public LineageStore(Driver driver) {
         this(driver, TraversalLimits.DEFAULT);
@@ -45,13 +61,25 @@ public final class LineageStore {
     }
 
     public LineageStore(Driver driver, TraversalLimits limits, Clock clock, Procedures procedures) {
+        this(driver, limits, clock, procedures, GrantLimits.DEFAULT);
+    }
+
+    /**
+     * @param clock the time that revisions are stamped with and grants expire by
+     * @param grantLimits how far ahead a grant may run, and how much one read of requests lists
+     */
+    public LineageStore(Driver driver, TraversalLimits limits, Clock clock, Procedures procedures,
+            GrantLimits grantLimits) {
         this.driver = driver;
+        this.clock = clock;
         this.procedures = new ServerProcedures(driver, procedures);
         this.writer = new CatalogWriter(driver, cypher, clock);
         this.reader = new CatalogReader(driver, cypher);
         this.search = new CatalogSearch(driver, cypher);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits, this.procedures);
         this.openLineage = new OpenLineageWriter(driver, cypher);
+        this.grants = new AccessGrants(driver, cypher, grantLimits);
+        this.governance = new GovernanceCheck(driver, cypher);
     }
 
     /**
@@ -73,6 +101,8 @@ public final class LineageStore {
         return procedures.describe();
     }
 
+    // Writes of what domains declare and jobs report
+
     /** Writes a domain and each of its products, one transaction per product; a stored descriptor text is kept. */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
         return writer.upsert(descriptor, null);
@@ -80,15 +110,10 @@ public final class LineageStore {
 
     /**
      * Writes a domain and each of its products, and stores {@code descriptorYaml}, the text {@code descriptor} was
-     * read from, on the domain, for {@link #descriptors()}.
+     * read from, on the domain, for {@link #descriptors}.
      */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor, String descriptorYaml) {
         return writer.upsert(descriptor, descriptorYaml);
-    }
-
-    /** The stored descriptor text of every domain that has one, by domain id, in id order. */
-    public Map<String, String> descriptors() {
-        return reader.descriptors();
     }
 
     /** Stores a validated OpenLineage event in one transaction. */
@@ -96,41 +121,153 @@ public final class LineageStore {
         return openLineage.record(event);
     }
 
-    /** A product's revisions, newest first, at most {@code limit} of them. */
-    public List<ProductRevision> history(String productId, int limit) {
-        return reader.history(productId, limit);
+    // Reads, each as one viewer sees the catalog
+
+    /**
+     * The stored descriptor text of every domain that has one, by domain id, in id order. A descriptor holds every
+     * product of its domain, so only a viewer that sees everything reads them.
+     *
+     * @throws IllegalArgumentException for any other viewer
+     */
+    public Map<String, String> descriptors(Viewer viewer) {
+        return reader.descriptors(viewer);
     }
 
-    public SearchPage search(SearchQuery query) {
-        return search.search(query);
+    /** A product's revisions, newest first, at most {@code limit} of them; none when the viewer may not see it. */
+    public List<ProductRevision> history(Viewer viewer, String productId, int limit) {
+        return reader.history(as(viewer), productId, limit);
     }
 
-    public Optional<ProductView> product(String id) {
-        return reader.product(id);
+    /** Ranked discovery over what the viewer may see: hits, total and every facet count only that. */
+    public SearchPage search(Viewer viewer, SearchQuery query) {
+        return search.search(as(viewer), query);
     }
 
-    public Optional<DatasetView> dataset(String id) {
-        return reader.dataset(id);
+    /** A product by id; empty when there is none or the viewer may not see it. */
+    public Optional<ProductView> product(Viewer viewer, String id) {
+        return reader.product(as(viewer), id);
     }
 
-    public Optional<FieldView> field(String ref) {
-        return reader.field(ref);
+    /** A dataset by id; empty when there is none or the viewer may not see it (or its product). */
+    public Optional<DatasetView> dataset(Viewer viewer, String id) {
+        return reader.dataset(as(viewer), id);
     }
 
-    /** The team answerable for a product: its own, or its domain's when it names none. */
-    public List<Owner> owners(String productId) {
-        return reader.productOwners(List.of(productId));
+    /** A field by ref; empty when there is none or the viewer may not see its product. */
+    public Optional<FieldView> field(Viewer viewer, String ref) {
+        return reader.field(as(viewer), ref);
     }
 
-    public LineageResult lineage(NodeRef root, Direction direction, @Nullable Integer depth) {
-        return analysis.lineage(root, direction, depth);
+    /** The team answerable for a product: its own, or its domain's when it names none; none when hidden. */
+    public List<Owner> owners(Viewer viewer, String productId) {
+        return product(viewer, productId).map(ProductView::owners).orElse(List.of());
     }
 
-    public ImpactReport impact(NodeRef root, @Nullable Integer depth) {
-        return analysis.impact(root, depth);
+    /**
+     * What {@code root} is derived from or what derives from it, as far as the viewer may see.
+     *
+     * @throws UnknownNodeException when there is no such node or the viewer may not see it
+     */
+    public LineageResult lineage(Viewer viewer, NodeRef root, Direction direction, @Nullable Integer depth) {
+        return analysis.lineage(as(viewer), root, direction, depth);
     }
 
-    public ChangeImpactReport changeImpact(List<FieldChange> changes, @Nullable Integer depth) {
-        return analysis.changeImpact(changes, depth);
+    /**
+     * Everything downstream of {@code root} and the teams to tell; what the viewer may not see is counted per team.
+     *
+     * @throws UnknownNodeException when there is no such node or the viewer may not see it
+     */
+    public ImpactReport impact(Viewer viewer, NodeRef root, @Nullable Integer depth) {
+        return analysis.impact(as(viewer), root, depth);
+    }
+
+    /**
+     * What proposed field changes break and whom to tell.
+     *
+     * @throws UnknownNodeException when a changed field does not exist or the viewer may not see it
+     */
+    public ChangeImpactReport changeImpact(Viewer viewer, List<FieldChange> changes, @Nullable Integer depth) {
+        return analysis.changeImpact(as(viewer), changes, depth);
+    }
+
+    /**
+     * Every flow of personal data out of the mesh that no grant covers for what it is used for, and those a grant
+     * covers: see {@link GovernanceFinding}. An admin sees all; others the flows whose consumer and PII field they
+     * may see.
+     */
+    public GovernanceReport governanceFindings(Viewer viewer) {
+        return governance.findings(as(viewer));
+    }
+
+    // Access requests and grants
+
+    /**
+     * Asks the owning team of {@code productId} for access to it, for {@code team} (one the requester acts for) or
+     * for the requester alone ({@code team} null), for {@code purpose} (a label such as {@code advertising-audiences})
+     * until {@code until} (at most {@link GrantLimits#horizon()} ahead). The same request while it is pending (same
+     * requester, product, team and purpose) answers the pending one instead of making another. A product the
+     * requester may not see can be asked for by its id: that is what access requests are for.
+     *
+     * @throws AccessDeniedException when the requester is anonymous, or asks for a team it does not act for
+     * @throws UnknownNodeException when there is no such product
+     * @throws IllegalArgumentException when the purpose or the date is not acceptable, or the team owns the product
+     */
+    public AccessRequest requestAccess(Viewer requester, String productId, @Nullable String team, String purpose,
+            Instant until) {
+        return grants.request(as(requester), productId, team, purpose, until);
+    }
+
+    /**
+     * Approves or denies a pending request; only the product's owning team or an admin decides. Deciding again the
+     * same way answers the request unchanged.
+     *
+     * @throws AccessDeniedException when the decider is not allowed to
+     * @throws UnknownAccessRequestException when there is no such request
+     * @throws IllegalStateException when it was decided the other way, revoked, or its date has passed
+     */
+    public AccessRequest decideAccess(Viewer decider, String requestId, AccessDecision decision, String note) {
+        return grants.decide(as(decider), requestId, decision, note);
+    }
+
+    /**
+     * Revokes a grant, or withdraws a pending request: by the requester, the owning team or an admin. Revoking again
+     * answers the request unchanged.
+     *
+     * @throws AccessDeniedException when the viewer is not allowed to
+     * @throws UnknownAccessRequestException when there is no such request
+     * @throws IllegalStateException when the request was denied
+     */
+    public AccessRequest revokeAccess(Viewer viewer, String requestId, String note) {
+        return grants.revoke(as(viewer), requestId, note);
+    }
+
+    /**
+     * The requests on a product, newest first: every one for its owning team and admins, otherwise the viewer's own
+     * and its teams'.
+     */
+    public List<AccessRequest> accessRequests(Viewer viewer, String productId) {
+        return grants.ofProduct(as(viewer), productId);
+    }
+
+    /** The pending requests the viewer's teams decide (every one for an admin), oldest first. */
+    public List<AccessRequest> pendingAccessRequests(Viewer viewer) {
+        return grants.pending(as(viewer));
+    }
+
+    /** The grants in force on a product the viewer may see. */
+    public List<AccessRequest> grants(Viewer viewer, String productId) {
+        return grants.grants(as(viewer), productId);
+    }
+
+    /**
+     * The products the viewer holds a grant in force on, as {@link io.meshcatalog.graph.access.CallerClaims}'s
+     * {@code grantedProducts} tells domain subgraphs.
+     */
+    public Set<String> grantedProducts(Viewer viewer) {
+        return grants.grantedProducts(as(viewer));
+    }
+
+    private ViewerParameters as(Viewer viewer) {
+        return ViewerParameters.of(viewer, clock.instant());
     }
 }

@@ -49,6 +49,7 @@ final class ProductParameters {
         properties.put("name", product.name());
         properties.put("domain", product.domain().value());
         properties.put("status", product.status().name());
+        properties.put("visibility", product.visibility().name());
         properties.put("version", product.version());
         properties.put("purpose", product.description().purpose());
         properties.put("limitations", product.description().limitations());
@@ -107,6 +108,7 @@ final class ProductParameters {
         properties.put("primaryKey", field.primaryKey());
         properties.put("tags", field.tags());
         properties.put("transformDescription", field.transformDescription());
+        properties.put("examples", field.examples());
         properties.put("keywords", keywords(dataset.ref(field).value(), field.tags()));
         return Map.of("id", dataset.ref(field).value(), "properties", properties);
     }
@@ -149,13 +151,20 @@ final class ProductParameters {
                 "id", consumer.id(),
                 "owner", consumer.ownerTeam() == null ? List.of() : List.of(consumer.ownerTeam()),
                 "datasets", consumerDatasets(product, consumer),
-                "properties", Map.of(
-                        "name", consumer.name(),
-                        "kind", consumer.kind().name(),
-                        "description", consumer.description(),
-                        "external", consumer.external(),
-                        "destination", consumer.destination(),
-                        "keywords", keywords(consumer.id(), List.of(consumer.destination()))))).toList();
+                "properties", consumerProperties(consumer))).toList();
+    }
+
+    private static Map<String, Object> consumerProperties(Consumer consumer) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("name", consumer.name());
+        properties.put("kind", consumer.kind().name());
+        properties.put("description", consumer.description());
+        properties.put("external", consumer.external());
+        properties.put("destination", consumer.destination());
+        // null removes a purpose the consumer no longer declares
+        properties.put("purpose", consumer.purpose() == null ? null : consumer.purpose().value());
+        properties.put("keywords", keywords(consumer.id(), List.of(consumer.destination())));
+        return properties;
     }
 
     private static List<String> consumerDatasets(DataProduct product, Consumer consumer) {

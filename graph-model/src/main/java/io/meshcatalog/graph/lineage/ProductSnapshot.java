@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a product declares that matters to the people downstream: status, version, inputs, and each
+ * What a product declares that matters to the people downstream: status, who may see it, version, inputs, and each
  * field's type and classification. Two snapshots give the changes between two revisions.
  */
-record ProductSnapshot(String status, String version, Set<String> inputs, Set<String> datasets,
+record ProductSnapshot(String status, String visibility, String version, Set<String> inputs, Set<String> datasets,
         Map<String, FieldShape> fields) {
 
     /** The parts of a field whose change can break a consumer. */
@@ -37,7 +37,8 @@ record ProductSnapshot(String status, String version, Set<String> inputs, Set<St
         }
         Set<String> inputs = new TreeSet<>();
         product.inputPorts().stream().map(InputPort::contractId).forEach(id -> inputs.add(id.value()));
-        return new ProductSnapshot(product.status().name(), product.version(), inputs, datasets, fields);
+        return new ProductSnapshot(product.status().name(), product.visibility().name(), product.version(), inputs,
+                datasets, fields);
     }
 
     /** The changes that turn {@code before} into this snapshot, in a stable order. */
@@ -45,6 +46,10 @@ record ProductSnapshot(String status, String version, Set<String> inputs, Set<St
         List<SchemaChange> changes = new ArrayList<>();
         if (!status.equals(before.status)) {
             changes.add(new SchemaChange(SchemaChange.Kind.STATUS_CHANGED, productId, before.status, status));
+        }
+        if (!visibility.equals(before.visibility)) {
+            changes.add(new SchemaChange(SchemaChange.Kind.VISIBILITY_CHANGED, productId, before.visibility,
+                    visibility));
         }
         if (!version.equals(before.version)) {
             changes.add(new SchemaChange(SchemaChange.Kind.VERSION_CHANGED, productId, before.version, version));

@@ -2,12 +2,16 @@ package io.meshcatalog.graph.lineage;
 
 import java.util.List;
 
-/** A data product as stored, with its datasets, inputs and effective owners. */
+/**
+ * A data product as stored, with its datasets, the inputs the viewer may see and its effective owners;
+ * {@code visibility} is PUBLIC, INTERNAL or PRIVATE.
+ */
 public record ProductView(
         String id,
         String name,
         String domain,
         String status,
+        String visibility,
         String version,
         String purpose,
         String limitations,

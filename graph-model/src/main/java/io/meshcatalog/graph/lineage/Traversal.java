@@ -31,14 +31,15 @@ final class Traversal {
     record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
             String dataset, String product, int degree, @Nullable Step parent) {
 
-        List<String> path(String rootId) {
-            List<String> reversed = new ArrayList<>();
+        /** One shortest path from {@code root} to this step, both included (a start with the root's id is the root). */
+        List<NodeKey> path(NodeKey root) {
+            List<NodeKey> reversed = new ArrayList<>();
             for (Step step = this; step != null; step = step.parent) {
-                reversed.add(step.id);
+                reversed.add(new NodeKey(step.kind, step.id));
             }
-            List<String> path = new ArrayList<>();
-            if (!reversed.get(reversed.size() - 1).equals(rootId)) {
-                path.add(rootId);
+            List<NodeKey> path = new ArrayList<>();
+            if (!reversed.get(reversed.size() - 1).id().equals(root.id())) {
+                path.add(root);
             }
             for (int i = reversed.size() - 1; i >= 0; i--) {
                 path.add(reversed.get(i));

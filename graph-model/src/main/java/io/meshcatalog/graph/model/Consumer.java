@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something that reads a product's datasets: a dashboard, an ML model, a report, or a destination
  * outside the mesh such as an ad platform fed by reverse ETL ({@code external}). {@code datasets}
- * names the datasets it reads; empty means all of the product's datasets.
+ * names the datasets it reads; empty means all of the product's datasets. {@code purpose} says what the data is
+ * used for; the governance check compares it with the purpose of the access granted for personal data.
  */
 public record Consumer(
         String id,
@@ -16,7 +17,8 @@ public record Consumer(
         boolean external,
         String destination,
         @Nullable String ownerTeam,
-        List<DatasetId> datasets) {
+        List<DatasetId> datasets,
+        @Nullable Purpose purpose) {
 
     public Consumer {
         datasets = List.copyOf(datasets);

@@ -5,13 +5,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A data product as its domain declares it (ODPS v1.0 product, ODCS v3.1 schema). A product with no
- * {@code team} is owned by its domain's team.
+ * {@code team} is owned by its domain's team; {@code visibility} says who may see it.
  */
 public record DataProduct(
         ProductId id,
         String name,
         String version,
         ProductStatus status,
+        Visibility visibility,
         Description description,
         List<String> tags,
         @Nullable Team team,

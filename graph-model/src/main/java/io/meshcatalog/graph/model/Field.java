@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * ODCS v3.1 {@code schema[].properties[]}: one field of a dataset, its meaning and, through
- * {@code transformSourceObjects}, the fields it is derived from (field-level lineage).
+ * {@code transformSourceObjects}, the fields it is derived from (field-level lineage). {@code examples} are
+ * example values (ODCS {@code examples}), shown only to callers allowed to see the field's classification.
  */
 public record Field(
         String name,
@@ -17,10 +18,12 @@ public record Field(
         boolean primaryKey,
         List<String> tags,
         List<FieldRef> transformSourceObjects,
-        String transformDescription) {
+        String transformDescription,
+        List<String> examples) {
 
     public Field {
         tags = List.copyOf(tags);
+        examples = List.copyOf(examples);
         transformSourceObjects = List.copyOf(transformSourceObjects);
     }
 }

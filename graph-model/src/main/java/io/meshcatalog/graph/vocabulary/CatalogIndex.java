@@ -67,7 +67,8 @@ public final class CatalogIndex {
 
     private static CatalogProduct product(DataProduct product, CatalogDomain domain) {
         String productId = product.id().value();
-        return new CatalogProduct(productId, product.name(), domain, product.status().name(), product.version(),
+        return new CatalogProduct(productId, product.name(), domain, product.status().name(),
+                product.visibility().name(), product.version(),
                 product.description(), product.tags(),
                 product.team() != null ? product.team() : domain.owner(), product.team() == null,
                 product.support(),
@@ -91,12 +92,13 @@ public final class CatalogIndex {
                 field.classification() == null ? null : field.classification().name(),
                 field.criticalDataElement(), field.required(), field.primaryKey(), field.tags(),
                 field.transformSourceObjects().stream().map(FieldRef::value).toList(),
-                field.transformDescription());
+                field.transformDescription(), field.examples());
     }
 
     private static CatalogConsumer consumer(Consumer consumer) {
         return new CatalogConsumer(consumer.id(), consumer.name(), consumer.kind().name(), consumer.description(),
                 consumer.external(), consumer.destination(), consumer.ownerTeam(),
-                consumer.datasets().stream().map(DatasetId::value).toList());
+                consumer.datasets().stream().map(DatasetId::value).toList(),
+                consumer.purpose() == null ? null : consumer.purpose().value());
     }
 }

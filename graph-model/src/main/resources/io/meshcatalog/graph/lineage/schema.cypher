@@ -17,3 +17,6 @@ CREATE FULLTEXT INDEX catalog_text IF NOT EXISTS
   FOR (n:DataProduct|Dataset|Field|Consumer)
   ON EACH [n.name, n.keywords, n.description, n.purpose, n.usage, n.limitations]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT access_request_pending IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.pendingKey IS UNIQUE;
+CREATE INDEX access_request_status IF NOT EXISTS FOR (n:AccessRequest) ON (n.status);

@@ -23,7 +23,8 @@ class CallerAssertionTests {
     String token = GATEWAY.sign(ORDERS_ENGINEER, NOW);
 
     assertThat(GATEWAY.verify(token, NOW.plusSeconds(30))).isEqualTo(ORDERS_ENGINEER);
-    assertThat(GATEWAY.verify(token, NOW).viewer()).isEqualTo(Viewer.of("ana", Set.of("orders-team")));
+    assertThat(GATEWAY.verify(token, NOW).viewer())
+        .isEqualTo(Viewer.of("ana", Set.of("orders-team")).withScopes(Set.of("pii:read")));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.meshcatalog.graph.bench;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.ImpactReport;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.neo4j.driver.Session;
@@ -35,6 +37,14 @@ import org.neo4j.driver.Session;
  * in and to reuse it from on the next run of the same size, instead of a temporary folder).
  */
 public final class LineageBenchmark {
+
+    /**
+     * Whose answers are timed: an admin by default (nothing to hide, no statement beyond the walk);
+     * {@code -Dbench.viewer=member} an authenticated viewer of no team, whose answers also ask which of the reached
+     * nodes it may not see (in the synthetic mesh every product is internal, so it sees them all).
+     */
+    private static final Viewer VIEWER = "member".equals(System.getProperty("bench.viewer"))
+            ? Viewer.of("bench", Set.of()) : Viewer.EVERYTHING;
 
     private static final int DEPTH = 10;
 
@@ -87,9 +97,9 @@ public final class LineageBenchmark {
         int hubRuns = Integer.getInteger("bench.hubRuns", 50);
         int batch = Integer.getInteger("bench.batch", 10_000);
         long pageCache = Long.getLong("bench.pageCacheMb", 2048) * 1024 * 1024;
-        System.out.printf(Locale.ROOT, "Lineage benchmark %s: %d cores, max heap %d MB, page cache %d MB%n",
+        System.out.printf(Locale.ROOT, "Lineage benchmark %s: %d cores, max heap %d MB, page cache %d MB, as %s%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                pageCache >> 20);
+                pageCache >> 20, VIEWER.everything() ? "an admin" : "an authenticated member of no team");
         List<Result> results = new ArrayList<>();
         for (int size : sizes) {
             results.add(run(MeshSpec.of(size), leafRuns, hubRuns, batch, pageCache));
@@ -129,15 +139,17 @@ public final class LineageBenchmark {
             String hub = mesh.datasetId(mesh.hub());
             int hubReach = check(store, floor, hub, mesh.hub());
             int leafReach = check(store, floor, mesh.datasetId(leaves[0]), leaves[0]);
-            if (!store.impact(NodeRef.dataset(hub), DEPTH).equals(cypher.impact(NodeRef.dataset(hub), DEPTH))) {
+            if (!store.impact(VIEWER, NodeRef.dataset(hub), DEPTH)
+                    .equals(cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH))) {
                 throw new IllegalStateException("the store answers differently walking in Neo4j and in Cypher");
             }
 
-            IntConsumer storeLeaf = i -> store.impact(NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])), DEPTH);
-            IntConsumer storeHub = i -> store.impact(NodeRef.dataset(hub), DEPTH);
-            IntConsumer cypherLeaf = i -> cypher.impact(NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
+            IntConsumer storeLeaf = i -> store.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
                     DEPTH);
-            IntConsumer cypherHub = i -> cypher.impact(NodeRef.dataset(hub), DEPTH);
+            IntConsumer storeHub = i -> store.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
+            IntConsumer cypherLeaf = i -> cypher.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
+                    DEPTH);
+            IntConsumer cypherHub = i -> cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
             IntConsumer floorLeaf = i -> floor.impact(leaves[i % leaves.length], DEPTH);
             IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
             IntConsumer roundTrip = i -> connection.driver().executableQuery("RETURN 1 AS one").execute();
@@ -172,7 +184,7 @@ public final class LineageBenchmark {
 
     /** The store and the floor must agree on what is downstream before their speeds are compared. */
     private static int check(LineageStore store, InMemoryLineage floor, String id, int dataset) {
-        ImpactReport impact = store.impact(NodeRef.dataset(id), DEPTH);
+        ImpactReport impact = store.impact(VIEWER, NodeRef.dataset(id), DEPTH);
         long reached = impact.nodes().stream().filter(n -> n.kind() != NodeKind.PRODUCT).count();
         int expected = floor.impact(dataset, DEPTH);
         if (reached != expected || impact.truncated()) {

@@ -8,8 +8,11 @@ import io.meshcatalog.graph.model.Classification;
 import io.meshcatalog.graph.model.ConsumerKind;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import io.meshcatalog.graph.model.Field;
 import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.model.ProductStatus;
+import io.meshcatalog.graph.model.Purpose;
+import io.meshcatalog.graph.model.Visibility;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,6 +128,93 @@ class DescriptorLoaderTests {
         assertThat(error.problems()).isNotEmpty();
         List<DomainDescriptor> valid = loader.loadAll(fixture("lineage"));
         assertThat(valid).extracting(d -> d.domain().id().value()).containsExactly("alpha", "beta", "gamma");
+    }
+
+    @Test
+    void visibilityExamplesAndPurposeAreRead() {
+        DomainDescriptor shop = loader.load("shop.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: shop, team: {name: shop-team}}
+                products:
+                  - id: shop.orders
+                    status: active
+                    visibility: private
+                    schema:
+                      - name: orders
+                        properties:
+                          - {name: email, logicalType: string, classification: pii, examples: [ana@example.com]}
+                          - {name: total, logicalType: number, examples: [19.90, 250, true]}
+                    consumers:
+                      - {id: ads.platform, kind: reverse_etl, external: true, purpose: advertising-audiences}
+                  - id: shop.returns
+                    status: active
+                    schema: [{name: returns, properties: [{name: id, logicalType: string}]}]
+                """);
+
+        DataProduct orders = shop.products().get(0);
+        assertThat(orders.visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(shop.products().get(1).visibility()).isEqualTo(Visibility.INTERNAL);
+        assertThat(orders.datasets().get(0).fields()).extracting(Field::examples).containsExactly(
+                List.of("ana@example.com"), List.of("19.90", "250", "true"));
+        assertThat(orders.consumers().get(0).purpose()).isEqualTo(new Purpose("advertising-audiences"));
+    }
+
+    @Test
+    void badVisibilityExamplesAndPurposeAreNamedAtTheirLine() {
+        DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: shop, team: {name: shop-team}}
+                products:
+                  - id: shop.orders
+                    status: active
+                    visibilty: public
+                    visibility: secret
+                    schema:
+                      - name: orders
+                        properties:
+                          - name: email
+                            logicalType: string
+                            examples: [[nested], {a: 1}]
+                    consumers:
+                      - {id: ads.platform, kind: reverse_etl, purpose: Advertising Audiences}
+                """));
+
+        assertThat(error.problems()).extracting(DescriptorProblem::line, DescriptorProblem::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(7, "products[0].visibilty"),
+                org.assertj.core.groups.Tuple.tuple(8, "products[0].visibility"),
+                org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[0]"),
+                org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[1]"),
+                org.assertj.core.groups.Tuple.tuple(16, "products[0].consumers[0].purpose"));
+        assertThat(error.getMessage())
+                .contains("unknown key 'visibilty' (did you mean 'visibility'?)")
+                .contains("unknown value 'secret'; expected one of public, internal, private")
+                .contains("expected a single value, not a list, a mapping or null")
+                .contains("invalid purpose 'Advertising Audiences'");
+    }
+
+    @Test
+    void examplesAreBounded() {
+        String many = String.join(", ", java.util.Collections.nCopies(DescriptorLoader.MAX_EXAMPLES + 1, "x"));
+        String longOne = "y".repeat(DescriptorLoader.MAX_EXAMPLE_LENGTH + 1);
+        DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml",
+                """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: shop, team: {name: shop-team}}
+                products:
+                  - id: shop.orders
+                    status: active
+                    schema:
+                      - name: orders
+                        properties:
+                          - {name: a, logicalType: string, examples: [%s]}
+                          - {name: b, logicalType: string, examples: [%s]}
+                """.formatted(many, longOne)));
+
+        assertThat(error.problems()).extracting(DescriptorProblem::message).containsExactly(
+                "at most 20 values, found 21", "at most 500 characters, found 501");
     }
 
     static Path fixture(String name) throws URISyntaxException {

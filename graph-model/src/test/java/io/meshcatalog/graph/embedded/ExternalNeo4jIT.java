@@ -2,10 +2,11 @@ package io.meshcatalog.graph.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
-import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.testcontainers.neo4j.Neo4jContainer;
 @Testcontainers(disabledWithoutDocker = true)
 class ExternalNeo4jIT {
 
+    /** Sees every product: these tests are about lineage, not about who may see it. */
+    private static final Viewer ADMIN = Viewer.EVERYTHING;
+
     @Container
     static final Neo4jContainer NEO4J = new Neo4jContainer("neo4j:5.26").withAdminPassword("test-password");
 
@@ -35,7 +39,7 @@ class ExternalNeo4jIT {
             Path fixtures = Path.of(ExternalNeo4jIT.class.getResource("/fixtures/lineage").toURI());
             new DescriptorLoader().loadAll(fixtures).forEach(store::upsert);
 
-            assertThat(store.impact(NodeRef.dataset("alpha.source"), null).ofKind(NodeKind.CONSUMER)).hasSize(2);
+            assertThat(store.impact(ADMIN, NodeRef.dataset("alpha.source"), null).ofKind(NodeKind.CONSUMER)).hasSize(2);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.meshcatalog.graph.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,9 @@ import org.neo4j.driver.Driver;
 
 @Neo4jIntegrationTest
 class CatalogSearchIT {
+
+    /** Sees every product: these tests are about lineage, not about who may see it. */
+    private static final Viewer ADMIN = Viewer.EVERYTHING;
 
     private static final String HOSTILE = "x'}) MATCH (n) DETACH DELETE n // \" OR 1=1; CALL db.clearQueryCaches()";
 
@@ -55,7 +59,7 @@ class CatalogSearchIT {
 
     @Test
     void wordFormsMatchAndTheBestHitComesFirst() {
-        SearchPage page = store.search(SearchQuery.text("delays"));
+        SearchPage page = store.search(ADMIN, SearchQuery.text("delays"));
 
         assertThat(page.hits()).isNotEmpty();
         assertThat(page.hits().get(0).id()).isEqualTo("delta.delays");
@@ -66,33 +70,34 @@ class CatalogSearchIT {
 
     @Test
     void filtersNarrowAndFacetsCountTheMatchingHits() {
-        SearchPage pii = store.search(SearchQuery.text("order").withClassification("pii"));
+        SearchPage pii = store.search(ADMIN, SearchQuery.text("order").withClassification("pii"));
         assertThat(pii.hits()).extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(NodeKind.PRODUCT, "delta.delays"),
                 org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "delta.delays"),
                 org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "alpha.source"));
-        assertThat(store.search(SearchQuery.text("order")).hits()).extracting(SearchHit::id)
+        assertThat(store.search(ADMIN, SearchQuery.text("order")).hits()).extracting(SearchHit::id)
                 .contains("alpha.source.order_id", "beta.right.order_id");
 
-        SearchPage beta = store.search(SearchQuery.text("amount").withDomain("beta").withKinds(Set.of(NodeKind.FIELD)));
+        SearchPage beta = store.search(ADMIN,
+                SearchQuery.text("amount").withDomain("beta").withKinds(Set.of(NodeKind.FIELD)));
         assertThat(beta.hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("beta.left.amount",
                 "beta.right.amount");
         assertThat(beta.facets().get("owner")).containsExactlyInAnyOrder(new FacetCount("beta-team", 1),
                 new FacetCount("left-team", 1));
-        assertThat(store.search(SearchQuery.text("amount").withStatus("deprecated")).hits())
+        assertThat(store.search(ADMIN, SearchQuery.text("amount").withStatus("deprecated")).hits())
                 .extracting(SearchHit::product).containsOnly("beta.right");
-        assertThat(store.search(SearchQuery.text("delay").withTag("logistics")).hits())
+        assertThat(store.search(ADMIN, SearchQuery.text("delay").withTag("logistics")).hits())
                 .extracting(SearchHit::product).containsOnly("delta.delays");
-        assertThat(store.search(SearchQuery.text("amount").withOwner("left-team")).hits())
+        assertThat(store.search(ADMIN, SearchQuery.text("amount").withOwner("left-team")).hits())
                 .extracting(SearchHit::product).containsOnly("beta.left");
     }
 
     @Test
     void pagesAreStableAndComplete() {
         SearchQuery query = SearchQuery.text("fan");
-        SearchPage first = store.search(query.page(0, 5));
-        SearchPage second = store.search(query.page(5, 5));
-        SearchPage all = store.search(query.page(0, 100));
+        SearchPage first = store.search(ADMIN, query.page(0, 5));
+        SearchPage second = store.search(ADMIN, query.page(5, 5));
+        SearchPage all = store.search(ADMIN, query.page(0, 100));
 
         assertThat(first.total()).isEqualTo(all.hits().size()).isGreaterThan(10);
         assertThat(first.hasMore()).isTrue();
@@ -105,7 +110,7 @@ class CatalogSearchIT {
 
     @Test
     void blankTextBrowsesEveryProduct() {
-        SearchPage page = store.search(SearchQuery.text("  ").page(0, 100));
+        SearchPage page = store.search(ADMIN, SearchQuery.text("  ").page(0, 100));
 
         assertThat(page.hits()).extracting(SearchHit::kind).containsOnly(NodeKind.PRODUCT);
         assertThat(page.total()).isEqualTo(11);
@@ -113,15 +118,15 @@ class CatalogSearchIT {
 
     @Test
     void textThatLooksLikeCypherOrLuceneIsStoredAndSearchedAsPlainData() {
-        assertThat(store.product("delta.hostile").orElseThrow().purpose()).isEqualTo(HOSTILE);
-        assertThat(store.field("delta.hostile.x").orElseThrow().description()).isEqualTo(HOSTILE);
+        assertThat(store.product(ADMIN, "delta.hostile").orElseThrow().purpose()).isEqualTo(HOSTILE);
+        assertThat(store.field(ADMIN, "delta.hostile.x").orElseThrow().description()).isEqualTo(HOSTILE);
 
         for (String text : List.of(HOSTILE, "DETACH DELETE", "*", "\"unclosed", "a AND (b OR", "name:x~2^3",
                 "\\", "}) RETURN 1 //")) {
-            SearchPage page = store.search(SearchQuery.text(text));
+            SearchPage page = store.search(ADMIN, SearchQuery.text(text));
             assertThat(page.total()).as(text).isGreaterThanOrEqualTo(0);
         }
-        assertThat(store.search(SearchQuery.text("DETACH DELETE")).hits()).extracting(SearchHit::product)
+        assertThat(store.search(ADMIN, SearchQuery.text("DETACH DELETE")).hits()).extracting(SearchHit::product)
                 .containsOnly("delta.hostile");
         assertThat(driver.executableQuery("MATCH (p:DataProduct) RETURN count(p) AS n").execute().records().get(0)
                 .get("n").asLong()).isEqualTo(11);

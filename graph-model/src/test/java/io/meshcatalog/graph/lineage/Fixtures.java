@@ -5,6 +5,7 @@ import io.meshcatalog.graph.model.DomainDescriptor;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The YAML fixture meshes under {@code src/test/resources/fixtures}. */
 final class Fixtures {
@@ -15,6 +16,23 @@ final class Fixtures {
     /** alpha → beta (diamond sides, fan-out of 12) → gamma (diamond bottom with consumers, 3-cycle). */
     static List<DomainDescriptor> lineage() {
         return new DescriptorLoader().loadAll(path("lineage"));
+    }
+
+    /** shop (public, PII examples) → crm (private) → ads (internal, an external consumer). */
+    static List<DomainDescriptor> visibility() {
+        return new DescriptorLoader().loadAll(path("visibility"));
+    }
+
+    /**
+     * The demo mesh's five domains, from the descriptors the demo subgraphs serve (read from the source tree, so the
+     * governance story is checked on exactly what a newcomer runs).
+     */
+    static List<DomainDescriptor> demo() {
+        Path domains = Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog",
+                "subgraphs");
+        DescriptorLoader loader = new DescriptorLoader();
+        return Stream.of("orders", "shipping", "customers", "marketing", "finance")
+                .map(domain -> loader.load(domains.resolve(domain).resolve(domain + ".yaml"))).toList();
     }
 
     static DomainDescriptor yaml(String name, String yaml) {

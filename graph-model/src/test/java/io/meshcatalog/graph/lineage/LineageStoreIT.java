@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,9 @@ import org.neo4j.driver.Driver;
 @ParameterizedClass
 @EnumSource(LineageStore.Procedures.class)
 class LineageStoreIT {
+
+    /** Sees every product: these tests are about lineage, not about who may see it. */
+    private static final Viewer ADMIN = Viewer.EVERYTHING;
 
     private final Driver driver;
     private final LineageStore.Procedures procedures;
@@ -69,13 +70,13 @@ class LineageStoreIT {
 
     @Test
     void aDomainKeepsTheDescriptorTextItWasLastHarvestedFrom() throws IOException {
-        assertThat(store.descriptors()).isEmpty();
+        assertThat(store.descriptors(ADMIN)).isEmpty();
         String alpha = Files.readString(Fixtures.path("lineage/alpha.yaml"));
 
         store.upsert(Fixtures.yaml("alpha.yaml", alpha), alpha);
         store.upsert(Fixtures.yaml("alpha.yaml", alpha));
 
-        assertThat(store.descriptors()).containsExactly(entry("alpha", alpha));
+        assertThat(store.descriptors(ADMIN)).containsExactly(entry("alpha", alpha));
     }
 
     @Test
@@ -97,11 +98,12 @@ class LineageStoreIT {
         List<UpsertOutcome> outcome = store.upsert(slimmer);
 
         assertThat(outcome).extracting(UpsertOutcome::change).containsExactly(UpsertOutcome.Change.UPDATED);
-        assertThat(store.product("gamma.join").orElseThrow().inputs()).containsExactly("beta.left");
-        assertThat(store.product("gamma.join").orElseThrow().consumers()).isEmpty();
-        assertThat(store.field("gamma.joined.total").orElseThrow().derivedFrom()).containsExactly("beta.left.amount");
+        assertThat(store.product(ADMIN, "gamma.join").orElseThrow().inputs()).containsExactly("beta.left");
+        assertThat(store.product(ADMIN, "gamma.join").orElseThrow().consumers()).isEmpty();
+        assertThat(store.field(ADMIN, "gamma.joined.total").orElseThrow().derivedFrom())
+                .containsExactly("beta.left.amount");
         assertThat(count("MATCH (c:Consumer) RETURN count(c) AS n")).isZero();
-        assertThat(store.impact(NodeRef.dataset("beta.right"), 5).nodes()).isEmpty();
+        assertThat(store.impact(ADMIN, NodeRef.dataset("beta.right"), 5).nodes()).isEmpty();
     }
 
     @Test
@@ -124,7 +126,7 @@ class LineageStoreIT {
                           - {name: currency, logicalType: string, classification: public}
                 """));
 
-        List<ProductRevision> history = store.history("beta.right", 10);
+        List<ProductRevision> history = store.history(ADMIN, "beta.right", 10);
 
         assertThat(history).extracting(ProductRevision::number, ProductRevision::at).containsExactly(
                 tuple(2, Instant.parse("2026-11-04T09:00:00Z")), tuple(1, Instant.parse("2026-11-01T09:00:00Z")));
@@ -135,8 +137,8 @@ class LineageStoreIT {
                 "FIELD_ADDED beta.right.currency  -> string",
                 "FIELD_REMOVED beta.right.order_id string -> ");
         assertThat(history.get(1).changes()).extracting(SchemaChange::kind).containsExactly(SchemaChange.Kind.CREATED);
-        assertThat(store.history("beta.right", 1)).hasSize(1);
-        assertThat(store.field("beta.right.order_id")).isEmpty();
+        assertThat(store.history(ADMIN, "beta.right", 1)).hasSize(1);
+        assertThat(store.field(ADMIN, "beta.right.order_id")).isEmpty();
     }
 
     @Test
@@ -160,14 +162,15 @@ class LineageStoreIT {
 
     @Test
     void impactOnTheDiamondCountsTheBottomOnceAtItsNearestDegree() {
-        ImpactReport impact = store.impact(NodeRef.dataset("alpha.source"), null);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.dataset("alpha.source"), null);
 
         assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
                 tuple("beta.left", 1), tuple("beta.right", 1), tuple("gamma.joined", 2));
         assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
                 tuple("beta.left", 1), tuple("beta.right", 1), tuple("gamma.join", 2));
         assertThat(impact.ofKind(NodeKind.CONSUMER)).extracting(LineageNode::id, LineageNode::degree,
-                LineageNode::external).containsExactly(tuple("ads.audience", 3, true), tuple("ops.dashboard", 3, false));
+                LineageNode::external)
+                .containsExactly(tuple("ads.audience", 3, true), tuple("ops.dashboard", 3, false));
         assertThat(impact.ofKind(NodeKind.FIELD)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
                 tuple("beta.left.amount", 1), tuple("beta.right.amount", 1), tuple("beta.right.order_id", 1),
                 tuple("gamma.joined.total", 2));
@@ -178,7 +181,7 @@ class LineageStoreIT {
 
     @Test
     void ownersToNotifyAreDeduplicatedPerTeamNearestFirst() {
-        ImpactReport impact = store.impact(NodeRef.product("alpha.source"), null);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.product("alpha.source"), null);
 
         assertThat(impact.ownersToNotify()).extracting(TeamToNotify::team, TeamToNotify::affected,
                 TeamToNotify::nearestDegree).containsExactly(
@@ -192,20 +195,20 @@ class LineageStoreIT {
 
     @Test
     void aCycleTerminatesAndVisitsEachNodeOnce() {
-        ImpactReport impact = store.impact(NodeRef.product("gamma.one"), 20);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.product("gamma.one"), 20);
 
         assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
                 .containsExactly(tuple("gamma.two", 1), tuple("gamma.three", 2));
         assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id)
                 .containsExactly("gamma.two", "gamma.three");
-        LineageResult upstream = store.lineage(NodeRef.dataset("gamma.one"), Direction.UPSTREAM, 20);
+        LineageResult upstream = store.lineage(ADMIN, NodeRef.dataset("gamma.one"), Direction.UPSTREAM, 20);
         assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
                 .containsExactly(tuple("gamma.three", 1), tuple("gamma.two", 2));
     }
 
     @Test
     void fanOutReachesEveryLeafAtDegreeOne() {
-        ImpactReport impact = store.impact(NodeRef.dataset("alpha.hub"), 1);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.dataset("alpha.hub"), 1);
 
         assertThat(impact.ofKind(NodeKind.DATASET)).hasSize(12).allSatisfy(n -> assertThat(n.degree()).isEqualTo(1));
         assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id).containsExactly("beta.fan");
@@ -214,16 +217,17 @@ class LineageStoreIT {
 
     @Test
     void depthIsClampedAndACutTraversalSaysSo() {
-        LineageResult one = store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1);
+        LineageResult one = store.lineage(ADMIN, NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1);
         assertThat(one.depth()).isEqualTo(1);
         assertThat(one.truncated()).isTrue();
         assertThat(one.ofKind(NodeKind.DATASET)).extracting(LineageNode::id).containsExactly("beta.left", "beta.right");
 
-        assertThat(store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, -5).depth()).isEqualTo(1);
-        LineageResult huge = store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1_000_000);
+        assertThat(store.lineage(ADMIN, NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, -5).depth())
+                .isEqualTo(1);
+        LineageResult huge = store.lineage(ADMIN, NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, 1_000_000);
         assertThat(huge.depth()).isEqualTo(TraversalLimits.DEFAULT.maxDepth());
         assertThat(huge.truncated()).isFalse();
-        assertThat(store.lineage(NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, null).depth())
+        assertThat(store.lineage(ADMIN, NodeRef.dataset("alpha.source"), Direction.DOWNSTREAM, null).depth())
                 .isEqualTo(TraversalLimits.DEFAULT.defaultDepth());
     }
 
@@ -231,7 +235,7 @@ class LineageStoreIT {
     void aNodeLimitTruncatesTheAnswer() {
         LineageStore small = new LineageStore(driver, new TraversalLimits(5, 10, 4), clock, procedures);
 
-        ImpactReport impact = small.impact(NodeRef.dataset("alpha.hub"), 5);
+        ImpactReport impact = small.impact(ADMIN, NodeRef.dataset("alpha.hub"), 5);
 
         assertThat(impact.truncated()).isTrue();
         assertThat(impact.ofKind(NodeKind.DATASET)).hasSize(4);
@@ -239,13 +243,13 @@ class LineageStoreIT {
 
     @Test
     void fieldLevelLineageFollowsTransformSourceObjects() {
-        LineageResult up = store.lineage(NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, null);
+        LineageResult up = store.lineage(ADMIN, NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, null);
         assertThat(up.nodes()).extracting(LineageNode::kind, LineageNode::id, LineageNode::degree).containsExactly(
                 tuple(NodeKind.FIELD, "beta.left.amount", 1), tuple(NodeKind.FIELD, "beta.right.amount", 1),
                 tuple(NodeKind.FIELD, "alpha.source.amount", 2));
         assertThat(up.nodes().get(2).path()).hasSize(3).first().isEqualTo("gamma.joined.total");
 
-        ImpactReport down = store.impact(NodeRef.field("alpha.source.amount"), null);
+        ImpactReport down = store.impact(ADMIN, NodeRef.field("alpha.source.amount"), null);
         assertThat(down.ofKind(NodeKind.FIELD)).extracting(LineageNode::id)
                 .containsExactly("beta.left.amount", "beta.right.amount", "gamma.joined.total");
         assertThat(down.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree)
@@ -256,11 +260,11 @@ class LineageStoreIT {
 
     @Test
     void aFieldWithoutDerivedFieldsImpactsOnlyWhoReadsItsDataset() {
-        ImpactReport impact = store.impact(NodeRef.field("alpha.source.email"), null);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.field("alpha.source.email"), null);
 
         assertThat(impact.nodes()).isEmpty();
         assertThat(impact.truncated()).isFalse();
-        ImpactReport joined = store.impact(NodeRef.field("gamma.joined.total"), null);
+        ImpactReport joined = store.impact(ADMIN, NodeRef.field("gamma.joined.total"), null);
         assertThat(joined.ofKind(NodeKind.CONSUMER)).extracting(LineageNode::id, LineageNode::degree)
                 .containsExactly(tuple("ads.audience", 1), tuple("ops.dashboard", 1));
         assertThat(joined.truncated()).isFalse();
@@ -268,17 +272,17 @@ class LineageStoreIT {
 
     @Test
     void ownershipIsInheritedFromTheDomainWhenAProductNamesNoTeam() {
-        assertThat(store.owners("beta.right")).extracting(Owner::team, Owner::inherited)
+        assertThat(store.owners(ADMIN, "beta.right")).extracting(Owner::team, Owner::inherited)
                 .containsExactly(tuple("beta-team", true));
-        assertThat(store.owners("beta.left")).extracting(Owner::team, Owner::inherited)
+        assertThat(store.owners(ADMIN, "beta.left")).extracting(Owner::team, Owner::inherited)
                 .containsExactly(tuple("left-team", false));
-        assertThat(store.product("beta.right").orElseThrow().owners().get(0).members())
+        assertThat(store.product(ADMIN, "beta.right").orElseThrow().owners().get(0).members())
                 .extracting(Member::username, Member::role).containsExactly(tuple("bob", "owner"));
     }
 
     @Test
     void changeImpactSaysWhatBreaksWhyAndWhomToTell() {
-        ChangeImpactReport report = store.changeImpact(List.of(
+        ChangeImpactReport report = store.changeImpact(ADMIN, List.of(
                 FieldChange.rename("beta.left.amount", "amount_eur"),
                 FieldChange.retype("alpha.source.order_id", "string")), null);
 
@@ -294,7 +298,7 @@ class LineageStoreIT {
 
     @Test
     void droppingAFieldReachesEveryDerivedField() {
-        ChangeImpactReport report = store.changeImpact(List.of(FieldChange.drop("alpha.source.order_id")), 10);
+        ChangeImpactReport report = store.changeImpact(ADMIN, List.of(FieldChange.drop("alpha.source.order_id")), 10);
 
         assertThat(report.breaks()).extracting(b -> b.node().kind(), b -> b.node().id()).contains(
                 tuple(NodeKind.FIELD, "beta.right.order_id"), tuple(NodeKind.DATASET, "beta.right"),
@@ -304,9 +308,9 @@ class LineageStoreIT {
 
     @Test
     void unknownStartingPointsAreNamed() {
-        assertThatThrownBy(() -> store.impact(NodeRef.product("alpha.nothing"), 3))
+        assertThatThrownBy(() -> store.impact(ADMIN, NodeRef.product("alpha.nothing"), 3))
                 .isInstanceOf(UnknownNodeException.class).hasMessage("the catalog has no product alpha.nothing");
-        assertThatThrownBy(() -> store.changeImpact(List.of(FieldChange.drop("alpha.source.nope")), 3))
+        assertThatThrownBy(() -> store.changeImpact(ADMIN, List.of(FieldChange.drop("alpha.source.nope")), 3))
                 .isInstanceOf(UnknownNodeException.class).hasMessageContaining("field alpha.source.nope");
         assertThatThrownBy(() -> NodeRef.dataset("not an id")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid dataset id 'not an id'");
@@ -314,47 +318,18 @@ class LineageStoreIT {
 
     @Test
     void productDatasetAndFieldReadBackAsDeclared() {
-        ProductView join = store.product("gamma.join").orElseThrow();
+        ProductView join = store.product(ADMIN, "gamma.join").orElseThrow();
         assertThat(join.datasets()).containsExactly("gamma.joined");
         assertThat(join.inputs()).containsExactly("beta.left", "beta.right");
         assertThat(join.consumers()).containsExactly("ads.audience", "ops.dashboard");
-        DatasetView source = store.dataset("alpha.source").orElseThrow();
+        DatasetView source = store.dataset(ADMIN, "alpha.source").orElseThrow();
         assertThat(source.product()).isEqualTo("alpha.source");
         assertThat(source.fields()).extracting(FieldView::name).containsExactly("order_id", "amount", "email");
         assertThat(source.fields().get(2).classification()).isEqualTo("PII");
-        assertThat(store.product("nope.nope")).isEmpty();
+        assertThat(store.product(ADMIN, "nope.nope")).isEmpty();
     }
 
     private long count(String cypher) {
         return driver.executableQuery(cypher).execute().records().get(0).get("n").asLong();
-    }
-
-    /** A clock the test moves by hand, so revision times are exact and graphs stay comparable. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
@@ -17,6 +18,9 @@ import org.neo4j.driver.Driver;
 
 @Neo4jIntegrationTest
 class OpenLineageIT {
+
+    /** Sees every product: these tests are about lineage, not about who may see it. */
+    private static final Viewer ADMIN = Viewer.EVERYTHING;
 
     private static final String SPARK_OUTPUT = "s3://lake/finance/revenue_by_order";
 
@@ -41,11 +45,11 @@ class OpenLineageIT {
 
         assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
         assertThat(recorded.datasets()).containsExactly("gamma.joined", SPARK_OUTPUT);
-        ImpactReport impact = store.impact(NodeRef.field("beta.left.amount"), null);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.field("beta.left.amount"), null);
         assertThat(impact.ofKind(NodeKind.FIELD)).extracting(LineageNode::id, LineageNode::degree)
                 .contains(tuple("gamma.joined.total", 1), tuple(SPARK_OUTPUT + ".order_total", 2));
         assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id).contains(SPARK_OUTPUT);
-        LineageResult upstream = store.lineage(NodeRef.dataset(SPARK_OUTPUT), Direction.UPSTREAM, 2);
+        LineageResult upstream = store.lineage(ADMIN, NodeRef.dataset(SPARK_OUTPUT), Direction.UPSTREAM, 2);
         assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id)
                 .containsExactly("gamma.joined", "beta.left", "beta.right");
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
@@ -69,7 +73,7 @@ class OpenLineageIT {
         store.record(reader.read(failed));
 
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("FAIL");
-        assertThat(store.lineage(NodeRef.dataset("gamma.joined"), Direction.DOWNSTREAM, 3)
+        assertThat(store.lineage(ADMIN, NodeRef.dataset("gamma.joined"), Direction.DOWNSTREAM, 3)
                 .ofKind(NodeKind.DATASET)).isEmpty();
     }
 

@@ -2,12 +2,15 @@ package io.meshcatalog.graph.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.graph.access.ExampleAccess;
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +77,38 @@ class CatalogIndexTests {
         assertThat(picks.status()).isEqualTo("DRAFT");
         assertThat(picks.consumers().get(0).kind()).isEqualTo("DASHBOARD");
         assertThat(index.dataset("depot.stock").orElseThrow().fields().get(1).classification()).isEqualTo("INTERNAL");
+    }
+
+    @Test
+    void visibilityPurposeAndExamplesComeFromTheDescriptorAndExamplesAnswerPerViewer() throws IOException {
+        CatalogIndex shop = CatalogIndex.of(List.of(descriptor("/fixtures/visibility/shop.yaml"),
+                descriptor("/fixtures/visibility/ads.yaml")));
+        CatalogProduct orders = shop.product("shop.orders").orElseThrow();
+        CatalogField email = shop.dataset("shop.orders").orElseThrow().fields().get(1);
+
+        assertThat(orders.visibility()).isEqualTo("PUBLIC");
+        assertThat(shop.product("ads.audience").orElseThrow().visibility()).isEqualTo("INTERNAL");
+        assertThat(shop.product("ads.audience").orElseThrow().consumers().get(0).purpose())
+                .isEqualTo("advertising-audiences");
+        assertThat(email.examples(Viewer.of("olga", Set.of())))
+                .isEqualTo(new ExampleAccess.Examples(List.of(), true));
+        assertThat(email.examples(Viewer.of("olga", Set.of()).withScopes(Set.of(ExampleAccess.PII_SCOPE))).values())
+                .containsExactly("ana@example.com");
+    }
+
+    @Test
+    void aProductIsVisibleToWhomTheRuleSays() throws IOException {
+        CatalogIndex mesh = CatalogIndex.of(List.of(descriptor("/fixtures/visibility/shop.yaml"),
+                descriptor("/fixtures/visibility/crm.yaml"), descriptor("/fixtures/visibility/ads.yaml")));
+        CatalogProduct contacts = mesh.product("crm.contacts").orElseThrow();
+        Viewer olga = Viewer.of("olga", Set.of("ads-team"));
+
+        assertThat(contacts.visibleTo(olga, Set.of())).isFalse();
+        assertThat(contacts.visibleTo(olga, Set.of("crm.contacts"))).isTrue();
+        assertThat(contacts.visibleTo(Viewer.of("carl", Set.of("crm-team")), Set.of())).isTrue();
+        assertThat(contacts.visibleTo(Viewer.EVERYTHING, Set.of())).isTrue();
+        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of())).isFalse();
+        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(olga, Set.of())).isTrue();
+        assertThat(mesh.product("shop.orders").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of())).isTrue();
     }
 }

@@ -1,7 +1,13 @@
 package io.meshcatalog.subgraphs.kit;
 
+import graphql.schema.DataFetchingEnvironment;
+import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.vocabulary.CatalogDataset;
+import io.meshcatalog.graph.vocabulary.CatalogField;
 import io.meshcatalog.graph.vocabulary.CatalogIndex;
+import io.meshcatalog.subgraphs.kit.access.CallerAssertions;
+import io.meshcatalog.subgraphs.kit.access.CallerInterceptor;
+import io.meshcatalog.subgraphs.kit.access.SubgraphCaller;
 import io.meshcatalog.subgraphs.kit.catalog.CatalogController;
 import io.meshcatalog.subgraphs.kit.catalog.OwnProduct;
 import io.meshcatalog.subgraphs.kit.catalog.OwnProductFields;
@@ -13,6 +19,7 @@ import io.meshcatalog.subgraphs.kit.entities.RepresentationErrors;
 import io.meshcatalog.subgraphs.kit.http.GraphQlContentTypeFilter;
 import io.meshcatalog.subgraphs.kit.http.GraphQlRequestErrors;
 import io.meshcatalog.subgraphs.kit.http.ParsedDocuments;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -49,8 +56,19 @@ public class SubgraphConfiguration {
     }
 
     @Bean
-    CatalogController catalogController(LoadedDescriptor loaded, CatalogIndex index) {
-        return new CatalogController(loaded.descriptor().domain().id().value(), loaded.yaml(), index);
+    CallerAssertions callerAssertions(SubgraphDefinition definition, Environment environment) {
+        return CallerAssertions.from(environment, definition.domain(), Clock.systemUTC());
+    }
+
+    @Bean
+    CallerInterceptor callerInterceptor(CallerAssertions callerAssertions) {
+        return new CallerInterceptor(callerAssertions);
+    }
+
+    @Bean
+    CatalogController catalogController(LoadedDescriptor loaded, CatalogIndex index, CallerAssertions assertions) {
+        return new CatalogController(loaded.descriptor().domain().id().value(), loaded.yaml(), index,
+                assertions.configured());
     }
 
     @Bean
@@ -78,13 +96,25 @@ public class SubgraphConfiguration {
         return new GraphQlContentTypeFilter(environment.getProperty("spring.graphql.http.path", "/graphql"));
     }
 
+    /**
+     * The domain's products as the caller may see them, the vocabulary fields of each, and the example values of
+     * fields as the caller's scopes allow.
+     */
     @Bean
     RuntimeWiringConfigurer domainProductsQuery(SubgraphDefinition definition, CatalogIndex index) {
         List<OwnProduct> products = index.products().stream().map(OwnProduct::new).toList();
         return wiring -> wiring
                 .type("Query", type -> type.dataFetcher(SubgraphSchema.productsField(definition.domain()),
-                        env -> products))
-                .type("DataProduct", type -> type.defaultDataFetcher(new OwnProductFields()));
+                        env -> products.stream().filter(product -> SubgraphCaller.of(env).sees(product.view()))
+                                .toList()))
+                .type("DataProduct", type -> type.defaultDataFetcher(new OwnProductFields()))
+                .type("Field", type -> type
+                        .dataFetcher("examples", env -> examples(env).values())
+                        .dataFetcher("examplesWithheld", env -> examples(env).withheld()));
+    }
+
+    private static ExampleAccess.Examples examples(DataFetchingEnvironment env) {
+        return env.<CatalogField>getSource().examples(SubgraphCaller.of(env).viewer());
     }
 
     @Bean

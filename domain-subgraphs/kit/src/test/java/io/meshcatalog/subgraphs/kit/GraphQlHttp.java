@@ -17,9 +17,16 @@ final class GraphQlHttp {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI endpoint;
+    private final Map<String, String> headers;
 
     GraphQlHttp(int port) {
+        this(port, Map.of());
+    }
+
+    /** A client that sends {@code headers} with every request, such as a caller assertion. */
+    GraphQlHttp(int port, Map<String, String> headers) {
         this.endpoint = URI.create("http://localhost:" + port + "/graphql");
+        this.headers = Map.copyOf(headers);
     }
 
     /** Posts a query with variables and returns the parsed response body. */
@@ -38,12 +45,13 @@ final class GraphQlHttp {
 
     /** Posts a raw body with the given content type. */
     HttpResponse<String> post(String body, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", contentType)
                 .header("Accept", "application/graphql-response+json, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

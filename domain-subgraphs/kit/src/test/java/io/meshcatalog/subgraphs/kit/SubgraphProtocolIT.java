@@ -12,8 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The Federation v2 subgraph protocol of a kit subgraph, over real HTTP. */
-@SpringBootTest(classes = DepotSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * The Federation v2 subgraph protocol of a kit subgraph, over real HTTP, called as the gateway calls it for its own
+ * harvest: with a caller assertion that sees everything.
+ */
+@SpringBootTest(classes = DepotSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = Callers.SECRET_PROPERTY)
 class SubgraphProtocolIT {
 
     private static final String ENTITIES = """
@@ -32,7 +36,7 @@ class SubgraphProtocolIT {
 
     @BeforeEach
     void connect() {
-        http = new GraphQlHttp(port);
+        http = new GraphQlHttp(port, Callers.asserting(Callers.GATEWAY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.meshcatalog.subgraphs.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.subgraphs.mesh.DomainSubgraphContract;
+import io.meshcatalog.subgraphs.mesh.GraphQlHttp;
 import io.meshcatalog.subgraphs.mesh.SubgraphTest;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,15 @@ class FinanceSubgraphIT extends DomainSubgraphContract {
         assertThat(entities.get(0).path("runCostLastMonth").path("currency").asString()).isEqualTo("EUR");
         assertThat(entities.get(1).isNull()).isTrue();
         assertThat(entities.get(2).path("runCostLastMonth").path("amount").asDouble()).isEqualTo(120.0);
+    }
+
+    @Test
+    void anotherDomainsProductIsAnsweredOnlyToARequestTheGatewayVouchedFor() {
+        JsonNode entities = new GraphQlHttp(port(), null).query(COSTS, Map.of("representations", List.of(
+                Map.of("__typename", "DataProduct", "id", "marketing.lead_acquisition"))))
+                .path("data").path("_entities");
+
+        assertThat(entities.get(0).isNull()).isTrue();
     }
 
     @Test

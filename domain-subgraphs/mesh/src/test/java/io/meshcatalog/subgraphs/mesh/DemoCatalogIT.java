@@ -3,6 +3,7 @@ package io.meshcatalog.subgraphs.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCatalogIT {
 
+    /** The stories are told as an admin reads them: every product. */
+    private static final Viewer ADMIN = Viewer.EVERYTHING;
+
     private static final List<String> DOMAINS = List.of("orders", "shipping", "customers", "marketing", "finance");
 
     @TempDir
@@ -65,18 +69,18 @@ class DemoCatalogIT {
 
     @Test
     void whoOwnsShippedOnAndWhatDoesItMean() {
-        FieldView shippedOn = store.field("orders.orders.shipped_on").orElseThrow();
+        FieldView shippedOn = store.field(ADMIN, "orders.orders.shipped_on").orElseThrow();
 
         assertThat(shippedOn.description()).contains("LOGISTICS PARTNER").contains("Null for returned and re-shipped")
                 .contains("orders.returns");
-        assertThat(store.field("orders.orders.shipped_at").orElseThrow().description()).isNotEqualTo(
+        assertThat(store.field(ADMIN, "orders.orders.shipped_at").orElseThrow().description()).isNotEqualTo(
                 shippedOn.description());
-        assertThat(store.owners("orders.orders")).extracting(Owner::team).containsExactly("orders-team");
+        assertThat(store.owners(ADMIN, "orders.orders")).extracting(Owner::team).containsExactly("orders-team");
     }
 
     @Test
     void whatBreaksAndWhomToTellIfShippedOnIsRenamed() {
-        ChangeImpactReport report = store.changeImpact(List.of(
+        ChangeImpactReport report = store.changeImpact(ADMIN, List.of(
                 FieldChange.rename("orders.orders.shipped_on", "partner_shipped_on")), null);
 
         assertThat(report.breaks()).extracting(BrokenItem::node).extracting(LineageNode::kind, LineageNode::id)
@@ -91,7 +95,7 @@ class DemoCatalogIT {
 
     @Test
     void findEverythingAboutDelays() {
-        List<SearchHit> hits = store.search(SearchQuery.text("delays").page(0, 50)).hits();
+        List<SearchHit> hits = store.search(ADMIN, SearchQuery.text("delays").page(0, 50)).hits();
 
         assertThat(hits).extracting(SearchHit::product).contains("shipping.delay_predictions", "finance.delay_cost");
         assertThat(hits.get(0).product()).isIn("shipping.delay_predictions", "finance.delay_cost");
@@ -99,7 +103,7 @@ class DemoCatalogIT {
 
     @Test
     void whichExternalDestinationsReceiveCrmData() {
-        ImpactReport impact = store.impact(NodeRef.product("customers.contacts"), null);
+        ImpactReport impact = store.impact(ADMIN, NodeRef.product("customers.contacts"), null);
 
         assertThat(impact.ofKind(NodeKind.CONSUMER)).filteredOn(LineageNode::external).extracting(LineageNode::id)
                 .containsExactlyInAnyOrder("marketing.facebook_ads_audience", "marketing.google_ads_audience");

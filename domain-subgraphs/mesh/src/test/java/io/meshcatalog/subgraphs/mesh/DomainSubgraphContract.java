@@ -32,6 +32,11 @@ public abstract class DomainSubgraphContract {
 
     protected GraphQlHttp http;
 
+    /** The port the subgraph listens on, for clients asserting other callers. */
+    protected int port() {
+        return port;
+    }
+
     @BeforeEach
     void connect() {
         http = new GraphQlHttp(port);
@@ -46,6 +51,30 @@ public abstract class DomainSubgraphContract {
 
     /** SDL lines the domain adds to the vocabulary, as {@code _service} prints them. */
     protected abstract List<String> extensionSdl();
+
+    /** The products its descriptor makes public, which a caller without an assertion sees; none by default. */
+    protected List<String> publicProductIds() {
+        return List.of();
+    }
+
+    @Test
+    void aCallerTheGatewayDoesNotVouchForSeesThePublicProductsOnly() {
+        GraphQlHttp anonymous = new GraphQlHttp(port, null);
+        String field = domain() + "Products";
+
+        assertThat(anonymous.query("{ " + field + " { id } }").path("data").path(field).findValuesAsString("id"))
+                .containsExactlyElementsOf(publicProductIds());
+        JsonNode entities = anonymous.query(ENTITIES, Map.of("representations", productIds().stream()
+                .map(id -> Map.<String, Object>of("__typename", "DataProduct", "id", id)).toList()))
+                .path("data").path("_entities");
+        List<String> resolved = new ArrayList<>();
+        entities.forEach(entity -> {
+            if (!entity.isNull()) {
+                resolved.add(entity.path("id").asString());
+            }
+        });
+        assertThat(resolved).containsExactlyElementsOf(publicProductIds());
+    }
 
     @Test
     void serviceSdlCarriesTheFederationLinkTheKeysAndTheDomainsOwnFields() {

@@ -34,7 +34,7 @@ class MeshLauncherIT {
     @BeforeAll
     static void startAllFive() {
         String[] args = {"--orders.port=0", "--shipping.port=0", "--customers.port=0", "--marketing.port=0",
-            "--finance.port=0"};
+            "--finance.port=0", "--" + GraphQlHttp.SECRET_PROPERTY};
         mesh = new MeshLauncher().start(LaunchOptions.parse(args), args);
     }
 

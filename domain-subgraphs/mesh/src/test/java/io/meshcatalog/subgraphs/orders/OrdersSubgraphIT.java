@@ -32,6 +32,11 @@ class OrdersSubgraphIT extends DomainSubgraphContract {
         return List.of("rowsPerDay: Int");
     }
 
+    @Override
+    protected List<String> publicProductIds() {
+        return productIds();
+    }
+
     @Test
     void shippedAtAndShippedOnSayWhoShippedAndWhyTheyAreNullForReturns() {
         JsonNode fields = http.query("{ ordersProducts { datasets { id fields { name description } } } }")

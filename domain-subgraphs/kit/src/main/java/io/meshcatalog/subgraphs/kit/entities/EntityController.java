@@ -1,12 +1,16 @@
 package io.meshcatalog.subgraphs.kit.entities;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.meshcatalog.graph.vocabulary.CatalogDataset;
 import io.meshcatalog.graph.vocabulary.CatalogIndex;
+import io.meshcatalog.graph.vocabulary.CatalogProduct;
+import io.meshcatalog.subgraphs.kit.access.SubgraphCaller;
 import io.meshcatalog.subgraphs.kit.catalog.OwnProduct;
 import io.meshcatalog.subgraphs.kit.catalog.ProductEntity;
 import io.meshcatalog.subgraphs.kit.catalog.ProductReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.stereotype.Controller;
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Controller;
  * Resolves {@code _entities} representations of {@code DataProduct} and {@code Dataset} by their key {@code id}.
  * One representation at a time, so each one gets its own answer at its own index: an unknown id is null (this
  * subgraph has nothing to say about it, which is not an error), a representation without a usable key is an error.
+ * A product the caller may not see, or a dataset of one, is null exactly like an unknown id; another domain's
+ * product is answered only to a request the gateway vouched for.
  */
 @Controller
 public class EntityController {
@@ -30,15 +36,22 @@ public class EntityController {
     }
 
     @EntityMapping("DataProduct")
-    public @Nullable ProductEntity dataProduct(Map<String, Object> representation) {
+    public @Nullable ProductEntity dataProduct(Map<String, Object> representation, DataFetchingEnvironment env) {
         String id = key(representation);
-        return index.product(id).<ProductEntity>map(OwnProduct::new)
-                .orElseGet(() -> foreign.knows(id) ? reference(id, representation) : null);
+        SubgraphCaller caller = SubgraphCaller.of(env);
+        Optional<CatalogProduct> own = index.product(id);
+        if (own.isPresent()) {
+            return caller.sees(own.get()) ? new OwnProduct(own.get()) : null;
+        }
+        return caller.vouched() && foreign.knows(id) ? reference(id, representation) : null;
     }
 
     @EntityMapping("Dataset")
-    public @Nullable CatalogDataset dataset(Map<String, Object> representation) {
-        return index.dataset(key(representation)).orElse(null);
+    public @Nullable CatalogDataset dataset(Map<String, Object> representation, DataFetchingEnvironment env) {
+        SubgraphCaller caller = SubgraphCaller.of(env);
+        return index.dataset(key(representation))
+                .filter(dataset -> index.product(dataset.productId()).filter(caller::sees).isPresent())
+                .orElse(null);
     }
 
     private static ProductReference reference(String id, Map<String, Object> representation) {

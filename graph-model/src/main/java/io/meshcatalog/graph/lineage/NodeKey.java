@@ -1,0 +1,16 @@
+package io.meshcatalog.graph.lineage;
+
+/**
+ * A node's identity in an answer: its kind and id. A product and the dataset it publishes may share an id
+ * ({@code orders.orders}), so the id alone is not enough.
+ */
+record NodeKey(NodeKind kind, String id) {
+
+    static NodeKey of(LineageNode node) {
+        return new NodeKey(node.kind(), node.id());
+    }
+
+    static NodeKey of(NodeRef ref) {
+        return new NodeKey(ref.kind(), ref.id());
+    }
+}

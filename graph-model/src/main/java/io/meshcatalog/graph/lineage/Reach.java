@@ -1,0 +1,72 @@
+package io.meshcatalog.graph.lineage;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the walks of one question found: every node at its nearest degree with one shortest path (as node keys, so
+ * that hidden nodes can be masked once the answer's viewer is known), the product of each dataset, and the owners
+ * of products and consumers the walks brought along.
+ */
+final class Reach {
+
+    static final Comparator<Found> NEAREST_FIRST = Comparator.comparingInt(Found::degree)
+            .thenComparing(Found::kind).thenComparing(Found::id);
+
+    /** A node of the answer before its viewer's masking. */
+    record Found(NodeKind kind, String id, String name, String domain, int degree, List<NodeKey> path,
+            boolean external) {
+
+        NodeKey key() {
+            return new NodeKey(kind, id);
+        }
+
+        /** The node as {@code hidden}'s viewer sees it: hidden steps of its path masked. */
+        LineageNode seenThrough(HiddenNodes hidden) {
+            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external);
+        }
+    }
+
+    final NodeKey root;
+    final Map<NodeKey, Found> nodes = new LinkedHashMap<>();
+    final Map<String, String> productOfDataset = new HashMap<>();
+    final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
+    /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
+    final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
+    final Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks = new HashMap<>();
+    boolean truncated;
+
+    Reach(NodeRef root) {
+        this.root = NodeKey.of(root);
+    }
+
+    void add(Traversal.Walk walk) {
+        walk.steps().forEach(this::add);
+        truncated |= walk.truncated();
+        ownersFromWalks.putAll(walk.owners());
+        consumerOwnersFromWalks.putAll(walk.consumerOwners());
+    }
+
+    void add(Traversal.Step step) {
+        add(new Found(step.kind(), step.id(), step.name(), step.domain(), step.degree(), step.path(root),
+                step.external()), step.product());
+    }
+
+    void add(Found node, String product) {
+        keepNearest(nodes, node);
+        if (node.kind() == NodeKind.DATASET && !product.isEmpty()) {
+            productOfDataset.put(node.id(), product);
+        }
+    }
+
+    List<Found> sorted() {
+        return nodes.values().stream().sorted(NEAREST_FIRST).toList();
+    }
+
+    static void keepNearest(Map<NodeKey, Found> nodes, Found node) {
+        nodes.merge(node.key(), node, (a, b) -> a.degree() <= b.degree() ? a : b);
+    }
+}

@@ -1,0 +1,16 @@
+// THE visibility rule, the one place it is written for the graph (included as {{visible-product p}}): whether the
+// viewer bound in $everything, $authenticated, $subject and $teams, at $now, may see the data product __node__.
+// Public products are for anyone, internal ones (also products stored before visibility existed) for any
+// authenticated viewer, private ones for the owning team (the product's own team, or its domain's when it names
+// none) and for whoever holds an approved grant on it that has not expired (a grant to a team, or to the requester
+// alone). Admins and the gateway's own reads see everything. io.meshcatalog.graph.access.ProductAccess is the same
+// rule for code without the graph, and ProductAccessIT holds the two together.
+$everything
+OR __node__.visibility = 'PUBLIC'
+OR ($authenticated AND (
+  coalesce(__node__.visibility, 'INTERNAL') = 'INTERNAL'
+  OR EXISTS { MATCH (__node__)-[:OWNED_BY]->(visOwner:Team) WHERE visOwner.name IN $teams }
+  OR (NOT EXISTS { (__node__)-[:OWNED_BY]->(:Team) }
+      AND EXISTS { MATCH (__node__)-[:IN_DOMAIN]->(:Domain)-[:OWNED_BY]->(visOwner:Team) WHERE visOwner.name IN $teams })
+  OR EXISTS { MATCH (__node__)<-[:FOR_PRODUCT]-(visGrant:AccessRequest) WHERE {{holds-grant visGrant}} }
+))
