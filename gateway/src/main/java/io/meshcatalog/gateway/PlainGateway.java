@@ -112,7 +112,8 @@ final class PlainGateway implements AutoCloseable {
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
-      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning);
+      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning,
+          GatewayWiring.operationLimits(properties));
       List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());

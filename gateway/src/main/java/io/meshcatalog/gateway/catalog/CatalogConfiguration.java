@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
@@ -102,11 +103,11 @@ class CatalogConfiguration {
   @Bean
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
-      @Value("${server.port:8080}") int port) {
+      OperationLimits operationLimits, @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester);
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
-        lineageStore, fetchers, catalogExecutor);
+        lineageStore, fetchers, catalogExecutor, operationLimits);
   }
 
   @Bean(destroyMethod = "close")

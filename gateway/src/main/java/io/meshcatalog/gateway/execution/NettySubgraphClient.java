@@ -208,7 +208,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           return;
         }
         channel = ch;
-        boolean retryIfClosed = lease.reused() && mayRetry && !isMutation();
+        boolean retryIfClosed = lease.reused() && mayRetry && !request.mutation();
         // On the connection's event loop, so that a close in between is seen by one side only.
         if (ch.eventLoop().inEventLoop()) {
           write(ch, retryIfClosed);
@@ -242,10 +242,6 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       request.settings().headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
       return http;
-    }
-
-    private boolean isMutation() {
-      return request.query().stripLeading().startsWith("mutation");
     }
 
     void answered(FullHttpResponse response) {

@@ -4,6 +4,7 @@ import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,14 @@ class GatewayConfiguration {
   }
 
   @Bean
+  OperationLimits operationLimits(GatewayProperties properties) {
+    return GatewayWiring.operationLimits(properties);
+  }
+
+  @Bean
   Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
-      ExecutorService planning) {
-    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning);
+      ExecutorService planning, OperationLimits operationLimits) {
+    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning, operationLimits);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.limits.LimitSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,11 +23,39 @@ import org.springframework.util.unit.DataSize;
  * @param http the HTTP server's limits and threads
  * @param overrideLabels the custom progressive-override labels ({@code @override(label: "…")}) to enable;
  *     {@code percent(x)} labels need no configuration
+ * @param limits the operation limits; each unset one has its default ({@link LimitSettings#DEFAULTS})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
-    @Nullable Http http, @Nullable List<String> overrideLabels) {
+    @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits) {
+
+  /**
+   * {@code gateway.limits.*}, Apollo Router's names: see {@link LimitSettings}; 0 turns a measured limit off.
+   */
+  public record Limits(@Nullable Integer maxDepth, @Nullable Integer maxHeight, @Nullable Integer maxRootFields,
+      @Nullable Integer maxAliases, @Nullable Long maxCost, @Nullable Integer listSize,
+      @Nullable Boolean introspectionMaxDepth, @Nullable Integer parserMaxTokens, @Nullable Integer parserMaxRecursion,
+      @Nullable Integer maxFragmentDepth) {
+
+    LimitSettings settings() {
+      LimitSettings d = LimitSettings.DEFAULTS;
+      return new LimitSettings(or(maxDepth, d.maxDepth()), or(maxHeight, d.maxHeight()),
+          or(maxRootFields, d.maxRootFields()), or(maxAliases, d.maxAliases()), or(maxCost, d.maxCost()),
+          or(listSize, d.listSize()), or(introspectionMaxDepth, d.introspectionMaxDepth()),
+          or(parserMaxTokens, d.parserMaxTokens()), or(parserMaxRecursion, d.parserMaxRecursion()),
+          or(maxFragmentDepth, d.maxFragmentDepth()));
+    }
+
+    private static <T> T or(@Nullable T value, T otherwise) {
+      return value == null ? otherwise : value;
+    }
+  }
+
+  /** The operation limits, defaults where unset. */
+  public LimitSettings limitSettings() {
+    return limits == null ? LimitSettings.DEFAULTS : limits.settings();
+  }
 
   /**
    * {@code gateway.http.*}.

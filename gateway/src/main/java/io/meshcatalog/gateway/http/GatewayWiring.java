@@ -80,11 +80,16 @@ public final class GatewayWiring {
         + "by rover supergraph compose) or --subgraphs=name=url,name=url");
   }
 
+  /** The configured operation limits ({@code gateway.limits.*}), the same for every caller for now. */
+  public static OperationLimits operationLimits(GatewayProperties properties) {
+    return OperationLimits.uniform(properties.limitSettings());
+  }
+
   /** The gateway over the source's supergraph, which it follows as the source changes. */
   public static Gateway gateway(SupergraphSource source, SubgraphClient client, GatewayProperties properties,
-      ExecutorService planning) {
+      ExecutorService planning, OperationLimits limits) {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
-        new PlanExecutor(client), new Gateway.Options(OperationLimits.NONE, planning,
+        new PlanExecutor(client), new Gateway.Options(limits, planning,
             OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
     source.watch(gateway, properties.reloadEvery());
     return gateway;

@@ -33,13 +33,10 @@ final class GraphQLEndpoint {
     } catch (GraphQLParams.Refused e) {
       return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
     }
-    if (call.method().equals("GET") && params.query().stripLeading().startsWith("mutation")) {
-      // GraphQL over HTTP: GET is for queries only
-      return CompletableFuture.completedFuture(HttpAnswer.error(405, "mutations must be sent with POST", json)
-          .withHeader("Allow", "POST"));
-    }
+    // GraphQL over HTTP: a GET runs queries only; the gateway decides on the operation it parses and selects.
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        new RequestContext(call.caller(), call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)));
-    return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
+        new RequestContext(call.caller(), call.headers(), call.source()), "true".equalsIgnoreCase(call.header(planHeader)),
+        call.method().equals("POST"));
+    return gateway.execute(request).thenApply(answer -> HttpAnswer.graphql(answer, json));
   }
 }
