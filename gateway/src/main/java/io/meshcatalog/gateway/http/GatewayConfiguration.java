@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +65,13 @@ class GatewayConfiguration {
   Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
       ExecutorService planning, OperationLimits operationLimits) {
     return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning, operationLimits);
+  }
+
+  /** First among the edge checks: a request a web page could have forged is refused before anything else. */
+  @Bean
+  @Order(CsrfCheck.ORDER)
+  EdgeCheck csrfCheck(GatewayProperties properties, JsonMapper jsonMapper) {
+    return GatewayWiring.csrfCheck(properties, jsonMapper);
   }
 
   @Bean

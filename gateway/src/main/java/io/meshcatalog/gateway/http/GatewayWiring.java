@@ -85,6 +85,12 @@ public final class GatewayWiring {
     return OperationLimits.uniform(properties.limitSettings());
   }
 
+  /** Cross-site request forgery protection ({@code gateway.csrf.*}); admits everything when unsafely disabled. */
+  public static EdgeCheck csrfCheck(GatewayProperties properties, JsonMapper json) {
+    return properties.csrfDisabled() ? (route, call) -> EdgeCheck.admitted(call)
+        : new CsrfCheck(properties.csrfRequiredHeaders(), json);
+  }
+
   /** The gateway over the source's supergraph, which it follows as the source changes. */
   public static Gateway gateway(SupergraphSource source, SubgraphClient client, GatewayProperties properties,
       ExecutorService planning, OperationLimits limits) {
