@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +23,8 @@ class PlainGatewayIT {
 
   private static final Path CASE = Path.of("src/test/resources/golden/provides");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final TestSubgraph ACCOUNTS = start("accounts");
-  private static final TestSubgraph REVIEWS = start("reviews");
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.of(CASE.resolve("subgraphs"), "accounts");
+  private static final TestSubgraph REVIEWS = TestSubgraph.of(CASE.resolve("subgraphs"), "reviews");
 
   @AfterAll
   static void stop() {
@@ -34,10 +34,7 @@ class PlainGatewayIT {
 
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
-    String[] args = {"--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
-        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
-        "--gateway.subgraph.reviews.headers.x-team=catalog", "--logging.level.io.meshcatalog=WARN"};
-    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args))) {
+    try (PlainGateway gateway = start("--gateway.subgraph.reviews.headers.x-team=catalog")) {
       assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
       assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
 
@@ -53,11 +50,41 @@ class PlainGatewayIT {
   }
 
   @Test
+  void csrfProtectionAndTheConfiguredLimitsApplyToThePlainStartToo() throws Exception {
+    try (PlainGateway gateway = start("--gateway.limits.max-aliases=1")) {
+      int asked = REVIEWS.requests().size();
+      HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).isEqualTo(400);
+      assertThat(forged.body()).contains("cross-site request forgery");
+
+      HttpResponse<String> aliased = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ a: topReviews { body } b: topReviews { body } }\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = GatewayCalls.tree(aliased.body());
+      assertThat(body.at("/errors/0/extensions/code").asString()).isEqualTo("MAX_ALIASES_LIMIT");
+      assertThat(body.at("/errors/0/message").asString()).contains("above gateway.limits.max-aliases 1");
+      assertThat(REVIEWS.requests()).hasSize(asked);
+    }
+  }
+
+  @Test
   void theCatalogAndSpringProfilesNeedTheSpringApplication() {
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--supergraph=x"}))).isTrue();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=false"}))).isTrue();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=true"}))).isFalse();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--spring.profiles.active=prod"}))).isFalse();
+  }
+
+  /** The gateway over the provides case, its subgraphs where this test serves them, with more arguments. */
+  private static PlainGateway start(String... more) {
+    List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
+        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
+        "--logging.level.io.meshcatalog=WARN"));
+    args.addAll(List.of(more));
+    return PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)));
   }
 
   private static HttpResponse<String> get(PlainGateway gateway, String path) throws Exception {
@@ -66,14 +93,5 @@ class PlainGatewayIT {
 
   private static URI uri(PlainGateway gateway, String path) {
     return URI.create("http://127.0.0.1:" + gateway.port() + path);
-  }
-
-  private static TestSubgraph start(String name) {
-    try {
-      return TestSubgraph.start(name, Files.readString(CASE.resolve("subgraphs/" + name + ".graphqls")),
-          Files.readString(CASE.resolve("subgraphs/" + name + ".json")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
