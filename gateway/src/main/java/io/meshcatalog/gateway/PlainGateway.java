@@ -129,15 +129,16 @@ final class PlainGateway implements AutoCloseable {
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
       Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning,
-          audit);
+          GatewayWiring.operationLimits(properties), audit);
       List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());
       // no catalog, so no stored keys: those of security.api-keys
       ApiKeys keys = SecurityWiring.apiKeys(security, List::of, false, clock);
       parts.add(keys);
-      List<EdgeCheck> checks = List.of(SecurityWiring.authentication(security, keys, workers, audit, json,
-          clock));
+      // as in the Spring application: forged requests are refused first, then the caller is authenticated
+      List<EdgeCheck> checks = List.of(GatewayWiring.csrfCheck(properties, json),
+          SecurityWiring.authentication(security, keys, workers, audit, json, clock));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
           environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,
           properties.serverOptions());

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner and the supergraph model stay pure (no Spring, no I/O) so they can be tested,
+ * The planner, the supergraph model and the operation limits stay pure (no Spring, no I/O) so they can be tested,
  * benchmarked and reused without a runtime; dependencies point from the edge inwards.
  */
 class ArchitectureTests {
@@ -23,10 +23,12 @@ class ArchitectureTests {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Http").definedBy("..gateway.http..")
         .layer("Execution").definedBy("..gateway.execution..")
+        .layer("Limits").definedBy("..gateway.limits..")
         .layer("Planning").definedBy("..gateway.planning..")
         .layer("Supergraph").definedBy("..gateway.supergraph..")
         .whereLayer("Http").mayNotBeAccessedByAnyLayer()
         .whereLayer("Execution").mayOnlyBeAccessedByLayers("Http")
+        .whereLayer("Limits").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Planning").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Supergraph").mayOnlyBeAccessedByLayers("Planning", "Execution", "Http")
         .check(GATEWAY);
@@ -41,8 +43,8 @@ class ArchitectureTests {
   }
 
   @Test
-  void supergraphAndPlanningUseNoSpringAndDoNoIo() {
-    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..")
+  void supergraphPlanningAndLimitsUseNoSpringAndDoNoIo() {
+    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..", "..gateway.limits..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.net..",
             "java.nio.file..", "java.nio.channels..")
         .check(GATEWAY);

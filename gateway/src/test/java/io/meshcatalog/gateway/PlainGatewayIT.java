@@ -30,8 +30,8 @@ class PlainGatewayIT {
   private static final Path CASE = Path.of("src/test/resources/golden/provides");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
-  private static final TestSubgraph ACCOUNTS = start("accounts");
-  private static final TestSubgraph REVIEWS = start("reviews");
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.of(CASE.resolve("subgraphs"), "accounts");
+  private static final TestSubgraph REVIEWS = TestSubgraph.of(CASE.resolve("subgraphs"), "reviews");
 
   @AfterAll
   static void stop() {
@@ -44,12 +44,7 @@ class PlainGatewayIT {
 
   @Test
   void servesGraphqlHealthAndGraphiqlWithTheCommandLinesSettings() throws Exception {
-    List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"),
-        "--server.port=0", "--audit.dir=" + dir.resolve("audit"), "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(),
-        "--gateway.subgraph.reviews.url=" + REVIEWS.url(), "--gateway.subgraph.reviews.headers.x-team=catalog",
-        "--logging.level.io.meshcatalog=WARN"));
-    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
-    try (PlainGateway gateway = PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)))) {
+    try (PlainGateway gateway = start("--gateway.subgraph.reviews.headers.x-team=catalog")) {
       assertThat(get(gateway, "/health").statusCode()).isEqualTo(200);
       assertThat(get(gateway, "/graphiql").body()).contains("graphiql");
 
@@ -66,11 +61,44 @@ class PlainGatewayIT {
   }
 
   @Test
+  void csrfProtectionAndTheConfiguredLimitsApplyToThePlainStartToo() throws Exception {
+    try (PlainGateway gateway = start("--gateway.limits.max-aliases=1")) {
+      int asked = REVIEWS.requests().size();
+      HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).isEqualTo(400);
+      assertThat(forged.body()).contains("cross-site request forgery");
+
+      HttpResponse<String> aliased = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ a: topReviews { body } b: topReviews { body } }\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = GatewayCalls.tree(aliased.body());
+      assertThat(body.at("/errors/0/extensions/code").asString()).isEqualTo("MAX_ALIASES_LIMIT");
+      assertThat(body.at("/errors/0/message").asString()).contains("above gateway.limits.max-aliases 1");
+      assertThat(REVIEWS.requests()).hasSize(asked);
+    }
+  }
+
+  @Test
   void theCatalogAndSpringProfilesNeedTheSpringApplication() {
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--supergraph=x"}))).isTrue();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=false"}))).isTrue();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--catalog.enabled=true"}))).isFalse();
     assertThat(PlainGateway.applies(PlainGateway.environment(new String[] {"--spring.profiles.active=prod"}))).isFalse();
+  }
+
+  /** The gateway over the provides case, its subgraphs where this test serves them, with more arguments. */
+  /** A gateway with its own audit log and an admin key, and {@code more} settings. */
+  private PlainGateway start(String... more) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
+        "--audit.dir=" + Files.createTempDirectory(dir, "audit"),
+        "--gateway.subgraph.accounts.url=" + ACCOUNTS.url(), "--gateway.subgraph.reviews.url=" + REVIEWS.url(),
+        "--logging.level.io.meshcatalog=WARN"));
+    args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
+    args.addAll(List.of(more));
+    return PlainGateway.start(PlainGateway.environment(args.toArray(String[]::new)));
   }
 
   private static HttpResponse<String> get(PlainGateway gateway, String path) throws Exception {
@@ -79,14 +107,5 @@ class PlainGatewayIT {
 
   private static URI uri(PlainGateway gateway, String path) {
     return URI.create("http://127.0.0.1:" + gateway.port() + path);
-  }
-
-  private static TestSubgraph start(String name) {
-    try {
-      return TestSubgraph.start(name, Files.readString(CASE.resolve("subgraphs/" + name + ".graphqls")),
-          Files.readString(CASE.resolve("subgraphs/" + name + ".json")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.catalog;
 import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
+import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.security.ApiKeyAdmin;
 import io.meshcatalog.gateway.supergraph.Subgraph;
@@ -111,11 +112,12 @@ class CatalogConfiguration {
   @Bean
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
-      ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, @Value("${server.port:8080}") int port) {
+      ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, OperationLimits operationLimits,
+      @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester, catalogAccess);
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
-        lineageStore, fetchers, new ApiKeyFetchers(apiKeyAdmin), catalogExecutor);
+        lineageStore, fetchers, new ApiKeyFetchers(apiKeyAdmin), catalogExecutor, operationLimits);
   }
 
   @Bean(destroyMethod = "close")

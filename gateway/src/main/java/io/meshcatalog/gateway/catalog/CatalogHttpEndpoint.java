@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /catalog/graphql}: the catalog subgraph over HTTP, for tools that compose or query
- * subgraphs themselves (rover, another gateway). The gateway itself calls it in-process.
+ * subgraphs themselves (rover, another gateway), under the rules of {@code /graphql}. The gateway itself calls it
+ * in-process.
  */
 class CatalogHttpEndpoint {
 
@@ -29,7 +30,7 @@ class CatalogHttpEndpoint {
     } catch (GraphQLParams.Refused e) {
       return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
     }
-    return catalog.execute(params.query(), params.operationName(), params.variables(), call.context())
-        .thenApply(answer -> HttpAnswer.json(200, answer, json));
+    return catalog.serve(params.query(), params.operationName(), params.variables(), true, call.context())
+        .thenApply(answer -> HttpAnswer.graphql(answer, json));
   }
 }

@@ -6,9 +6,16 @@ import graphql.GraphQL;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.introspection.GoodFaithIntrospection;
+import io.meshcatalog.gateway.execution.DocumentCache;
+import io.meshcatalog.gateway.execution.GatewayResponse;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
+import io.meshcatalog.gateway.execution.OperationAdmission;
+import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.RequestContext;
 import io.meshcatalog.gateway.execution.SubgraphRequest;
+import io.meshcatalog.gateway.limits.CostModel;
 import io.meshcatalog.graph.lineage.LineageStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The built-in catalog subgraph: {@code catalog-subgraph.graphqls} made executable over the
  * {@link LineageStore} with federation-jvm ({@code _service}, {@code _entities}). The gateway calls
- * it in-process; {@code /catalog/graphql} serves it over HTTP too. Resolvers block on Neo4j, so
- * operations run on the catalog's own executor, never on the gateway's HTTP threads.
+ * it in-process; {@code /catalog/graphql} serves it over HTTP too, under the gateway's rules (parser and operation
+ * limits, mutations decided on the parsed operation). Resolvers block on Neo4j, so operations run on the catalog's own
+ * executor, never on the gateway's HTTP threads.
  */
 public final class CatalogSubgraph implements InProcessSubgraph {
 
@@ -38,9 +46,11 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final GraphQL graphQL;
   private final LineageStore store;
   private final ExecutorService executor;
+  private final DocumentCache documents;
+  private final OperationAdmission admission;
 
   CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, ApiKeyFetchers keys,
-      ExecutorService executor) {
+      ExecutorService executor, OperationLimits limits) {
     this.name = name;
     this.url = url;
     this.sdl = readSdl();
@@ -55,7 +65,10 @@ public final class CatalogSubgraph implements InProcessSubgraph {
           return env.getSchema().getObjectType(String.valueOf(typename));
         })
         .build();
-    this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new CatalogErrors()).build();
+    this.documents = new DocumentCache(schema, 500, limits.gatewayWide());
+    this.admission = new OperationAdmission(schema, CostModel.of(sdl), limits);
+    this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new CatalogErrors())
+        .preparsedDocumentProvider(documents).build();
   }
 
   @Override
@@ -78,12 +91,42 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     return execute(request.query(), null, request.variables(), request.context());
   }
 
+  /**
+   * Runs an operation a client sent over HTTP, as {@code /graphql} admits it: parsed within the parser limits, its
+   * operation selected and held to the caller's limits, then validated, before any resolver runs.
+   *
+   * @param mutationsAllowed false where the request may only run queries
+   */
+  public CompletableFuture<GatewayResponse> serve(String query, @Nullable String operationName,
+      Map<String, @Nullable Object> variables, boolean mutationsAllowed, RequestContext context) {
+    // on the catalog's executor: a document not seen before is parsed and validated there, off the event loops
+    return CompletableFuture.supplyAsync(() -> refusal(query, operationName, variables, mutationsAllowed, context),
+        executor).thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
+            : execute(query, operationName, variables, context).thenApply(GatewayResponse::executed));
+  }
+
+  private @Nullable GatewayResponse refusal(String query, @Nullable String operationName,
+      Map<String, @Nullable Object> variables, boolean mutationsAllowed, RequestContext context) {
+    DocumentCache.Parsed parsed = documents.parse(query);
+    if (parsed.failed()) {
+      return GatewayResponse.refused(parsed.errors());
+    }
+    GatewayResponse refusal = admission.refusal(parsed.document(), operationName, variables, mutationsAllowed, context);
+    if (refusal != null) {
+      return refusal;
+    }
+    PreparsedDocumentEntry validated = documents.validate(parsed);
+    return validated.hasErrors() ? GatewayResponse.refused(validated.getErrors()) : null;
+  }
+
   /** Runs one operation for a caller; the caller travels in the GraphQL context for later authorization. */
   public CompletableFuture<Map<String, Object>> execute(String query, @Nullable String operationName,
       Map<String, @Nullable Object> variables, RequestContext context) {
     ExecutionInput.Builder input = ExecutionInput.newExecutionInput(query)
         .variables(variables)
-        .graphQLContext(Map.of(RequestContext.class, context));
+        // Abusive introspection is for OperationLimits to judge (in serve), as in the gateway.
+        .graphQLContext(Map.of(RequestContext.class, context,
+            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true));
     if (operationName != null) {
       input.operationName(operationName);
     }

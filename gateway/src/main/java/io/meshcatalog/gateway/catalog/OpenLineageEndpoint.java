@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /api/v1/lineage}: the route Marquez, DataHub and OpenMetadata accept, so Airflow,
  * Spark, dbt and Flink integrations point at the gateway unchanged. A valid OpenLineage 2-0-x run,
  * job or dataset event is stored in one transaction (201 with what it touched); an invalid one is
- * refused whole (400 with every problem at its JSON pointer) and nothing is stored.
+ * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Only a body declared as JSON is
+ * read: a web page can send {@code text/plain} or form data to any site without asking, JSON it cannot.
  */
 class OpenLineageEndpoint {
 
@@ -32,6 +33,10 @@ class OpenLineageEndpoint {
   }
 
   CompletableFuture<HttpAnswer> handle(HttpCall call) {
+    String notJson = call.notJson("an OpenLineage event as JSON");
+    if (notJson != null) {
+      return CompletableFuture.completedFuture(HttpAnswer.error(415, notJson, json));
+    }
     LineageEvent event;
     try {
       event = reader.read(new String(call.body(), StandardCharsets.UTF_8));

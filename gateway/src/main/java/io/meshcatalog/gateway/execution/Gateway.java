@@ -12,6 +12,7 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.VariableDefinition;
+import io.meshcatalog.gateway.limits.CostModel;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request pipeline: parse and validate against the API schema (cached), check limits, plan (cached),
+ * The request pipeline: parse (cached), admit the operation (a mutation only where the request may run one, within the
+ * limits: {@link OperationAdmission}), validate against the API schema (cached), plan (cached),
  * execute the plan against the subgraphs, then shape the merged data with graphql-java over the API
  * schema (null propagation, {@code @skip}/{@code @include}, fragments, {@code __typename},
  * introspection). The supergraph can be swapped while serving; each request uses one snapshot.
@@ -79,13 +81,14 @@ public final class Gateway {
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
-    DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE);
+    DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE, limits.gatewayWide());
     current.set(new Snapshot(supergraph, supergraph.overrideLabels(), new ConcurrentHashMap<>(),
         GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents)
             // Shaping only reads merged data: a mutation's fields were already run, in order, by the plan.
             .queryExecutionStrategy(new ShapingStrategy()).mutationExecutionStrategy(new ShapingStrategy()).build(),
         new SubgraphRegistry(supergraph, settings, defaults), documents,
-        new ResponseShaper(supergraph.apiSchema(), PLAN_CACHE_SIZE)));
+        new ResponseShaper(supergraph.apiSchema(), PLAN_CACHE_SIZE),
+        new OperationAdmission(supergraph.apiSchema(), CostModel.of(supergraph.sdl()), limits)));
   }
 
   /** The supergraph being served. */
@@ -103,7 +106,7 @@ public final class Gateway {
    * is planned from the caches on the caller's thread; a new one is parsed, validated and planned on the
    * planning executor, so a large or hostile document never holds an event loop.
    */
-  public CompletableFuture<Map<String, Object>> execute(GatewayRequest request) {
+  public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();
     PlanCache plans = snapshot.plans(overrideLabels.choose(snapshot.overrideLabels()));
     Prepared cached = snapshot.cached(request, plans);
@@ -112,29 +115,29 @@ public final class Gateway {
     }
     CompletableFuture<Prepared> prepared;
     try {
-      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans, limits), planning);
+      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans), planning);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       return done(withNullData(messages(List.of("the gateway is too busy to plan a new operation now; try again"))));
     }
     return prepared.thenCompose(ready -> run(snapshot, request, ready));
   }
 
-  private CompletableFuture<Map<String, Object>> run(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
+  private CompletableFuture<GatewayResponse> run(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
     if (prepared.refusal() != null) {
-      return done(prepared.refusal());
+      return CompletableFuture.completedFuture(prepared.refusal());
     }
     Document document = prepared.document();
     QueryPlan plan = prepared.plan();
     // Bad variables stop the operation before any subgraph sees it.
     List<GraphQLError> badVariables = snapshot.coerceVariables(document, request);
     if (!badVariables.isEmpty()) {
-      return done(errorsOnly(badVariables));
+      return CompletableFuture.completedFuture(GatewayResponse.refused(badVariables));
     }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
     return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
         .thenCompose(outcome -> shape(snapshot, request, document, variables, outcome)
-            .thenApply(shaped -> response(shaped, outcome, plan, request)))
-        .exceptionally(failure -> messages(List.of("gateway failure: " + failure.getMessage())));
+            .thenApply(shaped -> GatewayResponse.executed(response(shaped, outcome, plan, request))))
+        .exceptionally(failure -> GatewayResponse.executed(messages(List.of("gateway failure: " + failure.getMessage()))));
   }
 
   /** The merged data shaped over the operation: by the {@link ResponseShaper} when it can, else by graphql-java. */
@@ -182,14 +185,6 @@ public final class Gateway {
     return response;
   }
 
-  private static Map<String, Object> errorsOnly(List<? extends GraphQLError> errors) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    errors.forEach(e -> list.add(e.toSpecification()));
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("errors", list);
-    return response;
-  }
-
   private static Map<String, Object> messages(List<String> messages) {
     List<Map<String, Object>> list = new ArrayList<>();
     messages.forEach(m -> list.add(Map.of("message", m)));
@@ -204,14 +199,14 @@ public final class Gateway {
     return response;
   }
 
-  private static CompletableFuture<Map<String, Object>> done(Map<String, Object> response) {
-    return CompletableFuture.completedFuture(response);
+  private static CompletableFuture<GatewayResponse> done(Map<String, Object> response) {
+    return CompletableFuture.completedFuture(GatewayResponse.executed(response));
   }
 
   /** What a document needs before it runs: its parse and plan, or the response that refuses it. */
-  private record Prepared(Document document, QueryPlan plan, @Nullable Map<String, Object> refusal) {
+  private record Prepared(Document document, QueryPlan plan, @Nullable GatewayResponse refusal) {
 
-    static Prepared refused(Map<String, Object> response) {
+    static Prepared refused(GatewayResponse response) {
       return new Prepared(Document.newDocument().build(), new QueryPlan(null), response);
     }
   }
@@ -222,7 +217,7 @@ public final class Gateway {
    */
   private record Snapshot(Supergraph supergraph, Set<OverrideLabel> overrideLabels,
       Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents,
-      ResponseShaper shaper) {
+      ResponseShaper shaper, OperationAdmission admission) {
 
     /** The plans of requests with these override labels enabled. */
     PlanCache plans(Set<String> enabledLabels) {
@@ -230,36 +225,50 @@ public final class Gateway {
           new QueryPlanner(supergraph.withOverrideLabels(labels)), PLAN_CACHE_SIZE));
     }
 
-    /** The parse and plan of a document seen before, with no work; null on a miss. */
+    /** The parse and plan of a document validated and planned before, admitted again for this request; else null. */
     @Nullable Prepared cached(GatewayRequest request, PlanCache plans) {
       PreparsedDocumentEntry parsed = documents.cached(request.query());
       if (parsed == null || parsed.hasErrors()) {
         return null;
       }
       QueryPlan plan = plans.cached(request.query(), request.operationName());
-      return plan == null ? null : new Prepared(parsed.getDocument(), plan, null);
+      return plan == null ? null : new Prepared(parsed.getDocument(), plan, admit(parsed.getDocument(), request));
     }
 
-    /** Parses, validates, checks the limits and plans. */
-    Prepared prepare(GatewayRequest request, PlanCache plans, OperationLimits limits) {
-      PreparsedDocumentEntry parsed = documents.get(input(request, null));
-      if (parsed.hasErrors()) {
-        return Prepared.refused(errorsOnly(parsed.getErrors()));
+    /**
+     * Parses, admits, validates and plans: an operation that is not admitted is neither validated nor planned (a
+     * document of a few kilobytes can keep graphql-java's validation busy for minutes, and the planner longer).
+     */
+    Prepared prepare(GatewayRequest request, PlanCache plans) {
+      DocumentCache.Parsed parsed = documents.parse(request.query());
+      if (parsed.failed()) {
+        return Prepared.refused(GatewayResponse.refused(parsed.errors()));
       }
-      Document document = parsed.getDocument();
-      List<String> refused = limits.check(document, request.context());
-      if (!refused.isEmpty()) {
-        return Prepared.refused(messages(refused));
+      Document document = parsed.document();
+      GatewayResponse refusal = admit(document, request);
+      if (refusal != null) {
+        return Prepared.refused(refusal);
+      }
+      PreparsedDocumentEntry validated = documents.validate(parsed);
+      if (validated.hasErrors()) {
+        return Prepared.refused(GatewayResponse.refused(validated.getErrors()));
       }
       try {
         return new Prepared(document, plans.plan(request.query(), document, request.operationName()), null);
       } catch (PlanningException e) {
-        return Prepared.refused(withNullData(messages(List.of(e.getMessage()))));
+        return Prepared.refused(GatewayResponse.executed(withNullData(messages(List.of(e.getMessage())))));
       } catch (RuntimeException e) {
         // A planner bug must cost this request only, and say so.
         LOG.error("Cannot plan operation {}", request.operationName(), e);
-        return Prepared.refused(withNullData(messages(List.of("the gateway could not plan this operation: " + e))));
+        return Prepared.refused(GatewayResponse.executed(
+            withNullData(messages(List.of("the gateway could not plan this operation: " + e)))));
       }
+    }
+
+    /** Why this request may not run the operation it selected from the document; null when it may. */
+    @Nullable GatewayResponse admit(Document document, GatewayRequest request) {
+      return admission.refusal(document, request.operationName(), request.variables(), request.mutationsAllowed(),
+          request.context());
     }
 
     /** The variables' problems against the operation's definitions, as graphql-java coerces them; empty when none. */

@@ -11,7 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param variables the variable values
  * @param context who asks
  * @param includePlan whether the printed plan goes to {@code extensions.queryPlan}
+ * @param mutationsAllowed whether the request may run a mutation (GraphQL over HTTP: not from a {@code GET}); the
+ *     gateway decides on the operation it parsed and selected, never on the query text
  */
 public record GatewayRequest(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
-    RequestContext context, boolean includePlan) {
+    RequestContext context, boolean includePlan, boolean mutationsAllowed) {
+
+  /** A request that may run mutations (a {@code POST}, or a call from inside the gateway). */
+  public GatewayRequest(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
+      RequestContext context, boolean includePlan) {
+    this(query, operationName, variables, context, includePlan, true);
+  }
 }

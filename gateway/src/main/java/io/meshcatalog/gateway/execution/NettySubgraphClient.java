@@ -215,7 +215,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           return;
         }
         channel = ch;
-        boolean retryIfClosed = lease.reused() && mayRetry && !isMutation();
+        boolean retryIfClosed = lease.reused() && mayRetry && !request.mutation();
         // On the connection's event loop, so that a close in between is seen by one side only.
         if (ch.eventLoop().inEventLoop()) {
           write(ch, retryIfClosed);
@@ -250,10 +250,6 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
       request.settings().headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
       callerHeaders.headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
       return http;
-    }
-
-    private boolean isMutation() {
-      return request.query().stripLeading().startsWith("mutation");
     }
 
     void answered(FullHttpResponse response) {

@@ -1,16 +1,28 @@
 package io.meshcatalog.gateway.execution;
 
-import graphql.language.Document;
-import java.util.List;
+import io.meshcatalog.gateway.limits.LimitSettings;
 
 /**
- * The one place where operation limits are enforced before planning: depth, aliases, size (to be
- * configured in a later issue). Answers the errors to return, empty when the operation is allowed.
+ * The one place that says which limits an operation must keep to ({@code gateway.limits.*}): the parser's bounds and
+ * the assumed list size are the gateway's, the same for every document; the measured limits are looked up per caller,
+ * so callers can be given different ones later. Today every caller gets the configured set.
  */
+@FunctionalInterface
 public interface OperationLimits {
 
-  /** Allows every operation. */
-  OperationLimits NONE = (document, context) -> List.of();
+  /** Allows every operation (the parser keeps graphql-java's own bounds). */
+  OperationLimits NONE = uniform(LimitSettings.NONE);
 
-  List<String> check(Document document, RequestContext context);
+  /** The settings every document is parsed and measured with. */
+  LimitSettings gatewayWide();
+
+  /** The limits this caller's operations must keep to. */
+  default LimitSettings forCaller(RequestContext context) {
+    return gatewayWide();
+  }
+
+  /** The same limits for everyone. */
+  static OperationLimits uniform(LimitSettings settings) {
+    return () -> settings;
+  }
 }

@@ -223,7 +223,7 @@ public final class PlanExecutor {
     private CompletableFuture<Map<String, Object>> send(Fetch fetch, Map<String, @Nullable Object> vars) {
       try {
         return client.execute(new SubgraphRequest(fetch.subgraph(), subgraphs.url(fetch.subgraph()), fetch.operation(),
-            vars, subgraphs.settings(fetch.subgraph()), context));
+            vars, subgraphs.settings(fetch.subgraph()), context, fetch.mutation()));
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }

@@ -12,7 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param variables the variables, {@code representations} included for entity fetches
  * @param settings timeout and headers
  * @param context the client request this fetch serves: its caller and the headers that may be forwarded
+ * @param mutation whether the operation is a mutation, as the plan says: such a request is never sent twice
  */
 public record SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
-    SubgraphSettings settings, RequestContext context) {
+    SubgraphSettings settings, RequestContext context, boolean mutation) {
+
+  /** A query. */
+  public SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
+      SubgraphSettings settings, RequestContext context) {
+    this(subgraph, url, query, variables, settings, context, false);
+  }
 }

@@ -9,6 +9,7 @@ import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,9 +75,21 @@ class GatewayConfiguration {
   }
 
   @Bean
+  OperationLimits operationLimits(GatewayProperties properties) {
+    return GatewayWiring.operationLimits(properties);
+  }
+
+  @Bean
   Gateway gateway(SupergraphSource supergraphSource, SubgraphClient subgraphClient, GatewayProperties properties,
-      ExecutorService planning, AuditLog auditLog) {
-    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning, auditLog);
+      ExecutorService planning, OperationLimits operationLimits, AuditLog auditLog) {
+    return GatewayWiring.gateway(supergraphSource, subgraphClient, properties, planning, operationLimits, auditLog);
+  }
+
+  /** First among the edge checks: a request a web page could have forged is refused before anything else. */
+  @Bean
+  @Order(CsrfCheck.ORDER)
+  EdgeCheck csrfCheck(GatewayProperties properties, JsonMapper jsonMapper) {
+    return GatewayWiring.csrfCheck(properties, jsonMapper);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.limits.LimitSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,11 +23,59 @@ import org.springframework.util.unit.DataSize;
  * @param http the HTTP server's limits and threads
  * @param overrideLabels the custom progressive-override labels ({@code @override(label: "…")}) to enable;
  *     {@code percent(x)} labels need no configuration
+ * @param limits the operation limits; each unset one has its default ({@link LimitSettings#DEFAULTS})
+ * @param csrf the cross-site request forgery protection
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
-    @Nullable Http http, @Nullable List<String> overrideLabels) {
+    @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf) {
+
+  /**
+   * {@code gateway.limits.*}, Apollo Router's names: see {@link LimitSettings}; 0 turns a measured limit off.
+   */
+  public record Limits(@Nullable Integer maxDepth, @Nullable Integer maxHeight, @Nullable Integer maxRootFields,
+      @Nullable Integer maxAliases, @Nullable Long maxCost, @Nullable Integer listSize,
+      @Nullable Boolean introspectionMaxDepth, @Nullable Integer parserMaxTokens, @Nullable Integer parserMaxRecursion,
+      @Nullable Integer maxFragmentDepth) {
+
+    LimitSettings settings() {
+      LimitSettings d = LimitSettings.DEFAULTS;
+      return new LimitSettings(or(maxDepth, d.maxDepth()), or(maxHeight, d.maxHeight()),
+          or(maxRootFields, d.maxRootFields()), or(maxAliases, d.maxAliases()), or(maxCost, d.maxCost()),
+          or(listSize, d.listSize()), or(introspectionMaxDepth, d.introspectionMaxDepth()),
+          or(parserMaxTokens, d.parserMaxTokens()), or(parserMaxRecursion, d.parserMaxRecursion()),
+          or(maxFragmentDepth, d.maxFragmentDepth()));
+    }
+
+    private static <T> T or(@Nullable T value, T otherwise) {
+      return value == null ? otherwise : value;
+    }
+  }
+
+  /**
+   * {@code gateway.csrf.*}, as Apollo Router names them.
+   *
+   * @param requiredHeaders headers that make a request with a CORS-simple content type (or none) safe to run
+   *     (default {@code x-apollo-operation-name}, {@code apollo-require-preflight})
+   * @param unsafeDisabled turns the protection off
+   */
+  public record Csrf(@Nullable List<String> requiredHeaders, @Nullable Boolean unsafeDisabled) {
+  }
+
+  /** The operation limits, defaults where unset. */
+  public LimitSettings limitSettings() {
+    return limits == null ? LimitSettings.DEFAULTS : limits.settings();
+  }
+
+  /** The headers that make a simple request safe; Apollo Router's by default. */
+  List<String> csrfRequiredHeaders() {
+    return csrf == null || csrf.requiredHeaders() == null ? CsrfCheck.DEFAULT_REQUIRED_HEADERS : csrf.requiredHeaders();
+  }
+
+  boolean csrfDisabled() {
+    return csrf != null && Boolean.TRUE.equals(csrf.unsafeDisabled());
+  }
 
   /**
    * {@code gateway.http.*}.

@@ -94,14 +94,25 @@ public final class GatewayWiring {
     return FileAuditLog.open(properties.settings(System.getenv()));
   }
 
+  /** The configured operation limits ({@code gateway.limits.*}), the same for every caller for now. */
+  public static OperationLimits operationLimits(GatewayProperties properties) {
+    return OperationLimits.uniform(properties.limitSettings());
+  }
+
+  /** Cross-site request forgery protection ({@code gateway.csrf.*}); admits everything when unsafely disabled. */
+  public static EdgeCheck csrfCheck(GatewayProperties properties, JsonMapper json) {
+    return properties.csrfDisabled() ? (route, call) -> EdgeCheck.admitted(call)
+        : new CsrfCheck(properties.csrfRequiredHeaders(), json);
+  }
+
   /**
    * The gateway over the source's supergraph, which it follows as the source changes, recording each change in
    * {@code audit}.
    */
   public static Gateway gateway(SupergraphSource source, SubgraphClient client, GatewayProperties properties,
-      ExecutorService planning, AuditLog audit) {
+      ExecutorService planning, OperationLimits limits, AuditLog audit) {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
-        new PlanExecutor(client), new Gateway.Options(OperationLimits.NONE, planning,
+        new PlanExecutor(client), new Gateway.Options(limits, planning,
             OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
     source.watch(new SchemaReloads(gateway, audit, Clock.systemUTC()), properties.reloadEvery());
     return gateway;

@@ -34,11 +34,6 @@ final class GraphQLEndpoint {
     } catch (GraphQLParams.Refused e) {
       return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
     }
-    if (call.method().equals("GET") && params.query().stripLeading().startsWith("mutation")) {
-      // GraphQL over HTTP: GET is for queries only
-      return CompletableFuture.completedFuture(HttpAnswer.error(405, "mutations must be sent with POST", json)
-          .withHeader("Allow", "POST"));
-    }
     boolean wantsPlan = "true".equalsIgnoreCase(call.header(planHeader));
     if (wantsPlan && !mayReadPlans(call.caller())) {
       // a plan shows every subgraph, type and field an operation touches: the mesh's internals, for its engineers
@@ -46,9 +41,10 @@ final class GraphQLEndpoint {
           + "for admins and domain members: " + call.caller().name() + " has neither role; ask without the header",
           json));
     }
+    // GraphQL over HTTP: a GET runs queries only; the gateway decides on the operation it parses and selects.
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        call.context(), wantsPlan);
-    return gateway.execute(request).thenApply(answer -> HttpAnswer.json(200, answer, json));
+        call.context(), wantsPlan, call.method().equals("POST"));
+    return gateway.execute(request).thenApply(answer -> HttpAnswer.graphql(answer, json));
   }
 
   private static boolean mayReadPlans(Caller caller) {

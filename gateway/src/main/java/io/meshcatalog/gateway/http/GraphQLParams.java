@@ -33,10 +33,9 @@ public record GraphQLParams(String query, @Nullable String operationName, Map<St
 
   /** From a {@code POST} with a JSON body {@code {"query", "operationName", "variables"}}. */
   public static GraphQLParams fromPost(HttpCall call, JsonMapper json) {
-    String type = call.mediaType();
-    if (type == null || !(type.equals("application/json") || type.endsWith("+json"))) {
-      throw new Refused(415, "POST " + call.path() + " takes a JSON body (Content-Type: application/json), not "
-          + (type == null ? "a body without Content-Type" : type));
+    String notJson = call.notJson("a JSON body");
+    if (notJson != null) {
+      throw new Refused(415, notJson);
     }
     Object body;
     try {

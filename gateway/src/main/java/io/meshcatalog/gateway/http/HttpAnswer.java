@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.GatewayResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,17 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
   /** A GraphQL-style error body, {@code {"errors":[{"message": …}]}}, which every client of the gateway can read. */
   public static HttpAnswer error(int status, String message, JsonMapper json) {
     return json(status, Map.of("errors", List.of(Map.of("message", message))), json);
+  }
+
+  /**
+   * A GraphQL response as GraphQL over HTTP answers it in JSON: 200 (errors included, as for {@code application/json}),
+   * or 405 with {@code Allow: POST} for a mutation that a {@code GET} selected.
+   */
+  public static HttpAnswer graphql(GatewayResponse response, JsonMapper json) {
+    if (response.kind() == GatewayResponse.Kind.MUTATION_NOT_ALLOWED) {
+      return json(405, response.body(), json).withHeader("Allow", "POST");
+    }
+    return json(200, response.body(), json);
   }
 
   /** A body that is UTF-8 text of {@code contentType}. */

@@ -52,6 +52,21 @@ public record HttpCall(String method, String path, Map<String, List<String>> par
     return headers.get(name);
   }
 
+  /**
+   * Why the body is not declared as JSON ({@code application/json} or a {@code +json} type), said for a 415; null when
+   * it is.
+   *
+   * @param expected what the route takes, as the message names it ("a JSON body")
+   */
+  public @Nullable String notJson(String expected) {
+    String type = mediaType();
+    if (type != null && (type.equals("application/json") || type.endsWith("+json"))) {
+      return null;
+    }
+    return method + " " + path + " takes " + expected + " (Content-Type: application/json), not "
+        + (type == null ? "a body without Content-Type" : type);
+  }
+
   /** The media type of the body, lower case and without parameters, or null. */
   public @Nullable String mediaType() {
     String type = headers.get("content-type");

@@ -26,8 +26,8 @@ public final class Operations {
         return op;
       }
     }
-    throw new PlanningException(operationName == null
-        ? "the document has several operations: name the one to run"
+    throw new PlanningException(operations.isEmpty() ? "the document has no operation"
+        : operationName == null ? "the document has several operations: name the one to run"
         : "the document has no operation named " + operationName);
   }
 

@@ -102,7 +102,8 @@ final class PlanAssembler {
     }
     // the client's variables, passed through; the contextual ones are read in the response
     used.removeAll(contextTypes.keySet());
-    String kind = mutation && !group.entity ? "mutation" : "query";
+    boolean sendsMutation = mutation && !group.entity;
+    String kind = sendsMutation ? "mutation" : "query";
     String header = definitions.isEmpty() ? kind : kind + "(" + definitions + ")";
     String body = group.entity
         ? "{ _entities(representations: $representations) " + group.selection.print() + " }"
@@ -111,7 +112,7 @@ final class PlanAssembler {
     group.requires.forEach((type, sources) -> requires.add(
         Representations.fragment(type, Representations.representation(sources, supergraph), supergraph)));
     PlanNode node = new PlanNode.Fetch(group.subgraph, requires, header + " " + body, List.copyOf(used),
-        group.representAs, group.selection.renames(), rewrites);
+        group.representAs, group.selection.renames(), rewrites, sendsMutation);
     if (group.entity) {
       node = new PlanNode.Flatten(group.mergePath(), node);
     }

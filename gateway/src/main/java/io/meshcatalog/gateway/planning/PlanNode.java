@@ -27,10 +27,11 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
    *     answer (fields whose types differ between sibling fragments in the subgraph)
    * @param contextRewrites for an {@code _entities} fetch, where each entity's contextual arguments
    *     ({@code @fromContext}) are read in the response; entities whose values differ are sent apart
+   * @param mutation whether the operation is a mutation (never sent twice)
    */
   record Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation,
       List<String> variableUsages, Map<String, String> representAs, Map<String, String> renames,
-      List<ContextRewrite> contextRewrites) implements PlanNode {
+      List<ContextRewrite> contextRewrites, boolean mutation) implements PlanNode {
 
     public Fetch {
       requires = List.copyOf(requires);
@@ -45,7 +46,7 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Sequence, Plan
      * which reads no context.
      */
     public Fetch(String subgraph, List<Selection.InlineFragment> requires, String operation, List<String> variableUsages) {
-      this(subgraph, requires, operation, variableUsages, Map.of(), Map.of(), List.of());
+      this(subgraph, requires, operation, variableUsages, Map.of(), Map.of(), List.of(), false);
     }
 
     /** Whether this fetch resolves entities from representations rather than root fields. */

@@ -262,6 +262,45 @@ class DemoMeshIT {
   }
 
   @Test
+  void lineageIsReadOnlyFromJsonSoAWebPageCannotWriteItFromAVisitorsBrowser() {
+    // the fixture's export, under a namespace of its own: whether it was stored is one lookup
+    String event = fixture("openlineage/crm-export-complete.json").replace("s3://lake", "s3://forged");
+    String stored = "{ dataset(id: \"s3://forged/exports/crm_contacts\") { fields { name } } }";
+
+    for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+      HttpResponse<String> forged = mesh.post("/api/v1/lineage", type, event);
+      assertThat(forged.statusCode()).as(String.valueOf(type)).isEqualTo(400);
+      assertThat(forged.body()).contains("cross-site request forgery").contains("application/json");
+    }
+    // a script may add the preflight header: the endpoint still reads JSON only, and says so
+    HttpResponse<String> plain = mesh.post("/api/v1/lineage", "text/plain", event, "apollo-require-preflight", "true");
+    assertThat(plain.statusCode()).isEqualTo(415);
+    assertThat(plain.body()).contains("POST /api/v1/lineage takes an OpenLineage event as JSON "
+        + "(Content-Type: application/json), not text/plain");
+    Map<String, Object> unknown = mesh.graphql(stored);
+    assertThat(unknown).doesNotContainKey("errors");
+    assertThat(value(unknown, "data.dataset")).as("nothing stored").isNull();
+
+    assertThat(mesh.post("/api/v1/lineage", "application/json; charset=utf-8", event).statusCode()).isEqualTo(201);
+    assertThat(values(mesh.graphql(stored), "data.dataset.fields.![name]")).containsExactly("email_hash");
+  }
+
+  @Test
+  void theCatalogsOwnRouteKeepsTheRulesOfGraphql() {
+    StringBuilder aliases = new StringBuilder("{");
+    for (int i = 0; i < 31; i++) {
+      aliases.append(" d").append(i).append(": dataset(id: \\\"customers.contacts\\\") { id }");
+    }
+    HttpResponse<String> refused = mesh.post("/catalog/graphql", "{\"query\": \"" + aliases + " }\"}");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("MAX_ALIASES_LIMIT").contains("31 aliases, above gateway.limits.max-aliases 30")
+        .doesNotContain("\"data\"");
+
+    assertThat(mesh.post("/catalog/graphql", "text/plain", "{\"query\": \"mutation { refreshCatalog { subgraphs "
+        + "{ status } } }\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void impactDownloadsAsCsv() {
     HttpResponse<String> csv = mesh.get("/api/v1/impact.csv?kind=FIELD&id=orders.orders.shipped_on&depth=3");
     assertThat(csv.statusCode()).isEqualTo(200);

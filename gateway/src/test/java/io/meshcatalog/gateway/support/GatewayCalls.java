@@ -31,7 +31,7 @@ public final class GatewayCalls {
   public static Map<String, Object> run(Gateway gateway, String query, Map<String, @Nullable Object> variables) {
     try {
       return gateway.execute(new GatewayRequest(query, null, variables, RequestContext.anonymous(), true))
-          .get(30, TimeUnit.SECONDS);
+          .get(30, TimeUnit.SECONDS).body();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -125,6 +125,16 @@ public final class TestSubgraph implements AutoCloseable {
     return new TestSubgraph(name, schema(sdl, data), data);
   }
 
+  /** Serves {@code <name>.graphqls} with {@code <name>.json} of a folder of subgraphs (a golden case's). */
+  public static TestSubgraph of(java.nio.file.Path subgraphs, String name) {
+    try {
+      return start(name, java.nio.file.Files.readString(subgraphs.resolve(name + ".graphqls")),
+          java.nio.file.Files.readString(subgraphs.resolve(name + ".json")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot serve subgraph " + name + " of " + subgraphs, e);
+    }
+  }
+
   public String name() {
     return name;
   }

@@ -1,0 +1,52 @@
+package io.meshcatalog.gateway.execution;
+
+import graphql.GraphQLError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the gateway answers one request: the GraphQL response, and whether the operation ran, so the HTTP edge can
+ * say what GraphQL over HTTP asks of it (405 for a mutation a GET selected).
+ *
+ * @param body the GraphQL response: {@code data}, {@code errors}, {@code extensions}
+ * @param kind what happened to the operation
+ */
+public record GatewayResponse(Map<String, Object> body, Kind kind) {
+
+  /** What happened to the operation. */
+  public enum Kind {
+    /** It ran (perhaps with errors, perhaps failing to plan): the body is its result. */
+    EXECUTED,
+    /** It never started: the document cannot be parsed or validated, names no operation, or exceeds a limit. */
+    REFUSED,
+    /** It is a mutation and the request may only run queries (GraphQL over HTTP: a {@code GET}). */
+    MUTATION_NOT_ALLOWED
+  }
+
+  public static GatewayResponse executed(Map<String, Object> body) {
+    return new GatewayResponse(body, Kind.EXECUTED);
+  }
+
+  /** A request error: errors and no {@code data}, as graphql-java reports them. */
+  public static GatewayResponse refused(List<? extends GraphQLError> errors) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    errors.forEach(e -> list.add(e.toSpecification()));
+    return refusedWith(list, Kind.REFUSED);
+  }
+
+  /** A request error of errors already in their response form. */
+  static GatewayResponse refusedWith(List<Map<String, Object>> errors, Kind kind) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("errors", List.copyOf(errors));
+    return new GatewayResponse(body, kind);
+  }
+
+  /** A request error with these messages. */
+  static GatewayResponse refusedSaying(String message, Kind kind) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", message);
+    return refusedWith(List.of(error), kind);
+  }
+}
