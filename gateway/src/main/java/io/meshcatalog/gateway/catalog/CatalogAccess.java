@@ -57,7 +57,12 @@ final class CatalogAccess {
    * throw; the record is not waited for (nothing was written).
    */
   ForbiddenException deny(DataFetchingEnvironment env, String operation, String target, String reason) {
-    RequestContext context = context(env);
+    recordDenial(context(env), operation, target, reason);
+    return new ForbiddenException(operation + ": " + reason);
+  }
+
+  /** Records that {@code context}'s caller was refused {@code operation} on {@code target}, without waiting. */
+  void recordDenial(RequestContext context, String operation, String target, String reason) {
     audit.append(new AuditEvent(clock.instant(), AuditKind.ACCESS_DENIED, context.caller().name(), context.source(),
         target, AuditEvent.DENIED, Map.of("operation", operation, "reason", reason)))
         .whenComplete((done, failure) -> {
@@ -65,6 +70,5 @@ final class CatalogAccess {
             LOG.warn("Cannot record a refused {} in the audit log: {}", operation, failure.toString());
           }
         });
-    return new ForbiddenException(operation + ": " + reason);
   }
 }

@@ -131,11 +131,12 @@ class CatalogConfiguration {
         new CatalogHttpEndpoint(catalogSubgraph, jsonMapper)::handle);
   }
 
-  /** Writes to Neo4j: authenticated callers only. */
+  /** Writes to Neo4j: authenticated callers only, in their own namespaces. */
   @Bean
-  HttpRoute openLineageRoute(LineageStore lineageStore, JsonMapper jsonMapper) {
-    return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper)::handle)
-        .withAccess(HttpRoute.Access.AUTHENTICATED);
+  HttpRoute openLineageRoute(LineageStore lineageStore, JsonMapper jsonMapper, CatalogAccess catalogAccess,
+      AuditLog auditLog, Clock catalogClock) {
+    return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper,
+        catalogAccess, auditLog, catalogClock)::handle).withAccess(HttpRoute.Access.AUTHENTICATED);
   }
 
   /** Reads Neo4j. */

@@ -1,15 +1,23 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.audit.AuditEvent;
+import io.meshcatalog.gateway.audit.AuditKind;
+import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
+import io.meshcatalog.graph.lineage.AccessDeniedException;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.RecordedEvent;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,16 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  * job or dataset event is stored in one transaction (201 with what it touched); an invalid one is
  * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Only a body declared as JSON is
  * read: a web page can send {@code text/plain} or form data to any site without asking, JSON it cannot.
+ *
+ * <p>Only authenticated callers write lineage (the route's access level), and only for the OpenLineage namespaces
+ * their credential names: the job's and every output's. A job writing into a catalog dataset must belong to the
+ * dataset's owning team. A refusal is 403 naming what is missing, recorded as ACCESS_DENIED; a stored event is in
+ * the audit log (LINEAGE_INGESTED) before its 201 leaves.
  */
 class OpenLineageEndpoint {
 
   private final OpenLineageReader reader = new OpenLineageReader();
   private final LineageStore store;
   private final JsonMapper json;
+  private final CatalogAccess access;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  OpenLineageEndpoint(LineageStore store, JsonMapper json) {
+  OpenLineageEndpoint(LineageStore store, JsonMapper json, CatalogAccess access, AuditLog audit, Clock clock) {
     this.store = store;
     this.json = json;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   CompletableFuture<HttpAnswer> handle(HttpCall call) {
@@ -45,12 +64,50 @@ class OpenLineageEndpoint {
       errors.put("errors", e.problems());
       return CompletableFuture.completedFuture(HttpAnswer.json(400, errors, json));
     }
-    RecordedEvent recorded = store.record(event);
+    Caller caller = call.caller();
+    String target = event.jobId() != null ? event.jobId()
+        : event.outputs().isEmpty() ? "dataset event" : event.outputs().get(0).key();
+    Set<String> outside = new TreeSet<>();
+    namespacesWritten(event).stream().filter(namespace -> !caller.writesNamespace(namespace)).forEach(outside::add);
+    if (!outside.isEmpty()) {
+      return refuse(call, target, caller.name() + " may not write lineage in namespace" + (outside.size() > 1 ? "s " : " ")
+          + String.join(", ", outside) + " (its credential's namespaces: "
+          + (caller.namespaces().isEmpty() ? "none" : String.join(", ", new TreeSet<>(caller.namespaces()))) + ")");
+    }
+    RecordedEvent recorded;
+    try {
+      recorded = store.record(CatalogAccess.viewer(caller), event);
+    } catch (AccessDeniedException e) {
+      return refuse(call, target, e.getMessage());
+    }
+    Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+    facts.put("run", recorded.run());
+    facts.put("eventType", event.eventType());
+    facts.put("datasets", recorded.datasets().size());
+    facts.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
+    audit.append(new AuditEvent(clock.instant(), AuditKind.LINEAGE_INGESTED, caller.name(), call.source(), target,
+        AuditEvent.SUCCESS, facts)).join();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("job", recorded.job());
     out.put("run", recorded.run());
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     return CompletableFuture.completedFuture(HttpAnswer.json(201, out, json));
+  }
+
+  /** The namespaces an event writes in: its job's, and each output's (a dataset event's dataset is its output). */
+  private static Set<String> namespacesWritten(LineageEvent event) {
+    Set<String> written = new TreeSet<>();
+    if (event.jobNamespace() != null) {
+      written.add(event.jobNamespace());
+    }
+    event.outputs().forEach(dataset -> written.add(dataset.namespace()));
+    return written;
+  }
+
+  private CompletableFuture<HttpAnswer> refuse(HttpCall call, String target, String reason) {
+    access.recordDenial(call.context(), "writing lineage", target, reason);
+    return CompletableFuture.completedFuture(HttpAnswer.error(403, "lineage refused: " + reason + "; nothing was stored",
+        json));
   }
 }

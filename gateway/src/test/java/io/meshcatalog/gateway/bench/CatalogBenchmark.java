@@ -282,10 +282,10 @@ class CatalogBenchmark {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < WARM_UP; i++) {
       post(event.apply(i));
-      store.record(reader.read(event.apply(i)));
+      store.record(Viewer.EVERYTHING, reader.read(event.apply(i)));
     }
     long storeStarted = System.nanoTime();
-    Latency storeAlone = Latency.time(i -> store.record(reader.read(event.apply(i))), events);
+    Latency storeAlone = Latency.time(i -> store.record(Viewer.EVERYTHING, reader.read(event.apply(i))), events);
     double storeRate = events / ((System.nanoTime() - storeStarted) / 1e9);
     for (int n : new int[] {1, clients}) {
       ExecutorService pool = Executors.newFixedThreadPool(n);

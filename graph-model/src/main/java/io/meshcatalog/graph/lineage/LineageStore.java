@@ -116,9 +116,14 @@ public final class LineageStore {
         return writer.upsert(descriptor, descriptorYaml);
     }
 
-    /** Stores a validated OpenLineage event in one transaction. */
-    public RecordedEvent record(LineageEvent event) {
-        return openLineage.record(event);
+    /**
+     * Stores a validated OpenLineage event in one transaction, for {@code writer}: outputs that are catalog datasets
+     * must belong to one of its teams (unless it sees everything).
+     *
+     * @throws AccessDeniedException naming the dataset and its owning team, when they do not; nothing is stored
+     */
+    public RecordedEvent record(Viewer writer, LineageEvent event) {
+        return openLineage.record(writer, event);
     }
 
     // Reads, each as one viewer sees the catalog

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.meshcatalog.graph.access.Viewer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -32,13 +33,13 @@ final class OpenLineageWriter {
         this.log = log;
     }
 
-    RecordedEvent record(LineageEvent event) {
+    RecordedEvent record(Viewer writer, LineageEvent event) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> write(tx, event));
+            return session.executeWrite(tx -> write(tx, writer, event));
         }
     }
 
-    private RecordedEvent write(TransactionContext tx, LineageEvent event) {
+    private RecordedEvent write(TransactionContext tx, Viewer writer, LineageEvent event) {
         Map<String, EventDataset> byKey = new LinkedHashMap<>();
         event.inputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
         event.outputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
@@ -56,6 +57,7 @@ final class OpenLineageWriter {
                 matched.add(row.get("id").asString());
             }
         }
+        requireOwnOutputs(tx, writer, event, ids, matched);
         List<Map<String, Object>> own = byKey.values().stream().filter(d -> !matched.contains(ids.get(d.key())))
                 .map(d -> Map.<String, Object>of("id", d.key(), "name", d.name(), "namespace", d.namespace(),
                         "keywords", d.name().replace('.', ' ').replace('_', ' ') + " " + d.namespace(),
@@ -68,6 +70,31 @@ final class OpenLineageWriter {
         }
         List<String> datasets = byKey.keySet().stream().map(ids::get).distinct().toList();
         return new RecordedEvent(event.jobId(), event.runId(), datasets, matched);
+    }
+
+    /**
+     * Lineage written into a catalog dataset changes what its product's owners are told about: only their team (or
+     * a viewer that sees everything) may report a job producing it. Checked in the writing transaction, so nothing
+     * of a refused event is stored.
+     */
+    private void requireOwnOutputs(TransactionContext tx, Viewer writer, LineageEvent event, Map<String, String> ids,
+            List<String> matched) {
+        if (writer.everything()) {
+            return;
+        }
+        List<String> outputs = event.outputs().stream().map(d -> ids.get(d.key())).filter(matched::contains)
+                .distinct().toList();
+        if (outputs.isEmpty()) {
+            return;
+        }
+        for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs)).list()) {
+            String team = row.get("team").isNull() ? null : row.get("team").asString();
+            if (team == null || !writer.teams().contains(team)) {
+                throw new AccessDeniedException("the event writes into catalog dataset " + row.get("dataset").asString()
+                        + ", which " + (team == null ? "no team" : "team " + team) + " owns; only its owners report "
+                        + "jobs producing it (the writer's teams: " + writer.teams() + ")");
+            }
+        }
     }
 
     private void writeJob(TransactionContext tx, LineageEvent event, Map<String, String> ids) {

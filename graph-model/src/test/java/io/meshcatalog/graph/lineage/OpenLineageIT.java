@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -41,7 +42,7 @@ class OpenLineageIT {
 
     @Test
     void aSparkRunLandsBesideTheMeshAndExtendsItsImpact() {
-        RecordedEvent recorded = store.record(reader.read(fixture("spark-join-complete.json")));
+        RecordedEvent recorded = store.record(ADMIN, reader.read(fixture("spark-join-complete.json")));
 
         assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
         assertThat(recorded.datasets()).containsExactly("gamma.joined", SPARK_OUTPUT);
@@ -57,10 +58,10 @@ class OpenLineageIT {
 
     @Test
     void replayingAnEventAndReloadingDescriptorsKeepOneCopyOfTheJobsLineage() {
-        store.record(reader.read(fixture("spark-join-complete.json")));
+        store.record(ADMIN, reader.read(fixture("spark-join-complete.json")));
         List<String> once = GraphFingerprint.of(driver);
 
-        store.record(reader.read(fixture("spark-join-complete.json")));
+        store.record(ADMIN, reader.read(fixture("spark-join-complete.json")));
         Fixtures.lineage().forEach(store::upsert);
 
         assertThat(GraphFingerprint.of(driver)).isEqualTo(once);
@@ -70,7 +71,7 @@ class OpenLineageIT {
     void aFailedRunUpdatesItsStateButAddsNoLineage() {
         String failed = fixture("spark-join-complete.json").replace("\"COMPLETE\"", "\"FAIL\"");
 
-        store.record(reader.read(failed));
+        store.record(ADMIN, reader.read(failed));
 
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("FAIL");
         assertThat(store.lineage(ADMIN, NodeRef.dataset("gamma.joined"), Direction.DOWNSTREAM, 3)
@@ -81,10 +82,28 @@ class OpenLineageIT {
     void anInvalidEventStoresNothing() {
         List<String> before = GraphFingerprint.of(driver);
 
-        assertThatThrownBy(() -> store.record(reader.read(fixture("invalid-run.json"))))
+        assertThatThrownBy(() -> store.record(ADMIN, reader.read(fixture("invalid-run.json"))))
                 .isInstanceOf(InvalidEventException.class);
 
         assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheOwningTeamReportsAJobThatWritesIntoACatalogDataset() {
+        // the reverse of the Spark job: it writes into gamma.joined, a dataset of the gamma-team's product
+        String intoGamma = fixture("spark-join-complete.json")
+                .replace("\"inputs\"", "\"swap\"").replace("\"outputs\"", "\"inputs\"").replace("\"swap\"", "\"outputs\"");
+        List<String> before = GraphFingerprint.of(driver);
+
+        assertThatThrownBy(() -> store.record(Viewer.of("mallory", Set.of("beta-team")), reader.read(intoGamma)))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("catalog dataset gamma.joined, which team gamma-team owns");
+        assertThat(GraphFingerprint.of(driver)).as("nothing of the refused event").isEqualTo(before);
+
+        RecordedEvent recorded = store.record(Viewer.of("gus", Set.of("gamma-team")), reader.read(intoGamma));
+        assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
+        // a job that only reads a catalog dataset needs no ownership of it
+        store.record(Viewer.of("fin-etl", Set.of("finance-team")), reader.read(fixture("spark-join-complete.json")));
     }
 
     private String run(String id) {

@@ -238,7 +238,7 @@ class VisibilityIT {
 
     @Test
     void datasetsKnownOnlyFromOpenLineageAreForAuthenticatedViewers() {
-        store.record(new OpenLineageReader().read("""
+        store.record(Viewer.EVERYTHING, new OpenLineageReader().read("""
                 {"eventType": "COMPLETE", "eventTime": "2026-12-01T08:00:00Z",
                  "producer": "https://example.com/exporter", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
                  "run": {"runId": "5d1e1c9a-0c55-4c1b-9d2e-7a3b2c1d0e9f"},
