@@ -68,6 +68,10 @@ public final class TestSubgraph implements AutoCloseable {
       scalar ContextFieldValue
       directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION
       directive @fromContext(field: ContextFieldValue) on ARGUMENT_DEFINITION
+      directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @federation__policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
       type _Service { sdl: String }
       """;
 
