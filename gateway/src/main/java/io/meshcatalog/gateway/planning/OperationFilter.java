@@ -120,9 +120,6 @@ final class OperationFilter {
     TypeDef type = model.type(typeName);
     int mark = path.size();
     path.add(field.getResultKey());
-    for (int i = 0; i < definition.type().listDepth(); i++) {
-      path.add("@");
-    }
     try {
       if (deniesField(parent, definition, type, field)) {
         removed.add(path);
@@ -132,6 +129,9 @@ final class OperationFilter {
       }
       if (field.getSelectionSet() == null) {
         return field;
+      }
+      for (int i = 0; i < definition.type().listDepth(); i++) {
+        path.add("@");
       }
       SelectionSet kept = selections(field.getSelectionSet(), typeName, removed);
       if (kept == null) {

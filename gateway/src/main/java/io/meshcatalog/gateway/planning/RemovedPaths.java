@@ -9,7 +9,7 @@ import java.util.Set;
  * The places the authorization filter removed something, each once, at most {@link #MAX} of them: a document
  * whose fragments spread one another at many places could otherwise name more places than it has characters.
  * Beyond the bound only the count grows. A path is the response keys from the root, {@code @} for each list level
- * and {@code ... on T} for a fragment removed for its type condition.
+ * below a list and {@code ... on T} for a fragment removed for its type condition.
  */
 final class RemovedPaths {
 
