@@ -75,7 +75,8 @@ public final class AuthorizationFilter {
         options.dryRun());
     OperationDefinition kept = walk.operation(operation, model.rootType(operation), removed);
     boolean runsNothing = kept == null || (options.rejectUnauthorized() && !removed.isEmpty());
-    if (kept == null || kept == operation) {
+    // Whatever is removed, in the operation or in a fragment it spreads, is named: nothing named, nothing changed.
+    if (kept == null || removed.isEmpty() || options.dryRun()) {
       return new Filtered(document, removed.paths(), removed.omitted(), runsNothing);
     }
     @SuppressWarnings("rawtypes")

@@ -71,12 +71,13 @@ final class OperationFilter {
     return kept == operation.getSelectionSet() ? operation : operation.transform(b -> b.selectionSet(kept));
   }
 
-  /** The fragment definitions the kept operation still spreads, as walked. */
+  /** The fragment definitions the kept operation still spreads, as walked, in document order. */
   List<Definition<?>> keptFragments() {
     List<Definition<?>> kept = new ArrayList<>();
-    walked.values().forEach(w -> {
-      if (w.kept() != null) {
-        kept.add(w.kept());
+    fragments.keySet().forEach(name -> {
+      Walked fragment = walked.get(name);
+      if (fragment != null && fragment.kept() != null) {
+        kept.add(fragment.kept());
       }
     });
     return kept;
