@@ -168,6 +168,71 @@ class SupergraphComposerTests {
   }
 
   @Test
+  void requirementsFromSeveralSubgraphsCombineWithAndAsApollosCompositionWritesThem() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.6\", "
+        + "import: [\"@key\", \"@shareable\", \"@requiresScopes\", \"@policy\"])\n";
+    String sdl = new SupergraphComposer().compose(List.of(
+        new SubgraphSdl("a", "http://a", link + "type Query { users: [String] @shareable "
+            + "@requiresScopes(scopes: [[\"a1\", \"a2\"], [\"a3\"]]) same: Int @shareable @policy(policies: [[\"q\", \"p\"]]) "
+            + "narrow: Int @shareable @requiresScopes(scopes: [[\"s1\", \"s2\"]]) }"),
+        new SubgraphSdl("b", "http://b", link + "type Query { users: [String] @shareable "
+            + "@requiresScopes(scopes: [[\"b1\"], [\"b2\"]]) same: Int @shareable @policy(policies: [[\"q\", \"p\"]]) "
+            + "narrow: Int @shareable @requiresScopes(scopes: [[\"s1\"]]) }")));
+    // As @apollo/composition 2.12.1 writes them for these subgraphs.
+    assertThat(sdl).contains("users: [String] @requiresScopes(scopes: [[\"a3\", \"b1\"], [\"a3\", \"b2\"], "
+            + "[\"a1\", \"a2\", \"b1\"], [\"a1\", \"a2\", \"b2\"]])")
+        .contains("same: Int @policy(policies: [[\"q\", \"p\"]])")
+        .contains("narrow: Int @requiresScopes(scopes: [[\"s1\", \"s2\"]])")
+        .contains("@link(url: \"https://specs.apollo.dev/requiresScopes/v0.1\", for: SECURITY)")
+        .contains("@link(url: \"https://specs.apollo.dev/policy/v0.1\", for: SECURITY)")
+        .doesNotContain("authenticated/v0.1");
+  }
+
+  @Test
+  void renamedImportIsLinkedUnderItsName() {
+    String sdl = new SupergraphComposer().compose(List.of(new SubgraphSdl("a", "http://a",
+        "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", "
+            + "import: [{name: \"@authenticated\", as: \"@auth\"}])\ntype Query { me: String @auth }")));
+    assertThat(sdl).contains("@link(url: \"https://specs.apollo.dev/authenticated/v0.1\", for: SECURITY, "
+        + "import: [{name: \"@authenticated\", as: \"@auth\"}])").contains("directive @auth on FIELD_DEFINITION")
+        .contains("me: String @auth");
+    assertThat(new SupergraphParser().parse(sdl).type("Query").orElseThrow().field("me").orElseThrow().access()
+        .authenticated()).isTrue();
+  }
+
+  @Test
+  void authorizationOnAnInterfaceIsRefusedWithTheSubgraphAndTheInterface() {
+    String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", import: [\"@authenticated\"])\n";
+    assertThatThrownBy(() -> new SupergraphComposer().compose(List.of(new SubgraphSdl("a", "http://a",
+        link + "type Query { n: Node } interface Node @authenticated { id: ID! } type T implements Node { id: ID! }"))))
+        .isInstanceOf(CompositionException.class).hasMessageContaining("subgraph \"a\"")
+        .hasMessageContaining("interface \"Node\"").hasMessageContaining("implementations");
+    assertThatThrownBy(() -> new SupergraphComposer().compose(List.of(new SubgraphSdl("a", "http://a",
+        link + "type Query { n: Node } interface Node { id: ID! @authenticated } type T implements Node { id: ID! }"))))
+        .isInstanceOf(CompositionException.class).hasMessageContaining("interface field \"Node.id\"");
+  }
+
+  @Test
+  void directiveImportedFromAnOlderFederationVersionIsRefused() {
+    assertThatThrownBy(() -> new SupergraphComposer().compose(List.of(new SubgraphSdl("a", "http://a",
+        "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", import: [\"@policy\"])\n"
+            + "type Query { x: Int @policy(policies: [[\"p\"]]) }"))))
+        .isInstanceOf(CompositionException.class).hasMessageContaining("subgraph \"a\"")
+        .hasMessageContaining("@policy needs federation v2.6");
+  }
+
+  @Test
+  void oneDirectiveImportedUnderTwoNamesIsRefused() {
+    assertThatThrownBy(() -> new SupergraphComposer().compose(List.of(
+        new SubgraphSdl("a", "http://a", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", "
+            + "import: [\"@shareable\", {name: \"@authenticated\", as: \"@auth\"}])\ntype Query { x: Int @shareable @auth }"),
+        new SubgraphSdl("b", "http://b", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", "
+            + "import: [\"@shareable\", \"@authenticated\"])\ntype Query { x: Int @shareable @authenticated }"))))
+        .isInstanceOf(CompositionException.class).hasMessageContaining("mismatched names")
+        .hasMessageContaining("\"@auth\" in subgraph \"a\"").hasMessageContaining("\"@authenticated\" in subgraph \"b\"");
+  }
+
+  @Test
   void kindMismatchNamesTheSubgraphs() {
     List<SubgraphSdl> subgraphs = List.of(
         new SubgraphSdl("a", "http://a", link() + "type Query { a: Thing } type Thing { id: ID }"),
