@@ -117,7 +117,8 @@ final class PlainGateway implements AutoCloseable {
           GatewayWiring.healthRoute(gateway, List.of(), json)));
       routes.addAll(GraphiqlRoutes.all(json).routes());
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
-          environment.getProperty("server.port", Integer.class, 8080)), routes, List.of(), transport, workers, json,
+          environment.getProperty("server.port", Integer.class, 8080)), routes,
+          GatewayWiring.authorizationChecks(properties, json), transport, workers, json,
           properties.serverOptions());
       LOG.info("Gateway ready in {} ms: {} subgraphs, GraphQL on port {}",
           ManagementFactory.getRuntimeMXBean().getUptime(), gateway.supergraph().subgraphs().size(), server.port());

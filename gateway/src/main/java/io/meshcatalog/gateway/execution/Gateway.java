@@ -53,6 +53,8 @@ public final class Gateway {
   private final Executor planning;
   private final OverrideLabels overrideLabels;
   private final Authorization authorization;
+  /** The undefined policies named in the log so far: each once, not again at every reload. */
+  private final Set<String> namedUndefined = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
   /**
@@ -108,7 +110,8 @@ public final class Gateway {
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
-    Set<String> undefined = authorization.policies().undefined(supergraph.policyNames());
+    Set<String> undefined = new java.util.LinkedHashSet<>(authorization.policies().undefined(supergraph.policyNames()));
+    undefined.removeIf(name -> !namedUndefined.add(name));
     if (!undefined.isEmpty()) {
       LOG.warn("The supergraph's @policy names {} policies no gateway.authorization.policies entry defines: they are "
           + "denied to every caller", undefined);

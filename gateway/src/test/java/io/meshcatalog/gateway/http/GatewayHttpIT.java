@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +24,8 @@ import tools.jackson.databind.JsonNode;
     args = "--supergraph=src/test/resources/golden/provides/supergraph.graphql")
 class GatewayHttpIT {
 
-  private static final Path CASE = Path.of("src/test/resources/golden/provides/subgraphs");
-  private static final TestSubgraph ACCOUNTS = start("accounts");
-  private static final TestSubgraph REVIEWS = start("reviews");
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.golden("provides", "accounts");
+  private static final TestSubgraph REVIEWS = TestSubgraph.golden("provides", "reviews");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Value("${local.server.port}")
@@ -149,12 +145,4 @@ class GatewayHttpIT {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  private static TestSubgraph start(String name) {
-    try {
-      return TestSubgraph.start(name, Files.readString(CASE.resolve(name + ".graphqls")),
-          Files.readString(CASE.resolve(name + ".json")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

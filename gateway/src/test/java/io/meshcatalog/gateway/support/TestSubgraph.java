@@ -129,6 +129,18 @@ public final class TestSubgraph implements AutoCloseable {
     return new TestSubgraph(name, schema(sdl, data), data);
   }
 
+  /** Serves a subgraph of a golden case: {@code golden/<case>/subgraphs/<name>.graphqls} and its data. */
+  public static TestSubgraph golden(String caseName, String name) {
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/golden", caseName, "subgraphs");
+    try {
+      java.nio.file.Path data = dir.resolve(name + ".json");
+      return start(name, java.nio.file.Files.readString(dir.resolve(name + ".graphqls")),
+          java.nio.file.Files.exists(data) ? java.nio.file.Files.readString(data) : "");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public String name() {
     return name;
   }
