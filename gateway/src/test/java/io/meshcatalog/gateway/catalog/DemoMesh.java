@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.demo.DemoLauncher;
+import io.meshcatalog.gateway.support.TestCallerCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,14 +15,24 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo mesh as {@code --demo} runs it (domain subgraphs jar as a child process, embedded Neo4j,
- * the gateway with its catalog) on free ports and a fresh graph, with helpers to call it over HTTP.
+ * the gateway with its catalog) on free ports and a fresh graph, with helpers to call it over HTTP. Callers are
+ * told apart by {@link TestCallerCheck}, which stands in for authentication: a request without its header is
+ * anonymous.
  */
 final class DemoMesh implements AutoCloseable {
+
+  /** The gateway application with the test's stand-in for authentication as its first edge check. */
+  @TestConfiguration(proxyBeanMethods = false)
+  @Import({GatewayApplication.class, TestCallerCheck.First.class})
+  static class WithTestCallers {
+  }
 
   static final Path SUBGRAPHS_JAR = Path.of("..", "domain-subgraphs", "mesh", "target", "domain-subgraphs.jar");
 
@@ -36,7 +47,7 @@ final class DemoMesh implements AutoCloseable {
   }
 
   static DemoMesh start(Path dataDir) {
-    return new DemoMesh(DemoLauncher.run(GatewayApplication.class, new String[] {"--demo",
+    return new DemoMesh(DemoLauncher.run(WithTestCallers.class, new String[] {"--demo",
         "--demo.subgraphs-jar=" + SUBGRAPHS_JAR, "--demo.base-port=" + fiveFreePorts(), "--server.port=0",
         "--catalog.data-dir=" + dataDir, "--catalog.harvest-interval=0", "--gateway.reload-interval=0"}));
   }
@@ -74,6 +85,12 @@ final class DemoMesh implements AutoCloseable {
 
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  /** Like {@link #graphql}, for the caller {@code caller} describes (as JSON, see {@link TestCallerCheck}). */
+  Map<String, Object> graphqlAs(String caller, String query) {
+    return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
+        .header(TestCallerCheck.HEADER, caller).build()).body(), mapType());
   }
 
   static String read(Path file) {
