@@ -29,6 +29,13 @@ for (const type of ['DataProduct', 'Dataset']) {
   const match = supergraph.match(new RegExp(`type ${type}[^{]*`));
   console.log(match ? match[0].trim() : `no type ${type}`);
 }
+// The fields the gateway protects: each with its authorization directive as the composer wrote it.
+const protectedFields = supergraph.split('\n').map((line) => line.trim())
+  .filter((line) => !line.startsWith('directive') && /@(authenticated|requiresScopes|policy)\b/.test(line));
+console.log(`fields with authorization directives: ${protectedFields.length}`);
+for (const field of protectedFields) {
+  console.log(`  ${field}`);
+}
 if (process.env.PRINT_SUPERGRAPH) {
   console.log(supergraph);
 }

@@ -5,9 +5,10 @@
 #
 # Builds the jars (skip with BENCH_SKIP_BUILD=1), installs Apollo Gateway from gateway/bench/apollo
 # (npm ci), starts the five demo subgraphs, composes them with @apollo/composition into one supergraph
-# file, starts this gateway (a separate JVM) and Apollo Gateway (NODE_ENV=production) on that file, runs
-# FederationBenchmark against them one after the other, and stops every process it started, also on
-# failure or Ctrl-C. Logs, the supergraph and report.md stay in the work folder it prints.
+# file (without the authorization directives, which Apollo Gateway refuses to serve), starts this gateway
+# (a separate JVM) and Apollo Gateway (NODE_ENV=production) on that file, runs FederationBenchmark against
+# them one after the other, and stops every process it started, also on failure or Ctrl-C. Logs, the
+# supergraph and report.md stay in the work folder it prints.
 #
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_WARMUP (60: on 2 shared cores the gateway JVM's JIT
 # needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20, measured

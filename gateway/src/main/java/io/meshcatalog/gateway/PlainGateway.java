@@ -136,9 +136,11 @@ final class PlainGateway implements AutoCloseable {
       // no catalog, so no stored keys: those of security.api-keys
       ApiKeys keys = SecurityWiring.apiKeys(security, List::of, false, clock);
       parts.add(keys);
-      // as in the Spring application: forged requests are refused first, then the caller is authenticated
-      List<EdgeCheck> checks = List.of(GatewayWiring.csrfCheck(properties, json),
-          SecurityWiring.authentication(security, keys, workers, audit, json, clock));
+      // as in the Spring application: forged requests are refused first, then the caller is authenticated, then
+      // the gateway's own checks (require_authentication) run
+      List<EdgeCheck> checks = new ArrayList<>(List.of(GatewayWiring.csrfCheck(properties, json),
+          SecurityWiring.authentication(security, keys, workers, audit, json, clock)));
+      checks.addAll(GatewayWiring.authorizationChecks(properties, json));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
           environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,
           properties.serverOptions());

@@ -27,11 +27,12 @@ import tools.jackson.databind.JsonNode;
  */
 class PlainGatewayIT {
 
-  private static final Path CASE = Path.of("src/test/resources/golden/provides");
+  private static final String CASE_NAME = "provides";
+  private static final Path CASE = Path.of("src/test/resources/golden", CASE_NAME);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
-  private static final TestSubgraph ACCOUNTS = TestSubgraph.of(CASE.resolve("subgraphs"), "accounts");
-  private static final TestSubgraph REVIEWS = TestSubgraph.of(CASE.resolve("subgraphs"), "reviews");
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.golden(CASE_NAME, "accounts");
+  private static final TestSubgraph REVIEWS = TestSubgraph.golden(CASE_NAME, "reviews");
 
   @AfterAll
   static void stop() {

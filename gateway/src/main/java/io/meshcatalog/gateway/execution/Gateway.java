@@ -13,11 +13,13 @@ import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.VariableDefinition;
 import io.meshcatalog.gateway.limits.CostModel;
+import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
 import io.meshcatalog.gateway.planning.QueryPlanner;
+import io.meshcatalog.gateway.planning.Rights;
 import io.meshcatalog.gateway.planning.Variables;
 import io.meshcatalog.gateway.supergraph.OverrideLabel;
 import io.meshcatalog.gateway.supergraph.Supergraph;
@@ -35,10 +37,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request pipeline: parse (cached), admit the operation (a mutation only where the request may run one, within the
- * limits: {@link OperationAdmission}), validate against the API schema (cached), plan (cached),
- * execute the plan against the subgraphs, then shape the merged data with graphql-java over the API
- * schema (null propagation, {@code @skip}/{@code @include}, fragments, {@code __typename},
- * introspection). The supergraph can be swapped while serving; each request uses one snapshot.
+ * limits: {@link OperationAdmission}), validate against the API schema (cached), remove what the caller may not read
+ * (Apollo's authorization directives) and plan (cached per document and denials), execute the plan against the
+ * subgraphs, then shape the merged data with graphql-java over the API schema (null propagation,
+ * {@code @skip}/{@code @include}, fragments, {@code __typename}, introspection). The supergraph can be swapped while
+ * serving; each request uses one snapshot.
  */
 public final class Gateway {
 
@@ -51,6 +54,9 @@ public final class Gateway {
   private final OperationLimits limits;
   private final Executor planning;
   private final OverrideLabels overrideLabels;
+  private final Authorization authorization;
+  /** The undefined policies named in the log so far: each once, not again at every reload. */
+  private final Set<String> namedUndefined = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
   /**
@@ -59,13 +65,37 @@ public final class Gateway {
    * @param limits the operation limits
    * @param planning where documents not seen before are parsed, validated and planned
    * @param overrideLabels which progressive-override labels each request runs with
+   * @param authorization how Apollo's authorization directives apply
    */
-  public record Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels) {
+  public record Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels,
+      Authorization authorization) {
+
+    /** The authorization directives applied by default, with every policy denied. */
+    public Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels) {
+      this(limits, planning, overrideLabels, Authorization.DEFAULTS);
+    }
 
     /** No limits, planning on the caller's thread, percentages drawn and no custom override label. */
     public static Options defaults() {
       return new Options(OperationLimits.NONE, Runnable::run, OverrideLabels.drawn());
     }
+
+    /** The same options with these authorization settings. */
+    public Options with(Authorization settings) {
+      return new Options(limits, planning, overrideLabels, settings);
+    }
+  }
+
+  /**
+   * How Apollo's authorization directives ({@code @authenticated}, {@code @requiresScopes}, {@code @policy}) apply.
+   *
+   * @param filter dry run or reject, as the router's options
+   * @param policies decides the policies a caller satisfies
+   */
+  public record Authorization(AuthorizationFilter.Options filter, PolicyHook policies) {
+
+    /** Remove what is denied, run the rest; no policy is satisfied. */
+    public static final Authorization DEFAULTS = new Authorization(AuthorizationFilter.Options.DEFAULTS, PolicyHook.DENY_ALL);
   }
 
   public Gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, SubgraphSettings defaults,
@@ -76,13 +106,21 @@ public final class Gateway {
     this.limits = options.limits();
     this.planning = options.planning();
     this.overrideLabels = options.overrideLabels();
+    this.authorization = options.authorization();
     use(supergraph);
   }
 
   /** Serves a new supergraph from the next request on; requests in flight finish on the old one. */
   public void use(Supergraph supergraph) {
+    Set<String> undefined = new java.util.LinkedHashSet<>(authorization.policies().undefined(supergraph.policyNames()));
+    undefined.removeIf(name -> !namedUndefined.add(name));
+    if (!undefined.isEmpty()) {
+      LOG.warn("The supergraph's @policy names {} policies no gateway.authorization.policies entry defines: they are "
+          + "denied to every caller", undefined);
+    }
     DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE, limits.gatewayWide());
-    current.set(new Snapshot(supergraph, supergraph.overrideLabels(), new ConcurrentHashMap<>(),
+    current.set(new Snapshot(supergraph, new AuthorizationFilter(supergraph, authorization.filter()),
+        supergraph.overrideLabels(), new ConcurrentHashMap<>(),
         GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents)
             // Shaping only reads merged data: a mutation's fields were already run, in order, by the plan.
             .queryExecutionStrategy(new ShapingStrategy()).mutationExecutionStrategy(new ShapingStrategy()).build(),
@@ -109,17 +147,25 @@ public final class Gateway {
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
     Snapshot snapshot = current.get();
     PlanCache plans = snapshot.plans(overrideLabels.choose(snapshot.overrideLabels()));
-    Prepared cached = snapshot.cached(request, plans);
+    PlanCache.RightsSource rights = rights(request.context());
+    Prepared cached = snapshot.cached(request, plans, rights);
     if (cached != null) {
       return run(snapshot, request, cached);
     }
     CompletableFuture<Prepared> prepared;
     try {
-      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans), planning);
+      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans, rights), planning);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       return done(withNullData(messages(List.of("the gateway is too busy to plan a new operation now; try again"))));
     }
     return prepared.thenCompose(ready -> run(snapshot, request, ready));
+  }
+
+  /** The caller's rights as the authorization directives ask them, the policy hook asked only when needed. */
+  private PlanCache.RightsSource rights(RequestContext context) {
+    Caller caller = context.caller();
+    return policyNames -> new Rights(caller.authenticated(), caller.scopes(),
+        policyNames.isEmpty() ? Set.of() : authorization.policies().satisfied(context, policyNames));
   }
 
   private CompletableFuture<GatewayResponse> run(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
@@ -127,16 +173,25 @@ public final class Gateway {
       return CompletableFuture.completedFuture(prepared.refusal());
     }
     Document document = prepared.document();
-    QueryPlan plan = prepared.plan();
+    QueryPlan plan = prepared.planned().plan();
+    AuthorizationFilter.Filtered filtered = prepared.planned().authorization();
     // Bad variables stop the operation before any subgraph sees it.
     List<GraphQLError> badVariables = snapshot.coerceVariables(document, request);
     if (!badVariables.isEmpty()) {
       return CompletableFuture.completedFuture(GatewayResponse.refused(badVariables));
     }
+    if (filtered.runsNothing()) {
+      Map<String, Object> response = Unauthorized.response(filtered);
+      if (request.includePlan()) {
+        response.put("extensions", Map.of("queryPlan", plan.print()));
+      }
+      return done(response);
+    }
     Map<String, @Nullable Object> variables = Variables.withDefaults(document, request.operationName(), request.variables());
     return executor.execute(plan.node(), variables, snapshot.registry(), request.context())
-        .thenCompose(outcome -> shape(snapshot, request, document, variables, outcome)
-            .thenApply(shaped -> GatewayResponse.executed(response(shaped, outcome, plan, request))))
+        .thenCompose(outcome -> shape(snapshot, request, document, variables,
+                Unauthorized.reduced(snapshot.supergraph().apiSchema(), document, filtered, request.operationName(), outcome))
+            .thenApply(shaped -> GatewayResponse.executed(response(shaped, outcome, plan, request, filtered))))
         .exceptionally(failure -> GatewayResponse.executed(messages(List.of("gateway failure: " + failure.getMessage()))));
   }
 
@@ -165,12 +220,14 @@ public final class Gateway {
   }
 
   private static Map<String, Object> response(ExecutionResult shaped, PlanExecutor.Outcome outcome, QueryPlan plan,
-      GatewayRequest request) {
+      GatewayRequest request, AuthorizationFilter.Filtered filtered) {
     Map<String, Object> response = new LinkedHashMap<>();
-    List<Map<String, Object>> errors = new ArrayList<>(outcome.errors());
+    List<Map<String, Object>> errors = new ArrayList<>(Unauthorized.errors(filtered));
+    errors.addAll(outcome.errors());
+    boolean nullsExplained = !errors.isEmpty();
     for (GraphQLError error : shaped.getErrors()) {
-      // A null that a subgraph failure caused is already explained by that failure's error.
-      if (error instanceof NonNullableFieldWasNullError && !outcome.errors().isEmpty()) {
+      // A null that a subgraph failure or a removed field caused is already explained by that error.
+      if (error instanceof NonNullableFieldWasNullError && nullsExplained) {
         continue;
       }
       errors.add(error.toSpecification());
@@ -203,11 +260,13 @@ public final class Gateway {
     return CompletableFuture.completedFuture(GatewayResponse.executed(response));
   }
 
-  /** What a document needs before it runs: its parse and plan, or the response that refuses it. */
-  private record Prepared(Document document, QueryPlan plan, @Nullable GatewayResponse refusal) {
+  /** What a document needs before it runs: its parse and plan (for this caller), or the response that refuses it. */
+  private record Prepared(Document document, PlanCache.Planned planned, @Nullable GatewayResponse refusal) {
 
     static Prepared refused(GatewayResponse response) {
-      return new Prepared(Document.newDocument().build(), new QueryPlan(null), response);
+      Document none = Document.newDocument().build();
+      return new Prepared(none, new PlanCache.Planned(new QueryPlan(null), AuthorizationFilter.Filtered.unchanged(none)),
+          response);
     }
   }
 
@@ -215,31 +274,31 @@ public final class Gateway {
    * One supergraph as served: its plans per set of enabled override labels (one set when it uses no
    * progressive override).
    */
-  private record Snapshot(Supergraph supergraph, Set<OverrideLabel> overrideLabels,
+  private record Snapshot(Supergraph supergraph, AuthorizationFilter filter, Set<OverrideLabel> overrideLabels,
       Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents,
       ResponseShaper shaper, OperationAdmission admission) {
 
     /** The plans of requests with these override labels enabled. */
     PlanCache plans(Set<String> enabledLabels) {
       return plansByLabels.computeIfAbsent(enabledLabels, labels -> new PlanCache(
-          new QueryPlanner(supergraph.withOverrideLabels(labels)), PLAN_CACHE_SIZE));
+          new QueryPlanner(supergraph.withOverrideLabels(labels)), filter, PLAN_CACHE_SIZE));
     }
 
     /** The parse and plan of a document validated and planned before, admitted again for this request; else null. */
-    @Nullable Prepared cached(GatewayRequest request, PlanCache plans) {
+    @Nullable Prepared cached(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights) {
       PreparsedDocumentEntry parsed = documents.cached(request.query());
       if (parsed == null || parsed.hasErrors()) {
         return null;
       }
-      QueryPlan plan = plans.cached(request.query(), request.operationName());
-      return plan == null ? null : new Prepared(parsed.getDocument(), plan, admit(parsed.getDocument(), request));
+      PlanCache.Planned planned = plans.cached(request.query(), request.operationName(), rights);
+      return planned == null ? null : new Prepared(parsed.getDocument(), planned, admit(parsed.getDocument(), request));
     }
 
     /**
      * Parses, admits, validates and plans: an operation that is not admitted is neither validated nor planned (a
      * document of a few kilobytes can keep graphql-java's validation busy for minutes, and the planner longer).
      */
-    Prepared prepare(GatewayRequest request, PlanCache plans) {
+    Prepared prepare(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights) {
       DocumentCache.Parsed parsed = documents.parse(request.query());
       if (parsed.failed()) {
         return Prepared.refused(GatewayResponse.refused(parsed.errors()));
@@ -254,7 +313,7 @@ public final class Gateway {
         return Prepared.refused(GatewayResponse.refused(validated.getErrors()));
       }
       try {
-        return new Prepared(document, plans.plan(request.query(), document, request.operationName()), null);
+        return new Prepared(document, plans.plan(request.query(), document, request.operationName(), rights), null);
       } catch (PlanningException e) {
         return Prepared.refused(GatewayResponse.executed(withNullData(messages(List.of(e.getMessage())))));
       } catch (RuntimeException e) {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -100,6 +103,14 @@ class GatewayConfiguration {
   @Bean
   HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper jsonMapper) {
     return GatewayWiring.healthRoute(gateway, checks, jsonMapper);
+  }
+
+  /** Apollo router's {@code require_authentication}: runs after the checks that authenticate, being ordered last. */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  @ConditionalOnBooleanProperty("gateway.authorization.require-authentication")
+  EdgeCheck authenticationRequired(JsonMapper jsonMapper) {
+    return new AuthenticationRequired(jsonMapper);
   }
 
   @Bean

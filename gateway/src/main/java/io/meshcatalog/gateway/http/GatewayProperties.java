@@ -1,7 +1,10 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.ConfiguredPolicies;
+import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.limits.LimitSettings;
+import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,11 +28,13 @@ import org.springframework.util.unit.DataSize;
  *     {@code percent(x)} labels need no configuration
  * @param limits the operation limits; each unset one has its default ({@link LimitSettings#DEFAULTS})
  * @param csrf the cross-site request forgery protection
+ * @param authorization how Apollo's authorization directives apply
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
-    @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf) {
+    @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf,
+    @Nullable Authorization authorization) {
 
   /**
    * {@code gateway.limits.*}, Apollo Router's names: see {@link LimitSettings}; 0 turns a measured limit off.
@@ -75,6 +80,54 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
 
   boolean csrfDisabled() {
     return csrf != null && Boolean.TRUE.equals(csrf.unsafeDisabled());
+  }
+
+  /**
+   * {@code gateway.authorization.*}: Apollo's authorization directives ({@code @authenticated},
+   * {@code @requiresScopes}, {@code @policy}), with Apollo router's options of the same names.
+   *
+   * @param requireAuthentication refuse every GraphQL request of an unauthenticated caller with 401
+   *     ({@code require_authentication}, default false)
+   * @param rejectUnauthorized run nothing of an operation when anything of it is removed ({@code reject_unauthorized},
+   *     default false)
+   * @param dryRun remove nothing and only name in errors what would be removed ({@code dry_run}, default false)
+   * @param policies the policies {@code @policy} names, by name; a policy not defined here is denied to everyone
+   */
+  public record Authorization(@Nullable Boolean requireAuthentication, @Nullable Boolean rejectUnauthorized,
+      @Nullable Boolean dryRun, @Nullable Map<String, Policy> policies) {
+  }
+
+  /**
+   * One policy: a caller satisfies it when authenticated and holding one of the values of every list given.
+   *
+   * @param teams teams it may act for
+   * @param scopes scopes it may hold
+   * @param roles roles it may have: {@code reader}, {@code domain-member}, {@code admin}
+   * @param subjects subjects it may be
+   */
+  public record Policy(@Nullable List<String> teams, @Nullable List<String> scopes, @Nullable List<String> roles,
+      @Nullable List<String> subjects) {
+  }
+
+  /** The authorization directives' settings, with the configured policies as the policy hook. */
+  Gateway.Authorization authorizationSettings() {
+    Authorization settings = authorization == null ? new Authorization(null, null, null, null) : authorization;
+    Map<String, ConfiguredPolicies.Rule> rules = new LinkedHashMap<>();
+    if (settings.policies() != null) {
+      settings.policies().forEach((name, policy) -> rules.put(name, ConfiguredPolicies.Rule.of(name,
+          orEmpty(policy.teams()), orEmpty(policy.scopes()), orEmpty(policy.roles()), orEmpty(policy.subjects()))));
+    }
+    return new Gateway.Authorization(new AuthorizationFilter.Options(Boolean.TRUE.equals(settings.dryRun()),
+        Boolean.TRUE.equals(settings.rejectUnauthorized())), new ConfiguredPolicies(rules));
+  }
+
+  /** Whether GraphQL requests of unauthenticated callers are refused. */
+  boolean requireAuthentication() {
+    return authorization != null && Boolean.TRUE.equals(authorization.requireAuthentication());
+  }
+
+  private static List<String> orEmpty(@Nullable List<String> values) {
+    return values == null ? List.of() : values;
   }
 
   /**

@@ -113,7 +113,7 @@ public final class GatewayWiring {
       ExecutorService planning, OperationLimits limits, AuditLog audit) {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
         new PlanExecutor(client), new Gateway.Options(limits, planning,
-            OverrideLabels.withConfigured(properties.enabledOverrideLabels())));
+            OverrideLabels.withConfigured(properties.enabledOverrideLabels())).with(properties.authorizationSettings()));
     source.watch(new SchemaReloads(gateway, audit, Clock.systemUTC()), properties.reloadEvery());
     return gateway;
   }
@@ -121,6 +121,14 @@ public final class GatewayWiring {
   public static HttpRoute graphqlRoute(Gateway gateway, GatewayProperties properties, JsonMapper json) {
     GraphQLEndpoint endpoint = new GraphQLEndpoint(gateway, properties.planHeaderName(), json);
     return HttpRoute.of(GraphQLEndpoint.PATH, Set.of("GET", "POST"), endpoint::handle);
+  }
+
+  /**
+   * The edge checks of the gateway itself, to run after those that authenticate: {@link AuthenticationRequired}
+   * when {@code gateway.authorization.require-authentication} is set.
+   */
+  public static List<EdgeCheck> authorizationChecks(GatewayProperties properties, JsonMapper json) {
+    return properties.requireAuthentication() ? List.of(new AuthenticationRequired(json)) : List.of();
   }
 
   public static HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper json) {

@@ -64,20 +64,40 @@ final class ApiSchemaBuilder {
   private static final Set<String> MACHINERY_DIRECTIVES = Set.of("link", "inaccessible", "tag",
       "authenticated", "requiresScopes", "policy", "cost", "listSize", "context", "fromContext", "core");
 
+  private final Set<String> linkedDirectives;
+  private final Set<String> linkedTypes;
+
+  /** Leaves out the machinery and {@code @inaccessible} elements only. */
+  ApiSchemaBuilder() {
+    this(Set.of(), Set.of());
+  }
+
+  /**
+   * Also leaves out machinery the supergraph's {@code @link}s name otherwise ({@code @authenticated} imported as
+   * {@code @auth}): clients do not see authorization directives, as with Apollo's router.
+   *
+   * @param linkedDirectives directive names to leave out
+   * @param linkedTypes type names to leave out
+   */
+  ApiSchemaBuilder(Set<String> linkedDirectives, Set<String> linkedTypes) {
+    this.linkedDirectives = Set.copyOf(linkedDirectives);
+    this.linkedTypes = Set.copyOf(linkedTypes);
+  }
+
   /** Whether a type or directive name belongs to the federation machinery. */
   static boolean isMachinery(String name) {
     return MACHINERY_PREFIXES.stream().anyMatch(name::startsWith);
   }
 
-  private static boolean isMachineryDirective(String name) {
-    return isMachinery(name) || MACHINERY_DIRECTIVES.contains(name);
+  private boolean isMachineryDirective(String name) {
+    return isMachinery(name) || MACHINERY_DIRECTIVES.contains(name) || linkedDirectives.contains(name);
   }
 
   GraphQLSchema build(Document supergraph) {
     Set<String> hidden = new HashSet<>();
     for (Definition<?> definition : supergraph.getDefinitions()) {
       if (definition instanceof graphql.language.TypeDefinition<?> type
-          && (isMachinery(type.getName()) || Directives.has(type, "inaccessible"))) {
+          && (isMachinery(type.getName()) || linkedTypes.contains(type.getName()) || Directives.has(type, "inaccessible"))) {
         hidden.add(type.getName());
       }
     }
@@ -119,7 +139,7 @@ final class ApiSchemaBuilder {
     return result;
   }
 
-  private static @Nullable Definition<?> filter(Definition<?> definition, Set<String> hidden) {
+  private @Nullable Definition<?> filter(Definition<?> definition, Set<String> hidden) {
     if (definition instanceof DirectiveDefinition directive) {
       return isMachineryDirective(directive.getName()) ? null : directive;
     }
@@ -160,7 +180,7 @@ final class ApiSchemaBuilder {
     return definition;
   }
 
-  private static List<FieldDefinition> fields(List<FieldDefinition> fields, Set<String> hidden) {
+  private List<FieldDefinition> fields(List<FieldDefinition> fields, Set<String> hidden) {
     return fields.stream()
         .filter(f -> !Directives.has(f, "inaccessible") && !hidden.contains(namedType(f.getType())))
         .map(f -> f.transform(b -> b.directives(strip(f.getDirectives()))
@@ -168,7 +188,7 @@ final class ApiSchemaBuilder {
         .toList();
   }
 
-  private static List<InputValueDefinition> inputValues(List<InputValueDefinition> values) {
+  private List<InputValueDefinition> inputValues(List<InputValueDefinition> values) {
     return values.stream()
         .filter(v -> !Directives.has(v, "inaccessible"))
         .map(v -> v.transform(b -> b.directives(strip(v.getDirectives()))))
@@ -180,7 +200,7 @@ final class ApiSchemaBuilder {
     return types.stream().filter(t -> !hidden.contains(((TypeName) t).getName())).toList();
   }
 
-  private static List<Directive> strip(List<Directive> directives) {
+  private List<Directive> strip(List<Directive> directives) {
     return directives.stream().filter(d -> !isMachineryDirective(d.getName())).toList();
   }
 

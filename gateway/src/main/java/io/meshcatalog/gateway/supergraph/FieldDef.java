@@ -16,9 +16,11 @@ import java.util.Set;
  * @param inaccessible whether the field is hidden from the API schema
  * @param resolvedElsewhere whether no subgraph resolves the field on this type directly (a bare
  *     {@code @join__field}): it comes from an {@code @interfaceObject} of an interface of the type
+ * @param access what a caller needs to read it ({@code @authenticated}, {@code @requiresScopes}, {@code @policy}
+ *     on the field; its type's requirements come on top)
  */
 public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean inaccessible,
-    boolean resolvedElsewhere) {
+    boolean resolvedElsewhere, AuthRequirements access) {
 
   public FieldDef {
     joins = List.copyOf(joins);

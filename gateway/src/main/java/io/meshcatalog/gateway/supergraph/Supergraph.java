@@ -58,6 +58,22 @@ public record Supergraph(List<Subgraph> subgraphs, Map<String, TypeDef> types, S
     return labels;
   }
 
+  /** Whether any type or field needs more than nothing to be read: without, operations are never filtered. */
+  public boolean hasAccessRequirements() {
+    return types.values().stream().anyMatch(t -> !t.access().isNone()
+        || t.fields().values().stream().anyMatch(f -> !f.access().isNone()));
+  }
+
+  /** Every policy name its {@code @policy} directives mention, in supergraph order. */
+  public Set<String> policyNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (TypeDef type : types.values()) {
+      names.addAll(type.access().policyNames());
+      type.fields().values().forEach(f -> names.addAll(f.access().policyNames()));
+    }
+    return names;
+  }
+
   /** A type by name. */
   public Optional<TypeDef> type(String name) {
     return Optional.ofNullable(types.get(name));

@@ -89,9 +89,11 @@ public final class SupergraphComposer {
   public String compose(List<SubgraphSdl> subgraphs) {
     List<String> errors = new ArrayList<>();
     Map<String, Map<String, LocalType>> types = new TreeMap<>();
+    AuthComposition auth = new AuthComposition(errors);
     for (SubgraphSdl subgraph : subgraphs) {
-      read(subgraph, types, errors);
+      read(subgraph, types, errors, auth);
     }
+    auth.merge();
     boolean inaccessible = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(LocalType::usesInaccessible);
     boolean contexts = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(l -> !l.contexts().isEmpty());
     StringBuilder out = new StringBuilder("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
@@ -102,6 +104,7 @@ public final class SupergraphComposer {
     if (contexts) {
       out.append("  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n");
     }
+    out.append(auth.links());
     out.append("{\n  query: Query\n");
     if (types.containsKey("Mutation")) {
       out.append("  mutation: Mutation\n");
@@ -114,6 +117,7 @@ public final class SupergraphComposer {
     if (contexts) {
       out.append("directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION\n\n");
     }
+    out.append(auth.definitions());
     out.append(HEADER).append("\nenum join__Graph {\n");
     for (SubgraphSdl subgraph : subgraphs) {
       out.append("  ").append(enumValue(subgraph.name())).append(" @join__graph(name: \"").append(subgraph.name())
@@ -125,7 +129,7 @@ public final class SupergraphComposer {
     }
     for (Map.Entry<String, Map<String, LocalType>> entry : types.entrySet()) {
       out.append('\n');
-      type(entry.getKey(), entry.getValue(), types, out, errors);
+      type(entry.getKey(), entry.getValue(), types, out, errors, auth);
     }
     if (!errors.isEmpty()) {
       throw new CompositionException(errors);
@@ -197,7 +201,8 @@ public final class SupergraphComposer {
     }
   }
 
-  private static void read(SubgraphSdl subgraph, Map<String, Map<String, LocalType>> types, List<String> errors) {
+  private static void read(SubgraphSdl subgraph, Map<String, Map<String, LocalType>> types, List<String> errors,
+      AuthComposition auth) {
     Document document;
     try {
       document = Parser.parse(subgraph.sdl());
@@ -205,6 +210,7 @@ public final class SupergraphComposer {
       errors.add("subgraph \"" + subgraph.name() + "\": SDL is not valid GraphQL: " + e.getMessage());
       return;
     }
+    auth.read(subgraph.name(), document);
     boolean fed1 = document.getDefinitions().stream().noneMatch(d ->
         (d instanceof SchemaDefinition s && Directives.has(s, "link"))
             || (d instanceof SchemaExtensionDefinition e && Directives.has(e, "link")));
@@ -270,7 +276,7 @@ public final class SupergraphComposer {
   }
 
   private static void type(String name, Map<String, LocalType> byGraph, Map<String, Map<String, LocalType>> types,
-      StringBuilder out, List<String> errors) {
+      StringBuilder out, List<String> errors, AuthComposition auth) {
     LocalType first = byGraph.values().iterator().next();
     String kind = first.kind;
     for (LocalType local : byGraph.values()) {
@@ -322,6 +328,7 @@ public final class SupergraphComposer {
     if (byGraph.values().stream().anyMatch(l -> l.has("inaccessible"))) {
       out.append("  @inaccessible\n");
     }
+    out.append(auth.onType(name));
     switch (kind) {
       case "union" -> {
         Set<String> members = new LinkedHashSet<>();
@@ -331,7 +338,7 @@ public final class SupergraphComposer {
       case "enum" -> enumValues(byGraph, out);
       case "input" -> inputFields(name, byGraph, out);
       case "scalar" -> out.append('\n');
-      default -> fields(name, kind, byGraph, types, out, errors);
+      default -> fields(name, kind, byGraph, types, out, errors, auth);
     }
   }
 
@@ -373,7 +380,7 @@ public final class SupergraphComposer {
   }
 
   private static void fields(String typeName, String kind, Map<String, LocalType> byGraph,
-      Map<String, Map<String, LocalType>> types, StringBuilder out, List<String> errors) {
+      Map<String, Map<String, LocalType>> types, StringBuilder out, List<String> errors, AuthComposition auth) {
     Map<String, List<LocalType>> definedIn = new LinkedHashMap<>();
     for (LocalType local : byGraph.values()) {
       local.fields.keySet().forEach(f -> definedIn.computeIfAbsent(f, n -> new ArrayList<>()).add(local));
@@ -470,7 +477,7 @@ public final class SupergraphComposer {
       if (!plain) {
         joins.forEach(j -> out.append(' ').append(j));
       }
-      out.append('\n');
+      out.append(auth.onField(typeName, fieldName)).append('\n');
     }
     // Fields an @interfaceObject adds to an interface reach implementations through the interface.
     Set<String> interfaces = new LinkedHashSet<>();
@@ -482,7 +489,8 @@ public final class SupergraphComposer {
             if (!definedIn.containsKey(field.getName()) && !local.keyFieldNames().contains(field.getName())) {
               definedIn.put(field.getName(), List.of());
               out.append("  ").append(field.getName()).append(arguments(field)).append(": ")
-                  .append(AstPrinter.printAst(field.getType())).append(" @join__field\n");
+                  .append(AstPrinter.printAst(field.getType())).append(" @join__field")
+                  .append(auth.onField(typeName, field.getName())).append('\n');
             }
           }
         }

@@ -55,18 +55,21 @@ public final class SupergraphParser {
       throw new SupergraphException("supergraph SDL is not valid GraphQL: " + e.getMessage(), e);
     }
     List<Subgraph> subgraphs = subgraphs(document);
+    AuthDirectives auth = AuthDirectives.of(document);
+    auth.checkPlacement(document);
     Map<String, String> graphByEnum = new LinkedHashMap<>();
     subgraphs.forEach(s -> graphByEnum.put(s.enumValue(), s.name()));
     Map<String, TypeDef> types = new LinkedHashMap<>();
     for (String scalar : List.of("String", "Int", "Float", "Boolean", "ID")) {
-      types.put(scalar, new TypeDef(scalar, TypeKind.SCALAR, List.of(), Map.of(), Map.of(), Map.of(), false, Set.of()));
+      types.put(scalar, new TypeDef(scalar, TypeKind.SCALAR, List.of(), Map.of(), Map.of(), Map.of(), false, Set.of(),
+          AuthRequirements.NONE));
     }
     Map<String, String> contextVariables = contextVariables(document, graphByEnum, subgraphs);
     for (TypeDefinition<?> definition : document.getDefinitionsOfType(TypeDefinition.class)) {
-      if (ApiSchemaBuilder.isMachinery(definition.getName())) {
+      if (ApiSchemaBuilder.isMachinery(definition.getName()) || auth.typeNames().contains(definition.getName())) {
         continue;
       }
-      types.put(definition.getName(), type(definition, graphByEnum, contextVariables));
+      types.put(definition.getName(), type(definition, graphByEnum, contextVariables, auth));
     }
     String queryType = "Query";
     String mutationType = types.containsKey("Mutation") ? "Mutation" : null;
@@ -85,7 +88,7 @@ public final class SupergraphParser {
     checkFieldSets(types);
     checkContexts(types);
     return new Supergraph(subgraphs, types, queryType, mutationType,
-        new ApiSchemaBuilder().build(document), sdl);
+        new ApiSchemaBuilder(auth.directiveNames(), auth.typeNames()).build(document), sdl);
   }
 
   private static List<Subgraph> subgraphs(Document document) {
@@ -107,7 +110,7 @@ public final class SupergraphParser {
   }
 
   private static TypeDef type(TypeDefinition<?> definition, Map<String, String> graphByEnum,
-      Map<String, String> contextVariables) {
+      Map<String, String> contextVariables, AuthDirectives auth) {
     String name = definition.getName();
     List<TypeJoin> joins = new ArrayList<>();
     for (Directive d : Directives.named(definition, "join__type")) {
@@ -134,7 +137,7 @@ public final class SupergraphParser {
       kind = definition instanceof ObjectTypeDefinition ? TypeKind.OBJECT : TypeKind.INTERFACE;
       ImplementingTypeDefinition<?> implementing = (ImplementingTypeDefinition<?>) definition;
       for (FieldDefinition field : implementing.getFieldDefinitions()) {
-        fields.put(field.getName(), field(name, field, graphByEnum, contextVariables));
+        fields.put(field.getName(), field(name, field, graphByEnum, contextVariables, auth));
       }
       for (Directive d : Directives.named(definition, "join__implements")) {
         String iface = Directives.string(d, "interface");
@@ -171,7 +174,7 @@ public final class SupergraphParser {
       throw new SupergraphException("type " + name + ": unsupported definition " + definition.getClass().getSimpleName());
     }
     return new TypeDef(name, kind, joins, fields, implementsByGraph, membersByGraph, inaccessible,
-        contexts(definition));
+        contexts(definition), auth.read(definition, "type " + name));
   }
 
   /** The contexts a type sets: {@code @context(name:)} of the context spec, one per setting subgraph. */
@@ -188,7 +191,7 @@ public final class SupergraphParser {
   }
 
   private static FieldDef field(String typeName, FieldDefinition field, Map<String, String> graphByEnum,
-      Map<String, String> contextVariables) {
+      Map<String, String> contextVariables, AuthDirectives auth) {
     String coordinate = typeName + "." + field.getName();
     List<FieldJoin> joins = new ArrayList<>();
     boolean inNoGraph = false;
@@ -212,7 +215,7 @@ public final class SupergraphParser {
     }
     String typeText = graphql.language.AstPrinter.printAst(field.getType());
     return new FieldDef(field.getName(), TypeRef.parse(typeText), joins,
-        Directives.has(field, "inaccessible"), inNoGraph && joins.isEmpty());
+        Directives.has(field, "inaccessible"), inNoGraph && joins.isEmpty(), auth.read(field, "field " + coordinate));
   }
 
   /**

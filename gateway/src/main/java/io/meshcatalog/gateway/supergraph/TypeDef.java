@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
  * @param inaccessible whether the type is hidden from the API schema
  * @param contexts the contexts the type sets ({@code @context(name:)}, {@code <subgraph>__<name>}), read by
  *     {@code @fromContext} arguments of fields below it
+ * @param access what a caller needs to read any field returning this type ({@code @authenticated},
+ *     {@code @requiresScopes}, {@code @policy} on the type)
  */
 public record TypeDef(String name, TypeKind kind, List<TypeJoin> joins, Map<String, FieldDef> fields,
     Map<String, Set<String>> implementsByGraph, Map<String, Set<String>> membersByGraph,
-    boolean inaccessible, Set<String> contexts) {
+    boolean inaccessible, Set<String> contexts, AuthRequirements access) {
 
   public TypeDef {
     joins = List.copyOf(joins);

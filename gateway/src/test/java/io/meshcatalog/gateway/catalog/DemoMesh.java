@@ -20,12 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo mesh as {@code --demo} runs it (domain subgraphs jar as a child process, embedded Neo4j,
- * the gateway with its catalog) on free ports and a fresh graph, with helpers to call it over HTTP.
+ * the gateway with its catalog) on free ports and a fresh graph, with helpers to call it over HTTP, anonymously or
+ * as one of the demo's personas (README.md, "Personas").
  */
 final class DemoMesh implements AutoCloseable {
 
   /** The demo admin persona's key (README.md, "Personas"): the plan header and writes need a credential. */
   static final String ADMIN_KEY = "mck_demoadmin1_c4eea10b307e1fbf252a0a4a2a14fb7cf288b0332d1a0144c55835172b59fdcf";
+  /** The analyst persona's key: a reader of no team, without scopes. */
+  static final String ANALYST_KEY = "mck_demoanalst_62193f64b72f9d498bbf22aeaf501afc193b21acb97b599e6618c00db6a5bd4b";
 
   static final Path SUBGRAPHS_JAR = Path.of("..", "domain-subgraphs", "mesh", "target", "domain-subgraphs.jar");
 
@@ -99,6 +102,12 @@ final class DemoMesh implements AutoCloseable {
 
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  /** Like {@link #graphql}, as the persona of {@code key}. */
+  Map<String, Object> graphqlAs(String key, String query) {
+    return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
+        .header("X-Api-Key", key).build()).body(), mapType());
   }
 
   static String read(Path file) {

@@ -37,6 +37,11 @@ class DemoMeshIT {
 
   private static final Path QUERIES = Path.of("..", "queries");
 
+  /** The demo domains' sensitive fields, each under the directive its domain gave it (domain-subgraphs README). */
+  private static final String PROTECTED = "{ customersProducts { id marketingConsentRate }"
+      + " marketingProducts { id adSpendLastMonth { amount currency } }"
+      + " financeProducts { id runCostLastMonth { amount currency } } }";
+
   @TempDir
   static Path dataDir;
 
@@ -213,6 +218,53 @@ class DemoMeshIT {
         .containsExactly("orders", "shipping", "customers", "marketing", "finance");
     assertThat(values(response, "data.refreshCatalog.subgraphs.![status]")).containsOnly("OK");
     assertThat(values(response, "data.refreshCatalog.subgraphs.![created + updated]")).containsOnly(0);
+  }
+
+  @Test
+  void anonymousCallerGetsTheDomainsProtectedFieldsRemovedEachWithAnError() {
+    Map<String, Object> response = mesh.graphqlWithPlan(PROTECTED);
+
+    assertThat(values(response, "errors.![extensions['code']]")).containsOnly("UNAUTHORIZED_FIELD_OR_TYPE").hasSize(3);
+    assertThat(values(response, "errors.![path]")).containsExactlyInAnyOrder(
+        List.of("customersProducts", "@", "marketingConsentRate"), List.of("marketingProducts", "@", "adSpendLastMonth"),
+        List.of("financeProducts", "@", "runCostLastMonth"));
+    assertThat(values(response, "data.customersProducts.![id]")).containsExactly("customers.contacts");
+    assertThat(values(response, "data.customersProducts.![marketingConsentRate]")).containsOnlyNulls();
+    assertThat(values(response, "data.marketingProducts.![adSpendLastMonth]")).containsOnlyNulls();
+    assertThat(values(response, "data.financeProducts.![runCostLastMonth]")).isNotEmpty().containsOnlyNulls();
+    assertThat((String) value(response, "extensions.queryPlan")).as("removed before planning: no subgraph is asked")
+        .doesNotContain("marketingConsentRate", "adSpendLastMonth", "runCostLastMonth");
+
+    Map<String, Object> throughTheCatalog = mesh.graphql(
+        "{ dataProduct(id: \"customers.contacts\") { name marketingConsentRate } }");
+    assertThat(value(throughTheCatalog, "data.dataProduct.name")).isNotNull();
+    assertThat(values(throughTheCatalog, "errors.![path]")).containsExactly(List.of("dataProduct", "marketingConsentRate"));
+  }
+
+  @Test
+  void authenticatedCallerReadsTheSpendButNotWhatNeedsAScope() {
+    Map<String, Object> response = mesh.graphqlAs(DemoMesh.ANALYST_KEY, PROTECTED);
+
+    assertThat(value(response, "data.marketingProducts[0].adSpendLastMonth.amount")).isEqualTo(18450.0);
+    assertThat(values(response, "errors.![path]")).containsExactlyInAnyOrder(
+        List.of("customersProducts", "@", "marketingConsentRate"), List.of("financeProducts", "@", "runCostLastMonth"));
+  }
+
+  @Test
+  void callerWithTheCrmAndFinanceScopesReadsEveryProtectedField() {
+    String controller = DemoMesh.ADMIN_KEY; // the admin persona holds crm:read and finance:read
+    Map<String, Object> response = mesh.graphqlAs(controller, PROTECTED);
+
+    assertThat(response).doesNotContainKey("errors");
+    assertThat(value(response, "data.customersProducts[0].marketingConsentRate")).isEqualTo(0.62);
+    assertThat(value(response, "data.marketingProducts[0].adSpendLastMonth.amount")).isEqualTo(18450.0);
+    assertThat(values(response, "data.financeProducts.![runCostLastMonth?.amount]"))
+        .containsExactlyInAnyOrder(190.0, 120.0);
+
+    Map<String, Object> throughTheCatalog = mesh.graphqlAs(controller,
+        "{ dataProduct(id: \"customers.contacts\") { marketingConsentRate } }");
+    assertThat(throughTheCatalog).doesNotContainKey("errors");
+    assertThat(value(throughTheCatalog, "data.dataProduct.marketingConsentRate")).isEqualTo(0.62);
   }
 
   @Test

@@ -46,7 +46,7 @@ class GoldenIT {
         Path variablesFile = base.resolve(operation + ".variables.json");
         Map<String, Object> variables = Files.exists(variablesFile)
             ? GatewayCalls.JSON.readValue(Files.readString(variablesFile), Map.class) : Map.of();
-        Map<String, Object> response = GatewayCalls.run(golden.gateway(), query, variables);
+        Map<String, Object> response = GatewayCalls.run(golden.gateway(), query, variables, golden.caller(operation));
         String plan = GatewayCalls.plan(response);
         String actual = GatewayCalls.pretty(GatewayCalls.tree(response));
         Path planFile = base.resolve(operation + ".plan");

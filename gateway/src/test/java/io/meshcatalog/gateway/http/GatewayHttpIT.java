@@ -30,9 +30,8 @@ import tools.jackson.databind.JsonNode;
     args = "--supergraph=src/test/resources/golden/provides/supergraph.graphql")
 class GatewayHttpIT {
 
-  private static final Path CASE = Path.of("src/test/resources/golden/provides/subgraphs");
-  private static final TestSubgraph ACCOUNTS = TestSubgraph.of(CASE, "accounts");
-  private static final TestSubgraph REVIEWS = TestSubgraph.of(CASE, "reviews");
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.golden("provides", "accounts");
+  private static final TestSubgraph REVIEWS = TestSubgraph.golden("provides", "reviews");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
   /** Its own audit log: the context outlives this class (Spring's test context cache) and holds the log's lock. */

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,9 @@ import tools.jackson.databind.JsonNode;
     args = "--supergraph=src/test/resources/golden/mutations/supergraph.graphql")
 class GatewayRefusalsIT {
 
-  private static final Path CASE = Path.of("src/test/resources/golden/mutations/subgraphs");
-  private static final TestSubgraph ACCOUNTS = TestSubgraph.of(CASE, "accounts");
-  private static final TestSubgraph ORDERS = TestSubgraph.of(CASE, "orders");
+  private static final String CASE_NAME = "mutations";
+  private static final TestSubgraph ACCOUNTS = TestSubgraph.golden(CASE_NAME, "accounts");
+  private static final TestSubgraph ORDERS = TestSubgraph.golden(CASE_NAME, "orders");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String PREFLIGHT = "apollo-require-preflight";
 

@@ -152,10 +152,14 @@ class QueryPlannerTests {
 
   @Test
   void plansAreCachedPerDocumentAndOperationName() throws IOException {
-    PlanCache cache = new PlanCache(new QueryPlanner(supergraph("entities")), 10);
+    Supergraph entities = supergraph("entities");
+    PlanCache cache = new PlanCache(new QueryPlanner(entities),
+        new AuthorizationFilter(entities, AuthorizationFilter.Options.DEFAULTS), 10);
     String text = "query A { me { name } } query B { topProducts { name } }";
-    QueryPlan a = cache.plan(text, Parser.parse(text), "A");
-    assertThat(cache.plan(text, Parser.parse(text), "A")).isSameAs(a);
-    assertThat(cache.plan(text, Parser.parse(text), "B")).isNotSameAs(a);
+    PlanCache.RightsSource anonymous = policies -> Rights.ANONYMOUS;
+    QueryPlan a = cache.plan(text, Parser.parse(text), "A", anonymous).plan();
+    assertThat(cache.plan(text, Parser.parse(text), "A", anonymous).plan()).isSameAs(a);
+    assertThat(cache.cached(text, "A", anonymous).plan()).isSameAs(a);
+    assertThat(cache.plan(text, Parser.parse(text), "B", anonymous).plan()).isNotSameAs(a);
   }
 }

@@ -29,8 +29,14 @@ public final class GatewayCalls {
 
   /** Runs an operation with the plan included in the response. */
   public static Map<String, Object> run(Gateway gateway, String query, Map<String, @Nullable Object> variables) {
+    return run(gateway, query, variables, RequestContext.anonymous());
+  }
+
+  /** Runs an operation for a caller, with the plan included in the response. */
+  public static Map<String, Object> run(Gateway gateway, String query, Map<String, @Nullable Object> variables,
+      RequestContext context) {
     try {
-      return gateway.execute(new GatewayRequest(query, null, variables, RequestContext.anonymous(), true))
+      return gateway.execute(new GatewayRequest(query, null, variables, context, true))
           .get(30, TimeUnit.SECONDS).body();
     } catch (Exception e) {
       throw new IllegalStateException(e);

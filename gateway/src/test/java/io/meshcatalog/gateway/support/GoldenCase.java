@@ -1,10 +1,15 @@
 package io.meshcatalog.gateway.support;
 
+import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.execution.ConfiguredPolicies;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
+import io.meshcatalog.gateway.execution.RequestContext;
+import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
 import java.io.IOException;
@@ -23,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One golden scenario: {@code golden/<case>/subgraphs/<name>.graphqls} (+ {@code <name>.json}
  * data), the composed {@code supergraph.graphql}, and {@code operations/<op>.graphql} with
- * {@code <op>.plan}, {@code <op>.response.json} and optional {@code <op>.variables.json}. Starts the
- * subgraphs over HTTP and a gateway pointing at them.
+ * {@code <op>.plan}, {@code <op>.response.json} and optional {@code <op>.variables.json} and
+ * {@code <op>.caller.json} (who asks: {@code subject}, {@code teams}, {@code scopes}, {@code roles}; anonymous without
+ * it); optional {@code policies.json} defines the {@code @policy} names as {@code gateway.authorization.policies}
+ * does. Starts the subgraphs over HTTP and a gateway pointing at them.
  */
 public final class GoldenCase implements AutoCloseable {
 
@@ -66,7 +73,52 @@ public final class GoldenCase implements AutoCloseable {
   private Gateway gateway(Supergraph supergraph, Map<String, SubgraphSettings> settings, Duration timeout,
       OverrideLabels labels) {
     return new Gateway(supergraph, settings, new SubgraphSettings(null, timeout, Map.of()),
-        new PlanExecutor(GatewayCalls.httpClient()), new Gateway.Options(OperationLimits.NONE, Runnable::run, labels));
+        new PlanExecutor(GatewayCalls.httpClient()), new Gateway.Options(OperationLimits.NONE, Runnable::run, labels)
+            .with(new Gateway.Authorization(AuthorizationFilter.Options.DEFAULTS, policies(directory))));
+  }
+
+  /** The policies of a case's {@code policies.json}: name to {@code teams}, {@code scopes}, {@code roles}, {@code subjects}. */
+  @SuppressWarnings("unchecked")
+  public static ConfiguredPolicies policies(Path directory) {
+    Path file = directory.resolve("policies.json");
+    Map<String, ConfiguredPolicies.Rule> rules = new LinkedHashMap<>();
+    if (Files.exists(file)) {
+      Map<String, Map<String, List<String>>> json = read(file, Map.class);
+      json.forEach((name, rule) -> rules.put(name, ConfiguredPolicies.Rule.of(name, rule.getOrDefault("teams", List.of()),
+          rule.getOrDefault("scopes", List.of()), rule.getOrDefault("roles", List.of()),
+          rule.getOrDefault("subjects", List.of()))));
+    }
+    return new ConfiguredPolicies(rules);
+  }
+
+  /** Who runs an operation of this case. */
+  public RequestContext caller(String operation) {
+    return caller(directory, operation);
+  }
+
+  /** Who runs an operation of a case: its {@code caller.json}, authenticated by a token, or anonymous without one. */
+  @SuppressWarnings("unchecked")
+  public static RequestContext caller(Path directory, String operation) {
+    Path file = directory.resolve("operations").resolve(operation + ".caller.json");
+    if (!Files.exists(file)) {
+      return RequestContext.anonymous();
+    }
+    Map<String, Object> json = read(file, Map.class);
+    List<String> roles = (List<String>) json.getOrDefault("roles", List.of());
+    Caller caller = new Caller((String) json.getOrDefault("subject", "tester"),
+        Set.copyOf((List<String>) json.getOrDefault("teams", List.of())),
+        Set.copyOf((List<String>) json.getOrDefault("scopes", List.of())),
+        roles.stream().map(r -> Role.valueOf(r.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
+            .collect(java.util.stream.Collectors.toSet()), Set.of(), "jwt", null);
+    return new RequestContext(caller, Map.of(), "golden");
+  }
+
+  private static <T> T read(Path file, Class<T> type) {
+    try {
+      return JSON.readValue(Files.readString(file), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Another gateway over the same running subgraphs, choosing progressive-override labels with {@code labels}. */

@@ -68,6 +68,10 @@ public final class TestSubgraph implements AutoCloseable {
       scalar ContextFieldValue
       directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION
       directive @fromContext(field: ContextFieldValue) on ARGUMENT_DEFINITION
+      directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+      directive @federation__policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
       type _Service { sdl: String }
       """;
 
@@ -125,13 +129,15 @@ public final class TestSubgraph implements AutoCloseable {
     return new TestSubgraph(name, schema(sdl, data), data);
   }
 
-  /** Serves {@code <name>.graphqls} with {@code <name>.json} of a folder of subgraphs (a golden case's). */
-  public static TestSubgraph of(java.nio.file.Path subgraphs, String name) {
+  /** Serves a subgraph of a golden case: {@code golden/<case>/subgraphs/<name>.graphqls} and its data. */
+  public static TestSubgraph golden(String caseName, String name) {
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/golden", caseName, "subgraphs");
     try {
-      return start(name, java.nio.file.Files.readString(subgraphs.resolve(name + ".graphqls")),
-          java.nio.file.Files.readString(subgraphs.resolve(name + ".json")));
+      java.nio.file.Path data = dir.resolve(name + ".json");
+      return start(name, java.nio.file.Files.readString(dir.resolve(name + ".graphqls")),
+          java.nio.file.Files.exists(data) ? java.nio.file.Files.readString(data) : "");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot serve subgraph " + name + " of " + subgraphs, e);
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -43,7 +43,7 @@ class SubgraphProtocolIT {
     void serviceSdlCarriesTheFederationLinkAndTheKeys() {
         String sdl = http.query("{ _service { sdl } }").path("data").path("_service").path("sdl").asString();
 
-        assertThat(sdl).containsPattern("schema @link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.5\"")
+        assertThat(sdl).containsPattern("schema @link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.6\"")
                 .containsPattern("type DataProduct @key\\(fields ?: ?\"id\"")
                 .containsPattern("type Dataset @key\\(fields ?: ?\"id\"")
                 .contains("catalogContract: CatalogContract!")

@@ -31,7 +31,7 @@ class CustomersSubgraphIT extends DomainSubgraphContract {
 
     @Override
     protected List<String> extensionSdl() {
-        return List.of("marketingConsentRate: Float");
+        return List.of("marketingConsentRate: Float @requiresScopes(scopes : [[\"crm:read\"]])");
     }
 
     @Test

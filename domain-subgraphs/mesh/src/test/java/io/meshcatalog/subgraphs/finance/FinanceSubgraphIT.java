@@ -39,7 +39,7 @@ class FinanceSubgraphIT extends DomainSubgraphContract {
     @Override
     protected List<String> extensionSdl() {
         return List.of("lateDeliveryCostPerDay: Money @requires(fields", "onTimeRate: Float @external",
-                "runCostLastMonth: Money", "type Money @shareable");
+                "runCostLastMonth: Money @requiresScopes(scopes : [[\"finance:read\"]])", "type Money @shareable");
     }
 
     @Test

@@ -28,7 +28,7 @@ class MarketingSubgraphIT extends DomainSubgraphContract {
 
     @Override
     protected List<String> extensionSdl() {
-        return List.of("adSpendLastMonth: Money", "type Money @shareable");
+        return List.of("adSpendLastMonth: Money @authenticated", "type Money @shareable");
     }
 
     @Test

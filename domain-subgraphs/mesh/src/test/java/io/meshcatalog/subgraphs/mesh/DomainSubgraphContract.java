@@ -80,7 +80,7 @@ public abstract class DomainSubgraphContract {
     void serviceSdlCarriesTheFederationLinkTheKeysAndTheDomainsOwnFields() {
         String sdl = http.query("{ _service { sdl } }").path("data").path("_service").path("sdl").asString();
 
-        assertThat(sdl).containsPattern("@link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.5\"")
+        assertThat(sdl).containsPattern("@link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.6\"")
                 .containsPattern("type DataProduct @key\\(fields ?: ?\"id\"")
                 .containsPattern("type Dataset @key\\(fields ?: ?\"id\"")
                 .contains(domain() + "Products: [DataProduct!]!")
