@@ -57,6 +57,17 @@ final class CatalogAccess {
    * throw; the record is not waited for (nothing was written).
    */
   ForbiddenException deny(DataFetchingEnvironment env, String operation, String target, String reason) {
+    record(env, operation, target, reason);
+    return new ForbiddenException(operation + ": " + reason);
+  }
+
+  /** Records a refusal decided elsewhere (its message is the reason) and returns it, to throw. */
+  ForbiddenException recorded(DataFetchingEnvironment env, String operation, String target, ForbiddenException refusal) {
+    record(env, operation, target, String.valueOf(refusal.getMessage()));
+    return refusal;
+  }
+
+  private void record(DataFetchingEnvironment env, String operation, String target, String reason) {
     RequestContext context = context(env);
     audit.append(new AuditEvent(clock.instant(), AuditKind.ACCESS_DENIED, context.caller().name(), context.source(),
         target, AuditEvent.DENIED, Map.of("operation", operation, "reason", reason)))
@@ -65,6 +76,5 @@ final class CatalogAccess {
             LOG.warn("Cannot record a refused {} in the audit log: {}", operation, failure.toString());
           }
         });
-    return new ForbiddenException(operation + ": " + reason);
   }
 }
