@@ -1,12 +1,15 @@
-// Opens GraphiQL on the gateway's /graphql with one tab per saved operation of queries/.
+// Opens GraphiQL on the gateway's /graphql with one tab per saved operation of queries/, each with the headers its
+// "# headers:" line names (a demo persona's key, for a query that shows a caller's view).
 (function () {
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   function render(examples) {
-    var tabs = examples.map(function (example) { return { query: example.query }; });
+    var tabs = examples.map(function (example) { return { query: example.query, headers: example.headers || null }; });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher: fetcher,
         defaultTabs: tabs.length ? tabs : undefined,
+        // GraphiQL 2.4 fills the Headers editor of the first tab from this prop only, not from defaultTabs
+        headers: tabs.length && tabs[0].headers ? tabs[0].headers : undefined,
         defaultEditorToolsVisibility: true
       }));
   }

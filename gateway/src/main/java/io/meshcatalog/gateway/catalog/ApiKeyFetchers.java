@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.meshcatalog.gateway.execution.RequestContext;
 import io.meshcatalog.gateway.security.ApiKeyAdmin;
+import io.meshcatalog.gateway.security.ForbiddenException;
 import io.meshcatalog.graph.keys.ApiKeyRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,14 +19,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The admin API for keys on the catalog subgraph: {@code apiKeys}, {@code createApiKey}, {@code revokeApiKey}. The
  * caller comes from the GraphQL context ({@link RequestContext}, put there for every operation); {@link ApiKeyAdmin}
- * decides whether it may.
+ * decides whether it may, and each refusal is recorded as ACCESS_DENIED ({@link CatalogAccess#recorded}).
  */
 final class ApiKeyFetchers {
 
   private final ApiKeyAdmin admin;
+  private final CatalogAccess access;
 
-  ApiKeyFetchers(ApiKeyAdmin admin) {
+  ApiKeyFetchers(ApiKeyAdmin admin, CatalogAccess access) {
     this.admin = admin;
+    this.access = access;
   }
 
   /** Adds the three fields to the catalog's wiring. */
@@ -37,24 +40,33 @@ final class ApiKeyFetchers {
   }
 
   private List<Map<String, @Nullable Object>> apiKeys(DataFetchingEnvironment env) {
-    return admin.list(context(env)).stream().map(ApiKeyFetchers::view).toList();
+    try {
+      return admin.list(CatalogAccess.context(env)).stream().map(ApiKeyFetchers::view).toList();
+    } catch (ForbiddenException e) {
+      throw access.recorded(env, "apiKeys", "api keys", e);
+    }
   }
 
   private Map<String, Object> createApiKey(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
-    ApiKeyAdmin.Created created = admin.create(context(env), new ApiKeyAdmin.NewKeyRequest(
-        String.valueOf(input.get("subject")), strings(input.get("teams")), strings(input.get("roles")),
-        strings(input.get("scopes")), strings(input.get("namespaces")), instant(input.get("expiresAt"))));
-    return Map.of("key", created.key(), "apiKey", view(created.record()));
+    String subject = String.valueOf(input.get("subject"));
+    try {
+      ApiKeyAdmin.Created created = admin.create(CatalogAccess.context(env), new ApiKeyAdmin.NewKeyRequest(subject,
+          strings(input.get("teams")), strings(input.get("roles")), strings(input.get("scopes")),
+          strings(input.get("namespaces")), instant(input.get("expiresAt"))));
+      return Map.of("key", created.key(), "apiKey", view(created.record()));
+    } catch (ForbiddenException e) {
+      throw access.recorded(env, "createApiKey", "a key for " + subject, e);
+    }
   }
 
   private Map<String, @Nullable Object> revokeApiKey(DataFetchingEnvironment env) {
-    return view(admin.revoke(context(env), String.valueOf(env.<Object>getArgument("id"))));
-  }
-
-  private static RequestContext context(DataFetchingEnvironment env) {
-    RequestContext context = env.getGraphQlContext().get(RequestContext.class);
-    return context == null ? RequestContext.anonymous() : context;
+    String id = String.valueOf(env.<Object>getArgument("id"));
+    try {
+      return view(admin.revoke(CatalogAccess.context(env), id));
+    } catch (ForbiddenException e) {
+      throw access.recorded(env, "revokeApiKey", id, e);
+    }
   }
 
   private static Map<String, @Nullable Object> view(ApiKeyRecord key) {

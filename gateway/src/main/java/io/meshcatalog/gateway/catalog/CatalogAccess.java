@@ -61,6 +61,12 @@ final class CatalogAccess {
     return new ForbiddenException(operation + ": " + reason);
   }
 
+  /** Records a refusal decided elsewhere (its message is the reason) and returns it, to throw. */
+  ForbiddenException recorded(DataFetchingEnvironment env, String operation, String target, ForbiddenException refusal) {
+    recordDenial(context(env), operation, target, String.valueOf(refusal.getMessage()));
+    return refusal;
+  }
+
   /** Records that {@code context}'s caller was refused {@code operation} on {@code target}, without waiting. */
   void recordDenial(RequestContext context, String operation, String target, String reason) {
     audit.append(new AuditEvent(clock.instant(), AuditKind.ACCESS_DENIED, context.caller().name(), context.source(),

@@ -1,9 +1,11 @@
 package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.audit.AuditLog;
+import io.meshcatalog.gateway.audit.AuditReader;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
+import io.meshcatalog.gateway.http.EdgeCheck;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.security.ApiKeyAdmin;
 import io.meshcatalog.gateway.supergraph.Subgraph;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,15 +112,32 @@ class CatalogConfiguration {
         catalogClock);
   }
 
+  /** The grants each caller holds, for the caller assertion of every subgraph fetch (the {@code GrantLookup}). */
+  @Bean
+  GrantCache grantCache(LineageStore lineageStore, ExecutorService httpWorkers) {
+    return new GrantCache(lineageStore::grantedProducts, httpWorkers, System::nanoTime);
+  }
+
+  /** Reads a caller's grants at the edge, after authentication (order 100), so no fetch waits for them. */
+  @Bean
+  @Order(200)
+  EdgeCheck grantWarmUp(GrantCache grantCache) {
+    return grantCache.edgeCheck();
+  }
+
   @Bean
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
-      ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, OperationLimits operationLimits,
-      @Value("${server.port:8080}") int port) {
+      ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, AuditLog auditLog, AuditReader auditReader,
+      GrantCache grantCache, Clock catalogClock, OperationLimits operationLimits, @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester, catalogAccess);
+    CatalogSubgraph.Extensions extensions = new CatalogSubgraph.Extensions(
+        new ApiKeyFetchers(apiKeyAdmin, catalogAccess),
+        new AccessFetchers(lineageStore, catalogAccess, auditLog, grantCache, catalogClock),
+        new AuditFetchers(auditReader, catalogAccess));
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
-        lineageStore, fetchers, new ApiKeyFetchers(apiKeyAdmin), catalogExecutor, operationLimits);
+        lineageStore, fetchers, extensions, catalogExecutor, operationLimits);
   }
 
   @Bean(destroyMethod = "close")

@@ -8,6 +8,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.meshcatalog.gateway.security.ForbiddenException;
 import io.meshcatalog.graph.lineage.CatalogConflictException;
+import io.meshcatalog.graph.lineage.UnknownAccessRequestException;
 import io.meshcatalog.graph.lineage.UnknownNodeException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -59,10 +60,10 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
       return Code.FORBIDDEN;
     }
     if (failure instanceof UnknownNodeException || failure instanceof NotDeclaredException
-        || failure instanceof NoSuchElementException) {
+        || failure instanceof NoSuchElementException || failure instanceof UnknownAccessRequestException) {
       return Code.NOT_FOUND;
     }
-    if (failure instanceof CatalogConflictException) {
+    if (failure instanceof CatalogConflictException || failure instanceof ConflictException) {
       return Code.CONFLICT;
     }
     if (failure instanceof IllegalArgumentException) {

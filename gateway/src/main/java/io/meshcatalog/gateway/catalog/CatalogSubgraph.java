@@ -49,7 +49,11 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final DocumentCache documents;
   private final OperationAdmission admission;
 
-  CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, ApiKeyFetchers keys,
+  /** The resolvers beside the lineage ones, each class adding its fields to the wiring. */
+  record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit) {
+  }
+
+  CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, Extensions extensions,
       ExecutorService executor, OperationLimits limits) {
     this.name = name;
     this.url = url;
@@ -57,7 +61,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     this.store = store;
     this.executor = executor;
     RuntimeWiring.Builder wiring = wiring(fetchers);
-    keys.wire(wiring);
+    extensions.keys().wire(wiring);
+    extensions.access().wire(wiring);
+    extensions.audit().wire(wiring);
     GraphQLSchema schema = Federation.transform(sdl, wiring.build())
         .fetchEntities(this::entities)
         .resolveEntityType(env -> {

@@ -5,36 +5,54 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque search cursors: the base64 of {@code offset:<n>}, so clients page with {@code after}
- * without learning (or depending on) how the catalog pages.
+ * Opaque cursors: the base64 of {@code <kind>:<n>} (a search offset, an audit log sequence number), so clients page
+ * with {@code after} without learning (or depending on) how the catalog pages, and a cursor of one list is refused by
+ * another.
  */
 final class Cursor {
 
-  private static final String PREFIX = "offset:";
+  private static final String OFFSET = "offset";
+  private static final String SEQ = "audit";
 
   private Cursor() {
   }
 
+  /** The cursor of search hit number {@code offset}. */
   static String of(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+    return encode(OFFSET, offset);
   }
 
   /** The offset just after {@code after}; 0 with no cursor. */
   static int offsetAfter(@Nullable String after) {
-    if (after == null || after.isEmpty()) {
-      return 0;
-    }
+    return after == null || after.isEmpty() ? 0 : (int) decode(OFFSET, after, Integer.MAX_VALUE - 1) + 1;
+  }
+
+  /** The cursor of the audit event numbered {@code seq}. */
+  static String ofSeq(long seq) {
+    return encode(SEQ, seq);
+  }
+
+  /** The audit sequence number {@code after} stands for; 0 (before the first event) with no cursor. */
+  static long seqOf(@Nullable String after) {
+    return after == null || after.isEmpty() ? 0 : decode(SEQ, after, Long.MAX_VALUE);
+  }
+
+  private static String encode(String kind, long n) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + n).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long decode(String kind, String cursor, long max) {
     try {
-      String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-      if (decoded.startsWith(PREFIX)) {
-        int offset = Integer.parseInt(decoded.substring(PREFIX.length()));
-        if (offset >= 0 && offset < Integer.MAX_VALUE) {
-          return offset + 1;
+      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (decoded.startsWith(kind + ":")) {
+        long n = Long.parseLong(decoded.substring(kind.length() + 1));
+        if (n >= 0 && n <= max) {
+          return n;
         }
       }
     } catch (IllegalArgumentException e) {
       // NumberFormatException is an IllegalArgumentException: the same answer below
     }
-    throw new IllegalArgumentException("after is not a cursor this catalog issued: \"" + after + "\"");
+    throw new IllegalArgumentException("after is not a cursor this catalog issued: \"" + cursor + "\"");
   }
 }

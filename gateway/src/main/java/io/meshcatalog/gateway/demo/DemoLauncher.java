@@ -1,5 +1,7 @@
 package io.meshcatalog.gateway.demo;
 
+import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.security.ApiKeys;
 import io.meshcatalog.gateway.security.SecurityWiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,8 +27,9 @@ import org.springframework.context.event.ContextClosedEvent;
  * them with the built-in catalog (embedded Neo4j unless {@code NEO4J_URI} is set), which harvests
  * them before it reports ready. Stopping the gateway stops the subgraphs.
  *
- * <p>The demo's personas (an analyst, an orders engineer, a marketing engineer, an admin) are turned on: their
- * API keys' hashes come from {@code demo/personas.properties}, under any configuration of the user's own. The
+ * <p>The demo's personas (an analyst, an orders engineer, a marketing engineer, a CRM engineer, an admin) are turned
+ * on: their API keys' hashes come from {@code demo/personas.properties}, under any configuration of the user's own.
+ * Once the gateway is up, the personas tell the sharing story through the API ({@link DemoSharing}). The
  * gateway and the subgraphs share a random caller assertion secret ({@code MESH_CALLER_SECRET}, passed to the child
  * through its environment) unless one is set already.
  *
@@ -77,12 +81,16 @@ public final class DemoLauncher {
     demo.setProperty("security.subgraph-secret", secret);
     app.setDefaultProperties(demo);
     app.addListeners(new StopSubgraphs(subgraphs));
+    ConfigurableApplicationContext context;
     try {
-      return app.run(gatewayArgs.toArray(String[]::new));
+      context = app.run(gatewayArgs.toArray(String[]::new));
     } catch (RuntimeException e) {
       subgraphs.close();
       throw e;
     }
+    // the catalog has harvested the subgraphs by now (its first harvest runs when the application is ready)
+    new DemoSharing(context.getBean(Gateway.class), context.getBean(ApiKeys.class), Clock.systemUTC()).tell();
+    return context;
   }
 
   private static Properties personas() {

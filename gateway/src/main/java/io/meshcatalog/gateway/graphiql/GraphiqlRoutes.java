@@ -16,15 +16,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /graphiql}: the GraphiQL page; {@code GET /graphiql/examples.json}: the saved operations packaged
- * from {@code queries/}, by file name, that the page opens as tabs; {@code /webjars/**}: the scripts it loads.
+ * from {@code queries/}, by file name, that the page opens as tabs (with the headers a query names, see
+ * {@link SavedQuery}); {@code /webjars/**}: the scripts it loads.
  */
 public final class GraphiqlRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GraphiqlRoutes.class);
 
   private static final String NO_CACHE = "no-cache";
 
@@ -66,6 +71,7 @@ public final class GraphiqlRoutes {
     return new HttpAnswer(200, contentType, Map.of("Cache-Control", NO_CACHE), body);
   }
 
+  /** Each saved query as a tab: its name, its text, and the headers it names (a JSON object as text, or empty). */
   private static List<Map<String, String>> examples() {
     try {
       Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:queries/*.graphql");
@@ -73,8 +79,15 @@ public final class GraphiqlRoutes {
       sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
       List<Map<String, String>> out = new ArrayList<>();
       for (Resource resource : sorted) {
-        out.add(Map.of("name", String.valueOf(resource.getFilename()),
-            "query", new String(read(resource), StandardCharsets.UTF_8)));
+        String name = String.valueOf(resource.getFilename());
+        String text = new String(read(resource), StandardCharsets.UTF_8);
+        String headers = "";
+        try {
+          headers = SavedQuery.parse(name, text).headersJson();
+        } catch (IllegalArgumentException e) {
+          LOG.warn("The saved query's tab opens without headers: {}", e.getMessage());
+        }
+        out.add(Map.of("name", name, "query", text, "headers", headers));
       }
       return List.copyOf(out);
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +94,19 @@ public final class ApiKeys implements AutoCloseable {
       return new Verdict.Rejected("API key " + id + " expired at " + entry.key().expiresAt(), id);
     }
     return new Verdict.Accepted(entry.caller());
+  }
+
+  /**
+   * Whom the key {@code id} authenticates now, without the key itself: for the gateway acting on a known caller's
+   * behalf (the demo's story, told through the API by its personas). Empty when the key is unknown, revoked or
+   * expired.
+   */
+  public Optional<Caller> caller(String id) {
+    Entry entry = byId.get(id);
+    if (entry == null || entry.key().revokedAt() != null || !clock.instant().isBefore(entry.key().expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.caller());
   }
 
   /** Every key known now, by id. */

@@ -28,4 +28,18 @@ class CursorTests {
     assertThatThrownBy(() -> Cursor.offsetAfter(Base64.getEncoder().encodeToString("offset:-4".getBytes(
         StandardCharsets.UTF_8)))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void anAuditCursorStandsForItsSequenceNumberAndNoCursorForTheStart() {
+    assertThat(Cursor.seqOf(Cursor.ofSeq(1234567890123L))).isEqualTo(1234567890123L);
+    assertThat(Cursor.seqOf(null)).isZero();
+    assertThat(Cursor.seqOf("")).isZero();
+  }
+
+  @Test
+  void aCursorOfOneListIsRefusedByTheOther() {
+    assertThatThrownBy(() -> Cursor.seqOf(Cursor.of(3))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a cursor this catalog issued");
+    assertThatThrownBy(() -> Cursor.offsetAfter(Cursor.ofSeq(3))).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.demo.DemoLauncher;
+import io.meshcatalog.gateway.graphiql.SavedQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,11 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.MapAccessor;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,8 +32,17 @@ final class DemoMesh implements AutoCloseable {
 
   /** The demo admin persona's key (README.md, "Personas"): the plan header and writes need a credential. */
   static final String ADMIN_KEY = "mck_demoadmin1_c4eea10b307e1fbf252a0a4a2a14fb7cf288b0332d1a0144c55835172b59fdcf";
-  /** The analyst persona's key: a reader of no team, without scopes. */
+  /** The analyst: a reader of no team, who sees public and internal products. */
   static final String ANALYST_KEY = "mck_demoanalst_62193f64b72f9d498bbf22aeaf501afc193b21acb97b599e6618c00db6a5bd4b";
+  /** The orders engineer: a domain member of orders-team. */
+  static final String ORDERS_KEY = "mck_demoorders_334499800818b9c5ef03e641088de68bb42368ce7bb355e3f7634463138c3d79";
+  /** The marketing engineer: a domain member of growth-team. */
+  static final String MARKETING_KEY = "mck_demomarket_487b19caa951707fd5ac1c84a5198c346f9ebc9047ee260d07d67aa706eea9b9";
+  /** The CRM engineer: a domain member of crm-team, which owns the private customers.contacts. */
+  static final String CRM_KEY = "mck_democrmeng_af225ab08e0106ec9c4823273508c4adccf2211c30cacde3b1849fc7a052cba0";
+
+  /** The saved queries, which every demo test may run as they name ({@link SavedQuery}). */
+  static final Path QUERIES = Path.of("..", "queries");
 
   static final Path SUBGRAPHS_JAR = Path.of("..", "domain-subgraphs", "mesh", "target", "domain-subgraphs.jar");
 
@@ -62,15 +76,37 @@ final class DemoMesh implements AutoCloseable {
         "--spring.config.import=classpath:demo/personas.properties"));
   }
 
-  /** POSTs a GraphQL operation to the gateway and answers the parsed response. */
+  /** POSTs a GraphQL operation to the gateway anonymously and answers the parsed response. */
   Map<String, Object> graphql(String query) {
-    return json.readValue(post("/graphql", json.writeValueAsString(Map.of("query", query))).body(), mapType());
+    return graphql(query, Map.of());
+  }
+
+  /** POSTs a GraphQL operation as the persona of {@code key}. */
+  Map<String, Object> graphqlAs(String key, String query) {
+    return graphql(query, Map.of("X-Api-Key", key));
+  }
+
+  /** POSTs a GraphQL operation with {@code headers} (a saved query's, for example). */
+  Map<String, Object> graphql(String query, Map<String, String> headers) {
+    HttpRequest.Builder request = request("/graphql", json.writeValueAsString(Map.of("query", query)));
+    headers.forEach(request::header);
+    return json.readValue(send(request.build()).body(), mapType());
   }
 
   /** Like {@link #graphql}, asking for the plan too: it comes back in {@code extensions.queryPlan}. */
   Map<String, Object> graphqlWithPlan(String query) {
-    return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
-        .header("X-Mesh-Plan", "true").header("X-Api-Key", ADMIN_KEY).build()).body(), mapType());
+    return graphqlWithPlan(ADMIN_KEY, query);
+  }
+
+  /** Like {@link #graphqlWithPlan(String)}, as the persona of {@code key} (an admin or a domain member). */
+  Map<String, Object> graphqlWithPlan(String key, String query) {
+    return graphql(query, Map.of("X-Mesh-Plan", "true", "X-Api-Key", key));
+  }
+
+  /** Runs the saved query {@code file} of {@code queries/} as it names: with its headers, or anonymously. */
+  Map<String, Object> saved(String file) {
+    SavedQuery saved = SavedQuery.parse(file, read(QUERIES.resolve(file)));
+    return graphql(saved.query(), saved.headers());
   }
 
   HttpResponse<String> post(String path, String body) {
@@ -104,10 +140,14 @@ final class DemoMesh implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
-  /** Like {@link #graphql}, as the persona of {@code key}. */
-  Map<String, Object> graphqlAs(String key, String query) {
-    return json.readValue(send(request("/graphql", json.writeValueAsString(Map.of("query", query)))
-        .header("X-Api-Key", key).build()).body(), mapType());
+  /** GETs with an API key. */
+  HttpResponse<String> getAs(String key, String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key).GET().build());
+  }
+
+  /** A bean of the running gateway, to read what a test cannot ask over HTTP. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   static String read(Path file) {
@@ -152,6 +192,18 @@ final class DemoMesh implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Reads a value with a SpEL expression over maps and lists, for example {@code search.edges.![node.id]}. */
+  static Object value(Map<String, Object> root, String expression) {
+    StandardEvaluationContext context = new StandardEvaluationContext(root);
+    context.addPropertyAccessor(new MapAccessor());
+    return new SpelExpressionParser().parseExpression(expression).getValue(context);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> values(Map<String, Object> root, String expression) {
+    return (List<Object>) value(root, expression);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.meshcatalog.gateway.catalog.DemoMesh.value;
+import static io.meshcatalog.gateway.catalog.DemoMesh.values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,20 +25,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.expression.spel.support.MapAccessor;
-import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * The demo mesh end to end, as {@code java -jar gateway.jar --demo} runs it: the domain subgraphs
  * jar as a child process over real HTTP, the gateway composing them with its catalog, the catalog
  * over an embedded Neo4j harvested at start. Every saved operation of {@code queries/} runs against
- * it and tells its story of ARCHITECTURE.md. The last test restarts the catalog alone over the same graph.
+ * it, as the demo persona its {@code # headers:} line names (or anonymously), and tells its story of
+ * ARCHITECTURE.md. The last test restarts the catalog alone over the same graph.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoMeshIT {
 
-  private static final Path QUERIES = Path.of("..", "queries");
 
   /** The demo domains' sensitive fields, each under the directive its domain gave it (domain-subgraphs README). */
   private static final String PROTECTED = "{ customersProducts { id marketingConsentRate }"
@@ -62,12 +62,12 @@ class DemoMeshIT {
   @Test
   void everySavedQueryAnswersWithDataAndNoErrors() throws IOException {
     List<Path> files;
-    try (Stream<Path> listing = Files.list(QUERIES)) {
+    try (Stream<Path> listing = Files.list(DemoMesh.QUERIES)) {
       files = listing.filter(p -> p.toString().endsWith(".graphql")).sorted().toList();
     }
     assertThat(files).hasSizeGreaterThanOrEqualTo(6);
     for (Path file : files) {
-      Map<String, Object> response = mesh.graphql(DemoMesh.read(file));
+      Map<String, Object> response = mesh.saved(file.getFileName().toString());
       assertThat(response).as(file.toString()).doesNotContainKey("errors");
       assertThat(response.get("data")).as(file.toString()).isInstanceOf(Map.class);
     }
@@ -153,7 +153,7 @@ class DemoMeshIT {
           .isEqualTo(productId.substring(0, productId.indexOf('.')));
       assertThat(onlyTheCatalogIsAsked(product)).as(productId).isTrue();
     });
-    Map<String, Object> marketing = mesh.graphql("{ dataProduct(id: \"marketing.lead_acquisition\") {"
+    Map<String, Object> marketing = mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ dataProduct(id: \"marketing.lead_acquisition\") {"
         + " visibility inputPorts { datasetId } consumers { kind external destination purpose } } }");
     assertThat(value(marketing, "data.dataProduct.visibility")).isEqualTo("INTERNAL");
     assertThat(values(marketing, "data.dataProduct.consumers.?[external == true].![purpose]"))
@@ -165,12 +165,13 @@ class DemoMeshIT {
 
   @Test
   void personalDataShowsNoExamplesWithoutThePiiScopeWhereverTheyAreAsked() {
-    Map<String, Object> catalog = mesh.graphql("{ dataset(id: \"customers.contacts\") { fields { name examples"
+    // the owning team sees its private product, but not the e-mails: that needs the pii:read scope
+    Map<String, Object> catalog = mesh.graphqlAs(DemoMesh.CRM_KEY, "{ dataset(id: \"customers.contacts\") { fields { name examples"
         + " examplesWithheld } } }");
     assertThat(values(catalog, "data.dataset.fields.?[name == 'email'].![examplesWithheld]")).containsExactly(true);
     assertThat(values(catalog, "data.dataset.fields.?[name == 'country'][0].examples")).containsExactly("PT", "DE");
 
-    Map<String, Object> domain = mesh.graphql("{ customersProducts { visibility datasets { fields { name examples"
+    Map<String, Object> domain = mesh.graphqlAs(DemoMesh.CRM_KEY, "{ customersProducts { visibility datasets { fields { name examples"
         + " examplesWithheld } } } }");
     assertThat(domain).doesNotContainKey("errors");
     assertThat(values(domain, "data.customersProducts.![visibility]")).containsExactly("PRIVATE");
@@ -202,7 +203,7 @@ class DemoMeshIT {
 
   @Test
   void catalogProductCarriesDomainFieldsFromItsSubgraph() {
-    Map<String, Object> response = mesh.graphql(
+    Map<String, Object> response = mesh.graphqlAs(DemoMesh.ANALYST_KEY, 
         "{ dataProduct(id: \"shipping.delay_predictions\") { name owner { name } onTimeRate } }");
     assertThat(response).doesNotContainKey("errors");
     assertThat(value(response, "data.dataProduct.name")).isEqualTo("Shipping delay predictions");
@@ -211,7 +212,7 @@ class DemoMeshIT {
 
   @Test
   void refreshingAnUnchangedMeshChangesNothing() {
-    Map<String, Object> response = mesh.graphql(
+    Map<String, Object> response = mesh.graphqlAs(DemoMesh.ADMIN_KEY, 
         "mutation { refreshCatalog { subgraphs { subgraph status created updated unchanged error } } }");
     assertThat(response).doesNotContainKey("errors");
     assertThat(values(response, "data.refreshCatalog.subgraphs.![subgraph]"))
@@ -221,21 +222,25 @@ class DemoMeshIT {
   }
 
   @Test
-  void anonymousCallerGetsTheDomainsProtectedFieldsRemovedEachWithAnError() {
-    Map<String, Object> response = mesh.graphqlWithPlan(PROTECTED);
-
-    assertThat(values(response, "errors.![extensions['code']]")).containsOnly("UNAUTHORIZED_FIELD_OR_TYPE").hasSize(3);
-    assertThat(values(response, "errors.![path]")).containsExactlyInAnyOrder(
+  void callersWithoutTheRightsGetTheDomainsProtectedFieldsRemovedEachWithAnError() {
+    Map<String, Object> anonymous = mesh.graphql(PROTECTED);
+    assertThat(values(anonymous, "errors.![extensions['code']]")).containsOnly("UNAUTHORIZED_FIELD_OR_TYPE").hasSize(3);
+    assertThat(values(anonymous, "errors.![path]")).containsExactlyInAnyOrder(
         List.of("customersProducts", "@", "marketingConsentRate"), List.of("marketingProducts", "@", "adSpendLastMonth"),
         List.of("financeProducts", "@", "runCostLastMonth"));
-    assertThat(values(response, "data.customersProducts.![id]")).containsExactly("customers.contacts");
-    assertThat(values(response, "data.customersProducts.![marketingConsentRate]")).containsOnlyNulls();
-    assertThat(values(response, "data.marketingProducts.![adSpendLastMonth]")).containsOnlyNulls();
-    assertThat(values(response, "data.financeProducts.![runCostLastMonth]")).isNotEmpty().containsOnlyNulls();
-    assertThat((String) value(response, "extensions.queryPlan")).as("removed before planning: no subgraph is asked")
-        .doesNotContain("marketingConsentRate", "adSpendLastMonth", "runCostLastMonth");
+    assertThat(values(anonymous, "data.marketingProducts.![adSpendLastMonth]")).allMatch(Objects::isNull);
 
-    Map<String, Object> throughTheCatalog = mesh.graphql(
+    // The CRM engineer is signed in (the spend is for any signed-in caller) but holds no scope.
+    Map<String, Object> engineer = mesh.graphqlWithPlan(DemoMesh.CRM_KEY, PROTECTED);
+    assertThat(values(engineer, "errors.![path]")).containsExactlyInAnyOrder(
+        List.of("customersProducts", "@", "marketingConsentRate"), List.of("financeProducts", "@", "runCostLastMonth"));
+    assertThat(values(engineer, "data.customersProducts.![id]")).containsExactly("customers.contacts");
+    assertThat(values(engineer, "data.customersProducts.![marketingConsentRate]")).containsOnlyNulls();
+    assertThat(values(engineer, "data.financeProducts.![runCostLastMonth]")).isNotEmpty().containsOnlyNulls();
+    assertThat((String) value(engineer, "extensions.queryPlan")).as("removed before planning: no subgraph is asked")
+        .doesNotContain("marketingConsentRate", "runCostLastMonth").contains("adSpendLastMonth");
+
+    Map<String, Object> throughTheCatalog = mesh.graphqlAs(DemoMesh.CRM_KEY,
         "{ dataProduct(id: \"customers.contacts\") { name marketingConsentRate } }");
     assertThat(value(throughTheCatalog, "data.dataProduct.name")).isNotNull();
     assertThat(values(throughTheCatalog, "errors.![path]")).containsExactly(List.of("dataProduct", "marketingConsentRate"));
@@ -299,15 +304,16 @@ class DemoMeshIT {
     assertThat(recorded.statusCode()).isEqualTo(201);
     assertThat(recorded.body()).contains("customers.contacts");
 
-    Map<String, Object> data = mesh.graphql(
+    Map<String, Object> data = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
         "{ lineage(of: {kind: FIELD, id: \"customers.contacts.email\"}, direction: DOWNSTREAM) { nodes { id } } }");
     assertThat(values(data, "data.lineage.nodes.![id]")).contains("s3://lake/exports/crm_contacts.email_hash");
 
-    Map<String, Object> reported = mesh.graphql(
+    Map<String, Object> reported = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
         "{ dataset(id: \"s3://lake/exports/crm_contacts\") { fields { name required } } }");
     assertThat(reported).doesNotContainKey("errors");
     assertThat(values(reported, "data.dataset.fields.![name]")).containsExactly("email_hash");
-    Map<String, Object> unpublished = mesh.graphql("{ dataset(id: \"s3://lake/exports/crm_contacts\") { productId } }");
+    Map<String, Object> unpublished = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ dataset(id: \"s3://lake/exports/crm_contacts\") { productId } }");
     assertThat(values(unpublished, "errors.![extensions['code']]")).containsExactly("NOT_FOUND");
     assertThat(values(unpublished, "errors.![message]")).singleElement().asString()
         .contains("s3://lake/exports/crm_contacts");
@@ -325,16 +331,19 @@ class DemoMeshIT {
       assertThat(forged.body()).contains("cross-site request forgery").contains("application/json");
     }
     // a script may add the preflight header: the endpoint still reads JSON only, and says so
-    HttpResponse<String> plain = mesh.post("/api/v1/lineage", "text/plain", event, "apollo-require-preflight", "true");
+    HttpResponse<String> plain = mesh.post("/api/v1/lineage", "text/plain", event, "apollo-require-preflight", "true",
+        "X-Api-Key", DemoMesh.ADMIN_KEY);
     assertThat(plain.statusCode()).isEqualTo(415);
     assertThat(plain.body()).contains("POST /api/v1/lineage takes an OpenLineage event as JSON "
         + "(Content-Type: application/json), not text/plain");
-    Map<String, Object> unknown = mesh.graphql(stored);
+    Map<String, Object> unknown = mesh.graphqlAs(DemoMesh.ADMIN_KEY, stored);
     assertThat(unknown).doesNotContainKey("errors");
     assertThat(value(unknown, "data.dataset")).as("nothing stored").isNull();
 
-    assertThat(mesh.post("/api/v1/lineage", "application/json; charset=utf-8", event).statusCode()).isEqualTo(201);
-    assertThat(values(mesh.graphql(stored), "data.dataset.fields.![name]")).containsExactly("email_hash");
+    assertThat(mesh.post("/api/v1/lineage", "application/json; charset=utf-8", event, "X-Api-Key", DemoMesh.ADMIN_KEY)
+        .statusCode()).isEqualTo(201);
+    assertThat(values(mesh.graphqlAs(DemoMesh.ADMIN_KEY, stored), "data.dataset.fields.![name]"))
+        .containsExactly("email_hash");
   }
 
   @Test
@@ -354,7 +363,8 @@ class DemoMeshIT {
 
   @Test
   void impactDownloadsAsCsv() {
-    HttpResponse<String> csv = mesh.get("/api/v1/impact.csv?kind=FIELD&id=orders.orders.shipped_on&depth=3");
+    HttpResponse<String> csv = mesh.getAs(DemoMesh.ANALYST_KEY,
+        "/api/v1/impact.csv?kind=FIELD&id=orders.orders.shipped_on&depth=3");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
     assertThat(csv.body()).startsWith(ImpactCsv.HEADER + "\r\n").contains("PRODUCT,shipping.delay_predictions,");
@@ -380,32 +390,31 @@ class DemoMeshIT {
     try (HeadlessChromium browser = HeadlessChromium.start(chromium.get())) {
       browser.navigate(mesh.base + "/graphiql");
       browser.await("document.querySelector('.graphiql-execute-button') !== null", Duration.ofSeconds(90));
-      // The first tab is the first saved query by file name: which external destinations receive CRM data.
+      // The first tab is the first saved query by file name: which external destinations receive CRM data, asked
+      // as the CRM engineer its file names (GraphiQL sends the key from the tab's Headers).
       browser.evaluate("document.querySelector('.graphiql-execute-button').click()");
       Object shown = browser.await("(() => { const r = document.querySelector('.result-window');"
           + " return r && r.innerText.includes('external') ? r.innerText : ''; })()", Duration.ofSeconds(60));
       assertThat(shown).asString().contains("Facebook Ads custom audience", "\"external\": true");
+      // each tab runs as the persona its file names: the admin's governance findings
+      browser.evaluate("[...document.querySelectorAll('.graphiql-tab-button')]"
+          + ".find(tab => tab.innerText.includes('GovernanceFindings')).click()");
+      browser.await("(() => { const q = document.querySelector('.graphiql-query-editor');"
+          + " return q !== null && q.innerText.includes('query GovernanceFindings'); })()", Duration.ofSeconds(30));
+      browser.evaluate("document.querySelector('.graphiql-execute-button').click()");
+      Object findings = browser.await("(() => { const r = document.querySelector('.result-window');"
+          + " return r && r.innerText.includes('governanceFindings') ? r.innerText : ''; })()", Duration.ofSeconds(60));
+      // the editor draws the lines in view: the first ones say the admin's key was sent (else FORBIDDEN)
+      assertThat(findings).asString().contains("\"flagged\": 1").doesNotContain("FORBIDDEN");
     }
   }
 
   private Map<String, Object> data(String file) {
-    Map<String, Object> response = mesh.graphql(DemoMesh.read(QUERIES.resolve(file)));
+    Map<String, Object> response = mesh.saved(file);
     assertThat(response).as(file).doesNotContainKey("errors");
     @SuppressWarnings("unchecked")
     Map<String, Object> data = (Map<String, Object>) response.get("data");
     return data;
-  }
-
-  /** Reads a value with a SpEL expression over maps and lists, for example {@code search.edges.![node.id]}. */
-  private static Object value(Map<String, Object> root, String expression) {
-    StandardEvaluationContext context = new StandardEvaluationContext(root);
-    context.addPropertyAccessor(new MapAccessor());
-    return new SpelExpressionParser().parseExpression(expression).getValue(context);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> values(Map<String, Object> root, String expression) {
-    return (List<Object>) value(root, expression);
   }
 
   private static String fixture(String name) {

@@ -2,15 +2,12 @@ package io.meshcatalog.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.audit.AuditEvent;
 import io.meshcatalog.gateway.audit.AuditKind;
 import io.meshcatalog.gateway.audit.AuditReader;
+import io.meshcatalog.gateway.support.CatalogGateway;
 import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,15 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiKeyAdminIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(RANDOM);
   private static final ApiKeyFormat.NewKey READER = ApiKeyFormat.generate(RANDOM);
@@ -48,25 +41,19 @@ class ApiKeyAdminIT {
 
   @TempDir
   static Path dataDir;
-  private static ConfigurableApplicationContext context;
-  private static String base;
+  private static CatalogGateway gateway;
 
   @BeforeAll
-  static void start() throws Exception {
-    SpringApplication app = new SpringApplication(GatewayApplication.class);
-    List<String> args = new ArrayList<>(List.of("--subgraphs=catalog=http://localhost/catalog/graphql",
-        "--catalog.enabled=true", "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolve("audit"),
-        "--server.port=0",
-        "--catalog.harvest-interval=0", "--gateway.reload-interval=0", "--security.api-key-max-lifetime=30d"));
+  static void start() {
+    List<String> args = new ArrayList<>(List.of("--security.api-key-max-lifetime=30d"));
     args.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
     args.addAll(ConfiguredKeys.args(1, READER, "reader-svc", "READER", "", "2099-01-01"));
-    context = app.run(args.toArray(String[]::new));
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    gateway = CatalogGateway.start(dataDir, args);
   }
 
   @AfterAll
   static void stop() {
-    context.close();
+    gateway.close();
   }
 
   @Test
@@ -109,7 +96,7 @@ class ApiKeyAdminIT {
     assertThat(refused.body()).contains("API key " + id + " was revoked").doesNotContain(key);
     assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
     assertThat(audited(AuditKind.API_KEY_REVOKED, id)).hasSize(1);
-    assertThat(awaitAudited(event -> event.kind() == AuditKind.AUTHENTICATION_FAILED && event.actor().equals(id)))
+    assertThat(gateway.awaitAudited(event -> event.kind() == AuditKind.AUTHENTICATION_FAILED && event.actor().equals(id)))
         .satisfies(event -> assertThat(event.target()).isEqualTo("/graphql"));
   }
 
@@ -125,6 +112,12 @@ class ApiKeyAdminIT {
         .isEqualTo("createApiKey is for admins: reader-svc lacks the ADMIN role");
     assertThat(refused.at("/data/createApiKey").isMissingNode() || refused.at("/data").isNull()).isTrue();
     assertThat(graphql(ADMIN.key(), LIST).toString()).isEqualTo(before);
+    assertThat(gateway.awaitAudited(event -> event.kind() == AuditKind.ACCESS_DENIED
+        && event.actor().equals("reader-svc") && "createApiKey".equals(event.details().get("operation"))))
+        .satisfies(event -> {
+          assertThat(event.target()).isEqualTo("a key for me");
+          assertThat(event.details().get("reason")).isEqualTo("createApiKey is for admins: reader-svc lacks the ADMIN role");
+        });
   }
 
   @Test
@@ -137,6 +130,12 @@ class ApiKeyAdminIT {
     assertThat(anonymous.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
     assertThat(anonymous.at("/errors/0/message").asString()).contains("anonymous lacks the ADMIN role");
     assertThat(graphql(ADMIN.key(), LIST).toString()).isEqualTo(before);
+    assertThat(gateway.awaitAudited(event -> event.kind() == AuditKind.ACCESS_DENIED
+        && event.actor().equals("reader-svc") && event.target().equals(ADMIN.id())).details())
+        .containsEntry("operation", "revokeApiKey");
+    assertThat(gateway.awaitAudited(event -> event.kind() == AuditKind.ACCESS_DENIED
+        && event.actor().equals("anonymous") && "apiKeys".equals(event.details().get("operation"))).target())
+        .isEqualTo("api keys");
   }
 
   @Test
@@ -178,7 +177,7 @@ class ApiKeyAdminIT {
 
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.body()).contains("/api/v1/lineage needs a credential");
-    assertThat(awaitAudited(event -> event.kind() == AuditKind.AUTHENTICATION_FAILED
+    assertThat(gateway.awaitAudited(event -> event.kind() == AuditKind.AUTHENTICATION_FAILED
         && event.target().equals("/api/v1/lineage"))).satisfies(event -> {
           assertThat(event.actor()).isEqualTo("unknown");
           assertThat(event.source()).isEqualTo("127.0.0.1");
@@ -187,36 +186,11 @@ class ApiKeyAdminIT {
   }
 
   private static List<AuditEvent> audited(AuditKind kind, String target) {
-    return audit().stream().filter(event -> event.kind() == kind && event.target().equals(target)).toList();
-  }
-
-  /** Every record of the gateway's audit log, read as admins read it. */
-  private static List<AuditEvent> audit() {
-    List<AuditEvent> all = new ArrayList<>();
-    AuditReader.Page page = reader().page(0, Set.of(), null, AuditReader.MAX_LIMIT);
-    page.records().forEach(record -> all.add(record.event()));
-    while (page.more()) {
-      page = reader().page(page.cursor(), Set.of(), null, AuditReader.MAX_LIMIT);
-      page.records().forEach(record -> all.add(record.event()));
-    }
-    return all;
-  }
-
-  /** Refusals are recorded without making their answer wait: the record arrives shortly after. */
-  private static AuditEvent awaitAudited(Predicate<AuditEvent> wanted) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      List<AuditEvent> found = audit().stream().filter(wanted).toList();
-      if (!found.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(found).as("an audit record").isNotEmpty();
-        return found.get(found.size() - 1);
-      }
-      Thread.sleep(50);
-    }
+    return gateway.audit().stream().filter(event -> event.kind() == kind && event.target().equals(target)).toList();
   }
 
   private static AuditReader reader() {
-    return context.getBean(AuditReader.class);
+    return gateway.bean(AuditReader.class);
   }
 
   private static String auditText() throws IOException {
@@ -229,18 +203,11 @@ class ApiKeyAdminIT {
     return text.toString();
   }
 
-  private static JsonNode graphql(String key, String query) throws Exception {
-    HttpResponse<String> answer = post("/graphql", key, GatewayCalls.JSON.writeValueAsString(Map.of("query", query)));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return GatewayCalls.tree(answer.body());
+  private static JsonNode graphql(String key, String query) {
+    return gateway.graphql(key, query);
   }
 
-  private static HttpResponse<String> post(String path, String key, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("X-Api-Key", key);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> post(String path, String key, String body) {
+    return gateway.post(path, key, body);
   }
 }

@@ -127,6 +127,10 @@ final class AccessGrants {
         return list("pending-access-requests", as.with("limit", limits.maxListed()));
     }
 
+    List<AccessRequest> mine(ViewerParameters as) {
+        return list("my-access-requests", as.with("limit", limits.maxListed()));
+    }
+
     List<AccessRequest> grants(ViewerParameters as, String productId) {
         return list("grants-of-product", as.with("productId", productId, "limit", limits.maxListed()));
     }

@@ -259,6 +259,14 @@ public final class LineageStore {
         return grants.pending(as(viewer));
     }
 
+    /**
+     * The requests the viewer made, newest first, whatever the visibility of their products (a request for a product
+     * one may not see yet is one's own); none for an anonymous viewer.
+     */
+    public List<AccessRequest> myAccessRequests(Viewer viewer) {
+        return grants.mine(as(viewer));
+    }
+
     /** The grants in force on a product the viewer may see. */
     public List<AccessRequest> grants(Viewer viewer, String productId) {
         return grants.grants(as(viewer), productId);

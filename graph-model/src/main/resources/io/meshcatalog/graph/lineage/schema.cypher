@@ -20,3 +20,4 @@ CREATE FULLTEXT INDEX catalog_text IF NOT EXISTS
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT access_request_pending IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.pendingKey IS UNIQUE;
 CREATE INDEX access_request_status IF NOT EXISTS FOR (n:AccessRequest) ON (n.status);
+CREATE INDEX access_request_requester IF NOT EXISTS FOR (n:AccessRequest) ON (n.requester);

@@ -8,6 +8,7 @@ import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -197,6 +198,24 @@ class AccessGrantsIT {
         assertThat(store.accessRequests(Viewer.of("nobody", Set.of()), "crm.contacts")).isEmpty();
         assertThat(store.pendingAccessRequests(ADMIN)).hasSize(2);
         assertThat(store.pendingAccessRequests(SUE)).isEmpty();
+    }
+
+    @Test
+    void eachRequesterListsItsOwnRequestsNewestFirstWhateverTheirProductsVisibility() {
+        Instant until = clock.instant().plus(Duration.ofDays(10));
+        AccessRequest first = store.requestAccess(OLGA, "crm.contacts", "ads-team", "advertising-audiences", until);
+        clock.advance(Duration.ofMinutes(5));
+        AccessRequest second = store.requestAccess(OLGA, "crm.contacts", null, "audit", until);
+        store.requestAccess(SUE, "crm.contacts", "shop-team", "order-support", until);
+        store.decideAccess(CARL, first.id(), AccessDecision.DENY, "no lawful basis");
+
+        assertThat(store.product(OLGA, "crm.contacts")).isEmpty();
+        assertThat(store.myAccessRequests(OLGA)).extracting(AccessRequest::id, AccessRequest::status)
+                .containsExactly(Tuple.tuple(second.id(), AccessStatus.PENDING),
+                        Tuple.tuple(first.id(), AccessStatus.DENIED));
+        assertThat(store.myAccessRequests(Viewer.of("otto", Set.of("ads-team")))).isEmpty();
+        assertThat(store.myAccessRequests(Viewer.PUBLIC)).isEmpty();
+        assertThat(store.myAccessRequests(ADMIN)).isEmpty();
     }
 
     private long count() {
