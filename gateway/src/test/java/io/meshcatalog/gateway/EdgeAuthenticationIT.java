@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway;
 
+import static io.meshcatalog.gateway.support.GatewayCalls.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -47,7 +48,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every way around authentication the edge must refuse, tried over real HTTP against the real gateway (the plain
@@ -361,16 +361,6 @@ class EdgeAuthenticationIT {
   @FunctionalInterface
   private interface Call {
     HttpResponse<String> send() throws Exception;
-  }
-
-  private static void assertRefused(HttpResponse<String> answer, int status, String reason) {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-    JsonNode body = GatewayCalls.tree(answer.body());
-    assertThat(body.at("/errors/0/message").asString()).contains(reason);
-    assertThat(body.has("data")).as("nothing ran").isFalse();
-    if (status == 401) {
-      assertThat(answer.headers().firstValue("WWW-Authenticate")).isPresent();
-    }
   }
 
   private static HttpResponse<String> post(PlainGateway target, Map<String, String> headers) throws Exception {

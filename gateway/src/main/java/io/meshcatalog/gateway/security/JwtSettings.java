@@ -3,9 +3,7 @@ package io.meshcatalog.gateway.security;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -29,8 +27,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResourceLoader;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -93,7 +93,7 @@ record JwtSettings(@Nullable URL jwkSetUri, @Nullable JWK publicKey, String issu
   JwtDecoder decoder(Clock clock) {
     JWKSource<SecurityContext> keys = jwkSetUri != null
         ? JWKSourceBuilder.<SecurityContext>create(jwkSetUri).rateLimited(jwkSetRefreshLimit.toMillis()).build()
-        : new ImmutableJWKSet<>(new JWKSet(java.util.Objects.requireNonNull(publicKey)));
+        : singleKey(java.util.Objects.requireNonNull(publicKey));
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms(allowed -> {
       allowed.clear();
       allowed.addAll(algorithms);
@@ -106,6 +106,15 @@ record JwtSettings(@Nullable URL jwkSetUri, @Nullable JWK publicKey, String issu
             aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
     decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(rules));
     return decoder;
+  }
+
+  /**
+   * The configured PEM key for every token, whatever key id ({@code kid}) it names, as Spring Security's
+   * {@code NimbusJwtDecoder.withPublicKey} does: a PEM carries no key id, and a JWK set's matching by id would refuse
+   * every token of an issuer that names its keys.
+   */
+  private static JWKSource<SecurityContext> singleKey(JWK key) {
+    return (selector, context) -> List.of(key);
   }
 
   private static Set<SignatureAlgorithm> algorithms(List<String> names) {
@@ -146,9 +155,15 @@ record JwtSettings(@Nullable URL jwkSetUri, @Nullable JWK publicKey, String issu
     }
   }
 
-  /** An RSA or EC public key from a PEM file ({@code -----BEGIN PUBLIC KEY-----}). */
+  /**
+   * An RSA or EC public key from a PEM file ({@code -----BEGIN PUBLIC KEY-----}): {@code classpath:…}, a
+   * {@code file:} URL, or a path (Spring's {@code FileSystemResourceLoader} would read {@code /etc/idp.pem} relative
+   * to the working directory, hence a {@link FileSystemResource} for paths).
+   */
   private static JWK publicKey(String location) {
-    Resource resource = new FileSystemResourceLoader().getResource(location.strip());
+    String where = location.strip();
+    Resource resource = where.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX) || where.startsWith("file:")
+        ? new DefaultResourceLoader().getResource(where) : new FileSystemResource(where);
     String pem;
     try (InputStream in = resource.getInputStream()) {
       pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

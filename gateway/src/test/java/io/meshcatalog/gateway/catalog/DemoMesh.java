@@ -4,6 +4,7 @@ import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.graphiql.SavedQuery;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
@@ -46,6 +49,9 @@ final class DemoMesh implements AutoCloseable {
 
   static final Path SUBGRAPHS_JAR = Path.of("..", "domain-subgraphs", "mesh", "target", "domain-subgraphs.jar");
 
+  /** How many keys the demo personas take. */
+  static final int PERSONA_KEYS = 5;
+
   private final ConfigurableApplicationContext context;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -56,11 +62,29 @@ final class DemoMesh implements AutoCloseable {
     this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
   }
 
-  static DemoMesh start(Path dataDir) {
-    return new DemoMesh(DemoLauncher.run(GatewayApplication.class, new String[] {"--demo",
-        "--demo.subgraphs-jar=" + SUBGRAPHS_JAR, "--demo.base-port=" + fiveFreePorts(), "--server.port=0",
-        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"),
-        "--catalog.harvest-interval=0", "--gateway.reload-interval=0"}));
+  static DemoMesh start(Path dataDir, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--demo", "--demo.subgraphs-jar=" + SUBGRAPHS_JAR,
+        "--demo.base-port=" + fiveFreePorts(), "--server.port=0", "--catalog.data-dir=" + dataDir,
+        "--audit.dir=" + dataDir.resolveSibling("audit"), "--catalog.harvest-interval=0",
+        "--gateway.reload-interval=0"));
+    args.addAll(List.of(extraArgs));
+    return new DemoMesh(DemoLauncher.run(GatewayApplication.class, args.toArray(String[]::new)));
+  }
+
+  /**
+   * The demo personas' keys as command-line arguments ({@code security.api-keys[0..4]}), for a test that configures
+   * keys of its own from index {@link #PERSONA_KEYS} on: Spring Boot takes a list from one source only, so keys on
+   * the command line would otherwise replace the personas'.
+   */
+  static List<String> personaArgs() {
+    Properties personas = new Properties();
+    try (InputStream in = DemoMesh.class.getResourceAsStream("/demo/personas.properties")) {
+      personas.load(java.util.Objects.requireNonNull(in, "demo/personas.properties"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return personas.stringPropertyNames().stream().sorted().map(name -> "--" + name + "=" + personas.getProperty(name))
+        .toList();
   }
 
   /**
@@ -69,11 +93,16 @@ final class DemoMesh implements AutoCloseable {
    * demo.
    */
   static DemoMesh catalogOnly(Path dataDir) {
-    return new DemoMesh(SpringApplication.run(GatewayApplication.class,
-        "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
-        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"), "--server.port=0",
-        "--catalog.harvest-interval=0", "--gateway.reload-interval=0",
-        "--spring.config.import=classpath:demo/personas.properties"));
+    return withCatalog(dataDir, "--subgraphs=catalog=http://localhost/catalog/graphql");
+  }
+
+  /** A gateway with its catalog over {@code dataDir} and the demo's personas, started with {@code args} more. */
+  static DemoMesh withCatalog(Path dataDir, String... args) {
+    List<String> all = new ArrayList<>(List.of("--catalog.enabled=true", "--catalog.data-dir=" + dataDir,
+        "--audit.dir=" + dataDir.resolveSibling("audit"), "--server.port=0", "--catalog.harvest-interval=0",
+        "--gateway.reload-interval=0", "--spring.config.import=classpath:demo/personas.properties"));
+    all.addAll(List.of(args));
+    return new DemoMesh(SpringApplication.run(GatewayApplication.class, all.toArray(String[]::new)));
   }
 
   /** POSTs a GraphQL operation to the gateway anonymously and answers the parsed response. */
@@ -136,13 +165,33 @@ final class DemoMesh implements AutoCloseable {
     return send(request.build());
   }
 
-  HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  /** GETs, with headers as name, value pairs. */
+  HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
   }
 
   /** GETs with an API key. */
   HttpResponse<String> getAs(String key, String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key).GET().build());
+  }
+
+  /** The URL the gateway calls the demo subgraph of {@code domain} at. */
+  String subgraphUrl(String domain) {
+    for (String entry : property("subgraphs").split(",")) {
+      if (entry.startsWith(domain + "=")) {
+        return entry.substring(domain.length() + 1);
+      }
+    }
+    throw new IllegalArgumentException("no demo subgraph " + domain);
+  }
+
+  /** A setting of the running gateway (the demo's own, such as the caller assertion's secret, included). */
+  String property(String name) {
+    return java.util.Objects.requireNonNull(context.getEnvironment().getProperty(name), name);
   }
 
   /** A bean of the running gateway, to read what a test cannot ask over HTTP. */

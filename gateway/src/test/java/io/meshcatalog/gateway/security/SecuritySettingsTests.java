@@ -3,11 +3,24 @@ package io.meshcatalog.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.meshcatalog.graph.keys.ApiKeyRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad security settings stop the gateway at start, naming the setting. */
 class SecuritySettingsTests {
@@ -104,6 +117,36 @@ class SecuritySettingsTests {
         .hasMessageContaining("SUPERUSER");
     assertThatThrownBy(() -> SecuritySettings.of(key("Bad_Id", HASH, "2030-01-01"), null))
         .hasMessageContaining("security.api-keys[0].id");
+  }
+
+  @Test
+  void aPublicKeyIsReadFromAPathOrAFileUrlAndVerifiesTokensNamingAKeyId(@TempDir Path folder) throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).generate();
+    Path pem = folder.resolve("idp.pem");
+    Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+        key.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+
+    for (String location : List.of(pem.toAbsolutePath().toString(), pem.toUri().toString())) {
+      SecurityProperties properties = withJwt(new SecurityProperties.Jwt(null, location, "https://idp.example",
+          List.of("mesh"), null, null, null, null, null));
+      JwtSettings jwt = SecuritySettings.of(properties, null).jwt();
+      assertThat(jwt).as(location).isNotNull();
+      assertThat(jwt.decoder(Clock.systemUTC()).decode(token(key)).getSubject()).as("a token naming its key id")
+          .isEqualTo("ana");
+    }
+    SecurityProperties missing = withJwt(new SecurityProperties.Jwt(null, "classpath:no/such.pem",
+        "https://idp.example", List.of("mesh"), null, null, null, null, null));
+    assertThatThrownBy(() -> SecuritySettings.of(missing, null)).hasMessageContaining("security.jwt.public-key-location")
+        .hasMessageContaining("classpath:no/such.pem");
+  }
+
+  /** A token of https://idp.example for mesh, whose header names its key id (as issuers' tokens do). */
+  private static String token(RSAKey key) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("idp-key-7").build(),
+        new JWTClaimsSet.Builder().issuer("https://idp.example").audience("mesh").subject("ana")
+            .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
   }
 
   private static SecurityProperties anonymous(String mode) {

@@ -85,7 +85,11 @@ public final class CatalogGateway implements AutoCloseable {
 
   /** Every record of the gateway's audit log, read as the reader pages it. */
   public List<AuditEvent> audit() {
-    AuditReader reader = bean(AuditReader.class);
+    return events(bean(AuditReader.class));
+  }
+
+  /** Every record {@code reader} reads, oldest first, page after page. */
+  public static List<AuditEvent> events(AuditReader reader) {
     List<AuditEvent> all = new ArrayList<>();
     AuditReader.Page page = reader.page(0, Set.of(), null, AuditReader.MAX_LIMIT);
     page.records().forEach(record -> all.add(record.event()));
@@ -98,11 +102,18 @@ public final class CatalogGateway implements AutoCloseable {
 
   /** The last record {@code wanted} accepts, waiting for it: refusals are recorded without their answer waiting. */
   public AuditEvent awaitAudited(Predicate<AuditEvent> wanted) {
+    return awaitAudited(bean(AuditReader.class), 0, wanted);
+  }
+
+  /** The last record after the first {@code skipped} that {@code wanted} accepts, waiting up to ten seconds for it. */
+  public static AuditEvent awaitAudited(AuditReader reader, int skipped, Predicate<AuditEvent> wanted) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
-      List<AuditEvent> found = audit().stream().filter(wanted).toList();
+      List<AuditEvent> all = events(reader);
+      List<AuditEvent> recent = all.subList(Math.min(skipped, all.size()), all.size());
+      List<AuditEvent> found = recent.stream().filter(wanted).toList();
       if (!found.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(found).as("an audit record").isNotEmpty();
+        assertThat(found).as("an audit record among the recent " + recent).isNotEmpty();
         return found.get(found.size() - 1);
       }
       try {

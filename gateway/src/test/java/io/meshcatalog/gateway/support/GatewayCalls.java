@@ -1,10 +1,13 @@
 package io.meshcatalog.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GatewayRequest;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.RequestContext;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +43,20 @@ public final class GatewayCalls {
           .get(30, TimeUnit.SECONDS).body();
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The call was refused before anything ran: {@code status}, an error whose message says {@code reason}, no
+   * {@code data}, and a challenge with a 401.
+   */
+  public static void assertRefused(HttpResponse<String> answer, int status, String reason) {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+    JsonNode body = tree(answer.body());
+    assertThat(body.at("/errors/0/message").asString()).contains(reason);
+    assertThat(body.has("data")).as("nothing ran").isFalse();
+    if (status == 401) {
+      assertThat(answer.headers().firstValue("WWW-Authenticate")).isPresent();
     }
   }
 
