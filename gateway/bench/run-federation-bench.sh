@@ -3,24 +3,39 @@
 #
 #   gateway/bench/run-federation-bench.sh
 #
-# Builds the jars (skip with BENCH_SKIP_BUILD=1), installs Apollo Gateway from gateway/bench/apollo
-# (npm ci), starts the five demo subgraphs, composes them with @apollo/composition into one supergraph
-# file (without the authorization directives, which Apollo Gateway refuses to serve), starts this gateway
-# (a separate JVM) and Apollo Gateway (NODE_ENV=production) on that file, runs FederationBenchmark against
-# them one after the other, and stops every process it started, also on failure or Ctrl-C. Logs, the
-# supergraph and report.md stay in the work folder it prints.
+# Builds the jars (mvn package; skip with BENCH_SKIP_BUILD=1), installs Apollo Gateway from gateway/bench/apollo
+# (npm ci), makes the run's secrets in the work folder (a caller assertion secret, an API key, an RSA key pair for
+# JWT), starts the five demo subgraphs with that secret (shipping's products served public, so an anonymous caller
+# reads the join), composes them with @apollo/composition into one supergraph file (without the authorization
+# directives, which Apollo Gateway refuses to serve), starts this gateway twice on that file (separate JVMs: one
+# anonymous, one with authentication on: the API key, JWT, security.anonymous=off) and Apollo Gateway
+# (NODE_ENV=production), runs FederationBenchmark against them, and stops every process it started, also on
+# failure or Ctrl-C. Logs, the supergraph and report.md stay in the work folder it prints.
 #
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_WARMUP (60: on 2 shared cores the gateway JVM's JIT
 # needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20, measured
-# per target, in BENCH_ROUNDS (4) interleaved rounds),
-# BENCH_BASE_PORT (14001: subgraphs on 14001-14005), BENCH_GATEWAY_PORT (14000), BENCH_APOLLO_PORT (14100),
-# BENCH_GATEWAY_OPTS (JVM options of this gateway, e.g. -XX:StartFlightRecording=filename=gw.jfr).
+# per target, in BENCH_ROUNDS (4) interleaved rounds), BENCH_TARGETS (all: direct,single,single-key,join,join-key,
+# join-jwt,apollo; the gateway with authentication on and Apollo Gateway start only when a target needs them),
+# BENCH_BASE_PORT (14001: subgraphs on 14001-14005), BENCH_GATEWAY_PORT (14000), BENCH_GATEWAY_ON_PORT (14010),
+# BENCH_APOLLO_PORT (14100), BENCH_GATEWAY_OPTS (JVM options of both gateways), BENCH_GATEWAY_OFF_OPTS and
+# BENCH_GATEWAY_ON_OPTS (more for one of them, e.g. -XX:StartFlightRecording=filename=on.jfr).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 base=${BENCH_BASE_PORT:-14001}
 gateway_port=${BENCH_GATEWAY_PORT:-14000}
+gateway_on_port=${BENCH_GATEWAY_ON_PORT:-14010}
 apollo_port=${BENCH_APOLLO_PORT:-14100}
+targets=${BENCH_TARGETS:-direct,single,single-key,join,join-key,join-jwt,apollo}
+wants() {
+  [[ ",$targets," =~ ,($1), ]]
+}
+with_on=0
+with_apollo=0
+if wants 'single-key|join-key|join-jwt'; then with_on=1; fi
+if wants apollo; then with_apollo=1; fi
+jwt_issuer=https://bench.invalid/
+jwt_audience=mesh-catalog-bench
 work=$(mktemp -d "${TMPDIR:-/tmp}/federation-bench.XXXXXX")
 names=(orders shipping customers marketing finance)
 pids=()
@@ -41,6 +56,8 @@ stop_all() {
   for pid in "${pids[@]}"; do
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
+  # the run's credentials are useless once its gateways are gone; the public key and the logs stay
+  rm -f "$work/api-key" "$work/jwt-private.pem"
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
@@ -71,16 +88,17 @@ wait_for() {
   return 1
 }
 
-for port in "$gateway_port" "$apollo_port" $(seq "$base" $((base + 4))); do
+for port in "$gateway_port" "$gateway_on_port" "$apollo_port" $(seq "$base" $((base + 4))); do
   if ! port_free "$port"; then
-    echo "port $port is taken; choose others with BENCH_BASE_PORT / BENCH_GATEWAY_PORT / BENCH_APOLLO_PORT" >&2
+    echo "port $port is taken; choose others with BENCH_BASE_PORT / BENCH_GATEWAY_PORT / BENCH_GATEWAY_ON_PORT /" \
+      "BENCH_APOLLO_PORT" >&2
     exit 1
   fi
 done
 
 cd "$root"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  nice -n 10 mvn -B -q install -DskipTests
+  nice -n 10 mvn -B -q package -DskipTests
 fi
 apollo_dir="$root/gateway/bench/apollo"
 if [ ! -d "$apollo_dir/node_modules" ] || [ "$apollo_dir/package-lock.json" -nt "$apollo_dir/node_modules" ]; then
@@ -88,37 +106,83 @@ if [ ! -d "$apollo_dir/node_modules" ] || [ "$apollo_dir/package-lock.json" -nt 
 fi
 echo "work folder: $work"
 
+# The run's secrets, made here and kept in the work folder only (mode 600): the caller assertion secret the
+# gateways sign with and the subgraphs verify, an API key, and the RSA key pair of the bearer tokens.
+umask 077
+MESH_CALLER_SECRET=$(openssl rand -hex 32)
+export MESH_CALLER_SECRET
+new_key=$(java -jar gateway/target/gateway.jar --new-api-key)
+grep -o 'mck_[a-z0-9]*_[0-9a-f]*' <<<"$new_key" >"$work/api-key"
+key_id=$(sed -n 's/^ *- id: //p' <<<"$new_key")
+key_hash=$(sed -n 's/^ *hash: //p' <<<"$new_key")
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+umask 022
+# The demo's shipping products are internal, which an anonymous caller may not read; the benchmark serves a copy
+# of its descriptor with every product public, so the anonymous and the authenticated callers get the same data.
+sed 's/^\( *visibility:\) internal$/\1 public/' \
+  domain-subgraphs/mesh/src/main/resources/io/meshcatalog/subgraphs/shipping/shipping.yaml >"$work/shipping.yaml"
+if grep -q 'visibility: internal' "$work/shipping.yaml"; then
+  echo "cannot make shipping's products public in $work/shipping.yaml" >&2
+  exit 1
+fi
+
 ports=()
 specs=()
 for i in "${!names[@]}"; do
   ports+=("--${names[$i]}.port=$((base + i))")
   specs+=("${names[$i]}=http://localhost:$((base + i))/graphql")
 done
-start subgraphs java -jar domain-subgraphs/mesh/target/domain-subgraphs.jar "${ports[@]}" --logging.level.root=WARN
+start subgraphs java -jar domain-subgraphs/mesh/target/domain-subgraphs.jar "${ports[@]}" \
+  --shipping.descriptor="file:$work/shipping.yaml" --logging.level.root=WARN
 subgraphs_pid=$last_pid
 for i in "${!names[@]}"; do
   wait_for subgraphs "http://localhost:$((base + i))/graphql" '{"query":"{ __typename }"}'
 done
 node "$apollo_dir/compose.mjs" "$work/supergraph.graphql" "${specs[@]}"
 
-# shellcheck disable=SC2086 # BENCH_GATEWAY_OPTS is a list of JVM options
-start gateway java ${BENCH_GATEWAY_OPTS:-} -jar gateway/target/gateway.jar --supergraph="$work/supergraph.graphql" \
-  --server.port="$gateway_port" --logging.level.root=WARN
-gateway_pid=$last_pid
-start apollo env NODE_ENV=production node "$apollo_dir/index.mjs" "$work/supergraph.graphql" "$apollo_port"
-apollo_pid=$last_pid
+# shellcheck disable=SC2086 # BENCH_GATEWAY_*OPTS are lists of JVM options
+start gateway java ${BENCH_GATEWAY_OPTS:-} ${BENCH_GATEWAY_OFF_OPTS:-} -jar gateway/target/gateway.jar \
+  --supergraph="$work/supergraph.graphql" --server.port="$gateway_port" --audit.dir="$work/audit-off" \
+  --logging.level.root=WARN
+processes="gateway-off:$last_pid"
+if [ "$with_on" = 1 ]; then
+  # shellcheck disable=SC2086
+  # file: because the gateway resolves a plain path against its working folder, even one starting with /
+  start gateway-on java ${BENCH_GATEWAY_OPTS:-} ${BENCH_GATEWAY_ON_OPTS:-} -jar gateway/target/gateway.jar \
+    --supergraph="$work/supergraph.graphql" --server.port="$gateway_on_port" --audit.dir="$work/audit-on" \
+    --logging.level.root=WARN --security.anonymous=off \
+    "--security.api-keys[0].id=$key_id" "--security.api-keys[0].hash=$key_hash" \
+    "--security.api-keys[0].subject=bench-key" "--security.api-keys[0].roles=READER" \
+    "--security.api-keys[0].expires=$(date -u -d '+1 day' +%F)" \
+    --security.jwt.public-key-location="file:$work/jwt-public.pem" --security.jwt.issuer="$jwt_issuer" \
+    --security.jwt.audiences="$jwt_audience" --security.jwt.algorithms=RS256
+  processes+=",gateway-on:$last_pid"
+fi
+if [ "$with_apollo" = 1 ]; then
+  start apollo env NODE_ENV=production node "$apollo_dir/index.mjs" "$work/supergraph.graphql" "$apollo_port"
+  processes+=",apollo:$last_pid"
+fi
+processes+=",subgraphs:$subgraphs_pid"
 wait_for gateway "http://localhost:$gateway_port/health" ""
-wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename }"}'
+if [ "$with_on" = 1 ]; then
+  wait_for gateway-on "http://localhost:$gateway_on_port/health" ""
+fi
+if [ "$with_apollo" = 1 ]; then
+  wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename }"}'
+fi
 
 {
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), Node $(node --version) (Apollo Gateway: one Node process, single-threaded)"
   echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$work/report.md"
-start driver mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+start driver mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
-  -Dbench.apollo="http://localhost:$apollo_port/graphql" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
-  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" -Dbench.report="$work/table.md" \
-  -Dbench.processes="gateway:$gateway_pid,apollo:$apollo_pid,subgraphs:$subgraphs_pid"
+  -Dbench.gatewayOn="http://localhost:$gateway_on_port/graphql" -Dbench.apollo="http://localhost:$apollo_port/graphql" \
+  -Dbench.apiKeyFile="$work/api-key" -Dbench.jwtPrivateKey="$work/jwt-private.pem" -Dbench.jwtIssuer="$jwt_issuer" \
+  -Dbench.jwtAudience="$jwt_audience" -Dbench.targets="$targets" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
+  -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" \
+  -Dbench.report="$work/table.md" -Dbench.processes="$processes"
 driver_status=0
 tail -F "$work/driver.log" --pid="${pids[-1]}" 2>/dev/null | grep --line-buffered '^BENCH' || true
 wait "${pids[-1]}" || driver_status=$?

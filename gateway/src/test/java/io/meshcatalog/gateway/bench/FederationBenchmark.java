@@ -1,11 +1,12 @@
 package io.meshcatalog.gateway.bench;
 
+import io.meshcatalog.gateway.bench.FederationReport.ProcessCpu;
+import io.meshcatalog.gateway.bench.FederationReport.Result;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.RequestContext;
 import io.meshcatalog.gateway.execution.SubgraphRequest;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,34 +18,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 4's federation benchmark: one closed-loop, non-blocking load driver (fixed concurrency, warm-up, then a
- * timed window) hits, one after the other, a subgraph directly, this gateway with the same
- * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo
- * Gateway. Beside throughput, the CPU time each process spends per request (the gateways, the subgraphs and
- * this driver) shows where a join's cost goes: what the subgraphs and the driver need per join bounds any
- * gateway's join throughput on the machine. Every
- * response is checked (HTTP 200, no {@code errors}, the expected data shape): a failed check counts
- * as an error, not as throughput, and any error fails the run. Not part of
- * {@code mvn verify} (its name ends in neither Tests nor IT); {@code gateway/bench/run-federation-bench.sh}
- * starts the processes and runs it with
+ * Issue 4's federation benchmark, with issue 11's authentication cost: one closed-loop, non-blocking load driver
+ * (fixed concurrency, warm-up, then a timed window) hits a subgraph directly, this gateway with the same
+ * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo Gateway; and
+ * the same single-subgraph query and join through a second instance of this gateway with authentication on, the
+ * driver sending an API key or a bearer token. Beside throughput, the CPU time each process spends per request
+ * (the gateways, the subgraphs and this driver) shows where a request's cost goes: what the subgraphs and the
+ * driver need per join bounds any gateway's join throughput on the machine. Every response is checked (HTTP 200,
+ * no {@code errors}, the expected data shape): a failed check counts as an error, not as throughput, and any error
+ * fails the run. Not part of {@code mvn verify} (its name ends in neither Tests nor IT);
+ * {@code gateway/bench/run-federation-bench.sh} starts the processes, makes the run's credentials and runs it with
  * <pre>
- * mvn -B -q -pl gateway test -Dtest=FederationBenchmark -Dbench.subgraph=http://localhost:14001/graphql \
- *     -Dbench.gateway=http://localhost:14000/graphql -Dbench.apollo=http://localhost:14100/graphql
+ * mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dbench.subgraph=http://localhost:14001/graphql \
+ *     -Dbench.gateway=http://localhost:14000/graphql -Dbench.gatewayOn=http://localhost:14010/graphql \
+ *     -Dbench.apollo=http://localhost:14100/graphql -Dbench.apiKeyFile=… -Dbench.jwtPrivateKey=…
  * </pre>
  * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
  * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
- * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of
- * {@code direct,single,join,apollo}, for profiling one), {@code bench.processes}
- * ({@code name:pid,…}: processes whose CPU time per request is reported beside each target, read from
- * {@code /proc/<pid>/stat}; on a shared machine that is steadier than throughput).
+ * {@code bench.report} (a file for the Markdown table), {@code bench.targets} (some of {@link #TARGETS}, for
+ * profiling one), {@code bench.processes} ({@code name:pid,…}: processes whose CPU time per request is reported
+ * beside each target, read from {@code /proc/<pid>/stat}; on a shared machine that is steadier than throughput);
+ * for the authenticated targets {@code bench.apiKeyFile} (a file holding the key), {@code bench.jwtPrivateKey}
+ * (a PKCS#8 PEM RSA key), {@code bench.jwtIssuer} and {@code bench.jwtAudience}.
  */
 class FederationBenchmark {
+
+  /** Every target, in the order they run: anonymous ones, then with a credential, then Apollo Gateway. */
+  static final String TARGETS = "direct,single,single-key,join,join-key,join-jwt,apollo";
 
   /** One subgraph's root field with a few scalar fields. */
   static final String SINGLE = "{ ordersProducts { id name status version tags } }";
@@ -69,21 +75,12 @@ class FederationBenchmark {
     Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     Duration window = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
     int rounds = Integer.getInteger("bench.rounds", 4);
-    String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
-    String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
-    String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
-
-    List<String> only = List.of(System.getProperty("bench.targets", "direct,single,join,apollo").split(","));
+    List<String> only = List.of(System.getProperty("bench.targets", TARGETS).split(","));
     processes = new ArrayList<>(ProcessCpu.parse(System.getProperty("bench.processes", "")));
     if (!processes.isEmpty()) {
       processes.add(new ProcessCpu("driver", ProcessHandle.current().pid()));
     }
-    List<Target> targets = new ArrayList<>(Stream.of(
-        new Target("direct", "subgraph direct (orders)", call(subgraph, SINGLE, FederationBenchmark::ordersShape)),
-        new Target("single", "this gateway, single subgraph", call(gateway, SINGLE, FederationBenchmark::ordersShape)),
-        new Target("join", "this gateway, 3-subgraph join", call(gateway, JOIN, FederationBenchmark::joinShape)),
-        new Target("apollo", "Apollo Gateway, 3-subgraph join", call(apollo, JOIN, FederationBenchmark::joinShape)))
-        .filter(target -> only.contains(target.key())).toList());
+    List<Target> targets = targets(only);
     System.out.printf(Locale.ROOT, "BENCH concurrency %d, warm-up %d s, window %d s per target in %d rounds%n",
         concurrency, warmup.toSeconds(), window.toSeconds(), rounds);
     Map<String, Result> results = new LinkedHashMap<>();
@@ -93,8 +90,8 @@ class FederationBenchmark {
       for (Target target : targets) {
         warm.put(target.key(), run(client, target, concurrency, warmup));
       }
-    // The window is cut into rounds that visit every target in turn, so a neighbour's burst of load on
-    // a shared machine falls on all targets rather than on the one measured at that moment.
+      // The window is cut into rounds that visit every target in turn, so a neighbour's burst of load on
+      // a shared machine falls on all targets rather than on the one measured at that moment.
       Duration slice = window.dividedBy(rounds);
       for (int round = 0; round < rounds; round++) {
         for (Target target : targets) {
@@ -111,7 +108,7 @@ class FederationBenchmark {
       results.put(target.key(), measured.withWarmupErrors(warmed.errors(), warmed.firstError()));
     }
 
-    String table = table(results, concurrency, window, rounds);
+    String table = FederationReport.table(results, concurrency, window, rounds);
     System.out.println(table);
     String report = System.getProperty("bench.report");
     if (report != null && !report.isBlank()) {
@@ -125,9 +122,60 @@ class FederationBenchmark {
     }
   }
 
-  private static Call call(String url, String query, Predicate<Map<String, Object>> shape) {
+  /**
+   * The targets named in {@code only}, in {@link #TARGETS}' order. The authenticated ones send their credential in
+   * every request; the query and the expected data are the anonymous ones', so on / off measures authentication.
+   */
+  private static List<Target> targets(List<String> only) {
+    String subgraph = System.getProperty("bench.subgraph", "http://localhost:14001/graphql");
+    String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
+    String gatewayOn = System.getProperty("bench.gatewayOn", "http://localhost:14010/graphql");
+    String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
+    Map<String, Supplier<Target>> all = new LinkedHashMap<>();
+    all.put("direct", () -> new Target("direct", "subgraph direct (orders)",
+        call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape)));
+    all.put("single", () -> new Target("single", "this gateway, single subgraph",
+        call(gateway, SINGLE, Map.of(), FederationBenchmark::ordersShape)));
+    all.put("single-key", () -> new Target("single-key", "this gateway + API key, single subgraph",
+        call(gatewayOn, SINGLE, apiKeyHeader(), FederationBenchmark::ordersShape)));
+    all.put("join", () -> new Target("join", "this gateway, 3-subgraph join",
+        call(gateway, JOIN, Map.of(), FederationBenchmark::joinShape)));
+    all.put("join-key", () -> new Target("join-key", "this gateway + API key, 3-subgraph join",
+        call(gatewayOn, JOIN, apiKeyHeader(), FederationBenchmark::joinShape)));
+    all.put("join-jwt", () -> new Target("join-jwt", "this gateway + JWT, 3-subgraph join",
+        call(gatewayOn, JOIN, bearerHeader(), FederationBenchmark::joinShape)));
+    all.put("apollo", () -> new Target("apollo", "Apollo Gateway, 3-subgraph join",
+        call(apollo, JOIN, Map.of(), FederationBenchmark::joinShape)));
+    List<String> unknown = only.stream().filter(key -> !all.containsKey(key.strip())).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("bench.targets names " + unknown + "; the targets are " + TARGETS);
+    }
+    return all.entrySet().stream().filter(entry -> only.stream().anyMatch(key -> key.strip().equals(entry.getKey())))
+        .map(entry -> entry.getValue().get()).toList();
+  }
+
+  private static Map<String, String> apiKeyHeader() {
+    return Map.of("X-Api-Key", BenchCredentials.apiKey(Path.of(required("bench.apiKeyFile"))));
+  }
+
+  private static Map<String, String> bearerHeader() {
+    return Map.of("Authorization", "Bearer " + BenchCredentials.bearerToken(Path.of(required("bench.jwtPrivateKey")),
+        System.getProperty("bench.jwtIssuer", "https://bench.invalid/"),
+        System.getProperty("bench.jwtAudience", "mesh-catalog-bench")));
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(property + " is required by the authenticated targets (the run script sets "
+          + "it); leave them out of bench.targets to run without");
+    }
+    return value;
+  }
+
+  private static Call call(String url, String query, Map<String, String> headers, Predicate<Map<String, Object>> shape) {
     return new Call(new SubgraphRequest("bench", url, query, Map.of(),
-        new SubgraphSettings(null, Duration.ofSeconds(10), Map.of()), RequestContext.anonymous()), shape);
+        new SubgraphSettings(null, Duration.ofSeconds(10), headers), RequestContext.anonymous()), shape);
   }
 
   /**
@@ -279,133 +327,9 @@ class FederationBenchmark {
     return (Map<String, Object>) map;
   }
 
-  private static String table(Map<String, Result> results, int concurrency, Duration window, int rounds) {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT,
-        "Concurrency %d, closed loop, %d s measured per target in %d interleaved rounds.%n%n", concurrency,
-        window.toSeconds(), rounds));
-    out.append("| target | requests | errors | throughput | p50 | p95 | p99 |\n|---|---|---|---|---|---|---|\n");
-    for (Result r : results.values()) {
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f req/s | %.2f ms | %.2f ms | %.2f ms |%n",
-          r.name(), r.ok(), r.errors(), r.throughput(), r.percentile(50), r.percentile(95), r.percentile(99)));
-    }
-    out.append('\n');
-    if (!results.isEmpty() && !results.values().iterator().next().cpuTicks().isEmpty()) {
-      List<String> names = List.copyOf(results.values().iterator().next().cpuTicks().keySet());
-      out.append("CPU time per request, ms, from /proc/<pid>/stat over the same windows:\n\n| target |");
-      names.forEach(name -> out.append(' ').append(name).append(" |"));
-      out.append("\n|---|").append("---|".repeat(names.size())).append('\n');
-      for (Result r : results.values()) {
-        out.append("| ").append(r.name()).append(" |");
-        names.forEach(name -> out.append(String.format(Locale.ROOT, " %.3f |", r.cpuMillisPerRequest(name))));
-        out.append('\n');
-      }
-      out.append('\n');
-    }
-    Result direct = results.get("direct");
-    Result single = results.get("single");
-    if (direct != null && single != null) {
-      double ratio = single.throughput() / direct.throughput();
-      out.append(String.format(Locale.ROOT, "Gateway / direct throughput, single subgraph: %.2f (target >= 0.7: %s)%n",
-          ratio, ratio >= 0.7 ? "met" : "MISSED"));
-    }
-    Result ours = results.get("join");
-    Result apollo = results.get("apollo");
-    if (ours != null && apollo != null) {
-      double ratio = ours.throughput() / apollo.throughput();
-      out.append(String.format(Locale.ROOT, "This gateway / Apollo Gateway throughput, join: %.2fx (target >= 5x: %s)%n",
-          ratio, ratio >= 5 ? "met" : "MISSED"));
-      out.append(String.format(Locale.ROOT, "p99, join: %.2f ms here vs %.2f ms Apollo (target lower: %s)%n",
-          ours.percentile(99), apollo.percentile(99), ours.percentile(99) < apollo.percentile(99) ? "met" : "MISSED"));
-    }
-    if (ours != null && ours.cpuTicks().containsKey("subgraphs") && ours.cpuTicks().containsKey("driver")) {
-      // With a gateway that cost nothing, the subgraphs and the driver would still need this much CPU per join.
-      double rest = ours.cpuMillisPerRequest("subgraphs") + ours.cpuMillisPerRequest("driver");
-      int cores = Runtime.getRuntime().availableProcessors();
-      out.append(String.format(Locale.ROOT, "Join ceiling for any gateway on these %d cores: the subgraphs and the driver alone "
-          + "spend %.3f ms of CPU per join, so at most %.0f joins/s%s%n", cores, rest, cores * 1000 / rest,
-          apollo == null ? "" : String.format(Locale.ROOT, " = %.2fx Apollo Gateway", cores * 1000 / rest / apollo.throughput())));
-    }
-    return out.toString();
-  }
-
   private record Target(String key, String name, Call call) {
   }
 
   private record Call(SubgraphRequest request, Predicate<Map<String, Object>> shape) {
-  }
-
-  private record Result(String name, long ok, long errors, double seconds, long[] sortedNanos,
-      @Nullable String firstError, Map<String, Long> cpuTicks) {
-
-    /** Clock ticks of /proc are hundredths of a second on Linux. */
-    double cpuMillisPerRequest(String process) {
-      return ok == 0 ? Double.NaN : cpuTicks.getOrDefault(process, 0L) * 10.0 / ok;
-    }
-
-    double throughput() {
-      return ok / seconds;
-    }
-
-    double percentile(int p) {
-      if (sortedNanos.length == 0) {
-        return Double.NaN;
-      }
-      int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
-      return sortedNanos[Math.max(0, index)] / 1e6;
-    }
-
-    String line() {
-      return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d ok, %d errors%s",
-          throughput(), percentile(50), percentile(95), percentile(99), ok, errors,
-          firstError == null ? "" : " (first: " + firstError + ")");
-    }
-
-    Result plus(Result other) {
-      long[] all = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
-      System.arraycopy(other.sortedNanos, 0, all, sortedNanos.length, other.sortedNanos.length);
-      Arrays.sort(all);
-      Map<String, Long> cpu = new LinkedHashMap<>(cpuTicks);
-      other.cpuTicks.forEach((process, ticks) -> cpu.merge(process, ticks, Long::sum));
-      return new Result(name, ok + other.ok, errors + other.errors, seconds + other.seconds, all,
-          firstError != null ? firstError : other.firstError, cpu);
-    }
-
-    Result withWarmupErrors(long warmupErrors, @Nullable String warmupFirst) {
-      return new Result(name, ok, errors + warmupErrors, seconds, sortedNanos, firstError != null ? firstError : warmupFirst,
-          cpuTicks);
-    }
-  }
-
-  /** A process whose CPU time the benchmark reads, by name and pid. */
-  private record ProcessCpu(String name, long pid) {
-
-    static List<ProcessCpu> parse(String spec) {
-      List<ProcessCpu> out = new ArrayList<>();
-      for (String item : spec.split(",")) {
-        if (!item.isBlank()) {
-          String[] parts = item.strip().split(":");
-          out.add(new ProcessCpu(parts[0], Long.parseLong(parts[1])));
-        }
-      }
-      return out;
-    }
-
-    static Map<String, Long> ticks(List<ProcessCpu> processes) {
-      Map<String, Long> out = new LinkedHashMap<>();
-      processes.forEach(process -> out.put(process.name(), process.ticks()));
-      return out;
-    }
-
-    /** User plus system time so far, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-    long ticks() {
-      try {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read the CPU time of " + name + " (pid " + pid + "): " + e.getMessage(), e);
-      }
-    }
   }
 }
