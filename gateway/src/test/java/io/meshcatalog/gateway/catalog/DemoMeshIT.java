@@ -399,8 +399,9 @@ class DemoMeshIT {
       // each tab runs as the persona its file names: the admin's governance findings
       browser.evaluate("[...document.querySelectorAll('.graphiql-tab-button')]"
           + ".find(tab => tab.innerText.includes('GovernanceFindings')).click()");
-      browser.await("(() => { const q = document.querySelector('.graphiql-query-editor');"
-          + " return q !== null && q.innerText.includes('query GovernanceFindings'); })()", Duration.ofSeconds(30));
+      // GraphiQL names the operation to run 100 ms after the editor changes: run once it names this tab's
+      browser.await("(() => { const q = document.querySelector('.graphiql-query-editor .CodeMirror');"
+          + " return q !== null && q.CodeMirror.operationName === 'GovernanceFindings'; })()", Duration.ofSeconds(30));
       browser.evaluate("document.querySelector('.graphiql-execute-button').click()");
       // the whole result as the editor holds it (it draws only the lines in view); a cold Neo4j plans the
       // findings' statement the first time, which takes seconds on a busy machine
