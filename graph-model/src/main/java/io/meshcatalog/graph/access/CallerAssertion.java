@@ -72,12 +72,33 @@ public final class CallerAssertion {
   }
 
   /**
+   * An assertion found valid: its claims, and until when it stays valid (its expiry plus the allowed clock skew).
+   *
+   * @param validUntil the last instant {@link #verify} accepts it
+   */
+  public record Verified(CallerClaims claims, Instant validUntil) {
+
+    /** Whether it is still valid at {@code now}: the same expiry rule {@link #verify} applies. */
+    public boolean validAt(Instant now) {
+      return !now.isAfter(validUntil);
+    }
+  }
+
+  /**
    * The claims of an assertion this gateway signed.
    *
    * @throws InvalidAssertionException saying why, when it is malformed, not HS256, badly signed, from another
    *     issuer or expired
    */
   public CallerClaims verify(String token, Instant now) {
+    return verified(token, now).claims();
+  }
+
+  /**
+   * Like {@link #verify}, saying also until when the assertion stays valid, so that a subgraph can keep the outcome
+   * for the assertion's lifetime instead of verifying the same token on every fetch.
+   */
+  public Verified verified(String token, Instant now) {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -97,12 +118,14 @@ public final class CallerAssertion {
         throw new InvalidAssertionException("the " + HEADER + " header was issued by " + set.getIssuer());
       }
       Date expires = set.getExpirationTime();
-      if (expires == null || now.minus(SKEW).isAfter(expires.toInstant())) {
+      Verified verified = new Verified(new CallerClaims(set.getSubject() == null ? "" : set.getSubject(),
+          Boolean.TRUE.equals(set.getBooleanClaim("authenticated")), Boolean.TRUE.equals(set.getBooleanClaim("everything")),
+          strings(set, "teams"), strings(set, "scopes"), strings(set, "grants")),
+          expires == null ? Instant.MIN : expires.toInstant().plus(SKEW));
+      if (!verified.validAt(now)) {
         throw new InvalidAssertionException("the " + HEADER + " header has expired");
       }
-      return new CallerClaims(set.getSubject() == null ? "" : set.getSubject(),
-          Boolean.TRUE.equals(set.getBooleanClaim("authenticated")), Boolean.TRUE.equals(set.getBooleanClaim("everything")),
-          strings(set, "teams"), strings(set, "scopes"), strings(set, "grants"));
+      return verified;
     } catch (JOSEException | ParseException e) {
       throw new InvalidAssertionException("the " + HEADER + " header cannot be verified: " + e.getMessage());
     }

@@ -28,6 +28,16 @@ class CallerAssertionTests {
   }
 
   @Test
+  void aVerifiedAssertionSaysUntilWhenItIsValidTwoMinutesAndTheSkew() {
+    CallerAssertion.Verified verified = GATEWAY.verified(GATEWAY.sign(ORDERS_ENGINEER, NOW), NOW);
+
+    assertThat(verified.claims()).isEqualTo(ORDERS_ENGINEER);
+    assertThat(verified.validUntil()).isEqualTo(NOW.plusSeconds(150));
+    assertThat(verified.validAt(NOW.plusSeconds(150))).isTrue();
+    assertThat(verified.validAt(NOW.plusSeconds(151))).isFalse();
+  }
+
+  @Test
   void anAssertionSignedWithAnotherSecretIsRefused() {
     String forged = new CallerAssertion("another secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8))
         .sign(new CallerClaims("mallory", true, true, Set.of(), Set.of(), Set.of()), NOW);

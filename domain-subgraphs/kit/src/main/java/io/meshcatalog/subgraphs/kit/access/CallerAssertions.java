@@ -1,9 +1,11 @@
 package io.meshcatalog.subgraphs.kit.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.meshcatalog.graph.access.CallerAssertion;
-import io.meshcatalog.graph.access.CallerClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,10 @@ import org.springframework.core.env.Environment;
  * gateway signs with ({@value #SECRET_PROPERTY}, or the environment variable {@value #SECRET_VARIABLE}), a valid
  * assertion gives its claims and a missing or invalid one an anonymous caller (an invalid one is logged, never its
  * token). Without a secret nobody can be told from anybody: every caller is anonymous and sees public products only.
+ *
+ * <p>The gateway reuses one assertion per caller for a while, so a verified token is kept (at most
+ * {@value #REMEMBERED} of them) until it expires: each fetch after the first costs a lookup, not an HMAC and a JSON
+ * parse. Only tokens that passed verification are kept, and a kept one is checked against the clock on every use.
  */
 public final class CallerAssertions {
 
@@ -25,8 +31,13 @@ public final class CallerAssertions {
 
     private static final Logger log = LoggerFactory.getLogger(CallerAssertions.class);
 
+    /** How many verified assertions are kept. */
+    static final int REMEMBERED = 10_000;
+
     private final @Nullable CallerAssertion verifier;
     private final Clock clock;
+    private final Cache<String, CallerAssertion.Verified> verified =
+            Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     public CallerAssertions(@Nullable CallerAssertion verifier, Clock clock) {
         this.verifier = verifier;
@@ -67,9 +78,16 @@ public final class CallerAssertions {
         if (verifier == null || header == null || header.isBlank()) {
             return SubgraphCaller.ANONYMOUS;
         }
+        String token = header.strip();
+        Instant now = clock.instant();
+        CallerAssertion.Verified known = verified.getIfPresent(token);
+        if (known != null && known.validAt(now)) {
+            return new SubgraphCaller(known.claims(), true);
+        }
         try {
-            CallerClaims claims = verifier.verify(header.strip(), clock.instant());
-            return new SubgraphCaller(claims, true);
+            CallerAssertion.Verified checked = verifier.verified(token, now);
+            verified.put(token, checked);
+            return new SubgraphCaller(checked.claims(), true);
         } catch (CallerAssertion.InvalidAssertionException e) {
             log.warn("A request with an invalid caller assertion is answered as anonymous: {}", e.getMessage());
             return SubgraphCaller.ANONYMOUS;
