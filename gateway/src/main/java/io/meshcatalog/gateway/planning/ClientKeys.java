@@ -22,10 +22,14 @@ final class ClientKeys {
 
   /** Place (a response path, any type) to response key to the fields (name and arguments) the client put there. */
   private final Map<String, Map<String, Set<String>>> byPlace = new HashMap<>();
+  /** Place to the fragments whose keys are recorded there: each is walked once per place, not once per spread. */
+  private final Map<String, Set<String>> spreadByPlace = new HashMap<>();
 
   /** Records the response keys of a client selection set at {@code path}, through its fragments. */
   void add(ResponsePath path, SelectionSet selections, Map<String, FragmentDefinition> fragments) {
-    add(byPlace.computeIfAbsent(path.anyType().toString(), p -> new HashMap<>()), selections, fragments, new HashSet<>());
+    String place = path.anyType().toString();
+    add(byPlace.computeIfAbsent(place, p -> new HashMap<>()), selections, fragments,
+        spreadByPlace.computeIfAbsent(place, p -> new HashSet<>()));
   }
 
   private static void add(Map<String, Set<String>> keys, SelectionSet selections,

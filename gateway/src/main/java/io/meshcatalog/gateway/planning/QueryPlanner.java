@@ -175,6 +175,15 @@ public final class QueryPlanner {
   private record Link(@Nullable Field field, String type, Cursor from) {
   }
 
+  /**
+   * A client fragment at one place of the plan: the fetch, its selection there, the response path, the parent type and
+   * what else decides how a field is planned there. Fetches and selections compare by identity.
+   */
+  private record FragmentAt(String fragment, String directives, FetchGroup group, SelectionBuilder selection,
+      ResponsePath path, String parentType, @Nullable SelectionSet provided, List<Condition> conditions,
+      boolean internal, boolean entityRoot, int hops) {
+  }
+
   /** The state of planning one operation (or one mutation step). */
   private final class Run {
 
@@ -186,6 +195,11 @@ public final class QueryPlanner {
     /** Entity fetches whose {@code @requires} fields are being planned: never a source of their own. */
     private final Deque<FetchGroup> requiring = new ArrayDeque<>();
     private final ClientKeys clientKeys = new ClientKeys();
+    /**
+     * The client's fragments planned so far, each at one place: spread again there, a fragment adds nothing (its
+     * fields merge by response key), so it is planned once per place, never once per spread.
+     */
+    private final Set<FragmentAt> plannedFragments = new java.util.HashSet<>();
 
     Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
       this.fragments = fragments;
@@ -215,6 +229,15 @@ public final class QueryPlanner {
 
     private void collectRootFields(String rootType, SelectionSet set, List<Directive> inherited,
         List<graphql.language.Selection<?>> out) {
+      collectRootFields(rootType, set, inherited, out, new java.util.HashSet<>());
+    }
+
+    /**
+     * As the GraphQL specification's CollectFields, with its visited fragments: a fragment spread again at the root
+     * under the same directives adds nothing and is not walked again.
+     */
+    private void collectRootFields(String rootType, SelectionSet set, List<Directive> inherited,
+        List<graphql.language.Selection<?>> out, Set<String> visited) {
       for (graphql.language.Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field field) {
           if (excludedByLiteral(field.getDirectives()) || field.getName().startsWith("__")) {
@@ -227,14 +250,17 @@ public final class QueryPlanner {
           if (!excludedByLiteral(fragment.getDirectives())) {
             List<Directive> directives = new ArrayList<>(inherited);
             directives.addAll(fragment.getDirectives());
-            collectRootFields(rootType, fragment.getSelectionSet(), directives, out);
+            collectRootFields(rootType, fragment.getSelectionSet(), directives, out, visited);
           }
         } else if (selection instanceof FragmentSpread spread) {
           FragmentDefinition definition = fragments.get(spread.getName());
           if (definition != null && !excludedByLiteral(spread.getDirectives())) {
             List<Directive> directives = new ArrayList<>(inherited);
             directives.addAll(spread.getDirectives());
-            collectRootFields(rootType, definition.getSelectionSet(), directives, out);
+            String key = spread.getName() + directives.stream().map(graphql.language.AstPrinter::printAst).toList();
+            if (visited.add(key)) {
+              collectRootFields(rootType, definition.getSelectionSet(), directives, out, visited);
+            }
           }
         }
       }
@@ -272,10 +298,28 @@ public final class QueryPlanner {
           if (definition == null) {
             throw new PlanningException("unknown fragment " + spread.getName());
           }
-          planFragment(cursor, definition.getTypeCondition().getName(), spread.getDirectives(),
-              definition.getSelectionSet());
+          if (firstAtPlace(spread, cursor)) {
+            planFragment(cursor, definition.getTypeCondition().getName(), spread.getDirectives(),
+                definition.getSelectionSet());
+          }
         }
       }
+    }
+
+    /**
+     * Whether the client's fragment spread is the first of its fragment (with these directives) at the cursor's place.
+     * Inside {@link #planBefore} every spread is planned, so that the fetches it touches are tracked (those selections
+     * are the supergraph's field sets, which spread no named fragment).
+     */
+    private boolean firstAtPlace(FragmentSpread spread, Cursor cursor) {
+      if (!trackers.isEmpty()) {
+        return true;
+      }
+      String directives = spread.getDirectives().isEmpty() ? ""
+          : spread.getDirectives().stream().map(graphql.language.AstPrinter::printAst).toList().toString();
+      return plannedFragments.add(new FragmentAt(spread.getName(), directives, cursor.group(), cursor.selection(),
+          cursor.path(), cursor.parentType(), cursor.provided(), cursor.conditions(), cursor.internal(),
+          cursor.entityRoot(), cursor.hops()));
     }
 
     private void planFragment(Cursor cursor, String condition, List<Directive> directives, SelectionSet set) {

@@ -36,12 +36,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What a refused document costs the gateway, with the default limits ({@link LimitSettings#DEFAULTS}), measured with
@@ -203,9 +199,6 @@ public class OperationLimitsBenchmark {
   /** Runs the benchmarks in a forked JVM, as JMH does; {@code bench.jmh} adds JMH's command-line options. */
   @Test
   void run() throws RunnerException, CommandLineOptionException {
-    String extra = System.getProperty("bench.jmh", "").strip();
-    Options given = new CommandLineOptions(extra.isEmpty() ? new String[0] : extra.split("\\s+"));
-    new Runner(new OptionsBuilder().parent(given).include(OperationLimitsBenchmark.class.getName() + "\\.").build())
-        .run();
+    Jmh.run(OperationLimitsBenchmark.class);
   }
 }
