@@ -13,9 +13,13 @@ import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.VariableDefinition;
 import io.meshcatalog.gateway.limits.CostModel;
+import io.meshcatalog.gateway.limits.LimitRefusal;
+import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
+import io.meshcatalog.gateway.planning.PlanningAbandoned;
+import io.meshcatalog.gateway.planning.PlanningBudget;
 import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
 import io.meshcatalog.gateway.planning.QueryPlanner;
@@ -52,7 +56,8 @@ public final class Gateway {
   private final Map<String, SubgraphSettings> settings;
   private final SubgraphSettings defaults;
   private final OperationLimits limits;
-  private final Executor planning;
+  private final PlanningLanes planning;
+  private final PlanningSettings planningSettings;
   private final OverrideLabels overrideLabels;
   private final Authorization authorization;
   /** The undefined policies named in the log so far: each once, not again at every reload. */
@@ -66,13 +71,14 @@ public final class Gateway {
    * @param planning where documents not seen before are parsed, validated and planned
    * @param overrideLabels which progressive-override labels each request runs with
    * @param authorization how Apollo's authorization directives apply
+   * @param planningSettings each new plan's time budget and each caller's share of the planning threads
    */
   public record Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels,
-      Authorization authorization) {
+      Authorization authorization, PlanningSettings planningSettings) {
 
-    /** The authorization directives applied by default, with every policy denied. */
+    /** The authorization directives applied by default, with every policy denied; no planning budget. */
     public Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels) {
-      this(limits, planning, overrideLabels, Authorization.DEFAULTS);
+      this(limits, planning, overrideLabels, Authorization.DEFAULTS, PlanningSettings.UNBOUNDED);
     }
 
     /** No limits, planning on the caller's thread, percentages drawn and no custom override label. */
@@ -82,7 +88,12 @@ public final class Gateway {
 
     /** The same options with these authorization settings. */
     public Options with(Authorization settings) {
-      return new Options(limits, planning, overrideLabels, settings);
+      return new Options(limits, planning, overrideLabels, settings, planningSettings);
+    }
+
+    /** The same options with this planning budget and share per caller. */
+    public Options with(PlanningSettings settings) {
+      return new Options(limits, planning, overrideLabels, authorization, settings);
     }
   }
 
@@ -104,7 +115,8 @@ public final class Gateway {
     this.settings = Map.copyOf(settings);
     this.defaults = defaults;
     this.limits = options.limits();
-    this.planning = options.planning();
+    this.planning = new PlanningLanes(options.planning(), options.planningSettings().perCaller());
+    this.planningSettings = options.planningSettings();
     this.overrideLabels = options.overrideLabels();
     this.authorization = options.authorization();
     use(supergraph);
@@ -154,11 +166,28 @@ public final class Gateway {
     }
     CompletableFuture<Prepared> prepared;
     try {
-      prepared = CompletableFuture.supplyAsync(() -> snapshot.prepare(request, plans, rights), planning);
+      prepared = planning.submit(laneOf(request.context()),
+          () -> snapshot.prepare(request, plans, rights, budget(request)));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       return done(withNullData(messages(List.of("the gateway is too busy to plan a new operation now; try again"))));
+    } catch (PlanningLanes.Full e) {
+      return CompletableFuture.completedFuture(GatewayResponse.refusedWith(
+          List.of(new LimitRefusal("TOO_MANY_PLANS_PER_CALLER", e.getMessage()).toSpecification()),
+          GatewayResponse.Kind.REFUSED));
     }
     return prepared.thenCompose(ready -> run(snapshot, request, ready));
+  }
+
+  /** Whose share of the planning threads a request uses: its subject, or for anonymous callers their address. */
+  private static String laneOf(RequestContext context) {
+    String subject = context.caller().subject();
+    return subject.isEmpty() ? "anonymous client " + context.source() : subject;
+  }
+
+  /** The budget of a plan starting now: {@code gateway.limits.planning-timeout}, and the client still there. */
+  private PlanningBudget budget(GatewayRequest request) {
+    return PlanningBudget.until(planningSettings.timeout(), LimitSettings.PREFIX + "planning-timeout",
+        request.clientGone(), System::nanoTime);
   }
 
   /** The caller's rights as the authorization directives ask them, the policy hook asked only when needed. */
@@ -298,7 +327,11 @@ public final class Gateway {
      * Parses, admits, validates and plans: an operation that is not admitted is neither validated nor planned (a
      * document of a few kilobytes can keep graphql-java's validation busy for minutes, and the planner longer).
      */
-    Prepared prepare(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights) {
+    Prepared prepare(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights, PlanningBudget budget) {
+      PlanningAbandoned before = budget.exhausted();
+      if (before != null) {
+        return Prepared.refused(abandoned(before));
+      }
       DocumentCache.Parsed parsed = documents.parse(request.query());
       if (parsed.failed()) {
         return Prepared.refused(GatewayResponse.refused(parsed.errors()));
@@ -313,7 +346,12 @@ public final class Gateway {
         return Prepared.refused(GatewayResponse.refused(validated.getErrors()));
       }
       try {
-        return new Prepared(document, plans.plan(request.query(), document, request.operationName(), rights), null);
+        return new Prepared(document, plans.plan(request.query(), document, request.operationName(), rights, budget),
+            null);
+      } catch (PlanningAbandoned e) {
+        LOG.info("Planning of operation {} for {} abandoned: {}", request.operationName(),
+            request.context().caller().name(), e.getMessage());
+        return Prepared.refused(abandoned(e));
       } catch (PlanningException e) {
         return Prepared.refused(GatewayResponse.executed(withNullData(messages(List.of(e.getMessage())))));
       } catch (RuntimeException e) {
@@ -322,6 +360,11 @@ public final class Gateway {
         return Prepared.refused(GatewayResponse.executed(
             withNullData(messages(List.of("the gateway could not plan this operation: " + e)))));
       }
+    }
+
+    private static GatewayResponse abandoned(PlanningAbandoned e) {
+      return GatewayResponse.refusedWith(List.of(new LimitRefusal(e.code(), e.getMessage()).toSpecification()),
+          GatewayResponse.Kind.REFUSED);
     }
 
     /** Why this request may not run the operation it selected from the document; null when it may. */

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.http;
 import io.meshcatalog.gateway.execution.ConfiguredPolicies;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.execution.PlanningSettings;
 import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
   public record Limits(@Nullable Integer maxDepth, @Nullable Integer maxHeight, @Nullable Integer maxRootFields,
       @Nullable Integer maxAliases, @Nullable Long maxCost, @Nullable Integer listSize,
       @Nullable Boolean introspectionMaxDepth, @Nullable Integer parserMaxTokens, @Nullable Integer parserMaxRecursion,
-      @Nullable Integer maxFragmentDepth) {
+      @Nullable Integer maxFragmentDepth, @Nullable Duration planningTimeout, @Nullable Integer maxPlansPerCaller) {
 
     LimitSettings settings() {
       LimitSettings d = LimitSettings.DEFAULTS;
@@ -66,6 +67,13 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
    * @param unsafeDisabled turns the protection off
    */
   public record Csrf(@Nullable List<String> requiredHeaders, @Nullable Boolean unsafeDisabled) {
+  }
+
+  /** How new documents are planned ({@code planning-timeout}, {@code max-plans-per-caller}), defaults where unset. */
+  public PlanningSettings planningSettings() {
+    PlanningSettings d = PlanningSettings.DEFAULTS;
+    return limits == null ? d : new PlanningSettings(Limits.or(limits.planningTimeout(), d.timeout()),
+        Limits.or(limits.maxPlansPerCaller(), d.perCaller()));
   }
 
   /** The operation limits, defaults where unset. */

@@ -177,7 +177,8 @@ public final class GatewayServer implements AutoCloseable {
             json), false, false);
         return;
       }
-      HttpCall call = call(request, ctx.channel().remoteAddress());
+      io.netty.channel.Channel channel = ctx.channel();
+      HttpCall call = call(request, channel.remoteAddress(), () -> !channel.isActive());
       answer(call).whenComplete((answer, failure) -> {
         HttpAnswer out = answer != null ? answer : failed(call, failure);
         if (ctx.executor().inEventLoop()) {
@@ -267,7 +268,8 @@ public final class GatewayServer implements AutoCloseable {
       });
     }
 
-    private HttpCall call(FullHttpRequest request, java.net.SocketAddress remote) {
+    private HttpCall call(FullHttpRequest request, java.net.SocketAddress remote,
+        java.util.function.BooleanSupplier clientGone) {
       QueryStringDecoder uri = new QueryStringDecoder(request.uri());
       Map<String, String> headers = new LinkedHashMap<>();
       request.headers().forEach(header -> headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(),
@@ -275,7 +277,8 @@ public final class GatewayServer implements AutoCloseable {
       String method = request.method().equals(HttpMethod.HEAD) ? "GET" : request.method().name();
       String source = remote instanceof InetSocketAddress inet && inet.getAddress() != null
           ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-      return new HttpCall(method, uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(request.content()), source);
+      return new HttpCall(method, uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(request.content()), source,
+          io.meshcatalog.gateway.execution.Caller.ANONYMOUS, clientGone);
     }
 
     @Override

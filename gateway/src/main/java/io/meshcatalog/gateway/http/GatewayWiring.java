@@ -113,7 +113,8 @@ public final class GatewayWiring {
       ExecutorService planning, OperationLimits limits, AuditLog audit) {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
         new PlanExecutor(client), new Gateway.Options(limits, planning,
-            OverrideLabels.withConfigured(properties.enabledOverrideLabels())).with(properties.authorizationSettings()));
+            OverrideLabels.withConfigured(properties.enabledOverrideLabels())).with(properties.authorizationSettings())
+            .with(properties.planningSettings()));
     source.watch(new SchemaReloads(gateway, audit, Clock.systemUTC()), properties.reloadEvery());
     return gateway;
   }

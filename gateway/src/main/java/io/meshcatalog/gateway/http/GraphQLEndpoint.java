@@ -43,7 +43,7 @@ final class GraphQLEndpoint {
     }
     // GraphQL over HTTP: a GET runs queries only; the gateway decides on the operation it parses and selects.
     GatewayRequest request = new GatewayRequest(params.query(), params.operationName(), params.variables(),
-        call.context(), wantsPlan, call.method().equals("POST"));
+        call.context(), wantsPlan, call.method().equals("POST"), call.clientGone());
     return gateway.execute(request).thenApply(answer -> HttpAnswer.graphql(answer, json));
   }
 

@@ -4,6 +4,7 @@ import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.RequestContext;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,24 +17,25 @@ import org.jspecify.annotations.Nullable;
  * @param body the body, empty when there is none
  * @param source the client's address (as the connection shows it), for the audit log
  * @param caller who asks, as the edge's authentication resolved it; {@link Caller#ANONYMOUS} until then
+ * @param clientGone whether the client has closed the connection the call came on
  */
 public record HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
-    byte[] body, String source, Caller caller) {
+    byte[] body, String source, Caller caller, BooleanSupplier clientGone) {
 
   public HttpCall {
     parameters = Map.copyOf(parameters);
     headers = Map.copyOf(headers);
   }
 
-  /** A call nobody has authenticated yet. */
+  /** A call nobody has authenticated yet, on a connection that stays open. */
   public HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
       byte[] body, String source) {
-    this(method, path, parameters, headers, body, source, Caller.ANONYMOUS);
+    this(method, path, parameters, headers, body, source, Caller.ANONYMOUS, () -> false);
   }
 
   /** The same call, made by {@code who}. */
   public HttpCall withCaller(Caller who) {
-    return new HttpCall(method, path, parameters, headers, body, source, who);
+    return new HttpCall(method, path, parameters, headers, body, source, who, clientGone);
   }
 
   /** The request context this call gives the gateway: its caller, headers and client address. */

@@ -61,6 +61,16 @@ public final class PlanCache {
 
   /** The cached plan, filtered and planned now on a miss. */
   public Planned plan(String documentText, Document document, @Nullable String operationName, RightsSource rights) {
+    return plan(documentText, document, operationName, rights, PlanningBudget.UNLIMITED);
+  }
+
+  /**
+   * The cached plan, filtered and planned now on a miss within {@code budget}; an abandoned plan is not kept.
+   *
+   * @throws PlanningAbandoned when the budget stops the plan
+   */
+  public Planned plan(String documentText, Document document, @Nullable String operationName, RightsSource rights,
+      PlanningBudget budget) {
     Operation operation = operations.get(new Key(documentText, operationName),
         key -> new Operation(filter.checks(document, operationName)));
     Denials denials = operation.denials(rights);
@@ -69,7 +79,7 @@ public final class PlanCache {
       return planned;
     }
     Filtered filtered = filter.filter(document, operationName, operation.checks, denials);
-    planned = new Planned(filtered.runsNothing() ? new QueryPlan(null) : planner.plan(filtered.document(), operationName),
+    planned = new Planned(filtered.runsNothing() ? new QueryPlan(null) : planner.plan(filtered.document(), operationName, budget),
         filtered);
     // Each combination of denials is a variant: a few are kept, the rest are planned per request.
     if (operation.variants.size() < MAX_VARIANTS) {

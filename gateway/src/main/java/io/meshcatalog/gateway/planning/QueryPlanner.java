@@ -61,55 +61,64 @@ public final class QueryPlanner {
    * @throws PlanningException when the operation asks for something no subgraph can resolve
    */
   public QueryPlan plan(Document document, @Nullable String operationName) {
+    return plan(document, operationName, PlanningBudget.UNLIMITED);
+  }
+
+  /**
+   * Plans one operation within a budget, asked at every step.
+   *
+   * @throws PlanningAbandoned when the budget says to stop
+   * @throws PlanningException when the operation asks for something no subgraph can resolve
+   */
+  public QueryPlan plan(Document document, @Nullable String operationName, PlanningBudget budget) {
     OperationDefinition operation = Operations.select(document, operationName);
     Map<String, FragmentDefinition> fragments = Operations.fragments(document);
     Map<String, VariableDefinition> variables = new LinkedHashMap<>();
     operation.getVariableDefinitions().forEach(v -> variables.put(v.getName(), v));
     return switch (operation.getOperation()) {
-      case QUERY -> new Run(fragments, variables, false).planRoot(supergraph.queryType(),
+      case QUERY -> new Run(fragments, variables, false, budget).planRoot(supergraph.queryType(),
           operation.getSelectionSet());
-      case MUTATION -> planMutation(operation, fragments, variables);
+      case MUTATION -> planMutation(operation, fragments, variables, budget);
       default -> throw new PlanningException("subscriptions are not supported by this gateway yet");
     };
   }
 
   private QueryPlan planMutation(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-      Map<String, VariableDefinition> variables) {
+      Map<String, VariableDefinition> variables, PlanningBudget budget) {
     String mutationType = supergraph.mutationType();
     if (mutationType == null) {
       throw new PlanningException("the supergraph has no mutation type");
     }
     // Mutations run in document order: consecutive root fields of one subgraph share a fetch.
     List<PlanNode> steps = new ArrayList<>();
-    Run probe = new Run(fragments, variables, true);
+    Run probe = new Run(fragments, variables, true, budget);
     List<graphql.language.Selection<?>> unit = new ArrayList<>();
     String unitGraph = null;
     for (graphql.language.Selection<?> selection : probe.rootFields(mutationType, operation.getSelectionSet())) {
       Field field = (Field) selection;
       String graph = probe.chooseRootGraph(mutationType, field, unitGraph);
       if (unitGraph != null && !unitGraph.equals(graph)) {
-        addStep(steps, fragments, variables, mutationType, unit);
+        addStep(steps, probe, mutationType, unit);
         unit = new ArrayList<>();
       }
       unitGraph = graph;
       unit.add(field);
     }
-    addStep(steps, fragments, variables, mutationType, unit);
+    addStep(steps, probe, mutationType, unit);
     if (steps.isEmpty()) {
       return new QueryPlan(null);
     }
     return new QueryPlan(steps.size() == 1 ? steps.get(0) : new PlanNode.Sequence(steps));
   }
 
-  private void addStep(List<PlanNode> steps, Map<String, FragmentDefinition> fragments,
-      Map<String, VariableDefinition> variables, String mutationType, List<graphql.language.Selection<?>> unit) {
+  private void addStep(List<PlanNode> steps, Run probe, String mutationType, List<graphql.language.Selection<?>> unit) {
     if (unit.isEmpty()) {
       return;
     }
     SelectionSet.Builder builder = SelectionSet.newSelectionSet();
     unit.forEach(builder::selection);
     SelectionSet set = builder.build();
-    PlanNode node = new Run(fragments, variables, true).planRoot(mutationType, set).node();
+    PlanNode node = probe.fresh().planRoot(mutationType, set).node();
     if (node != null) {
       steps.add(node);
     }
@@ -201,10 +210,27 @@ public final class QueryPlanner {
      */
     private final Set<FragmentAt> plannedFragments = new java.util.HashSet<>();
 
-    Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation) {
+    private final PlanningBudget budget;
+
+    Run(Map<String, FragmentDefinition> fragments, Map<String, VariableDefinition> variables, boolean mutation,
+        PlanningBudget budget) {
       this.fragments = fragments;
       this.variables = variables;
       this.mutation = mutation;
+      this.budget = budget;
+    }
+
+    /** A new run of the same operation under the same budget: a mutation's next step. */
+    Run fresh() {
+      return new Run(fragments, variables, mutation, budget);
+    }
+
+    /** One step of planning: the budget may stop it here. */
+    private void step() {
+      PlanningAbandoned exhausted = budget.exhausted();
+      if (exhausted != null) {
+        throw exhausted;
+      }
     }
 
     QueryPlan planRoot(String rootType, SelectionSet selectionSet) {
@@ -239,6 +265,7 @@ public final class QueryPlanner {
     private void collectRootFields(String rootType, SelectionSet set, List<Directive> inherited,
         List<graphql.language.Selection<?>> out, Set<String> visited) {
       for (graphql.language.Selection<?> selection : set.getSelections()) {
+        step();
         if (selection instanceof Field field) {
           if (excludedByLiteral(field.getDirectives()) || field.getName().startsWith("__")) {
             continue;
@@ -284,6 +311,7 @@ public final class QueryPlanner {
         clientKeys.add(cursor.path(), selections, fragments);
       }
       for (graphql.language.Selection<?> selection : selections.getSelections()) {
+        step();
         if (selection instanceof Field field) {
           if (excludedByLiteral(field.getDirectives())) {
             continue;
@@ -378,6 +406,7 @@ public final class QueryPlanner {
     }
 
     private void planField(Cursor cursor, Field field) {
+      step();
       String parent = cursor.parentType();
       String name = field.getName();
       TypeDef parentType = type(parent);

@@ -189,4 +189,16 @@ class GatewayTests {
   void typenameAtTheRootNeedsNoSubgraph() throws Exception {
     assertThat(run("{ __typename }")).containsEntry("data", Map.of("__typename", "Query"));
   }
+
+  @Test
+  void aNewDocumentOfAClientThatHasGoneIsNotPlanned() throws Exception {
+    GatewayResponse gone = gateway.execute(new GatewayRequest("{ t { x y } }", null, Map.of(),
+        RequestContext.anonymous(), false, true, () -> true)).get();
+    assertThat(gone.kind()).isEqualTo(GatewayResponse.Kind.REFUSED);
+    assertThat(String.valueOf(gone.body().get("errors"))).contains("CLIENT_CLOSED")
+        .contains("the client closed its connection: planning was abandoned");
+    assertThat(fetches).isEmpty();
+    // nothing was kept for the document: a client that stays gets it planned and run
+    assertThat(String.valueOf(run("{ t { x y } }").get("errors"))).doesNotContain("CLIENT_CLOSED");
+  }
 }
