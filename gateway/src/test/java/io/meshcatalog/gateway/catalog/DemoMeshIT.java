@@ -284,6 +284,25 @@ class DemoMeshIT {
   }
 
   @Test
+  void blankSearchListsEveryKindPagedAndKindsNarrowIt() {
+    // issue 12: blank text listed products only, and with kinds: [DATASET] nothing
+    Map<String, Object> datasets = mesh.graphql("{ search(text: \"\", filter: {kinds: [DATASET]}, first: 1) "
+        + "{ totalCount edges { node { kind } } pageInfo { hasNextPage endCursor } } }");
+    assertThat(datasets).doesNotContainKey("errors");
+    assertThat((Integer) value(datasets, "data.search.totalCount")).isGreaterThan(1);
+    assertThat(value(datasets, "data.search.pageInfo.hasNextPage")).isEqualTo(true);
+    assertThat(datasets.toString()).contains("kind=DATASET").doesNotContain("kind=PRODUCT", "kind=FIELD");
+    String cursor = (String) value(datasets, "data.search.pageInfo.endCursor");
+    Map<String, Object> next = mesh.graphql("{ search(text: \"\", filter: {kinds: [DATASET]}, first: 1, after: \""
+        + cursor + "\") { edges { node { id kind } } } }");
+    assertThat(next).doesNotContainKey("errors");
+    assertThat(next.toString()).contains("kind=DATASET");
+
+    Map<String, Object> everything = mesh.graphql("{ search(first: 1) { facets { kind { value count } } } }");
+    assertThat(everything.toString()).contains("value=PRODUCT").contains("value=DATASET").contains("value=FIELD");
+  }
+
+  @Test
   void explicitNullArgumentsMeanTheirDefaults() {
     Map<String, Object> response = mesh.graphql("{ search(text: null, filter: null, first: null, after: null) "
         + "{ totalCount } lineage(of: {kind: PRODUCT, id: \"orders.orders\"}, direction: null, depth: null) { depth } }");

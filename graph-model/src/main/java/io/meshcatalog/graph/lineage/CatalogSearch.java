@@ -15,7 +15,8 @@ import org.neo4j.driver.Value;
 /**
  * Ranked full-text discovery. Neo4j's Lucene index (English analyzer, so "delays" finds "delay")
  * ranks up to {@link #CANDIDATES} candidates; the statement keeps those the viewer may see, so the total and
- * every facet count only what it may see; filters, facets and paging apply to those in Java.
+ * every facet count only what it may see; filters, facets and paging apply to those in Java. Blank text lists every
+ * node of the kinds asked by name (the kinds go to the statement, so a kind is never crowded out by another).
  */
 final class CatalogSearch {
 
@@ -32,7 +33,8 @@ final class CatalogSearch {
     SearchPage search(ViewerParameters viewer, SearchQuery query) {
         String text = LuceneText.of(query.text());
         Record answer = text.isEmpty()
-                ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES)).records().get(0)
+                ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES, "kinds",
+                        query.kinds().stream().map(Enum::name).sorted().toList())).records().get(0)
                 : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES)).records().get(0);
         List<SearchHit> matching = answer.get("hits").asList(CatalogSearch::hit).stream()
                 .filter(hit -> matches(query, hit)).toList();

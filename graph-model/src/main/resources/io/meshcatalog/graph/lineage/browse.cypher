@@ -1,11 +1,20 @@
-// Search with no text: every product the viewer may see, by name, packed like search.cypher's answer.
+// Search with no text: every product, dataset, field and consumer of the kinds asked ($kinds) that the viewer may see,
+// by name, at most $candidates of them, packed like search.cypher's answer (score 0). `scanned` is how many were
+// kept: at $candidates, there may be more.
 CALL () {
-  MATCH (product:DataProduct)
-  WHERE product.placeholder = false AND {{visible-product product}}
-  WITH product ORDER BY product.name, product.id
+  CALL () {
+    MATCH (node:DataProduct) WHERE 'PRODUCT' IN $kinds RETURN node
+    UNION ALL
+    MATCH (node:Dataset) WHERE 'DATASET' IN $kinds RETURN node
+    UNION ALL
+    MATCH (node:Field) WHERE 'FIELD' IN $kinds RETURN node
+    UNION ALL
+    MATCH (node:Consumer) WHERE 'CONSUMER' IN $kinds RETURN node
+  }
+  WITH node WHERE coalesce(node.placeholder, false) = false AND {{visible-node node}}
+  WITH node ORDER BY coalesce(node.name, node.id), node.id
   LIMIT $candidates
-  RETURN collect({kind: 'PRODUCT', id: product.id, name: product.name, description: product.purpose, score: 0.0,
-                  product: product.id, domain: product.domain, status: product.status, tags: product.tags,
-                  owner: {{owning-team product}}, classifications: coalesce(product.classifications, [])}) AS hits
+  WITH node, 0.0 AS score, {{hit-product node}} AS product
+  RETURN collect({{search-hit node}}) AS hits
 }
 RETURN hits, size(hits) AS scanned

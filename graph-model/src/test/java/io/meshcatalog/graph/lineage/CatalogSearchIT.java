@@ -109,11 +109,48 @@ class CatalogSearchIT {
     }
 
     @Test
-    void blankTextBrowsesEveryProduct() {
+    void blankTextListsEveryProductDatasetAndFieldByName() {
         SearchPage page = store.search(ADMIN, SearchQuery.text("  ").page(0, 100));
 
-        assertThat(page.hits()).extracting(SearchHit::kind).containsOnly(NodeKind.PRODUCT);
-        assertThat(page.total()).isEqualTo(11);
+        assertThat(page.facets().get("kind")).contains(new FacetCount("PRODUCT", 11),
+                new FacetCount("DATASET", count("Dataset")), new FacetCount("FIELD", count("Field")));
+        assertThat(page.total()).isEqualTo(11 + count("Dataset") + count("Field") + count("Consumer"));
+        List<String> names = page.hits().stream().map(SearchHit::name).toList();
+        assertThat(names).isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void blankTextWithKindsListsThoseKindsOnly() {
+        SearchPage datasets = store.search(ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.DATASET))
+                .page(0, 100));
+        assertThat(datasets.hits()).isNotEmpty().extracting(SearchHit::kind).containsOnly(NodeKind.DATASET);
+        assertThat(datasets.total()).isEqualTo(count("Dataset"));
+        assertThat(datasets.hits()).filteredOn(hit -> hit.id().equals("delta.delays")).singleElement()
+                .satisfies(hit -> assertThat(hit.product()).isEqualTo("delta.delays"))
+                .satisfies(hit -> assertThat(hit.owner()).isEqualTo("delta-team"));
+
+        SearchPage fields = store.search(ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.FIELD)).page(0, 100));
+        assertThat(fields.hits()).extracting(SearchHit::kind).containsOnly(NodeKind.FIELD);
+        assertThat(fields.total()).isEqualTo(count("Field"));
+    }
+
+    @Test
+    void blankTextPagesAreStableAndComplete() {
+        SearchQuery blank = SearchQuery.text("");
+        SearchPage all = store.search(ADMIN, blank.page(0, 100));
+        SearchPage second = store.search(ADMIN, blank.page(5, 5));
+
+        assertThat(second.total()).isEqualTo(all.total());
+        assertThat(second.hits()).extracting(SearchHit::id).containsExactlyElementsOf(
+                all.hits().subList(5, 10).stream().map(SearchHit::id).toList());
+    }
+
+    /** The stored nodes of a label the catalog lists (placeholders are not). */
+    private int count(String label) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (n:" + label + ") WHERE coalesce(n.placeholder, false) = false RETURN count(n)")
+                    .single().get(0).asInt();
+        }
     }
 
     @Test

@@ -106,7 +106,8 @@ class ProductAccessIT {
                     .filter(p -> ProductAccess.maySee(viewer.getValue(), p.getValue().getKey(), p.getValue().getValue(),
                             p.getKey(), grants))
                     .map(Map.Entry::getKey).sorted().toList();
-            SearchPage page = store.search(viewer.getValue(), SearchQuery.text("").page(0, 100));
+            SearchPage page = store.search(viewer.getValue(), SearchQuery.text("").withKinds(Set.of(NodeKind.PRODUCT))
+                    .page(0, 100));
             assertThat(page.hits()).as(viewer.getKey()).extracting(SearchHit::id).containsExactlyInAnyOrderElementsOf(
                     expected);
             assertThat(page.total()).as(viewer.getKey()).isEqualTo(expected.size());

@@ -105,9 +105,15 @@ class VisibilityIT {
                 .containsExactly("shop.orders.email");
 
         assertThat(store.search(OLGA, SearchQuery.text("secret contacts")).total()).isZero();
-        assertThat(store.search(OLGA, SearchQuery.text("")).hits()).extracting(SearchHit::id)
+        SearchQuery products = SearchQuery.text("").withKinds(Set.of(NodeKind.PRODUCT));
+        assertThat(store.search(OLGA, products).hits()).extracting(SearchHit::id)
                 .containsExactly("ads.audience", "shop.orders");
-        assertThat(store.search(ADMIN, SearchQuery.text("")).total()).isEqualTo(3);
+        assertThat(store.search(ADMIN, products).total()).isEqualTo(3);
+        // blank text lists the other kinds too, as the viewer may see them
+        assertThat(store.search(OLGA, SearchQuery.text("")).hits()).extracting(SearchHit::product)
+                .containsOnly("ads.audience", "shop.orders");
+        assertThat(store.search(OLGA, SearchQuery.text("").page(0, 100)).facets().get("kind"))
+                .extracting(FacetCount::value).contains("PRODUCT", "DATASET", "FIELD");
     }
 
     @Test
