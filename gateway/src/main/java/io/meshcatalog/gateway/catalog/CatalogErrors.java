@@ -6,6 +6,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import io.meshcatalog.gateway.execution.Incidents;
 import io.meshcatalog.gateway.security.ForbiddenException;
 import io.meshcatalog.graph.lineage.CatalogConflictException;
 import io.meshcatalog.graph.lineage.UnknownAccessRequestException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
 
   /** The codes clients may switch on. */
   enum Code implements ErrorClassification {
-    NOT_FOUND, BAD_USER_INPUT, CONFLICT, FORBIDDEN, INTERNAL_SERVER_ERROR
+    NOT_FOUND, BAD_USER_INPUT, CONFLICT, FORBIDDEN, SERVICE_UNAVAILABLE, INTERNAL_SERVER_ERROR
   }
 
   @Override
@@ -39,12 +41,13 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
       failure = failure.getCause();
     }
     Code code = classify(failure);
-    String message = code == Code.INTERNAL_SERVER_ERROR
-        ? "the catalog could not answer " + parameters.getPath() + "; see the gateway log"
-        : failure.getMessage();
-    if (code == Code.INTERNAL_SERVER_ERROR) {
-      LOG.error("Catalog resolver failed at {}", parameters.getPath(), failure);
-    }
+    String message = switch (code) {
+      case INTERNAL_SERVER_ERROR -> Incidents.told("the catalog could not answer " + parameters.getPath(),
+          Incidents.logged(LOG, "Catalog resolver failed at " + parameters.getPath(), failure));
+      case SERVICE_UNAVAILABLE -> "the catalog's store is unavailable or busy, so " + parameters.getPath()
+          + " could not be answered; try again shortly (the rest of the response is unaffected)";
+      default -> failure.getMessage();
+    };
     GraphQLError error = GraphqlErrorBuilder.newError()
         .message(message == null ? code.name() : message)
         .path(parameters.getPath())
@@ -68,6 +71,9 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
     }
     if (failure instanceof IllegalArgumentException) {
       return Code.BAD_USER_INPUT;
+    }
+    if (failure instanceof RetryableException) {
+      return Code.SERVICE_UNAVAILABLE;
     }
     return Code.INTERNAL_SERVER_ERROR;
   }

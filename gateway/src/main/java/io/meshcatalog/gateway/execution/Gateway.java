@@ -221,7 +221,8 @@ public final class Gateway {
         .thenCompose(outcome -> shape(snapshot, request, document, variables,
                 Unauthorized.reduced(snapshot.supergraph().apiSchema(), document, filtered, request.operationName(), outcome))
             .thenApply(shaped -> GatewayResponse.executed(response(shaped, outcome, plan, request, filtered))))
-        .exceptionally(failure -> GatewayResponse.executed(messages(List.of("gateway failure: " + failure.getMessage()))));
+        .exceptionally(failure -> GatewayResponse.executed(messages(List.of(Incidents.told("the gateway failed to execute "
+            + "this operation", Incidents.logged(LOG, "Cannot execute operation " + request.operationName(), failure))))));
   }
 
   /** The merged data shaped over the operation: by the {@link ResponseShaper} when it can, else by graphql-java. */
@@ -356,9 +357,9 @@ public final class Gateway {
         return Prepared.refused(GatewayResponse.executed(withNullData(messages(List.of(e.getMessage())))));
       } catch (RuntimeException e) {
         // A planner bug must cost this request only, and say so.
-        LOG.error("Cannot plan operation {}", request.operationName(), e);
+        String id = Incidents.logged(LOG, "Cannot plan operation " + request.operationName(), e);
         return Prepared.refused(GatewayResponse.executed(
-            withNullData(messages(List.of("the gateway could not plan this operation: " + e)))));
+            withNullData(messages(List.of(Incidents.told("the gateway could not plan this operation", id))))));
       }
     }
 

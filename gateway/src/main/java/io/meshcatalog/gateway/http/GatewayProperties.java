@@ -141,7 +141,7 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
   /**
    * {@code gateway.http.*}.
    *
-   * @param maxRequestSize the largest request body (8MB); a larger one gets 413
+   * @param maxRequestSize the largest request body (2MB, Apollo Router's default); a larger one gets 413
    * @param idleTimeout how long a keep-alive connection may wait for its next request (60s)
    * @param ioThreads event loops for client and subgraph connections (0: one per core)
    * @param workerThreads threads for routes that wait on a database (16)

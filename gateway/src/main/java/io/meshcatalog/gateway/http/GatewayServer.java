@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -66,7 +65,7 @@ public final class GatewayServer implements AutoCloseable {
    */
   public record Options(int maxRequestBytes, Duration idleTimeout, int compressAbove) {
 
-    public static final Options DEFAULTS = new Options(8 << 20, Duration.ofSeconds(60), 1024);
+    public static final Options DEFAULTS = new Options(2 << 20, Duration.ofSeconds(60), 1024);
   }
 
   private final Routes routes;
@@ -110,7 +109,7 @@ public final class GatewayServer implements AutoCloseable {
                   new HttpContentCompressor(options.compressAbove(), StandardCompressionOptions.gzip(),
                       StandardCompressionOptions.deflate()),
                   new HttpServerKeepAliveHandler(),
-                  new HttpObjectAggregator(options.maxRequestBytes()),
+                  new RequestSizeLimit(options.maxRequestBytes(), json),
                   new Dispatcher());
             }
           })
@@ -235,11 +234,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private HttpAnswer failed(HttpCall call, @Nullable Throwable failure) {
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
-      LOG.error("{} {} failed", call.method(), call.path(), cause);
-      return HttpAnswer.error(500, "the gateway failed to answer " + call.method() + " " + call.path() + ": " + cause,
-          json);
+      return FailureAnswer.of(call.method(), call.path(), failure, json);
     }
 
     private void respond(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean head) {

@@ -29,20 +29,25 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
     return new HttpAnswer(status, JSON, Map.of(), json.writeValueAsBytes(value));
   }
 
-  /** A GraphQL-style error body, {@code {"errors":[{"message": …}]}}, which every client of the gateway can read. */
+  /**
+   * A GraphQL-style error body, {@code {"errors":[{"message": …}]}}, which every client of the gateway can read; a long
+   * message is cut ({@link ErrorExcerpts}).
+   */
   public static HttpAnswer error(int status, String message, JsonMapper json) {
-    return json(status, Map.of("errors", List.of(Map.of("message", message))), json);
+    return json(status, Map.of("errors", List.of(Map.of("message", ErrorExcerpts.excerpt(message)))), json);
   }
 
   /**
    * A GraphQL response as GraphQL over HTTP answers it in JSON: 200 (errors included, as for {@code application/json}),
-   * or 405 with {@code Allow: POST} for a mutation that a {@code GET} selected.
+   * or 405 with {@code Allow: POST} for a mutation that a {@code GET} selected. Long error messages are cut
+   * ({@link ErrorExcerpts}).
    */
   public static HttpAnswer graphql(GatewayResponse response, JsonMapper json) {
+    Map<String, Object> body = ErrorExcerpts.of(response.body());
     if (response.kind() == GatewayResponse.Kind.MUTATION_NOT_ALLOWED) {
-      return json(405, response.body(), json).withHeader("Allow", "POST");
+      return json(405, body, json).withHeader("Allow", "POST");
     }
-    return json(200, response.body(), json);
+    return json(200, body, json);
   }
 
   /** A body that is UTF-8 text of {@code contentType}. */

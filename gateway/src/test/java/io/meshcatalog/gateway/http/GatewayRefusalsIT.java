@@ -121,6 +121,22 @@ class GatewayRefusalsIT {
   }
 
   @Test
+  void aHugeNameOrValueIsNotEchoedWhole() throws Exception {
+    String name = "a".repeat(100_000);
+    HttpResponse<String> unknownField = post("application/json",
+        GatewayCalls.JSON.writeValueAsString(Map.of("query", "{ " + name + " }")));
+    assertThat(unknownField.body().length()).isLessThan(4_000);
+    assertThat(message(unknownField)).startsWith("Validation error (FieldUndefined").contains("characters cut")
+        .endsWith("is undefined");
+
+    HttpResponse<String> unknownArgument = post("application/json", GatewayCalls.JSON.writeValueAsString(
+        Map.of("query", "{ user(id: \"u7\", " + name + ": 1) { name } }")));
+    assertThat(unknownArgument.body().length()).isLessThan(4_000);
+    assertThat(message(unknownArgument)).contains("Unknown field argument").contains("characters cut");
+    noSubgraphWasAsked();
+  }
+
+  @Test
   void fragmentsSpreadingTheNextOneTwiceAreRefusedBeforeAnySubgraphIsAsked() throws Exception {
     JsonNode error = refusal(LimitsFixture.exponentialFragments(20, "user(id: \"u7\")", "User", "id name"));
     assertThat(error.at("/extensions/code").asString()).isEqualTo("MAX_FRAGMENT_DEPTH_LIMIT");

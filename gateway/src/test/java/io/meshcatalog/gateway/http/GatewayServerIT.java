@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,11 @@ class GatewayServerIT {
         route("/fast", Set.of("GET"), false, call -> text("fast")),
         route("/thread", Set.of("GET"), true, call -> text(Thread.currentThread().getName())),
         route("/big", Set.of("GET"), false, call -> text("x".repeat(100_000))),
-        route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(new IllegalStateException("no disk"))),
+        route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(
+            new IllegalStateException("no disk at /var/lib/secret-host"))),
+        route("/store-down", Set.of("GET"), true, call -> {
+          throw new ServiceUnavailableException("Unable to connect to db-7.internal:7687");
+        }),
         route("/whoami", Set.of("GET"), false, call -> text(call.caller().name() + " from " + call.source())));
     // Two edge checks, in order: the first names the caller from a header, the second refuses anonymous /whoami.
     EdgeCheck authenticate = (route, call) -> EdgeCheck.admitted(call.header("x-user") == null ? call
@@ -99,7 +104,35 @@ class GatewayServerIT {
     assertThat(small.statusCode()).isEqualTo(200);
     assertThat(small.body()).hasSize(1000);
 
-    assertThat(post("/echo", "y".repeat(5000)).statusCode()).isEqualTo(413);
+    HttpResponse<String> tooBig = post("/echo", "y".repeat(5000));
+    assertThat(tooBig.statusCode()).isEqualTo(413);
+    assertThat(tooBig.headers().firstValue("content-type")).hasValue("application/json");
+    assertThat(tooBig.body()).contains("larger than gateway.http.max-request-size (1024 bytes)");
+    // the connection served the next request after the refused one
+    assertThat(post("/echo", "y".repeat(10)).body()).hasSize(10);
+  }
+
+  @Test
+  void aBodyFarOverTheLimitIsRefusedWithoutBeingHeld() throws Exception {
+    // 64 MB against a 1 KB limit: the answer comes, the server holds none of it
+    HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(uri("/echo"))
+        .POST(HttpRequest.BodyPublishers.ofByteArrays(() -> new java.util.Iterator<byte[]>() {
+          private int left = 64;
+          private final byte[] megabyte = new byte[1 << 20];
+
+          @Override
+          public boolean hasNext() {
+            return left > 0;
+          }
+
+          @Override
+          public byte[] next() {
+            left--;
+            return megabyte;
+          }
+        })).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.body()).contains("gateway.http.max-request-size");
   }
 
   @Test
@@ -121,10 +154,21 @@ class GatewayServerIT {
   }
 
   @Test
-  void aFailingRouteIsA500ThatNamesTheFailure() throws Exception {
+  void aFailingRouteIsA500WithAnErrorIdAndNoInternalText() throws Exception {
     HttpResponse<String> broken = get("/broken");
     assertThat(broken.statusCode()).isEqualTo(500);
-    assertThat(broken.body()).contains("GET /broken").contains("no disk");
+    assertThat(broken.body()).contains("the gateway failed to answer GET /broken (error ")
+        .contains("\"code\":\"INTERNAL_SERVER_ERROR\"").contains("errorId")
+        .doesNotContain("no disk", "secret-host", "IllegalStateException");
+  }
+
+  @Test
+  void aStoreThatIsDownIsA503ToRetryWithoutInternalText() throws Exception {
+    HttpResponse<String> down = get("/store-down");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(down.headers().firstValue("retry-after")).hasValue("5");
+    assertThat(down.body()).contains("the catalog's store is unavailable or busy").contains("SERVICE_UNAVAILABLE")
+        .doesNotContain("db-7.internal", "7687", "Exception");
   }
 
   @Test

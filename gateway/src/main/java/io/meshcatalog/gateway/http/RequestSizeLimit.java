@@ -1,0 +1,53 @@
+package io.meshcatalog.gateway.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads each request whole, up to {@code gateway.http.max-request-size}; a larger body (by its {@code Content-Length},
+ * before it is read, or as it arrives) is answered 413 with a body that names the limit and the setting; the rest of
+ * the body is never held in memory. Netty's own answer has an empty body, which tells a client nothing.
+ */
+final class RequestSizeLimit extends HttpObjectAggregator {
+
+  static final String SETTING = "gateway.http.max-request-size";
+
+  private final byte[] refusal;
+
+  RequestSizeLimit(int maxBytes, JsonMapper json) {
+    super(maxBytes);
+    this.refusal = HttpAnswer.error(413, "the request body is larger than " + SETTING + " (" + maxBytes
+        + " bytes); nothing was read or stored", json).body();
+  }
+
+  /**
+   * As Netty's own: a request still sending its body on a keep-alive connection keeps it (the rest of the body is read
+   * and dropped, never held, and the client reads the 413 after sending it); otherwise the connection closes.
+   */
+  @Override
+  protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+    boolean close = oversized instanceof FullHttpMessage
+        || !HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(refusal));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpAnswer.JSON)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, refusal.length);
+    if (close) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    ctx.writeAndFlush(response).addListener(close ? ChannelFutureListener.CLOSE
+        : ChannelFutureListener.CLOSE_ON_FAILURE);
+  }
+}
