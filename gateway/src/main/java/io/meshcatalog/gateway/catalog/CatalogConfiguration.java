@@ -13,6 +13,7 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -154,9 +155,10 @@ class CatalogConfiguration {
   /** Writes to Neo4j: authenticated callers only, in their own namespaces. */
   @Bean
   HttpRoute openLineageRoute(LineageStore lineageStore, JsonMapper jsonMapper, CatalogAccess catalogAccess,
-      AuditLog auditLog, Clock catalogClock) {
+      AuditLog auditLog, Clock catalogClock, CatalogProperties catalogProperties) {
     return HttpRoute.blocking("/api/v1/lineage", Set.of("POST"), new OpenLineageEndpoint(lineageStore, jsonMapper,
-        catalogAccess, auditLog, catalogClock)::handle).withAccess(HttpRoute.Access.AUTHENTICATED);
+        catalogAccess, auditLog, catalogClock, new OpenLineageReader(catalogProperties.intakeLimits()))::handle)
+        .withAccess(HttpRoute.Access.AUTHENTICATED);
   }
 
   /** Reads Neo4j. */

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.graph.openlineage.IntakeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,11 +22,38 @@ import org.springframework.util.unit.DataSize;
  *     from disk on every traversal (the 1M-dataset benchmark graph is about 1 GB)
  * @param domains the domain each subgraph may publish, by subgraph name; a subgraph not named here may publish
  *     only the domain of its own name
+ * @param openlineage what one OpenLineage event may carry ({@code catalog.openlineage.*})
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
     @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache,
-    @Nullable Map<String, String> domains) {
+    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage) {
+
+  /**
+   * {@code catalog.openlineage.*}: the bounds of one event ({@link IntakeLimits}); each unset one has its default.
+   *
+   * @param maxDatasets datasets in inputs, and in outputs (1000)
+   * @param maxDatasetEdges inputs times outputs (10000)
+   * @param maxFields schema fields and output columns of all datasets together (10000)
+   * @param maxInputFields column lineage sources of all output columns together (10000)
+   */
+  public record OpenLineage(@Nullable Integer maxDatasets, @Nullable Integer maxDatasetEdges,
+      @Nullable Integer maxFields, @Nullable Integer maxInputFields) {
+  }
+
+  IntakeLimits intakeLimits() {
+    IntakeLimits defaults = IntakeLimits.DEFAULTS;
+    if (openlineage == null) {
+      return defaults;
+    }
+    return new IntakeLimits(or(openlineage.maxDatasets(), defaults.datasets()),
+        or(openlineage.maxDatasetEdges(), defaults.datasetEdges()), or(openlineage.maxFields(), defaults.fields()),
+        or(openlineage.maxInputFields(), defaults.inputFields()), defaults.settings());
+  }
+
+  private static int or(@Nullable Integer value, int otherwise) {
+    return value == null ? otherwise : value;
+  }
 
   public CatalogProperties {
     Map<String, String> bySubgraph = new TreeMap<>();

@@ -33,17 +33,27 @@ import tools.jackson.databind.json.JsonMapper;
  * their credential names: the job's and every output's. A job writing into a catalog dataset must belong to the
  * dataset's owning team. A refusal is 403 naming what is missing, recorded as ACCESS_DENIED; a stored event is in
  * the audit log (LINEAGE_INGESTED) before its 201 leaves.
+ *
+ * <p>Exactly once: an event is stored once per idempotency key, the sender's {@code Idempotency-Key} header when it
+ * sends one, else the event's own identity (run id, event type and event time). Sent again, after a timeout or at the
+ * same moment, it is acknowledged again (201, {@code "duplicate": true}, what the first one stored) and writes
+ * nothing. What an event may carry is bounded ({@code catalog.openlineage.*}); a larger one is refused whole.
  */
 class OpenLineageEndpoint {
 
-  private final OpenLineageReader reader = new OpenLineageReader();
+  /** The longest {@code Idempotency-Key} accepted (the IETF draft's keys are UUIDs; Stripe allows 255). */
+  static final int MAX_IDEMPOTENCY_KEY = 255;
+
+  private final OpenLineageReader reader;
   private final LineageStore store;
   private final JsonMapper json;
   private final CatalogAccess access;
   private final AuditLog audit;
   private final Clock clock;
 
-  OpenLineageEndpoint(LineageStore store, JsonMapper json, CatalogAccess access, AuditLog audit, Clock clock) {
+  OpenLineageEndpoint(LineageStore store, JsonMapper json, CatalogAccess access, AuditLog audit, Clock clock,
+      OpenLineageReader reader) {
+    this.reader = reader;
     this.store = store;
     this.json = json;
     this.access = access;
@@ -55,6 +65,12 @@ class OpenLineageEndpoint {
     String notJson = call.notJson("an OpenLineage event as JSON");
     if (notJson != null) {
       return CompletableFuture.completedFuture(HttpAnswer.error(415, notJson, json));
+    }
+    String idempotencyKey = call.header("idempotency-key");
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+        || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
+      return CompletableFuture.completedFuture(HttpAnswer.error(400, "the Idempotency-Key header must be 1 to "
+          + MAX_IDEMPOTENCY_KEY + " printable characters; nothing was stored", json));
     }
     LineageEvent event;
     try {
@@ -76,7 +92,9 @@ class OpenLineageEndpoint {
     }
     RecordedEvent recorded;
     try {
-      recorded = store.record(CatalogAccess.viewer(caller), event);
+      // a key the sender chose is its own: two senders' keys never collide
+      recorded = store.record(CatalogAccess.viewer(caller), event,
+          idempotencyKey == null ? event.identity() : "key " + caller.name() + " " + idempotencyKey);
     } catch (AccessDeniedException e) {
       return refuse(call, target, e.getMessage());
     }
@@ -85,6 +103,7 @@ class OpenLineageEndpoint {
     facts.put("eventType", event.eventType());
     facts.put("datasets", recorded.datasets().size());
     facts.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
+    facts.put("duplicate", recorded.duplicate());
     audit.append(new AuditEvent(clock.instant(), AuditKind.LINEAGE_INGESTED, caller.name(), call.source(), target,
         AuditEvent.SUCCESS, facts)).join();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
@@ -92,6 +111,7 @@ class OpenLineageEndpoint {
     out.put("run", recorded.run());
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
+    out.put("duplicate", recorded.duplicate());
     return CompletableFuture.completedFuture(HttpAnswer.json(201, out, json));
   }
 

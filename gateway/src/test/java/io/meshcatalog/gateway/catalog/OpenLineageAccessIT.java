@@ -34,9 +34,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Who may write lineage, over real HTTP against the gateway with its catalog: authenticated callers only, in the
- * namespaces their key names, and into a catalog dataset only for its owning team. Each refusal stores nothing and
- * is in the audit log; each stored event is in it before its 201.
+ * Lineage intake over real HTTP against the gateway with its catalog. Who may write: authenticated callers only, in
+ * the namespaces their key names, and into a catalog dataset only for its owning team; each refusal stores nothing
+ * and is in the audit log, each stored event is in it before its 201. Exactly once: a retried event is acknowledged
+ * again and stored once. Bounded: what an event may carry is refused beyond its setting, naming it.
  */
 class OpenLineageAccessIT {
 
@@ -58,7 +59,7 @@ class OpenLineageAccessIT {
     List<String> args = new ArrayList<>(List.of("--subgraphs=catalog=http://localhost/catalog/graphql",
         "--catalog.enabled=true", "--catalog.data-dir=" + dataDir.resolve("neo4j"),
         "--audit.dir=" + dataDir.resolve("audit"), "--server.port=0", "--catalog.harvest-interval=0",
-        "--gateway.reload-interval=0"));
+        "--gateway.reload-interval=0", "--catalog.openlineage.max-input-fields=5"));
     args.addAll(ConfiguredKeys.args(0, GROWTH_ETL, "growth-etl", "DOMAIN_MEMBER", "growth-team", "2099-01-01"));
     args.add("--security.api-keys[0].namespaces=growth-etl");
     args.addAll(ConfiguredKeys.args(1, CRM_ETL, "crm-etl", "DOMAIN_MEMBER", "crm-team", "2099-01-01"));
@@ -132,6 +133,71 @@ class OpenLineageAccessIT {
     assertThat(impactSize()).isEqualTo(before);
   }
 
+  @Test
+  void aRetriedEventIsAcknowledgedAgainAndStoredOnce() throws Exception {
+    String body = event("growth-etl", "retried_job", CONTACTS, "growth-etl", "audiences/retried");
+
+    HttpResponse<String> first = post(GROWTH_ETL, body);
+    HttpResponse<String> again = post(GROWTH_ETL, body);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.body()).contains("\"duplicate\":false");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    assertThat(again.body()).contains("\"duplicate\":true").contains("growth-etl/audiences/retried");
+    assertThat(audited(AuditKind.LINEAGE_INGESTED, "growth-etl/retried_job")).extracting(
+        event -> event.details().get("duplicate")).containsExactlyInAnyOrder(false, true);
+  }
+
+  @Test
+  void anIdempotencyKeyMakesTwoSendsOneEvent() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> first = post(GROWTH_ETL, event("growth-etl", "keyed_job", CONTACTS, "growth-etl", "keyed"),
+        "Idempotency-Key", key);
+    // a new run id, as a client that rebuilds the event on retry sends it
+    HttpResponse<String> again = post(GROWTH_ETL, event("growth-etl", "keyed_job", CONTACTS, "growth-etl", "keyed"),
+        "Idempotency-Key", key);
+
+    assertThat(first.body()).contains("\"duplicate\":false");
+    assertThat(again.body()).contains("\"duplicate\":true");
+    HttpResponse<String> tooLong = post(GROWTH_ETL, event("growth-etl", "keyed_job", CONTACTS, "growth-etl", "keyed"),
+        "Idempotency-Key", "k".repeat(256));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("Idempotency-Key header must be 1 to 255 printable characters");
+  }
+
+  @Test
+  void aNameThatCouldNotBeAskedForIsRefusedWhereItIs() throws Exception {
+    HttpResponse<String> refused = post(GROWTH_ETL, event("growth-etl", "bell_job", CONTACTS, "growth-etl",
+        "audiences/\\u0007bell"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("/outputs/0/name: contains the control character U+0007 at index 10");
+    assertThat(audited(AuditKind.LINEAGE_INGESTED, "growth-etl/bell_job")).isEmpty();
+  }
+
+  @Test
+  void columnSourcesBeyondTheSettingAreRefusedNamingIt() throws Exception {
+    String sources = String.join(",", java.util.Collections.nCopies(6,
+        "{\"namespace\": \"warehouse\", \"name\": \"" + CONTACTS + "\", \"field\": \"email\"}"));
+    String body = event("growth-etl", "wide_job", CONTACTS, "growth-etl", "audiences/wide").replace(
+        "\"name\": \"audiences/wide\"}", "\"name\": \"audiences/wide\", \"facets\": {\"columnLineage\": {\"fields\": "
+            + "{\"contact\": {\"inputFields\": [" + sources + "]}}}}}");
+
+    HttpResponse<String> refused = post(GROWTH_ETL, body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("6 column sources so far; at most 5 (catalog.openlineage.max-input-fields)");
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/wide")).isEmpty();
+  }
+
+  @Test
+  void anEventTimeWithoutAnOffsetIsTakenAsUtc() throws Exception {
+    HttpResponse<String> stored = post(GROWTH_ETL, event("growth-etl", "local_time_job", CONTACTS, "growth-etl",
+        "audiences/local").replace("2026-12-01T06:00:00Z", "2026-12-01T06:00:00"));
+
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+  }
+
   private static int impactSize() {
     return store.impact(Viewer.EVERYTHING, NodeRef.product("customers.contacts"), null).nodes().size();
   }
@@ -166,9 +232,13 @@ class OpenLineageAccessIT {
     throw new AssertionError("no ACCESS_DENIED record for " + target);
   }
 
-  private static HttpResponse<String> post(ApiKeyFormat.@Nullable NewKey key, String body) throws Exception {
+  private static HttpResponse<String> post(ApiKeyFormat.@Nullable NewKey key, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
     if (key != null) {
       request.header("X-Api-Key", key.key());
     }

@@ -123,7 +123,15 @@ public final class LineageStore {
      * @throws AccessDeniedException naming the dataset and its owning team, when they do not; nothing is stored
      */
     public RecordedEvent record(Viewer writer, LineageEvent event) {
-        return openLineage.record(writer, event);
+        return record(writer, event, event.identity());
+    }
+
+    /**
+     * Stores an event once per {@code idempotencyKey} (the event's {@link LineageEvent#identity()}, or a key its
+     * sender chose): sent again, it is acknowledged with what was stored the first time, and nothing is written.
+     */
+    public RecordedEvent record(Viewer writer, LineageEvent event, String idempotencyKey) {
+        return openLineage.record(writer, event, idempotencyKey);
     }
 
     // Reads, each as one viewer sees the catalog

@@ -3,6 +3,7 @@ package io.meshcatalog.graph.lineage;
 import io.meshcatalog.graph.model.DatasetId;
 import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.model.ProductId;
+import io.meshcatalog.graph.openlineage.OpenLineageNames;
 
 /**
  * The starting point of a lineage or impact question: a product, a dataset or a field. Datasets and
@@ -10,8 +11,6 @@ import io.meshcatalog.graph.model.ProductId;
  * {@code <namespace>/<name>.<field>}.
  */
 public record NodeRef(NodeKind kind, String id) {
-
-    private static final int MAX_LENGTH = 1_000;
 
     public NodeRef {
         switch (kind) {
@@ -31,7 +30,7 @@ public record NodeRef(NodeKind kind, String id) {
     }
 
     private static boolean isOpenLineageKey(String id) {
-        return id.indexOf('/') > 0 && id.length() <= MAX_LENGTH && id.chars().noneMatch(Character::isISOControl);
+        return OpenLineageNames.isKey(id);
     }
 
     public static NodeRef product(String id) {

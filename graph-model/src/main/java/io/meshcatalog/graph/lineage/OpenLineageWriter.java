@@ -4,6 +4,7 @@ import io.meshcatalog.graph.openlineage.ColumnSource;
 import io.meshcatalog.graph.openlineage.EventDataset;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import io.meshcatalog.graph.openlineage.SchemaField;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,19 +12,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import io.meshcatalog.graph.access.Viewer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Stores one validated OpenLineage event in one transaction: its datasets (matched to catalog
  * datasets by id or physical name, otherwise kept as {@code <namespace>/<name>}), the job and run,
  * and the dataset- and column-level lineage the job reports. Lineage edges carry the job's id, so
- * a product's own upserts never remove them.
+ * a product's own upserts never remove them. Exactly once: the event's idempotency key is claimed in the same
+ * transaction ({@code ol-claim-event}), so an event sent again, even at the same moment, is acknowledged with what
+ * the first one stored and writes nothing.
  */
 final class OpenLineageWriter {
+
+    /**
+     * How long an event's idempotency key is remembered: a client retrying within it never stores the event twice.
+     * OpenLineage clients retry within minutes; Stripe keeps its idempotency keys for a day.
+     */
+    static final Duration KEY_RETENTION = Duration.ofDays(7);
 
     private final Driver driver;
     private final CypherLog log;
@@ -33,9 +44,27 @@ final class OpenLineageWriter {
         this.log = log;
     }
 
-    RecordedEvent record(Viewer writer, LineageEvent event) {
+    RecordedEvent record(Viewer writer, LineageEvent event, String idempotencyKey) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> write(tx, writer, event));
+            return session.executeWrite(tx -> {
+                Record claim = log.run(tx, "ol-claim-event", Map.of("key", idempotencyKey,
+                        "attempt", UUID.randomUUID().toString(), "now", OffsetDateTime.now(ZoneOffset.UTC),
+                        "before", OffsetDateTime.now(ZoneOffset.UTC).minus(KEY_RETENTION))).single();
+                if (!claim.get("fresh").asBoolean()) {
+                    return new RecordedEvent(claim.get("job").asString(null), claim.get("run").asString(null),
+                            claim.get("datasets").asList(Value::asString), claim.get("matched").asList(Value::asString),
+                            true);
+                }
+                RecordedEvent recorded = write(tx, writer, event);
+                Map<String, Object> settled = new HashMap<>();
+                settled.put("key", idempotencyKey);
+                settled.put("job", recorded.job());
+                settled.put("run", recorded.run());
+                settled.put("datasets", recorded.datasets());
+                settled.put("matched", recorded.matchedCatalogDatasets());
+                log.run(tx, "ol-settle-event", settled);
+                return recorded;
+            });
         }
     }
 
@@ -69,7 +98,7 @@ final class OpenLineageWriter {
             writeJob(tx, event, ids);
         }
         List<String> datasets = byKey.keySet().stream().map(ids::get).distinct().toList();
-        return new RecordedEvent(event.jobId(), event.runId(), datasets, matched);
+        return new RecordedEvent(event.jobId(), event.runId(), datasets, matched, false);
     }
 
     /**

@@ -33,6 +33,18 @@ public record LineageEvent(
         return jobNamespace == null ? null : jobNamespace + "/" + jobName;
     }
 
+    /**
+     * What makes this event the same event when it is sent again (a client retrying after a timeout): a run event's
+     * run id, type and time; a job's or a dataset's name and time. Two events of one key are stored once.
+     */
+    public String identity() {
+        return switch (kind) {
+            case RUN -> "run " + runId + " " + eventType + " " + eventTime;
+            case JOB -> "job " + jobId() + " " + eventTime;
+            case DATASET -> "dataset " + outputs.get(0).key() + " " + eventTime;
+        };
+    }
+
     /** A failed or aborted run says nothing reliable about lineage: only its state is kept. */
     public boolean carriesLineage() {
         return !"FAIL".equals(eventType) && !"ABORT".equals(eventType);

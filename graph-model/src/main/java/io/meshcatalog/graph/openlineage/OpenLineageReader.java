@@ -3,7 +3,9 @@ package io.meshcatalog.graph.openlineage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,17 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one OpenLineage 2-0-x event from JSON and checks it against the spec's required keys and
- * formats. Every problem is reported with its JSON pointer; an event with any problem is rejected
- * whole. Facets other than {@code schema} and {@code columnLineage} are accepted and ignored.
+ * formats, and against the {@link IntakeLimits}. Every problem is reported with its JSON pointer (the first
+ * {@link #MAX_PROBLEMS}, then how many more); an event with any problem is rejected whole. Facets other than
+ * {@code schema} and {@code columnLineage} are accepted and ignored. As lenient as Marquez where the spec is strict
+ * for no reader's benefit: an {@code eventTime} without an offset is taken as UTC.
  */
 public final class OpenLineageReader {
 
     private static final Set<String> EVENT_TYPES = Set.of("START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER");
-    /** Bounds what one event may carry, so that a single request cannot flood the graph. */
-    static final int MAX_DATASETS = 1_000;
-    static final int MAX_FIELDS = 5_000;
+    /** The problems named one by one; a flood of bad entries is told as a count. */
+    static final int MAX_PROBLEMS = 50;
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
+    private final IntakeLimits limits;
+
+    public OpenLineageReader() {
+        this(IntakeLimits.DEFAULTS);
+    }
+
+    public OpenLineageReader(IntakeLimits limits) {
+        this.limits = limits;
+    }
 
     public LineageEvent read(String json) {
         JsonNode root;
@@ -41,7 +53,7 @@ public final class OpenLineageReader {
         if (root == null || !root.isObject()) {
             throw new InvalidEventException(List.of("/: expected a JSON object"));
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Instant eventTime = time(root, "/eventTime", problems);
         String producer = uri(root, "producer", problems);
         String schemaUrl = uri(root, "schemaURL", problems);
@@ -51,7 +63,7 @@ public final class OpenLineageReader {
                 : root.has("dataset") ? LineageEvent.Kind.DATASET : null;
         if (kind == null) {
             problems.add("/: not a run, job or dataset event: expected a 'run', 'job' or 'dataset' key");
-            throw new InvalidEventException(problems);
+            throw problems.refusal();
         }
         String runId = null;
         String eventType = null;
@@ -82,19 +94,24 @@ public final class OpenLineageReader {
         List<EventDataset> outputs = kind == LineageEvent.Kind.DATASET
                 ? single(root.path("dataset"), problems)
                 : datasets(root, "outputs", problems);
+        long edges = (long) inputs.size() * outputs.size();
+        if (edges > limits.datasetEdges()) {
+            problems.add("/: " + inputs.size() + " inputs times " + outputs.size() + " outputs make " + edges
+                    + " dataset lineage edges; " + limits.atMost(limits.datasetEdges(), "dataset-edges") + " per event");
+        }
         if (!problems.isEmpty()) {
-            throw new InvalidEventException(problems);
+            throw problems.refusal();
         }
         return new LineageEvent(kind, eventTime, producer, schemaUrl, runId, eventType, jobNamespace, jobName,
                 inputs, outputs);
     }
 
-    private List<EventDataset> single(JsonNode dataset, List<String> problems) {
+    private List<EventDataset> single(JsonNode dataset, Problems problems) {
         EventDataset read = dataset(dataset, "/dataset", problems);
         return read == null ? List.of() : List.of(read);
     }
 
-    private List<EventDataset> datasets(JsonNode root, String key, List<String> problems) {
+    private List<EventDataset> datasets(JsonNode root, String key, Problems problems) {
         JsonNode list = root.path(key);
         if (list.isMissingNode() || list.isNull()) {
             return List.of();
@@ -103,8 +120,9 @@ public final class OpenLineageReader {
             problems.add("/" + key + ": expected an array of datasets");
             return List.of();
         }
-        if (list.size() > MAX_DATASETS) {
-            problems.add("/" + key + ": " + list.size() + " datasets; at most " + MAX_DATASETS + " per event");
+        if (list.size() > limits.datasets()) {
+            problems.add("/" + key + ": " + list.size() + " datasets; " + limits.atMost(limits.datasets(), "datasets")
+                    + " per event");
             return List.of();
         }
         List<EventDataset> result = new ArrayList<>();
@@ -117,7 +135,7 @@ public final class OpenLineageReader {
         return result;
     }
 
-    private @Nullable EventDataset dataset(JsonNode node, String at, List<String> problems) {
+    private @Nullable EventDataset dataset(JsonNode node, String at, Problems problems) {
         if (!node.isObject()) {
             problems.add(at + ": expected a dataset object with namespace and name");
             return null;
@@ -128,8 +146,10 @@ public final class OpenLineageReader {
         List<SchemaField> fields = new ArrayList<>();
         JsonNode schemaFields = facets.path("schema").path("fields");
         if (schemaFields.isArray()) {
-            if (schemaFields.size() > MAX_FIELDS) {
-                problems.add(at + "/facets/schema/fields: at most " + MAX_FIELDS + " fields per dataset");
+            problems.fields += schemaFields.size();
+            if (problems.fields > limits.fields()) {
+                problems.add(at + "/facets/schema/fields: " + problems.fields + " schema fields so far; "
+                        + limits.atMost(limits.fields(), "fields") + " per event");
             } else {
                 for (int i = 0; i < schemaFields.size(); i++) {
                     JsonNode field = schemaFields.get(i);
@@ -148,10 +168,28 @@ public final class OpenLineageReader {
         if (columns.isObject()) {
             for (Map.Entry<String, JsonNode> column : columns.properties()) {
                 String columnAt = at + "/facets/columnLineage/fields/" + pointerEscape(column.getKey());
+                String columnRefusal = OpenLineageNames.refusal(column.getKey());
+                if (columnRefusal != null || column.getKey().length() > OpenLineageNames.MAX_KEY_LENGTH) {
+                    problems.add(columnAt + ": the output field's name "
+                            + (columnRefusal != null ? columnRefusal : "is longer than "
+                                    + OpenLineageNames.MAX_KEY_LENGTH + " characters"));
+                    continue;
+                }
+                if (++problems.fields > limits.fields()) {
+                    problems.add(columnAt + ": " + problems.fields + " fields so far; "
+                            + limits.atMost(limits.fields(), "fields") + " per event");
+                    break;
+                }
                 JsonNode sources = column.getValue().path("inputFields");
                 if (!sources.isArray()) {
                     problems.add(columnAt + "/inputFields: required, an array");
                     continue;
+                }
+                problems.inputFields += sources.size();
+                if (problems.inputFields > limits.inputFields()) {
+                    problems.add(columnAt + "/inputFields: " + problems.inputFields + " column sources so far; "
+                            + limits.atMost(limits.inputFields(), "input-fields") + " per event");
+                    break;
                 }
                 List<ColumnSource> list = new ArrayList<>();
                 for (int i = 0; i < sources.size(); i++) {
@@ -172,23 +210,35 @@ public final class OpenLineageReader {
         if (namespace == null || name == null) {
             return null;
         }
+        String key = EventDataset.key(namespace, name);
+        int longestField = fields.stream().mapToInt(field -> field.name().length() + 1).max().orElse(0);
+        if (key.length() + longestField > OpenLineageNames.MAX_KEY_LENGTH) {
+            problems.add(at + ": '<namespace>/<name>' with its longest field name is longer than "
+                    + OpenLineageNames.MAX_KEY_LENGTH + " characters");
+            return null;
+        }
         return new EventDataset(namespace, name, fields, lineage);
     }
 
-    private static @Nullable String text(JsonNode node, String key, String at, List<String> problems) {
+    private static @Nullable String text(JsonNode node, String key, String at, Problems problems) {
         JsonNode value = node.path(key);
         if (!value.isString() || value.asString().isBlank()) {
             problems.add(at + ": required, a non-empty string");
             return null;
         }
-        if (value.asString().length() > 1_000) {
-            problems.add(at + ": longer than 1000 characters");
+        if (value.asString().length() > OpenLineageNames.MAX_KEY_LENGTH) {
+            problems.add(at + ": longer than " + OpenLineageNames.MAX_KEY_LENGTH + " characters");
+            return null;
+        }
+        String refusal = OpenLineageNames.refusal(value.asString());
+        if (refusal != null) {
+            problems.add(at + ": " + refusal);
             return null;
         }
         return value.asString();
     }
 
-    private static String uri(JsonNode root, String key, List<String> problems) {
+    private static String uri(JsonNode root, String key, Problems problems) {
         String value = text(root, key, "/" + key, problems);
         if (value != null) {
             if (!isAbsoluteUri(value)) {
@@ -206,16 +256,21 @@ public final class OpenLineageReader {
         }
     }
 
-    private static Instant time(JsonNode root, String at, List<String> problems) {
+    private static Instant time(JsonNode root, String at, Problems problems) {
         String value = text(root, "eventTime", at, problems);
         if (value == null) {
             return Instant.EPOCH;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(at + ": expected an ISO-8601 date-time with offset, found '" + value + "'");
-            return Instant.EPOCH;
+            return ZonedDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                problems.add(at + ": expected an ISO-8601 date-time such as 2026-11-20T06:15:00Z (without an offset it "
+                        + "is taken as UTC), found '" + value + "'");
+                return Instant.EPOCH;
+            }
         }
     }
 
@@ -230,5 +285,34 @@ public final class OpenLineageReader {
 
     private static String pointerEscape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The problems of one event, the first {@link #MAX_PROBLEMS} by name, and what it carries so far. */
+    private static final class Problems {
+
+        private final List<String> named = new ArrayList<>();
+        private int more;
+        int fields;
+        int inputFields;
+
+        void add(String problem) {
+            if (named.size() < MAX_PROBLEMS) {
+                named.add(problem);
+            } else {
+                more++;
+            }
+        }
+
+        boolean isEmpty() {
+            return named.isEmpty();
+        }
+
+        InvalidEventException refusal() {
+            List<String> all = new ArrayList<>(named);
+            if (more > 0) {
+                all.add("… and " + more + " more problems");
+            }
+            return new InvalidEventException(all);
+        }
     }
 }

@@ -21,3 +21,5 @@ CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (n:AccessRequest) REQUIRE 
 CREATE CONSTRAINT access_request_pending IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.pendingKey IS UNIQUE;
 CREATE INDEX access_request_status IF NOT EXISTS FOR (n:AccessRequest) ON (n.status);
 CREATE INDEX access_request_requester IF NOT EXISTS FOR (n:AccessRequest) ON (n.requester);
+CREATE CONSTRAINT lineage_event_key IF NOT EXISTS FOR (n:LineageEventKey) REQUIRE n.key IS UNIQUE;
+CREATE INDEX lineage_event_key_at IF NOT EXISTS FOR (n:LineageEventKey) ON (n.at);

@@ -68,6 +68,59 @@ class OpenLineageIT {
     }
 
     @Test
+    void aRetriedEventIsAcknowledgedAgainButStoredOnce() {
+        String complete = fixture("spark-join-complete.json");
+        String start = complete.replace("\"COMPLETE\"", "\"START\"").replace("06:15:00.000Z", "06:00:00.000Z");
+        RecordedEvent first = store.record(ADMIN, reader.read(start));
+        store.record(ADMIN, reader.read(complete));
+        List<String> stored = GraphFingerprint.of(driver);
+
+        // the START's sender timed out and sends it again, after the COMPLETE
+        RecordedEvent retried = store.record(ADMIN, reader.read(start));
+
+        assertThat(retried.duplicate()).isTrue();
+        assertThat(first.duplicate()).isFalse();
+        assertThat(retried.datasets()).isEqualTo(first.datasets());
+        assertThat(retried.matchedCatalogDatasets()).isEqualTo(first.matchedCatalogDatasets());
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).as("not set back to START").isEqualTo("COMPLETE");
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(stored);
+    }
+
+    @Test
+    void theSameEventSentManyTimesAtOnceIsStoredOnce() throws Exception {
+        String complete = fixture("spark-join-complete.json");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<RecordedEvent>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                sent.add(pool.submit(() -> store.record(ADMIN, reader.read(complete))));
+            }
+            List<Boolean> duplicates = new java.util.ArrayList<>();
+            for (var one : sent) {
+                duplicates.add(one.get(60, java.util.concurrent.TimeUnit.SECONDS).duplicate());
+            }
+            assertThat(duplicates).containsOnlyOnce(false).hasSize(16);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(driver.executableQuery("MATCH (k:LineageEventKey) RETURN count(k) AS n").execute().records()
+                .get(0).get("n").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSendersIdempotencyKeyMakesTwoBodiesOneEvent() {
+        String complete = fixture("spark-join-complete.json");
+        store.record(ADMIN, reader.read(complete), "key etl-7 batch-42");
+
+        RecordedEvent again = store.record(ADMIN, reader.read(complete.replace("06:15:00.000Z", "06:16:00.000Z")),
+                "key etl-7 batch-42");
+        RecordedEvent other = store.record(ADMIN, reader.read(complete), "key etl-7 batch-43");
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(other.duplicate()).as("another key is another event").isFalse();
+    }
+
+    @Test
     void aFailedRunUpdatesItsStateButAddsNoLineage() {
         String failed = fixture("spark-join-complete.json").replace("\"COMPLETE\"", "\"FAIL\"");
 

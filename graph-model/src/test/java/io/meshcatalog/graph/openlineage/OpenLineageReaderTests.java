@@ -36,7 +36,8 @@ class OpenLineageReaderTests {
                 () -> reader.read(fixture("invalid-run.json")));
 
         assertThat(error.problems()).containsExactlyInAnyOrder(
-                "/eventTime: expected an ISO-8601 date-time with offset, found 'yesterday'",
+                "/eventTime: expected an ISO-8601 date-time such as 2026-11-20T06:15:00Z (without an offset it is "
+                        + "taken as UTC), found 'yesterday'",
                 "/producer: expected an absolute URI, found 'not a uri'",
                 "/schemaURL: required, a non-empty string",
                 "/run/runId: expected a UUID, found '42'",
@@ -78,13 +79,77 @@ class OpenLineageReaderTests {
     }
 
     @Test
-    void oversizedEventsAreRefused() {
-        String datasets = String.join(",", java.util.Collections.nCopies(OpenLineageReader.MAX_DATASETS + 1,
+    void oversizedEventsAreRefusedNamingTheSetting() {
+        String datasets = String.join(",", java.util.Collections.nCopies(IntakeLimits.DEFAULTS.datasets() + 1,
                 "{\"namespace\": \"n\", \"name\": \"d\"}"));
         assertThatThrownBy(() -> reader.read("""
                 {"eventTime": "2026-11-20T06:15:00Z", "producer": "https://x", "schemaURL": "https://y",
                  "job": {"namespace": "a", "name": "b"}, "inputs": [%s]}
-                """.formatted(datasets))).hasMessageContaining("at most 1000 per event");
+                """.formatted(datasets))).hasMessageContaining(
+                        "/inputs: 1001 datasets; at most 1000 (catalog.openlineage.max-datasets) per event");
+    }
+
+    @Test
+    void columnSourcesBeyondTheLimitAreRefusedWithoutReadingThemAll() {
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 100, 3, "catalog.openlineage"));
+        String sources = String.join(",", java.util.Collections.nCopies(100_000,
+                "{\"namespace\": \"n\", \"name\": \"d\", \"field\": \"f\"}"));
+        InvalidEventException refused = catchThrowableOfType(InvalidEventException.class, () -> small.read("""
+                {"eventTime": "2026-11-20T06:15:00Z", "producer": "https://x", "schemaURL": "https://y",
+                 "job": {"namespace": "a", "name": "b"}, "run": {"runId": "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01"},
+                 "outputs": [{"namespace": "n", "name": "o", "facets": {"columnLineage": {"fields":
+                   {"total": {"inputFields": [%s]}}}}}]}
+                """.formatted(sources)));
+        assertThat(refused.problems()).containsExactly("/outputs/0/facets/columnLineage/fields/total/inputFields: "
+                + "100000 column sources so far; at most 3 (catalog.openlineage.max-input-fields) per event");
+    }
+
+    @Test
+    void inputsTimesOutputsAreBounded() {
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 4, 100, 100, "catalog.openlineage"));
+        String three = "[{\"namespace\": \"n\", \"name\": \"a\"}, {\"namespace\": \"n\", \"name\": \"b\"},"
+                + " {\"namespace\": \"n\", \"name\": \"c\"}]";
+        assertThatThrownBy(() -> small.read("""
+                {"eventTime": "2026-11-20T06:15:00Z", "producer": "https://x", "schemaURL": "https://y",
+                 "job": {"namespace": "a", "name": "b"}, "inputs": %s, "outputs": %s}
+                """.formatted(three, three))).hasMessageContaining(
+                        "3 inputs times 3 outputs make 9 dataset lineage edges; at most 4 "
+                                + "(catalog.openlineage.max-dataset-edges) per event");
+    }
+
+    @Test
+    void aFloodOfBadEntriesIsToldAsACount() {
+        String bad = String.join(",", java.util.Collections.nCopies(500, "{\"namespace\": 1}"));
+        InvalidEventException refused = catchThrowableOfType(InvalidEventException.class, () -> reader.read("""
+                {"eventTime": "2026-11-20T06:15:00Z", "producer": "https://x", "schemaURL": "https://y",
+                 "job": {"namespace": "a", "name": "b"}, "inputs": [%s]}
+                """.formatted(bad)));
+        assertThat(refused.problems()).hasSize(OpenLineageReader.MAX_PROBLEMS + 1)
+                .last().isEqualTo("… and 950 more problems");
+    }
+
+    @Test
+    void namesWithControlCharactersAreRefusedWhereTheyAre() {
+        InvalidEventException refused = catchThrowableOfType(InvalidEventException.class, () -> reader.read("""
+                {"eventTime": "2026-11-20T06:15:00Z", "producer": "https://x", "schemaURL": "https://y",
+                 "dataset": {"namespace": "s3://lake", "name": "orders\\u0000daily"}}
+                """));
+        assertThat(refused.problems()).containsExactly("/dataset/name: contains the control character U+0000 at "
+                + "index 6; names must be printable");
+    }
+
+    @Test
+    void anEventTimeWithoutAnOffsetIsTakenAsUtcAsMarquezDoes() {
+        String event = """
+                {"eventTime": "%s", "producer": "https://x", "schemaURL": "https://y",
+                 "dataset": {"namespace": "s3://lake", "name": "orders"}}
+                """;
+        assertThat(reader.read(event.formatted("2026-11-20T06:15:00")).eventTime())
+                .isEqualTo(java.time.Instant.parse("2026-11-20T06:15:00Z"));
+        assertThat(reader.read(event.formatted("2026-11-20T08:15:00+01:00[Europe/Berlin]")).eventTime())
+                .isEqualTo(java.time.Instant.parse("2026-11-20T07:15:00Z"));
+        assertThatThrownBy(() -> reader.read(event.formatted("yesterday")))
+                .hasMessageContaining("/eventTime: expected an ISO-8601 date-time");
     }
 
     static String fixture(String name) {
