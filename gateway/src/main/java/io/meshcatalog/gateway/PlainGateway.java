@@ -3,8 +3,10 @@ package io.meshcatalog.gateway;
 import io.meshcatalog.gateway.audit.AuditProperties;
 import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.graphiql.GraphiqlRoutes;
 import io.meshcatalog.gateway.http.GatewayProperties;
 import io.meshcatalog.gateway.http.EdgeCheck;
@@ -128,10 +130,12 @@ final class PlainGateway implements AutoCloseable {
       SupergraphSource source = GatewayWiring.supergraphSource(environment.getProperty("supergraph", ""),
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
-      Gateway gateway = GatewayWiring.gateway(source, GatewayWiring.subgraphClient(http, List.of()), properties, planning,
+      GuardedSubgraphClient guarded = GatewayWiring.guardedSubgraphs(http, properties);
+      SubgraphClient client = GatewayWiring.subgraphClient(guarded, List.of());
+      Gateway gateway = GatewayWiring.gateway(source, client, properties, planning,
           GatewayWiring.operationLimits(properties), audit);
-      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
-          GatewayWiring.healthRoute(gateway, List.of(), json)));
+      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json)));
+      routes.addAll(GatewayWiring.healthRoutes(gateway, client, guarded, List.of(), List.of(), json));
       routes.addAll(GraphiqlRoutes.all(json).routes());
       // no catalog, so no stored keys: those of security.api-keys
       ApiKeys keys = SecurityWiring.apiKeys(security, List::of, false, clock);

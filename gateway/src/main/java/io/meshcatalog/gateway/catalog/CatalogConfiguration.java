@@ -6,6 +6,7 @@ import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.http.EdgeCheck;
+import io.meshcatalog.gateway.http.HealthProbe;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.security.ApiKeyAdmin;
 import io.meshcatalog.gateway.supergraph.Subgraph;
@@ -54,6 +55,12 @@ class CatalogConfiguration {
     }
     LOG.info("Catalog graph: {}", settings);
     return GraphConnection.open(settings);
+  }
+
+  /** Neo4j's state in {@code GET /health}. */
+  @Bean
+  HealthProbe neo4jProbe(GraphConnection catalogGraph) {
+    return new Neo4jProbe(catalogGraph.driver());
   }
 
   @Bean

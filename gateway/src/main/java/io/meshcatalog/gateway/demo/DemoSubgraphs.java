@@ -16,23 +16,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The five demo domain subgraphs, run from their jar as a child process on the given ports; ready
- * once every one answers {@code _service}. Closing stops the child (and is safe to repeat); if this
- * process dies without closing (SIGKILL, OOM killer), the child sees its standard input close and exits.
+ * once every one answers {@code _service}. Supervised: a child that dies (a crash, the OOM killer, a kill -9) is
+ * started again, logged, after a backoff (1 s, doubling to 30 s), at most {@link #MAX_RESTARTS} times; meanwhile
+ * the gateway's circuit breakers answer the domains' parts with errors. Closing stops the child (and is safe to
+ * repeat); if this process dies without closing (SIGKILL, OOM killer), the child sees its standard input close and
+ * exits.
  */
 public final class DemoSubgraphs implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSubgraphs.class);
 
   /** The demo domains, in the order the supergraph lists them. */
   public static final List<String> DOMAINS = List.of("orders", "shipping", "customers", "marketing", "finance");
 
-  private final Process process;
+  /** Restarts before the supervisor gives up on a child that keeps dying. */
+  static final int MAX_RESTARTS = 5;
+
+  private final ProcessBuilder builder;
   private final Map<String, String> urls;
   private final Path log;
+  private volatile Process process;
+  private volatile boolean closed;
+  private int restarts;
 
-  private DemoSubgraphs(Process process, Map<String, String> urls, Path log) {
+  private DemoSubgraphs(ProcessBuilder builder, Process process, Map<String, String> urls, Path log) {
+    this.builder = builder;
     this.process = process;
     this.urls = urls;
     this.log = log;
@@ -61,23 +76,60 @@ public final class DemoSubgraphs implements AutoCloseable {
       urls.put(domain, "http://127.0.0.1:" + (basePort + i) + "/graphql");
     }
     Process process;
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-      builder.environment().putAll(environment);
+      Files.deleteIfExists(log);
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the domain subgraphs: " + e.getMessage(), e);
     }
-    DemoSubgraphs subgraphs = new DemoSubgraphs(process, Map.copyOf(urls), log);
+    DemoSubgraphs subgraphs = new DemoSubgraphs(builder, process, Map.copyOf(urls), log);
     try {
       subgraphs.awaitReady(timeout, http);
     } catch (RuntimeException e) {
       subgraphs.close();
       throw e;
     }
+    subgraphs.supervise(process);
     return subgraphs;
+  }
+
+  private void supervise(Process child) {
+    child.onExit().thenRun(() -> {
+      if (closed) {
+        return;
+      }
+      int restart;
+      synchronized (this) {
+        restart = ++restarts;
+      }
+      if (restart > MAX_RESTARTS) {
+        LOG.error("The domain subgraphs process (pid {}) exited with code {}; it was restarted {} times already, so it "
+            + "stays down: see {}", child.pid(), child.exitValue(), MAX_RESTARTS, log.toAbsolutePath());
+        return;
+      }
+      long backoff = Math.min(30_000L, 1_000L << (restart - 1));
+      LOG.warn("The domain subgraphs process (pid {}) exited with code {}; restarting it in {} ms (restart {} of {})",
+          child.pid(), child.exitValue(), backoff, restart, MAX_RESTARTS);
+      CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS).execute(this::restart);
+    });
+  }
+
+  private synchronized void restart() {
+    if (closed) {
+      return;
+    }
+    try {
+      Process next = builder.start();
+      process = next;
+      LOG.info("Restarted the domain subgraphs: pid {}", next.pid());
+      supervise(next);
+    } catch (IOException e) {
+      LOG.error("Cannot restart the domain subgraphs: {}", e.getMessage());
+    }
   }
 
   /** {@code name=url,…} for {@code --subgraphs}. */
@@ -144,6 +196,11 @@ public final class DemoSubgraphs implements AutoCloseable {
 
   @Override
   public void close() {
+    Process process;
+    synchronized (this) {
+      closed = true;
+      process = this.process;
+    }
     if (!process.isAlive()) {
       return;
     }

@@ -205,7 +205,8 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
     void send(boolean mayRetry) {
       pool.acquire(!mayRetry).whenComplete((lease, failure) -> {
         if (failure != null) {
-          fail("cannot connect to " + target.origin().authority() + ": " + describe(failure), failure);
+          fail(new SubgraphFetchException("cannot connect to " + target.origin().authority() + ": " + describe(failure),
+              failure, true));
           return;
         }
         Channel ch = lease.channel();
@@ -268,7 +269,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
       if (retry && !result.isDone()) {
         send(false);
       } else {
-        fail("the connection closed before the answer", null);
+        fail(new SubgraphFetchException("the connection closed before the answer", true));
       }
     }
 
@@ -304,18 +305,24 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
       try (java.io.InputStream in = new ByteBufInputStream(response.content())) {
         parsed = json.readValue(in, Object.class);
       } catch (JacksonException | IOException e) {
-        throw new SubgraphFetchException("HTTP " + status + " with a body that is not JSON");
+        throw new SubgraphFetchException("HTTP " + status + " with a body that is not JSON", isGatewayError(status));
       }
       if (!(parsed instanceof Map<?, ?> map) || !(map.containsKey("data") || map.containsKey("errors"))) {
-        throw new SubgraphFetchException("HTTP " + status + " with a body that is not a GraphQL response");
+        throw new SubgraphFetchException("HTTP " + status + " with a body that is not a GraphQL response",
+            isGatewayError(status));
       }
       if (status / 100 != 2 && !map.containsKey("errors")) {
-        throw new SubgraphFetchException("HTTP " + status);
+        throw new SubgraphFetchException("HTTP " + status, isGatewayError(status));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> answer = (Map<String, Object>) map;
       return answer;
     }
+  }
+
+  /** 502, 503, 504: the subgraph or a proxy before it could not answer now; another try may be answered. */
+  private static boolean isGatewayError(int status) {
+    return status == 502 || status == 503 || status == 504;
   }
 
   private static String describe(Throwable failure) {

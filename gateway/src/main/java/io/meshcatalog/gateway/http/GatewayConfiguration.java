@@ -6,6 +6,7 @@ import io.meshcatalog.gateway.audit.AuditReader;
 import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
@@ -54,8 +55,13 @@ class GatewayConfiguration {
   }
 
   @Bean
-  SubgraphClient subgraphClient(NettySubgraphClient subgraphHttpClient, ObjectProvider<InProcessSubgraph> inProcess) {
-    return GatewayWiring.subgraphClient(subgraphHttpClient, inProcess.orderedStream().toList());
+  GuardedSubgraphClient guardedSubgraphs(NettySubgraphClient subgraphHttpClient, GatewayProperties properties) {
+    return GatewayWiring.guardedSubgraphs(subgraphHttpClient, properties);
+  }
+
+  @Bean
+  SubgraphClient subgraphClient(GuardedSubgraphClient guardedSubgraphs, ObjectProvider<InProcessSubgraph> inProcess) {
+    return GatewayWiring.subgraphClient(guardedSubgraphs, inProcess.orderedStream().toList());
   }
 
   @Bean(destroyMethod = "close")
@@ -101,8 +107,21 @@ class GatewayConfiguration {
   }
 
   @Bean
-  HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper jsonMapper) {
-    return GatewayWiring.healthRoute(gateway, checks, jsonMapper);
+  HttpRoute healthRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
+      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
+    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(0);
+  }
+
+  @Bean
+  HttpRoute readinessRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
+      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
+    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(1);
+  }
+
+  @Bean
+  HttpRoute livenessRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
+      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
+    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(2);
   }
 
   /** Apollo router's {@code require_authentication}: runs after the checks that authenticate, being ordered last. */

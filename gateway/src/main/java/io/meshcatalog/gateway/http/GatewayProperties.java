@@ -4,6 +4,7 @@ import io.meshcatalog.gateway.execution.ConfiguredPolicies;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
 import io.meshcatalog.gateway.execution.PlanningSettings;
+import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.planning.AuthorizationFilter;
 import java.time.Duration;
@@ -30,12 +31,33 @@ import org.springframework.util.unit.DataSize;
  * @param limits the operation limits; each unset one has its default ({@link LimitSettings#DEFAULTS})
  * @param csrf the cross-site request forgery protection
  * @param authorization how Apollo's authorization directives apply
+ * @param resilience the circuit breaker of each subgraph and the retries of queries
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
     @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf,
-    @Nullable Authorization authorization) {
+    @Nullable Authorization authorization, @Nullable Resilience resilience) {
+
+  /**
+   * {@code gateway.resilience.*}: see {@link GuardedSubgraphClient.Settings}; each unset one has its default.
+   */
+  public record Resilience(@Nullable Integer failureRate, @Nullable Integer window, @Nullable Integer minimumCalls,
+      @Nullable Duration openFor, @Nullable Integer probes, @Nullable Integer retries, @Nullable Duration backoff) {
+  }
+
+  /** The circuit breakers' and retries' settings. */
+  public GuardedSubgraphClient.Settings resilienceSettings() {
+    GuardedSubgraphClient.Settings d = GuardedSubgraphClient.Settings.DEFAULTS;
+    Resilience r = resilience;
+    if (r == null) {
+      return d;
+    }
+    return new GuardedSubgraphClient.Settings(r.failureRate() == null ? d.failureRate() : r.failureRate(),
+        r.window() == null ? d.window() : r.window(), r.minimumCalls() == null ? d.minimumCalls() : r.minimumCalls(),
+        r.openFor() == null ? d.openFor() : r.openFor(), r.probes() == null ? d.probes() : r.probes(),
+        r.retries() == null ? d.retries() : r.retries(), r.backoff() == null ? d.backoff() : r.backoff());
+  }
 
   /**
    * {@code gateway.limits.*}, Apollo Router's names: see {@link LimitSettings}; 0 turns a measured limit off.

@@ -5,6 +5,7 @@ import io.meshcatalog.gateway.audit.AuditProperties;
 import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
@@ -58,8 +59,13 @@ public final class GatewayWiring {
     return new NettySubgraphClient(transport, json, NettySubgraphClient.Options.DEFAULTS, callerHeaders);
   }
 
-  /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP. */
-  public static SubgraphClient subgraphClient(NettySubgraphClient http, List<InProcessSubgraph> local) {
+  /** The subgraphs over HTTP behind a circuit breaker each, with retries of queries ({@code gateway.resilience.*}). */
+  public static GuardedSubgraphClient guardedSubgraphs(NettySubgraphClient http, GatewayProperties properties) {
+    return new GuardedSubgraphClient(http, properties.resilienceSettings());
+  }
+
+  /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP, guarded. */
+  public static SubgraphClient subgraphClient(GuardedSubgraphClient http, List<InProcessSubgraph> local) {
     return InProcessSubgraphClient.around(http, local);
   }
 
@@ -132,9 +138,13 @@ public final class GatewayWiring {
     return properties.requireAuthentication() ? List.of(new AuthenticationRequired(json)) : List.of();
   }
 
-  public static HttpRoute healthRoute(Gateway gateway, List<ReadinessCheck> checks, JsonMapper json) {
-    return HttpRoute.of("/health", Set.of("GET"), new HealthEndpoint(gateway, checks, json)::handle)
-        .withAccess(HttpRoute.Access.PUBLIC);
+  /** {@code /health} and {@code /health/ready} (readiness, naming every subgraph and probe), {@code /health/live}. */
+  public static List<HttpRoute> healthRoutes(Gateway gateway, SubgraphClient client, GuardedSubgraphClient guarded,
+      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper json) {
+    HealthEndpoint health = new HealthEndpoint(new SubgraphProbe(gateway, client, guarded), checks, probes, json);
+    return List.of(HttpRoute.of("/health", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
+        HttpRoute.of("/health/ready", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
+        HttpRoute.of("/health/live", Set.of("GET"), health::live).withAccess(HttpRoute.Access.PUBLIC));
   }
 
   /** {@code server.address} (every interface when blank) and {@code server.port}. */

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar gateway.jar --demo} as a user runs it, in its own process: killed with SIGKILL,
- * the gateway cannot stop its domain subgraphs child, which must notice on its own and exit rather
- * than keep the demo's ports.
+ * {@code java -jar gateway.jar --demo} as a user runs it, in its own process. Its domain subgraphs child, killed
+ * with SIGKILL, is started again by the gateway, which logs it. The gateway, killed with SIGKILL, cannot stop its
+ * child, which must notice on its own and exit rather than keep the demo's ports.
  */
 class DemoProcessIT {
 
@@ -33,7 +33,7 @@ class DemoProcessIT {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
-  void theSubgraphsChildExitsWhenTheGatewayIsKilledWithSigkill() throws Exception {
+  void theSubgraphsChildIsRestartedWhenItDiesAndExitsWhenTheGatewayIsKilledWithSigkill() throws Exception {
     assertThat(GATEWAY_JAR).as("the gateway jar, built by `package` before the integration tests").isRegularFile();
     int basePort = DemoMesh.fiveFreePorts();
     int port = freePort();
@@ -46,10 +46,22 @@ class DemoProcessIT {
     Optional<ProcessHandle> child = Optional.empty();
     try {
       awaitHealthy(gateway, port, log);
-      child = gateway.descendants()
-          .filter(p -> p.info().commandLine().orElse("").contains("domain-subgraphs.jar")).findFirst();
+      child = subgraphsChild(gateway);
       assertThat(child).as("the domain subgraphs child of the gateway").isPresent();
       assertThat(answers(basePort)).isTrue();
+
+      long killed = child.get().pid();
+      child.get().destroyForcibly(); // SIGKILL, as the OOM killer would
+      child.get().onExit().get(30, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (!answers(basePort) && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      assertThat(answers(basePort)).as("the orders subgraph, after its process was killed").isTrue();
+      child = subgraphsChild(gateway);
+      assertThat(child).isPresent().get().extracting(ProcessHandle::pid).isNotEqualTo(killed);
+      assertThat(Files.readString(log)).contains("The domain subgraphs process (pid " + killed + ") exited")
+          .contains("restarting it in 1000 ms (restart 1 of 5)");
 
       gateway.destroyForcibly(); // SIGKILL: no shutdown hook, no context close
       assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -62,6 +74,11 @@ class DemoProcessIT {
       gateway.destroyForcibly();
       child.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
     }
+  }
+
+  private static Optional<ProcessHandle> subgraphsChild(Process gateway) {
+    return gateway.descendants().filter(p -> p.info().commandLine().orElse("").contains("domain-subgraphs.jar"))
+        .findFirst();
   }
 
   private void awaitHealthy(Process gateway, int port, Path log) throws InterruptedException, IOException {

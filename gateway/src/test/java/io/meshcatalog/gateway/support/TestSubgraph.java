@@ -171,6 +171,13 @@ public final class TestSubgraph implements AutoCloseable {
     rawResponse = body;
   }
 
+  /** Answers from its data again, at once. */
+  public void recover() {
+    failing = false;
+    rawResponse = null;
+    delayMillis = 0;
+  }
+
   /** Waits this long before answering. */
   public void delay(long millis) {
     delayMillis = millis;
