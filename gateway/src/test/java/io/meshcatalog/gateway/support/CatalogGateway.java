@@ -49,6 +49,11 @@ public final class CatalogGateway implements AutoCloseable {
     return new CatalogGateway(new SpringApplication(GatewayApplication.class).run(all.toArray(String[]::new)));
   }
 
+  /** {@code http://127.0.0.1:<port>}. */
+  public String baseUrl() {
+    return base;
+  }
+
   /** Runs {@code query} on {@code /graphql} as the caller of {@code key} (anonymously when null); expects 200. */
   public JsonNode graphql(@Nullable String key, String query) {
     return graphql(key, query, Map.of());
