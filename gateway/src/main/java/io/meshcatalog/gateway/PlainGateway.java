@@ -143,7 +143,8 @@ final class PlainGateway implements AutoCloseable {
       // as in the Spring application: forged requests are refused first, then the caller is authenticated, then
       // the gateway's own checks (require_authentication) run
       List<EdgeCheck> checks = new ArrayList<>(List.of(GatewayWiring.csrfCheck(properties, json),
-          SecurityWiring.authentication(security, keys, workers, audit, json, clock)));
+          SecurityWiring.authentication(security, keys, workers, audit, json, clock),
+          GatewayWiring.rateLimits(properties, json)));
       checks.addAll(GatewayWiring.authorizationChecks(properties, json));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
           environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,

@@ -92,6 +92,34 @@ class PlainGatewayIT {
 
   /** The gateway over the provides case, its subgraphs where this test serves them, with more arguments. */
   /** A gateway with its own audit log and an admin key, and {@code more} settings. */
+  @Test
+  void eachCallerHasItsOwnRateLimitAndIsToldWhenToComeBack() throws Exception {
+    try (PlainGateway gateway = start("--gateway.rate-limit.requests=3", "--gateway.rate-limit.period=2s")) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(graphql(gateway, ADMIN.key()).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> limited = graphql(gateway, ADMIN.key());
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(limited.headers().firstValue("retry-after")).hasValue("2");
+      assertThat(limited.body()).contains("root sent more than 3 requests in 2000 ms").contains("RATE_LIMITED");
+
+      assertThat(graphql(gateway, null).statusCode()).as("an anonymous client has its own share").isEqualTo(200);
+      assertThat(get(gateway, "/health/live").statusCode()).as("health is not counted").isEqualTo(200);
+      Thread.sleep(2_100);
+      assertThat(graphql(gateway, ADMIN.key()).statusCode()).as("the next period").isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> graphql(PlainGateway gateway, String key) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(gateway, "/graphql"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ topReviews { body } }\"}"));
+    if (key != null) {
+      request.header("X-Api-Key", key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private PlainGateway start(String... more) throws IOException {
     List<String> args = new ArrayList<>(List.of("--supergraph=" + CASE.resolve("supergraph.graphql"), "--server.port=0",
         "--audit.dir=" + Files.createTempDirectory(dir, "audit"),

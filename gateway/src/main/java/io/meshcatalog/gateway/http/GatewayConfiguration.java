@@ -124,6 +124,13 @@ class GatewayConfiguration {
     return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(2);
   }
 
+  /** Per-caller rate limits: after authentication, which names the caller. */
+  @Bean
+  @Order(RateLimits.ORDER)
+  EdgeCheck rateLimits(GatewayProperties properties, JsonMapper jsonMapper) {
+    return GatewayWiring.rateLimits(properties, jsonMapper);
+  }
+
   /** Apollo router's {@code require_authentication}: runs after the checks that authenticate, being ordered last. */
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)

@@ -32,12 +32,30 @@ import org.springframework.util.unit.DataSize;
  * @param csrf the cross-site request forgery protection
  * @param authorization how Apollo's authorization directives apply
  * @param resilience the circuit breaker of each subgraph and the retries of queries
+ * @param rateLimit the requests each caller may send per period
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
     @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf,
-    @Nullable Authorization authorization, @Nullable Resilience resilience) {
+    @Nullable Authorization authorization, @Nullable Resilience resilience, @Nullable RateLimit rateLimit) {
+
+  /**
+   * {@code gateway.rate-limit.*}: see {@link RateLimits.Settings}.
+   *
+   * @param requests requests per period per caller (100; 0 turns the limits off)
+   * @param period the period (1s)
+   */
+  public record RateLimit(@Nullable Integer requests, @Nullable Duration period) {
+  }
+
+  /** The per-caller rate limits. */
+  public RateLimits.Settings rateLimits() {
+    RateLimits.Settings d = RateLimits.Settings.DEFAULTS;
+    return rateLimit == null ? d : new RateLimits.Settings(
+        rateLimit.requests() == null ? d.requests() : rateLimit.requests(),
+        rateLimit.period() == null ? d.period() : rateLimit.period());
+  }
 
   /**
    * {@code gateway.resilience.*}: see {@link GuardedSubgraphClient.Settings}; each unset one has its default.

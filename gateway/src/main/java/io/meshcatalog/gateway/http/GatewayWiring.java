@@ -138,6 +138,11 @@ public final class GatewayWiring {
     return properties.requireAuthentication() ? List.of(new AuthenticationRequired(json)) : List.of();
   }
 
+  /** The per-caller rate limits, to run right after authentication ({@link RateLimits#ORDER}). */
+  public static RateLimits rateLimits(GatewayProperties properties, JsonMapper json) {
+    return new RateLimits(properties.rateLimits(), json);
+  }
+
   /** {@code /health} and {@code /health/ready} (readiness, naming every subgraph and probe), {@code /health/live}. */
   public static List<HttpRoute> healthRoutes(Gateway gateway, SubgraphClient client, GuardedSubgraphClient guarded,
       List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper json) {
