@@ -48,7 +48,7 @@ class FuzzIT {
   /** The longest any request may take. */
   static final Duration BOUND = Duration.ofSeconds(10);
   /** Requests of each kind per run. */
-  static final int TRIES = Integer.getInteger("fuzz.tries", 100);
+  static final int TRIES = Integer.getInteger("fuzz.tries", 80);
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ApiKeyFormat.NewKey ETL = ApiKeyFormat.generate(new SecureRandom());
@@ -115,7 +115,8 @@ class FuzzIT {
     for (int i = 0; i < TRIES; i++) {
       long seed = seeds.nextLong();
       String event = GeneratedEvents.generate(seed);
-      HttpResponse<String> answer = send("lineage", seed, event, HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
+      HttpResponse<String> answer = send("lineage", seed, event,
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
           .header("Content-Type", "application/json").header("X-Api-Key", ETL.key())
           .POST(HttpRequest.BodyPublishers.ofString(event)));
       assertAnswered(answer, seed, event);

@@ -1,6 +1,8 @@
 package io.meshcatalog.graph.embedded;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -12,6 +14,13 @@ import org.neo4j.driver.GraphDatabase;
  * closes both, driver first.
  */
 public final class GraphConnection implements AutoCloseable {
+
+    /** How long a managed transaction is retried after a transient failure. */
+    static final Duration MAX_RETRY_TIME = Duration.ofSeconds(3);
+    /** How long opening a Bolt connection may take. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a query waits for a pooled connection. */
+    static final Duration ACQUISITION_TIMEOUT = Duration.ofSeconds(10);
 
     private final Driver driver;
     private final URI uri;
@@ -34,7 +43,13 @@ public final class GraphConnection implements AutoCloseable {
             embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.pageCacheBytes());
             uri = embedded.boltUri();
         }
-        Config config = Config.builder().withUserAgent("mesh-catalog").build();
+        // Managed transactions retry what may pass on a second try (a deadlock, a leader switch, Neo4j restarting)
+        // for MAX_RETRY_TIME, not the driver's 30 s: with Neo4j down, a catalog field must fail fast while the rest
+        // of the response is served; the pool reconnects by itself when Neo4j is back.
+        Config config = Config.builder().withUserAgent("mesh-catalog")
+                .withMaxTransactionRetryTime(MAX_RETRY_TIME.toMillis(), TimeUnit.MILLISECONDS)
+                .withConnectionTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .withConnectionAcquisitionTimeout(ACQUISITION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
         Driver driver = embedded != null
                 ? GraphDatabase.driver(uri, AuthTokens.basic(embedded.username(), embedded.password()), config)
                 : GraphDatabase.driver(uri, AuthTokens.basic(settings.username(), settings.password()), config);

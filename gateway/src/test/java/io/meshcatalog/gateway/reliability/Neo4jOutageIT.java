@@ -1,0 +1,107 @@
+package io.meshcatalog.gateway.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshcatalog.gateway.support.GatewayCalls;
+import io.meshcatalog.gateway.support.TestSubgraph;
+import io.meshcatalog.graph.embedded.EmbeddedNeo4j;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The gateway ({@code java -jar gateway.jar}, its catalog on a Neo4j server named by {@code NEO4J_URI}) while that
+ * server stops and starts again: federation keeps serving the domains' fields, catalog fields fail fast with
+ * SERVICE_UNAVAILABLE and {@code /health} says Neo4j is down; when Neo4j is back, the catalog answers again without
+ * a restart of the gateway.
+ */
+class Neo4jOutageIT {
+
+  /** A domain's field and a catalog field that may be null (a non-null one failing would null the whole data). */
+  private static final String QUERY = "{ topReviews { body } dataProduct(id: \"shop.orders\") { id } }";
+
+  @TempDir
+  Path dir;
+
+  private final HttpClient http = GatewayProcess.HTTP;
+
+  @Test
+  void federationServesThroughANeo4jOutageAndTheCatalogReconnectsByItself() throws Exception {
+    Path data = dir.resolve("neo4j");
+    int boltPort = GatewayProcess.freePort();
+    int port = GatewayProcess.freePort();
+    EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, boltPort, 64L << 20);
+    try (TestSubgraph accounts = TestSubgraph.golden("provides", "accounts");
+        TestSubgraph reviews = TestSubgraph.golden("provides", "reviews")) {
+      ProcessBuilder builder = new ProcessBuilder(List.of(GatewayProcess.java(), "-jar",
+          GatewayProcess.jar(),
+          "--subgraphs=catalog=http://localhost/catalog/graphql,accounts=" + accounts.url() + ",reviews="
+              + reviews.url(), "--catalog.enabled=true",
+          "--audit.dir=" + dir.resolve("audit"), "--server.port=" + port, "--catalog.harvest-interval=0",
+          "--gateway.reload-interval=0", "--logging.level.root=WARN"))
+          .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
+      builder.environment().putAll(Map.of("NEO4J_URI", neo4j.boltUri().toString(), "NEO4J_USERNAME",
+          neo4j.username(), "NEO4J_PASSWORD", neo4j.password()));
+      Process gateway = builder.start();
+      try {
+        GatewayProcess.awaitHealthy(gateway, port, dir);
+        JsonNode before = graphql(port);
+        assertThat(before.has("errors")).as(before.toString()).isFalse();
+
+        neo4j.close();
+        neo4j = null;
+        long asked = System.nanoTime();
+        JsonNode during = graphql(port);
+        long tookMillis = (System.nanoTime() - asked) / 1_000_000;
+        assertThat(during.at("/data/topReviews/0/body").asString()).as(during.toString()).isNotEmpty();
+        assertThat(during.at("/errors/0/extensions/code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(during.at("/errors/0/message").asString()).contains("the catalog's store is unavailable")
+            .doesNotContain("bolt", "Exception");
+        assertThat(tookMillis).as("the catalog field failed within the driver's retry window").isLessThan(15_000);
+        JsonNode health = GatewayCalls.tree(get(port, "/health").body());
+        assertThat(health.at("/status").asString()).isEqualTo("DEGRADED");
+        assertThat(health.at("/neo4j/state").asString()).isEqualTo("DOWN");
+
+        neo4j = EmbeddedNeo4j.start(data, boltPort, 64L << 20);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode after = graphql(port);
+        while (after.has("errors") && System.nanoTime() < deadline) {
+          Thread.sleep(500);
+          after = graphql(port);
+        }
+        assertThat(after.has("errors")).as("the catalog after Neo4j came back: %s", after).isFalse();
+        assertThat(GatewayCalls.tree(get(port, "/health").body()).at("/neo4j/state").asString()).isEqualTo("UP");
+      } finally {
+        gateway.destroy();
+        gateway.waitFor(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (neo4j != null) {
+        neo4j.close();
+      }
+    }
+  }
+
+  private JsonNode graphql(int port) throws Exception {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/graphql")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(GatewayCalls.JSON.writeValueAsString(Map.of("query", QUERY))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return GatewayCalls.tree(answer.body());
+  }
+
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
