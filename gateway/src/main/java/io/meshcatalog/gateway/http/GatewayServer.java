@@ -105,7 +105,7 @@ public final class GatewayServer implements AutoCloseable {
             protected void initChannel(Channel ch) {
               ch.pipeline().addLast(
                   new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                  new HttpServerCodec(),
+                  new HttpServerCodec(RequestSizeLimit.decoding(options.maxRequestBytes())),
                   new HttpContentCompressor(options.compressAbove(), StandardCompressionOptions.gzip(),
                       StandardCompressionOptions.deflate()),
                   new HttpServerKeepAliveHandler(),
@@ -172,8 +172,8 @@ public final class GatewayServer implements AutoCloseable {
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       boolean head = request.method().equals(HttpMethod.HEAD);
       if (request.decoderResult().isFailure()) {
-        respond(ctx, HttpAnswer.error(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(),
-            json), false, false);
+        respond(ctx, RequestSizeLimit.undecodable(request.decoderResult().cause(), options.maxRequestBytes(), json),
+            false, false);
         return;
       }
       io.netty.channel.Channel channel = ctx.channel();

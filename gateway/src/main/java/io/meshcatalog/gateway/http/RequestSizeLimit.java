@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
@@ -13,6 +14,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,5 +52,29 @@ final class RequestSizeLimit extends HttpObjectAggregator {
     }
     ctx.writeAndFlush(response).addListener(close ? ChannelFutureListener.CLOSE
         : ChannelFutureListener.CLOSE_ON_FAILURE);
+  }
+
+  /**
+   * The answer to a request Netty could not decode: a request line (a GraphQL GET's query string) above the limit is
+   * refused as a body would be, 413 naming the setting; headers above Netty's 8 KB get 431; anything else 400.
+   */
+  static HttpAnswer undecodable(Throwable cause, int maxBytes, JsonMapper json) {
+    if (cause instanceof TooLongHttpLineException) {
+      return HttpAnswer.error(413, "the request line (a GET's query string) is larger than " + SETTING + " ("
+          + lineLimit(maxBytes) + " bytes for a request line); send the operation in a POST body", json);
+    }
+    if (cause instanceof TooLongHttpHeaderException) {
+      return HttpAnswer.error(431, "the request headers are larger than 8192 bytes", json);
+    }
+    return HttpAnswer.error(400, "malformed HTTP request: " + cause.getMessage(), json);
+  }
+
+  /** The decoder bounds the request line by the same setting as the body (Netty's default, 4 KB, at least). */
+  static HttpDecoderConfig decoding(int maxBytes) {
+    return new HttpDecoderConfig().setMaxInitialLineLength(lineLimit(maxBytes));
+  }
+
+  private static int lineLimit(int maxBytes) {
+    return Math.max(4096, maxBytes);
   }
 }

@@ -113,6 +113,25 @@ class GatewayServerIT {
   }
 
   @Test
+  void aQueryStringOverTheLimitIsRefusedWith413NamingTheSetting() throws Exception {
+    // the limit here is 1 KB; a request line may always take Netty's 4 KB
+    HttpResponse<String> tooBig = get("/fast?query=" + "y".repeat(5000));
+    assertThat(tooBig.statusCode()).isEqualTo(413);
+    assertThat(tooBig.headers().firstValue("content-type")).hasValue("application/json");
+    assertThat(tooBig.body()).contains("request line (a GET's query string) is larger than "
+        + "gateway.http.max-request-size (4096 bytes for a request line)").hasSizeLessThan(300);
+    assertThat(get("/fast?query=" + "y".repeat(3000)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void headersOverNettysBoundAreRefusedWith431() throws Exception {
+    HttpResponse<String> tooBig = HTTP.send(HttpRequest.newBuilder(uri("/fast")).header("X-Big", "y".repeat(9000))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(tooBig.statusCode()).isEqualTo(431);
+    assertThat(tooBig.body()).contains("request headers are larger than 8192 bytes");
+  }
+
+  @Test
   void aBodyFarOverTheLimitIsRefusedWithoutBeingHeld() throws Exception {
     // 64 MB against a 1 KB limit: the answer comes, the server holds none of it
     HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(uri("/echo"))
