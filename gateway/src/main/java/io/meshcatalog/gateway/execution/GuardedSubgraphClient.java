@@ -89,13 +89,6 @@ public final class GuardedSubgraphClient implements SubgraphClient {
     return attempt(request, breakers.circuitBreaker(request.subgraph()), 1);
   }
 
-  /** Every subgraph asked so far, by name. */
-  public Map<String, SubgraphState> states() {
-    Map<String, SubgraphState> out = new java.util.TreeMap<>();
-    last.forEach((subgraph, state) -> out.put(subgraph, state.withCircuit(circuit(subgraph))));
-    return out;
-  }
-
   /** One subgraph's state; null when it was never asked. */
   public @Nullable SubgraphState state(String subgraph) {
     SubgraphState state = last.get(subgraph);

@@ -106,22 +106,26 @@ class GatewayConfiguration {
     return GatewayWiring.graphqlRoute(gateway, properties, jsonMapper);
   }
 
+  /** One endpoint behind the three health routes. */
   @Bean
-  HttpRoute healthRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
+  HealthEndpoint healthEndpoint(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
       List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
-    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(0);
+    return GatewayWiring.healthEndpoint(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper);
   }
 
   @Bean
-  HttpRoute readinessRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
-      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
-    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(1);
+  HttpRoute healthRoute(HealthEndpoint healthEndpoint) {
+    return GatewayWiring.healthRoutes(healthEndpoint).get(0);
   }
 
   @Bean
-  HttpRoute livenessRoute(Gateway gateway, SubgraphClient subgraphClient, GuardedSubgraphClient guardedSubgraphs,
-      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper jsonMapper) {
-    return GatewayWiring.healthRoutes(gateway, subgraphClient, guardedSubgraphs, checks, probes, jsonMapper).get(2);
+  HttpRoute readinessRoute(HealthEndpoint healthEndpoint) {
+    return GatewayWiring.healthRoutes(healthEndpoint).get(1);
+  }
+
+  @Bean
+  HttpRoute livenessRoute(HealthEndpoint healthEndpoint) {
+    return GatewayWiring.healthRoutes(healthEndpoint).get(2);
   }
 
   /** Per-caller rate limits: after authentication, which names the caller. */

@@ -146,7 +146,17 @@ public final class GatewayWiring {
   /** {@code /health} and {@code /health/ready} (readiness, naming every subgraph and probe), {@code /health/live}. */
   public static List<HttpRoute> healthRoutes(Gateway gateway, SubgraphClient client, GuardedSubgraphClient guarded,
       List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper json) {
-    HealthEndpoint health = new HealthEndpoint(new SubgraphProbe(gateway, client, guarded), checks, probes, json);
+    return healthRoutes(healthEndpoint(gateway, client, guarded, checks, probes, json));
+  }
+
+  /** What answers {@code /health}: the state of every subgraph and probe, after the readiness checks. */
+  static HealthEndpoint healthEndpoint(Gateway gateway, SubgraphClient client, GuardedSubgraphClient guarded,
+      List<ReadinessCheck> checks, List<HealthProbe> probes, JsonMapper json) {
+    return new HealthEndpoint(new SubgraphProbe(gateway, client, guarded), checks, probes, json);
+  }
+
+  /** {@code /health}, {@code /health/ready} and {@code /health/live}, in that order, all answered by {@code health}. */
+  static List<HttpRoute> healthRoutes(HealthEndpoint health) {
     return List.of(HttpRoute.of("/health", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
         HttpRoute.of("/health/ready", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
         HttpRoute.of("/health/live", Set.of("GET"), health::live).withAccess(HttpRoute.Access.PUBLIC));
