@@ -144,14 +144,14 @@ node "$apollo_dir/compose.mjs" "$work/supergraph.graphql" "${specs[@]}"
 # shellcheck disable=SC2086 # BENCH_GATEWAY_*OPTS are lists of JVM options
 start gateway java ${BENCH_GATEWAY_OPTS:-} ${BENCH_GATEWAY_OFF_OPTS:-} -jar gateway/target/gateway.jar \
   --supergraph="$work/supergraph.graphql" --server.port="$gateway_port" --audit.dir="$work/audit-off" \
-  --logging.level.root=WARN --gateway.rate-limit.requests=0
+  --logging.level.root=WARN --gateway.rate-limit.requests=0 --gateway.rate-limit.cost=0
 processes="gateway-off:$last_pid"
 if [ "$with_on" = 1 ]; then
   # shellcheck disable=SC2086
   # file: because the gateway resolves a plain path against its working folder, even one starting with /
   start gateway-on java ${BENCH_GATEWAY_OPTS:-} ${BENCH_GATEWAY_ON_OPTS:-} -jar gateway/target/gateway.jar \
     --supergraph="$work/supergraph.graphql" --server.port="$gateway_on_port" --audit.dir="$work/audit-on" \
-    --logging.level.root=WARN --gateway.rate-limit.requests=0 --security.anonymous=off \
+    --logging.level.root=WARN --gateway.rate-limit.requests=0 --gateway.rate-limit.cost=0 --security.anonymous=off \
     "--security.api-keys[0].id=$key_id" "--security.api-keys[0].hash=$key_hash" \
     "--security.api-keys[0].subject=bench-key" "--security.api-keys[0].roles=READER" \
     "--security.api-keys[0].expires=$(date -u -d '+1 day' +%F)" \

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.ConfiguredKeys;
@@ -108,6 +109,31 @@ class PlainGatewayIT {
       Thread.sleep(2_100);
       assertThat(graphql(gateway, ADMIN.key()).statusCode()).as("the next period").isEqualTo(200);
     }
+  }
+
+  @Test
+  void eachCallerSpendsItsOwnCostBudgetAndIsToldWhenToComeBack() throws Exception {
+    // { topReviews { body } } is estimated at 10: a list of 10 reviews, each an object
+    try (PlainGateway gateway = start("--gateway.rate-limit.cost=25", "--gateway.limits.max-cost=20",
+        "--gateway.rate-limit.period=2s")) {
+      assertThat(graphql(gateway, ADMIN.key()).statusCode()).isEqualTo(200);
+      assertThat(graphql(gateway, ADMIN.key()).statusCode()).isEqualTo(200);
+      HttpResponse<String> limited = graphql(gateway, ADMIN.key());
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(limited.headers().firstValue("retry-after")).hasValue("2");
+      assertThat(limited.body()).contains("the operation's estimated cost 10 is more than is left of root's 25 per "
+          + "2000 ms (gateway.rate-limit.cost per gateway.rate-limit.period)").contains("RATE_LIMITED");
+
+      assertThat(graphql(gateway, null).statusCode()).as("an anonymous client has its own budget").isEqualTo(200);
+      Thread.sleep(2_100);
+      assertThat(graphql(gateway, ADMIN.key()).statusCode()).as("the next period").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aCostBudgetBelowTheMostOneOperationMayCostIsRefusedAtStart() {
+    assertThatThrownBy(() -> start("--gateway.rate-limit.cost=100", "--gateway.limits.max-cost=500"))
+        .hasStackTraceContaining("gateway.rate-limit.cost (100) must be at least gateway.limits.max-cost (500)");
   }
 
   private static HttpResponse<String> graphql(PlainGateway gateway, String key) throws Exception {

@@ -55,6 +55,14 @@ public record Caller(String subject, Set<String> teams, Set<String> scopes, Set<
     return admin() || namespaces.contains("*") || namespaces.contains(namespace);
   }
 
+  /**
+   * Whose share of a per-caller limit a request from {@code source} uses: an authenticated caller's own wherever it
+   * calls from, an anonymous client's by its address.
+   */
+  public String limitKey(String source) {
+    return authenticated() ? "caller " + name() : "address " + source;
+  }
+
   /** How audit records and logs name it: the subject, or {@code anonymous}. */
   public String name() {
     return subject.isEmpty() ? "anonymous" : subject;

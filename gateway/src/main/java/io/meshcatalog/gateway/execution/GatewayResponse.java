@@ -22,7 +22,9 @@ public record GatewayResponse(Map<String, Object> body, Kind kind) {
     /** It never started: the document cannot be parsed or validated, names no operation, or exceeds a limit. */
     REFUSED,
     /** It is a mutation and the request may only run queries (GraphQL over HTTP: a {@code GET}). */
-    MUTATION_NOT_ALLOWED
+    MUTATION_NOT_ALLOWED,
+    /** Its caller has spent its budget for now ({@link CostBudgets}); the error says when to retry. */
+    RATE_LIMITED
   }
 
   public static GatewayResponse executed(Map<String, Object> body) {

@@ -7,6 +7,7 @@ import io.meshcatalog.gateway.limits.CostModel;
 import io.meshcatalog.gateway.limits.LimitRefusal;
 import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.limits.OperationMeasurer;
+import io.meshcatalog.gateway.limits.OperationMeasures;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanningException;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether a request may run the operation it selected from a parsed, validated document: decided on the parsed
  * operation ({@link Operations#select}, the one place that chooses it), never on the query text. A mutation is refused
- * where the request may only run queries, then the operation's measures are held to the caller's limits. Nothing is
- * planned and no subgraph is asked before this says yes.
+ * where the request may only run queries, then the operation's measures are held to the caller's limits, and its
+ * estimated cost is spent from the caller's budget. Nothing is planned and no subgraph is asked before this says yes.
  */
 public final class OperationAdmission {
 
@@ -53,12 +54,14 @@ public final class OperationAdmission {
           GatewayResponse.Kind.MUTATION_NOT_ALLOWED);
     }
     LimitSettings settings = limits.forCaller(context);
-    if (!settings.measuresAnything()) {
+    CostBudgets budgets = limits.budgets();
+    if (!settings.measuresAnything() && !budgets.enabled()) {
       return null;
     }
-    List<LimitRefusal> refusals = settings.refusals(measurer.measure(document, operation, variables));
+    OperationMeasures measures = measurer.measure(document, operation, variables);
+    List<LimitRefusal> refusals = settings.refusals(measures);
     if (refusals.isEmpty()) {
-      return null;
+      return budgets.spend(context, measures.cost());
     }
     List<Map<String, Object>> errors = new ArrayList<>();
     refusals.forEach(refusal -> errors.add(refusal.toSpecification()));

@@ -5,7 +5,8 @@ import io.meshcatalog.gateway.limits.LimitSettings;
 /**
  * The one place that says which limits an operation must keep to ({@code gateway.limits.*}): the parser's bounds and
  * the assumed list size are the gateway's, the same for every document; the measured limits are looked up per caller,
- * so callers can be given different ones later. Today every caller gets the configured set.
+ * so callers can be given different ones later. Today every caller gets the configured set, and a cost budget of its
+ * own ({@link CostBudgets}) shared by every endpoint that admits operations.
  */
 @FunctionalInterface
 public interface OperationLimits {
@@ -21,8 +22,28 @@ public interface OperationLimits {
     return gatewayWide();
   }
 
+  /** What each caller may spend in estimated cost per period; none by default. */
+  default CostBudgets budgets() {
+    return CostBudgets.OFF;
+  }
+
   /** The same limits for everyone. */
   static OperationLimits uniform(LimitSettings settings) {
     return () -> settings;
+  }
+
+  /** The same limits for everyone, and a budget per caller. */
+  static OperationLimits uniform(LimitSettings settings, CostBudgets budgets) {
+    return new OperationLimits() {
+      @Override
+      public LimitSettings gatewayWide() {
+        return settings;
+      }
+
+      @Override
+      public CostBudgets budgets() {
+        return budgets;
+      }
+    };
   }
 }

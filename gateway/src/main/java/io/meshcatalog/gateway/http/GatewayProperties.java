@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.CostBudgets;
 import io.meshcatalog.gateway.execution.ConfiguredPolicies;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
@@ -45,8 +46,23 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
    *
    * @param requests requests per period per caller (100; 0 turns the limits off)
    * @param period the period (1s)
+   * @param cost estimated cost per period per caller ({@link CostBudgets.Settings}: 25,000; 0 turns the budgets off)
    */
-  public record RateLimit(@Nullable Integer requests, @Nullable Duration period) {
+  public record RateLimit(@Nullable Integer requests, @Nullable Duration period, @Nullable Integer cost) {
+  }
+
+  /** What each caller may spend in estimated cost per period, the same period as its requests. */
+  public CostBudgets.Settings costBudgets() {
+    CostBudgets.Settings d = CostBudgets.Settings.DEFAULTS;
+    CostBudgets.Settings settings = rateLimit == null ? d : new CostBudgets.Settings(
+        rateLimit.cost() == null ? d.points() : rateLimit.cost(),
+        rateLimit.period() == null ? d.period() : rateLimit.period());
+    long maxCost = limitSettings().maxCost();
+    if (settings.points() > 0 && maxCost > 0 && settings.points() < maxCost) {
+      throw new IllegalArgumentException("gateway.rate-limit.cost (" + settings.points() + ") must be at least "
+          + "gateway.limits.max-cost (" + maxCost + "), or an operation within that limit could never be afforded");
+    }
+    return settings;
   }
 
   /** The per-caller rate limits. */

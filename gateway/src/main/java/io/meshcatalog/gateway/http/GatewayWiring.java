@@ -10,6 +10,7 @@ import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.CostBudgets;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
@@ -100,9 +101,12 @@ public final class GatewayWiring {
     return FileAuditLog.open(properties.settings(System.getenv()));
   }
 
-  /** The configured operation limits ({@code gateway.limits.*}), the same for every caller for now. */
+  /**
+   * The configured operation limits ({@code gateway.limits.*}), the same for every caller for now, and each caller's
+   * cost budget ({@code gateway.rate-limit.cost}).
+   */
   public static OperationLimits operationLimits(GatewayProperties properties) {
-    return OperationLimits.uniform(properties.limitSettings());
+    return OperationLimits.uniform(properties.limitSettings(), new CostBudgets(properties.costBudgets()));
   }
 
   /** Cross-site request forgery protection ({@code gateway.csrf.*}); admits everything when unsafely disabled. */

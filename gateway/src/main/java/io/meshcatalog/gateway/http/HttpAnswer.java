@@ -39,7 +39,8 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
 
   /**
    * A GraphQL response as GraphQL over HTTP answers it in JSON: 200 (errors included, as for {@code application/json}),
-   * or 405 with {@code Allow: POST} for a mutation that a {@code GET} selected. Long error messages are cut
+   * or 405 with {@code Allow: POST} for a mutation that a {@code GET} selected, or 429 with {@code Retry-After} for a
+   * caller over its cost budget. Long error messages are cut
    * ({@link ErrorExcerpts}).
    */
   public static HttpAnswer graphql(GatewayResponse response, JsonMapper json) {
@@ -47,7 +48,20 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
     if (response.kind() == GatewayResponse.Kind.MUTATION_NOT_ALLOWED) {
       return json(405, body, json).withHeader("Allow", "POST");
     }
+    if (response.kind() == GatewayResponse.Kind.RATE_LIMITED) {
+      return json(429, body, json).withHeader("Retry-After", retryAfter(body));
+    }
     return json(200, body, json);
+  }
+
+  /** The seconds the first error's {@code retryAfterSeconds} extension gives, 1 when none does. */
+  private static String retryAfter(Map<String, Object> body) {
+    if (body.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> error
+        && error.get("extensions") instanceof Map<?, ?> extensions
+        && extensions.get("retryAfterSeconds") instanceof Number seconds) {
+      return Long.toString(seconds.longValue());
+    }
+    return "1";
   }
 
   /** A body that is UTF-8 text of {@code contentType}. */

@@ -1,9 +1,6 @@
 package io.meshcatalog.gateway.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.meshcatalog.gateway.execution.CallerLimiters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Per-caller rate limits at the edge (resilience4j's {@link RateLimiter}, one per caller): each authenticated caller
- * (by subject) and each anonymous client (by address) may send {@link Settings#requests} requests per
- * {@link Settings#period}; beyond that, 429 with {@code Retry-After} and a GraphQL error ({@code RATE_LIMITED}) naming
- * the limit, until the period turns. One caller's flood never uses up another's share. Health and GraphiQL's files
- * are not counted. Limiters of callers idle for ten periods (a minute at least) are forgotten, and at most
- * {@link #MAX_CALLERS} are kept, so memory stays bounded whoever calls. Runs after authentication, which names the
- * caller.
+ * Per-caller rate limits at the edge ({@link CallerLimiters}, a resilience4j rate limiter per caller): each
+ * authenticated caller (by subject) and each anonymous client (by address) may send {@link Settings#requests} requests
+ * per {@link Settings#period}; beyond that, 429 with {@code Retry-After} and a GraphQL error ({@code RATE_LIMITED})
+ * naming the limit, until the period turns. One caller's flood never uses up another's share. Health and GraphiQL's
+ * files are not counted. Runs after authentication, which names the caller.
  */
 public final class RateLimits implements EdgeCheck {
 
   /** After authentication (100), before the catalog's grant warm-up (200). */
   public static final int ORDER = 150;
-  static final long MAX_CALLERS = 100_000;
 
   /**
    * @param requests requests per period per caller (0 turns the limits off)
@@ -37,18 +31,13 @@ public final class RateLimits implements EdgeCheck {
   }
 
   private final Settings settings;
-  private final RateLimiterConfig config;
-  private final Cache<String, RateLimiter> limiters;
+  private final CallerLimiters limiters;
   private final JsonMapper json;
 
   public RateLimits(Settings settings, JsonMapper json) {
     this.settings = settings;
     this.json = json;
-    this.config = RateLimiterConfig.custom().limitForPeriod(Math.max(1, settings.requests()))
-        .limitRefreshPeriod(settings.period()).timeoutDuration(Duration.ZERO).build();
-    Duration idle = settings.period().multipliedBy(10);
-    this.limiters = Caffeine.newBuilder().maximumSize(MAX_CALLERS)
-        .expireAfterAccess(idle.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : idle).build();
+    this.limiters = new CallerLimiters(settings.requests(), settings.period());
   }
 
   @Override
@@ -56,9 +45,8 @@ public final class RateLimits implements EdgeCheck {
     if (settings.requests() <= 0 || route.path().startsWith("/health") || route.path().startsWith("/graphiql")) {
       return EdgeCheck.admitted(call);
     }
-    String caller = call.caller().authenticated() ? "caller " + call.caller().name() : "address " + call.source();
-    RateLimiter limiter = limiters.get(caller, name -> RateLimiter.of(name, config));
-    if (limiter.acquirePermission()) {
+    String caller = call.caller().limitKey(call.source());
+    if (limiters.acquire(caller, 1)) {
       return EdgeCheck.admitted(call);
     }
     long retryAfter = Math.max(1, (settings.period().toMillis() + 999) / 1000);
@@ -73,7 +61,6 @@ public final class RateLimits implements EdgeCheck {
 
   /** How many callers have a limiter now. */
   long callers() {
-    limiters.cleanUp();
-    return limiters.estimatedSize();
+    return limiters.callers();
   }
 }

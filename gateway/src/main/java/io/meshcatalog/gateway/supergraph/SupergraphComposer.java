@@ -89,11 +89,11 @@ public final class SupergraphComposer {
   public String compose(List<SubgraphSdl> subgraphs) {
     List<String> errors = new ArrayList<>();
     Map<String, Map<String, LocalType>> types = new TreeMap<>();
-    AuthComposition auth = new AuthComposition(errors);
+    Applied applied = new Applied(new AuthComposition(errors), new CostComposition(errors));
     for (SubgraphSdl subgraph : subgraphs) {
-      read(subgraph, types, errors, auth);
+      read(subgraph, types, errors, applied);
     }
-    auth.merge();
+    applied.auth().merge();
     boolean inaccessible = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(LocalType::usesInaccessible);
     boolean contexts = types.values().stream().flatMap(m -> m.values().stream()).anyMatch(l -> !l.contexts().isEmpty());
     StringBuilder out = new StringBuilder("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
@@ -104,7 +104,7 @@ public final class SupergraphComposer {
     if (contexts) {
       out.append("  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n");
     }
-    out.append(auth.links());
+    out.append(applied.auth().links()).append(applied.costs().links());
     out.append("{\n  query: Query\n");
     if (types.containsKey("Mutation")) {
       out.append("  mutation: Mutation\n");
@@ -117,7 +117,7 @@ public final class SupergraphComposer {
     if (contexts) {
       out.append("directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION\n\n");
     }
-    out.append(auth.definitions());
+    out.append(applied.auth().definitions()).append(applied.costs().definitions());
     out.append(HEADER).append("\nenum join__Graph {\n");
     for (SubgraphSdl subgraph : subgraphs) {
       out.append("  ").append(enumValue(subgraph.name())).append(" @join__graph(name: \"").append(subgraph.name())
@@ -129,12 +129,24 @@ public final class SupergraphComposer {
     }
     for (Map.Entry<String, Map<String, LocalType>> entry : types.entrySet()) {
       out.append('\n');
-      type(entry.getKey(), entry.getValue(), types, out, errors, auth);
+      type(entry.getKey(), entry.getValue(), types, out, errors, applied);
     }
     if (!errors.isEmpty()) {
       throw new CompositionException(errors);
     }
     return out.toString();
+  }
+
+  /** The directives the supergraph carries from the subgraphs onto its elements: authorization and cost. */
+  private record Applied(AuthComposition auth, CostComposition costs) {
+
+    String onType(String type) {
+      return auth.onType(type) + costs.onType(type);
+    }
+
+    String onField(String type, String field) {
+      return auth.onField(type, field) + costs.onField(type, field);
+    }
   }
 
   /** One subgraph's view of one type, extensions merged. */
@@ -202,7 +214,7 @@ public final class SupergraphComposer {
   }
 
   private static void read(SubgraphSdl subgraph, Map<String, Map<String, LocalType>> types, List<String> errors,
-      AuthComposition auth) {
+      Applied applied) {
     Document document;
     try {
       document = Parser.parse(subgraph.sdl());
@@ -210,7 +222,8 @@ public final class SupergraphComposer {
       errors.add("subgraph \"" + subgraph.name() + "\": SDL is not valid GraphQL: " + e.getMessage());
       return;
     }
-    auth.read(subgraph.name(), document);
+    applied.auth().read(subgraph.name(), document);
+    applied.costs().read(subgraph.name(), document);
     boolean fed1 = document.getDefinitions().stream().noneMatch(d ->
         (d instanceof SchemaDefinition s && Directives.has(s, "link"))
             || (d instanceof SchemaExtensionDefinition e && Directives.has(e, "link")));
@@ -276,7 +289,7 @@ public final class SupergraphComposer {
   }
 
   private static void type(String name, Map<String, LocalType> byGraph, Map<String, Map<String, LocalType>> types,
-      StringBuilder out, List<String> errors, AuthComposition auth) {
+      StringBuilder out, List<String> errors, Applied applied) {
     LocalType first = byGraph.values().iterator().next();
     String kind = first.kind;
     for (LocalType local : byGraph.values()) {
@@ -328,7 +341,7 @@ public final class SupergraphComposer {
     if (byGraph.values().stream().anyMatch(l -> l.has("inaccessible"))) {
       out.append("  @inaccessible\n");
     }
-    out.append(auth.onType(name));
+    out.append(applied.onType(name));
     switch (kind) {
       case "union" -> {
         Set<String> members = new LinkedHashSet<>();
@@ -338,7 +351,7 @@ public final class SupergraphComposer {
       case "enum" -> enumValues(byGraph, out);
       case "input" -> inputFields(name, byGraph, out);
       case "scalar" -> out.append('\n');
-      default -> fields(name, kind, byGraph, types, out, errors, auth);
+      default -> fields(name, kind, byGraph, types, out, errors, applied);
     }
   }
 
@@ -380,7 +393,7 @@ public final class SupergraphComposer {
   }
 
   private static void fields(String typeName, String kind, Map<String, LocalType> byGraph,
-      Map<String, Map<String, LocalType>> types, StringBuilder out, List<String> errors, AuthComposition auth) {
+      Map<String, Map<String, LocalType>> types, StringBuilder out, List<String> errors, Applied applied) {
     Map<String, List<LocalType>> definedIn = new LinkedHashMap<>();
     for (LocalType local : byGraph.values()) {
       local.fields.keySet().forEach(f -> definedIn.computeIfAbsent(f, n -> new ArrayList<>()).add(local));
@@ -469,7 +482,7 @@ public final class SupergraphComposer {
         // Interface fields are resolved by the implementations, which are checked themselves.
         checkShareable(typeName, fieldName, locals, resolvers, errors);
       }
-      out.append("  ").append(fieldName).append(arguments(reference)).append(": ").append(type);
+      out.append("  ").append(fieldName).append(arguments(typeName, reference, applied.costs())).append(": ").append(type);
       if (locals.stream().anyMatch(l -> Directives.has(l.fields.get(fieldName), "inaccessible"))) {
         out.append(" @inaccessible");
       }
@@ -477,7 +490,7 @@ public final class SupergraphComposer {
       if (!plain) {
         joins.forEach(j -> out.append(' ').append(j));
       }
-      out.append(auth.onField(typeName, fieldName)).append('\n');
+      out.append(applied.onField(typeName, fieldName)).append('\n');
     }
     // Fields an @interfaceObject adds to an interface reach implementations through the interface.
     Set<String> interfaces = new LinkedHashSet<>();
@@ -488,9 +501,9 @@ public final class SupergraphComposer {
           for (FieldDefinition field : local.fields.values()) {
             if (!definedIn.containsKey(field.getName()) && !local.keyFieldNames().contains(field.getName())) {
               definedIn.put(field.getName(), List.of());
-              out.append("  ").append(field.getName()).append(arguments(field)).append(": ")
+              out.append("  ").append(field.getName()).append(arguments(typeName, field, applied.costs())).append(": ")
                   .append(AstPrinter.printAst(field.getType())).append(" @join__field")
-                  .append(auth.onField(typeName, field.getName())).append('\n');
+                  .append(applied.onField(typeName, field.getName())).append('\n');
             }
           }
         }
@@ -545,13 +558,14 @@ public final class SupergraphComposer {
   }
 
   /** The field's arguments in the supergraph: clients never pass contextual ones. */
-  private static String arguments(FieldDefinition field) {
+  private static String arguments(String typeName, FieldDefinition field, CostComposition costs) {
     List<InputValueDefinition> arguments = field.getInputValueDefinitions().stream()
         .filter(a -> fromContext(a) == null).toList();
     if (arguments.isEmpty()) {
       return "";
     }
-    return arguments.stream().map(SupergraphComposer::inputValue).collect(Collectors.joining(", ", "(", ")"));
+    return arguments.stream().map(a -> inputValue(a) + costs.onArgument(typeName, field.getName(), a.getName()))
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   /**

@@ -101,7 +101,7 @@ class CatalogBenchmark {
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
         "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"),
         "--catalog.page-cache=" + pageCacheMb + "MB", "--server.port=0",
-        "--gateway.reload-interval=0", "--gateway.rate-limit.requests=0",
+        "--gateway.reload-interval=0", "--gateway.rate-limit.requests=0", "--gateway.rate-limit.cost=0",
         "--logging.level.root=WARN")) {
       base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
       awaitHealthy();

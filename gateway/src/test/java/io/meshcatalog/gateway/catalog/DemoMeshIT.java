@@ -74,6 +74,17 @@ class DemoMeshIT {
   }
 
   @Test
+  void aTraversalTooDeepForTheCostBudgetIsRefusedBeforeTheGraphIsRead() {
+    String impact = "impact(of: {kind: FIELD, id: \"orders.orders.shipped_on\"}, depth: %d) { nodes { id } "
+        + "products { id } datasets { id } fields { id } consumers { id } }";
+    assertThat(mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ " + impact.formatted(20) + " }")).doesNotContainKey("errors");
+    Map<String, Object> refused = mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ " + impact.formatted(400) + " }");
+    assertThat(values(refused, "errors.![extensions['code']]")).containsExactly("COST_ESTIMATED_TOO_EXPENSIVE");
+    assertThat(values(refused, "errors.![message]").get(0).toString()).contains("gateway.limits.max-cost 5000");
+    assertThat(refused).doesNotContainKey("data");
+  }
+
+  @Test
   void delaysAreFoundInShippingAndFinance() {
     Map<String, Object> data = data("find-products-about-delays.graphql");
     assertThat(values(data, "search.edges.![node.id]")).contains("shipping.delay_predictions", "finance.delay_cost");

@@ -69,6 +69,7 @@ class FuzzIT {
     args.add("--security.api-keys[0].namespaces=" + GeneratedEvents.NAMESPACE);
     // the fuzz measures what each request does, not the per-caller rate limit (PlainGatewayIT tests that)
     args.add("--gateway.rate-limit.requests=0");
+    args.add("--gateway.rate-limit.cost=0");
     gateway = CatalogGateway.start(dir, args);
     base = gateway.baseUrl();
     LineageStore store = gateway.bean(LineageStore.class);

@@ -115,7 +115,7 @@ class IntakeKillIT {
         "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
         "--catalog.data-dir=" + dir.resolve("neo4j"), "--audit.dir=" + dir.resolve("audit"),
         "--server.port=" + port, "--catalog.harvest-interval=0", "--gateway.reload-interval=0",
-        "--gateway.rate-limit.requests=0", "--logging.level.root=WARN"));
+        "--gateway.rate-limit.requests=0", "--gateway.rate-limit.cost=0", "--logging.level.root=WARN"));
     command.addAll(ConfiguredKeys.args(0, ETL, "kill-etl", "ADMIN", "", "2099-01-01"));
     return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve(run + ".log").toFile()).start();
