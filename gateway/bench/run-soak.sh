@@ -13,26 +13,9 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-port=${SOAK_PORT:-18080}
-base=${SOAK_BASE_PORT:-18001}
-work=$(mktemp -d "${TMPDIR:-/tmp}/soak.XXXXXX")
-# the demo's admin persona: a public key, for the demo only (README.md "Personas")
-admin_key=mck_demoadmin1_c4eea10b307e1fbf252a0a4a2a14fb7cf288b0332d1a0144c55835172b59fdcf
-echo "Work folder: $work"
-cd "$root"
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests
-fi
-(cd "$work" && exec java -jar "$root/gateway/target/gateway.jar" --demo \
-  --demo.subgraphs-jar="$root/domain-subgraphs/mesh/target/domain-subgraphs.jar" --demo.base-port="$base" \
-  --server.port="$port" --logging.level.root=WARN >"$work/gateway.log" 2>&1) &
-gateway_pid=$!
-trap 'kill "$gateway_pid" 2>/dev/null || true; wait "$gateway_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  if curl -fs -o /dev/null "http://localhost:$port/health"; then break; fi
-  if ! kill -0 "$gateway_pid" 2>/dev/null; then echo "the demo exited; see $work/gateway.log" >&2; exit 1; fi
-  sleep 1
-done
+. "$root/gateway/bench/demo-lib.sh"
+bench_folder soak "${SOAK_PORT:-18080}" "${SOAK_BASE_PORT:-18001}"
+start_demo --
 echo "Machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$work/report.md"
 mvn -B -q -pl gateway -am test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsoak.gateway="http://localhost:$port" -Dsoak.pid="$gateway_pid" -Dsoak.minutes="${SOAK_MINUTES:-10}" \

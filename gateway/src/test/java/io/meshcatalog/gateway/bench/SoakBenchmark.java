@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SoakBenchmark {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   /** One answered request: which minute it was due in, its kind, status and latency. */
   private record Sample(int minute, String kind, int status, long micros) {
@@ -50,15 +47,14 @@ class SoakBenchmark {
 
   @Test
   void fixedRateMixOverTime() throws Exception {
-    String gateway = System.getProperty("soak.gateway", "http://localhost:8080");
-    long pid = Long.getLong("soak.pid", -1);
+    DemoTarget demo = DemoTarget.of("soak");
+    String gateway = demo.gateway();
+    long pid = demo.pid();
+    String adminKey = demo.adminKey();
     int minutes = Integer.getInteger("soak.minutes", 10);
     int rate = Integer.getInteger("soak.rate", 20);
-    String adminKey = System.getProperty("soak.adminKey", "");
     List<SavedQuery> saved = savedQueries(Path.of(System.getProperty("soak.queries", "../queries")));
-    // HTTP/1.1 as browsers and tools speak to the gateway: the JDK client's h2c upgrade attempts stall under load
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = DriverHttp.client();
     ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -77,7 +73,7 @@ class SoakBenchmark {
     for (int minute = 0; minute < minutes; minute++) {
       long minuteEnd = start + (minute + 1) * 60_000_000_000L;
       Thread.sleep(Math.max(0, (minuteEnd - System.nanoTime()) / 1_000_000) + 2_000);
-      report.add(row(minute, samples, heapAfterGc(pid)));
+      report.add(row(minute, samples, JvmHeap.afterGc(pid)));
       System.out.println("SOAK " + report.get(report.size() - 1));
     }
     clock.shutdown();
@@ -149,19 +145,6 @@ class SoakBenchmark {
 
   private static long percentile(List<Long> sorted, double p) {
     return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
-  }
-
-  /** The gateway's used heap right after a full GC, by jcmd; -1 without a pid. */
-  private static long heapAfterGc(long pid) throws IOException, InterruptedException {
-    if (pid < 0) {
-      return -1;
-    }
-    new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
-    Process info = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
-    String text = new String(info.getInputStream().readAllBytes());
-    info.waitFor();
-    Matcher used = HEAP_USED.matcher(text);
-    return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
   }
 
   /** Whether the catalog serves {@code dataset} back; asked at the admin's rate limit, waiting when told to. */

@@ -26,7 +26,8 @@ import org.neo4j.driver.Value;
  * and the dataset- and column-level lineage the job reports. Lineage edges carry the job's id, so
  * a product's own upserts never remove them. Exactly once: the event's idempotency key is claimed in the same
  * transaction ({@code ol-claim-event}), so an event sent again, even at the same moment, is acknowledged with what
- * the first one stored and writes nothing.
+ * the first one stored and writes nothing. Events take turns by size through a {@link WriteGate}, so large ones never
+ * deadlock one another.
  */
 final class OpenLineageWriter {
 
@@ -36,8 +37,12 @@ final class OpenLineageWriter {
      */
     static final Duration KEY_RETENTION = Duration.ofDays(7);
 
+    /** How long an event waits for larger ones ahead of it before it is refused as "busy, retry". */
+    static final Duration GATE_WAIT = Duration.ofSeconds(30);
+
     private final Driver driver;
     private final CypherLog log;
+    private final WriteGate gate = new WriteGate(GATE_WAIT);
 
     OpenLineageWriter(Driver driver, CypherLog log) {
         this.driver = driver;
@@ -45,6 +50,10 @@ final class OpenLineageWriter {
     }
 
     RecordedEvent record(Viewer writer, LineageEvent event, String idempotencyKey) {
+        return gate.through(WriteGate.weight(event), () -> store(writer, event, idempotencyKey));
+    }
+
+    private RecordedEvent store(Viewer writer, LineageEvent event, String idempotencyKey) {
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
                 Record claim = log.run(tx, "ol-claim-event", Map.of("key", idempotencyKey,
