@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** {@code java -jar gateway.jar} as a process of its own, for the tests that kill it or what it depends on. */
-final class GatewayProcess {
+public final class GatewayProcess {
 
   static final Path JAR = Path.of("target", "gateway.jar");
   /** HTTP/1.1, as browsers and tools speak to the gateway. */
@@ -24,13 +24,13 @@ final class GatewayProcess {
   }
 
   /** The gateway jar's path, failing when `package` has not built it. */
-  static String jar() {
+  public static String jar() {
     assertThat(JAR).as("the gateway jar, built by `package` before the integration tests").isRegularFile();
     return JAR.toAbsolutePath().toString();
   }
 
   /** Waits until {@code GET /health} answers 200 (three minutes at most), failing when the process exits. */
-  static void awaitHealthy(Process gateway, int port, Path logs) throws Exception {
+  public static void awaitHealthy(Process gateway, int port, Path logs) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(gateway.isAlive()).as("the gateway is running; see %s", logs).isTrue();
@@ -47,13 +47,13 @@ final class GatewayProcess {
     throw new AssertionError("the gateway was not healthy within 180 s; see " + logs);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java").toString();
   }
 }
