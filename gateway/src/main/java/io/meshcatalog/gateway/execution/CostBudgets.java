@@ -58,13 +58,14 @@ public final class CostBudgets {
     if (!enabled() || cost <= 0) {
       return null;
     }
-    int permits = (int) Math.min(Integer.MAX_VALUE, Math.ceil(cost));
+    // with max-cost off, one operation may cost more than a whole period's budget: it spends all of it
+    int permits = (int) Math.min(settings.points(), Math.ceil(cost));
     if (limiters.acquire(context.caller().limitKey(context.source()), permits)) {
       return null;
     }
     long retryAfter = Math.max(1, (settings.period().toMillis() + 999) / 1000);
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", "the operation's estimated cost " + permits + " is more than is left of "
+    error.put("message", "the operation's estimated cost " + (long) Math.ceil(cost) + " is more than is left of "
         + (context.caller().authenticated() ? context.caller().name() : "this client") + "'s " + settings.points()
         + " per " + settings.period().toMillis() + " ms (gateway.rate-limit.cost per gateway.rate-limit.period); "
         + "retry in " + retryAfter + " s");

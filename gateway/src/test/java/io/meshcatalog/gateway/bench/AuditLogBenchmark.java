@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Acknowledged appends per second to the file audit log with 1 and with 16 appenders, each waiting for its
  * acknowledgement (its line forced to disk) before the next append, as a write waits before it answers. With one
  * appender every append costs one {@code fsync}; with 16 the writer forces whatever queued meanwhile together (group
- * commit). Each appender's latency is recorded too. Not part of {@code mvn verify} (see gateway/README.md):
+ * commit). Each appender's latency is recorded too. Not part of {@code mvn verify} (see gateway/BENCHMARKS.md):
  * <pre>
  * mvn -B -pl gateway -am test -Dtest=AuditLogBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * datasets by default), and OpenLineage ingestion in events per second; each call is also timed
  * directly on {@link LineageStore} in the same run, so the gateway's share is a ratio. Every answer
  * is checked (HTTP 200 or 201, no {@code errors}, a non-empty result), so errors are never timed.
- * Not part of {@code mvn verify} (its name ends in neither Tests nor IT); see gateway/README.md:
+ * Not part of {@code mvn verify} (its name ends in neither Tests nor IT); see gateway/BENCHMARKS.md:
  * <pre>
  * nice -n 10 mvn -B -pl gateway -am test -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.datasets=1000000 -Dbench.home=/tmp/catalog-bench

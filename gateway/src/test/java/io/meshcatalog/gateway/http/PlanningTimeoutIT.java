@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {"server.port=0", "gateway.limits.planning-timeout=1ms", "gateway.limits.max-aliases=0",
-        "gateway.limits.max-height=0", "gateway.limits.max-cost=0", "gateway.limits.max-root-fields=0"},
+        "gateway.limits.max-height=0", "gateway.limits.max-cost=0", "gateway.limits.max-root-fields=0",
+        "gateway.rate-limit.cost=0"},
     args = "--supergraph=src/test/resources/golden/entities/supergraph.graphql")
 class PlanningTimeoutIT {
 
