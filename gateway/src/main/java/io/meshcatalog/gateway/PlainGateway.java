@@ -11,7 +11,9 @@ import io.meshcatalog.gateway.graphiql.GraphiqlRoutes;
 import io.meshcatalog.gateway.http.GatewayProperties;
 import io.meshcatalog.gateway.http.EdgeCheck;
 import io.meshcatalog.gateway.http.GatewayServer;
+import io.meshcatalog.gateway.http.ExchangeObservers;
 import io.meshcatalog.gateway.http.GatewayWiring;
+import io.meshcatalog.gateway.http.MetricsEndpoint;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.http.SupergraphSource;
 import io.meshcatalog.gateway.security.ApiKeys;
@@ -134,7 +136,12 @@ final class PlainGateway implements AutoCloseable {
       SubgraphClient client = GatewayWiring.subgraphClient(guarded, List.of());
       Gateway gateway = GatewayWiring.gateway(source, client, properties, planning,
           GatewayWiring.operationLimits(properties), audit);
-      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json)));
+      MetricsEndpoint metrics = GatewayWiring.metrics(transport);
+      parts.add(metrics);
+      ExchangeObservers observers = GatewayWiring.exchangeObservers(properties, json);
+      parts.add(observers);
+      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
+          metrics.route()));
       routes.addAll(GatewayWiring.healthRoutes(gateway, client, guarded, List.of(), List.of(), json));
       routes.addAll(GraphiqlRoutes.all(json).routes());
       // no catalog, so no stored keys: those of security.api-keys
@@ -148,7 +155,7 @@ final class PlainGateway implements AutoCloseable {
       checks.addAll(GatewayWiring.authorizationChecks(properties, json));
       GatewayServer server = new GatewayServer(GatewayWiring.bindAddress(environment.getProperty("server.address", ""),
           environment.getProperty("server.port", Integer.class, 8080)), routes, checks, transport, workers, json,
-          properties.serverOptions());
+          properties.serverOptions(), observers.listeners());
       LOG.info("Gateway ready in {} ms: {} subgraphs, GraphQL on port {}",
           ManagementFactory.getRuntimeMXBean().getUptime(), gateway.supergraph().subgraphs().size(), server.port());
       return new PlainGateway(parts, server);

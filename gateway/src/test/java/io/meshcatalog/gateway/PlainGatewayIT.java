@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,10 +137,73 @@ class PlainGatewayIT {
         .hasStackTraceContaining("gateway.rate-limit.cost (100) must be at least gateway.limits.max-cost (500)");
   }
 
+  @Test
+  void metricsAreForAdminsInPrometheusTextWithOperationsSubgraphsCachesAndTheJvm() throws Exception {
+    try (PlainGateway gateway = start("--gateway.metrics.max-operation-names=2")) {
+      assertThat(get(gateway, "/metrics").statusCode()).isEqualTo(401);
+      for (String query : List.of("query First { topReviews { body } }", "query Second { topReviews { body } }",
+          "query Third { topReviews { body } }", "query Fourth { topReviews { body } }", "{ topReviews { body } }",
+          "query Broken { nope }")) {
+        assertThat(graphql(gateway, ADMIN.key(), query).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/metrics"))
+          .header("X-Api-Key", ADMIN.key()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+      String text = metrics.body();
+      assertThat(text)
+          .contains("meshcatalog_operations_seconds_count{operation=\"First\",outcome=\"success\",type=\"query\"} 1")
+          .contains("meshcatalog_operations_seconds_count{operation=\"Second\",outcome=\"success\",type=\"query\"} 1")
+          .as("names past gateway.metrics.max-operation-names count as other")
+          .contains("meshcatalog_operations_seconds_count{operation=\"other\",outcome=\"success\",type=\"query\"} 2")
+          .contains("meshcatalog_operations_seconds_count{operation=\"anonymous\",outcome=\"success\",type=\"query\"} 1")
+          .as("an invalid document is not named")
+          .contains("meshcatalog_operations_seconds_count{operation=\"unknown\",outcome=\"refused\",type=\"unknown\"} 1")
+          .doesNotContain("Third", "Fourth", "Broken")
+          .contains("meshcatalog_subgraph_fetches_seconds_count{outcome=\"success\",subgraph=\"reviews\"} 5")
+          .contains("meshcatalog_subgraph_response_bytes_count{subgraph=\"reviews\"} 5")
+          .contains("cache_gets_total{cache=\"documents\",result=\"miss\"}")
+          .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/metrics\",status=\"401\"} 1")
+          .contains("http_server_requests_seconds_bucket{method=\"POST\",route=\"/graphql\",status=\"200\",le=\"0.005\"}")
+          .contains("jvm_memory_used_bytes{", "process_cpu_usage", "netty_eventexecutor_tasks_pending{");
+    }
+  }
+
+  @Test
+  void theAccessLogHasAJsonLinePerRequestNamingCallerAndOperationButNoCredential() throws Exception {
+    Path log = dir.resolve("access.log");
+    try (PlainGateway gateway = start("--gateway.access-log=" + log)) {
+      assertThat(graphql(gateway, ADMIN.key(), "query Reviews { topReviews { body } }").statusCode()).isEqualTo(200);
+      assertThat(get(gateway, "/nowhere").statusCode()).isEqualTo(404);
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(2);
+    JsonNode graphql = GatewayCalls.tree(lines.get(0));
+    assertThat(graphql.at("/method").asString()).isEqualTo("POST");
+    assertThat(graphql.at("/route").asString()).isEqualTo("/graphql");
+    assertThat(graphql.at("/status").asInt()).isEqualTo(200);
+    assertThat(graphql.at("/caller").asString()).isEqualTo("root");
+    assertThat(graphql.at("/credential").asString()).isEqualTo(ADMIN.id());
+    assertThat(graphql.at("/operation").asString()).isEqualTo("Reviews");
+    assertThat(graphql.at("/operationType").asString()).isEqualTo("query");
+    assertThat(graphql.at("/errors").asBoolean()).isFalse();
+    assertThat(graphql.at("/durationMs").asDouble()).isPositive();
+    assertThat(lines.get(0)).doesNotContain(ADMIN.key(), "topReviews");
+    JsonNode missing = GatewayCalls.tree(lines.get(1));
+    assertThat(missing.at("/route").asString()).isEqualTo("unrouted");
+    assertThat(missing.at("/path").asString()).isEqualTo("/nowhere");
+    assertThat(missing.at("/caller").asString()).isEqualTo("anonymous");
+    assertThat(missing.has("operation")).isFalse();
+  }
+
   private static HttpResponse<String> graphql(PlainGateway gateway, String key) throws Exception {
+    return graphql(gateway, key, "{ topReviews { body } }");
+  }
+
+  private static HttpResponse<String> graphql(PlainGateway gateway, String key, String query) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(gateway, "/graphql"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ topReviews { body } }\"}"));
+        .POST(HttpRequest.BodyPublishers.ofString(GatewayCalls.JSON.writeValueAsString(Map.of("query", query))));
     if (key != null) {
       request.header("X-Api-Key", key);
     }

@@ -94,6 +94,7 @@ public final class CatalogHarvester {
     details.put("error", outcome.error());
     audit.append(new AuditEvent(clock.instant(), AuditKind.HARVEST, by.caller().name(), by.source(),
         outcome.subgraph(), outcome.ok() ? AuditEvent.SUCCESS : AuditEvent.FAILURE, details)).join();
+    HarvestMeters.record(outcome, clock.instant());
   }
 
   private HarvestOutcome harvest(Target target) {

@@ -71,7 +71,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
           return env.getSchema().getObjectType(String.valueOf(typename));
         })
         .build();
-    this.documents = new DocumentCache(schema, 500, limits.gatewayWide());
+    this.documents = new DocumentCache("catalog-documents", schema, 500, limits.gatewayWide());
     this.admission = new OperationAdmission(schema, CostModel.of(sdl), limits);
     this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new CatalogErrors())
         .preparsedDocumentProvider(documents).build();

@@ -12,6 +12,7 @@ import io.meshcatalog.graph.lineage.RecordedEvent;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -61,15 +62,38 @@ class OpenLineageEndpoint {
     this.clock = clock;
   }
 
+  /**
+   * Stores one event; each is counted as {@code meshcatalog.openlineage.events} by outcome: {@code stored},
+   * {@code duplicate} (a retry of an event already stored), {@code invalid} (unreadable, not OpenLineage, over a
+   * limit), {@code refused} (outside the caller's namespaces), {@code failed} (the store could not take it).
+   */
   CompletableFuture<HttpAnswer> handle(HttpCall call) {
+    try {
+      return store(call);
+    } catch (RuntimeException e) {
+      count("failed");
+      throw e;
+    }
+  }
+
+  private static CompletableFuture<HttpAnswer> counted(String outcome, HttpAnswer answer) {
+    count(outcome);
+    return CompletableFuture.completedFuture(answer);
+  }
+
+  private static void count(String outcome) {
+    Metrics.counter("meshcatalog.openlineage.events", "outcome", outcome).increment();
+  }
+
+  private CompletableFuture<HttpAnswer> store(HttpCall call) {
     String notJson = call.notJson("an OpenLineage event as JSON");
     if (notJson != null) {
-      return CompletableFuture.completedFuture(HttpAnswer.error(415, notJson, json));
+      return counted("invalid", HttpAnswer.error(415, notJson, json));
     }
     String idempotencyKey = call.header("idempotency-key");
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
         || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
-      return CompletableFuture.completedFuture(HttpAnswer.error(400, "the Idempotency-Key header must be 1 to "
+      return counted("invalid", HttpAnswer.error(400, "the Idempotency-Key header must be 1 to "
           + MAX_IDEMPOTENCY_KEY + " printable characters; nothing was stored", json));
     }
     LineageEvent event;
@@ -78,7 +102,7 @@ class OpenLineageEndpoint {
     } catch (InvalidEventException e) {
       Map<String, @Nullable Object> errors = new LinkedHashMap<>();
       errors.put("errors", e.problems());
-      return CompletableFuture.completedFuture(HttpAnswer.json(400, errors, json));
+      return counted("invalid", HttpAnswer.json(400, errors, json));
     }
     Caller caller = call.caller();
     String target = event.jobId() != null ? event.jobId()
@@ -112,7 +136,7 @@ class OpenLineageEndpoint {
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     out.put("duplicate", recorded.duplicate());
-    return CompletableFuture.completedFuture(HttpAnswer.json(201, out, json));
+    return counted(recorded.duplicate() ? "duplicate" : "stored", HttpAnswer.json(201, out, json));
   }
 
   /** The namespaces an event writes in: its job's, and each output's (a dataset event's dataset is its output). */
@@ -127,7 +151,6 @@ class OpenLineageEndpoint {
 
   private CompletableFuture<HttpAnswer> refuse(HttpCall call, String target, String reason) {
     access.recordDenial(call.context(), "writing lineage", target, reason);
-    return CompletableFuture.completedFuture(HttpAnswer.error(403, "lineage refused: " + reason + "; nothing was stored",
-        json));
+    return counted("refused", HttpAnswer.error(403, "lineage refused: " + reason + "; nothing was stored", json));
   }
 }

@@ -1,5 +1,7 @@
 package io.meshcatalog.gateway.execution;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ErrorType;
@@ -75,14 +77,16 @@ public final class DocumentCache implements PreparsedDocumentProvider {
   private final Cache<String, Parsed> entries;
 
   /**
+   * @param name the cache's name in the {@code cache.*} meters
    * @param maxEntries how many documents it keeps; the least recently used goes first
    * @param limits the gateway-wide limits: the parser's and the fragment depth
    */
-  public DocumentCache(GraphQLSchema schema, int maxEntries, LimitSettings limits) {
+  public DocumentCache(String name, GraphQLSchema schema, int maxEntries, LimitSettings limits) {
     this.schema = schema;
     this.limits = limits;
     this.parserOptions = limits.parserOptions();
-    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.entries = Caffeine.newBuilder().maximumSize(maxEntries)
+        .recordStats(() -> new CaffeineStatsCounter(Metrics.globalRegistry, name)).build();
   }
 
   /** The validated entry of a document seen and validated before, or null. */

@@ -130,7 +130,7 @@ public final class Gateway {
       LOG.warn("The supergraph's @policy names {} policies no gateway.authorization.policies entry defines: they are "
           + "denied to every caller", undefined);
     }
-    DocumentCache documents = new DocumentCache(supergraph.apiSchema(), PLAN_CACHE_SIZE, limits.gatewayWide());
+    DocumentCache documents = new DocumentCache("documents", supergraph.apiSchema(), PLAN_CACHE_SIZE, limits.gatewayWide());
     current.set(new Snapshot(supergraph, new AuthorizationFilter(supergraph, authorization.filter()),
         supergraph.overrideLabels(), new ConcurrentHashMap<>(),
         GraphQL.newGraphQL(supergraph.apiSchema()).preparsedDocumentProvider(documents)
@@ -201,6 +201,12 @@ public final class Gateway {
     if (prepared.refusal() != null) {
       return CompletableFuture.completedFuture(prepared.refusal());
     }
+    GatewayResponse.Operation operation = GatewayResponse.Operation.of(
+        Operations.select(prepared.document(), request.operationName()));
+    return runPlanned(snapshot, request, prepared).thenApply(response -> response.about(operation));
+  }
+
+  private CompletableFuture<GatewayResponse> runPlanned(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
     Document document = prepared.document();
     QueryPlan plan = prepared.planned().plan();
     AuthorizationFilter.Filtered filtered = prepared.planned().authorization();

@@ -1,5 +1,9 @@
 package io.meshcatalog.gateway.execution;
 
+import graphql.language.OperationDefinition;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
 import graphql.GraphQLError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +16,33 @@ import java.util.Map;
  *
  * @param body the GraphQL response: {@code data}, {@code errors}, {@code extensions}
  * @param kind what happened to the operation
+ * @param operation the operation the request selected, once the document parsed and validated; null before
  */
-public record GatewayResponse(Map<String, Object> body, Kind kind) {
+public record GatewayResponse(Map<String, Object> body, Kind kind, @Nullable Operation operation) {
+
+  public GatewayResponse(Map<String, Object> body, Kind kind) {
+    this(body, kind, null);
+  }
+
+  /**
+   * The operation a request ran, as metrics and the access log name it.
+   *
+   * @param name its name in the document, empty when it has none
+   * @param type {@code query}, {@code mutation} or {@code subscription}
+   * @param errors whether its response has errors
+   */
+  public record Operation(String name, String type, boolean errors) {
+
+    static Operation of(OperationDefinition definition) {
+      return new Operation(definition.getName() == null ? "" : definition.getName(),
+          definition.getOperation().name().toLowerCase(Locale.ROOT), false);
+    }
+  }
+
+  /** The same response, about this operation. */
+  GatewayResponse about(Operation ran) {
+    return new GatewayResponse(body, kind, new Operation(ran.name(), ran.type(), body.get("errors") != null));
+  }
 
   /** What happened to the operation. */
   public enum Kind {

@@ -102,7 +102,7 @@ public final class GuardedSubgraphClient implements SubgraphClient {
   private CompletableFuture<Map<String, Object>> attempt(SubgraphRequest request, CircuitBreaker breaker, int attempt) {
     if (!breaker.tryAcquirePermission()) {
       CircuitBreaker.Metrics metrics = breaker.getMetrics();
-      return CompletableFuture.failedFuture(new SubgraphFetchException("not asked: its circuit breaker is open, "
+      return CompletableFuture.failedFuture(new SubgraphFetchException.NotAsked("not asked: its circuit breaker is open, "
           + "after " + metrics.getNumberOfFailedCalls() + " of its last " + metrics.getNumberOfBufferedCalls()
           + " fetches failed; it is asked again within " + settings.openFor().toMillis() + " ms"));
     }

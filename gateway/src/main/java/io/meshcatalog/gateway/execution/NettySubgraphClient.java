@@ -254,6 +254,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
     }
 
     void answered(FullHttpResponse response) {
+      MeteredSubgraphClient.received(request.subgraph(), response.content().readableBytes());
       Map<String, Object> parsed;
       try {
         parsed = parse(response);
@@ -274,7 +275,7 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
     }
 
     private void timedOut() {
-      if (fail(new SubgraphFetchException("timed out after " + timeoutMillis + " ms"))) {
+      if (fail(new SubgraphFetchException.TimedOut("timed out after " + timeoutMillis + " ms"))) {
         Channel ch = channel;
         if (ch != null) {
           // an answer may still come on it: nobody else can use it

@@ -1,5 +1,7 @@
 package io.meshcatalog.gateway.execution;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.BooleanValue;
@@ -60,7 +62,8 @@ final class ResponseShaper {
   /** @param maxEntries how many operations it keeps compiled; the least recently used goes first */
   ResponseShaper(GraphQLSchema schema, int maxEntries) {
     this.schema = schema;
-    this.operations = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.operations = Caffeine.newBuilder().maximumSize(maxEntries)
+        .recordStats(() -> new CaffeineStatsCounter(Metrics.globalRegistry, "shapes")).build();
   }
 
   /**

@@ -33,4 +33,24 @@ public class SubgraphFetchException extends RuntimeException {
   public boolean isTransient() {
     return transientFailure;
   }
+
+  /** The subgraph did not answer within its timeout. */
+  public static final class TimedOut extends SubgraphFetchException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TimedOut(String message) {
+      super(message);
+    }
+  }
+
+  /** The subgraph was not asked: its circuit breaker is open. */
+  public static final class NotAsked extends SubgraphFetchException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotAsked(String message) {
+      super(message);
+    }
+  }
 }

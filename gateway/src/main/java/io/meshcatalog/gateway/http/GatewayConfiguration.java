@@ -143,15 +143,32 @@ class GatewayConfiguration {
     return new AuthenticationRequired(jsonMapper);
   }
 
+  /** Prometheus' registry, joined to the global one, and the JVM's and Netty's meters. */
+  @Bean(destroyMethod = "close")
+  MetricsEndpoint metricsEndpoint(NettyTransport transport) {
+    return GatewayWiring.metrics(transport);
+  }
+
+  @Bean
+  HttpRoute metricsRoute(MetricsEndpoint metricsEndpoint) {
+    return metricsEndpoint.route();
+  }
+
+  @Bean(destroyMethod = "close")
+  ExchangeObservers exchangeObservers(GatewayProperties properties, JsonMapper jsonMapper) {
+    return GatewayWiring.exchangeObservers(properties, jsonMapper);
+  }
+
   @Bean
   ServerLifecycle gatewayServer(@Value("${server.address:}") String address, @Value("${server.port:8080}") int port,
       List<HttpRoute> routes, List<HttpRoutes> routeSets, ObjectProvider<EdgeCheck> checks, NettyTransport transport,
       ExecutorService httpWorkers,
-      JsonMapper jsonMapper, GatewayProperties properties, ConfigurableEnvironment environment) {
+      JsonMapper jsonMapper, GatewayProperties properties, ConfigurableEnvironment environment,
+      ExchangeObservers exchangeObservers) {
     List<HttpRoute> all = new ArrayList<>(routes);
     routeSets.forEach(set -> all.addAll(set.routes()));
     return new ServerLifecycle(GatewayWiring.bindAddress(address, port), all, checks.orderedStream().toList(), transport,
         httpWorkers, jsonMapper,
-        properties.serverOptions(), environment);
+        properties.serverOptions(), environment, exchangeObservers.listeners());
   }
 }

@@ -34,12 +34,33 @@ import org.springframework.util.unit.DataSize;
  * @param authorization how Apollo's authorization directives apply
  * @param resilience the circuit breaker of each subgraph and the retries of queries
  * @param rateLimit the requests each caller may send per period
+ * @param accessLog where the access log goes: {@code stdout}, a file path, or {@code off} (the default)
+ * @param metrics what {@code /metrics} counts
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
     @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf,
-    @Nullable Authorization authorization, @Nullable Resilience resilience, @Nullable RateLimit rateLimit) {
+    @Nullable Authorization authorization, @Nullable Resilience resilience, @Nullable RateLimit rateLimit,
+    @Nullable String accessLog, @Nullable Metrics metrics) {
+
+  /**
+   * {@code gateway.metrics.*}.
+   *
+   * @param maxOperationNames how many operation names get series of their own (1,000); later ones count as
+   *     {@code other}
+   */
+  public record Metrics(@Nullable Integer maxOperationNames) {
+  }
+
+  /** How many operation names get series of their own in the operation metrics. */
+  public int maxOperationNames() {
+    Integer max = metrics == null ? null : metrics.maxOperationNames();
+    if (max != null && max < 0) {
+      throw new IllegalArgumentException("gateway.metrics.max-operation-names must be 0 or more, not " + max);
+    }
+    return max == null ? 1_000 : max;
+  }
 
   /**
    * {@code gateway.rate-limit.*}: see {@link RateLimits.Settings}.

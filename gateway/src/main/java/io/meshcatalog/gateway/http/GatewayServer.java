@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -31,6 +32,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -74,6 +76,7 @@ public final class GatewayServer implements AutoCloseable {
   private final ExecutorService workers;
   private final JsonMapper json;
   private final Options options;
+  private final List<ExchangeListener> listeners;
   private final Channel listening;
 
   /**
@@ -82,10 +85,13 @@ public final class GatewayServer implements AutoCloseable {
    * @param address where to listen (port 0: a free one, see {@link #port()})
    * @param checks what every request passes before its route runs, in order
    * @param workers where blocking routes run
+   * @param listeners told of every answered request (metrics, the access log)
    * @throws IllegalStateException when the address cannot be bound, saying why
    */
   public GatewayServer(InetSocketAddress address, List<HttpRoute> routes, List<EdgeCheck> checks,
-      NettyTransport transport, ExecutorService workers, JsonMapper json, Options options) {
+      NettyTransport transport, ExecutorService workers, JsonMapper json, Options options,
+      List<ExchangeListener> listeners) {
+    this.listeners = List.copyOf(listeners);
     this.routes = new Routes(routes);
     this.checks = List.copyOf(checks);
     this.transport = transport;
@@ -150,6 +156,36 @@ public final class GatewayServer implements AutoCloseable {
         + address.getPort();
   }
 
+  /** What the server learns of one request while answering it, told to the listeners once answered. */
+  private final class Observed {
+
+    private final Instant at;
+    private final long started;
+    private String route = Exchange.UNROUTED;
+    private Caller caller = Caller.ANONYMOUS;
+
+    Observed(Instant at, long started) {
+      this.at = at;
+      this.started = started;
+    }
+
+    void tell(HttpCall call, HttpAnswer answer) {
+      if (listeners.isEmpty()) {
+        return;
+      }
+      Exchange exchange = new Exchange(at, call.method(), call.path(), route, answer.status(),
+          System.nanoTime() - started, caller, call.source(), call.body().length, answer.body().length,
+          answer.operation(), null);
+      for (ExchangeListener listener : listeners) {
+        try {
+          listener.answered(exchange);
+        } catch (RuntimeException e) {
+          LOG.warn("{} failed on a request to {}", listener, call.path(), e);
+        }
+      }
+    }
+  }
+
   /** One per connection: routes each request and writes the answers in the order the requests came. */
   private final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -169,17 +205,21 @@ public final class GatewayServer implements AutoCloseable {
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
       busy = true;
+      Observed observed = new Observed(Instant.now(), System.nanoTime());
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       boolean head = request.method().equals(HttpMethod.HEAD);
-      if (request.decoderResult().isFailure()) {
-        respond(ctx, RequestSizeLimit.undecodable(request.decoderResult().cause(), options.maxRequestBytes(), json),
-            false, false);
-        return;
-      }
       io.netty.channel.Channel channel = ctx.channel();
       HttpCall call = call(request, channel.remoteAddress(), () -> !channel.isActive());
-      answer(call).whenComplete((answer, failure) -> {
+      if (request.decoderResult().isFailure()) {
+        HttpAnswer refused = RequestSizeLimit.undecodable(request.decoderResult().cause(), options.maxRequestBytes(),
+            json);
+        observed.tell(call, refused);
+        respond(ctx, refused, false, false);
+        return;
+      }
+      answer(call, observed).whenComplete((answer, failure) -> {
         HttpAnswer out = answer != null ? answer : failed(call, failure);
+        observed.tell(call, out);
         if (ctx.executor().inEventLoop()) {
           respond(ctx, out, keepAlive, head);
         } else {
@@ -188,7 +228,7 @@ public final class GatewayServer implements AutoCloseable {
       });
     }
 
-    private CompletableFuture<HttpAnswer> answer(HttpCall call) {
+    private CompletableFuture<HttpAnswer> answer(HttpCall call, Observed observed) {
       Routes.Match match = routes.match(call.method(), call.path());
       if (match instanceof Routes.WrongMethod wrong) {
         return CompletableFuture.completedFuture(HttpAnswer.error(405, call.method() + " is not served at "
@@ -199,9 +239,14 @@ public final class GatewayServer implements AutoCloseable {
         return CompletableFuture.completedFuture(HttpAnswer.error(404, "nothing is served at " + call.path(), json));
       }
       HttpRoute route = found.route();
-      return admit(route, call, 0).thenCompose(admission -> admission instanceof EdgeCheck.Refused refused
-          ? CompletableFuture.completedFuture(refused.answer())
-          : run(route, ((EdgeCheck.Admitted) admission).call()));
+      observed.route = route.path();
+      return admit(route, call, 0).thenCompose(admission -> {
+        if (admission instanceof EdgeCheck.Admitted admitted) {
+          observed.caller = admitted.call().caller();
+          return run(route, admitted.call());
+        }
+        return CompletableFuture.completedFuture(((EdgeCheck.Refused) admission).answer());
+      });
     }
 
     /** The edge checks from {@code next} on, in order; the first refusal stops them. */

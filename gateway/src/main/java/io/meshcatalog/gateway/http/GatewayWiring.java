@@ -8,6 +8,7 @@ import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
+import io.meshcatalog.gateway.execution.MeteredSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.CostBudgets;
@@ -67,7 +68,7 @@ public final class GatewayWiring {
 
   /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP, guarded. */
   public static SubgraphClient subgraphClient(GuardedSubgraphClient http, List<InProcessSubgraph> local) {
-    return InProcessSubgraphClient.around(http, local);
+    return new MeteredSubgraphClient(InProcessSubgraphClient.around(http, local));
   }
 
   /**
@@ -164,6 +165,17 @@ public final class GatewayWiring {
     return List.of(HttpRoute.of("/health", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
         HttpRoute.of("/health/ready", Set.of("GET"), health::ready).withAccess(HttpRoute.Access.PUBLIC),
         HttpRoute.of("/health/live", Set.of("GET"), health::live).withAccess(HttpRoute.Access.PUBLIC));
+  }
+
+  /** Prometheus' registry and {@code GET /metrics}, with the JVM's and this transport's meters. */
+  public static MetricsEndpoint metrics(NettyTransport transport) {
+    return MetricsEndpoint.start(transport);
+  }
+
+  /** What the server tells of each request: metrics, and the access log of {@code gateway.access-log}. */
+  public static ExchangeObservers exchangeObservers(GatewayProperties properties, JsonMapper json) {
+    return ExchangeObservers.of(properties.maxOperationNames(),
+        properties.accessLog() == null ? "" : properties.accessLog(), json);
   }
 
   /** {@code server.address} (every interface when blank) and {@code server.port}. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,14 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
  * @param contentType the media type of the body, with its charset where it has one
  * @param headers more headers (cache control, content disposition …)
  * @param body the body
+ * @param operation the GraphQL operation it answers, for metrics and the access log; null for other answers
  */
-public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body,
+    GatewayResponse.@Nullable Operation operation) {
 
   public static final String JSON = "application/json";
   public static final String TEXT = "text/plain; charset=utf-8";
 
   public HttpAnswer {
     headers = Map.copyOf(headers);
+  }
+
+  public HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+    this(status, contentType, headers, body, null);
   }
 
   /** A body that is JSON. */
@@ -45,13 +52,15 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
    */
   public static HttpAnswer graphql(GatewayResponse response, JsonMapper json) {
     Map<String, Object> body = ErrorExcerpts.of(response.body());
+    HttpAnswer answer;
     if (response.kind() == GatewayResponse.Kind.MUTATION_NOT_ALLOWED) {
-      return json(405, body, json).withHeader("Allow", "POST");
+      answer = json(405, body, json).withHeader("Allow", "POST");
+    } else if (response.kind() == GatewayResponse.Kind.RATE_LIMITED) {
+      answer = json(429, body, json).withHeader("Retry-After", retryAfter(body));
+    } else {
+      answer = json(200, body, json);
     }
-    if (response.kind() == GatewayResponse.Kind.RATE_LIMITED) {
-      return json(429, body, json).withHeader("Retry-After", retryAfter(body));
-    }
-    return json(200, body, json);
+    return new HttpAnswer(answer.status, answer.contentType, answer.headers, answer.body, response.operation());
   }
 
   /** The seconds the first error's {@code retryAfterSeconds} extension gives, 1 when none does. */
@@ -73,6 +82,6 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
   public HttpAnswer withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new HttpAnswer(status, contentType, more, body);
+    return new HttpAnswer(status, contentType, more, body, operation);
   }
 }

@@ -28,10 +28,13 @@ final class ServerLifecycle implements SmartLifecycle {
   private final JsonMapper json;
   private final GatewayServer.Options options;
   private final ConfigurableEnvironment environment;
+  private final List<ExchangeListener> listeners;
   private volatile @Nullable GatewayServer server;
 
   ServerLifecycle(InetSocketAddress address, List<HttpRoute> routes, List<EdgeCheck> checks, NettyTransport transport,
-      ExecutorService workers, JsonMapper json, GatewayServer.Options options, ConfigurableEnvironment environment) {
+      ExecutorService workers, JsonMapper json, GatewayServer.Options options, ConfigurableEnvironment environment,
+      List<ExchangeListener> listeners) {
+    this.listeners = List.copyOf(listeners);
     this.address = address;
     this.routes = List.copyOf(routes);
     this.checks = List.copyOf(checks);
@@ -44,7 +47,8 @@ final class ServerLifecycle implements SmartLifecycle {
 
   @Override
   public void start() {
-    GatewayServer started = new GatewayServer(address, routes, checks, transport, workers, json, options);
+    GatewayServer started = new GatewayServer(address, routes, checks, transport, workers, json, options,
+        listeners);
     environment.getPropertySources().addFirst(new MapPropertySource("gateway-server-port",
         Map.of(PORT_PROPERTY, started.port())));
     server = started;

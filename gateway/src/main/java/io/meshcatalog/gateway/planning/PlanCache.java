@@ -1,5 +1,7 @@
 package io.meshcatalog.gateway.planning;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
@@ -34,7 +36,8 @@ public final class PlanCache {
   public PlanCache(QueryPlanner planner, AuthorizationFilter filter, int maxEntries) {
     this.planner = planner;
     this.filter = filter;
-    this.operations = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.operations = Caffeine.newBuilder().maximumSize(maxEntries)
+        .recordStats(() -> new CaffeineStatsCounter(Metrics.globalRegistry, "plans")).build();
   }
 
   /** The caller's rights, as far as the policies an operation names go (the policy hook is asked about those only). */

@@ -350,6 +350,32 @@ class DemoMeshIT {
   }
 
   @Test
+  void metricsCountHarvestsByDomainLineageEventsByOutcomeAndTimeEachCypherStatement() {
+    mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage", "{\"eventType\": \"COMPLETE\"}");
+    mesh.graphqlAs(DemoMesh.ADMIN_KEY, "query Delays { search(text: \"delay\") { totalCount } }");
+    assertThat(mesh.getAs(DemoMesh.ANALYST_KEY, "/metrics").statusCode()).as("metrics are for admins").isEqualTo(403);
+
+    String metrics = mesh.getAs(DemoMesh.ADMIN_KEY, "/metrics").body();
+    for (String domain : List.of("orders", "shipping", "customers", "marketing", "finance")) {
+      assertThat(metrics).contains("meshcatalog_harvests_total{outcome=\"ok\",subgraph=\"" + domain + "\"}")
+          .contains("meshcatalog_harvest_last_success_seconds{subgraph=\"" + domain + "\"}");
+    }
+    assertThat(metrics).contains("meshcatalog_openlineage_events_total{outcome=\"invalid\"}")
+        .contains("meshcatalog_cypher_seconds_count{outcome=\"success\",statement=\"upsert-product\"}")
+        .contains("meshcatalog_cypher_seconds_count{outcome=\"success\",statement=\"search\"}")
+        .contains("meshcatalog_subgraph_fetches_seconds_count{outcome=\"success\",subgraph=\"catalog\"}")
+        .contains("meshcatalog_operations_seconds_count{operation=\"Delays\",outcome=\"success\",type=\"query\"} 1");
+
+    // the compose mesh's Grafana dashboard charts only what the gateway exposes
+    java.util.regex.Matcher named = java.util.regex.Pattern
+        .compile("\\b((?:meshcatalog|http_server|cache|jvm|process|system|netty)_[a-z_]+)")
+        .matcher(DemoMesh.read(Path.of("..", "observability", "grafana", "dashboards", "mesh-catalog.json")));
+    List<String> charted = named.results().map(match -> match.group(1)).distinct().toList();
+    assertThat(charted).hasSizeGreaterThan(10);
+    assertThat(charted).allSatisfy(metric -> assertThat(metrics).as("/metrics").contains("\n" + metric));
+  }
+
+  @Test
   void lineageIsReadOnlyFromJsonSoAWebPageCannotWriteItFromAVisitorsBrowser() {
     // the fixture's export, under a namespace and a run of its own (the same run's COMPLETE at the same time would be
     // the same event, stored once): whether it was stored is one lookup

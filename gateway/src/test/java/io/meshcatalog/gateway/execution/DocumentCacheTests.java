@@ -19,7 +19,7 @@ class DocumentCacheTests {
   private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(
       new SchemaParser().parse("type Query { a: A } type A { a: A b: Int }"), RuntimeWiring.MOCKED_WIRING);
 
-  private final DocumentCache documents = new DocumentCache(SCHEMA, 10, LimitSettings.DEFAULTS);
+  private final DocumentCache documents = new DocumentCache("test", SCHEMA, 10, LimitSettings.DEFAULTS);
 
   private static GraphQLError onlyError(DocumentCache.Parsed parsed) {
     assertThat(parsed.failed()).isTrue();
@@ -46,7 +46,7 @@ class DocumentCacheTests {
   @Test
   void theConfiguredParserLimitsAreTheOnesApplied() {
     LimitSettings small = new LimitSettings(0, 0, 0, 0, 0, 10, false, 20, 500, 20);
-    DocumentCache documents = new DocumentCache(SCHEMA, 10, small);
+    DocumentCache documents = new DocumentCache("test", SCHEMA, 10, small);
     assertThat(documents.parse("{ a { b } }").failed()).isFalse();
     assertThat(onlyError(documents.parse("{ a { a { a { a { a { a { b } } } } } } }")).getMessage())
         .contains("gateway.limits.parser-max-tokens 20");

@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.NettyTransport;
@@ -37,6 +38,7 @@ class GatewayServerIT {
 
   private final NettyTransport transport = NettyTransport.create(2);
   private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "http-worker-test"));
+  private final List<Exchange> told = new java.util.concurrent.CopyOnWriteArrayList<>();
   private GatewayServer server;
 
   @BeforeEach
@@ -61,7 +63,7 @@ class GatewayServerIT {
         ? EdgeCheck.refused(HttpAnswer.error(401, "who are you?", JSON)) : EdgeCheck.admitted(call);
     server = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), routes, List.of(authenticate, requireCaller),
         transport, workers, JSON,
-        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024));
+        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024), List.of(told::add));
   }
 
   @AfterEach
@@ -165,6 +167,23 @@ class GatewayServerIT {
     assertThat(named.statusCode()).isEqualTo(200);
     assertThat(named.body()).isEqualTo("ana from 127.0.0.1");
     assertThat(get("/fast").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void listenersAreToldOfEveryAnswerWithItsRouteStatusAndCaller() throws Exception {
+    get("/nowhere");
+    get("/whoami");
+    HTTP.send(HttpRequest.newBuilder(uri("/whoami")).header("X-User", "ana").build(),
+        HttpResponse.BodyHandlers.ofString());
+    post("/echo", "y".repeat(500));
+
+    assertThat(told).extracting(Exchange::path, Exchange::route, Exchange::status, e -> e.caller().name())
+        .containsExactly(tuple("/nowhere", Exchange.UNROUTED, 404, "anonymous"),
+            tuple("/whoami", "/whoami", 401, "anonymous"), tuple("/whoami", "/whoami", 200, "ana"),
+            tuple("/echo", "/echo", 200, "anonymous"));
+    assertThat(told).allSatisfy(exchange -> assertThat(exchange.nanos()).isPositive());
+    assertThat(told.get(2).responseBytes()).isEqualTo("ana from 127.0.0.1".length());
+    assertThat(told.get(3).requestBytes()).isEqualTo(500);
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.meshcatalog.gateway.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.gateway.security.ApiKeyFormat;
+import io.meshcatalog.gateway.support.ConfiguredKeys;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import io.meshcatalog.graph.embedded.EmbeddedNeo4j;
@@ -10,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,8 @@ class Neo4jOutageIT {
   @TempDir
   Path dir;
 
+  private static final ApiKeyFormat.NewKey ADMIN = ApiKeyFormat.generate(new SecureRandom());
+
   private final HttpClient http = GatewayProcess.HTTP;
 
   @Test
@@ -46,12 +52,13 @@ class Neo4jOutageIT {
     EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, boltPort, 64L << 20);
     try (TestSubgraph accounts = TestSubgraph.golden("provides", "accounts");
         TestSubgraph reviews = TestSubgraph.golden("provides", "reviews")) {
-      ProcessBuilder builder = new ProcessBuilder(List.of(GatewayProcess.java(), "-jar",
-          GatewayProcess.jar(),
+      List<String> command = new ArrayList<>(List.of(GatewayProcess.java(), "-jar", GatewayProcess.jar(),
           "--subgraphs=catalog=http://localhost/catalog/graphql,accounts=" + accounts.url() + ",reviews="
               + reviews.url(), "--catalog.enabled=true",
           "--audit.dir=" + dir.resolve("audit"), "--server.port=" + port, "--catalog.harvest-interval=0",
-          "--gateway.reload-interval=0", "--logging.level.root=WARN"))
+          "--gateway.reload-interval=0", "--logging.level.root=WARN"));
+      command.addAll(ConfiguredKeys.args(0, ADMIN, "ops", "ADMIN", "", "2099-01-01"));
+      ProcessBuilder builder = new ProcessBuilder(command)
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
       builder.environment().putAll(Map.of("NEO4J_URI", neo4j.boltUri().toString(), "NEO4J_USERNAME",
           neo4j.username(), "NEO4J_PASSWORD", neo4j.password()));
@@ -72,6 +79,13 @@ class Neo4jOutageIT {
         assertThat(during.at("/errors/0/message").asString()).contains("the catalog's store is unavailable")
             .doesNotContain("bolt", "Exception");
         assertThat(tookMillis).as("the catalog field failed within the driver's retry window").isLessThan(15_000);
+        long failedStatements = failedCypher(port);
+        assertThat(failedStatements).as("statements that found the store unreachable").isPositive();
+        JsonNode again = graphql(port);
+        assertThat(again.at("/data/topReviews/0/body").asString()).as(again.toString()).isNotEmpty();
+        assertThat(again.at("/errors/0/extensions/code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(failedCypher(port)).as("the next request fails at once: its reads are not sent to a store "
+            + "known to be down").isEqualTo(failedStatements);
         JsonNode health = GatewayCalls.tree(get(port, "/health").body());
         assertThat(health.at("/status").asString()).isEqualTo("DEGRADED");
         assertThat(health.at("/neo4j/state").asString()).isEqualTo("DOWN");
@@ -103,6 +117,14 @@ class Neo4jOutageIT {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return GatewayCalls.tree(answer.body());
+  }
+
+  /** Named Cypher statements that failed so far, as {@code /metrics} counts them. */
+  private long failedCypher(int port) throws Exception {
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        .header("X-Api-Key", ADMIN.key()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines().filter(line -> line.startsWith("meshcatalog_cypher_seconds_count{outcome=\"error\""))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {

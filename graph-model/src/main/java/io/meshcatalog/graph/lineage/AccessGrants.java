@@ -60,7 +60,7 @@ final class AccessGrants {
         }
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
-                List<Record> target = cypher.run(tx, "access-target", Map.of("productId", productId)).list();
+                List<Record> target = cypher.run(tx, "access-target", Map.of("productId", productId));
                 if (target.isEmpty()) {
                     throw new UnknownNodeException(NodeRef.product(productId));
                 }
@@ -73,7 +73,7 @@ final class AccessGrants {
                         "id", UUID.randomUUID().toString(), "productId", productId, "requester", requester,
                         "purpose", label.value(), "until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
                 parameters.put("team", team);
-                return request(cypher.run(tx, "request-access", parameters).single().get("request"));
+                return request(cypher.single(tx, "request-access", parameters).get("request"));
             });
         }
     }
@@ -163,14 +163,14 @@ final class AccessGrants {
                 if (!check.apply(locked)) {
                     return locked.request();
                 }
-                return request(cypher.run(tx, "settle-access-request", as.with("id", requestId,
-                        "status", outcome.name(), "by", actor, "note", note)).single().get("request"));
+                return request(cypher.single(tx, "settle-access-request", as.with("id", requestId,
+                        "status", outcome.name(), "by", actor, "note", note)).get("request"));
             });
         }
     }
 
     private Locked lock(TransactionContext tx, ViewerParameters as, String requestId) {
-        List<Record> rows = cypher.run(tx, "lock-access-request", as.with("id", requestId)).list();
+        List<Record> rows = cypher.run(tx, "lock-access-request", as.with("id", requestId));
         if (rows.isEmpty()) {
             throw new UnknownAccessRequestException(requestId);
         }

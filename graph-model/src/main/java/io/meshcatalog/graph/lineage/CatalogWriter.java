@@ -66,11 +66,11 @@ final class CatalogWriter {
         String id = product.id().value();
         List<String> datasetIds = ProductParameters.datasetIds(product);
         refuseConflicts(tx, product);
-        List<Record> before = log.run(tx, "product-hash", Map.of("productId", id)).list();
+        List<Record> before = log.run(tx, "product-hash", Map.of("productId", id));
         String hash = ProductParameters.contentHash(product);
         UpsertOutcome.Change change = change(before, hash);
         List<Record> previous = change == UpsertOutcome.Change.UPDATED
-                ? log.run(tx, "product-snapshot", Map.of("productId", id)).list() : List.of();
+                ? log.run(tx, "product-snapshot", Map.of("productId", id)) : List.of();
 
         log.run(tx, "detach-product", Map.of("productId", id, "datasetIds", datasetIds,
                 "fieldIds", ProductParameters.fieldIds(product)));
@@ -119,7 +119,7 @@ final class CatalogWriter {
     private void refuseConflicts(TransactionContext tx, DataProduct product) {
         String id = product.id().value();
         List<Record> conflicts = log.run(tx, "producer-conflicts",
-                Map.of("productId", id, "datasetIds", ProductParameters.datasetIds(product))).list();
+                Map.of("productId", id, "datasetIds", ProductParameters.datasetIds(product)));
         if (!conflicts.isEmpty()) {
             Record first = conflicts.get(0);
             throw new CatalogConflictException("product " + id + " publishes dataset " + first.get("dataset")

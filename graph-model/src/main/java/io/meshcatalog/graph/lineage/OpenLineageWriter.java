@@ -56,9 +56,9 @@ final class OpenLineageWriter {
     private RecordedEvent store(Viewer writer, LineageEvent event, String idempotencyKey) {
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
-                Record claim = log.run(tx, "ol-claim-event", Map.of("key", idempotencyKey,
+                Record claim = log.single(tx, "ol-claim-event", Map.of("key", idempotencyKey,
                         "attempt", UUID.randomUUID().toString(), "now", OffsetDateTime.now(ZoneOffset.UTC),
-                        "before", OffsetDateTime.now(ZoneOffset.UTC).minus(KEY_RETENTION))).single();
+                        "before", OffsetDateTime.now(ZoneOffset.UTC).minus(KEY_RETENTION)));
                 if (!claim.get("fresh").asBoolean()) {
                     return new RecordedEvent(claim.get("job").asString(null), claim.get("run").asString(null),
                             claim.get("datasets").asList(Value::asString), claim.get("matched").asList(Value::asString),
@@ -89,7 +89,7 @@ final class OpenLineageWriter {
         List<String> matched = new ArrayList<>();
         List<Map<String, Object>> resolve = byKey.values().stream()
                 .map(d -> Map.<String, Object>of("key", d.key(), "name", d.name())).toList();
-        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", resolve)).list()) {
+        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", resolve))) {
             ids.put(row.get("key").asString(), row.get("id").asString());
             if (row.get("catalog").asBoolean()) {
                 matched.add(row.get("id").asString());
@@ -125,7 +125,7 @@ final class OpenLineageWriter {
         if (outputs.isEmpty()) {
             return;
         }
-        for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs)).list()) {
+        for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs))) {
             String team = row.get("team").isNull() ? null : row.get("team").asString();
             if (team == null || !writer.teams().contains(team)) {
                 throw new AccessDeniedException("the event writes into catalog dataset " + row.get("dataset").asString()
