@@ -2,6 +2,7 @@ package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.http.EarlySupergraph;
+import io.meshcatalog.gateway.observability.Tracing;
 import io.meshcatalog.gateway.security.NewApiKey;
 import io.netty.util.ResourceLeakDetector;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +33,8 @@ public class GatewayApplication {
     if (VerifyAudit.requested(args)) {
       System.exit(VerifyAudit.run(args, System.out));
     }
+    // first, before anything asks for the global OpenTelemetry (the graph model's statement spans do)
+    Tracing.start(System.getenv());
     if (DemoLauncher.requested(args)) {
       DemoLauncher.run(GatewayApplication.class, args);
       return;

@@ -51,6 +51,14 @@ class ArchitectureTests {
   }
 
   @Test
+  void tracingDependsOnNoOtherPartOfTheGateway() {
+    noClasses().that().resideInAPackage("..gateway.observability..")
+        .should().dependOnClassesThat().resideInAnyPackage("..gateway.http..", "..gateway.execution..",
+            "..gateway.planning..", "..gateway.supergraph..", "..gateway.catalog..", "..gateway.security..")
+        .check(GATEWAY);
+  }
+
+  @Test
   void theAuditLogDependsOnNoOtherPartOfTheGateway() {
     noClasses().that().resideInAPackage("..gateway.audit..")
         .should().dependOnClassesThat().resideInAnyPackage("..gateway.http..", "..gateway.execution..",

@@ -136,7 +136,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     if (operationName != null) {
       input.operationName(operationName);
     }
-    return CompletableFuture.supplyAsync(() -> graphQL.execute(input.build()).toSpecification(), executor);
+    // the fetch's trace context is current while it runs, so the graph model's statement spans are its children
+    return CompletableFuture.supplyAsync(context.trace().wrapSupplier(
+        () -> graphQL.execute(input.build()).toSpecification()), executor);
   }
 
   private List<@Nullable Object> entities(DataFetchingEnvironment env) {

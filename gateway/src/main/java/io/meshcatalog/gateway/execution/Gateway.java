@@ -16,6 +16,7 @@ import io.meshcatalog.gateway.limits.CostModel;
 import io.meshcatalog.gateway.limits.LimitRefusal;
 import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.planning.AuthorizationFilter;
+import io.meshcatalog.gateway.observability.Tracing;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
 import io.meshcatalog.gateway.planning.PlanningAbandoned;
@@ -27,6 +28,7 @@ import io.meshcatalog.gateway.planning.Rights;
 import io.meshcatalog.gateway.planning.Variables;
 import io.meshcatalog.gateway.supergraph.OverrideLabel;
 import io.meshcatalog.gateway.supergraph.Supergraph;
+import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -339,7 +341,8 @@ public final class Gateway {
       if (before != null) {
         return Prepared.refused(abandoned(before));
       }
-      DocumentCache.Parsed parsed = documents.parse(request.query());
+      Context trace = request.context().trace();
+      DocumentCache.Parsed parsed = Tracing.step("graphql.parse", trace, () -> documents.parse(request.query()));
       if (parsed.failed()) {
         return Prepared.refused(GatewayResponse.refused(parsed.errors()));
       }
@@ -348,13 +351,13 @@ public final class Gateway {
       if (refusal != null) {
         return Prepared.refused(refusal);
       }
-      PreparsedDocumentEntry validated = documents.validate(parsed);
+      PreparsedDocumentEntry validated = Tracing.step("graphql.validate", trace, () -> documents.validate(parsed));
       if (validated.hasErrors()) {
         return Prepared.refused(GatewayResponse.refused(validated.getErrors()));
       }
       try {
-        return new Prepared(document, plans.plan(request.query(), document, request.operationName(), rights, budget),
-            null);
+        return new Prepared(document, Tracing.step("graphql.plan", trace,
+            () -> plans.plan(request.query(), document, request.operationName(), rights, budget)), null);
       } catch (PlanningAbandoned e) {
         LOG.info("Planning of operation {} for {} abandoned: {}", request.operationName(),
             request.context().caller().name(), e.getMessage());

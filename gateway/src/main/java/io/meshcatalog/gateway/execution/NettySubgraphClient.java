@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.execution;
 
+import io.meshcatalog.gateway.observability.Tracing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -250,11 +251,12 @@ public final class NettySubgraphClient implements SubgraphClient, AutoCloseable 
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       request.settings().headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
       callerHeaders.headersFor(request.context()).forEach((name, value) -> http.headers().set(name, value));
+      Tracing.inject(request.context().trace()).forEach((name, value) -> http.headers().set(name, value));
       return http;
     }
 
     void answered(FullHttpResponse response) {
-      MeteredSubgraphClient.received(request.subgraph(), response.content().readableBytes());
+      ObservedSubgraphClient.received(request.subgraph(), response.content().readableBytes());
       Map<String, Object> parsed;
       try {
         parsed = parse(response);

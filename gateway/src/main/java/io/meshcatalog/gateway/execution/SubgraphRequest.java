@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.execution;
 
+import io.opentelemetry.context.Context;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,5 +22,10 @@ public record SubgraphRequest(String subgraph, String url, String query, Map<Str
   public SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
       SubgraphSettings settings, RequestContext context) {
     this(subgraph, url, query, variables, settings, context, false);
+  }
+
+  /** The same request, within this trace context. */
+  public SubgraphRequest within(Context trace) {
+    return new SubgraphRequest(subgraph, url, query, variables, settings, context.within(trace), mutation);
   }
 }

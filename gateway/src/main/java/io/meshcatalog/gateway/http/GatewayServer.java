@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.observability.Tracing;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -29,6 +30,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -156,26 +160,46 @@ public final class GatewayServer implements AutoCloseable {
         + address.getPort();
   }
 
-  /** What the server learns of one request while answering it, told to the listeners once answered. */
+  /**
+   * What the server learns of one request while answering it: its span (under the client's {@code traceparent}), ended
+   * with the answer, which the listeners are then told of.
+   */
   private final class Observed {
 
-    private final Instant at;
-    private final long started;
+    private final Instant at = Instant.now();
+    private final long started = System.nanoTime();
+    private final Span span;
     private String route = Exchange.UNROUTED;
     private Caller caller = Caller.ANONYMOUS;
 
-    Observed(Instant at, long started) {
-      this.at = at;
-      this.started = started;
+    Observed(HttpCall call) {
+      this.span = Tracing.server(call.method(), call.headers());
+      span.setAttribute("http.request.method", call.method());
+      span.setAttribute("url.path", call.path());
+      span.setAttribute("client.address", call.source());
+    }
+
+    /** The call, with this request's span as its trace context. */
+    HttpCall traced(HttpCall call) {
+      return call.within(Context.root().with(span));
     }
 
     void tell(HttpCall call, HttpAnswer answer) {
+      if (!route.equals(Exchange.UNROUTED)) {
+        span.updateName(call.method() + " " + route);
+        span.setAttribute("http.route", route);
+      }
+      span.setAttribute("http.response.status_code", answer.status());
+      if (answer.status() >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      span.end();
       if (listeners.isEmpty()) {
         return;
       }
       Exchange exchange = new Exchange(at, call.method(), call.path(), route, answer.status(),
           System.nanoTime() - started, caller, call.source(), call.body().length, answer.body().length,
-          answer.operation(), null);
+          answer.operation(), Tracing.traceId(span));
       for (ExchangeListener listener : listeners) {
         try {
           listener.answered(exchange);
@@ -205,11 +229,12 @@ public final class GatewayServer implements AutoCloseable {
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
       busy = true;
-      Observed observed = new Observed(Instant.now(), System.nanoTime());
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       boolean head = request.method().equals(HttpMethod.HEAD);
       io.netty.channel.Channel channel = ctx.channel();
-      HttpCall call = call(request, channel.remoteAddress(), () -> !channel.isActive());
+      HttpCall read = call(request, channel.remoteAddress(), () -> !channel.isActive());
+      Observed observed = new Observed(read);
+      HttpCall call = observed.traced(read);
       if (request.decoderResult().isFailure()) {
         HttpAnswer refused = RequestSizeLimit.undecodable(request.decoderResult().cause(), options.maxRequestBytes(),
             json);
@@ -318,7 +343,7 @@ public final class GatewayServer implements AutoCloseable {
       String source = remote instanceof InetSocketAddress inet && inet.getAddress() != null
           ? inet.getAddress().getHostAddress() : String.valueOf(remote);
       return new HttpCall(method, uri.path(), uri.parameters(), headers, ByteBufUtil.getBytes(request.content()), source,
-          io.meshcatalog.gateway.execution.Caller.ANONYMOUS, clientGone);
+          Caller.ANONYMOUS, clientGone, Context.root());
     }
 
     @Override

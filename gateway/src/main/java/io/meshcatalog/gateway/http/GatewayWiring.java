@@ -8,9 +8,9 @@ import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
-import io.meshcatalog.gateway.execution.MeteredSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
+import io.meshcatalog.gateway.execution.ObservedSubgraphClient;
 import io.meshcatalog.gateway.execution.CostBudgets;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.OverrideLabels;
@@ -68,7 +68,7 @@ public final class GatewayWiring {
 
   /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP, guarded. */
   public static SubgraphClient subgraphClient(GuardedSubgraphClient http, List<InProcessSubgraph> local) {
-    return new MeteredSubgraphClient(InProcessSubgraphClient.around(http, local));
+    return new ObservedSubgraphClient(InProcessSubgraphClient.around(http, local));
   }
 
   /**

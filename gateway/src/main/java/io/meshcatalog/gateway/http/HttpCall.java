@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.http;
 
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.RequestContext;
+import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -18,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param source the client's address (as the connection shows it), for the audit log
  * @param caller who asks, as the edge's authentication resolved it; {@link Caller#ANONYMOUS} until then
  * @param clientGone whether the client has closed the connection the call came on
+ * @param trace the trace context of the request's span
  */
 public record HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
-    byte[] body, String source, Caller caller, BooleanSupplier clientGone) {
+    byte[] body, String source, Caller caller, BooleanSupplier clientGone, Context trace) {
 
   public HttpCall {
     parameters = Map.copyOf(parameters);
@@ -30,17 +32,22 @@ public record HttpCall(String method, String path, Map<String, List<String>> par
   /** A call nobody has authenticated yet, on a connection that stays open. */
   public HttpCall(String method, String path, Map<String, List<String>> parameters, Map<String, String> headers,
       byte[] body, String source) {
-    this(method, path, parameters, headers, body, source, Caller.ANONYMOUS, () -> false);
+    this(method, path, parameters, headers, body, source, Caller.ANONYMOUS, () -> false, Context.root());
+  }
+
+  /** The same call, within this trace context. */
+  public HttpCall within(Context context) {
+    return new HttpCall(method, path, parameters, headers, body, source, caller, clientGone, context);
   }
 
   /** The same call, made by {@code who}. */
   public HttpCall withCaller(Caller who) {
-    return new HttpCall(method, path, parameters, headers, body, source, who, clientGone);
+    return new HttpCall(method, path, parameters, headers, body, source, who, clientGone, trace);
   }
 
   /** The request context this call gives the gateway: its caller, headers and client address. */
   public RequestContext context() {
-    return new RequestContext(caller, headers, source);
+    return new RequestContext(caller, headers, source, trace);
   }
 
   /** The first value of a query parameter, or null. */

@@ -4,6 +4,11 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Metrics;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Runs named statements with bound parameters: each is logged under its own category
  * ({@code io.meshcatalog.graph.cypher}), so the Cypher can be watched without the rest of the app, and timed as
  * {@code meshcatalog.cypher} by statement name and outcome in Micrometer's global registry (the names are the fixed
- * set of {@link Cypher} resources, so the series are bounded).
+ * set of {@link Cypher} resources, so the series are bounded); and each runs in a client span ({@code cypher <name>})
+ * under the current trace context, when the application has set up OpenTelemetry.
  *
  * <p>Reads pass a circuit breaker: once two of the last four found the server unreachable (each after the driver's own
  * retries), reads fail at once with {@link ServiceUnavailableException} for {@link #OPEN_FOR}, then one read tries
@@ -86,11 +92,18 @@ final class CypherLog {
     private static <T> T timed(String name, Supplier<T> statement) {
         long started = System.nanoTime();
         String outcome = "error";
-        try {
+        Span span = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph").spanBuilder("cypher " + name)
+                .setSpanKind(SpanKind.CLIENT).setAttribute("db.system.name", "neo4j")
+                .setAttribute("db.operation.name", name).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             T result = statement.get();
             outcome = "success";
             return result;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
         } finally {
+            span.end();
             Timer.builder("meshcatalog.cypher").description("Named Cypher statements, run to their last row")
                     .tag("statement", name).tag("outcome", outcome).serviceLevelObjectives(BUCKETS)
                     .register(Metrics.globalRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
