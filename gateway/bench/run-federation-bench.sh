@@ -15,7 +15,10 @@
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_WARMUP (60: on 2 shared cores the gateway JVM's JIT
 # needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20, measured
 # per target, in BENCH_ROUNDS (4) interleaved rounds), BENCH_TARGETS (all: direct,single,single-key,join,join-key,
-# join-jwt,apollo; the gateway with authentication on and Apollo Gateway start only when a target needs them),
+# join-jwt,join-bare,join-traced,apollo; the gateway with authentication on, the bare and traced gateways and Apollo
+# Gateway start only when a target needs them: join-bare is the gateway with gateway.metrics.enabled=false and
+# OTEL_SDK_DISABLED=true, join-traced the gateway exporting 1% of its traces over OTLP to a sink this script runs,
+# so join-bare / join / join-traced measure what metrics and tracing cost),
 # BENCH_BASE_PORT (14001: subgraphs on 14001-14005), BENCH_GATEWAY_PORT (14000), BENCH_GATEWAY_ON_PORT (14010),
 # BENCH_APOLLO_PORT (14100), BENCH_GATEWAY_OPTS (JVM options of both gateways), BENCH_GATEWAY_OFF_OPTS and
 # BENCH_GATEWAY_ON_OPTS (more for one of them, e.g. -XX:StartFlightRecording=filename=on.jfr).
@@ -26,7 +29,10 @@ base=${BENCH_BASE_PORT:-14001}
 gateway_port=${BENCH_GATEWAY_PORT:-14000}
 gateway_on_port=${BENCH_GATEWAY_ON_PORT:-14010}
 apollo_port=${BENCH_APOLLO_PORT:-14100}
-targets=${BENCH_TARGETS:-direct,single,single-key,join,join-key,join-jwt,apollo}
+targets=${BENCH_TARGETS:-direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo}
+gateway_bare_port=$((gateway_on_port + 10))
+gateway_traced_port=$((gateway_on_port + 20))
+otlp_port=$((gateway_on_port + 30))
 wants() {
   [[ ",$targets," =~ ,($1), ]]
 }
@@ -34,6 +40,10 @@ with_on=0
 with_apollo=0
 if wants 'single-key|join-key|join-jwt'; then with_on=1; fi
 if wants apollo; then with_apollo=1; fi
+with_bare=0
+with_traced=0
+if wants join-bare; then with_bare=1; fi
+if wants join-traced; then with_traced=1; fi
 jwt_issuer=https://bench.invalid/
 jwt_audience=mesh-catalog-bench
 work=$(mktemp -d "${TMPDIR:-/tmp}/federation-bench.XXXXXX")
@@ -159,6 +169,27 @@ if [ "$with_on" = 1 ]; then
     --security.jwt.audiences="$jwt_audience" --security.jwt.algorithms=RS256
   processes+=",gateway-on:$last_pid"
 fi
+# shellcheck disable=SC2206 # BENCH_GATEWAY_OPTS is a list of JVM options
+plain_gateway=(java ${BENCH_GATEWAY_OPTS:-} -jar gateway/target/gateway.jar --supergraph="$work/supergraph.graphql"
+  --logging.level.root=WARN --gateway.rate-limit.requests=0 --gateway.rate-limit.cost=0)
+if [ "$with_bare" = 1 ]; then
+  start gateway-bare env OTEL_SDK_DISABLED=true "${plain_gateway[@]}" --server.port="$gateway_bare_port" \
+    --audit.dir="$work/audit-bare" --gateway.metrics.enabled=false
+  processes+=",gateway-bare:$last_pid"
+fi
+if [ "$with_traced" = 1 ]; then
+  # an OTLP/HTTP sink: takes every export and keeps nothing
+  start otlp-sink python3 -c "import http.server as h
+class S(h.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length', 0))); self.send_response(200); self.end_headers()
+    def log_message(self, *args): pass
+h.ThreadingHTTPServer(('127.0.0.1', $otlp_port), S).serve_forever()"
+  start gateway-traced env OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" \
+    OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.01 "${plain_gateway[@]}" \
+    --server.port="$gateway_traced_port" --audit.dir="$work/audit-traced"
+  processes+=",gateway-traced:$last_pid"
+fi
 if [ "$with_apollo" = 1 ]; then
   start apollo env NODE_ENV=production node "$apollo_dir/index.mjs" "$work/supergraph.graphql" "$apollo_port"
   processes+=",apollo:$last_pid"
@@ -167,6 +198,12 @@ processes+=",subgraphs:$subgraphs_pid"
 wait_for gateway "http://localhost:$gateway_port/health" ""
 if [ "$with_on" = 1 ]; then
   wait_for gateway-on "http://localhost:$gateway_on_port/health" ""
+fi
+if [ "$with_bare" = 1 ]; then
+  wait_for gateway-bare "http://localhost:$gateway_bare_port/health" ""
+fi
+if [ "$with_traced" = 1 ]; then
+  wait_for gateway-traced "http://localhost:$gateway_traced_port/health" ""
 fi
 if [ "$with_apollo" = 1 ]; then
   wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename }"}'
@@ -178,7 +215,9 @@ fi
 } | tee "$work/report.md"
 start driver mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subgraph="http://localhost:$base/graphql" -Dbench.gateway="http://localhost:$gateway_port/graphql" \
-  -Dbench.gatewayOn="http://localhost:$gateway_on_port/graphql" -Dbench.apollo="http://localhost:$apollo_port/graphql" \
+  -Dbench.gatewayOn="http://localhost:$gateway_on_port/graphql" \
+  -Dbench.gatewayBare="http://localhost:$gateway_bare_port/graphql" \
+  -Dbench.gatewayTraced="http://localhost:$gateway_traced_port/graphql" -Dbench.apollo="http://localhost:$apollo_port/graphql" \
   -Dbench.apiKeyFile="$work/api-key" -Dbench.jwtPrivateKey="$work/jwt-private.pem" -Dbench.jwtIssuer="$jwt_issuer" \
   -Dbench.jwtAudience="$jwt_audience" -Dbench.targets="$targets" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
   -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" \

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -136,12 +137,12 @@ final class PlainGateway implements AutoCloseable {
       SubgraphClient client = GatewayWiring.subgraphClient(guarded, List.of());
       Gateway gateway = GatewayWiring.gateway(source, client, properties, planning,
           GatewayWiring.operationLimits(properties), audit);
-      MetricsEndpoint metrics = GatewayWiring.metrics(transport);
-      parts.add(metrics);
+      Optional<MetricsEndpoint> metrics = GatewayWiring.metrics(properties, transport);
+      metrics.ifPresent(parts::add);
       ExchangeObservers observers = GatewayWiring.exchangeObservers(properties, json);
       parts.add(observers);
-      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json),
-          metrics.route()));
+      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json)));
+      metrics.ifPresent(endpoint -> routes.add(endpoint.route()));
       routes.addAll(GatewayWiring.healthRoutes(gateway, client, guarded, List.of(), List.of(), json));
       routes.addAll(GraphiqlRoutes.all(json).routes());
       // no catalog, so no stored keys: those of security.api-keys

@@ -170,6 +170,15 @@ class PlainGatewayIT {
   }
 
   @Test
+  void metricsTurnedOffAreNotServed() throws Exception {
+    try (PlainGateway gateway = start("--gateway.metrics.enabled=false")) {
+      assertThat(graphql(gateway, ADMIN.key()).statusCode()).isEqualTo(200);
+      assertThat(HTTP.send(HttpRequest.newBuilder(uri(gateway, "/metrics")).header("X-Api-Key", ADMIN.key()).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void theAccessLogHasAJsonLinePerRequestNamingCallerAndOperationButNoCredential() throws Exception {
     Path log = dir.resolve("access.log");
     try (PlainGateway gateway = start("--gateway.access-log=" + log)) {

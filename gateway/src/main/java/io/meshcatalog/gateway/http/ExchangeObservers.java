@@ -17,11 +17,14 @@ public final class ExchangeObservers implements AutoCloseable {
   }
 
   /**
-   * The metrics, naming at most {@code maxOperationNames} operations, and the access log {@code accessLog} names
-   * ({@code gateway.access-log}: stdout, a file or off).
+   * The metrics, naming at most {@code maxOperationNames} operations (none when {@code metrics} is false), and the
+   * access log {@code accessLog} names ({@code gateway.access-log}: stdout, a file or off).
    */
-  static ExchangeObservers of(int maxOperationNames, String accessLog, JsonMapper json) {
-    List<ExchangeListener> listeners = new ArrayList<>(List.of(new HttpMetrics(maxOperationNames)));
+  static ExchangeObservers of(boolean metrics, int maxOperationNames, String accessLog, JsonMapper json) {
+    List<ExchangeListener> listeners = new ArrayList<>();
+    if (metrics) {
+      listeners.add(new HttpMetrics(maxOperationNames));
+    }
     AccessLog log = AccessLog.open(accessLog, json);
     if (log != null) {
       listeners.add(log);

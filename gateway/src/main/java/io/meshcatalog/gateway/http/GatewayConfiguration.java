@@ -143,13 +143,15 @@ class GatewayConfiguration {
     return new AuthenticationRequired(jsonMapper);
   }
 
-  /** Prometheus' registry, joined to the global one, and the JVM's and Netty's meters. */
+  /** Prometheus' registry, joined to the global one, and the JVM's and Netty's meters, unless metrics are off. */
   @Bean(destroyMethod = "close")
-  MetricsEndpoint metricsEndpoint(NettyTransport transport) {
-    return GatewayWiring.metrics(transport);
+  @ConditionalOnBooleanProperty(name = "gateway.metrics.enabled", matchIfMissing = true)
+  MetricsEndpoint metricsEndpoint(NettyTransport transport, GatewayProperties properties) {
+    return GatewayWiring.metrics(properties, transport).orElseThrow();
   }
 
   @Bean
+  @ConditionalOnBooleanProperty(name = "gateway.metrics.enabled", matchIfMissing = true)
   HttpRoute metricsRoute(MetricsEndpoint metricsEndpoint) {
     return metricsEndpoint.route();
   }

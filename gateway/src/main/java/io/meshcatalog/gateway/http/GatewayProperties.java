@@ -47,10 +47,16 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
   /**
    * {@code gateway.metrics.*}.
    *
+   * @param enabled whether the gateway keeps metrics and serves {@code /metrics} (true)
    * @param maxOperationNames how many operation names get series of their own (1,000); later ones count as
    *     {@code other}
    */
-  public record Metrics(@Nullable Integer maxOperationNames) {
+  public record Metrics(@Nullable Boolean enabled, @Nullable Integer maxOperationNames) {
+  }
+
+  /** Whether the gateway keeps metrics and serves {@code /metrics}. */
+  public boolean metricsEnabled() {
+    return metrics == null || metrics.enabled() == null || metrics.enabled();
   }
 
   /** How many operation names get series of their own in the operation metrics. */

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -167,14 +168,17 @@ public final class GatewayWiring {
         HttpRoute.of("/health/live", Set.of("GET"), health::live).withAccess(HttpRoute.Access.PUBLIC));
   }
 
-  /** Prometheus' registry and {@code GET /metrics}, with the JVM's and this transport's meters. */
-  public static MetricsEndpoint metrics(NettyTransport transport) {
-    return MetricsEndpoint.start(transport);
+  /**
+   * Prometheus' registry and {@code GET /metrics}, with the JVM's and this transport's meters; none when
+   * {@code gateway.metrics.enabled} is false (what the gateway records then goes to no registry).
+   */
+  public static Optional<MetricsEndpoint> metrics(GatewayProperties properties, NettyTransport transport) {
+    return properties.metricsEnabled() ? Optional.of(MetricsEndpoint.start(transport)) : Optional.empty();
   }
 
   /** What the server tells of each request: metrics, and the access log of {@code gateway.access-log}. */
   public static ExchangeObservers exchangeObservers(GatewayProperties properties, JsonMapper json) {
-    return ExchangeObservers.of(properties.maxOperationNames(),
+    return ExchangeObservers.of(properties.metricsEnabled(), properties.maxOperationNames(),
         properties.accessLog() == null ? "" : properties.accessLog(), json);
   }
 

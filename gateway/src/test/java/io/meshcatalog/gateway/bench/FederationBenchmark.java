@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FederationBenchmark {
 
   /** Every target, in the order they run: anonymous ones, then with a credential, then Apollo Gateway. */
-  static final String TARGETS = "direct,single,single-key,join,join-key,join-jwt,apollo";
+  static final String TARGETS = "direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo";
 
   /** One subgraph's root field with a few scalar fields. */
   static final String SINGLE = "{ ordersProducts { id name status version tags } }";
@@ -131,6 +131,8 @@ class FederationBenchmark {
     String gateway = System.getProperty("bench.gateway", "http://localhost:14000/graphql");
     String gatewayOn = System.getProperty("bench.gatewayOn", "http://localhost:14010/graphql");
     String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
+    String bare = System.getProperty("bench.gatewayBare", "http://localhost:14020/graphql");
+    String traced = System.getProperty("bench.gatewayTraced", "http://localhost:14030/graphql");
     Map<String, Supplier<Target>> all = new LinkedHashMap<>();
     all.put("direct", () -> new Target("direct", "subgraph direct (orders)",
         call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape)));
@@ -144,6 +146,10 @@ class FederationBenchmark {
         call(gatewayOn, JOIN, apiKeyHeader(), FederationBenchmark::joinShape)));
     all.put("join-jwt", () -> new Target("join-jwt", "this gateway + JWT, 3-subgraph join",
         call(gatewayOn, JOIN, bearerHeader(), FederationBenchmark::joinShape)));
+    all.put("join-bare", () -> new Target("join-bare", "this gateway without metrics or tracing, 3-subgraph join",
+        call(bare, JOIN, Map.of(), FederationBenchmark::joinShape)));
+    all.put("join-traced", () -> new Target("join-traced", "this gateway exporting 1% of traces, 3-subgraph join",
+        call(traced, JOIN, Map.of(), FederationBenchmark::joinShape)));
     all.put("apollo", () -> new Target("apollo", "Apollo Gateway, 3-subgraph join",
         call(apollo, JOIN, Map.of(), FederationBenchmark::joinShape)));
     List<String> unknown = only.stream().filter(key -> !all.containsKey(key.strip())).toList();

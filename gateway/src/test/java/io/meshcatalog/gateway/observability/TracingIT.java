@@ -2,25 +2,28 @@ package io.meshcatalog.gateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpServer;
 import io.meshcatalog.gateway.reliability.GatewayProcess;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
-import java.io.ByteArrayOutputStream;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -43,13 +46,16 @@ class TracingIT {
 
   @Test
   void aClientsTraceIsContinuedToEverySubgraphAndExportedOverOtlp() throws Exception {
-    ByteArrayOutputStream exported = new ByteArrayOutputStream();
+    List<Span> exported = new CopyOnWriteArrayList<>();
+    List<String> services = new CopyOnWriteArrayList<>();
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/v1/traces", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      synchronized (exported) {
-        exported.writeBytes(body);
-      }
+      ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(exchange.getRequestBody().readAllBytes());
+      request.getResourceSpansList().forEach(resource -> {
+        resource.getResource().getAttributesList().stream().filter(attribute -> attribute.getKey().equals("service.name"))
+            .forEach(attribute -> services.add(attribute.getValue().getStringValue()));
+        resource.getScopeSpansList().forEach(scope -> exported.addAll(scope.getSpansList()));
+      });
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
@@ -78,19 +84,22 @@ class TracingIT {
           assertThat(carried.split("-")[2]).as("under the gateway's fetch span").isNotEqualTo(CLIENT_SPAN);
         }
 
-        byte[] traceId = HexFormat.of().parseHex(TRACE);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String spans = "";
-        while (System.nanoTime() < deadline && !(spans.contains("fetch accounts") && spans.contains("POST /graphql"))) {
-          Thread.sleep(100);
-          synchronized (exported) {
-            spans = exported.toString(StandardCharsets.ISO_8859_1);
-          }
+        Map<String, Span> byName = awaitSpans(exported, List.of("POST /graphql", "graphql.parse",
+            "graphql.validate", "graphql.plan", "fetch reviews", "fetch accounts"));
+        Span server = byName.get("POST /graphql");
+        assertThat(hex(server.getParentSpanId())).as("the request's span continues the client's").isEqualTo(CLIENT_SPAN);
+        assertThat(server.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        for (String child : List.of("graphql.parse", "graphql.validate", "graphql.plan", "fetch reviews",
+            "fetch accounts")) {
+          assertThat(hex(byName.get(child).getParentSpanId())).as("the parent of %s", child)
+              .isEqualTo(hex(server.getSpanId()));
         }
-        // OTLP protobuf keeps strings and ids as their bytes: what was exported can be found in it without decoding
-        assertThat(spans).contains("gateway-under-test", "POST /graphql", "graphql.parse", "graphql.validate",
-            "graphql.plan", "fetch reviews", "fetch accounts", "http.response.status_code")
-            .contains(new String(traceId, StandardCharsets.ISO_8859_1));
+        assertThat(byName.get("graphql.plan").getTraceId()).isEqualTo(server.getTraceId());
+        assertThat(hex(server.getTraceId())).isEqualTo(TRACE);
+        assertThat(byName.get("fetch reviews").getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+        assertThat(services).as("OTEL_SERVICE_NAME").containsOnly("gateway-under-test");
+        assertThat(reviews.lastHeaders().getFirst("traceparent")).as("what reviews received names its fetch span")
+            .isEqualTo("00-" + TRACE + "-" + hex(byName.get("fetch reviews").getSpanId()) + "-01");
 
         JsonNode untraced = graphql(port, null);
         assertThat(untraced.has("errors")).isFalse();
@@ -118,6 +127,22 @@ class TracingIT {
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return GatewayCalls.tree(answer.body());
+  }
+
+  /** The last exported span of each name, once every one of {@code names} was exported (20 s at most). */
+  private static Map<String, Span> awaitSpans(List<Span> exported, List<String> names) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Map<String, Span> byName = Map.of();
+    while (System.nanoTime() < deadline && !byName.keySet().containsAll(names)) {
+      Thread.sleep(100);
+      byName = exported.stream().collect(Collectors.toMap(Span::getName, span -> span, (first, last) -> last));
+    }
+    assertThat(byName).as("spans exported").containsKeys(names.toArray(String[]::new));
+    return byName;
+  }
+
+  private static String hex(ByteString bytes) {
+    return HexFormat.of().formatHex(bytes.toByteArray());
   }
 
   /** The access log's lines for /graphql, once {@code count} are there: they land shortly after the answers. */
