@@ -143,7 +143,7 @@ class CatalogConfiguration {
     CatalogSubgraph.Extensions extensions = new CatalogSubgraph.Extensions(
         new ApiKeyFetchers(apiKeyAdmin, catalogAccess),
         new AccessFetchers(lineageStore, catalogAccess, auditLog, grantCache, catalogClock),
-        new AuditFetchers(auditReader, catalogAccess));
+        new AuditFetchers(auditReader, catalogAccess), new RunFetchers(lineageStore));
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, extensions, catalogExecutor, operationLimits);
   }

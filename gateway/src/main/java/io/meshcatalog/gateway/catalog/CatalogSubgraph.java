@@ -50,7 +50,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final OperationAdmission admission;
 
   /** The resolvers beside the lineage ones, each class adding its fields to the wiring. */
-  record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit) {
+  record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit, RunFetchers runs) {
   }
 
   CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, Extensions extensions,
@@ -64,6 +64,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     extensions.keys().wire(wiring);
     extensions.access().wire(wiring);
     extensions.audit().wire(wiring);
+    extensions.runs().wire(wiring);
     GraphQLSchema schema = Federation.transform(sdl, wiring.build())
         .fetchEntities(this::entities)
         .resolveEntityType(env -> {

@@ -376,6 +376,43 @@ class DemoMeshIT {
   }
 
   @Test
+  void aJobsRunsShowTheirStateDurationAndFailureAndADatasetItsLastWrite() {
+    String complete = fixture("openlineage/crm-export-complete.json")
+        .replace("crm_export.contacts_to_lake", "crm_export.nightly").replace("2026-11-24T02:00", "2026-11-25T02:10")
+        .replace("6f1c3a52-8d0e-4c1b-9a57-3b2e1f0c9d11", "7a2d4b63-9e1f-4d2c-8b68-4c3f2a1d0e22");
+    String start = complete.replace("\"COMPLETE\"", "\"START\"").replace("2026-11-25T02:10", "2026-11-25T02:00");
+    String failed = complete.replace("7a2d4b63-9e1f-4d2c-8b68-4c3f2a1d0e22", "8b3e5c74-af20-4e3d-9c79-5d4a3b2e1f33")
+        .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-25T02:10", "2026-11-26T02:10")
+        .replace("\"facets\": {}", "\"facets\": {\"errorMessage\": {\"message\": \"relation crm.contacts "
+            + "does not exist\", \"programmingLanguage\": \"PYTHON\"}}");
+    for (String event : List.of(start, complete, failed)) {
+      assertThat(mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage", event).statusCode()).isEqualTo(201);
+    }
+    String query = "{ job(namespace: \"airflow-prod\", name: \"crm_export.nightly\") { id inputs outputs }"
+        + " runs(job: \"airflow-prod/crm_export.nightly\") { id state startedAt endedAt durationMs errorMessage }"
+        + " dataset(id: \"s3://lake/exports/crm_contacts\") { lastWrite { id job state } } }";
+
+    Map<String, Object> admin = mesh.graphqlAs(DemoMesh.ADMIN_KEY, query);
+    assertThat(admin).doesNotContainKey("errors");
+    assertThat(value(admin, "data.job.outputs")).isEqualTo(List.of("s3://lake/exports/crm_contacts"));
+    assertThat(values(admin, "data.runs.![state]")).containsExactly("FAIL", "COMPLETE");
+    assertThat(values(admin, "data.runs.![errorMessage]")).containsExactly("relation crm.contacts does not exist",
+        null);
+    assertThat(value(admin, "data.runs[1].durationMs")).isEqualTo(600_000.0);
+    assertThat(value(admin, "data.dataset.lastWrite.id")).isEqualTo("7a2d4b63-9e1f-4d2c-8b68-4c3f2a1d0e22");
+    assertThat(value(admin, "data.dataset.lastWrite.job")).isEqualTo("airflow-prod/crm_export.nightly");
+
+    Map<String, Object> analyst = mesh.graphqlAs(DemoMesh.ANALYST_KEY, query);
+    assertThat(values(analyst, "data.runs.![state]")).containsExactly("FAIL", "COMPLETE");
+    assertThat(values(analyst, "data.runs.![errorMessage]")).as("the error is for who writes airflow-prod")
+        .containsOnlyNulls();
+
+    Map<String, Object> anonymous = mesh.graphql(query);
+    assertThat(value(anonymous, "data.job")).isNull();
+    assertThat(values(anonymous, "data.runs")).isEmpty();
+  }
+
+  @Test
   void lineageIsReadOnlyFromJsonSoAWebPageCannotWriteItFromAVisitorsBrowser() {
     // the fixture's export, under a namespace and a run of its own (the same run's COMPLETE at the same time would be
     // the same event, stored once): whether it was stored is one lookup

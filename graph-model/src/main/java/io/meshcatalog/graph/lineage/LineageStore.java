@@ -41,6 +41,7 @@ public final class LineageStore {
     private final ServerProcedures procedures;
     private final AccessGrants grants;
     private final GovernanceCheck governance;
+    private final RunReader runs;
 
     public LineageStore(Driver driver) {
         this(driver, TraversalLimits.DEFAULT);
@@ -80,6 +81,7 @@ public final class LineageStore {
         this.openLineage = new OpenLineageWriter(driver, cypher);
         this.grants = new AccessGrants(driver, cypher, grantLimits);
         this.governance = new GovernanceCheck(driver, cypher);
+        this.runs = new RunReader(driver, cypher);
     }
 
     /**
@@ -164,6 +166,21 @@ public final class LineageStore {
     /** A dataset by id; empty when there is none or the viewer may not see it (or its product). */
     public Optional<DatasetView> dataset(Viewer viewer, String id) {
         return reader.dataset(as(viewer), id);
+    }
+
+    /** An OpenLineage job by id ({@code namespace/name}); empty when there is none or the viewer is anonymous. */
+    public Optional<JobView> job(Viewer viewer, String id) {
+        return runs.job(as(viewer), id);
+    }
+
+    /** A job's runs, newest first, those updated after {@code after} when given; {@code first} from 1 to 100. */
+    public List<RunView> runs(Viewer viewer, String jobId, @Nullable Instant after, int first) {
+        return runs.runs(as(viewer), jobId, after, first);
+    }
+
+    /** The last run that completed writing a dataset (Marquez's last lifecycle state); empty when none did. */
+    public Optional<RunView> lastWrite(Viewer viewer, String datasetId) {
+        return runs.lastWrite(as(viewer), datasetId);
     }
 
     /** A field by ref; empty when there is none or the viewer may not see its product. */

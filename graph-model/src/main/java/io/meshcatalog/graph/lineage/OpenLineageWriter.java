@@ -135,6 +135,14 @@ final class OpenLineageWriter {
         }
     }
 
+    private static Map<String, Object> run(LineageEvent event) {
+        Map<String, Object> run = new HashMap<>();
+        run.put("id", event.runId());
+        run.put("eventType", event.eventType());
+        run.put("error", event.errorMessage());
+        return run;
+    }
+
     private void writeJob(TransactionContext tx, LineageEvent event, Map<String, String> ids) {
         String job = event.jobId();
         List<String> inputs = event.inputs().stream().map(d -> ids.get(d.key())).distinct().toList();
@@ -145,8 +153,9 @@ final class OpenLineageWriter {
         log.run(tx, "ol-upsert-job", Map.of(
                 "job", Map.of("id", job, "namespace", event.jobNamespace(), "name", event.jobName()),
                 "event", facts,
-                "run", event.runId() == null ? List.of()
-                        : List.of(Map.of("id", event.runId(), "eventType", event.eventType())),
+                "run", event.runId() == null ? List.of() : List.of(run(event)),
+                "runInputs", inputs,
+                "runOutputs", outputs,
                 "inputs", event.carriesLineage() ? inputs : List.of(),
                 "outputs", event.carriesLineage() ? outputs : List.of()));
         if (!event.carriesLineage()) {

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One OpenLineage event, validated. A run event has a run and a job; a job event a job without a
- * run; a dataset event a single dataset (in {@code outputs}) and neither.
+ * run; a dataset event a single dataset (in {@code outputs}) and neither. {@code errorMessage} is a run's
+ * {@code errorMessage} facet's message, cut to {@link #MAX_ERROR} characters; null without one.
  */
 public record LineageEvent(
         Kind kind,
@@ -18,7 +19,11 @@ public record LineageEvent(
         @Nullable String jobNamespace,
         @Nullable String jobName,
         List<EventDataset> inputs,
-        List<EventDataset> outputs) {
+        List<EventDataset> outputs,
+        @Nullable String errorMessage) {
+
+    /** The longest error message kept of a run. */
+    public static final int MAX_ERROR = 2_000;
 
     public enum Kind {
         RUN, JOB, DATASET
@@ -27,6 +32,16 @@ public record LineageEvent(
     public LineageEvent {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+        if (errorMessage != null && errorMessage.length() > MAX_ERROR) {
+            errorMessage = errorMessage.substring(0, MAX_ERROR) + "…";
+        }
+    }
+
+    /** An event without an error message. */
+    public LineageEvent(Kind kind, Instant eventTime, String producer, String schemaUrl, @Nullable String runId,
+            @Nullable String eventType, @Nullable String jobNamespace, @Nullable String jobName,
+            List<EventDataset> inputs, List<EventDataset> outputs) {
+        this(kind, eventTime, producer, schemaUrl, runId, eventType, jobNamespace, jobName, inputs, outputs, null);
     }
 
     public @Nullable String jobId() {

@@ -102,8 +102,9 @@ public final class OpenLineageReader {
         if (!problems.isEmpty()) {
             throw problems.refusal();
         }
+        JsonNode error = root.path("run").path("facets").path("errorMessage").path("message");
         return new LineageEvent(kind, eventTime, producer, schemaUrl, runId, eventType, jobNamespace, jobName,
-                inputs, outputs);
+                inputs, outputs, error.isString() ? error.asString() : null);
     }
 
     private List<EventDataset> single(JsonNode dataset, Problems problems) {

@@ -5,10 +5,26 @@ WITH j
 CALL (j) {
   UNWIND $run AS run
   MERGE (r:Run {id: run.id})
-  SET r.state = run.eventType, r.updatedAt = $event.time
+  // events may arrive out of order: the state is the latest event's
+  WITH j, r, run, r.updatedAt IS NULL OR $event.time >= r.updatedAt AS latest
+  SET r.state = CASE WHEN latest THEN run.eventType ELSE r.state END,
+      r.updatedAt = CASE WHEN latest THEN $event.time ELSE r.updatedAt END,
+      r.error = coalesce(run.error, r.error)
   SET r.startedAt = CASE WHEN run.eventType = 'START' THEN $event.time ELSE r.startedAt END
   SET r.endedAt = CASE WHEN run.eventType IN ['COMPLETE', 'FAIL', 'ABORT'] THEN $event.time ELSE r.endedAt END
   MERGE (r)-[:OF_JOB]->(j)
+  // what this run read and wrote, whatever its outcome (the job's READS and WRITES only from runs that carry lineage)
+  WITH r
+  CALL (r) {
+    UNWIND $runInputs AS inputId
+    MATCH (i:Dataset {id: inputId})
+    MERGE (r)-[:READ]->(i)
+  }
+  CALL (r) {
+    UNWIND $runOutputs AS outputId
+    MATCH (o:Dataset {id: outputId})
+    MERGE (r)-[:WROTE]->(o)
+  }
 }
 CALL (j) {
   UNWIND $inputs AS inputId

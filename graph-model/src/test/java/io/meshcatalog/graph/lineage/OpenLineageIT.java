@@ -159,6 +159,44 @@ class OpenLineageIT {
         store.record(Viewer.of("fin-etl", Set.of("finance-team")), reader.read(fixture("spark-join-complete.json")));
     }
 
+    @Test
+    void aJobsRunsAreListedNewestFirstWithStateTimesAndTheLastWriteOfItsOutput() {
+        String complete = fixture("spark-join-complete.json");
+        String start = complete.replace("\"COMPLETE\"", "\"START\"").replace("06:15:00.000Z", "06:00:00.000Z");
+        // the COMPLETE arrives before its START: the run's state is still the latest event's
+        store.record(ADMIN, reader.read(complete));
+        store.record(ADMIN, reader.read(start));
+        String secondRun = "1c9f8a4d-2a8b-4b9f-8e55-3a4a0d2b8f02";
+        String failed = complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", secondRun)
+                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-21T06:15")
+                .replace("\"facets\": {}", "\"facets\": {\"errorMessage\": {\"message\": \"Executor lost: "
+                        + "OutOfMemoryError\", \"programmingLanguage\": \"JAVA\"}}");
+        store.record(ADMIN, reader.read(failed));
+
+        JobView job = store.job(ADMIN, "spark-prod/nightly.revenue_by_order").orElseThrow();
+        assertThat(store.job(Viewer.of("ana", Set.of()), job.id())).as("any authenticated viewer").isPresent();
+        assertThat(job.inputs()).containsExactly("gamma.joined");
+        assertThat(job.outputs()).containsExactly(SPARK_OUTPUT);
+        assertThat(job.lastSeenAt()).startsWith("2026-11-21T06:15");
+        assertThat(store.job(Viewer.PUBLIC, job.id())).as("jobs are for authenticated viewers").isEmpty();
+
+        List<RunView> runs = store.runs(ADMIN, job.id(), null, 10);
+        assertThat(runs).extracting(RunView::id, RunView::state)
+                .containsExactly(tuple(secondRun, "FAIL"), tuple("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "COMPLETE"));
+        assertThat(runs.get(0).error()).isEqualTo("Executor lost: OutOfMemoryError");
+        assertThat(runs.get(1).durationMs()).isEqualTo(15 * 60 * 1000L);
+        assertThat(runs.get(1).error()).isNull();
+        assertThat(store.runs(ADMIN, job.id(), java.time.Instant.parse("2026-11-21T00:00:00Z"), 10))
+                .extracting(RunView::id).containsExactly(secondRun);
+        assertThat(store.runs(ADMIN, job.id(), null, 1)).hasSize(1);
+        assertThatThrownBy(() -> store.runs(ADMIN, job.id(), null, 101))
+                .hasMessageContaining("first must be between 1 and 100");
+
+        assertThat(store.lastWrite(ADMIN, SPARK_OUTPUT)).as("the failed run wrote nothing that counts")
+                .map(RunView::id).contains("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01");
+        assertThat(store.lastWrite(Viewer.PUBLIC, SPARK_OUTPUT)).isEmpty();
+    }
+
     private String run(String id) {
         return driver.executableQuery("MATCH (r:Run {id: $id})-[:OF_JOB]->(:Job) RETURN r.state AS state")
                 .withParameters(java.util.Map.of("id", id)).execute().records().get(0).get("state").asString();

@@ -31,6 +31,19 @@ class OpenLineageReaderTests {
     }
 
     @Test
+    void aFailedRunsErrorMessageIsKeptCutToItsBound() {
+        String failed = fixture("spark-join-complete.json").replace("\"COMPLETE\"", "\"FAIL\"");
+        assertThat(reader.read(failed).errorMessage()).as("no errorMessage facet").isNull();
+
+        String message = "Executor lost: " + "x".repeat(5_000);
+        LineageEvent event = reader.read(failed.replace("\"facets\": {}",
+                "\"facets\": {\"errorMessage\": {\"message\": \"" + message + "\", \"programmingLanguage\": \"JAVA\"}}"));
+
+        assertThat(event.errorMessage()).startsWith("Executor lost: xxx").endsWith("…")
+                .hasSize(LineageEvent.MAX_ERROR + 1);
+    }
+
+    @Test
     void everyProblemIsNamedByItsJsonPointer() {
         InvalidEventException error = catchThrowableOfType(InvalidEventException.class,
                 () -> reader.read(fixture("invalid-run.json")));
