@@ -14,6 +14,7 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.Outbox;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.time.Clock;
@@ -73,6 +74,17 @@ class CatalogConfiguration {
     LineageStore store = new LineageStore(catalogGraph.driver(), TraversalLimits.DEFAULT, catalogClock);
     store.initSchema();
     return store;
+  }
+
+  @Bean
+  Outbox outbox(GraphConnection catalogGraph, Clock catalogClock) {
+    return new Outbox(catalogGraph.driver(), catalogClock);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  NotificationSender notificationSender(LineageStore lineageStore, Outbox outbox, CatalogProperties properties,
+      Clock catalogClock) {
+    return new NotificationSender(lineageStore, outbox, properties.notificationsOrDefault(), catalogClock);
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -137,13 +149,15 @@ class CatalogConfiguration {
   CatalogSubgraph catalogSubgraph(LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
       CatalogHarvester catalogHarvester, ExecutorService catalogExecutor, CatalogProperties properties,
       ApiKeyAdmin apiKeyAdmin, CatalogAccess catalogAccess, AuditLog auditLog, AuditReader auditReader,
-      GrantCache grantCache, Clock catalogClock, OperationLimits operationLimits, @Value("${server.port:8080}") int port) {
+      GrantCache grantCache, Clock catalogClock, OperationLimits operationLimits, Outbox outbox,
+      @Value("${server.port:8080}") int port) {
     CatalogFetchers fetchers = new CatalogFetchers(lineageStore, catalogVocabulary, CatalogLimits.DEFAULT,
         catalogHarvester, catalogAccess);
     CatalogSubgraph.Extensions extensions = new CatalogSubgraph.Extensions(
         new ApiKeyFetchers(apiKeyAdmin, catalogAccess),
         new AccessFetchers(lineageStore, catalogAccess, auditLog, grantCache, catalogClock),
-        new AuditFetchers(auditReader, catalogAccess), new RunFetchers(lineageStore));
+        new AuditFetchers(auditReader, catalogAccess), new RunFetchers(lineageStore),
+        new HealthFetchers(lineageStore, CatalogLimits.DEFAULT), new NotificationFetchers(outbox));
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, extensions, catalogExecutor, operationLimits);
   }

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.catalog;
 import io.meshcatalog.graph.openlineage.IntakeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,53 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("catalog")
 public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
     @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache,
-    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage) {
+    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage, @Nullable Notifications notifications) {
+
+  /**
+   * {@code catalog.notifications.*}: telling teams what breaks upstream of them ({@link NotificationSender}).
+   *
+   * @param enabled false stops the rounds (alerts are still raised and kept); true by default
+   * @param interval between rounds (5s)
+   * @param maxAttempts attempts per notification before it is FAILED (8)
+   * @param backoff the wait after a first failed attempt, doubled (jittered) after each next one (10s)
+   * @param webhooks each team's webhook
+   */
+  public record Notifications(@Nullable Boolean enabled, @Nullable Duration interval, @Nullable Integer maxAttempts,
+      @Nullable Duration backoff, @Nullable List<Webhook> webhooks) {
+
+    static final Notifications DEFAULTS = new Notifications(null, null, null, null, null);
+
+    boolean on() {
+      return enabled == null || enabled;
+    }
+
+    Duration intervalOrDefault() {
+      return interval == null || interval.isZero() || interval.isNegative() ? Duration.ofSeconds(5) : interval;
+    }
+
+    int maxAttemptsOrDefault() {
+      return maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
+    }
+
+    Duration backoffOrDefault() {
+      return backoff == null || backoff.isZero() || backoff.isNegative() ? Duration.ofSeconds(10) : backoff;
+    }
+
+    Map<String, Webhook> webhooksByTeam() {
+      Map<String, Webhook> byTeam = new TreeMap<>();
+      for (Webhook webhook : webhooks == null ? List.<Webhook>of() : webhooks) {
+        if (byTeam.put(webhook.team(), webhook) != null) {
+          throw new IllegalArgumentException("catalog.notifications.webhooks names team " + webhook.team()
+              + " twice; a team has one webhook");
+        }
+      }
+      return Map.copyOf(byTeam);
+    }
+  }
+
+  Notifications notificationsOrDefault() {
+    return notifications == null ? Notifications.DEFAULTS : notifications;
+  }
 
   /**
    * {@code catalog.openlineage.*}: the bounds of one event ({@link IntakeLimits}); each unset one has its default.

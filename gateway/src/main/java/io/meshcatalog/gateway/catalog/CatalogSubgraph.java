@@ -48,9 +48,11 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final ExecutorService executor;
   private final DocumentCache documents;
   private final OperationAdmission admission;
+  private final HealthFetchers health;
 
   /** The resolvers beside the lineage ones, each class adding its fields to the wiring. */
-  record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit, RunFetchers runs) {
+  record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit, RunFetchers runs,
+      HealthFetchers health, NotificationFetchers notifications) {
   }
 
   CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, Extensions extensions,
@@ -65,6 +67,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     extensions.access().wire(wiring);
     extensions.audit().wire(wiring);
     extensions.runs().wire(wiring);
+    extensions.health().wire(wiring);
+    extensions.notifications().wire(wiring);
+    this.health = extensions.health();
     GraphQLSchema schema = Federation.transform(sdl, wiring.build())
         .fetchEntities(this::entities)
         .resolveEntityType(env -> {
@@ -133,7 +138,8 @@ public final class CatalogSubgraph implements InProcessSubgraph {
         .variables(variables)
         // Abusive introspection is for OperationLimits to judge (in serve), as in the gateway.
         .graphQLContext(Map.of(RequestContext.class, context,
-            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true));
+            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
+        .dataLoaderRegistry(health.registry(CatalogAccess.viewer(context.caller())));
     if (operationName != null) {
       input.operationName(operationName);
     }

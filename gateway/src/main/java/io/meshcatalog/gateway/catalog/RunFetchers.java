@@ -40,7 +40,8 @@ final class RunFetchers {
     String after = env.getArgument("after");
     Integer first = env.getArgument("first");
     Caller caller = CatalogAccess.context(env).caller();
-    return store.runs(CatalogAccess.viewer(env), env.getArgument("job"), after == null ? null : instant(after),
+    return store.runs(CatalogAccess.viewer(env), env.getArgument("job"),
+        after == null ? null : instant("after", after),
         first == null ? 20 : first).stream().map(run -> run(run, caller)).toList();
   }
 
@@ -51,12 +52,13 @@ final class RunFetchers {
         .map(run -> run(run, caller)).orElse(null);
   }
 
-  private static Instant instant(String after) {
+  /** An ISO-8601 instant argument, or an error naming the argument and the value. */
+  static Instant instant(String argument, String value) {
     try {
-      return Instant.parse(after);
+      return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("after must be an ISO-8601 instant such as 2026-11-20T06:00:00Z, not '"
-          + after + "'");
+      throw new IllegalArgumentException(argument + " must be an ISO-8601 instant such as 2026-11-20T06:00:00Z, not '"
+          + value + "'");
     }
   }
 

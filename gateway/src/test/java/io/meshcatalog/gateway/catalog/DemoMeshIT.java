@@ -8,6 +8,8 @@ import static io.meshcatalog.gateway.catalog.DemoMesh.values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +50,23 @@ class DemoMeshIT {
 
   private static DemoMesh mesh;
 
+  /** The finance team's webhook: a real HTTP receiver keeping what it is sent. */
+  private static HttpServer financeHook;
+  private static final List<String> FINANCE_RECEIVED = new CopyOnWriteArrayList<>();
+
   @BeforeAll
-  static void startMesh() {
-    mesh = DemoMesh.start(dataDir.resolve("neo4j"));
+  static void startMesh() throws IOException {
+    financeHook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    financeHook.createContext("/hooks/finance", exchange -> {
+      FINANCE_RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    financeHook.start();
+    mesh = DemoMesh.start(dataDir.resolve("neo4j"), "--catalog.notifications.interval=300ms",
+        "--catalog.notifications.webhooks[0].team=finance-team",
+        "--catalog.notifications.webhooks[0].url=http://127.0.0.1:" + financeHook.getAddress().getPort()
+            + "/hooks/finance");
   }
 
   @AfterAll
@@ -57,6 +74,50 @@ class DemoMeshIT {
     if (mesh != null) {
       mesh.close();
     }
+    if (financeHook != null) {
+      financeHook.stop(0);
+    }
+  }
+
+  @Test
+  void aFailedRunOfTheDelayPredictorPutsTheDelayCostAtRiskAndTellsFinanceOnce() throws Exception {
+    String failed = """
+        {"eventType": "FAIL", "eventTime": "%s",
+         "producer": "https://example.com/scheduler", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+         "job": {"namespace": "shipping-ml", "name": "delay_predictions.score"},
+         "run": {"runId": "5c2d7e91-0b1a-4f3e-9d2c-6e7f8a9b0c1d",
+                 "facets": {"errorMessage": {"message": "feature store timed out", "programmingLanguage": "PYTHON"}}},
+         "inputs": [], "outputs": [{"namespace": "warehouse", "name": "analytics.shipping.delay_predictions"}]}
+        """.formatted(java.time.Instant.now());
+    assertThat(mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage", failed).statusCode()).isEqualTo(201);
+
+    Map<String, Object> data = mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ dataProduct(id: \"finance.delay_cost\") {"
+        + " upstreamIssues { id kind health { status reason } } }"
+        + " predictions: dataset(id: \"shipping.delay_predictions\") { health { status reason } } }");
+    assertThat(data).doesNotContainKey("errors");
+    assertThat(value(data, "data.predictions.health.status")).isEqualTo("FAILING");
+    assertThat(values(data, "data.dataProduct.upstreamIssues.![id]")).contains("shipping.delay_predictions");
+    assertThat(values(data, "data.dataProduct.upstreamIssues.![health.status]")).containsOnly("FAILING");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (FINANCE_RECEIVED.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(1_500); // five more rounds: nothing is sent twice
+    assertThat(FINANCE_RECEIVED).as("the finance team's webhook").hasSize(1);
+    assertThat(FINANCE_RECEIVED.get(0)).contains("\"kind\":\"FAILING\"", "\"team\":\"finance-team\"",
+        "\"subject\":\"shipping.delay_predictions\"", "finance.delay_cost", "5c2d7e91-0b1a-4f3e-9d2c-6e7f8a9b0c1d");
+
+    Map<String, Object> told = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ notifications(team: \"finance-team\") { kind subject state attempts affected } }");
+    assertThat(values(told, "data.notifications.![state]")).containsExactly("SENT");
+    assertThat(values(told, "data.notifications.![attempts]")).containsExactly(1);
+    Map<String, Object> others = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ notifications { team state } }");
+    assertThat(values(others, "data.notifications.?[team != 'finance-team'].![state]")).as("teams without a webhook")
+        .isNotEmpty().containsOnly("UNROUTED");
+    assertThat(values(mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ notifications { team } }"), "data.notifications"))
+        .as("the analyst is in no team told").isEmpty();
   }
 
   @Test

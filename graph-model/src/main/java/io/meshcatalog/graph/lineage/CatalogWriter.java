@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -98,6 +99,14 @@ final class CatalogWriter {
                     "declaredVersion", product.version(),
                     "changes", changes.stream().map(c -> Map.of("kind", c.kind().name(), "subject", c.subject(),
                             "before", c.before(), "after", c.after())).toList())));
+            List<SchemaChange> breaking = changes.stream().filter(SchemaChange::breaking).toList();
+            if (!breaking.isEmpty()) {
+                log.run(tx, "alert-raise", Map.of("alerts", List.of(Map.of(
+                        "id", "BREAKING " + id + " r" + revision, "kind", "BREAKING", "subjectKind", "PRODUCT",
+                        "subject", id, "product", id, "at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        "reason", "revision " + revision + " of " + id + " breaks what reads it: "
+                                + breaking.stream().map(SchemaChange::toString).collect(Collectors.joining("; "))))));
+            }
         }
         return new UpsertOutcome(id, change, hash, changes);
     }

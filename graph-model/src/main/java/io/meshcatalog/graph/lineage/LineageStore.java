@@ -1,10 +1,12 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.health.Health;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,6 +186,14 @@ public final class LineageStore {
     }
 
     /** A field by ref; empty when there is none or the viewer may not see its product. */
+    /**
+     * The health, judged now by the store's clock, of each dataset and product in {@code nodes} the viewer may see
+     * (at most 1,000; other kinds are ignored); what it may not see or does not exist is absent from the answer.
+     */
+    public Map<NodeRef, Health> health(Viewer viewer, Collection<NodeRef> nodes) {
+        return runs.health(as(viewer), nodes, clock.instant());
+    }
+
     public Optional<FieldView> field(Viewer viewer, String ref) {
         return reader.field(as(viewer), ref);
     }

@@ -158,6 +158,9 @@ final class OpenLineageWriter {
                 "runOutputs", outputs,
                 "inputs", event.carriesLineage() ? inputs : List.of(),
                 "outputs", event.carriesLineage() ? outputs : List.of()));
+        if (event.runId() != null && List.of("FAIL", "ABORT").contains(event.eventType())) {
+            log.run(tx, "alert-failing", Map.of("outputs", outputs, "run", event.runId(), "job", job));
+        }
         if (!event.carriesLineage()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.health.FreshnessSla;
 import io.meshcatalog.graph.model.Classification;
 import io.meshcatalog.graph.model.Consumer;
 import io.meshcatalog.graph.model.DataProduct;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -74,16 +76,30 @@ final class ProductParameters {
     static List<Map<String, Object>> datasets(DataProduct product) {
         return product.datasets().stream().map(dataset -> Map.<String, Object>of(
                 "id", dataset.id().value(),
-                "properties", Map.of(
-                        "name", dataset.id().name(),
-                        "domain", dataset.id().domain().value(),
-                        "product", product.id().value(),
-                        "physicalName", dataset.physicalName(),
-                        "description", dataset.description(),
-                        "tags", dataset.tags(),
-                        "classifications", classifications(Stream.of(dataset)),
-                        "keywords", keywords(dataset.id().value(), dataset.tags())),
+                "properties", datasetProperties(product, dataset),
                 "fields", fields(dataset))).toList();
+    }
+
+    private static Map<String, Object> datasetProperties(DataProduct product, Dataset dataset) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("name", dataset.id().name());
+        properties.put("domain", dataset.id().domain().value());
+        properties.put("product", product.id().value());
+        properties.put("physicalName", dataset.physicalName());
+        properties.put("description", dataset.description());
+        properties.put("tags", dataset.tags());
+        properties.put("classifications", classifications(Stream.of(dataset)));
+        properties.put("keywords", keywords(dataset.id().value(), dataset.tags()));
+        // null removes a freshness the SLA no longer promises
+        try {
+            Optional<FreshnessSla> freshness = FreshnessSla.of(product.sla(), dataset.id().name());
+            properties.put("freshnessMs", freshness.map(f -> f.maxAge().toMillis()).orElse(null));
+            properties.put("freshnessSla", freshness.map(FreshnessSla::declared).orElse(""));
+        } catch (IllegalArgumentException e) {
+            properties.put("freshnessMs", null);
+            properties.put("freshnessSla", "its SLA cannot be checked: " + e.getMessage());
+        }
+        return properties;
     }
 
     private static List<Map<String, Object>> fields(Dataset dataset) {

@@ -1,6 +1,10 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.health.Health;
+import io.meshcatalog.graph.health.WriteFacts;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,9 @@ final class RunReader {
 
     /** The most runs one read lists. */
     static final int MAX_RUNS = 100;
+
+    /** The most datasets and products one health read judges. */
+    static final int MAX_HEALTH_IDS = 1_000;
 
     private final Driver driver;
     private final CypherLog cypher;
@@ -45,6 +52,43 @@ final class RunReader {
     Optional<RunView> lastWrite(ViewerParameters viewer, String datasetId) {
         return cypher.read(driver, "dataset-last-write", viewer.with("id", datasetId)).records().stream()
                 .findFirst().map(RunReader::run);
+    }
+
+    /**
+     * The health at {@code now} of each dataset and product the viewer may see, keyed by {@link NodeRef}; what it
+     * may not see is absent.
+     */
+    Map<NodeRef, Health> health(ViewerParameters viewer, Collection<NodeRef> nodes, Instant now) {
+        if (nodes.size() > MAX_HEALTH_IDS) {
+            throw new IllegalArgumentException("health is read for at most " + MAX_HEALTH_IDS + " nodes at once, not "
+                    + nodes.size());
+        }
+        List<String> datasets = nodes.stream().filter(n -> n.kind() == NodeKind.DATASET).map(NodeRef::id).toList();
+        List<String> products = nodes.stream().filter(n -> n.kind() == NodeKind.PRODUCT).map(NodeRef::id).toList();
+        Map<NodeRef, Health> out = new HashMap<>();
+        for (Record row : cypher.read(driver, "health-facts",
+                viewer.with("datasets", datasets, "products", products)).records()) {
+            String id = row.get("id").asString();
+            List<WriteFacts> facts = row.get("facts").asList(RunReader::facts);
+            if ("DATASET".equals(row.get("kind").asString())) {
+                out.put(NodeRef.dataset(id), Health.of(facts.get(0), now));
+            } else {
+                out.put(NodeRef.product(id), Health.ofProduct(id, facts, now));
+            }
+        }
+        return out;
+    }
+
+    static WriteFacts facts(Value facts) {
+        Value freshness = facts.get("freshnessMs");
+        return new WriteFacts(facts.get("dataset").asString(),
+                freshness.isNull() ? null : Duration.ofMillis(freshness.asLong()), facts.get("sla").asString(""),
+                instant(facts.get("lastCompleteAt")), facts.get("latestRun").asString(null),
+                facts.get("latestState").asString(null), instant(facts.get("latestAt")));
+    }
+
+    private static @Nullable Instant instant(Value time) {
+        return time.isNull() ? null : time.asZonedDateTime().toInstant();
     }
 
     private static RunView run(Record row) {

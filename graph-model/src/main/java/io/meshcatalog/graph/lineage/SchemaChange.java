@@ -11,6 +11,11 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
         FIELD_ADDED, FIELD_REMOVED, FIELD_RETYPED, FIELD_RECLASSIFIED, DESCRIPTION_CHANGED
     }
 
+    /** Whether it can break what reads the product: a dataset or field gone, or a field's type changed. */
+    public boolean breaking() {
+        return kind == Kind.DATASET_REMOVED || kind == Kind.FIELD_REMOVED || kind == Kind.FIELD_RETYPED;
+    }
+
     @Override
     public String toString() {
         return kind + " " + subject + (before.isEmpty() && after.isEmpty() ? "" : " " + before + " -> " + after);

@@ -14,16 +14,23 @@ CALL (j) {
   SET r.endedAt = CASE WHEN run.eventType IN ['COMPLETE', 'FAIL', 'ABORT'] THEN $event.time ELSE r.endedAt END
   MERGE (r)-[:OF_JOB]->(j)
   // what this run read and wrote, whatever its outcome (the job's READS and WRITES only from runs that carry lineage)
-  WITH r
+  WITH r, run
   CALL (r) {
     UNWIND $runInputs AS inputId
     MATCH (i:Dataset {id: inputId})
     MERGE (r)-[:READ]->(i)
   }
-  CALL (r) {
+  CALL (r, run) {
     UNWIND $runOutputs AS outputId
     MATCH (o:Dataset {id: outputId})
     MERGE (r)-[:WROTE]->(o)
+    // what health reads: the newest event about the dataset, and its last complete write
+    WITH o, r, run, o.latestAt IS NULL OR $event.time >= o.latestAt AS newest,
+         run.eventType = 'COMPLETE' AND (o.lastCompleteAt IS NULL OR $event.time > o.lastCompleteAt) AS completes
+    SET o.latestRun = CASE WHEN newest THEN r.id ELSE o.latestRun END,
+        o.latestState = CASE WHEN newest THEN run.eventType ELSE o.latestState END,
+        o.latestAt = CASE WHEN newest THEN $event.time ELSE o.latestAt END,
+        o.lastCompleteAt = CASE WHEN completes THEN $event.time ELSE o.lastCompleteAt END
   }
 }
 CALL (j) {

@@ -23,3 +23,8 @@ CREATE INDEX access_request_status IF NOT EXISTS FOR (n:AccessRequest) ON (n.sta
 CREATE INDEX access_request_requester IF NOT EXISTS FOR (n:AccessRequest) ON (n.requester);
 CREATE CONSTRAINT lineage_event_key IF NOT EXISTS FOR (n:LineageEventKey) REQUIRE n.key IS UNIQUE;
 CREATE INDEX lineage_event_key_at IF NOT EXISTS FOR (n:LineageEventKey) ON (n.at);
+CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
+CREATE INDEX alert_state IF NOT EXISTS FOR (n:Alert) ON (n.state);
+CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;
+CREATE INDEX notification_state IF NOT EXISTS FOR (n:Notification) ON (n.state, n.nextAttemptAt);
+CREATE INDEX notification_team IF NOT EXISTS FOR (n:Notification) ON (n.team, n.createdAt);

@@ -139,6 +139,13 @@ class LineageStoreIT {
         assertThat(history.get(1).changes()).extracting(SchemaChange::kind).containsExactly(SchemaChange.Kind.CREATED);
         assertThat(store.history(ADMIN, "beta.right", 1)).hasSize(1);
         assertThat(store.field(ADMIN, "beta.right.order_id")).isEmpty();
+        assertThat(new Outbox(driver, clock).newAlerts(10)).as("the retyped and removed fields break readers")
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.id()).isEqualTo("BREAKING beta.right r2");
+                    assertThat(alert.node()).isEqualTo(NodeRef.product("beta.right"));
+                    assertThat(alert.reason()).contains("FIELD_RETYPED beta.right.amount", "FIELD_REMOVED")
+                            .doesNotContain("FIELD_ADDED");
+                });
     }
 
     @Test

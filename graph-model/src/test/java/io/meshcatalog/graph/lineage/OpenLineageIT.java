@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
+import io.meshcatalog.graph.health.Health;
+import io.meshcatalog.graph.health.HealthStatus;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import java.io.IOException;
@@ -195,6 +197,44 @@ class OpenLineageIT {
         assertThat(store.lastWrite(ADMIN, SPARK_OUTPUT)).as("the failed run wrote nothing that counts")
                 .map(RunView::id).contains("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01");
         assertThat(store.lastWrite(Viewer.PUBLIC, SPARK_OUTPUT)).isEmpty();
+    }
+
+    @Test
+    void aDatasetIsFreshWithinItsSlaLateAfterItAndFailingWhenItsLatestRunFails() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-20T06:30:00Z"));
+        LineageStore timed = new LineageStore(driver, TraversalLimits.DEFAULT, clock);
+        NodeRef one = NodeRef.dataset("gamma.one");
+        NodeRef product = NodeRef.product("gamma.one");
+        assertThat(timed.health(ADMIN, List.of(one)).get(one).status()).as("never written").isEqualTo(HealthStatus.UNKNOWN);
+
+        // a job completes writing the table at 06:15: fresh until 07:45 (frequency 1 h + latency 30 min)
+        String complete = """
+                {"eventType": "COMPLETE", "eventTime": "2026-11-20T06:15:00Z",
+                 "producer": "https://example.com/scheduler", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+                 "job": {"namespace": "scheduler", "name": "gamma.one_loader"},
+                 "run": {"runId": "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01"},
+                 "inputs": [], "outputs": [{"namespace": "postgres://warehouse:5432", "name": "warehouse.gamma.one"}]}
+                """;
+        timed.record(ADMIN, reader.read(complete));
+        Health fresh = timed.health(ADMIN, List.of(one, product)).get(one);
+        assertThat(fresh.status()).isEqualTo(HealthStatus.FRESH);
+        assertThat(fresh.dueBy()).isEqualTo(java.time.Instant.parse("2026-11-20T07:45:00Z"));
+        assertThat(timed.health(ADMIN, List.of(product)).get(product).status()).isEqualTo(HealthStatus.FRESH);
+
+        clock.advance(java.time.Duration.ofMinutes(76));
+        Health late = timed.health(ADMIN, List.of(one)).get(one);
+        assertThat(late.status()).isEqualTo(HealthStatus.LATE);
+        assertThat(late.reason()).contains("frequency 1 h + latency 30 min");
+
+        String failed = complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "2d0a9b5e-3b9c-4c0a-9f66-4b5b1e3c9a03")
+                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
+        timed.record(ADMIN, reader.read(failed));
+        assertThat(timed.health(ADMIN, List.of(product)).get(product).status()).isEqualTo(HealthStatus.FAILING);
+        // an older event arriving late changes nothing
+        timed.record(ADMIN, reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
+                "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04").replace("2026-11-20T06:15", "2026-11-20T06:20")));
+        assertThat(timed.health(ADMIN, List.of(one)).get(one).status()).isEqualTo(HealthStatus.FAILING);
+        assertThat(timed.health(Viewer.PUBLIC, List.of(one))).as("an internal product's dataset").isEmpty();
     }
 
     private String run(String id) {
