@@ -6,11 +6,14 @@ import io.meshcatalog.graph.lineage.Alert;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.Notification;
 import io.meshcatalog.graph.lineage.Outbox;
+import io.meshcatalog.graph.lineage.TeamToNotify;
+import io.meshcatalog.graph.lineage.UnknownNodeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,7 +76,7 @@ final class NotificationSender implements AutoCloseable {
     try {
       outbox.sweepLate(Outbox.MAX_BATCH);
       for (Alert alert : outbox.newAlerts(BATCH)) {
-        outbox.plan(alert.id(), store.impact(Viewer.EVERYTHING, alert.node(), null).ownersToNotify());
+        plan(alert);
       }
       for (Notification notification : outbox.claim(BATCH, LEASE)) {
         deliver(notification);
@@ -83,6 +86,18 @@ final class NotificationSender implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("a notification round failed; the next one tries again: {}", e.toString());
     }
+  }
+
+  /** Plans one alert; one whose subject is gone since tells nobody, rather than holding up the alerts after it. */
+  private void plan(Alert alert) {
+    List<TeamToNotify> teams;
+    try {
+      teams = store.impact(Viewer.EVERYTHING, alert.node(), null).ownersToNotify();
+    } catch (UnknownNodeException e) {
+      LOG.info("alert {} tells nobody: {} is no longer in the catalog", alert.id(), alert.subject());
+      teams = List.of();
+    }
+    outbox.plan(alert.id(), teams);
   }
 
   private void deliver(Notification notification) throws InterruptedException {
