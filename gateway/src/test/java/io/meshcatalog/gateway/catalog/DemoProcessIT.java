@@ -2,9 +2,8 @@ package io.meshcatalog.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.meshcatalog.gateway.reliability.GatewayProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,9 +35,9 @@ class DemoProcessIT {
   void theSubgraphsChildIsRestartedWhenItDiesAndExitsWhenTheGatewayIsKilledWithSigkill() throws Exception {
     assertThat(GATEWAY_JAR).as("the gateway jar, built by `package` before the integration tests").isRegularFile();
     int basePort = DemoMesh.fiveFreePorts();
-    int port = freePort();
+    int port = GatewayProcess.freePort();
     Path log = dir.resolve("gateway.log");
-    Process gateway = new ProcessBuilder(javaBinary(), "-jar", GATEWAY_JAR.toAbsolutePath().toString(), "--demo",
+    Process gateway = new ProcessBuilder(GatewayProcess.java(), "-jar", GATEWAY_JAR.toAbsolutePath().toString(), "--demo",
         "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(), "--demo.base-port=" + basePort,
         "--server.port=" + port, "--catalog.data-dir=" + dir.resolve("neo4j"), "--catalog.harvest-interval=0",
         "--gateway.reload-interval=0").directory(dir.toFile()).redirectErrorStream(true)
@@ -115,15 +114,5 @@ class DemoProcessIT {
   private static String tail(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java").toString();
   }
 }

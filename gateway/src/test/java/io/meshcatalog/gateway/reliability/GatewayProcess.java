@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /** {@code java -jar gateway.jar} as a process of its own, for the tests that kill it or what it depends on. */
 public final class GatewayProcess {
@@ -47,9 +50,42 @@ public final class GatewayProcess {
     throw new AssertionError("the gateway was not healthy within 180 s; see " + logs);
   }
 
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** A port free now, for a process started next to bind (see {@link #freePorts}). */
+  public static int freePort() {
+    return freePorts(1);
+  }
+
+  /**
+   * The first of {@code count} consecutive ports free now, below the kernel's ephemeral range: a port in that range
+   * (what binding port 0 gives) can be taken by any outgoing connection, a Bolt or HTTP client's, between this
+   * check and the process binding it.
+   */
+  public static int freePorts(int count) {
+    int below = ephemeralLow();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(10_000, below - count);
+      if (IntStream.range(base, base + count).allMatch(GatewayProcess::free)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + count + " consecutive free ports below " + below);
+  }
+
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+      return Math.max(11_000, Integer.parseInt(range.split("\\s+")[0]));
+    } catch (IOException | RuntimeException e) {
+      return 32_768; // Linux's default low end
+    }
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      socket.setReuseAddress(true);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
