@@ -5,6 +5,7 @@ import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.health.HealthStatus;
 import io.meshcatalog.graph.lineage.ChangeKind;
 import io.meshcatalog.graph.lineage.Direction;
 import io.meshcatalog.graph.lineage.FieldChange;
@@ -56,7 +57,8 @@ final class CatalogFetchers {
       list.forEach(kind -> kinds.add(NodeKind.valueOf(kind.toString())));
     }
     SearchQuery query = new SearchQuery(text == null ? "" : text, string(filter, "domain"), string(filter, "owner"),
-        string(filter, "tag"), string(filter, "classification"), string(filter, "status"), kinds, offset, first);
+        string(filter, "tag"), string(filter, "classification"), string(filter, "status"),
+        filter.get("health") instanceof String health ? HealthStatus.valueOf(health) : null, kinds, offset, first);
     return CatalogViews.searchPage(store.search(CatalogAccess.viewer(env), query));
   }
 

@@ -179,7 +179,7 @@ final class CatalogViews {
     pageInfo.put("hasNextPage", page.hasMore());
     pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
     Map<String, Object> facets = new LinkedHashMap<>();
-    for (String facet : List.of("kind", "domain", "owner", "tag", "classification", "status")) {
+    for (String facet : List.of("kind", "domain", "owner", "tag", "classification", "status", "health")) {
       facets.put(facet, page.facets().getOrDefault(facet, List.of()).stream().map(CatalogViews::facet).toList());
     }
     return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", page.total(),
@@ -198,6 +198,7 @@ final class CatalogViews {
     out.put("description", h.description());
     out.put("score", h.score());
     out.put("productId", h.product());
+    out.put("health", h.health().name());
     out.put("domain", h.domain());
     out.put("status", h.status());
     out.put("owner", h.owner());

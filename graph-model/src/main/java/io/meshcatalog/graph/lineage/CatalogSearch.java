@@ -1,5 +1,10 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.health.Health;
+import io.meshcatalog.graph.health.HealthStatus;
+import io.meshcatalog.graph.health.WriteFacts;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +20,8 @@ import org.neo4j.driver.Value;
 /**
  * Ranked full-text discovery. Neo4j's Lucene index (English analyzer, so "delays" finds "delay")
  * ranks up to {@link #CANDIDATES} candidates; the statement keeps those the viewer may see, so the total and
- * every facet count only what it may see; filters, facets and paging apply to those in Java. Blank text lists every
+ * every facet count only what it may see; filters, facets (health too, judged at the store's clock) and paging
+ * apply to those in Java. Blank text lists every
  * node of the kinds asked by name (the kinds go to the statement, so a kind is never crowded out by another).
  */
 final class CatalogSearch {
@@ -24,10 +30,12 @@ final class CatalogSearch {
 
     private final Driver driver;
     private final CypherLog cypher;
+    private final Clock clock;
 
-    CatalogSearch(Driver driver, CypherLog cypher) {
+    CatalogSearch(Driver driver, CypherLog cypher, Clock clock) {
         this.driver = driver;
         this.cypher = cypher;
+        this.clock = clock;
     }
 
     SearchPage search(ViewerParameters viewer, SearchQuery query) {
@@ -36,7 +44,8 @@ final class CatalogSearch {
                 ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES, "kinds",
                         query.kinds().stream().map(Enum::name).sorted().toList())).records().get(0)
                 : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES)).records().get(0);
-        List<SearchHit> matching = answer.get("hits").asList(CatalogSearch::hit).stream()
+        Instant now = clock.instant();
+        List<SearchHit> matching = answer.get("hits").asList(row -> hit(row, now)).stream()
                 .filter(hit -> matches(query, hit)).toList();
         List<SearchHit> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
         return new SearchPage(page, matching.size(), query.offset(), query.limit(), facets(matching),
@@ -48,6 +57,7 @@ final class CatalogSearch {
                 && (query.domain() == null || query.domain().equals(hit.domain()))
                 && (query.owner() == null || query.owner().equals(hit.owner()))
                 && (query.status() == null || query.status().equalsIgnoreCase(hit.status()))
+                && (query.health() == null || query.health() == hit.health())
                 && (query.tag() == null || hit.tags().contains(query.tag()))
                 && (query.classification() == null
                         || hit.classifications().stream().anyMatch(c -> c.equalsIgnoreCase(query.classification())));
@@ -61,6 +71,7 @@ final class CatalogSearch {
         facets.put("status", count(hits, hit -> List.of(hit.status())));
         facets.put("tag", count(hits, SearchHit::tags));
         facets.put("classification", count(hits, SearchHit::classifications));
+        facets.put("health", count(hits, hit -> List.of(hit.health().name())));
         return facets;
     }
 
@@ -76,12 +87,17 @@ final class CatalogSearch {
         return result;
     }
 
-    private static SearchHit hit(Value row) {
-        return new SearchHit(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString(),
+    private static SearchHit hit(Value row, Instant now) {
+        NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
+        String id = row.get("id").asString();
+        List<WriteFacts> facts = row.get("health").asList(RunReader::facts);
+        HealthStatus health = kind == NodeKind.PRODUCT ? Health.ofProduct(id, facts, now).status()
+                : facts.isEmpty() ? HealthStatus.UNKNOWN : Health.of(facts.get(0), now).status();
+        return new SearchHit(kind, id,
                 row.get("name").asString(""), row.get("description").asString(""), row.get("score").asDouble(),
                 row.get("product").isNull() ? null : row.get("product").asString(), row.get("domain").asString(""),
                 row.get("status").asString(""), row.get("owner").isNull() ? null : row.get("owner").asString(),
                 CatalogReader.strings(row.get("tags")).stream().distinct().toList(),
-                CatalogReader.strings(row.get("classifications")));
+                CatalogReader.strings(row.get("classifications")), health);
     }
 }

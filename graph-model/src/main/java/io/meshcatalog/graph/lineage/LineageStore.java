@@ -78,7 +78,7 @@ public final class LineageStore {
         this.procedures = new ServerProcedures(driver, procedures);
         this.writer = new CatalogWriter(driver, cypher, clock);
         this.reader = new CatalogReader(driver, cypher);
-        this.search = new CatalogSearch(driver, cypher);
+        this.search = new CatalogSearch(driver, cypher, clock);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits, this.procedures);
         this.openLineage = new OpenLineageWriter(driver, cypher);
         this.grants = new AccessGrants(driver, cypher, grantLimits);

@@ -1,5 +1,6 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.health.HealthStatus;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ public record SearchQuery(
         @Nullable String tag,
         @Nullable String classification,
         @Nullable String status,
+        @Nullable HealthStatus health,
         Set<NodeKind> kinds,
         int offset,
         int limit) {
@@ -31,34 +33,38 @@ public record SearchQuery(
     }
 
     public static SearchQuery text(String text) {
-        return new SearchQuery(text, null, null, null, null, null, Set.of(), 0, 20);
+        return new SearchQuery(text, null, null, null, null, null, null, Set.of(), 0, 20);
     }
 
     public SearchQuery withDomain(String value) {
-        return new SearchQuery(text, value, owner, tag, classification, status, kinds, offset, limit);
+        return new SearchQuery(text, value, owner, tag, classification, status, health, kinds, offset, limit);
     }
 
     public SearchQuery withOwner(String value) {
-        return new SearchQuery(text, domain, value, tag, classification, status, kinds, offset, limit);
+        return new SearchQuery(text, domain, value, tag, classification, status, health, kinds, offset, limit);
     }
 
     public SearchQuery withTag(String value) {
-        return new SearchQuery(text, domain, owner, value, classification, status, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, value, classification, status, health, kinds, offset, limit);
     }
 
     public SearchQuery withClassification(String value) {
-        return new SearchQuery(text, domain, owner, tag, value, status, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, value, status, health, kinds, offset, limit);
     }
 
     public SearchQuery withStatus(String value) {
-        return new SearchQuery(text, domain, owner, tag, classification, value, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, classification, value, health, kinds, offset, limit);
+    }
+
+    public SearchQuery withHealth(HealthStatus value) {
+        return new SearchQuery(text, domain, owner, tag, classification, status, value, kinds, offset, limit);
     }
 
     public SearchQuery withKinds(Set<NodeKind> value) {
-        return new SearchQuery(text, domain, owner, tag, classification, status, value, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, classification, status, health, value, offset, limit);
     }
 
     public SearchQuery page(int newOffset, int newLimit) {
-        return new SearchQuery(text, domain, owner, tag, classification, status, kinds, newOffset, newLimit);
+        return new SearchQuery(text, domain, owner, tag, classification, status, health, kinds, newOffset, newLimit);
     }
 }

@@ -1,4 +1,5 @@
 // One search hit for __node__, packed as CatalogSearch reads it; `score` and `product` (see hit-product) are in scope.
+// `health` holds the write facts its health is judged from: a product's datasets', a dataset's own, a field's dataset's.
 {
   kind: CASE WHEN __node__:DataProduct THEN 'PRODUCT' WHEN __node__:Dataset THEN 'DATASET'
              WHEN __node__:Field THEN 'FIELD' ELSE 'CONSUMER' END,
@@ -8,5 +9,9 @@
   status: coalesce(product.status, ''), tags: coalesce(product.tags, []) + coalesce(__node__.tags, []),
   owner: {{owning-team product}},
   classifications: CASE WHEN __node__:Field THEN [x IN [__node__.classification] WHERE x IS NOT NULL]
-                        ELSE coalesce(__node__.classifications, []) END
+                        ELSE coalesce(__node__.classifications, []) END,
+  health: CASE WHEN __node__:DataProduct THEN [(__node__)-[:PRODUCES]->(hitDataset:Dataset) | {{write-facts hitDataset}}]
+               WHEN __node__:Dataset THEN [{{write-facts __node__}}]
+               WHEN __node__:Field THEN [(__node__)<-[:HAS_FIELD]-(hitDataset:Dataset) | {{write-facts hitDataset}}]
+               ELSE [] END
 }

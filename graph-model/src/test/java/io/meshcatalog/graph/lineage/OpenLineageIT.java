@@ -230,6 +230,12 @@ class OpenLineageIT {
                 .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
         timed.record(ADMIN, reader.read(failed));
         assertThat(timed.health(ADMIN, List.of(product)).get(product).status()).isEqualTo(HealthStatus.FAILING);
+        SearchPage failing = timed.search(ADMIN, SearchQuery.text("").withHealth(HealthStatus.FAILING));
+        assertThat(failing.hits()).extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrder(
+                tuple(NodeKind.PRODUCT, "gamma.one"), tuple(NodeKind.DATASET, "gamma.one"),
+                tuple(NodeKind.FIELD, "gamma.one.x"));
+        assertThat(timed.search(ADMIN, SearchQuery.text("")).facets().get("health"))
+                .contains(new FacetCount("FAILING", 3));
         // an older event arriving late changes nothing
         timed.record(ADMIN, reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
                 "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04").replace("2026-11-20T06:15", "2026-11-20T06:20")));
