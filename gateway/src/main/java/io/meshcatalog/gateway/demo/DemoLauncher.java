@@ -79,6 +79,8 @@ public final class DemoLauncher {
     // the lowest precedence: the user's own configuration wins
     Properties demo = personas();
     demo.setProperty("security.subgraph-secret", secret);
+    // each team's notifications to its domain's inbox (a user's own catalog.notifications.webhooks replace them all)
+    subgraphs.webhookProperties().forEach(demo::setProperty);
     app.setDefaultProperties(demo);
     app.addListeners(new StopSubgraphs(subgraphs));
     ConfigurableApplicationContext context;

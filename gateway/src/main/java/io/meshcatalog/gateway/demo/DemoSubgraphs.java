@@ -36,6 +36,10 @@ public final class DemoSubgraphs implements AutoCloseable {
   /** The demo domains, in the order the supergraph lists them. */
   public static final List<String> DOMAINS = List.of("orders", "shipping", "customers", "marketing", "finance");
 
+  /** The team each demo domain's descriptor names. */
+  static final Map<String, String> TEAMS = Map.of("orders", "orders-team", "shipping", "shipping-team",
+      "customers", "crm-team", "marketing", "growth-team", "finance", "finance-team");
+
   /** Restarts before the supervisor gives up on a child that keeps dying. */
   static final int MAX_RESTARTS = 5;
 
@@ -133,6 +137,22 @@ public final class DemoSubgraphs implements AutoCloseable {
   }
 
   /** {@code name=url,…} for {@code --subgraphs}. */
+  /**
+   * Each demo team's webhook, the {@code /notifications} inbox of its domain's subgraph, as
+   * {@code catalog.notifications.webhooks[i]} properties (the teams are those the domains' descriptors name).
+   */
+  public Map<String, String> webhookProperties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (int i = 0; i < DOMAINS.size(); i++) {
+      String domain = DOMAINS.get(i);
+      String prefix = "catalog.notifications.webhooks[" + i + "].";
+      properties.put(prefix + "team", TEAMS.get(domain));
+      properties.put(prefix + "url", urls.get(domain).replace("/graphql", "/notifications"));
+      properties.put(prefix + "format", "JSON");
+    }
+    return properties;
+  }
+
   public String subgraphsArgument() {
     StringJoiner joiner = new StringJoiner(",");
     DOMAINS.forEach(domain -> joiner.add(domain + "=" + urls.get(domain)));

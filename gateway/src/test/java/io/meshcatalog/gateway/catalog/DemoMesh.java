@@ -2,11 +2,12 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.gateway.GatewayApplication;
 import io.meshcatalog.gateway.demo.DemoLauncher;
+import io.meshcatalog.gateway.demo.DemoSubgraphs;
 import io.meshcatalog.gateway.graphiql.SavedQuery;
+import io.meshcatalog.gateway.reliability.GatewayProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,22 +53,26 @@ final class DemoMesh implements AutoCloseable {
   static final int PERSONA_KEYS = 5;
 
   private final ConfigurableApplicationContext context;
+  private final int subgraphsBase;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   final String base;
 
-  private DemoMesh(ConfigurableApplicationContext context) {
+  /** @param subgraphsBase the demo subgraphs' first port; -1 without them */
+  private DemoMesh(ConfigurableApplicationContext context, int subgraphsBase) {
     this.context = context;
+    this.subgraphsBase = subgraphsBase;
     this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
   }
 
   static DemoMesh start(Path dataDir, String... extraArgs) {
+    int subgraphsBase = fiveFreePorts();
     List<String> args = new ArrayList<>(List.of("--demo", "--demo.subgraphs-jar=" + SUBGRAPHS_JAR,
-        "--demo.base-port=" + fiveFreePorts(), "--server.port=0", "--catalog.data-dir=" + dataDir,
+        "--demo.base-port=" + subgraphsBase, "--server.port=0", "--catalog.data-dir=" + dataDir,
         "--audit.dir=" + dataDir.resolveSibling("audit"), "--catalog.harvest-interval=0",
         "--gateway.reload-interval=0"));
     args.addAll(List.of(extraArgs));
-    return new DemoMesh(DemoLauncher.run(GatewayApplication.class, args.toArray(String[]::new)));
+    return new DemoMesh(DemoLauncher.run(GatewayApplication.class, args.toArray(String[]::new)), subgraphsBase);
   }
 
   /**
@@ -102,7 +106,7 @@ final class DemoMesh implements AutoCloseable {
         "--audit.dir=" + dataDir.resolveSibling("audit"), "--server.port=0", "--catalog.harvest-interval=0",
         "--gateway.reload-interval=0", "--spring.config.import=classpath:demo/personas.properties"));
     all.addAll(List.of(args));
-    return new DemoMesh(SpringApplication.run(GatewayApplication.class, all.toArray(String[]::new)));
+    return new DemoMesh(SpringApplication.run(GatewayApplication.class, all.toArray(String[]::new)), -1);
   }
 
   /** POSTs a GraphQL operation to the gateway anonymously and answers the parsed response. */
@@ -224,23 +228,27 @@ final class DemoMesh implements AutoCloseable {
   }
 
   /** A base port whose next four are free too, away from the demo's default 4001. */
-  static int fiveFreePorts() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 4)) {
-        return base;
-      }
+  /** What the demo team of {@code domain} received at its webhook, its domain subgraph's notification inbox. */
+  List<Object> inbox(String domain) {
+    if (subgraphsBase < 0) {
+      throw new IllegalStateException("this gateway runs without the demo subgraphs");
     }
-    throw new IllegalStateException("no five consecutive free ports");
+    URI uri = URI.create("http://127.0.0.1:" + (subgraphsBase + DemoSubgraphs.DOMAINS.indexOf(domain))
+        + "/notifications");
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return json.readValue(response.body(), List.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
-  static boolean free(int port) {
-    try (ServerSocket socket = new ServerSocket(port)) {
-      socket.setReuseAddress(true);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+  static int fiveFreePorts() {
+    return GatewayProcess.freePorts(5);
   }
 
   /** Reads a value with a SpEL expression over maps and lists, for example {@code search.edges.![node.id]}. */

@@ -29,7 +29,7 @@ public final class MeshLauncher {
     }
 
     private static SpringApplicationBuilder application(DemoDomain domain, boolean several) {
-        return new SpringApplicationBuilder(domain.configuration())
+        return new SpringApplicationBuilder(domain.configuration(), NotificationInbox.class)
                 .properties(Map.of(
                         "server.port", "${" + domain.portProperty() + ":" + domain.defaultPort() + "}",
                         // only this machine reaches a demo subgraph (the gateway is the way in);
