@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The process's OpenTelemetry, set up once ({@link #start}) from the standard variables ({@code OTEL_SERVICE_NAME},
  * {@code OTEL_TRACES_SAMPLER}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, … or the same as {@code -Dotel.*}): export is off
- * unless an OTLP endpoint or a traces exporter is named; spans are still made, so trace ids reach the access log and
- * {@code traceparent} reaches every subgraph. The service is {@code mesh-catalog-gateway} unless named otherwise.
+ * unless an OTLP endpoint or a traces exporter is named, and then spans are not recorded (sampler
+ * {@code parentbased_always_off} unless {@code OTEL_TRACES_SAMPLER} says otherwise) but still made, so trace ids reach
+ * the access log and {@code traceparent} reaches every subgraph. The service is {@code mesh-catalog-gateway} unless named otherwise.
  *
  * <p>Every span of the gateway starts here, from an explicit parent {@link Context} (requests hop threads): the
  * request's ({@link #server}), each step's ({@link #step}), each subgraph fetch's ({@link #client}); the graph model
@@ -68,6 +69,13 @@ public final class Tracing {
         || System.getProperty("otel.exporter.otlp.endpoint") != null
         || System.getProperty("otel.exporter.otlp.traces.endpoint") != null;
     defaults.put("otel.traces.exporter", exports ? "otlp" : "none");
+    boolean exporterNamed = exports || environment.containsKey("OTEL_TRACES_EXPORTER")
+        || System.getProperty("otel.traces.exporter") != null;
+    if (!exporterNamed) {
+      // nothing would read a recorded span: record none of its own (ids are still made and sent on), a client's
+      // sampled trace is still recorded and passed on as sampled
+      defaults.put("otel.traces.sampler", "parentbased_always_off");
+    }
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> defaults)
         .disableShutdownHook().build().getOpenTelemetrySdk();
     try {
