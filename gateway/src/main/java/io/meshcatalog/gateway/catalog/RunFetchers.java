@@ -5,7 +5,9 @@ import graphql.schema.idl.RuntimeWiring;
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.graph.lineage.JobView;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.QualityView;
 import io.meshcatalog.graph.lineage.RunView;
+import io.meshcatalog.graph.openlineage.DatasetQuality;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -14,9 +16,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * OpenLineage jobs and runs, Marquez-style: {@code job(namespace, name)}, {@code runs(job, after, first)} and
- * {@code Dataset.lastWrite}. The store keeps jobs from anonymous callers; a run's error message (which may quote
- * data) goes only to admins and to callers who write the job's namespace.
+ * OpenLineage jobs and runs, Marquez-style: {@code job(namespace, name)}, {@code runs(job, after, first)},
+ * {@code Dataset.lastWrite}, and the data quality runs found ({@code Dataset.quality}). The store keeps jobs and
+ * quality from anonymous callers; a run's error message (which may quote data) goes only to admins and to callers
+ * who write the job's namespace.
  */
 final class RunFetchers {
 
@@ -28,7 +31,7 @@ final class RunFetchers {
 
   void wire(RuntimeWiring.Builder wiring) {
     wiring.type("Query", type -> type.dataFetcher("job", this::job).dataFetcher("runs", this::runs))
-        .type("Dataset", type -> type.dataFetcher("lastWrite", this::lastWrite));
+        .type("Dataset", type -> type.dataFetcher("lastWrite", this::lastWrite).dataFetcher("quality", this::quality));
   }
 
   private @Nullable Map<String, Object> job(DataFetchingEnvironment env) {
@@ -50,6 +53,31 @@ final class RunFetchers {
     Caller caller = CatalogAccess.context(env).caller();
     return store.lastWrite(CatalogAccess.viewer(env), String.valueOf(dataset.get("id")))
         .map(run -> run(run, caller)).orElse(null);
+  }
+
+  private List<Map<String, @Nullable Object>> quality(DataFetchingEnvironment env) {
+    Map<String, Object> dataset = env.getSource();
+    Integer last = env.getArgument("last");
+    String column = env.getArgument("column");
+    return store.quality(CatalogAccess.viewer(env), String.valueOf(dataset.get("id")), last == null ? 10 : last)
+        .stream().map(result -> quality(result, column)).toList();
+  }
+
+  private static Map<String, @Nullable Object> quality(QualityView result, @Nullable String column) {
+    DatasetQuality q = result.quality();
+    List<DatasetQuality.Assertion> tests = q.assertions().stream()
+        .filter(a -> column == null || column.equals(a.column())).toList();
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("run", result.run());
+    out.put("job", result.job());
+    out.put("at", result.at());
+    out.put("rowCount", q.rowCount());
+    out.put("bytes", q.bytes());
+    out.put("passed", (int) tests.stream().filter(DatasetQuality.Assertion::success).count());
+    out.put("failed", (int) tests.stream().filter(a -> !a.success()).count());
+    out.put("assertions", tests);
+    out.put("columns", q.columns().stream().filter(c -> column == null || column.equals(c.column())).toList());
+    return out;
   }
 
   /** An ISO-8601 instant argument, or an error naming the argument and the value. */

@@ -465,6 +465,36 @@ class DemoMeshIT {
   }
 
   @Test
+  void aQualityCheckRunsResultsAreShownPerDatasetAndPerField() {
+    String check = """
+        {"eventType": "COMPLETE", "eventTime": "2026-11-26T03:00:00Z",
+         "producer": "https://example.com/quality", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+         "job": {"namespace": "shipping-quality", "name": "delay_predictions.checks"},
+         "run": {"runId": "9a6b1c25-4f5e-4d7c-9b6a-0c1d2e3f4a51"},
+         "inputs": [{"namespace": "warehouse", "name": "analytics.shipping.delay_predictions", "inputFacets": {
+           "dataQualityMetrics": {"rowCount": 5400, "columnMetrics": {
+             "delay_probability": {"nullCount": 0, "min": 0.0, "max": 0.97}, "order_id": {"nullCount": 0}}},
+           "dataQualityAssertions": {"assertions": [
+             {"assertion": "between_0_and_1", "success": true, "column": "delay_probability"},
+             {"assertion": "unique", "success": false, "column": "order_id", "severity": "error"}]}}}],
+         "outputs": []}
+        """;
+    assertThat(mesh.postAs(DemoMesh.ADMIN_KEY, "/api/v1/lineage", check).statusCode()).isEqualTo(201);
+
+    Map<String, Object> data = mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ dataset(id: \"shipping.delay_predictions\") {"
+        + " all: quality { run rowCount passed failed assertions { assertion success column severity } }"
+        + " field: quality(column: \"delay_probability\") { passed failed columns { column nullCount min max } } } }");
+    assertThat(data).doesNotContainKey("errors");
+    assertThat(value(data, "data.dataset.all[0].run")).isEqualTo("9a6b1c25-4f5e-4d7c-9b6a-0c1d2e3f4a51");
+    assertThat(value(data, "data.dataset.all[0].rowCount")).isEqualTo(5400.0);
+    assertThat(values(data, "data.dataset.all[0].assertions.?[success == false].![column]"))
+        .containsExactly("order_id");
+    assertThat(value(data, "data.dataset.field[0].failed")).isEqualTo(0);
+    assertThat(values(data, "data.dataset.field[0].columns.![column]")).containsExactly("delay_probability");
+    assertThat(value(data, "data.dataset.field[0].columns[0].max")).isEqualTo(0.97);
+  }
+
+  @Test
   void lineageIsReadOnlyFromJsonSoAWebPageCannotWriteItFromAVisitorsBrowser() {
     // the fixture's export, under a namespace and a run of its own (the same run's COMPLETE at the same time would be
     // the same event, stored once): whether it was stored is one lookup

@@ -194,6 +194,11 @@ public final class LineageStore {
         return runs.health(as(viewer), nodes, clock.instant());
     }
 
+    /** The dataset's data quality results (OpenLineage facets), newest first, {@code last} (1 to 100) at most. */
+    public List<QualityView> quality(Viewer viewer, String datasetId, int last) {
+        return runs.quality(as(viewer), datasetId, last);
+    }
+
     public Optional<FieldView> field(Viewer viewer, String ref) {
         return reader.field(as(viewer), ref);
     }

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import io.meshcatalog.graph.access.Viewer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -161,6 +163,7 @@ final class OpenLineageWriter {
         if (event.runId() != null && List.of("FAIL", "ABORT").contains(event.eventType())) {
             log.run(tx, "alert-failing", Map.of("outputs", outputs, "run", event.runId(), "job", job));
         }
+        writeQuality(tx, event, ids);
         if (!event.carriesLineage()) {
             return;
         }
@@ -182,6 +185,21 @@ final class OpenLineageWriter {
             });
         }
         log.run(tx, "ol-upsert-columns", Map.of("edges", columns));
+    }
+
+    /** The data quality results the run reports, one per dataset (a run event only: they belong to the run). */
+    private void writeQuality(TransactionContext tx, LineageEvent event, Map<String, String> ids) {
+        if (event.runId() == null) {
+            return;
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        Stream.concat(event.inputs().stream(), event.outputs().stream())
+                .filter(d -> d.quality() != null).forEach(d -> results.add(Map.of("dataset", ids.get(d.key()),
+                        "properties", QualityParameters.of(Objects.requireNonNull(d.quality())))));
+        if (!results.isEmpty()) {
+            log.run(tx, "ol-upsert-quality", Map.of("run", event.runId(), "job", event.jobId(), "results", results,
+                    "time", OffsetDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC)));
+        }
     }
 
     private static Map<String, Object> field(SchemaField field) {

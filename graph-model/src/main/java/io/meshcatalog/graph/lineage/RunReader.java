@@ -91,6 +91,17 @@ final class RunReader {
         return time.isNull() ? null : time.asZonedDateTime().toInstant();
     }
 
+    /** The dataset's data quality results, newest first; {@code last} between 1 and 100. */
+    List<QualityView> quality(ViewerParameters viewer, String datasetId, int last) {
+        if (last < 1 || last > MAX_RUNS) {
+            throw new IllegalArgumentException("last must be between 1 and " + MAX_RUNS + ", got " + last);
+        }
+        return cypher.read(driver, "dataset-quality", viewer.with("id", datasetId, "last", last)).records().stream()
+                .map(row -> new QualityView(row.get("run").asString(), row.get("job").asString(""),
+                        row.get("at").asString(""), QualityParameters.read(row.asMap())))
+                .toList();
+    }
+
     private static RunView run(Record row) {
         return new RunView(row.get("id").asString(), row.get("job").asString(), row.get("namespace").asString(""),
                 row.get("state").asString(), row.get("startedAt").asString(null), row.get("updatedAt").asString(),

@@ -218,10 +218,10 @@ public final class OpenLineageReader {
                     + OpenLineageNames.MAX_KEY_LENGTH + " characters");
             return null;
         }
-        return new EventDataset(namespace, name, fields, lineage);
+        return new EventDataset(namespace, name, fields, lineage, QualityFacets.read(node, at, limits, problems));
     }
 
-    private static @Nullable String text(JsonNode node, String key, String at, Problems problems) {
+    static @Nullable String text(JsonNode node, String key, String at, Problems problems) {
         JsonNode value = node.path(key);
         if (!value.isString() || value.asString().isBlank()) {
             problems.add(at + ": required, a non-empty string");
@@ -284,12 +284,12 @@ public final class OpenLineageReader {
         }
     }
 
-    private static String pointerEscape(String key) {
+    static String pointerEscape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** The problems of one event, the first {@link #MAX_PROBLEMS} by name, and what it carries so far. */
-    private static final class Problems {
+    static final class Problems {
 
         private final List<String> named = new ArrayList<>();
         private int more;

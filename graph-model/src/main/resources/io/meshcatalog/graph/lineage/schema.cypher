@@ -28,3 +28,4 @@ CREATE INDEX alert_state IF NOT EXISTS FOR (n:Alert) ON (n.state);
 CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;
 CREATE INDEX notification_state IF NOT EXISTS FOR (n:Notification) ON (n.state, n.nextAttemptAt);
 CREATE INDEX notification_team IF NOT EXISTS FOR (n:Notification) ON (n.team, n.createdAt);
+CREATE CONSTRAINT quality_result_id IF NOT EXISTS FOR (n:QualityResult) REQUIRE n.id IS UNIQUE;

@@ -243,6 +243,28 @@ class OpenLineageIT {
         assertThat(timed.health(Viewer.PUBLIC, List.of(one))).as("an internal product's dataset").isEmpty();
     }
 
+    @Test
+    void aRunsDataQualityIsKeptPerDatasetNewestFirst() {
+        String first = fixture("quality-check-complete.json");
+        String second = first.replace("7e4f9a03-2d3c-4b5a-9f4e-8a9b0c1d2e3f", "8f5a0b14-3e4d-4c6b-8a5f-9b0c1d2e3f40")
+                .replace("2026-11-20T07:00", "2026-11-21T07:00").replace("\"success\": false", "\"success\": true")
+                .replace("\"nullCount\": 3", "\"nullCount\": 0");
+        store.record(ADMIN, reader.read(first));
+        store.record(ADMIN, reader.read(second));
+        store.record(ADMIN, reader.read(second.replace("\"COMPLETE\"", "\"RUNNING\"")));
+
+        List<QualityView> results = store.quality(ADMIN, "gamma.joined", 10);
+        assertThat(results).extracting(QualityView::run).as("one per run, newest first")
+                .containsExactly("8f5a0b14-3e4d-4c6b-8a5f-9b0c1d2e3f40", "7e4f9a03-2d3c-4b5a-9f4e-8a9b0c1d2e3f");
+        assertThat(results.get(1).quality()).isEqualTo(reader.read(first).inputs().get(0).quality());
+        assertThat(results.get(1).job()).isEqualTo("quality/gamma.joined_checks");
+        assertThat(results.get(0).quality().columns().get(0).nullCount()).isEqualTo(0.0);
+        assertThat(results.get(0).quality().columns().get(0).count()).as("not reported").isNull();
+        assertThat(store.quality(ADMIN, "gamma.joined", 1)).hasSize(1);
+        assertThat(store.quality(Viewer.PUBLIC, "gamma.joined", 10)).as("for authenticated viewers").isEmpty();
+        assertThatThrownBy(() -> store.quality(ADMIN, "gamma.joined", 0)).hasMessageContaining("last must be");
+    }
+
     private String run(String id) {
         return driver.executableQuery("MATCH (r:Run {id: $id})-[:OF_JOB]->(:Job) RETURN r.state AS state")
                 .withParameters(java.util.Map.of("id", id)).execute().records().get(0).get("state").asString();

@@ -31,6 +31,40 @@ class OpenLineageReaderTests {
     }
 
     @Test
+    void dataQualityAssertionsAndMetricsAreReadWhereverTheProducerPutThem() {
+        String event = fixture("quality-check-complete.json");
+        DatasetQuality quality = reader.read(event).inputs().get(0).quality();
+
+        assertThat(quality).isNotNull();
+        assertThat(quality.rowCount()).isEqualTo(1200.0);
+        assertThat(quality.bytes()).isEqualTo(48000.0);
+        assertThat(quality.assertions()).containsExactly(
+                new DatasetQuality.Assertion("not_null", false, "total", "error"),
+                new DatasetQuality.Assertion("row_count_between", true, null, null));
+        assertThat(quality.columns()).containsExactly(
+                new DatasetQuality.ColumnMetrics("total", 3.0, 1100.0, null, null, 0.5, 980.25));
+        assertThat(reader.read(event.replace("inputFacets", "facets")).inputs().get(0).quality()).isEqualTo(quality);
+        assertThat(reader.read(fixture("spark-join-complete.json")).inputs().get(0).quality()).isNull();
+    }
+
+    @Test
+    void badOrTooManyQualityEntriesAreNamedByTheirPointer() {
+        InvalidEventException bad = catchThrowableOfType(InvalidEventException.class, () -> reader.read(
+                fixture("quality-check-complete.json").replace("\"success\": true", "\"success\": \"yes\"")
+                        .replace("\"nullCount\": 3", "\"nullCount\": \"three\"")));
+        assertThat(bad.problems()).containsExactlyInAnyOrder(
+                "/inputs/0/inputFacets/dataQualityAssertions/assertions/1/success: required, true or false",
+                "/inputs/0/inputFacets/dataQualityMetrics/columnMetrics/total/nullCount: expected a number");
+
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 2, 100, "catalog.openlineage"));
+        InvalidEventException many = catchThrowableOfType(InvalidEventException.class,
+                () -> small.read(fixture("quality-check-complete.json")));
+        assertThat(many.problems()).singleElement().asString()
+                .contains("/inputs/0/inputFacets/dataQualityMetrics/columnMetrics: 3 fields so far",
+                        "at most 2 (catalog.openlineage.max-fields)");
+    }
+
+    @Test
     void aFailedRunsErrorMessageIsKeptCutToItsBound() {
         String failed = fixture("spark-join-complete.json").replace("\"COMPLETE\"", "\"FAIL\"");
         assertThat(reader.read(failed).errorMessage()).as("no errorMessage facet").isNull();
