@@ -33,8 +33,9 @@ final class NotificationSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
   private static final int BATCH = 50;
-  private static final Duration LEASE = Duration.ofMinutes(2);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Longer than one attempt can take (connecting, then waiting for the answer). */
+  private static final Duration LEASE = TIMEOUT.multipliedBy(3);
 
   private final LineageStore store;
   private final Outbox outbox;
@@ -78,8 +79,13 @@ final class NotificationSender implements AutoCloseable {
       for (Alert alert : outbox.newAlerts(BATCH)) {
         plan(alert);
       }
-      for (Notification notification : outbox.claim(BATCH, LEASE)) {
-        deliver(notification);
+      // one claim per notification: a sender killed mid-attempt holds one notification for one lease at most
+      for (int sent = 0; sent < BATCH; sent++) {
+        List<Notification> claimed = outbox.claim(1, LEASE);
+        if (claimed.isEmpty()) {
+          break;
+        }
+        deliver(claimed.get(0));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +47,7 @@ class HarvestKillIT {
     try {
       line = killWhenLogged(killed, FIRST_DOMAIN_DONE);
     } finally {
-      killTree(killed);
+      GatewayProcess.killTree(killed);
     }
     assertThat(line).as("the gateway logged the first domain's harvest before it was killed").isNotNull();
     Map<String, String> afterKill = productsIn(data);
@@ -57,7 +56,7 @@ class HarvestKillIT {
     try {
       GatewayProcess.awaitHealthy(again, port, dir);
     } finally {
-      killTree(again);
+      GatewayProcess.killTree(again);
     }
     Map<String, String> complete = productsIn(data);
 
@@ -92,7 +91,7 @@ class HarvestKillIT {
           Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
               StandardOpenOption.APPEND);
           if (line.contains(text)) {
-            killTree(gateway);
+            GatewayProcess.killTree(gateway);
             return line;
           }
         }
@@ -102,14 +101,6 @@ class HarvestKillIT {
       }
     });
     return found.get(180, TimeUnit.SECONDS);
-  }
-
-  /** SIGKILL to the gateway and its subgraphs child, as the OOM killer would; waits until both are gone. */
-  private static void killTree(Process gateway) {
-    List<ProcessHandle> tree = new ArrayList<>(gateway.descendants().toList());
-    tree.add(gateway.toHandle());
-    tree.forEach(ProcessHandle::destroyForcibly);
-    tree.forEach(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
   }
 
   /**

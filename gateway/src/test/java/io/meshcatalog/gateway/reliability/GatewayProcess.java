@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /** {@code java -jar gateway.jar} as a process of its own, for the tests that kill it or what it depends on. */
@@ -48,6 +51,14 @@ public final class GatewayProcess {
       Thread.sleep(250);
     }
     throw new AssertionError("the gateway was not healthy within 180 s; see " + logs);
+  }
+
+  /** SIGKILL to a gateway and its children (the demo's subgraphs), as the OOM killer would; waits until all are gone. */
+  public static void killTree(Process gateway) {
+    List<ProcessHandle> tree = new ArrayList<>(gateway.descendants().toList());
+    tree.add(gateway.toHandle());
+    tree.forEach(ProcessHandle::destroyForcibly);
+    tree.forEach(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
   }
 
   /** A port free now, for a process started next to bind (see {@link #freePorts}). */
