@@ -34,10 +34,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,16 +56,33 @@ class CatalogHarvesterIT {
   @TempDir
   Path dataDir;
 
+  /** One embedded Neo4j for the class, emptied before each test (starting one per test took most of its time). */
+  @TempDir
+  static Path graphDir;
+
+  private static GraphConnection graph;
+
   private final JsonMapper json = JsonMapper.builder().build();
   private final AtomicReference<String> descriptor = new AtomicReference<>(fixture());
   private final AtomicInteger contractsServed = new AtomicInteger();
   private final AtomicReference<String> authorization = new AtomicReference<>();
   private HttpServer subgraph;
-  private GraphConnection graph;
   private LineageStore store;
   private CatalogVocabulary vocabulary;
   private CatalogHarvester harvester;
   private FileAuditLog audit;
+
+  @BeforeAll
+  static void openGraph() {
+    graph = GraphConnection.open(GraphSettings.embedded(graphDir));
+  }
+
+  @AfterAll
+  static void closeGraph() {
+    if (graph != null) {
+      graph.close();
+    }
+  }
 
   @BeforeEach
   void start() throws IOException {
@@ -79,7 +99,9 @@ class CatalogHarvesterIT {
       }
     });
     subgraph.start();
-    graph = GraphConnection.open(GraphSettings.embedded(dataDir));
+    try (Session session = graph.driver().session()) {
+      session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+    }
     audit = FileAuditLog.open(AuditSettings.in(dataDir.resolve("audit")));
     store = new LineageStore(graph.driver(), TraversalLimits.DEFAULT, Clock.systemUTC());
     store.initSchema();
@@ -94,7 +116,6 @@ class CatalogHarvesterIT {
   @AfterEach
   void stop() {
     subgraph.stop(0);
-    graph.close();
     audit.close();
   }
 
