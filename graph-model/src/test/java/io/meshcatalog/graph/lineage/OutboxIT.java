@@ -68,6 +68,36 @@ class OutboxIT {
     }
 
     @Test
+    void aDatasetPastItsSlaRaisesOneLateAlertPerStaleWrite() {
+        String complete = """
+                {"eventType": "COMPLETE", "eventTime": "%s",
+                 "producer": "https://example.com/scheduler", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+                 "job": {"namespace": "scheduler", "name": "gamma.one_loader"},
+                 "run": {"runId": "%s"},
+                 "inputs": [], "outputs": [{"namespace": "warehouse", "name": "warehouse.gamma.one"}]}
+                """;
+        store.record(Viewer.EVERYTHING, new OpenLineageReader().read(complete.formatted("2026-11-20T06:00:00Z",
+                "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")));
+        assertThat(outbox.sweepLate(100)).as("written 20 minutes ago, due within 90").isZero();
+
+        clock.advance(Duration.ofMinutes(75)); // 07:35: due at 07:30 (frequency 1 h + latency 30 min)
+        assertThat(outbox.sweepLate(100)).isEqualTo(1);
+        assertThat(outbox.sweepLate(100)).as("still late: the same alert").isEqualTo(1);
+        assertThat(outbox.newAlerts(10)).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo("LATE");
+            assertThat(alert.node()).isEqualTo(NodeRef.dataset("gamma.one"));
+            assertThat(alert.reason()).contains("frequency 1 h + latency 30 min", "2026-11-20T07:30:00Z");
+        });
+
+        store.record(Viewer.EVERYTHING, new OpenLineageReader().read(complete.formatted("2026-11-20T07:40:00Z",
+                "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e")));
+        clock.advance(Duration.ofHours(2));
+        outbox.sweepLate(100);
+        assertThat(outbox.newAlerts(10)).extracting(Alert::kind).as("late again after a new write: a second alert")
+                .containsExactly("LATE", "LATE");
+    }
+
+    @Test
     void aClaimHoldsNotificationsForItsLeaseAndARetryWaitsUntilItIsDue() {
         store.record(Viewer.EVERYTHING, new OpenLineageReader().read(FAILED));
         Alert alert = outbox.newAlerts(10).get(0);
