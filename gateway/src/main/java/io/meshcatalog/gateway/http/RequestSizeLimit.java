@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -14,8 +13,10 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +28,12 @@ final class RequestSizeLimit extends HttpObjectAggregator {
 
   static final String SETTING = "gateway.http.max-request-size";
 
+  /** How long the rest of a refused body is read before the connection closes regardless. */
+  static final long DRAIN_MILLIS = 10_000;
+
   private final byte[] refusal;
+  private boolean draining;
+  private boolean closeWhenDrained;
 
   RequestSizeLimit(int maxBytes, JsonMapper json) {
     super(maxBytes);
@@ -36,22 +42,42 @@ final class RequestSizeLimit extends HttpObjectAggregator {
   }
 
   /**
-   * As Netty's own: a request still sending its body on a keep-alive connection keeps it (the rest of the body is read
-   * and dropped, never held, and the client reads the 413 after sending it); otherwise the connection closes.
+   * Answers 413 at once, and then reads the rest of the body, dropping it (the aggregator holds none of it), before the
+   * connection closes: closing while a client still sends makes the kernel answer its next bytes with a reset, which
+   * discards the 413 unread (Netty's own handler closes so for a body that overflows while it arrives). A keep-alive
+   * request keeps its connection once its body has ended; another closes then. A body still arriving
+   * {@value #DRAIN_MILLIS} ms after the refusal is not waited for.
    */
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    boolean close = oversized instanceof FullHttpMessage
-        || !HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized);
+    boolean keepAlive = HttpUtil.isKeepAlive(oversized) || HttpUtil.is100ContinueExpected(oversized);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(refusal));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpAnswer.JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, refusal.length);
-    if (close) {
+    if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
-    ctx.writeAndFlush(response).addListener(close ? ChannelFutureListener.CLOSE
-        : ChannelFutureListener.CLOSE_ON_FAILURE);
+    draining = true;
+    closeWhenDrained = !keepAlive;
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    ctx.executor().schedule(() -> {
+      if (draining) {
+        ctx.close();
+      }
+    }, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    boolean last = msg instanceof LastHttpContent;
+    super.channelRead(ctx, msg);
+    if (draining && last) {
+      draining = false;
+      if (closeWhenDrained) {
+        ctx.close();
+      }
+    }
   }
 
   /**
