@@ -215,7 +215,8 @@ final class CatalogFetchers {
     return ((CatalogField) env.getSource()).examples(CatalogAccess.viewer(env));
   }
 
-  private static NodeRef self(DataFetchingEnvironment env) {
+  /** The dataset or product a resolver runs on. */
+  static NodeRef self(DataFetchingEnvironment env) {
     String id = source(env, "id");
     return "Dataset".equals(sourceOrNull(env, CatalogViews.TYPENAME)) ? NodeRef.dataset(id) : NodeRef.product(id);
   }

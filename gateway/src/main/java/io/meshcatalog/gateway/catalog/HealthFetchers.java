@@ -36,9 +36,9 @@ final class HealthFetchers {
   }
 
   void wire(RuntimeWiring.Builder wiring) {
-    wiring.type("DataProduct", type -> type.dataFetcher("health", env -> health(env, self(env)))
+    wiring.type("DataProduct", type -> type.dataFetcher("health", env -> health(env, CatalogFetchers.self(env)))
             .dataFetcher("upstreamIssues", this::upstreamIssues))
-        .type("Dataset", type -> type.dataFetcher("health", env -> health(env, self(env)))
+        .type("Dataset", type -> type.dataFetcher("health", env -> health(env, CatalogFetchers.self(env)))
             .dataFetcher("upstreamIssues", this::upstreamIssues))
         .type("LineageNode", type -> type.dataFetcher("health", env -> health(env, lineageNode(env))));
   }
@@ -65,7 +65,7 @@ final class HealthFetchers {
   /** The upstream datasets and products that are FAILING or LATE, nearest first. */
   private List<Map<String, Object>> upstreamIssues(DataFetchingEnvironment env) {
     Viewer viewer = CatalogAccess.viewer(env);
-    List<LineageNode> upstream = store.lineage(viewer, self(env), Direction.UPSTREAM,
+    List<LineageNode> upstream = store.lineage(viewer, CatalogFetchers.self(env), Direction.UPSTREAM,
         limits.depth("depth", env.getArgument("depth"))).nodes().stream()
         .filter(n -> n.kind() == NodeKind.DATASET || n.kind() == NodeKind.PRODUCT).toList();
     Map<NodeRef, Health> health = store.health(viewer, upstream.stream().map(n -> new NodeRef(n.kind(), n.id()))
@@ -85,12 +85,6 @@ final class HealthFetchers {
     out.put("dueBy", health.dueBy() == null ? null : health.dueBy().toString());
     out.put("checkedAt", health.checkedAt().toString());
     return out;
-  }
-
-  private static NodeRef self(DataFetchingEnvironment env) {
-    Map<String, Object> source = env.getSource();
-    String id = String.valueOf(source.get("id"));
-    return "Dataset".equals(source.get(CatalogViews.TYPENAME)) ? NodeRef.dataset(id) : NodeRef.product(id);
   }
 
   private static @Nullable NodeRef lineageNode(DataFetchingEnvironment env) {

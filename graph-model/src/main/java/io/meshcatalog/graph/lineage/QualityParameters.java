@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.openlineage.DatasetQuality;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,13 @@ final class QualityParameters {
         List<?> success = list(row.get("assertionSuccess"));
         List<String> columns = strings(row.get("assertionColumns"));
         List<String> severity = strings(row.get("assertionSeverity"));
-        List<DatasetQuality.Assertion> tests = new java.util.ArrayList<>();
+        List<DatasetQuality.Assertion> tests = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             tests.add(new DatasetQuality.Assertion(names.get(i), Boolean.TRUE.equals(success.get(i)),
                     blankToNull(columns.get(i)), blankToNull(severity.get(i))));
         }
         List<String> metricColumns = strings(row.get("metricColumns"));
-        List<DatasetQuality.ColumnMetrics> metrics = new java.util.ArrayList<>();
+        List<DatasetQuality.ColumnMetrics> metrics = new ArrayList<>();
         for (int i = 0; i < metricColumns.size(); i++) {
             metrics.add(new DatasetQuality.ColumnMetrics(metricColumns.get(i), at(row, "nullCounts", i),
                     at(row, "distinctCounts", i), at(row, "counts", i), at(row, "sums", i), at(row, "mins", i),
