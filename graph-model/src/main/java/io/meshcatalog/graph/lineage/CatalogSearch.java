@@ -1,8 +1,6 @@
 package io.meshcatalog.graph.lineage;
 
-import io.meshcatalog.graph.health.Health;
 import io.meshcatalog.graph.health.HealthStatus;
-import io.meshcatalog.graph.health.WriteFacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,9 +88,7 @@ final class CatalogSearch {
     private static SearchHit hit(Value row, Instant now) {
         NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
         String id = row.get("id").asString();
-        List<WriteFacts> facts = row.get("health").asList(RunReader::facts);
-        HealthStatus health = kind == NodeKind.PRODUCT ? Health.ofProduct(id, facts, now).status()
-                : facts.isEmpty() ? HealthStatus.UNKNOWN : Health.of(facts.get(0), now).status();
+        HealthStatus health = RunReader.health(kind, id, row.get("health").asList(RunReader::facts), now).status();
         return new SearchHit(kind, id,
                 row.get("name").asString(""), row.get("description").asString(""), row.get("score").asDouble(),
                 row.get("product").isNull() ? null : row.get("product").asString(), row.get("domain").asString(""),

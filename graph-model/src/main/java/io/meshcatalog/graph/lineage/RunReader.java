@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.health.Health;
+import io.meshcatalog.graph.health.HealthStatus;
 import io.meshcatalog.graph.health.WriteFacts;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,15 +69,22 @@ final class RunReader {
         Map<NodeRef, Health> out = new HashMap<>();
         for (Record row : cypher.read(driver, "health-facts",
                 viewer.with("datasets", datasets, "products", products)).records()) {
-            String id = row.get("id").asString();
-            List<WriteFacts> facts = row.get("facts").asList(RunReader::facts);
-            if ("DATASET".equals(row.get("kind").asString())) {
-                out.put(NodeRef.dataset(id), Health.of(facts.get(0), now));
-            } else {
-                out.put(NodeRef.product(id), Health.ofProduct(id, facts, now));
-            }
+            NodeRef node = new NodeRef(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString());
+            out.put(node, health(node.kind(), node.id(), row.get("facts").asList(RunReader::facts), now));
         }
         return out;
+    }
+
+    /**
+     * A node's health from the write facts the graph packed for it: a product's from its datasets', anything else's
+     * from the one dataset it is or belongs to (UNKNOWN without one, as a consumer).
+     */
+    static Health health(NodeKind kind, String id, List<WriteFacts> facts, Instant now) {
+        if (kind == NodeKind.PRODUCT) {
+            return Health.ofProduct(id, facts, now);
+        }
+        return facts.isEmpty() ? new Health(HealthStatus.UNKNOWN, id + " is written by no dataset's runs",
+                null, null, null, now) : Health.of(facts.get(0), now);
     }
 
     static WriteFacts facts(Value facts) {
