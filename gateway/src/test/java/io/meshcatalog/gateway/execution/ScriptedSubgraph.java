@@ -39,11 +39,13 @@ final class ScriptedSubgraph {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
 
     ScriptedServer(Script script) throws IOException {
       this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       this.script = new java.util.concurrent.atomic.AtomicReference<>(script);
-      Thread acceptor = new Thread(this::accept, "scripted-accept");
+      acceptor = new Thread(this::accept, "scripted-accept");
       acceptor.setDaemon(true);
       acceptor.start();
     }
@@ -69,6 +71,11 @@ final class ScriptedSubgraph {
       while (!socket.isClosed()) {
         try {
           Socket connection = socket.accept();
+          if (closed) {
+            // accepted while closing: nobody is served after close() returns
+            connection.close();
+            return;
+          }
           open.add(connection);
           int number = connections.getAndIncrement();
           Thread serve = new Thread(() -> serve(connection, number), "scripted-" + number);
@@ -149,7 +156,15 @@ final class ScriptedSubgraph {
 
     @Override
     public void close() throws IOException {
+      closed = true;
       socket.close();
+      try {
+        // A thread blocked in accept() keeps the socket listening until it returns: wait for it, so that a
+        // connection after close() is refused.
+        acceptor.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       for (Socket connection : open) {
         connection.close();
       }
