@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.demo;
 
 import io.meshcatalog.gateway.execution.Gateway;
+import io.meshcatalog.gateway.http.SubgraphsStarting;
 import io.meshcatalog.gateway.security.ApiKeys;
 import io.meshcatalog.gateway.security.SecurityWiring;
 import java.io.IOException;
@@ -23,9 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * {@code java -jar gateway.jar --demo}: starts the domain subgraphs jar, then the gateway composing
- * them with the built-in catalog (embedded Neo4j unless {@code NEO4J_URI} is set), which harvests
- * them before it reports ready. Stopping the gateway stops the subgraphs.
+ * {@code java -jar gateway.jar --demo}: starts the domain subgraphs jar and, while they come up, the gateway, which
+ * composes them with the built-in catalog (embedded Neo4j unless {@code NEO4J_URI} is set) once they answer and
+ * harvests them before it reports ready. Stopping the gateway stops the subgraphs.
  *
  * <p>The demo's personas (an analyst, an orders engineer, a marketing engineer, a CRM engineer, an admin) are turned
  * on: their API keys' hashes come from {@code demo/personas.properties}, under any configuration of the user's own.
@@ -66,7 +67,7 @@ public final class DemoLauncher {
       secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
     DemoSubgraphs subgraphs = DemoSubgraphs.start(jar, basePort, Path.of("data", "domain-subgraphs.log"),
-        Duration.ofSeconds(180), http, Map.of(SecurityWiring.SECRET_VARIABLE, secret));
+        Map.of(SecurityWiring.SECRET_VARIABLE, secret));
     List<String> gatewayArgs = new ArrayList<>();
     for (String arg : args) {
       if (!arg.equals("--demo") && !arg.startsWith("--demo.")) {
@@ -83,6 +84,9 @@ public final class DemoLauncher {
     subgraphs.webhookProperties().forEach(demo::setProperty);
     app.setDefaultProperties(demo);
     app.addListeners(new StopSubgraphs(subgraphs));
+    // the gateway waits for them once its own parts are up: the two start-ups overlap
+    app.addInitializers(context -> context.getBeanFactory().registerSingleton("demoSubgraphsStarting",
+        (SubgraphsStarting) () -> subgraphs.awaitReady(Duration.ofSeconds(180), http)));
     ConfigurableApplicationContext context;
     try {
       context = app.run(gatewayArgs.toArray(String[]::new));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class DemoSubgraphs implements AutoCloseable {
   private final Path log;
   private volatile Process process;
   private volatile boolean closed;
+  private final AtomicBoolean supervised = new AtomicBoolean();
   private int restarts;
 
   private DemoSubgraphs(ProcessBuilder builder, Process process, Map<String, String> urls, Path log) {
@@ -58,13 +60,13 @@ public final class DemoSubgraphs implements AutoCloseable {
   }
 
   /**
-   * Starts the jar with each domain on {@code basePort + i} and waits until all answer.
+   * Starts the jar with each domain on {@code basePort + i}; {@link #awaitReady} waits until all answer, so that the
+   * gateway can start meanwhile.
    *
    * @param log where the child's output goes
    * @param environment more environment variables for the child (the caller assertion's secret)
    */
-  public static DemoSubgraphs start(Path jar, int basePort, Path log, Duration timeout, HttpClient http,
-      Map<String, String> environment) {
+  public static DemoSubgraphs start(Path jar, int basePort, Path log, Map<String, String> environment) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no domain subgraphs jar at " + jar.toAbsolutePath() + ": build it with "
           + "`mvn -B -q install -DskipTests` from the repository root, or point --demo.subgraphs-jar=<file> at it");
@@ -90,15 +92,28 @@ public final class DemoSubgraphs implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the domain subgraphs: " + e.getMessage(), e);
     }
-    DemoSubgraphs subgraphs = new DemoSubgraphs(builder, process, Map.copyOf(urls), log);
+    return new DemoSubgraphs(builder, process, Map.copyOf(urls), log);
+  }
+
+  /**
+   * Waits until every domain answers {@code _service}, then supervises the child (a child that dies before is
+   * reported, not restarted). Returns at once when they answered already.
+   *
+   * @throws IllegalStateException when the child exits first or {@code timeout} passes; the child is stopped then
+   */
+  public void awaitReady(Duration timeout, HttpClient http) {
+    if (supervised.get()) {
+      return;
+    }
     try {
-      subgraphs.awaitReady(timeout, http);
+      poll(timeout, http);
     } catch (RuntimeException e) {
-      subgraphs.close();
+      close();
       throw e;
     }
-    subgraphs.supervise(process);
-    return subgraphs;
+    if (supervised.compareAndSet(false, true)) {
+      supervise(process);
+    }
   }
 
   private void supervise(Process child) {
@@ -159,7 +174,7 @@ public final class DemoSubgraphs implements AutoCloseable {
     return joiner.toString();
   }
 
-  private void awaitReady(Duration timeout, HttpClient http) {
+  private void poll(Duration timeout, HttpClient http) {
     Instant deadline = Instant.now().plus(timeout);
     List<String> waiting = new ArrayList<>(DOMAINS);
     while (!waiting.isEmpty()) {

@@ -66,9 +66,12 @@ class GatewayConfiguration {
 
   @Bean(destroyMethod = "close")
   SupergraphSource supergraphSource(@Value("${supergraph:}") String supergraph, @Value("${subgraphs:}") String subgraphs,
-      NettySubgraphClient subgraphHttpClient, GatewayProperties properties, ObjectProvider<InProcessSubgraph> inProcess) {
-    return GatewayWiring.supergraphSource(supergraph, subgraphs, subgraphHttpClient, properties,
-        inProcess.orderedStream().toList());
+      NettySubgraphClient subgraphHttpClient, GatewayProperties properties, ObjectProvider<InProcessSubgraph> inProcess,
+      ObjectProvider<SubgraphsStarting> starting) {
+    List<InProcessSubgraph> local = inProcess.orderedStream().toList();
+    // the in-process subgraphs (and the catalog's graph) are up: now the others are needed
+    starting.ifAvailable(SubgraphsStarting::awaitReady);
+    return GatewayWiring.supergraphSource(supergraph, subgraphs, subgraphHttpClient, properties, local);
   }
 
   /** Closed after every bean that records into it: what was appended is written before the JVM stops. */
