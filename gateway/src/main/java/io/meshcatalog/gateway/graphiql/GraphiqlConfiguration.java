@@ -5,12 +5,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GraphiQL's routes as a bean, for the application with the catalog. */
+/** GraphiQL's routes and the catalog UI's as beans, for the application with the catalog. */
 @Configuration(proxyBeanMethods = false)
 class GraphiqlConfiguration {
 
   @Bean
   HttpRoutes graphiqlRoutes(JsonMapper jsonMapper) {
     return GraphiqlRoutes.all(jsonMapper);
+  }
+
+  @Bean
+  HttpRoutes catalogUiRoutes(JsonMapper jsonMapper) {
+    return CatalogUiRoutes.all(jsonMapper);
   }
 }

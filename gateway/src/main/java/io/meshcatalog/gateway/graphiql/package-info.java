@@ -1,6 +1,6 @@
 /**
- * GraphiQL at {@code /graphiql}, served from the jar (webjars) so it works offline, with the saved
- * operations of {@code queries/} as its tabs.
+ * The gateway's pages, served from the jar (webjars) so they work offline: GraphiQL at {@code /graphiql}, with the
+ * saved operations of {@code queries/} as its tabs, and the catalog UI at {@code /ui}.
  */
 @NullMarked
 package io.meshcatalog.gateway.graphiql;

@@ -126,6 +126,7 @@ public final class Tracing {
   }
 
   /** Runs one step of a request ({@code graphql.parse}, {@code graphql.plan} …) in a span of its own under parent. */
+  @SuppressWarnings("try") // the scope is what the try holds: the span is current inside it
   public static <T> T step(String name, Context parent, Supplier<T> work) {
     Span span = tracer().spanBuilder(name).setParent(parent).startSpan();
     try (Scope ignored = span.makeCurrent()) {

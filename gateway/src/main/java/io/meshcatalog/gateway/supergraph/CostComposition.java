@@ -156,8 +156,8 @@ final class CostComposition {
   private static Set<String> strings(Directive directive, String argument) {
     Set<String> out = new LinkedHashSet<>();
     Value<?> value = Directives.value(directive, argument);
-    List<Value> values = value instanceof ArrayValue array ? array.getValues() : value == null ? List.of() : List.of(value);
-    for (Value<?> item : values) {
+    List<?> values = value instanceof ArrayValue array ? array.getValues() : value == null ? List.of() : List.of(value);
+    for (Object item : values) {
       if (item instanceof StringValue s) {
         out.add(s.getValue());
       }

@@ -75,9 +75,13 @@ final class JvmHeap {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       jstat.destroy();
-      reader.join(2_000);
+      try {
+        reader.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -227,7 +227,6 @@ final class DemoMesh implements AutoCloseable {
     return (Class<Map<String, Object>>) (Class<?>) Map.class;
   }
 
-  /** A base port whose next four are free too, away from the demo's default 4001. */
   /** What the demo team of {@code domain} received at its webhook, its domain subgraph's notification inbox. */
   List<Object> inbox(String domain) {
     if (subgraphsBase < 0) {
@@ -238,7 +237,8 @@ final class DemoMesh implements AutoCloseable {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
           HttpResponse.BodyHandlers.ofString());
-      return json.readValue(response.body(), List.class);
+      List<?> received = json.readValue(response.body(), List.class);
+      return new ArrayList<Object>(received);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,224 @@
+package io.meshcatalog.gateway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The catalog UI at {@code /ui} as a user clicks through the demo story in Debian's chromium, driven by Selenium
+ * through Debian's chromedriver ({@code .ci/run} installs both): search "delay", open the product, the impact of
+ * {@code orders.orders.shipped_on}, and what renaming it would break. Each view's screenshot is written to
+ * {@code target/ui-screenshots} (the README shows copies kept in {@code docs/ui}).
+ */
+class CatalogUiIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
+  @TempDir
+  static Path dataDir;
+
+  private static DemoMesh mesh;
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "no chromium and chromedriver in /usr/bin: .ci/run installs Debian's chromium and chromium-driver");
+    mesh = DemoMesh.start(dataDir.resolve("neo4j"));
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1400,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    // a cold Neo4j plans each statement the first time it runs: seconds on a busy machine
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (mesh != null) {
+      mesh.close();
+    }
+  }
+
+  @Test
+  void anAnalystFindsTheDelayProductByTypingAndOpensIt() throws IOException {
+    useKey(DemoMesh.ANALYST_KEY);
+    WebElement box = browser.findElement(By.id("find-text"));
+    box.sendKeys("delay");
+    WebElement hit = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("a[data-kind='PRODUCT'][data-id='shipping.delay_predictions']")));
+    assertThat(browser.getCurrentUrl()).as("the search is a link to share").endsWith("#/search?q=delay");
+    assertThat(texts("a[data-facet='domain']")).anyMatch(facet -> facet.startsWith("shipping"));
+    screenshot("search");
+
+    // keyboard first: down from the box into the results, then Enter on the focused hit
+    box.sendKeys(Keys.ARROW_DOWN);
+    assertThat(browser.switchTo().activeElement().getAttribute("data-id")).isNotNull();
+    hit.sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".product h1"),
+        "Shipping delay predictions"));
+    assertThat(browser.getCurrentUrl()).endsWith("#/product/shipping.delay_predictions");
+    assertThat(texts(".owner li")).anyMatch(member -> member.contains("Sam Okafor"));
+    assertThat(texts("tr[data-field] td:first-child strong")).contains("predicted_delay_days", "delay_probability");
+  }
+
+  @Test
+  void theOrdersPageTellsShippedAtFromShippedOn() throws IOException {
+    useKey(DemoMesh.ANALYST_KEY);
+    browser.get(mesh.base + "/ui/#/product/orders.orders");
+    WebElement shippedOn = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("tr[data-field='orders.orders.shipped_on']")));
+    WebElement shippedAt = browser.findElement(By.cssSelector("tr[data-field='orders.orders.shipped_at']"));
+    assertThat(shippedOn.getText()).contains("date");
+    assertThat(shippedAt.getText()).contains("timestamp");
+    assertThat(shippedOn.getText()).isNotEqualTo(shippedAt.getText());
+    screenshot("product");
+  }
+
+  @Test
+  void theImpactOfShippedOnIsDrawnWithTheTeamsToTell() throws IOException {
+    useKey(DemoMesh.ANALYST_KEY);
+    browser.get(mesh.base + "/ui/#/lineage/FIELD/orders.orders.shipped_on");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".team[data-team='finance-team']")));
+    assertThat(texts(".team strong")).contains("shipping-team", "finance-team", "operations-team");
+    // the picture: the field itself, the columns it feeds inside their datasets, the consumers
+    Object drawn = wait.until(driver -> ((JavascriptExecutor) driver).executeScript(
+        "const g = window.meshCatalogGraph; return g && g.nodes().length > 0 ? g.nodes().map(n => n.id()) : null;"));
+    assertThat(strings(drawn)).contains("f:orders.orders.shipped_on", "d:shipping.delay_predictions",
+        "f:shipping.delay_predictions.predicted_delay_days", "c:operations.fulfillment_dashboard");
+    Object edges = ((JavascriptExecutor) browser).executeScript(
+        "return window.meshCatalogGraph.edges().map(e => e.source().id() + '>' + e.target().id());");
+    assertThat(strings(edges)).contains("f:orders.orders.shipped_on>f:shipping.delay_predictions.predicted_delay_days");
+    screenshot("impact");
+  }
+
+  @Test
+  void renamingShippedOnShowsWhatBreaksAndTheQueryThatSaysTheSame() throws IOException {
+    useKey(DemoMesh.ORDERS_KEY);
+    browser.get(mesh.base + "/ui/#/change?c=orders.orders.shipped_on%7CRENAME%7Cshipped_date");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".break")));
+    List<String> broken = browser.findElements(By.cssSelector(".break")).stream()
+        .map(element -> element.getAttribute("data-id")).toList();
+    assertThat(broken).contains("shipping.delay_predictions.predicted_delay_days");
+    assertThat(texts(".team strong")).contains("shipping-team");
+    screenshot("change-impact");
+
+    // the query the page shows answers the same breaks when a tool runs it
+    String query = browser.findElement(By.id("query-text")).getText();
+    assertThat(query).contains("changeImpact(changes: [{ field: \"orders.orders.shipped_on\", kind: RENAME, "
+        + "newName: \"shipped_date\" }])");
+    Map<String, Object> answer = mesh.graphqlAs(DemoMesh.ORDERS_KEY, query);
+    assertThat(answer).doesNotContainKey("errors");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Map<String, Object>>> breaks = (List<Map<String, Map<String, Object>>>)
+        ((Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("changeImpact")).get("breaks");
+    assertThat(breaks.stream().map(b -> b.get("node").get("id")).toList()).containsExactlyInAnyOrderElementsOf(broken);
+  }
+
+  @Test
+  void anonymousCallersAreToldWhyTheySeeLess() {
+    useKey("");
+    browser.get(mesh.base + "/ui/#/search?q=delay");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".total"), "anonymous callers"));
+  }
+
+  @Test
+  void graphiqlRunsTheSavedQueriesEachAsThePersonaItNames() {
+    browser.get(mesh.base + "/graphiql");
+    // GraphiQL keeps its tabs, not their headers, in the browser: start from the saved queries, each with its own
+    script("localStorage.clear(); return null;");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-execute-button")));
+    // The first tab is the first saved query by file name: which external destinations receive CRM data, asked as
+    // the CRM engineer its file names (GraphiQL sends the key from the tab's Headers).
+    browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
+    String shown = wait.until(driver -> script("const r = document.querySelector('.result-window');"
+        + " return r && r.innerText.includes('external') ? r.innerText : null;"));
+    assertThat(shown).contains("Facebook Ads custom audience", "\"external\": true");
+    // each tab runs as the persona its file names: the admin's governance findings
+    browser.findElements(By.cssSelector(".graphiql-tab-button")).stream()
+        .filter(tab -> tab.getText().contains("GovernanceFindings")).findFirst().orElseThrow().click();
+    // GraphiQL names the operation to run 100 ms after the editor changes: run once it names this tab's
+    wait.until(driver -> script("const q = document.querySelector('.graphiql-query-editor .CodeMirror');"
+        + " return q !== null && q.CodeMirror.operationName === 'GovernanceFindings' ? 'yes' : null;"));
+    browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
+    // the whole result as the editor holds it (it draws only the lines in view)
+    String findings = wait.until(driver -> script("const r = document.querySelector('.result-window .CodeMirror');"
+        + " const text = r && r.CodeMirror ? r.CodeMirror.getValue() : '';"
+        + " return text.includes('governanceFindings') || text.includes('errors') ? text : null;"));
+    assertThat(findings).contains("\"flagged\": 1", "\"compliant\": true", "\"compliant\": false")
+        .doesNotContain("FORBIDDEN");
+  }
+
+  @Test
+  void theRootOpensTheCatalogUiWhichLinksToGraphiql() {
+    browser.get(mesh.base + "/");
+    wait.until(ExpectedConditions.urlContains("/ui/"));
+    browser.findElement(By.linkText("GraphiQL")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-execute-button")));
+  }
+
+  private static String script(String body) {
+    Object value = ((JavascriptExecutor) browser).executeScript(body);
+    return value == null ? null : value.toString();
+  }
+
+  /** Types the key into the page's key form (or forgets the key), as a user would. */
+  private static void useKey(String key) {
+    browser.get(mesh.base + "/ui/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search, .error")));
+    browser.findElement(By.id("key-state")).click();
+    if (key.isEmpty()) {
+      browser.findElement(By.id("key-forget")).click();
+      return;
+    }
+    browser.findElement(By.id("key-input")).sendKeys(key, Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-state"), key.substring(0, 14)));
+  }
+
+  private static List<String> strings(Object list) {
+    return ((List<?>) list).stream().map(String::valueOf).toList();
+  }
+
+  private static List<String> texts(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
