@@ -148,6 +148,43 @@ class CatalogUiIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aTenThousandItemImpactIsDrawnAsGroupsByDomainAndDistanceOpenedOnDemand() {
+    browser.get(mesh.base + "/ui/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search, .error")));
+    // the page's own picture builder, given 10,000 datasets over 7 domains at distances 1 to 4
+    Map<String, Object> drawn = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/ui/js/graph.js').then((graph) => {
+          const nodes = [];
+          for (let i = 0; i < 10000; i++) {
+            const domain = 'domain' + (i % 7);
+            nodes.push({ kind: 'DATASET', id: domain + '.set' + i, name: 'set' + i, domain, degree: 1 + (i % 4),
+              external: false, path: ['orders.orders', domain + '.set' + i] });
+          }
+          const origin = { kind: 'DATASET', id: 'orders.orders' };
+          const options = (opened) => ({ direction: 'DOWNSTREAM', columns: true, opened: new Set(opened) });
+          const count = (elements, group) => elements.filter((e) => e.group === group).length;
+          const closed = graph.elements(origin, nodes, options([]));
+          const open = graph.elements(origin, nodes, options(['g:domain0:1']));
+          done({ closedNodes: count(closed, 'nodes'), closedEdges: count(closed, 'edges'),
+            groups: closed.filter((e) => e.data.kind === 'GROUP').map((e) => e.data.label),
+            openNodes: count(open, 'nodes'),
+            openMembers: open.filter((e) => e.data.kind === 'DATASET' && e.data.domain === 'domain0'
+              && e.data.degree === 1).length });
+        });
+        """);
+    // the origin and one node per domain and distance (7 × 4), each linked from the origin: never 10,000 at once
+    assertThat(((Number) drawn.get("closedNodes")).intValue()).isEqualTo(29);
+    assertThat(((Number) drawn.get("closedEdges")).intValue()).isEqualTo(28);
+    assertThat(strings(drawn.get("groups"))).hasSize(28)
+        .contains("domain0 · 1 hop · 358 items", "domain6 · 4 hops · 357 items");
+    // opening one group draws its 358 members in its place
+    assertThat(((Number) drawn.get("openMembers")).intValue()).isEqualTo(358);
+    assertThat(((Number) drawn.get("openNodes")).intValue()).isEqualTo(29 - 1 + 358);
+  }
+
+  @Test
   void anonymousCallersAreToldWhyTheySeeLess() {
     useKey("");
     browser.get(mesh.base + "/ui/#/search?q=delay");
