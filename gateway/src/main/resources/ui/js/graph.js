@@ -52,7 +52,7 @@ export function elements(origin, nodes, options) {
   for (const [from, to] of edgesOf(nodes, items, origin)) {
     const source = idOf(from);
     const target = idOf(to);
-    if (source === target || !out.has(source) || !out.has(target)) {
+    if (source === target || !out.has(source) || !out.has(target) || contains(out, source, target)) {
       continue;
     }
     const [a, b] = options.direction === 'UPSTREAM' ? [target, source] : [source, target];
@@ -60,6 +60,11 @@ export function elements(origin, nodes, options) {
     put({ group: 'edges', data: { id, source: a, target: b } });
   }
   return [...out.values()];
+}
+
+/** A step from a column to its own dataset, or back, is where it sits, not a flow: the picture draws it as nesting. */
+function contains(out, a, b) {
+  return out.get(a).data.parent === b || out.get(b).data.parent === a;
 }
 
 /** Every item the picture may show: the lineage nodes, the origin, and the steps of their paths. */

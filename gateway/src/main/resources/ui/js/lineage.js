@@ -179,5 +179,5 @@ const STYLE = [
   { selector: 'node[?inferred]', style: { 'border-style': 'dotted' } },
   { selector: 'node:selected', style: { 'border-color': '#d69e2e', 'border-width': 3 } },
   { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8',
-    'target-arrow-shape': 'triangle', 'curve-style': 'taxi', 'taxi-direction': 'rightward' } },
+    'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
 ];
