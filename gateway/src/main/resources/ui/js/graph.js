@@ -27,13 +27,14 @@ export function elements(origin, nodes, options) {
   };
   const out = new Map();
   const put = (element) => out.set(element.data.id, element);
+  // a column goes where its dataset goes
+  const groupFor = (item) => groupOf(item.kind === 'FIELD' ? items.get(key('DATASET', datasetOf(item.id))) : item);
   const idOf = (item) => {
     const shown = drawnAs(item);
-    const group = groupOf(shown.kind === 'FIELD' ? items.get(key('DATASET', datasetOf(shown.id))) : shown);
-    return group || ELEMENT_PREFIX[shown.kind] + shown.id;
+    return groupFor(shown) || ELEMENT_PREFIX[shown.kind] + shown.id;
   };
   for (const item of leaves) {
-    const group = groupOf(item.kind === 'FIELD' ? items.get(key('DATASET', datasetOf(item.id))) : item);
+    const group = groupFor(item);
     if (group) {
       const known = out.get(group);
       const count = known ? known.data.count + 1 : 1;

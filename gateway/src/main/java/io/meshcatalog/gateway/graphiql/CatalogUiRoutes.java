@@ -30,21 +30,21 @@ public final class CatalogUiRoutes {
     HttpAnswer page = ClasspathFile.read("ui/index.html", NO_CACHE)
         .orElseThrow(() -> new IllegalStateException("the catalog UI's ui/index.html is not on the classpath"));
     HttpAnswer toUi = new HttpAnswer(302, "text/plain; charset=utf-8", Map.of("Location", "/ui/"), new byte[0]);
+    ClasspathFile.Found files = new ClasspathFile.Found();
     // static files, the same for everybody: what the page shows comes from /graphql, with the caller's credential
     List<HttpRoute> routes = Stream.of(
         HttpRoute.get("/", call -> toUi),
         HttpRoute.get("/ui", call -> toUi),
         HttpRoute.get("/ui/", call -> page),
-        HttpRoute.of("/ui/**", Set.of("GET"), call -> CompletableFuture.completedFuture(file(call.path(), json))))
+        HttpRoute.of("/ui/**", Set.of("GET"), call -> CompletableFuture.completedFuture(files.get(call.path(),
+            CatalogUiRoutes::file).orElseGet(() -> HttpAnswer.error(404, "no file of the catalog UI at " + call.path(),
+            json)))))
         .map(route -> route.withAccess(HttpRoute.Access.PUBLIC)).toList();
     return () -> routes;
   }
 
-  private static HttpAnswer file(String path, JsonMapper json) {
+  private static Optional<HttpAnswer> file(String path) {
     String name = path.substring("/ui/".length());
-    Optional<HttpAnswer> found = FILE.matcher(name).matches() ? ClasspathFile.read("ui/" + name, NO_CACHE)
-        : Optional.empty();
-    return found
-        .orElseGet(() -> HttpAnswer.error(404, "no file of the catalog UI at " + path, json));
+    return FILE.matcher(name).matches() ? ClasspathFile.read("ui/" + name, NO_CACHE) : Optional.empty();
   }
 }

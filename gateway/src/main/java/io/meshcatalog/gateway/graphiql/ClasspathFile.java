@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A file of the classpath as an HTTP answer, its type told by its extension. */
 final class ClasspathFile {
@@ -17,6 +20,18 @@ final class ClasspathFile {
       "ttf", "font/ttf", "png", "image/png", "json", "application/json");
 
   private ClasspathFile() {
+  }
+
+  /** Files read once and kept by the path they were asked for; only those that exist, so other paths cannot fill it. */
+  static final class Found {
+
+    private final Map<String, HttpAnswer> files = new ConcurrentHashMap<>();
+
+    Optional<HttpAnswer> get(String path, Function<String, Optional<HttpAnswer>> read) {
+      HttpAnswer known = files.get(path);
+      return known != null ? Optional.of(known)
+          : read.apply(path).map(found -> Objects.requireNonNullElse(files.putIfAbsent(path, found), found));
+    }
   }
 
   /** The resource at {@code location} (no leading slash), or empty when there is none. */

@@ -2,11 +2,8 @@ package io.meshcatalog.gateway.graphiql;
 
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.webjars.WebJarVersionLocator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +15,7 @@ final class WebjarFiles {
 
   private static final String PREFIX = "/webjars/";
   private final WebJarVersionLocator locator = new WebJarVersionLocator();
-  private final Map<String, HttpAnswer> files = new ConcurrentHashMap<>();
+  private final ClasspathFile.Found files = new ClasspathFile.Found();
   private final JsonMapper json;
 
   WebjarFiles(JsonMapper json) {
@@ -26,10 +23,7 @@ final class WebjarFiles {
   }
 
   CompletableFuture<HttpAnswer> handle(HttpCall call) {
-    HttpAnswer known = files.get(call.path());
-    // only files that exist are kept: paths that name none cannot fill the cache
-    HttpAnswer answer = known != null ? known : load(call.path())
-        .map(found -> Objects.requireNonNullElse(files.putIfAbsent(call.path(), found), found))
+    HttpAnswer answer = files.get(call.path(), this::load)
         .orElseGet(() -> HttpAnswer.error(404, "no webjar file at " + call.path(), json));
     return CompletableFuture.completedFuture(answer);
   }
