@@ -81,11 +81,17 @@ final class CatalogFetchers {
     NodeRef of = nodeRef(env.getArgument("of"));
     String direction = env.getArgument("direction");
     return CatalogViews.lineage(store.lineage(CatalogAccess.viewer(env), of,
-        direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction), depth(env)));
+        direction == null ? Direction.DOWNSTREAM : Direction.valueOf(direction), depth(env), edgesAsked(env)));
   }
 
   Object impact(DataFetchingEnvironment env) {
-    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), nodeRef(env.getArgument("of")), depth(env)));
+    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), nodeRef(env.getArgument("of")), depth(env),
+        edgesAsked(env)));
+  }
+
+  /** Edges cost a statement over the whole answer: read only when the operation selects them. */
+  private static boolean edgesAsked(DataFetchingEnvironment env) {
+    return env.getSelectionSet().contains("edges");
   }
 
   Object changeImpact(DataFetchingEnvironment env) {
@@ -171,7 +177,7 @@ final class CatalogFetchers {
   }
 
   Object selfImpact(DataFetchingEnvironment env) {
-    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), self(env), depth(env)));
+    return CatalogViews.impact(store.impact(CatalogAccess.viewer(env), self(env), depth(env), edgesAsked(env)));
   }
 
   Object ownersToNotify(DataFetchingEnvironment env) {

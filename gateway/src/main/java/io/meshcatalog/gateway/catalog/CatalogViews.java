@@ -7,9 +7,11 @@ import io.meshcatalog.graph.lineage.FacetCount;
 import io.meshcatalog.graph.lineage.FieldView;
 import io.meshcatalog.graph.lineage.HiddenItems;
 import io.meshcatalog.graph.lineage.ImpactReport;
+import io.meshcatalog.graph.lineage.LineageEdge;
 import io.meshcatalog.graph.lineage.LineageNode;
 import io.meshcatalog.graph.lineage.LineageResult;
 import io.meshcatalog.graph.lineage.Member;
+import io.meshcatalog.graph.lineage.NodeKey;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.Owner;
 import io.meshcatalog.graph.lineage.ProductRevision;
@@ -118,15 +120,25 @@ final class CatalogViews {
     return nodes.stream().map(CatalogViews::node).toList();
   }
 
+  static List<Map<String, Object>> edges(List<LineageEdge> edges) {
+    return edges.stream().map(e -> Map.<String, Object>of("from", item(e.from()), "to", item(e.to()),
+        "kind", e.kind().name())).toList();
+  }
+
+  private static Map<String, Object> item(NodeKey key) {
+    return Map.of("kind", key.kind().name(), "id", key.id());
+  }
+
   static Map<String, Object> lineage(LineageResult result) {
-    return Map.of("depth", result.depth(), "nodes", nodes(result.nodes()), "truncated", result.truncated(),
-        "hidden", hidden(result.hidden()));
+    return Map.of("depth", result.depth(), "nodes", nodes(result.nodes()), "edges", edges(result.edges()),
+        "truncated", result.truncated(), "hidden", hidden(result.hidden()));
   }
 
   static Map<String, Object> impact(ImpactReport report) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("depth", report.depth());
     out.put("nodes", nodes(report.nodes()));
+    out.put("edges", edges(report.edges()));
     out.put("products", nodes(report.ofKind(NodeKind.PRODUCT)));
     out.put("datasets", nodes(report.ofKind(NodeKind.DATASET)));
     out.put("fields", nodes(report.ofKind(NodeKind.FIELD)));

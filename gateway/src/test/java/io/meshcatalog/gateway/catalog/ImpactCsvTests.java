@@ -18,7 +18,7 @@ class ImpactCsvTests {
   void eachNodeIsARowWithTheTeamsToNotifyAboutIt() {
     ImpactReport report = new ImpactReport(NodeRef.field("orders.orders.shipped_on"), 3,
         List.of(new LineageNode(NodeKind.PRODUCT, "shipping.delay_predictions", "Shipping delay predictions",
-            "shipping", 1, List.of("orders.orders.shipped_on", "shipping.delay_predictions"), false)),
+            "shipping", 1, List.of("orders.orders.shipped_on", "shipping.delay_predictions"), false)), List.of(),
         List.of(new TeamToNotify("shipping-team", List.of(new Member("a", "A", "owner")),
             List.of("shipping.delay_predictions"), 1, 0)), false, List.of());
 
@@ -29,7 +29,7 @@ class ImpactCsvTests {
 
   @Test
   void whatTheReaderMayNotSeeIsOneRowPerTeamWithItsCountAndNoIds() {
-    ImpactReport report = new ImpactReport(NodeRef.field("customers.contacts.email"), 3, List.of(),
+    ImpactReport report = new ImpactReport(NodeRef.field("customers.contacts.email"), 3, List.of(), List.of(),
         List.of(new TeamToNotify("crm-team", List.of(), List.of(), 1, 2)), false,
         List.of(new HiddenItems("crm-team", 4), new HiddenItems(null, 1)));
 

@@ -40,29 +40,42 @@ final class LineageAnalysis {
         this.limits = limits;
     }
 
-    LineageResult lineage(ViewerParameters viewer, NodeRef root, Direction direction, @Nullable Integer requestedDepth) {
+    LineageResult lineage(ViewerParameters viewer, NodeRef root, Direction direction, @Nullable Integer requestedDepth,
+            boolean withEdges) {
         int depth = limits.clampDepth(requestedDepth);
         NodeKind level = root.kind() == NodeKind.FIELD ? NodeKind.FIELD : NodeKind.DATASET;
         List<Traversal.Start> starts = starts(viewer, root).stream().filter(s -> s.kind() == level).toList();
         Reach reach = new Reach(root);
+        reach.started(starts);
         reach.add(traversal.walk(starts, direction, depth, limits.maxNodes()));
         if (level == NodeKind.DATASET) {
             addProducts(reach);
         }
         List<Reach.Found> found = reach.sorted();
         HiddenNodes hidden = hidden(viewer, found);
-        return new LineageResult(root, direction, depth, visible(found, hidden), reach.truncated,
-                hidden.summary(keys(found)));
+        LineageEdges.Found edges = edges(withEdges, direction, reach, found, hidden);
+        return new LineageResult(root, direction, depth, visible(found, hidden), edges.edges(),
+                reach.truncated || edges.truncated(), hidden.summary(keys(found)));
     }
 
-    ImpactReport impact(ViewerParameters viewer, NodeRef root, @Nullable Integer requestedDepth) {
+    ImpactReport impact(ViewerParameters viewer, NodeRef root, @Nullable Integer requestedDepth, boolean withEdges) {
         int depth = limits.clampDepth(requestedDepth);
         Reach reach = downstream(viewer, root, depth);
         List<Reach.Found> found = reach.sorted();
         HiddenNodes hidden = hidden(viewer, found);
-        return new ImpactReport(root, depth, visible(found, hidden),
-                notify(found, hidden, reach.productOwners, reach.consumerOwnersFromWalks), reach.truncated,
-                hidden.summary(keys(found)));
+        LineageEdges.Found edges = edges(withEdges, Direction.DOWNSTREAM, reach, found, hidden);
+        return new ImpactReport(root, depth, visible(found, hidden), edges.edges(),
+                notify(found, hidden, reach.productOwners, reach.consumerOwnersFromWalks),
+                reach.truncated || edges.truncated(), hidden.summary(keys(found)));
+    }
+
+    /** The answer's edges when asked for: reading them is one more statement, over every item of the answer. */
+    private LineageEdges.Found edges(boolean wanted, Direction direction, Reach reach, List<Reach.Found> found,
+            HiddenNodes hidden) {
+        if (!wanted) {
+            return new LineageEdges.Found(List.of(), false);
+        }
+        return LineageEdges.of(driver, cypher, direction, reach.starts, found, hidden, limits.maxEdges());
     }
 
     ChangeImpactReport changeImpact(ViewerParameters viewer, List<FieldChange> changes,
@@ -119,6 +132,7 @@ final class LineageAnalysis {
     private Reach downstream(ViewerParameters viewer, NodeRef root, int depth) {
         List<Traversal.Start> starts = starts(viewer, root);
         Reach reach = new Reach(root);
+        reach.started(starts);
         List<Traversal.Start> fieldStarts = starts.stream().filter(s -> s.kind() == NodeKind.FIELD).toList();
         Traversal.Walk fields = traversal.walk(fieldStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
         reach.add(fields);

@@ -214,7 +214,13 @@ public final class LineageStore {
      * @throws UnknownNodeException when there is no such node or the viewer may not see it
      */
     public LineageResult lineage(Viewer viewer, NodeRef root, Direction direction, @Nullable Integer depth) {
-        return analysis.lineage(as(viewer), root, direction, depth);
+        return lineage(viewer, root, direction, depth, false);
+    }
+
+    /** {@link #lineage(Viewer, NodeRef, Direction, Integer)}, with the answer's edges when {@code withEdges}. */
+    public LineageResult lineage(Viewer viewer, NodeRef root, Direction direction, @Nullable Integer depth,
+            boolean withEdges) {
+        return analysis.lineage(as(viewer), root, direction, depth, withEdges);
     }
 
     /**
@@ -223,7 +229,12 @@ public final class LineageStore {
      * @throws UnknownNodeException when there is no such node or the viewer may not see it
      */
     public ImpactReport impact(Viewer viewer, NodeRef root, @Nullable Integer depth) {
-        return analysis.impact(as(viewer), root, depth);
+        return impact(viewer, root, depth, false);
+    }
+
+    /** {@link #impact(Viewer, NodeRef, Integer)}, with the answer's edges when {@code withEdges}. */
+    public ImpactReport impact(Viewer viewer, NodeRef root, @Nullable Integer depth, boolean withEdges) {
+        return analysis.impact(as(viewer), root, depth, withEdges);
     }
 
     /**

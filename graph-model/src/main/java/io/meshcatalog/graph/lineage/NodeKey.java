@@ -1,10 +1,10 @@
 package io.meshcatalog.graph.lineage;
 
 /**
- * A node's identity in an answer: its kind and id. A product and the dataset it publishes may share an id
+ * An item's identity in an answer: its kind and id. A product and the dataset it publishes may share an id
  * ({@code orders.orders}), so the id alone is not enough.
  */
-record NodeKey(NodeKind kind, String id) {
+public record NodeKey(NodeKind kind, String id) {
 
     static NodeKey of(LineageNode node) {
         return new NodeKey(node.kind(), node.id());

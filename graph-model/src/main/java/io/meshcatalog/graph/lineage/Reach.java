@@ -3,8 +3,10 @@ package io.meshcatalog.graph.lineage;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the walks of one question found: every node at its nearest degree with one shortest path (as node keys, so
@@ -31,6 +33,8 @@ final class Reach {
     }
 
     final NodeKey root;
+    /** The items the walks started from: the root itself, or a product's datasets and columns. */
+    final Set<NodeKey> starts = new LinkedHashSet<>();
     final Map<NodeKey, Found> nodes = new LinkedHashMap<>();
     final Map<String, String> productOfDataset = new HashMap<>();
     final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
@@ -41,6 +45,10 @@ final class Reach {
 
     Reach(NodeRef root) {
         this.root = NodeKey.of(root);
+    }
+
+    void started(List<Traversal.Start> from) {
+        from.forEach(start -> starts.add(new NodeKey(start.kind(), start.id())));
     }
 
     void add(Traversal.Walk walk) {

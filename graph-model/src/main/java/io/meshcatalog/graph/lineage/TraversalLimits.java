@@ -16,6 +16,11 @@ public record TraversalLimits(int defaultDepth, int maxDepth, int maxNodes) {
         }
     }
 
+    /** How many relationships an answer's edges are read from: ten per node it may hold. */
+    public int maxEdges() {
+        return maxNodes * 10;
+    }
+
     /** The depth actually used for a requested depth; {@code null} means the default. */
     public int clampDepth(@Nullable Integer requested) {
         if (requested == null) {

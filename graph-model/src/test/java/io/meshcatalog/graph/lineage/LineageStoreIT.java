@@ -187,6 +187,45 @@ class LineageStoreIT {
     }
 
     @Test
+    void edgesDrawBothSidesOfTheDiamondInTheDirectionDataFlows() {
+        assertThat(store.impact(ADMIN, NodeRef.dataset("alpha.source"), null).edges()).isEmpty();
+
+        ImpactReport impact = store.impact(ADMIN, NodeRef.dataset("alpha.source"), null, true);
+
+        assertThat(impact.edges()).extracting(e -> e.from().id(), e -> e.to().id(), LineageEdge::kind).contains(
+                tuple("alpha.source", "beta.left", LineageEdge.Kind.FEEDS),
+                tuple("alpha.source", "beta.right", LineageEdge.Kind.FEEDS),
+                // the bottom of the diamond has one path, through beta.left; both of its inputs are edges
+                tuple("beta.left", "gamma.joined", LineageEdge.Kind.FEEDS),
+                tuple("beta.right", "gamma.joined", LineageEdge.Kind.FEEDS),
+                tuple("gamma.joined", "ads.audience", LineageEdge.Kind.FEEDS),
+                tuple("gamma.joined", "ops.dashboard", LineageEdge.Kind.FEEDS),
+                tuple("alpha.source.amount", "beta.left.amount", LineageEdge.Kind.FEEDS),
+                tuple("beta.right.amount", "gamma.joined.total", LineageEdge.Kind.FEEDS));
+        assertThat(impact.edges()).extracting(e -> e.from().kind() + " " + e.from().id() + " > " + e.to().id())
+                .doesNotHaveDuplicates()
+                .allSatisfy(edge -> assertThat(edge).doesNotStartWith("PRODUCT").doesNotStartWith("CONSUMER"));
+
+        LineageResult upstream = store.lineage(ADMIN, NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, null,
+                true);
+        assertThat(upstream.edges()).extracting(e -> e.from().id(), e -> e.to().id()).containsExactlyInAnyOrder(
+                tuple("beta.left.amount", "gamma.joined.total"), tuple("beta.right.amount", "gamma.joined.total"),
+                tuple("alpha.source.amount", "beta.left.amount"), tuple("alpha.source.amount", "beta.right.amount"));
+    }
+
+    @Test
+    void aDatasetHitThroughItsColumnIsJoinedToItAsPartOf() {
+        ImpactReport impact = store.impact(ADMIN, NodeRef.field("alpha.source.amount"), null, true);
+
+        assertThat(impact.edges()).extracting(e -> e.from().kind(), e -> e.from().id(), e -> e.to().id(),
+                LineageEdge::kind).contains(
+                        tuple(NodeKind.FIELD, "alpha.source.amount", "beta.left.amount", LineageEdge.Kind.FEEDS),
+                        tuple(NodeKind.FIELD, "beta.left.amount", "beta.left", LineageEdge.Kind.PART_OF),
+                        tuple(NodeKind.FIELD, "gamma.joined.total", "gamma.joined", LineageEdge.Kind.PART_OF),
+                        tuple(NodeKind.DATASET, "gamma.joined", "ops.dashboard", LineageEdge.Kind.FEEDS));
+    }
+
+    @Test
     void ownersToNotifyAreDeduplicatedPerTeamNearestFirst() {
         ImpactReport impact = store.impact(ADMIN, NodeRef.product("alpha.source"), null);
 

@@ -126,6 +126,11 @@ class VisibilityIT {
         assertThat(impact.hidden()).containsExactly(new HiddenItems("crm-team", 4));
         assertThat(impact.ofKind(NodeKind.FIELD).get(0).path())
                 .containsExactly("shop.orders.email", LineageNode.HIDDEN, "ads.audience.hashed_email");
+        ImpactReport drawn = store.impact(OLGA, NodeRef.field("shop.orders.email"), null, true);
+        assertThat(drawn.edges()).extracting(e -> e.from().id(), e -> e.to().id(), LineageEdge::kind)
+                .contains(tuple("shop.orders.email", "ads.audience.hashed_email", LineageEdge.Kind.HIDDEN));
+        assertThat(drawn.edges()).flatExtracting(e -> List.of(e.from().id(), e.to().id()))
+                .noneMatch(id -> id.startsWith("crm."));
         assertThat(impact.ownersToNotify()).extracting(TeamToNotify::team, TeamToNotify::affected,
                 TeamToNotify::hiddenAffected, TeamToNotify::nearestDegree).containsExactly(
                         tuple("crm-team", List.of(), 2, 1),
