@@ -19,8 +19,8 @@ import org.neo4j.driver.Value;
  * Ranked full-text discovery. Neo4j's Lucene index (English analyzer, so "delays" finds "delay")
  * ranks up to {@link #CANDIDATES} candidates; the statement keeps those the viewer may see, so the total and
  * every facet count only what it may see; filters, facets (health too, judged at the store's clock) and paging
- * apply to those in Java. Blank text lists every
- * node of the kinds asked by name (the kinds go to the statement, so a kind is never crowded out by another).
+ * apply to those in Java. Blank text lists every node of the kinds asked by id, so by domain, each kind read in its
+ * id index's order (the kinds go to the statement, so a kind is never crowded out by another).
  */
 final class CatalogSearch {
 

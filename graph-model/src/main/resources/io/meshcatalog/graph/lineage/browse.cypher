@@ -1,18 +1,31 @@
 // Search with no text: every product, dataset, field and consumer of the kinds asked ($kinds) that the viewer may see,
-// by name, at most $candidates of them, packed like search.cypher's answer (score 0). `scanned` is how many were
-// kept: at $candidates, there may be more.
+// by id (so by domain), at most $candidates of them, packed like search.cypher's answer (score 0). `scanned` is how
+// many were kept: at $candidates, there may be more. Each kind is read in the order of its id's index and stops at
+// $candidates, so a blank search costs the same on a catalog of a million datasets as on a small one; each kind has
+// its own visibility rule, so the statement stays small to plan.
 CALL () {
   CALL () {
-    MATCH (node:DataProduct) WHERE 'PRODUCT' IN $kinds RETURN node
+    MATCH (node:DataProduct)
+    WHERE 'PRODUCT' IN $kinds AND node.id IS NOT NULL AND coalesce(node.placeholder, false) = false
+      AND {{visible-product node}}
+    RETURN node, 0 AS rank ORDER BY node.id LIMIT $candidates
     UNION ALL
-    MATCH (node:Dataset) WHERE 'DATASET' IN $kinds RETURN node
+    MATCH (node:Dataset)
+    WHERE 'DATASET' IN $kinds AND node.id IS NOT NULL AND coalesce(node.placeholder, false) = false
+      AND {{visible-dataset node}}
+    RETURN node, 1 AS rank ORDER BY node.id LIMIT $candidates
     UNION ALL
-    MATCH (node:Field) WHERE 'FIELD' IN $kinds RETURN node
+    MATCH (node:Field)
+    WHERE 'FIELD' IN $kinds AND node.id IS NOT NULL AND coalesce(node.placeholder, false) = false
+      AND {{visible-field node}}
+    RETURN node, 2 AS rank ORDER BY node.id LIMIT $candidates
     UNION ALL
-    MATCH (node:Consumer) WHERE 'CONSUMER' IN $kinds RETURN node
+    MATCH (node:Consumer)
+    WHERE 'CONSUMER' IN $kinds AND node.id IS NOT NULL AND coalesce(node.placeholder, false) = false
+      AND {{visible-consumer node}}
+    RETURN node, 3 AS rank ORDER BY node.id LIMIT $candidates
   }
-  WITH node WHERE coalesce(node.placeholder, false) = false AND {{visible-node node}}
-  WITH node ORDER BY coalesce(node.name, node.id), node.id
+  WITH node ORDER BY node.id, rank
   LIMIT $candidates
   WITH node, 0.0 AS score, {{hit-product node}} AS product
   RETURN collect({{search-hit node}}) AS hits

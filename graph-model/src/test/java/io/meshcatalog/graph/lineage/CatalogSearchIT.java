@@ -109,14 +109,17 @@ class CatalogSearchIT {
     }
 
     @Test
-    void blankTextListsEveryProductDatasetAndFieldByName() {
+    void blankTextListsEveryProductDatasetAndFieldById() {
         SearchPage page = store.search(ADMIN, SearchQuery.text("  ").page(0, 100));
 
         assertThat(page.facets().get("kind")).contains(new FacetCount("PRODUCT", 11),
                 new FacetCount("DATASET", count("Dataset")), new FacetCount("FIELD", count("Field")));
         assertThat(page.total()).isEqualTo(11 + count("Dataset") + count("Field") + count("Consumer"));
-        List<String> names = page.hits().stream().map(SearchHit::name).toList();
-        assertThat(names).isSortedAccordingTo(String::compareTo);
+        // by id, so by domain; a product before the dataset of the same id
+        List<String> ids = page.hits().stream().map(SearchHit::id).toList();
+        assertThat(ids).isSortedAccordingTo(String::compareTo);
+        assertThat(page.hits()).filteredOn(hit -> hit.id().equals("delta.delays")).extracting(SearchHit::kind)
+                .containsExactly(NodeKind.PRODUCT, NodeKind.DATASET);
     }
 
     @Test
