@@ -6,11 +6,13 @@ import { searchView } from './search.js';
 import { productView } from './product.js';
 import { lineageView } from './lineage.js';
 import { changeView } from './change.js';
+import { governanceView } from './governance.js';
+import { whenTypingPauses } from './parts.js';
 
 const main = document.getElementById('view');
 main.textContent = '';
 const views = { search: searchView, product: productView, dataset: productView, lineage: lineageView,
-  change: changeView };
+  change: changeView, governance: governanceView };
 
 let current = 0;
 
@@ -41,11 +43,12 @@ document.getElementById('find').addEventListener('submit', (event) => {
   event.preventDefault();
   location.hash = link('search', [], { q: document.getElementById('find-text').value });
 });
+const showWhenTypingPauses = whenTypingPauses(show);
 document.getElementById('find-text').addEventListener('input', (event) => {
-  // results as you type: the search view follows the box
+  // results as you type: the search view follows the box once typing pauses
   const params = parse(location.hash).view === 'search' ? Object.fromEntries(parse(location.hash).params) : {};
   history.replaceState(null, '', link('search', [], { ...params, q: event.target.value, after: '' }));
-  show();
+  showWhenTypingPauses();
 });
 document.getElementById('key-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -3,7 +3,7 @@
 import { render, html, nothing } from '/webjars/lit-html/lit-html.js';
 import { graphql } from './api.js';
 import { link } from './router.js';
-import { teamsToTell, hidden, partialErrors } from './parts.js';
+import { teamsToTell, hidden, partialErrors, whenTypingPauses } from './parts.js';
 
 export const CHANGE_IMPACT = `query ChangeImpact($changes: [FieldChangeInput!]!) {
   changeImpact(changes: $changes) {
@@ -14,6 +14,41 @@ export const CHANGE_IMPACT = `query ChangeImpact($changes: [FieldChangeInput!]!)
 }`;
 
 const KINDS = ['DROP', 'RENAME', 'RETYPE'];
+
+const FIELD_SEARCH = `query Fields($text: String) {
+  search(text: $text, filter: { kinds: [FIELD] }, first: 10) { edges { node { id name description } } }
+}`;
+
+const DATASETS_SHOWN = 5;
+
+/** The fields of the datasets the changes touch (at most DATASETS_SHOWN), so more of them are one click away. */
+async function fieldsBeside(changes) {
+  const datasets = [...new Set(changes.map((c) => c.field.slice(0, c.field.lastIndexOf('.'))))]
+    .slice(0, DATASETS_SHOWN);
+  if (datasets.length === 0) {
+    return [];
+  }
+  const variables = Object.fromEntries(datasets.map((id, i) => [`d${i}`, id]));
+  const query = `query Beside(${datasets.map((_, i) => `$d${i}: ID!`).join(', ')}) {
+    ${datasets.map((_, i) => `d${i}: dataset(id: $d${i}) { id name fields { ref name logicalType classification } }`)
+      .join('\n')}
+  }`;
+  const data = await graphql(query, variables);
+  return datasets.map((_, i) => data[`d${i}`]).filter(Boolean);
+}
+
+/** Suggests fields as the user types one in: the catalog's own search, fields only, once typing pauses. */
+const suggest = whenTypingPauses(async (event) => {
+  const text = event.target.value.trim();
+  const list = document.getElementById('field-options');
+  if (!list || text.length < 2) {
+    return;
+  }
+  const data = await graphql(FIELD_SEARCH, { text });
+  const options = (data.search?.edges || [])
+    .map(({ node }) => html`<option value=${node.id}>${node.description}</option>`);
+  render(html`${options}`, list);
+});
 
 /** `orders.orders.shipped_on|RENAME|shipped_date` → the change as the API takes it. */
 export function changeOf(text) {
@@ -43,7 +78,8 @@ export function queryFor(changes) {
 
 export async function changeView(main, route, stillWanted) {
   const changes = route.params.getAll('c').map(changeOf).filter((c) => c.field);
-  const data = changes.length ? await graphql(CHANGE_IMPACT, { changes }) : null;
+  const [data, beside] = changes.length
+    ? await Promise.all([graphql(CHANGE_IMPACT, { changes }), fieldsBeside(changes)]) : [null, []];
   if (!stillWanted()) {
     return;
   }
@@ -74,8 +110,16 @@ export async function changeView(main, route, stillWanted) {
             <td><button type="button" @click=${() => go(changes.filter((_, j) => j !== i))}>Remove</button></td>
           </tr>`)}</tbody>
         </table>
-        <p><input name="field" placeholder="Add a field: domain.dataset.field" aria-label="Field to change" size="40">
+        <p><input name="field" placeholder="Add a field: type part of its name" aria-label="Field to change" size="40"
+            list="field-options" autocomplete="off" @input=${suggest}>
+          <datalist id="field-options"></datalist>
           <button type="submit">Add</button></p>
+        ${beside.map((dataset) => html`<p class="beside" data-dataset=${dataset.id}>
+          <span class="quiet">More of ${dataset.name}:</span>
+          ${dataset.fields.filter((f) => !changes.some((c) => c.field === f.ref)).map((f) => html`
+            <button type="button" class="add-field" data-field=${f.ref} title="${f.logicalType}${f.classification
+              ? ` · ${f.classification}` : ''}" @click=${() => go(changes.concat([{ field: f.ref, kind: 'DROP' }]))}>
+              + ${f.name}</button>`)}</p>`)}
       </form>
       ${result ? html`
         ${partialErrors(data.errors)}

@@ -8,21 +8,51 @@ import { elements, datasetOf } from './graph.js';
 import { teamsToTell, hidden, partialErrors } from './parts.js';
 import { download, csv } from './csv.js';
 
-const NODE = 'kind id name domain degree path external';
+// paths only for the CSV export: the picture draws edges, and a hub's 19,000 paths are most of its answer
+const NODE = 'kind id name domain degree external path @include(if: $paths)';
+const EDGE = 'from { kind id } to { kind id } kind';
 
-const DOWNSTREAM = `query Impact($of: NodeRefInput!, $depth: Int) {
+const DOWNSTREAM = `query Impact($of: NodeRefInput!, $depth: Int, $paths: Boolean = false) {
   impact(of: $of, depth: $depth) {
-    depth truncated nodes { ${NODE} }
+    depth truncated nodes { ${NODE} } edges { ${EDGE} }
     ownersToNotify { team nearestDegree affected hiddenAffected members { name role } }
     hidden { team count }
   }
 }`;
 
-const UPSTREAM = `query Lineage($of: NodeRefInput!, $depth: Int) {
-  lineage(of: $of, direction: UPSTREAM, depth: $depth) { depth truncated nodes { ${NODE} } hidden { team count } }
+const UPSTREAM = `query Lineage($of: NodeRefInput!, $depth: Int, $paths: Boolean = false) {
+  lineage(of: $of, direction: UPSTREAM, depth: $depth) {
+    depth truncated nodes { ${NODE} } edges { ${EDGE} } hidden { team count }
+  }
 }`;
 
 const KINDS = ['PRODUCT', 'DATASET', 'FIELD', 'CONSUMER'];
+/** How many items the side panel lists, nearest first; the picture groups the rest and the CSV holds them all. */
+const LISTED = 200;
+
+let libraries;
+
+/** Cytoscape, KLay and their adapter, loaded the first time a picture is drawn: the other views do without them. */
+function graphLibraries() {
+  libraries ||= Promise.all([script('/webjars/cytoscape/dist/cytoscape.min.js'), script('/webjars/klayjs/klay.js')])
+    .then(() => script('/webjars/cytoscape-klay/cytoscape-klay.js'))
+    .then(() => window.cytoscape.use(window.cytoscapeKlay))
+    .catch((error) => {
+      libraries = null; // a later view tries again
+      throw error;
+    });
+  return libraries;
+}
+
+function script(src) {
+  return new Promise((resolve, reject) => {
+    const element = document.createElement('script');
+    element.src = src;
+    element.onload = resolve;
+    element.onerror = () => reject(new Error(`The picture's library ${src} did not load`));
+    document.head.append(element);
+  });
+}
 
 export async function lineageView(main, route, stillWanted) {
   const [kind, id] = route.parts;
@@ -33,7 +63,9 @@ export async function lineageView(main, route, stillWanted) {
   const depth = Number(route.params.get('depth') || 3);
   const columns = route.params.get('columns') !== 'off';
   const of = { kind, id };
+  const drawing = graphLibraries(); // while the catalog answers
   const data = await graphql(direction === 'UPSTREAM' ? UPSTREAM : DOWNSTREAM, { of, depth });
+  await drawing;
   if (!stillWanted()) {
     return;
   }
@@ -41,7 +73,8 @@ export async function lineageView(main, route, stillWanted) {
   if (!result) {
     throw new Error(`The catalog knows no ${kind.toLowerCase()} ${id}, or you may not see it.`);
   }
-  const state = { of, direction, nodes: result.nodes, columns, opened: new Set(), selected: null };
+  const state = { of, direction, nodes: result.nodes, edges: result.edges, columns, opened: new Set(),
+    selected: null };
   const here = (params) => link('lineage', [kind, id], { direction, depth, columns: columns ? '' : 'off', ...params });
   const draw = () => render(html`
     <section class="lineage">
@@ -53,7 +86,7 @@ export async function lineageView(main, route, stillWanted) {
             ${direction === 'UPSTREAM' ? 'Show impact downstream' : 'Show lineage upstream'}</a>
           · depth ${[1, 2, 3, 4, 6].map((d) => html`<a class=${d === depth ? 'chosen' : ''} href=${here({ depth: d })}>${d}</a> `)}
           · <a href=${here({ columns: columns ? 'off' : '' })} id="columns">${columns ? 'Fold columns' : 'Show columns'}</a>
-          · <button type="button" id="csv" @click=${() => exportCsv(id, direction, state.nodes, result.ownersToNotify)}>
+          · <button type="button" id="csv" @click=${() => exportCsv(state, depth, result.ownersToNotify)}>
               Export CSV</button>
           ${kind === 'FIELD' ? html` · <a href=${link('change', [], { c: `${id}|RENAME|` })}>What if it changes?</a>`
             : nothing}
@@ -68,9 +101,11 @@ export async function lineageView(main, route, stillWanted) {
           ${state.selected ? selectedPanel(state.selected) : nothing}
           ${direction === 'DOWNSTREAM' ? html`<h2>Teams to tell</h2>${teamsToTell(result.ownersToNotify)}` : nothing}
           <h2>${state.nodes.length} item${state.nodes.length === 1 ? '' : 's'}</h2>
-          <ul class="items">${state.nodes.map((n) => html`<li><span class="kind">${n.kind}</span>
+          <ul class="items">${state.nodes.slice(0, LISTED).map((n) => html`<li><span class="kind">${n.kind}</span>
             <a href=${n.kind === 'PRODUCT' ? link('product', [n.id]) : link('lineage', [n.kind, n.id], { direction })}>${n.id}</a>
             <span class="quiet">${n.degree} hop${n.degree === 1 ? '' : 's'}${n.external ? ' · external' : ''}</span></li>`)}</ul>
+          ${state.nodes.length > LISTED ? html`<p class="quiet" id="more-items">The nearest ${LISTED} are listed; the
+            CSV export holds all ${state.nodes.length}.</p>` : nothing}
           ${hidden(result.hidden)}
         </aside>
       </div>
@@ -108,13 +143,8 @@ function selectedPanel(node) {
 }
 
 function drawGraph(container, state) {
-  // cytoscape, klay and cytoscape-klay are classic scripts of the page; the adapter registers itself once
-  if (!window.cytoscapeKlayRegistered) {
-    window.cytoscape.use(window.cytoscapeKlay);
-    window.cytoscapeKlayRegistered = true;
-  }
-  const graph = window.cytoscape({ container, elements: elements(state.of, state.nodes, state), style: STYLE,
-    wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 3 });
+  const graph = window.cytoscape({ container, elements: elements(state.of, state.nodes, state.edges, state),
+    style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 3 });
   layout(graph);
   window.meshCatalogGraph = graph;
   return graph;
@@ -122,7 +152,7 @@ function drawGraph(container, state) {
 
 function redraw(graph, state) {
   graph.elements().remove();
-  graph.add(elements(state.of, state.nodes, state));
+  graph.add(elements(state.of, state.nodes, state.edges, state));
   layout(graph);
 }
 
@@ -132,7 +162,7 @@ function layout(graph) {
       layoutHierarchy: true, nodeLayering: 'NETWORK_SIMPLEX' } }).run();
 }
 
-/** Adds the lineage of `node` (the same direction, `depth` more hops) to the picture, joined by its path. */
+/** Adds the lineage of `node` (the same direction, `depth` more hops) to the picture, with its edges. */
 async function expand(state, node, depth) {
   const query = state.direction === 'UPSTREAM' ? UPSTREAM : DOWNSTREAM;
   const data = await graphql(query, { of: { kind: node.kind, id: node.ref }, depth });
@@ -141,25 +171,35 @@ async function expand(state, node, depth) {
     return;
   }
   const known = new Set(state.nodes.map((n) => `${n.kind}|${n.id}`));
-  const base = state.nodes.find((n) => n.kind === node.kind && n.id === node.ref);
-  const prefix = base ? base.path.concat(base.id) : [state.of.id, node.ref];
   for (const more of result.nodes) {
     if (!known.has(`${more.kind}|${more.id}`) && !(more.kind === state.of.kind && more.id === state.of.id)) {
-      state.nodes.push({ ...more, degree: node.degree + more.degree, path: prefix.concat(more.path.slice(1)) });
+      state.nodes.push({ ...more, degree: node.degree + more.degree });
     }
   }
+  const drawn = new Set(state.edges.map(edgeKey));
+  state.edges.push(...result.edges.filter((edge) => !drawn.has(edgeKey(edge))));
 }
 
-function exportCsv(id, direction, nodes, teams) {
+function edgeKey(edge) {
+  return `${edge.from.kind}|${edge.from.id}>${edge.to.kind}|${edge.to.id}`;
+}
+
+/** Everything in the picture and the side panel as a CSV, with the path to each item asked for now. */
+async function exportCsv(state, depth, teams) {
+  const query = state.direction === 'UPSTREAM' ? UPSTREAM : DOWNSTREAM;
+  const data = await graphql(query, { of: state.of, depth, paths: true });
+  const paths = new Map(((state.direction === 'UPSTREAM' ? data.lineage : data.impact)?.nodes || [])
+    .map((n) => [`${n.kind}|${n.id}`, n.path]));
   const rows = [['kind', 'id', 'name', 'domain', 'hops', 'external', 'path']]
-    .concat(nodes.map((n) => [n.kind, n.id, n.name, n.domain, n.degree, n.external, n.path.join(' > ')]));
+    .concat(state.nodes.map((n) => [n.kind, n.id, n.name, n.domain, n.degree, n.external,
+      (paths.get(`${n.kind}|${n.id}`) || []).join(' > ')]));
   if (teams) {
     rows.push([]);
     rows.push(['team to tell', 'nearest hops', 'affected', 'members']);
     teams.forEach((t) => rows.push([t.team, t.nearestDegree, t.affected.join(' '),
       t.members.map((m) => `${m.name} (${m.role})`).join('; ')]));
   }
-  download(`${direction.toLowerCase()}-${id}.csv`, csv(rows));
+  download(`${state.direction.toLowerCase()}-${state.of.id}.csv`, csv(rows));
 }
 
 const STYLE = [
@@ -180,4 +220,6 @@ const STYLE = [
   { selector: 'node:selected', style: { 'border-color': '#d69e2e', 'border-width': 3 } },
   { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8',
     'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
+  { selector: 'edge[?hidden]', style: { 'line-style': 'dashed', label: 'data(label)', 'font-size': 9,
+    color: '#64748b', 'text-background-color': '#ffffff', 'text-background-opacity': 1 } },
 ];

@@ -1,6 +1,15 @@
 // Small pieces more than one view draws.
 import { html, nothing } from '/webjars/lit-html/lit-html.js';
 
+/** `act`, run once typing pauses (150 ms after the last call), not at every key. */
+export function whenTypingPauses(act) {
+  let waiting;
+  return (...args) => {
+    clearTimeout(waiting);
+    waiting = setTimeout(() => act(...args), 150);
+  };
+}
+
 /** A health status as a badge; `reason` as its tooltip. */
 export function health(value) {
   if (!value) {
@@ -11,12 +20,18 @@ export function health(value) {
   return html`<span class="health ${status.toLowerCase()}" title=${reason}>${status}</span>`;
 }
 
+/** How many teams a list shows, nearest first; a hub's impact names thousands, and its CSV export holds them all. */
+const TEAMS_SHOWN = 100;
+
 /** Teams to tell: each with its members, what of its own is affected and how near. */
 export function teamsToTell(teams) {
   if (!teams || teams.length === 0) {
     return html`<p class="quiet">Nobody to tell.</p>`;
   }
-  return html`<ul class="teams">${teams.map((team) => html`
+  const more = teams.length - TEAMS_SHOWN;
+  return html`${more > 0 ? html`<p class="quiet" id="more-teams">${teams.length} teams: the nearest ${TEAMS_SHOWN}
+      are listed, the CSV export holds all.</p>` : nothing}
+    <ul class="teams">${teams.slice(0, TEAMS_SHOWN).map((team) => html`
     <li class="team" data-team=${team.team}><strong>${team.team}</strong>
       <span class="quiet">nearest at ${team.nearestDegree} hop${team.nearestDegree === 1 ? '' : 's'}</span>
       ${team.members.length ? html`<div>${team.members.map((m) => html`<span class="member">${m.name} (${m.role})</span>`)}</div>`

@@ -3,6 +3,7 @@ package io.meshcatalog.gateway.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.meshcatalog.gateway.support.Chromium;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CatalogUiIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
 
   @TempDir
@@ -48,16 +45,9 @@ class CatalogUiIT {
 
   @BeforeAll
   static void start() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "no chromium and chromedriver in /usr/bin: .ci/run installs Debian's chromium and chromium-driver");
+    assumeTrue(Chromium.available(), Chromium.MISSING);
     mesh = DemoMesh.start(dataDir.resolve("neo4j"));
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(null);
     // a cold Neo4j plans each statement the first time it runs: seconds on a busy machine
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
   }
@@ -124,6 +114,15 @@ class CatalogUiIT {
             "d:orders.orders>c:operations.order_status_dashboard")
         .as("a column sits in its dataset: no edge between them").doesNotContain("f:orders.orders.shipped_on>d:orders.orders");
     screenshot("impact");
+
+    // the CSV export holds every item with the path that reaches it, and the teams
+    script("URL.createObjectURL = ((create) => (blob) => { blob.text().then((text) => { window.exported = text; });"
+        + " return create(blob); })(URL.createObjectURL); return null;");
+    browser.findElement(By.id("csv")).click();
+    String exported = wait.until(driver -> script("return window.exported || null;"));
+    assertThat(exported.lines().toList()).first().isEqualTo("kind,id,name,domain,hops,external,path");
+    assertThat(exported).contains("FIELD,shipping.delay_predictions.predicted_delay_days,",
+        "orders.orders.shipped_on > shipping.delay_predictions.predicted_delay_days", "team to tell", "finance-team");
   }
 
   @Test
@@ -147,6 +146,14 @@ class CatalogUiIT {
     List<Map<String, Map<String, Object>>> breaks = (List<Map<String, Map<String, Object>>>)
         ((Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("changeImpact")).get("breaks");
     assertThat(breaks.stream().map(b -> b.get("node").get("id")).toList()).containsExactlyInAnyOrderElementsOf(broken);
+
+    // more fields: the others of the same dataset are one click away, and typing suggests fields by name
+    browser.findElement(By.cssSelector(".add-field[data-field='orders.orders.shipped_at']")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.change-row"), 2));
+    assertThat(browser.getCurrentUrl()).contains("c=orders.orders.shipped_at%7CDROP%7C");
+    browser.findElement(By.cssSelector("input[name='field']")).sendKeys("predicted delay");
+    wait.until(driver -> script("return [...document.querySelectorAll('#field-options option')].map(o => o.value)"
+        + ".includes('shipping.delay_predictions.predicted_delay_days') ? 'yes' : null;"));
   }
 
   @Test
@@ -159,16 +166,19 @@ class CatalogUiIT {
         const done = arguments[arguments.length - 1];
         import('/ui/js/graph.js').then((graph) => {
           const nodes = [];
+          const edges = [];
           for (let i = 0; i < 10000; i++) {
             const domain = 'domain' + (i % 7);
             nodes.push({ kind: 'DATASET', id: domain + '.set' + i, name: 'set' + i, domain, degree: 1 + (i % 4),
               external: false, path: ['orders.orders', domain + '.set' + i] });
+            edges.push({ from: { kind: 'DATASET', id: 'orders.orders' }, to: { kind: 'DATASET', id: domain + '.set' + i },
+              kind: 'FEEDS' });
           }
           const origin = { kind: 'DATASET', id: 'orders.orders' };
-          const options = (opened) => ({ direction: 'DOWNSTREAM', columns: true, opened: new Set(opened) });
+          const options = (opened) => ({ columns: true, opened: new Set(opened) });
           const count = (elements, group) => elements.filter((e) => e.group === group).length;
-          const closed = graph.elements(origin, nodes, options([]));
-          const open = graph.elements(origin, nodes, options(['g:domain0:1']));
+          const closed = graph.elements(origin, nodes, edges, options([]));
+          const open = graph.elements(origin, nodes, edges, options(['g:domain0:1']));
           done({ closedNodes: count(closed, 'nodes'), closedEdges: count(closed, 'edges'),
             groups: closed.filter((e) => e.data.kind === 'GROUP').map((e) => e.data.label),
             openNodes: count(open, 'nodes'),
@@ -187,6 +197,23 @@ class CatalogUiIT {
   }
 
   @Test
+  void theGovernanceViewFlagsTheAudienceNoGrantCovers() throws IOException {
+    useKey(DemoMesh.ADMIN_KEY);
+    browser.get(mesh.base + "/ui/#/governance");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.finding")));
+    assertThat(browser.findElement(By.id("flagged")).getText()).isEqualTo("1 flagged");
+    List<WebElement> flagged = browser.findElements(By.cssSelector("tr.finding.flagged"));
+    assertThat(flagged).hasSize(1);
+    assertThat(flagged.get(0).getText()).contains("Google", "customers.contacts.email", "none", "growth-team");
+    assertThat(texts("tr.finding.compliant")).anyMatch(row -> row.contains("Facebook"));
+    screenshot("governance");
+
+    browser.findElement(By.id("only-flagged")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.finding"), 1));
+    assertThat(browser.getCurrentUrl()).endsWith("#/governance?show=flagged");
+  }
+
+  @Test
   void anonymousCallersAreToldWhyTheySeeLess() {
     useKey("");
     browser.get(mesh.base + "/ui/#/search?q=delay");
@@ -195,10 +222,11 @@ class CatalogUiIT {
 
   @Test
   void graphiqlRunsTheSavedQueriesEachAsThePersonaItNames() {
-    browser.get(mesh.base + "/graphiql");
-    // GraphiQL keeps its tabs, not their headers, in the browser: start from the saved queries, each with its own
+    // a first visit: GraphiQL keeps its tabs in the browser (cleared from another page of the gateway, so that
+    // GraphiQL cannot write them back), and starts from the saved queries, each with its own headers
+    browser.get(mesh.base + "/ui/");
     script("localStorage.clear(); return null;");
-    browser.navigate().refresh();
+    browser.get(mesh.base + "/graphiql");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-execute-button")));
     // The first tab is the first saved query by file name: which external destinations receive CRM data, asked as
     // the CRM engineer its file names (GraphiQL sends the key from the tab's Headers).
@@ -207,18 +235,28 @@ class CatalogUiIT {
         + " return r && r.innerText.includes('external') ? r.innerText : null;"));
     assertThat(shown).contains("Facebook Ads custom audience", "\"external\": true");
     // each tab runs as the persona its file names: the admin's governance findings
+    assertThat(runTab("GovernanceFindings")).contains("\"flagged\": 1", "\"compliant\": true", "\"compliant\": false")
+        .doesNotContain("FORBIDDEN");
+    // a second visit starts from the tabs this browser kept, each still with its persona's key
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-execute-button")));
+    assertThat(runTab("GovernanceFindings")).contains("\"flagged\": 1").doesNotContain("FORBIDDEN");
+  }
+
+  /** Opens the GraphiQL tab of an operation, runs it and answers the whole result. */
+  private static String runTab(String operation) {
     browser.findElements(By.cssSelector(".graphiql-tab-button")).stream()
-        .filter(tab -> tab.getText().contains("GovernanceFindings")).findFirst().orElseThrow().click();
+        .filter(tab -> tab.getText().contains(operation)).findFirst().orElseThrow().click();
     // GraphiQL names the operation to run 100 ms after the editor changes: run once it names this tab's
     wait.until(driver -> script("const q = document.querySelector('.graphiql-query-editor .CodeMirror');"
-        + " return q !== null && q.CodeMirror.operationName === 'GovernanceFindings' ? 'yes' : null;"));
+        + " return q !== null && q.CodeMirror.operationName === '" + operation + "' ? 'yes' : null;"));
+    script("const r = document.querySelector('.result-window .CodeMirror'); if (r && r.CodeMirror) r.CodeMirror"
+        + ".setValue(''); return null;");
     browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
     // the whole result as the editor holds it (it draws only the lines in view)
-    String findings = wait.until(driver -> script("const r = document.querySelector('.result-window .CodeMirror');"
+    return wait.until(driver -> script("const r = document.querySelector('.result-window .CodeMirror');"
         + " const text = r && r.CodeMirror ? r.CodeMirror.getValue() : '';"
-        + " return text.includes('governanceFindings') || text.includes('errors') ? text : null;"));
-    assertThat(findings).contains("\"flagged\": 1", "\"compliant\": true", "\"compliant\": false")
-        .doesNotContain("FORBIDDEN");
+        + " return text.includes('\"data\"') || text.includes('errors') ? text : null;"));
   }
 
   @Test
