@@ -211,6 +211,13 @@ class CatalogUiIT {
     browser.findElement(By.id("only-flagged")).click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.finding"), 1));
     assertThat(browser.getCurrentUrl()).endsWith("#/governance?show=flagged");
+
+    // the destination's own lineage: what feeds the Google audience, drawn upstream
+    browser.findElement(By.linkText("Google Ads Customer Match")).click();
+    Object drawn = wait.until(driver -> ((JavascriptExecutor) driver).executeScript(
+        "const g = window.meshCatalogGraph; return g && g.nodes('[kind = \"DATASET\"]').length > 0"
+            + " ? g.nodes().map(n => n.id()) : null;"));
+    assertThat(strings(drawn)).contains("c:marketing.google_ads_audience", "d:marketing.lead_audience");
   }
 
   @Test

@@ -43,12 +43,13 @@ final class LineageAnalysis {
     LineageResult lineage(ViewerParameters viewer, NodeRef root, Direction direction, @Nullable Integer requestedDepth,
             boolean withEdges) {
         int depth = limits.clampDepth(requestedDepth);
-        NodeKind level = root.kind() == NodeKind.FIELD ? NodeKind.FIELD : NodeKind.DATASET;
+        NodeKind level = root.kind() == NodeKind.FIELD || root.kind() == NodeKind.CONSUMER ? root.kind()
+                : NodeKind.DATASET;
         List<Traversal.Start> starts = starts(viewer, root).stream().filter(s -> s.kind() == level).toList();
         Reach reach = new Reach(root);
         reach.started(starts);
         reach.add(traversal.walk(starts, direction, depth, limits.maxNodes()));
-        if (level == NodeKind.DATASET) {
+        if (level != NodeKind.FIELD) {
             addProducts(reach);
         }
         List<Reach.Found> found = reach.sorted();

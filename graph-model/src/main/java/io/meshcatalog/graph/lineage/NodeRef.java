@@ -2,11 +2,13 @@ package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.model.DatasetId;
 import io.meshcatalog.graph.model.FieldRef;
+import io.meshcatalog.graph.model.Ids;
 import io.meshcatalog.graph.model.ProductId;
 import io.meshcatalog.graph.openlineage.OpenLineageNames;
 
 /**
- * The starting point of a lineage or impact question: a product, a dataset or a field. Datasets and
+ * The starting point of a lineage or impact question: a product, a dataset, a field or a consumer (whose lineage is
+ * upstream: it feeds nothing). Datasets and
  * fields known only from OpenLineage are named {@code <namespace>/<name>} and
  * {@code <namespace>/<name>.<field>}.
  */
@@ -25,8 +27,23 @@ public record NodeRef(NodeKind kind, String id) {
                     new FieldRef(id);
                 }
             }
-            case CONSUMER -> throw new IllegalArgumentException("lineage starts at a product, dataset or field");
+            case CONSUMER -> {
+                if (id.length() > MAX_CONSUMER_ID || !Ids.isDotted(id)) {
+                    throw new IllegalArgumentException("invalid consumer id '" + abbreviated(id)
+                            + "': expected dotted lower-case names such as marketing.google_ads_audience");
+                }
+            }
         }
+    }
+
+    private static final int MAX_CONSUMER_ID = 255;
+
+    private static String abbreviated(String id) {
+        return id.length() <= 80 ? id : id.substring(0, 80) + "…";
+    }
+
+    public static NodeRef consumer(String id) {
+        return new NodeRef(NodeKind.CONSUMER, id);
     }
 
     private static boolean isOpenLineageKey(String id) {

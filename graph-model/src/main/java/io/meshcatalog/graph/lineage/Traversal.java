@@ -167,11 +167,11 @@ final class Traversal {
                 start.parent());
     }
 
-    /** One level: what the non-consumer nodes of {@code frontier} feed (or are fed by), one hop further. */
+    /** One level: what the nodes of {@code frontier} feed (consumers feed nothing) or are fed by, one hop further. */
     private List<Step> next(List<Step> frontier, Direction direction) {
         Map<String, Step> byElement = new HashMap<>();
-        // consumers read datasets and feed nothing: no round trip to learn that again
-        frontier.stream().filter(step -> step.kind() != NodeKind.CONSUMER)
+        // consumers read datasets and feed nothing: no round trip downstream to learn that again
+        frontier.stream().filter(step -> direction == Direction.UPSTREAM || step.kind() != NodeKind.CONSUMER)
                 .forEach(step -> byElement.put(step.element(), step));
         if (byElement.isEmpty()) {
             return List.of();

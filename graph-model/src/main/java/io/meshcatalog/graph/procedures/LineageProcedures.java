@@ -186,7 +186,7 @@ public final class LineageProcedures {
     private static Map<Node, Visit> next(List<Visit> level, Direction direction, Owners owners) {
         Map<Node, Visit> next = new LinkedHashMap<>();
         for (Visit from : level) {
-            if (from.kind().equals("CONSUMER")) {
+            if (direction == Direction.OUTGOING && from.kind().equals("CONSUMER")) {
                 continue; // consumers read datasets and feed nothing
             }
             Node node = from.node();

@@ -353,6 +353,21 @@ class LineageStoreIT {
     }
 
     @Test
+    void aConsumersLineageIsWhatFeedsItAndItsImpactIsNothing() {
+        LineageResult upstream = store.lineage(ADMIN, NodeRef.consumer("ops.dashboard"), Direction.UPSTREAM, null,
+                true);
+
+        assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id, LineageNode::degree).containsExactly(
+                tuple("gamma.joined", 1), tuple("beta.left", 2), tuple("beta.right", 2), tuple("alpha.source", 3));
+        assertThat(upstream.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id).contains("gamma.join", "alpha.source");
+        assertThat(upstream.edges()).extracting(e -> e.from().id(), e -> e.to().id())
+                .contains(tuple("gamma.joined", "ops.dashboard"), tuple("beta.right", "gamma.joined"));
+        assertThat(store.impact(ADMIN, NodeRef.consumer("ops.dashboard"), null).nodes()).isEmpty();
+        assertThatThrownBy(() -> NodeRef.consumer("Not a consumer")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid consumer id 'Not a consumer'");
+    }
+
+    @Test
     void unknownStartingPointsAreNamed() {
         assertThatThrownBy(() -> store.impact(ADMIN, NodeRef.product("alpha.nothing"), 3))
                 .isInstanceOf(UnknownNodeException.class).hasMessage("the catalog has no product alpha.nothing");

@@ -153,6 +153,14 @@ class VisibilityIT {
     }
 
     @Test
+    void aConsumerIsAStartingPointOnlyForWhoMaySeeIt() {
+        LineageResult upstream = store.lineage(OLGA, NodeRef.consumer("ads.platform"), Direction.UPSTREAM, null);
+        assertThat(upstream.nodes()).extracting(LineageNode::id).contains("ads.audience").doesNotContain("crm.contacts");
+        assertThatThrownBy(() -> store.lineage(ANONYMOUS, NodeRef.consumer("crm.mailer"), Direction.UPSTREAM, null))
+                .isInstanceOf(UnknownNodeException.class);
+    }
+
+    @Test
     void lineageThroughAPrivateProductMasksItInPaths() {
         LineageResult upstream = store.lineage(OLGA, NodeRef.field("ads.audience.hashed_email"), Direction.UPSTREAM,
                 null);
