@@ -1,12 +1,7 @@
 package io.meshcatalog.gateway.bench;
 
-import io.meshcatalog.gateway.GatewayApplication;
-import io.meshcatalog.graph.bench.BulkLoader;
 import io.meshcatalog.graph.bench.LineageBenchmark.Latency;
-import io.meshcatalog.graph.bench.MeshSpec;
 import io.meshcatalog.graph.bench.SyntheticMesh;
-import io.meshcatalog.graph.embedded.GraphConnection;
-import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.LineageStore;
@@ -20,11 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +30,6 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,16 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * nice -n 10 mvn -B -pl gateway -am test -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.datasets=1000000 -Dbench.home=/tmp/catalog-bench
  * </pre>
- * System properties: {@code bench.datasets} (1000000), {@code bench.home} (keeps the loaded graph in
- * {@code DIR/d<datasets>/neo4j} and reuses it; default a temporary folder, deleted by nobody),
+ * System properties: those of {@link SyntheticCatalog} (the mesh's size, where its graph is kept, the page cache),
  * {@code bench.runs} (200 per call), {@code bench.hubRuns} (30), {@code bench.events} (1000 per
- * client count), {@code bench.clients} (4), {@code bench.batch} (10000 rows per load transaction),
- * {@code bench.pageCacheMb} (2048, as graph-model's benchmark; the load's and the gateway's
- * {@code catalog.page-cache}: the 1M graph is about 1 GB, more than the default 512 MB).
+ * client count), {@code bench.clients} (4).
  */
 class CatalogBenchmark {
 
-  /** The store answers as the gateway does until callers are mapped: seeing everything. */
+  /** The store answers as the gateway does to the benchmark's admin key: seeing everything. */
   private static final Viewer ADMIN = Viewer.EVERYTHING;
 
   private static final int DEPTH = 10;
@@ -73,49 +60,19 @@ class CatalogBenchmark {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private String base = "";
+  private String adminKey = "";
 
   @Test
   void searchImpactAndIngestionOnTheSyntheticMesh() throws Exception {
-    int datasets = Integer.getInteger("bench.datasets", 1_000_000);
     int runs = Integer.getInteger("bench.runs", 200);
     int hubRuns = Integer.getInteger("bench.hubRuns", 30);
     int events = Integer.getInteger("bench.events", 1_000);
     int clients = Integer.getInteger("bench.clients", 4);
-    String home = System.getProperty("bench.home");
-    Path dataDir = (home == null ? Files.createTempDirectory("catalog-bench") : Path.of(home))
-        .resolve("d" + datasets).resolve("neo4j");
-    report("start", Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB, load average " + loadAverage());
-
-    long generated = System.nanoTime();
-    SyntheticMesh mesh = SyntheticMesh.generate(MeshSpec.of(datasets));
-    report("mesh", String.format(Locale.ROOT, "%,d datasets, %,d products, %,d domains, %,d consumers, %,d fields "
-        + "(generated in %d ms)", mesh.datasets(), mesh.products(), mesh.domains(), mesh.consumers(), mesh.fields(),
-        (System.nanoTime() - generated) / 1_000_000));
-    long pageCacheMb = Long.getLong("bench.pageCacheMb", 2048);
-    long[] before = load(mesh, dataDir, Integer.getInteger("bench.batch", 10_000), pageCacheMb << 20);
-
-    long started = System.nanoTime();
-    try (ConfigurableApplicationContext context = SpringApplication.run(GatewayApplication.class,
-        // the catalog alone: its own name is its only subgraph, so the harvest at start has nothing to fetch
-        "--subgraphs=catalog=http://localhost/catalog/graphql", "--catalog.enabled=true",
-        "--catalog.data-dir=" + dataDir, "--audit.dir=" + dataDir.resolveSibling("audit"),
-        "--catalog.page-cache=" + pageCacheMb + "MB", "--server.port=0",
-        "--gateway.reload-interval=0", "--gateway.rate-limit.requests=0", "--gateway.rate-limit.cost=0",
-        "--logging.level.root=WARN")) {
-      base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-      awaitHealthy();
-      double startSeconds = (System.nanoTime() - started) / 1e9;
-      GraphConnection graph = context.getBean(GraphConnection.class);
-      long[] after = counts(graph);
-      if (!Arrays.equals(before, after)) {
-        throw new AssertionError("the gateway's start changed the graph: nodes/relationships/datasets "
-            + Arrays.toString(before) + " before, " + Arrays.toString(after) + " after");
-      }
-      report("gateway start", String.format(Locale.ROOT, "ready (GET /health 200) in %.1f s; the graph is "
-          + "unchanged: %,d nodes, %,d relationships", startSeconds, after[0], after[1]));
-
-      LineageStore store = context.getBean(LineageStore.class);
+    try (SyntheticCatalog catalog = SyntheticCatalog.start()) {
+      base = catalog.base;
+      adminKey = catalog.adminKey.key();
+      SyntheticMesh mesh = catalog.mesh;
+      LineageStore store = catalog.bean(LineageStore.class);
       List<Row> rows = new ArrayList<>();
       rows.addAll(searches(store, runs));
       rows.add(dataProduct(store, mesh, runs));
@@ -142,38 +99,6 @@ class CatalogBenchmark {
     private static String ms(double value) {
       return value >= 100 ? String.format(Locale.ROOT, "%.0f ms", value) : String.format(Locale.ROOT, "%.1f ms", value);
     }
-  }
-
-  /** Bulk loads the mesh into {@code dataDir} unless it holds it already; the graph's counts after. */
-  private static long[] load(SyntheticMesh mesh, Path dataDir, int batch, long pageCache) {
-    try (GraphConnection connection = GraphConnection.open(new GraphSettings(null, "neo4j", "", dataDir, 0, pageCache))) {
-      LineageStore store = new LineageStore(connection.driver());
-      store.initSchema();
-      long[] counts = counts(connection);
-      if (counts[2] == mesh.datasets()) {
-        report("load", "reused " + dataDir);
-      } else if (counts[0] > 0) {
-        throw new IllegalStateException(dataDir + " holds another graph (" + counts[2] + " datasets): delete it");
-      } else {
-        BulkLoader.Loaded loaded = new BulkLoader(connection.driver(), batch).load(mesh);
-        report("load", String.format(Locale.ROOT, "%,d nodes + %,d relationships in %.1f s: %,.0f items/s",
-            loaded.nodes(), loaded.relationships(), loaded.nanos() / 1e9, loaded.itemsPerSecond()));
-      }
-      long indexing = System.nanoTime();
-      connection.driver().executableQuery("CALL db.awaitIndexes(3600)").execute();
-      report("indexes", String.format(Locale.ROOT, "online after %.1f s more", (System.nanoTime() - indexing) / 1e9));
-      return counts(connection);
-    }
-  }
-
-  private static long[] counts(GraphConnection connection) {
-    var row = connection.driver().executableQuery("CALL { MATCH (n) RETURN count(n) AS nodes } "
-        + "CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } "
-        // the mesh's datasets: OpenLineage events of earlier runs add datasets of their own, with no product
-        + "CALL { MATCH (d:Dataset) WHERE d.product IS NOT NULL RETURN count(d) AS datasets } "
-        + "RETURN nodes, relationships, datasets")
-        .execute().records().get(0);
-    return new long[] {row.get("nodes").asLong(), row.get("relationships").asLong(), row.get("datasets").asLong()};
   }
 
   private List<Row> searches(LineageStore store, int runs) {
@@ -270,6 +195,13 @@ class CatalogBenchmark {
         data -> data.path("impact").path("nodes").size() == hubImpact.nodes().size()
             && !data.path("impact").path("truncated").asBoolean(),
         i -> store.impact(ADMIN, NodeRef.dataset(hub), DEPTH)));
+    int edges = store.impact(ADMIN, NodeRef.dataset(hub), DEPTH, true).edges().size();
+    rows.add(compare("impact(of: DATASET hub, depth: 10) with edges", String.format(Locale.ROOT, "%,d nodes, %,d edges",
+        hubImpact.nodes().size(), edges), hubRuns,
+        i -> "{ impact(of: {kind: DATASET, id: \"" + hub + "\"}, depth: 10)" + selection.replace("} } }",
+            "} edges { from { kind id } to { kind id } kind } } }"),
+        data -> data.path("impact").path("edges").size() == edges,
+        i -> store.impact(ADMIN, NodeRef.dataset(hub), DEPTH, true)));
     return rows;
   }
 
@@ -381,7 +313,8 @@ class CatalogBenchmark {
   private JsonNode graphql(String query) {
     String body = json.writeValueAsString(Map.of("query", query));
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     JsonNode tree = json.readTree(response.body());
     if (response.statusCode() != 200 || tree.has("errors") || !tree.has("data")) {
       throw new AssertionError("query failed with HTTP " + response.statusCode() + ": " + response.body());
@@ -391,20 +324,11 @@ class CatalogBenchmark {
 
   private void post(String event) {
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build());
+        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
+        .POST(HttpRequest.BodyPublishers.ofString(event)).build());
     if (response.statusCode() != 201 || !response.body().contains("\"matchedCatalogDatasets\"")) {
       throw new AssertionError("an event was refused with HTTP " + response.statusCode() + ": " + response.body());
     }
-  }
-
-  private void awaitHealthy() throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      if (send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build()).statusCode() == 200) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the gateway did not report healthy within 60 s");
   }
 
   private HttpResponse<String> send(HttpRequest request) {
@@ -419,14 +343,10 @@ class CatalogBenchmark {
   }
 
   private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return SyntheticCatalog.loadAverage();
   }
 
   private static void report(String what, String figure) {
-    System.out.printf(Locale.ROOT, "BENCH %-40s %s%n", what, figure);
+    SyntheticCatalog.report(what, figure);
   }
 }
