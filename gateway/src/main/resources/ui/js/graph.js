@@ -10,7 +10,7 @@ const ELEMENT_PREFIX = { DATASET: 'd:', FIELD: 'f:', CONSUMER: 'c:', PRODUCT: 'p
  * @param origin {kind, id} the node the lineage starts from
  * @param nodes the lineage nodes (kind, id, name, domain, degree, external)
  * @param edges the lineage edges ({from: {kind, id}, to: {kind, id}, kind}), each in the direction data flows
- * @param options {columns: boolean, opened: Set of group ids}
+ * @param options {columns: boolean, opened: Set of group ids, teams: the teams to tell (team, affected) or null}
  */
 export function elements(origin, nodes, edges, options) {
   const items = itemsOf(origin, nodes, edges);
@@ -38,7 +38,7 @@ export function elements(origin, nodes, edges, options) {
     }
     const data = { id: ELEMENT_PREFIX[item.kind] + item.id, ref: item.id, kind: item.kind, label: item.name,
       domain: item.domain, degree: item.degree, external: item.external, origin: item.degree === 0,
-      inferred: item.inferred };
+      inferred: item.inferred, productId: item.productId };
     if (item.kind === 'FIELD') {
       data.parent = 'd:' + datasetOf(item.id);
     }
@@ -60,7 +60,31 @@ export function elements(origin, nodes, edges, options) {
     const hidden = edge.kind === 'HIDDEN' && (out.has(id) ? out.get(id).data.hidden : true);
     put({ group: 'edges', data: { id, source, target, hidden, label: hidden ? 'hidden' : '' } });
   }
+  if (options.teams && ![...out.values()].some((element) => element.data.kind === 'GROUP')) {
+    teamsOf(options.teams, out).forEach(put);
+  }
   return [...out.values()];
+}
+
+/**
+ * The teams to tell as nodes of their own, each linked from the drawn datasets of its products and from its consumers:
+ * whom a change reaches, at a glance. Only in a picture that is not grouped (a hub names thousands of teams).
+ */
+function teamsOf(teams, out) {
+  const drawn = [...out.values()].filter((e) => e.group === 'nodes' && ['DATASET', 'CONSUMER'].includes(e.data.kind));
+  const elements = [];
+  for (const team of teams) {
+    const affected = new Set(team.affected);
+    const owned = drawn.filter((e) => affected.has(e.data.kind === 'CONSUMER' ? e.data.ref : e.data.productId));
+    if (owned.length === 0) {
+      continue;
+    }
+    const id = `t:${team.team}`;
+    elements.push({ group: 'nodes', data: { id, kind: 'TEAM', label: team.team } });
+    owned.forEach((e) => elements.push({ group: 'edges', data: { id: `e:${e.data.id}>${id}`, source: e.data.id,
+      target: id, tell: true } }));
+  }
+  return elements;
 }
 
 /**

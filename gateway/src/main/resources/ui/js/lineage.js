@@ -9,7 +9,7 @@ import { teamsToTell, hidden, partialErrors } from './parts.js';
 import { download, csv } from './csv.js';
 
 // paths only for the CSV export: the picture draws edges, and a hub's 19,000 paths are most of its answer
-const NODE = 'kind id name domain degree external path @include(if: $paths)';
+const NODE = 'kind id name domain degree external productId path @include(if: $paths)';
 const EDGE = 'from { kind id } to { kind id } kind';
 
 const DOWNSTREAM = `query Impact($of: NodeRefInput!, $depth: Int, $paths: Boolean = false) {
@@ -62,6 +62,7 @@ export async function lineageView(main, route, stillWanted) {
   const direction = route.params.get('direction') === 'UPSTREAM' ? 'UPSTREAM' : 'DOWNSTREAM';
   const depth = Number(route.params.get('depth') || 3);
   const columns = route.params.get('columns') !== 'off';
+  const showTeams = route.params.get('teams') !== 'off';
   const of = { kind, id };
   const drawing = graphLibraries(); // while the catalog answers
   const data = await graphql(direction === 'UPSTREAM' ? UPSTREAM : DOWNSTREAM, { of, depth });
@@ -74,8 +75,9 @@ export async function lineageView(main, route, stillWanted) {
     throw new Error(`The catalog knows no ${kind.toLowerCase()} ${id}, or you may not see it.`);
   }
   const state = { of, direction, nodes: result.nodes, edges: result.edges, columns, opened: new Set(),
-    selected: null };
-  const here = (params) => link('lineage', [kind, id], { direction, depth, columns: columns ? '' : 'off', ...params });
+    teams: showTeams ? result.ownersToNotify : null, selected: null };
+  const here = (params) => link('lineage', [kind, id], { direction, depth, columns: columns ? '' : 'off',
+    teams: showTeams ? '' : 'off', ...params });
   const draw = () => render(html`
     <section class="lineage">
       <header>
@@ -86,6 +88,8 @@ export async function lineageView(main, route, stillWanted) {
             ${direction === 'UPSTREAM' ? 'Show impact downstream' : 'Show lineage upstream'}</a>
           · depth ${[1, 2, 3, 4, 6].map((d) => html`<a class=${d === depth ? 'chosen' : ''} href=${here({ depth: d })}>${d}</a> `)}
           · <a href=${here({ columns: columns ? 'off' : '' })} id="columns">${columns ? 'Fold columns' : 'Show columns'}</a>
+          ${direction === 'DOWNSTREAM' ? html` · <a href=${here({ teams: showTeams ? 'off' : '' })} id="teams">
+            ${showTeams ? 'Hide teams' : 'Draw teams'}</a>` : nothing}
           · <button type="button" id="csv" @click=${() => exportCsv(state, depth, result.ownersToNotify)}>
               Export CSV</button>
           ${kind === 'FIELD' ? html` · <a href=${link('change', [], { c: `${id}|RENAME|` })}>What if it changes?</a>`
@@ -124,7 +128,7 @@ export async function lineageView(main, route, stillWanted) {
   });
   graph.on('dbltap', 'node', async (event) => {
     const node = event.target.data();
-    if (node.kind !== 'GROUP') {
+    if (node.kind !== 'GROUP' && node.kind !== 'TEAM') {
       await expand(state, node, depth);
       redraw(graph, state);
       draw();
@@ -133,6 +137,10 @@ export async function lineageView(main, route, stillWanted) {
 }
 
 function selectedPanel(node) {
+  if (node.kind === 'TEAM') {
+    return html`<div class="selected"><h2>${node.label}</h2><p class="quiet">A team to tell: what it owns is linked to
+      it in the picture; its members are listed below.</p></div>`;
+  }
   const productId = node.kind === 'FIELD' ? datasetOf(node.ref) : node.ref;
   return html`<div class="selected"><h2>${node.label}</h2>
     <p><span class="kind">${node.kind}</span> ${node.ref}${node.external ? html` <span class="tag external">external</span>` : nothing}</p>
@@ -215,6 +223,10 @@ const STYLE = [
     'border-width': 2 } },
   { selector: 'node[kind = "GROUP"]', style: { shape: 'barrel', 'background-color': '#e2e8f0', 'border-style': 'dashed',
     'font-style': 'italic' } },
+  { selector: 'node[kind = "TEAM"]', style: { shape: 'ellipse', 'background-color': '#ede9fe', 'border-color': '#6b46c1',
+    'border-width': 2, 'font-weight': 'bold' } },
+  { selector: 'edge[?tell]', style: { 'line-style': 'dotted', 'line-color': '#a78bfa', 'target-arrow-color': '#a78bfa',
+    width: 1 } },
   { selector: 'node[?origin]', style: { 'border-width': 3, 'border-color': '#2b6cb0' } },
   { selector: 'node[?inferred]', style: { 'border-style': 'dotted' } },
   { selector: 'node:selected', style: { 'border-color': '#d69e2e', 'border-width': 3 } },

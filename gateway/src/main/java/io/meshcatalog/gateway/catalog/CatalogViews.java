@@ -111,12 +111,20 @@ final class CatalogViews {
         .toList();
   }
 
-  static Map<String, Object> node(LineageNode n) {
-    return Map.of("kind", n.kind().name(), "id", n.id(), "name", n.name(), "domain", n.domain(),
-        "degree", n.degree(), "path", n.path(), "external", n.external());
+  static Map<String, @Nullable Object> node(LineageNode n) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("kind", n.kind().name());
+    out.put("id", n.id());
+    out.put("name", n.name());
+    out.put("domain", n.domain());
+    out.put("degree", n.degree());
+    out.put("path", n.path());
+    out.put("external", n.external());
+    out.put("productId", n.productId());
+    return out;
   }
 
-  static List<Map<String, Object>> nodes(List<LineageNode> nodes) {
+  static List<Map<String, @Nullable Object>> nodes(List<LineageNode> nodes) {
     return nodes.stream().map(CatalogViews::node).toList();
   }
 

@@ -113,6 +113,10 @@ class CatalogUiIT {
     assertThat(strings(edges)).contains("f:orders.orders.shipped_on>f:shipping.delay_predictions.predicted_delay_days",
             "d:orders.orders>c:operations.order_status_dashboard")
         .as("a column sits in its dataset: no edge between them").doesNotContain("f:orders.orders.shipped_on>d:orders.orders");
+    // whom to tell, drawn: each team linked from what it owns
+    assertThat(strings(drawn)).contains("t:finance-team", "t:shipping-team", "t:operations-team");
+    assertThat(strings(edges)).contains("d:finance.delay_cost>t:finance-team",
+        "c:operations.fulfillment_dashboard>t:operations-team");
     screenshot("impact");
 
     // the CSV export holds every item with the path that reaches it, and the teams

@@ -174,8 +174,8 @@ final class LineageAnalysis {
                 .records()) {
             Traversal.Step field = nearestField.get(row.get("id").asString());
             reach.add(new Reach.Found(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
-                    row.get("domain").asString(), field.degree(), field.path(reach.root), false),
-                    row.get("product").asString());
+                    row.get("domain").asString(), field.degree(), field.path(reach.root), false,
+                    row.get("product").asString()));
             starts.add(new Traversal.Start(row.get("element").asString(), NodeKind.DATASET, row.get("id").asString(),
                     field.degree(), field));
         }
@@ -212,7 +212,7 @@ final class LineageAnalysis {
                 productIds)) {
             Reach.Found via = nearestDataset.get(product.id());
             Reach.keepNearest(reach.nodes, new Reach.Found(NodeKind.PRODUCT, product.id(), product.name(),
-                    product.owner().domain(), via.degree(), via.path(), false));
+                    product.owner().domain(), via.degree(), via.path(), false, product.id()));
             reach.productOwners.put(product.id(), product);
         }
     }

@@ -20,7 +20,7 @@ final class Reach {
 
     /** A node of the answer before its viewer's masking. */
     record Found(NodeKind kind, String id, String name, String domain, int degree, List<NodeKey> path,
-            boolean external) {
+            boolean external, String product) {
 
         NodeKey key() {
             return new NodeKey(kind, id);
@@ -28,7 +28,8 @@ final class Reach {
 
         /** The node as {@code hidden}'s viewer sees it: hidden steps of its path masked. */
         LineageNode seenThrough(HiddenNodes hidden) {
-            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external);
+            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external,
+                    (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT) && !product.isEmpty() ? product : null);
         }
     }
 
@@ -60,13 +61,13 @@ final class Reach {
 
     void add(Traversal.Step step) {
         add(new Found(step.kind(), step.id(), step.name(), step.domain(), step.degree(), step.path(root),
-                step.external()), step.product());
+                step.external(), step.product()));
     }
 
-    void add(Found node, String product) {
+    void add(Found node) {
         keepNearest(nodes, node);
-        if (node.kind() == NodeKind.DATASET && !product.isEmpty()) {
-            productOfDataset.put(node.id(), product);
+        if (node.kind() == NodeKind.DATASET && !node.product().isEmpty()) {
+            productOfDataset.put(node.id(), node.product());
         }
     }
 

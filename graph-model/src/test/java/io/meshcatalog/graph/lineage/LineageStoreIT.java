@@ -183,6 +183,12 @@ class LineageStoreIT {
                 tuple("gamma.joined.total", 2));
         assertThat(impact.ofKind(NodeKind.DATASET).get(2).path()).hasSize(3)
                 .startsWith("alpha.source").endsWith("gamma.joined");
+        // the product publishing each dataset; a product is its own; consumers and fields name none
+        assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::productId)
+                .containsExactly("beta.left", "beta.right", "gamma.join");
+        assertThat(impact.ofKind(NodeKind.PRODUCT)).allSatisfy(p -> assertThat(p.productId()).isEqualTo(p.id()));
+        assertThat(impact.nodes()).filteredOn(n -> n.kind() == NodeKind.CONSUMER || n.kind() == NodeKind.FIELD)
+                .extracting(LineageNode::productId).containsOnlyNulls();
         assertThat(impact.truncated()).isFalse();
     }
 
