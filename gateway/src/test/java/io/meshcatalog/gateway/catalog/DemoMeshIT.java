@@ -124,6 +124,19 @@ class DemoMeshIT {
   }
 
   @Test
+  void theImpactOfShippedOnIsAGraphWithBothInputsOfEachColumn() {
+    Map<String, Object> data = data("shipped-on-lineage-graph.graphql");
+    List<Object> edges = values(data, "impact.edges.![from['id'] + ' > ' + to['id'] + ' ' + kind]");
+    assertThat(edges).contains(
+        "orders.orders.shipped_on > shipping.delay_predictions.predicted_delay_days FEEDS",
+        // expected_compensation is computed from both prediction columns: each is an edge, where a path names one
+        "shipping.delay_predictions.predicted_delay_days > finance.delay_cost.expected_compensation FEEDS",
+        "shipping.delay_predictions.delay_probability > finance.delay_cost.expected_compensation FEEDS",
+        "finance.delay_cost.expected_compensation > finance.delay_cost PART_OF");
+    assertThat(values(data, "impact.nodes.?[kind == 'DATASET'].![productId]")).doesNotContainNull();
+  }
+
+  @Test
   void aTraversalTooDeepForTheCostBudgetIsRefusedBeforeTheGraphIsRead() {
     String impact = "impact(of: {kind: FIELD, id: \"orders.orders.shipped_on\"}, depth: %d) { nodes { id } "
         + "products { id } datasets { id } fields { id } consumers { id } }";
