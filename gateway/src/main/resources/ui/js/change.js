@@ -37,14 +37,21 @@ async function fieldsBeside(changes) {
   return datasets.map((_, i) => data[`d${i}`]).filter(Boolean);
 }
 
+let asked = 0;
+
 /** Suggests fields as the user types one in: the catalog's own search, fields only, once typing pauses. */
 const suggest = whenTypingPauses(async (event) => {
   const text = event.target.value.trim();
   const list = document.getElementById('field-options');
+  const mine = ++asked; // a slower earlier answer never replaces a newer one
   if (!list || text.length < 2) {
+    render(html``, list || document.createElement('datalist'));
     return;
   }
-  const data = await graphql(FIELD_SEARCH, { text });
+  const data = await graphql(FIELD_SEARCH, { text }).catch(() => ({ search: null }));
+  if (mine !== asked) {
+    return;
+  }
   const options = (data.search?.edges || [])
     .map(({ node }) => html`<option value=${node.id}>${node.description}</option>`);
   render(html`${options}`, list);

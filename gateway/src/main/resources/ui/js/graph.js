@@ -191,11 +191,11 @@ export function datasetOf(ref) {
   return ref.slice(0, ref.lastIndexOf('.'));
 }
 
-function nameOf(id) {
+export function nameOf(id) {
   return id.slice(Math.max(id.lastIndexOf('.'), id.lastIndexOf('/')) + 1);
 }
 
-function domainOf(id) {
+export function domainOf(id) {
   return id.split(/[./]/)[0];
 }
 

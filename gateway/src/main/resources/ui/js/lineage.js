@@ -4,25 +4,26 @@
 import { render, html, nothing } from '/webjars/lit-html/lit-html.js';
 import { graphql } from './api.js';
 import { link } from './router.js';
-import { elements, datasetOf } from './graph.js';
+import { elements, datasetOf, nameOf, domainOf } from './graph.js';
 import { teamsToTell, hidden, partialErrors } from './parts.js';
 import { download, csv } from './csv.js';
 
 // paths only for the CSV export: the picture draws edges, and a hub's 19,000 paths are most of its answer
 const NODE = 'kind id name domain degree external productId path @include(if: $paths)';
 const EDGE = 'from { kind id } to { kind id } kind';
+const SHAPE = '$of: NodeRefInput!, $depth: Int, $paths: Boolean = false, $edges: Boolean = true';
 
-const DOWNSTREAM = `query Impact($of: NodeRefInput!, $depth: Int, $paths: Boolean = false) {
+const DOWNSTREAM = `query Impact(${SHAPE}) {
   impact(of: $of, depth: $depth) {
-    depth truncated nodes { ${NODE} } edges { ${EDGE} }
+    depth truncated nodes { ${NODE} } edges @include(if: $edges) { ${EDGE} }
     ownersToNotify { team nearestDegree affected hiddenAffected members { name role } }
     hidden { team count }
   }
 }`;
 
-const UPSTREAM = `query Lineage($of: NodeRefInput!, $depth: Int, $paths: Boolean = false) {
+const UPSTREAM = `query Lineage(${SHAPE}) {
   lineage(of: $of, direction: UPSTREAM, depth: $depth) {
-    depth truncated nodes { ${NODE} } edges { ${EDGE} } hidden { team count }
+    depth truncated nodes { ${NODE} } edges @include(if: $edges) { ${EDGE} } hidden { team count }
   }
 }`;
 
@@ -90,7 +91,8 @@ export async function lineageView(main, route, stillWanted) {
           · <a href=${here({ columns: columns ? 'off' : '' })} id="columns">${columns ? 'Fold columns' : 'Show columns'}</a>
           ${direction === 'DOWNSTREAM' ? html` · <a href=${here({ teams: showTeams ? 'off' : '' })} id="teams">
             ${showTeams ? 'Hide teams' : 'Draw teams'}</a>` : nothing}
-          · <button type="button" id="csv" @click=${() => exportCsv(state, depth, result.ownersToNotify)}>
+          · <button type="button" id="csv" @click=${() => exportCsv(state, depth, result.ownersToNotify)
+              .catch((error) => window.alert(`The CSV export failed: ${error.message}`))}>
               Export CSV</button>
           ${kind === 'FIELD' ? html` · <a href=${link('change', [], { c: `${id}|RENAME|` })}>What if it changes?</a>`
             : nothing}
@@ -182,7 +184,24 @@ async function expand(state, node, depth) {
   for (const more of result.nodes) {
     if (!known.has(`${more.kind}|${more.id}`) && !(more.kind === state.of.kind && more.id === state.of.id)) {
       state.nodes.push({ ...more, degree: node.degree + more.degree });
+      known.add(`${more.kind}|${more.id}`);
     }
+  }
+  // where the added lineage starts (a dataset's own columns) sits at the expanded node's distance, not the origin's
+  for (const end of result.edges.flatMap((edge) => [edge.from, edge.to])) {
+    if (!known.has(`${end.kind}|${end.id}`) && !(end.kind === state.of.kind && end.id === state.of.id)) {
+      state.nodes.push({ kind: end.kind, id: end.id, name: nameOf(end.id), domain: domainOf(end.id),
+        degree: node.degree, external: false, productId: null });
+      known.add(`${end.kind}|${end.id}`);
+    }
+  }
+  if (state.teams && result.ownersToNotify) {
+    const teams = new Map(state.teams.map((t) => [t.team, t]));
+    for (const team of result.ownersToNotify) {
+      const had = teams.get(team.team);
+      teams.set(team.team, had ? { ...had, affected: [...new Set(had.affected.concat(team.affected))] } : team);
+    }
+    state.teams = [...teams.values()];
   }
   const drawn = new Set(state.edges.map(edgeKey));
   state.edges.push(...result.edges.filter((edge) => !drawn.has(edgeKey(edge))));
@@ -195,7 +214,7 @@ function edgeKey(edge) {
 /** Everything in the picture and the side panel as a CSV, with the path to each item asked for now. */
 async function exportCsv(state, depth, teams) {
   const query = state.direction === 'UPSTREAM' ? UPSTREAM : DOWNSTREAM;
-  const data = await graphql(query, { of: state.of, depth, paths: true });
+  const data = await graphql(query, { of: state.of, depth, paths: true, edges: false });
   const paths = new Map(((state.direction === 'UPSTREAM' ? data.lineage : data.impact)?.nodes || [])
     .map((n) => [`${n.kind}|${n.id}`, n.path]));
   const rows = [['kind', 'id', 'name', 'domain', 'hops', 'external', 'path']]

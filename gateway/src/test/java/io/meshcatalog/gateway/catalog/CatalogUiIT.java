@@ -119,6 +119,19 @@ class CatalogUiIT {
         "c:operations.fulfillment_dashboard>t:operations-team");
     screenshot("impact");
 
+    // a double-click adds a node's own lineage: one hop out, then what the predicted delay feeds
+    browser.get("about:blank"); // a new page, not only a new hash: the picture below is this URL's
+    browser.get(mesh.base + "/ui/#/lineage/FIELD/orders.orders.shipped_on?depth=1");
+    wait.until(driver -> script("const g = window.meshCatalogGraph; return g && g.nodes().length > 0 ? 'yes' : null;"));
+    assertThat(script("return window.meshCatalogGraph.$id('f:finance.delay_cost.expected_compensation').length + '';"))
+        .isEqualTo("0");
+    script("window.meshCatalogGraph.$id('f:shipping.delay_predictions.predicted_delay_days').emit('dbltap'); return null;");
+    wait.until(driver -> script("return window.meshCatalogGraph.$id('f:finance.delay_cost.expected_compensation')"
+        + ".length > 0 ? 'yes' : null;"));
+    browser.get("about:blank");
+    browser.get(mesh.base + "/ui/#/lineage/FIELD/orders.orders.shipped_on");
+    wait.until(driver -> script("const g = window.meshCatalogGraph; return g && g.nodes().length > 0 ? 'yes' : null;"));
+
     // the CSV export holds every item with the path that reaches it, and the teams
     script("URL.createObjectURL = ((create) => (blob) => { blob.text().then((text) => { window.exported = text; });"
         + " return create(blob); })(URL.createObjectURL); return null;");

@@ -40,7 +40,8 @@ final class CatalogSearch {
         String text = LuceneText.of(query.text());
         Record answer = text.isEmpty()
                 ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES, "kinds",
-                        query.kinds().stream().map(Enum::name).sorted().toList())).records().get(0)
+                        query.kinds().stream().map(Enum::name).sorted().toList(), "domain", query.domain()))
+                        .records().get(0)
                 : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES)).records().get(0);
         Instant now = clock.instant();
         List<SearchHit> matching = answer.get("hits").asList(row -> hit(row, now)).stream()

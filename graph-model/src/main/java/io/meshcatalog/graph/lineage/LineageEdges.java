@@ -45,7 +45,7 @@ final class LineageEdges {
         }
         List<Record> rows = datasets.isEmpty() && fields.isEmpty() ? List.of()
                 : cypher.read(driver, "lineage-edges", Map.of("datasets", datasets, "fields", fields,
-                        "limit", limit)).records();
+                        "ids", items.stream().map(NodeKey::id).distinct().toList(), "limit", limit)).records();
         for (Record row : rows) {
             NodeKey to = new NodeKey(NodeKind.valueOf(row.get("toKind").asString()), row.get("to").asString());
             if (items.contains(to)) {
@@ -82,21 +82,34 @@ final class LineageEdges {
             }
             items.add(step);
             if (previous != null) {
-                NodeKey from = direction == Direction.DOWNSTREAM ? previous : step;
-                NodeKey to = direction == Direction.DOWNSTREAM ? step : previous;
-                edges.putIfAbsent(List.of(from, to), new LineageEdge(from, to, kind(from, to, through)));
+                LineageEdge edge = edge(direction == Direction.DOWNSTREAM ? previous : step,
+                        direction == Direction.DOWNSTREAM ? step : previous, through);
+                edges.putIfAbsent(List.of(edge.from(), edge.to()), edge);
             }
             previous = step;
             through = false;
         }
     }
 
-    private static LineageEdge.Kind kind(NodeKey from, NodeKey to, boolean throughHidden) {
+    /**
+     * A step of a path as an edge. A step between a column and its own dataset, either way (a dataset's walk starts at
+     * its columns), is where the column sits, not a flow: PART_OF, read from the column to its dataset.
+     */
+    private static LineageEdge edge(NodeKey from, NodeKey to, boolean throughHidden) {
         if (throughHidden) {
-            return LineageEdge.Kind.HIDDEN;
+            return new LineageEdge(from, to, LineageEdge.Kind.HIDDEN);
         }
-        boolean column = from.kind() == NodeKind.FIELD && to.kind() == NodeKind.DATASET
-                && from.id().startsWith(to.id() + ".") && from.id().lastIndexOf('.') == to.id().length();
-        return column ? LineageEdge.Kind.PART_OF : LineageEdge.Kind.FEEDS;
+        if (isColumnOf(from, to)) {
+            return new LineageEdge(from, to, LineageEdge.Kind.PART_OF);
+        }
+        if (isColumnOf(to, from)) {
+            return new LineageEdge(to, from, LineageEdge.Kind.PART_OF);
+        }
+        return new LineageEdge(from, to, LineageEdge.Kind.FEEDS);
+    }
+
+    private static boolean isColumnOf(NodeKey column, NodeKey dataset) {
+        return column.kind() == NodeKind.FIELD && dataset.kind() == NodeKind.DATASET
+                && column.id().startsWith(dataset.id() + ".") && column.id().lastIndexOf('.') == dataset.id().length();
     }
 }

@@ -28,8 +28,9 @@ final class Reach {
 
         /** The node as {@code hidden}'s viewer sees it: hidden steps of its path masked. */
         LineageNode seenThrough(HiddenNodes hidden) {
-            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external,
-                    (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT) && !product.isEmpty() ? product : null);
+            boolean named = (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT) && !product.isEmpty()
+                    && !hidden.hides(new NodeKey(NodeKind.PRODUCT, product));
+            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external, named ? product : null);
         }
     }
 

@@ -123,6 +123,43 @@ class CatalogSearchIT {
     }
 
     @Test
+    void aBlankSearchInADomainLateInTheOrderFindsIt() {
+        // more than the 1,000 candidates before it by id: the domain is not crowded out
+        store.upsert(Fixtures.yaml("aaa", domain("aaa", 1_100)));
+        store.upsert(Fixtures.yaml("zz", domain("zz", 2)));
+
+        SearchPage zz = store.search(ADMIN, SearchQuery.text("").withDomain("zz").page(0, 100));
+
+        assertThat(zz.hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("zz.wide", "zz.wide", "zz.wide.f0",
+                "zz.wide.f1");
+        assertThat(zz.total()).isEqualTo(4);
+    }
+
+    /** A domain of one product publishing one dataset of {@code fields} fields. */
+    private static String domain(String id, int fields) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain:
+                  id: %1$s
+                  name: %1$s
+                  team:
+                    name: %1$s-team
+                products:
+                  - id: %1$s.wide
+                    name: Wide
+                    status: active
+                    schema:
+                      - name: wide
+                        properties:
+                """.formatted(id));
+        for (int i = 0; i < fields; i++) {
+            yaml.append("          - name: f").append(i).append("\n            logicalType: string\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
     void blankTextWithKindsListsThoseKindsOnly() {
         SearchPage datasets = store.search(ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.DATASET))
                 .page(0, 100));

@@ -211,6 +211,12 @@ class LineageStoreIT {
         assertThat(impact.edges()).extracting(e -> e.from().kind() + " " + e.from().id() + " > " + e.to().id())
                 .doesNotHaveDuplicates()
                 .allSatisfy(edge -> assertThat(edge).doesNotStartWith("PRODUCT").doesNotStartWith("CONSUMER"));
+        // the walk starts at the dataset's own columns: where they sit, read from the column, never a flow
+        assertThat(impact.edges()).filteredOn(e -> e.from().id().equals("alpha.source.amount")
+                && e.to().id().equals("alpha.source")).extracting(LineageEdge::kind)
+                .containsExactly(LineageEdge.Kind.PART_OF);
+        assertThat(impact.edges()).noneMatch(e -> e.kind() == LineageEdge.Kind.FEEDS
+                && e.to().id().startsWith(e.from().id() + "."));
 
         LineageResult upstream = store.lineage(ADMIN, NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, null,
                 true);
