@@ -238,6 +238,46 @@ class CatalogUiIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anImpactAcrossThousandsOfDomainsIsGroupedByDistanceFirst() {
+    browser.get(mesh.base + "/ui/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search, .error")));
+    // a hub's impact: 19,000 datasets over 5,000 domains at distances 1 to 10, each fed by the one before it
+    Map<String, Object> drawn = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/ui/js/graph.js').then((graph) => {
+          const nodes = [];
+          const edges = [];
+          for (let i = 0; i < 19000; i++) {
+            const domain = 'domain' + (i % 5000);
+            const id = domain + '.set' + i;
+            nodes.push({ kind: 'DATASET', id, name: 'set' + i, domain, degree: 1 + (i % 10), external: false });
+            const from = i < 10 ? 'hub.hub' : 'domain' + ((i - 10) % 5000) + '.set' + (i - 10);
+            edges.push({ from: { kind: 'DATASET', id: from }, to: { kind: 'DATASET', id }, kind: 'FEEDS' });
+          }
+          const origin = { kind: 'DATASET', id: 'hub.hub' };
+          const draw = (opened) => graph.elements(origin, nodes, edges, { columns: true, opened: new Set(opened) });
+          const labels = (elements) => elements.filter((e) => e.data.kind === 'GROUP').map((e) => e.data.label);
+          const closed = draw([]);
+          const distance = draw(['g:1']);
+          const more = draw(['g:1', 'g:*:1:1']);
+          done({ closed: closed.filter((e) => e.group === 'nodes').length, closedGroups: labels(closed),
+            distance: distance.filter((e) => e.group === 'nodes').length, distanceGroups: labels(distance),
+            more: more.filter((e) => e.group === 'nodes').length, moreGroups: labels(more) });
+        });
+        """);
+    // 5,000 domains × 10 distances would be 19,000 groups: the origin and one node per distance instead
+    assertThat(((Number) drawn.get("closed")).intValue()).isEqualTo(11);
+    assertThat(strings(drawn.get("closedGroups"))).contains("1 hop · 1900 items in 500 domains");
+    // an opened distance: its largest 119 domains and one group for the other 381, in place of the distance
+    assertThat(((Number) drawn.get("distance")).intValue()).isEqualTo(11 - 1 + 119 + 1);
+    assertThat(strings(drawn.get("distanceGroups"))).contains("381 more domains · 1 hop · 1424 items");
+    // which opens the next 119
+    assertThat(((Number) drawn.get("more")).intValue()).isEqualTo(11 - 1 + 238 + 1);
+    assertThat(strings(drawn.get("moreGroups"))).contains("262 more domains · 1 hop · 948 items");
+  }
+
+  @Test
   void anonymousCallersAreToldWhyTheySeeLess() {
     useKey("");
     browser.get(mesh.base + "/ui/#/search?q=delay");
