@@ -30,10 +30,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -59,7 +62,7 @@ public final class DescriptorLoader {
     private static final Set<String> TEAM_KEYS = Set.of("name", "description", "members");
     private static final Set<String> MEMBER_KEYS = Set.of("username", "name", "role", "dateIn", "dateOut");
     private static final Set<String> SUPPORT_KEYS = Set.of("channel", "url", "tool", "scope", "description");
-    private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "description",
+    private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "sunsetDate", "description",
             "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties",
             "visibility");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("purpose", "limitations", "usage");
@@ -230,6 +233,12 @@ public final class DescriptorLoader {
                         + domain + ".', the domain of this descriptor");
             }
             ProductStatus status = at.enumValue("status", ProductStatus.class, true);
+            LocalDate sunset = at.parsed("sunsetDate", Reading::date, false).orElse(null);
+            if (sunset != null && status != null && status != ProductStatus.DEPRECATED && status != ProductStatus.RETIRED) {
+                problems.add(at.nodeOf("sunsetDate"), at.child("sunsetDate"), "a sunsetDate is the day a deprecated "
+                        + "product goes away; this product is " + status.name().toLowerCase(Locale.ROOT)
+                        + " (set status: deprecated, or remove sunsetDate)");
+            }
             Visibility visibility = at.has("visibility") ? at.enumValue("visibility", Visibility.class, false)
                     : Visibility.DEFAULT;
             Description description = at.object("description").map(this::description).orElse(Description.EMPTY);
@@ -290,7 +299,15 @@ public final class DescriptorLoader {
                 return null;
             }
             return new DataProduct(id.get(), at.string("name", id.get().value()), at.string("version", ""), status,
-                    visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla);
+                    sunset, visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla);
+        }
+
+        private static LocalDate date(String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("invalid date '" + text + "': expected a day such as 2027-03-31");
+            }
         }
 
         Description description(YamlObject at) {

@@ -2,10 +2,15 @@ package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.model.ProductStatus;
 import io.meshcatalog.graph.model.Visibility;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +63,53 @@ final class CatalogReader {
 
     /** Every stored descriptor: each holds all its domain's products, so only a viewer that sees everything reads them. */
     Map<String, String> descriptors(Viewer viewer) {
-        if (!viewer.everything()) {
-            throw new IllegalArgumentException("stored descriptors hold every product of their domain; only a viewer "
-                    + "that sees everything (the gateway itself, an admin) reads them");
-        }
+        requireEverything(viewer);
         Map<String, String> out = new LinkedHashMap<>();
         cypher.read(driver, "domain-descriptors", Map.of()).records()
                 .forEach(row -> out.put(row.get("domain").asString(), row.get("descriptorYaml").asString()));
         return out;
+    }
+
+    List<String> retiredDescriptors(Viewer viewer, int limit) {
+        requireEverything(viewer);
+        return cypher.read(driver, "retired-descriptors", Map.of("limit", limit)).records().stream()
+                .map(row -> row.get("descriptor").asString()).toList();
+    }
+
+    /** The most items one statement of {@link #lifecycle} reads; more are read in several. */
+    static final int LIFECYCLE_BATCH = 5_000;
+
+    Map<NodeRef, Lifecycle> lifecycle(ViewerParameters viewer, Collection<NodeRef> nodes) {
+        List<NodeRef> all = List.copyOf(new LinkedHashSet<>(nodes));
+        Map<NodeRef, Lifecycle> out = new HashMap<>();
+        for (int from = 0; from < all.size(); from += LIFECYCLE_BATCH) {
+            List<NodeRef> batch = all.subList(from, Math.min(all.size(), from + LIFECYCLE_BATCH));
+            for (Record row : cypher.read(driver, "lifecycle", viewer.with(
+                    "products", ids(batch, NodeKind.PRODUCT), "datasets", ids(batch, NodeKind.DATASET),
+                    "fields", ids(batch, NodeKind.FIELD))).records()) {
+                if (row.get("status").isNull()) {
+                    continue;
+                }
+                out.put(new NodeRef(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString()),
+                        new Lifecycle(ProductStatus.valueOf(row.get("status").asString()),
+                                row.get("retiredAt").isNull() ? null
+                                        : row.get("retiredAt").asOffsetDateTime().toInstant(),
+                                row.get("retiredBy").asString(null),
+                                row.get("sunset").isNull() ? null : LocalDate.parse(row.get("sunset").asString())));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> ids(Collection<NodeRef> nodes, NodeKind kind) {
+        return nodes.stream().filter(n -> n.kind() == kind).map(NodeRef::id).distinct().toList();
+    }
+
+    private static void requireEverything(Viewer viewer) {
+        if (!viewer.everything()) {
+            throw new IllegalArgumentException("stored descriptors hold every product of their domain; only a viewer "
+                    + "that sees everything (the gateway itself, an admin) reads them");
+        }
     }
 
     Optional<FieldView> field(ViewerParameters viewer, String id) {
@@ -81,7 +125,8 @@ final class CatalogReader {
                         row.get("declaredVersion").asString(""),
                         row.get("changes").asList(c -> new SchemaChange(SchemaChange.Kind.valueOf(c.get("kind")
                                 .asString()), c.get("subject").asString(), c.get("before").asString(""),
-                                c.get("after").asString("")))))
+                                c.get("after").asString(""))), row.get("descriptor").asString(null),
+                        row.get("previousDescriptor").asString(null), row.get("harvest").asString("")))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.health.HealthStatus;
+import io.meshcatalog.graph.model.ProductStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,11 +52,14 @@ final class CatalogSearch {
                 answer.get("scanned").asInt() >= CANDIDATES);
     }
 
+    /** What a retired product and what it published say of their status: out of search unless asked for. */
+    private static final String RETIRED = ProductStatus.RETIRED.name();
+
     private static boolean matches(SearchQuery query, SearchHit hit) {
         return query.kinds().contains(hit.kind())
                 && (query.domain() == null || query.domain().equals(hit.domain()))
                 && (query.owner() == null || query.owner().equals(hit.owner()))
-                && (query.status() == null || query.status().equalsIgnoreCase(hit.status()))
+                && (query.status() == null ? !RETIRED.equals(hit.status()) : query.status().equalsIgnoreCase(hit.status()))
                 && (query.health() == null || query.health() == hit.health())
                 && (query.tag() == null || hit.tags().contains(query.tag()))
                 && (query.classification() == null

@@ -1,8 +1,12 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.descriptor.DescriptorException;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.descriptor.DescriptorWriter;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import io.meshcatalog.graph.model.ProductStatus;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,9 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -25,13 +26,19 @@ import org.neo4j.driver.Value;
  * Writes descriptors into the graph: the domain in one transaction, then each product in one
  * transaction of its own that first removes what the product declared before and then declares it
  * again. Loading the same descriptor twice therefore leaves the same graph, and a product that
- * dropped a dataset or an input port loses it.
+ * dropped a dataset or an input port loses it. A product the descriptor no longer declares is retired: kept, with
+ * its lineage, as RETIRED. Every revision keeps the descriptor snapshot it came from.
  */
 final class CatalogWriter {
+
+    /** The most products one upsert retires; the rest are retired by the next. */
+    static final int MAX_RETIRED_AT_ONCE = 1_000;
 
     private final Driver driver;
     private final CypherLog log;
     private final Clock clock;
+    private final DescriptorLoader loader = new DescriptorLoader();
+    private final DescriptorWriter descriptors = new DescriptorWriter();
 
     CatalogWriter(Driver driver, CypherLog log, Clock clock) {
         this.driver = driver;
@@ -39,17 +46,25 @@ final class CatalogWriter {
         this.clock = clock;
     }
 
-    List<UpsertOutcome> upsert(DomainDescriptor descriptor, @Nullable String descriptorYaml) {
+    List<UpsertOutcome> upsert(DomainDescriptor descriptor, @Nullable String descriptorYaml, String by) {
+        Domain domain = descriptor.domain();
         try (Session session = driver.session()) {
             // refuse the whole descriptor before writing anything when a product would take over a dataset
-            session.executeRead(tx -> {
+            Baseline baseline = session.executeRead(tx -> {
                 descriptor.products().forEach(product -> refuseConflicts(tx, product));
-                return null;
+                List<Record> stored = log.run(tx, "domain-descriptor", Map.of("domain", domain.id().value()));
+                return new Baseline(stored.isEmpty() ? null : stored.get(0).get("descriptorYaml").asString(null));
             });
-            session.executeWriteWithoutResult(tx -> writeDomain(tx, descriptor.domain(), descriptorYaml));
+            session.executeWriteWithoutResult(tx -> writeDomain(tx, domain, descriptorYaml));
             List<UpsertOutcome> outcomes = new ArrayList<>();
             for (DataProduct product : descriptor.products()) {
-                outcomes.add(session.executeWrite(tx -> writeProduct(tx, product)));
+                outcomes.add(session.executeWrite(tx -> writeProduct(tx, domain, product, baseline, by)));
+            }
+            List<String> declared = descriptor.products().stream().map(p -> p.id().value()).toList();
+            List<Record> gone = session.executeRead(tx -> log.run(tx, "domain-live-products",
+                    Map.of("domain", domain.id().value(), "declared", declared, "limit", MAX_RETIRED_AT_ONCE)));
+            for (Record row : gone) {
+                outcomes.add(session.executeWrite(tx -> retire(tx, domain, row, baseline, by)));
             }
             return outcomes;
         }
@@ -63,66 +78,140 @@ final class CatalogWriter {
         log.run(tx, "upsert-domain", parameters);
     }
 
-    private UpsertOutcome writeProduct(TransactionContext tx, DataProduct product) {
+    private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product, Baseline baseline,
+            String by) {
         String id = product.id().value();
         List<String> datasetIds = ProductParameters.datasetIds(product);
         refuseConflicts(tx, product);
         List<Record> before = log.run(tx, "product-hash", Map.of("productId", id));
         String hash = ProductParameters.contentHash(product);
         UpsertOutcome.Change change = change(before, hash);
-        List<Record> previous = change == UpsertOutcome.Change.UPDATED
-                ? log.run(tx, "product-snapshot", Map.of("productId", id)) : List.of();
+        String snapshot = descriptors.write(domain, product);
 
         log.run(tx, "detach-product", Map.of("productId", id, "datasetIds", datasetIds,
-                "fieldIds", ProductParameters.fieldIds(product)));
+                "fieldIds", ProductParameters.fieldIds(product), "at", now(), "by", by));
         if (product.team() != null) {
             log.run(tx, "upsert-team", Map.of("team", ProductParameters.team(product.team())));
         }
-        log.run(tx, "upsert-product", Map.of("product", ProductParameters.product(product)));
+        log.run(tx, "upsert-product", Map.of("product", ProductParameters.product(product), "descriptor", snapshot));
         log.run(tx, "upsert-datasets", Map.of("productId", id, "datasets", ProductParameters.datasets(product)));
         log.run(tx, "upsert-inputs", Map.of("productId", id, "inputs", ProductParameters.inputs(product)));
         log.run(tx, "upsert-field-lineage", Map.of("edges", ProductParameters.fieldEdges(product)));
         log.run(tx, "upsert-consumers", Map.of("consumers", ProductParameters.consumers(product)));
         log.run(tx, "collect-garbage", Map.of());
         List<SchemaChange> changes = switch (change) {
-            case CREATED -> List.of(new SchemaChange(SchemaChange.Kind.CREATED, id, "", product.version()));
-            case UPDATED -> ProductSnapshot.of(product).changesSince(snapshot(previous.get(0)), id);
-            case UNCHANGED -> List.of();
+            case CREATED -> ProductDiff.between(null, product);
+            case UPDATED -> updates(baseline.previous(before.get(0), id), product);
+            default -> List.of();
         };
-        int revision = previous.isEmpty() ? (change == UpsertOutcome.Change.CREATED ? 1 : 0)
-                : previous.get(0).get("revision").asInt() + 1;
         if (!changes.isEmpty()) {
-            log.run(tx, "record-revision", Map.of("productId", id, "revision", Map.of(
-                    "number", revision,
-                    "at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                    "contentHash", hash,
-                    "declaredVersion", product.version(),
-                    "changes", changes.stream().map(c -> Map.of("kind", c.kind().name(), "subject", c.subject(),
-                            "before", c.before(), "after", c.after())).toList())));
-            List<SchemaChange> breaking = changes.stream().filter(SchemaChange::breaking).toList();
-            if (!breaking.isEmpty()) {
-                log.run(tx, "alert-raise", Map.of("alerts", List.of(Map.of(
-                        "id", "BREAKING " + id + " r" + revision, "kind", "BREAKING", "subjectKind", "PRODUCT",
-                        "subject", id, "product", id, "at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                        "reason", "revision " + revision + " of " + id + " breaks what reads it: "
-                                + breaking.stream().map(SchemaChange::toString).collect(Collectors.joining("; "))))));
-            }
+            int revision = (before.isEmpty() ? 0 : before.get(0).get("revision").asInt()) + 1;
+            record(tx, id, revision, hash, product, snapshot, changes, by);
         }
         return new UpsertOutcome(id, change, hash, changes);
     }
 
-    private static ProductSnapshot snapshot(Record row) {
-        Map<String, ProductSnapshot.FieldShape> fields = new TreeMap<>();
-        Set<String> datasets = new TreeSet<>();
-        for (Value field : row.get("fields").values()) {
-            String dataset = field.get("dataset").asString();
-            datasets.add(dataset);
-            fields.put(dataset + "." + field.get("field").asString(), new ProductSnapshot.FieldShape(
-                    field.get("type").asString(""), field.get("classification").asString("")));
+    /** A product its domain no longer declares: retired with a revision, and its readers told. */
+    private UpsertOutcome retire(TransactionContext tx, Domain domain, Record row, Baseline baseline, String by) {
+        String id = row.get("id").asString();
+        DataProduct last = baseline.previous(row, id);
+        List<SchemaChange> changes = List.of(new SchemaChange(SchemaChange.Kind.RETIRED, id,
+                last == null ? "" : last.status().name(), "RETIRED"));
+        DataProduct retired = last == null ? null : last.withStatus(ProductStatus.RETIRED);
+        String snapshot = retired == null ? row.get("descriptor").asString(null) : descriptors.write(domain, retired);
+        String hash = retired == null ? "retired" : ProductParameters.contentHash(retired);
+        Map<String, @Nullable Object> parameters = new HashMap<>();
+        parameters.put("productId", id);
+        parameters.put("at", now());
+        parameters.put("by", by);
+        parameters.put("descriptor", snapshot);
+        parameters.put("hash", hash);
+        log.run(tx, "retire-product", parameters);
+        int revision = row.get("revision").asInt() + 1;
+        record(tx, id, revision, hash, retired, snapshot, changes, by);
+        return new UpsertOutcome(id, UpsertOutcome.Change.RETIRED, hash, changes);
+    }
+
+    private static List<SchemaChange> updates(@Nullable DataProduct previous, DataProduct product) {
+        List<SchemaChange> changes = previous == null ? List.of() : ProductDiff.between(previous, product);
+        // no earlier snapshot to compare with (stored before revisions kept one), or a change no kind names
+        return changes.isEmpty()
+                ? List.of(new SchemaChange(SchemaChange.Kind.DESCRIPTION_CHANGED, product.id().value(), "", ""))
+                : changes;
+    }
+
+    private void record(TransactionContext tx, String id, int revision, String hash, @Nullable DataProduct product,
+            @Nullable String snapshot, List<SchemaChange> changes, String by) {
+        Map<String, @Nullable Object> entry = new HashMap<>();
+        entry.put("number", revision);
+        entry.put("at", now());
+        entry.put("contentHash", hash);
+        entry.put("declaredVersion", product == null ? "" : product.version());
+        entry.put("descriptor", snapshot);
+        entry.put("harvest", by);
+        entry.put("changes", changes.stream().map(c -> Map.of("kind", c.kind().name(), "subject", c.subject(),
+                "before", c.before(), "after", c.after())).toList());
+        log.run(tx, "record-revision", Map.of("productId", id, "revision", entry));
+        List<SchemaChange> breaking = changes.stream().filter(SchemaChange::breaking).toList();
+        if (changes.stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RETIRED)) {
+            raise(tx, "RETIRED", id, revision, id + " was retired (" + by + "): what reads it loses it");
+        } else if (!breaking.isEmpty()) {
+            raise(tx, "BREAKING", id, revision, "revision " + revision + " of " + id + " breaks what reads it: "
+                    + breaking.stream().map(SchemaChange::toString).collect(Collectors.joining("; ")));
         }
-        return new ProductSnapshot(row.get("status").asString(""), row.get("visibility").asString(""),
-                row.get("version").asString(""),
-                new TreeSet<>(CatalogReader.strings(row.get("inputs"))), datasets, fields);
+        if (product != null && product.status() == ProductStatus.DEPRECATED && changes.stream().anyMatch(
+                c -> c.kind() == SchemaChange.Kind.SUNSET_CHANGED
+                        || (c.kind() == SchemaChange.Kind.STATUS_CHANGED && c.after().equals("DEPRECATED")))) {
+            raise(tx, "DEPRECATED", id, revision, id + " is deprecated" + (product.sunset() == null ? ""
+                    : " and goes away on " + product.sunset()) + ": move what reads it off it");
+        }
+    }
+
+    private void raise(TransactionContext tx, String kind, String id, int revision, String reason) {
+        log.run(tx, "alert-raise", Map.of("alerts", List.of(Map.of("id", kind + " " + id + " r" + revision,
+                "kind", kind, "subjectKind", "PRODUCT", "subject", id, "product", id, "at", now(), "reason", reason))));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * What a product declared before this upsert: its own snapshot, or for a product stored before snapshots were
+     * kept, its place in the domain's previous descriptor text; null when neither holds it.
+     */
+    private final class Baseline {
+
+        private final @Nullable String domainYaml;
+        private @Nullable Map<String, DataProduct> fromDomain;
+
+        Baseline(@Nullable String domainYaml) {
+            this.domainYaml = domainYaml;
+        }
+
+        @Nullable DataProduct previous(Record row, String id) {
+            String snapshot = row.get("descriptor").asString(null);
+            if (snapshot != null) {
+                DataProduct product = read(snapshot).get(id);
+                if (product != null) {
+                    return product;
+                }
+            }
+            if (fromDomain == null) {
+                fromDomain = domainYaml == null ? Map.of() : read(domainYaml);
+            }
+            return fromDomain.get(id);
+        }
+
+        private Map<String, DataProduct> read(String yaml) {
+            try {
+                Map<String, DataProduct> out = new HashMap<>();
+                loader.load("stored descriptor", yaml).products().forEach(p -> out.put(p.id().value(), p));
+                return out;
+            } catch (DescriptorException e) {
+                return Map.of();
+            }
+        }
     }
 
     private void refuseConflicts(TransactionContext tx, DataProduct product) {

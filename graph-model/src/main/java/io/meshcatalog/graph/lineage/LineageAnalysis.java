@@ -79,23 +79,48 @@ final class LineageAnalysis {
         return LineageEdges.of(driver, cypher, direction, reach.starts, found, hidden, limits.maxEdges());
     }
 
+    /** A proposed change to an item the catalog holds, and what it does to it in words ("dropped", "retired" …). */
+    record Proposed(NodeRef item, String describe) {
+    }
+
     ChangeImpactReport changeImpact(ViewerParameters viewer, List<FieldChange> changes,
             @Nullable Integer requestedDepth) {
-        int depth = limits.clampDepth(requestedDepth);
-        Map<NodeKey, Reach.Found> nodes = new LinkedHashMap<>();
-        Map<NodeKey, List<String>> because = new HashMap<>();
-        Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
-        Map<String, CatalogReader.OwnedBy> consumerOwners = new HashMap<>();
+        List<Proposed> proposed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        boolean truncated = false;
         for (FieldChange change : changes) {
             FieldView field = reader.field(viewer, change.field().value()).filter(f -> !f.placeholder())
                     .orElseThrow(() -> new UnknownNodeException(NodeRef.field(change.field().value())));
             if (change.kind() == ChangeKind.RETYPE && field.logicalType().equalsIgnoreCase(change.newType())) {
                 notes.add(field.id() + " is already of type " + field.logicalType() + "; retyping it changes nothing");
+            } else {
+                proposed.add(new Proposed(NodeRef.field(field.id()), change.describe()));
+            }
+        }
+        return impactOf(viewer, changes, proposed, notes, requestedDepth);
+    }
+
+    /**
+     * What {@code proposed} changes break downstream, merged: each item once at its nearest degree, with one reason
+     * per change that reaches it, and the teams to tell once each.
+     */
+    ChangeImpactReport impactOf(ViewerParameters viewer, List<FieldChange> changes, List<Proposed> proposed,
+            List<String> notesSoFar, @Nullable Integer requestedDepth) {
+        int depth = limits.clampDepth(requestedDepth);
+        Map<NodeKey, Reach.Found> nodes = new LinkedHashMap<>();
+        Map<NodeKey, List<String>> because = new HashMap<>();
+        Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
+        Map<String, CatalogReader.OwnedBy> consumerOwners = new HashMap<>();
+        List<String> notes = new ArrayList<>(notesSoFar);
+        boolean truncated = false;
+        for (Proposed change : proposed) {
+            String id = change.item().id();
+            Reach reach;
+            try {
+                reach = downstream(viewer, change.item(), depth);
+            } catch (UnknownNodeException e) {
+                notes.add(id + " is not in the catalog, or not for you: what reads it cannot be told");
                 continue;
             }
-            Reach reach = downstream(viewer, NodeRef.field(field.id()), depth);
             truncated |= reach.truncated;
             productOwners.putAll(reach.productOwners);
             consumerOwners.putAll(reach.consumerOwnersFromWalks);
@@ -103,11 +128,11 @@ final class LineageAnalysis {
             for (Reach.Found node : reached) {
                 Reach.keepNearest(nodes, node);
                 because.computeIfAbsent(node.key(), k -> new ArrayList<>())
-                        .add("downstream of " + field.id() + " (degree " + node.degree() + "), which is "
-                                + change.describe());
+                        .add("downstream of " + id + " (degree " + node.degree() + "), which is " + change.describe());
             }
             if (reached.isEmpty()) {
-                notes.add("nothing in the catalog is derived from " + field.id() + " or reads its dataset");
+                notes.add("nothing in the catalog is derived from " + id + " or reads "
+                        + (change.item().kind() == NodeKind.FIELD ? "its dataset" : "it"));
             }
         }
         List<Reach.Found> broken = nodes.values().stream().sorted(Reach.NEAREST_FIRST).toList();

@@ -39,6 +39,7 @@ public final class LineageStore {
     private final CatalogReader reader;
     private final CatalogSearch search;
     private final LineageAnalysis analysis;
+    private final DescriptorCheck check;
     private final OpenLineageWriter openLineage;
     private final ServerProcedures procedures;
     private final AccessGrants grants;
@@ -80,6 +81,7 @@ public final class LineageStore {
         this.reader = new CatalogReader(driver, cypher);
         this.search = new CatalogSearch(driver, cypher, clock);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits, this.procedures);
+        this.check = new DescriptorCheck(driver, cypher, analysis);
         this.openLineage = new OpenLineageWriter(driver, cypher);
         this.grants = new AccessGrants(driver, cypher, grantLimits);
         this.governance = new GovernanceCheck(driver, cypher);
@@ -107,9 +109,15 @@ public final class LineageStore {
 
     // Writes of what domains declare and jobs report
 
-    /** Writes a domain and each of its products, one transaction per product; a stored descriptor text is kept. */
+    /** What wrote a revision when the caller names nothing else. */
+    public static final String DIRECT_UPSERT = "a direct upsert";
+
+    /**
+     * Writes a domain and each of its products, one transaction per product; a stored descriptor text is kept. The
+     * domain's products the descriptor no longer declares are retired.
+     */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor) {
-        return writer.upsert(descriptor, null);
+        return writer.upsert(descriptor, null, DIRECT_UPSERT);
     }
 
     /**
@@ -117,7 +125,12 @@ public final class LineageStore {
      * read from, on the domain, for {@link #descriptors}.
      */
     public List<UpsertOutcome> upsert(DomainDescriptor descriptor, String descriptorYaml) {
-        return writer.upsert(descriptor, descriptorYaml);
+        return writer.upsert(descriptor, descriptorYaml, DIRECT_UPSERT);
+    }
+
+    /** As {@link #upsert(DomainDescriptor, String)}, naming {@code by} (such as a harvest) in the revisions it writes. */
+    public List<UpsertOutcome> upsert(DomainDescriptor descriptor, String descriptorYaml, String by) {
+        return writer.upsert(descriptor, descriptorYaml, by);
     }
 
     /**
@@ -148,6 +161,16 @@ public final class LineageStore {
      */
     public Map<String, String> descriptors(Viewer viewer) {
         return reader.descriptors(viewer);
+    }
+
+    /**
+     * The last descriptor snapshot of each retired product, its domain and the product alone, newest retirement first,
+     * at most {@code limit}: what the vocabulary serves of products no domain declares any more.
+     *
+     * @throws IllegalArgumentException for a viewer that does not see everything
+     */
+    public List<String> retiredDescriptors(Viewer viewer, int limit) {
+        return reader.retiredDescriptors(viewer, limit);
     }
 
     /** A product's revisions, newest first, at most {@code limit} of them; none when the viewer may not see it. */
@@ -192,6 +215,14 @@ public final class LineageStore {
      */
     public Map<NodeRef, Health> health(Viewer viewer, Collection<NodeRef> nodes) {
         return runs.health(as(viewer), nodes, clock.instant());
+    }
+
+    /**
+     * Where each product, dataset and field of {@code nodes} the viewer may see is in its life; consumers, datasets
+     * no product published and what the viewer may not see are left out.
+     */
+    public Map<NodeRef, Lifecycle> lifecycle(Viewer viewer, Collection<NodeRef> nodes) {
+        return reader.lifecycle(as(viewer), nodes);
     }
 
     /** The dataset's data quality results (OpenLineage facets), newest first, {@code last} (1 to 100) at most. */
@@ -244,6 +275,16 @@ public final class LineageStore {
      */
     public ChangeImpactReport changeImpact(Viewer viewer, List<FieldChange> changes, @Nullable Integer depth) {
         return analysis.changeImpact(as(viewer), changes, depth);
+    }
+
+    /**
+     * What {@code proposed}, a new descriptor of a domain, changes against {@code current} (the descriptor the catalog
+     * last harvested, null for a new domain): every change named and judged, and what the breaking ones break
+     * downstream and whom to tell, as the viewer may see it. Nothing is written.
+     */
+    public DescriptorCheckReport check(Viewer viewer, @Nullable DomainDescriptor current, DomainDescriptor proposed,
+            @Nullable Integer depth) {
+        return check.check(as(viewer), current, proposed, depth);
     }
 
     /**

@@ -51,6 +51,7 @@ final class ProductParameters {
         properties.put("name", product.name());
         properties.put("domain", product.domain().value());
         properties.put("status", product.status().name());
+        properties.put("sunset", product.sunset() == null ? null : product.sunset().toString());
         properties.put("visibility", product.visibility().name());
         properties.put("version", product.version());
         properties.put("purpose", product.description().purpose());

@@ -1,19 +1,115 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.model.Classification;
+import io.meshcatalog.graph.model.ProductStatus;
+import io.meshcatalog.graph.model.Visibility;
+import java.util.Locale;
+
 /**
  * One difference between two revisions of a product, for example {@code FIELD_RETYPED
- * orders.orders.shipped_on date → timestamp}.
+ * orders.orders.shipped_on date -> timestamp}. Whether it breaks what reads the product is decided here, from what
+ * changed, and only here ({@link #breaking()}, {@link #why()}).
  */
 public record SchemaChange(Kind kind, String subject, String before, String after) {
 
     public enum Kind {
-        CREATED, STATUS_CHANGED, VISIBILITY_CHANGED, VERSION_CHANGED, INPUT_ADDED, INPUT_REMOVED, DATASET_ADDED, DATASET_REMOVED,
-        FIELD_ADDED, FIELD_REMOVED, FIELD_RETYPED, FIELD_RECLASSIFIED, DESCRIPTION_CHANGED
+        CREATED, RETIRED, STATUS_CHANGED, SUNSET_CHANGED, VISIBILITY_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
+        TAGS_CHANGED, SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, CONSUMER_ADDED, CONSUMER_REMOVED,
+        CONSUMER_CHANGED, INPUT_ADDED, INPUT_REMOVED, DATASET_ADDED, DATASET_REMOVED, FIELD_ADDED, FIELD_REMOVED,
+        FIELD_RENAMED, FIELD_RETYPED, FIELD_REQUIRED_CHANGED, FIELD_RECLASSIFIED, DESCRIPTION_CHANGED
     }
 
-    /** Whether it can break what reads the product: a dataset or field gone, or a field's type changed. */
+    /** What a {@link Kind#FIELD_REQUIRED_CHANGED} says of a field. */
+    public static final String REQUIRED = "required";
+    public static final String OPTIONAL = "optional";
+
+    /**
+     * Whether it can break what reads the product: something it read is gone or renamed, or what it reads may now hold
+     * values it did not (a wider type, nulls, a higher classification it may not be allowed to see, a narrower
+     * visibility), or the product is retired. Narrowing the other way breaks nothing.
+     */
     public boolean breaking() {
-        return kind == Kind.DATASET_REMOVED || kind == Kind.FIELD_REMOVED || kind == Kind.FIELD_RETYPED;
+        return switch (kind) {
+            case RETIRED, DATASET_REMOVED, FIELD_REMOVED, FIELD_RENAMED -> true;
+            case FIELD_RETYPED -> !narrowed(before, after);
+            case FIELD_REQUIRED_CHANGED -> REQUIRED.equals(before) && OPTIONAL.equals(after);
+            case FIELD_RECLASSIFIED -> rank(after) > rank(before);
+            case VISIBILITY_CHANGED -> openness(after) < openness(before);
+            case STATUS_CHANGED -> ProductStatus.RETIRED.name().equals(after);
+            default -> false;
+        };
+    }
+
+    /** Why it breaks or does not, in words for a change report; empty when there is nothing to say. */
+    public String why() {
+        return switch (kind) {
+            case RETIRED -> "the product is retired: its readers lose it";
+            case DATASET_REMOVED -> "the dataset is gone";
+            case FIELD_REMOVED -> "the field is gone";
+            case FIELD_RENAMED -> "readers ask for " + before + ", which is gone";
+            case FIELD_RETYPED -> narrowed(before, after) ? "narrowed: every " + after + " is a " + before
+                    : widened(before, after) ? "widened: readers of " + before + " may not read every " + after
+                    : "incompatible: " + before + " and " + after + " hold different values";
+            case FIELD_REQUIRED_CHANGED -> REQUIRED.equals(before) ? "it may now be null" : "it is now always set";
+            case FIELD_RECLASSIFIED -> rank(after) > rank(before)
+                    ? "classification raised: readers may no longer be allowed to see it"
+                    : "classification lowered";
+            case VISIBILITY_CHANGED -> openness(after) < openness(before) ? "fewer callers may see it" : "";
+            case STATUS_CHANGED -> ProductStatus.DEPRECATED.name().equals(after)
+                    ? "deprecated: its readers should move off it" : "";
+            default -> "";
+        };
+    }
+
+    /** What the change does to its subject, in words that follow "which is", such as {@code renamed to x}. */
+    public String describe() {
+        return switch (kind) {
+            case RETIRED -> "retired";
+            case DATASET_REMOVED, FIELD_REMOVED -> "dropped";
+            case FIELD_RENAMED -> "renamed to " + after;
+            case FIELD_RETYPED -> "retyped from " + before + " to " + after + " (" + why() + ")";
+            case FIELD_REQUIRED_CHANGED -> "made " + after + " (" + why() + ")";
+            case FIELD_RECLASSIFIED -> "reclassified from " + (before.isEmpty() ? "none" : before) + " to "
+                    + (after.isEmpty() ? "none" : after);
+            case VISIBILITY_CHANGED -> "made " + after.toLowerCase(Locale.ROOT) + " (" + why() + ")";
+            case STATUS_CHANGED -> "made " + after.toLowerCase(Locale.ROOT);
+            default -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    /** What a breaking change is about: the product, dataset or field the catalog knows as {@code subject}. */
+    NodeRef item() {
+        return switch (kind) {
+            case RETIRED, STATUS_CHANGED, VISIBILITY_CHANGED, CREATED, SUNSET_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
+                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED -> NodeRef.product(subject);
+            case DATASET_REMOVED, DATASET_ADDED, INPUT_ADDED, INPUT_REMOVED -> NodeRef.dataset(subject);
+            case CONSUMER_ADDED, CONSUMER_REMOVED, CONSUMER_CHANGED -> new NodeRef(NodeKind.CONSUMER, subject);
+            default -> NodeRef.field(subject);
+        };
+    }
+
+    /** Every value of {@code after} is a value of {@code before}: readers of {@code before} read it. */
+    static boolean narrowed(String before, String after) {
+        return before.equals("number") && after.equals("integer");
+    }
+
+    /** Every value of {@code before} is a value of {@code after}, and not the other way round. */
+    static boolean widened(String before, String after) {
+        return narrowed(after, before) || (after.equals("string") && !before.equals("object")
+                && !before.equals("array")) || (before.equals("date") && after.equals("timestamp"));
+    }
+
+    private static int rank(String classification) {
+        return classification.isEmpty() ? -1
+                : Classification.valueOf(classification.toUpperCase(Locale.ROOT)).ordinal();
+    }
+
+    private static int openness(String visibility) {
+        return switch (Visibility.valueOf(visibility)) {
+            case PUBLIC -> 2;
+            case INTERNAL -> 1;
+            case PRIVATE -> 0;
+        };
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What one product upsert did: created it, changed it (with the changes recorded as a new
- * revision), or found it already as declared.
+ * revision), found it already as declared, or retired it because its domain's descriptor no longer declares it.
  */
 public record UpsertOutcome(String productId, Change change, String contentHash, List<SchemaChange> changes) {
 
@@ -13,6 +13,6 @@ public record UpsertOutcome(String productId, Change change, String contentHash,
     }
 
     public enum Change {
-        CREATED, UPDATED, UNCHANGED
+        CREATED, UPDATED, UNCHANGED, RETIRED
     }
 }

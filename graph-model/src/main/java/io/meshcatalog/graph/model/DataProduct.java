@@ -1,17 +1,20 @@
 package io.meshcatalog.graph.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A data product as its domain declares it (ODPS v1.0 product, ODCS v3.1 schema). A product with no
- * {@code team} is owned by its domain's team; {@code visibility} says who may see it.
+ * {@code team} is owned by its domain's team; {@code visibility} says who may see it. A deprecated product may name
+ * the day it goes away ({@code sunset}).
  */
 public record DataProduct(
         ProductId id,
         String name,
         String version,
         ProductStatus status,
+        @Nullable LocalDate sunset,
         Visibility visibility,
         Description description,
         List<String> tags,
@@ -35,5 +38,11 @@ public record DataProduct(
 
     public DomainId domain() {
         return id.domain();
+    }
+
+    /** The same product in another state of its life, as when the catalog retires it. */
+    public DataProduct withStatus(ProductStatus newStatus) {
+        return new DataProduct(id, name, version, newStatus, sunset, visibility, description, tags, team, support,
+                inputPorts, outputPorts, datasets, consumers, sla);
     }
 }

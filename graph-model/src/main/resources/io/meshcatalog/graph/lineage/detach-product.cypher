@@ -1,8 +1,8 @@
 // Removes everything this product declared, so that the upsert that follows rebuilds it exactly:
 // its ports, SLA and support, its ownership, the lineage into its datasets and fields, and the
 // edges to its consumers. Lineage that OpenLineage jobs reported (edges with a job) is theirs and
-// stays. Datasets and fields the product no longer publishes become placeholders, kept only while
-// another product's lineage still points at them.
+// stays. Datasets and fields the product no longer publishes are no longer declared (placeholders) and are retired
+// ($at, by $by): kept, out of search, for the lineage that still points at them and for history.
 MATCH (p:DataProduct {id: $productId})
 OPTIONAL MATCH (p)-[:HAS_PORT|HAS_SLA|HAS_SUPPORT]->(x)
 DETACH DELETE x
@@ -26,9 +26,13 @@ DELETE derived
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:PRODUCES]->(:Dataset)-[:HAS_FIELD]->(gone:Field)
 WHERE NOT gone.id IN $fieldIds
-SET gone.placeholder = true
+SET gone.retiredAt = CASE WHEN gone.placeholder THEN gone.retiredAt ELSE $at END,
+    gone.retiredBy = CASE WHEN gone.placeholder THEN gone.retiredBy ELSE $by END,
+    gone.placeholder = true
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[published:PRODUCES]->(dropped:Dataset)
 WHERE NOT dropped.id IN $datasetIds
-SET dropped.placeholder = true
+SET dropped.retiredAt = CASE WHEN dropped.placeholder THEN dropped.retiredAt ELSE $at END,
+    dropped.retiredBy = CASE WHEN dropped.placeholder THEN dropped.retiredBy ELSE $by END,
+    dropped.placeholder = true
 DELETE published

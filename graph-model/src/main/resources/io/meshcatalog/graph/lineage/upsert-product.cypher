@@ -1,6 +1,7 @@
 // The product node, its domain, its owner (when it names one), ports, SLA and support.
 MERGE (p:DataProduct {id: $product.id})
-SET p += $product.properties, p.placeholder = false
+SET p += $product.properties, p.placeholder = false, p.descriptor = $descriptor, p.retiredAt = null,
+    p.retiredBy = null
 WITH p
 MATCH (d:Domain {id: $product.domain})
 MERGE (p)-[:IN_DOMAIN]->(d)

@@ -2,7 +2,10 @@ package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.model.DomainDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,6 +40,15 @@ final class Fixtures {
 
     static DomainDescriptor yaml(String name, String yaml) {
         return new DescriptorLoader().load(name, yaml);
+    }
+
+    /** A fixture file's text, such as {@code lineage/beta.yaml}. */
+    static String text(String name) {
+        try {
+            return Files.readString(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path path(String name) {

@@ -97,7 +97,10 @@ class LineageStoreIT {
 
         List<UpsertOutcome> outcome = store.upsert(slimmer);
 
-        assertThat(outcome).extracting(UpsertOutcome::change).containsExactly(UpsertOutcome.Change.UPDATED);
+        assertThat(outcome).extracting(UpsertOutcome::productId, UpsertOutcome::change).containsExactly(
+                tuple("gamma.join", UpsertOutcome.Change.UPDATED), tuple("gamma.one", UpsertOutcome.Change.RETIRED),
+                tuple("gamma.three", UpsertOutcome.Change.RETIRED), tuple("gamma.two", UpsertOutcome.Change.RETIRED));
+        assertThat(store.product(ADMIN, "gamma.one")).as("retired, not forgotten").isPresent();
         assertThat(store.product(ADMIN, "gamma.join").orElseThrow().inputs()).containsExactly("beta.left");
         assertThat(store.product(ADMIN, "gamma.join").orElseThrow().consumers()).isEmpty();
         assertThat(store.field(ADMIN, "gamma.joined.total").orElseThrow().derivedFrom())
@@ -138,14 +141,19 @@ class LineageStoreIT {
                 "FIELD_REMOVED beta.right.order_id string -> ");
         assertThat(history.get(1).changes()).extracting(SchemaChange::kind).containsExactly(SchemaChange.Kind.CREATED);
         assertThat(store.history(ADMIN, "beta.right", 1)).hasSize(1);
-        assertThat(store.field(ADMIN, "beta.right.order_id")).isEmpty();
-        assertThat(new Outbox(driver, clock).newAlerts(10)).as("the retyped and removed fields break readers")
+        assertThat(store.field(ADMIN, "beta.right.order_id")).as("retired: kept, no longer declared")
+                .hasValueSatisfying(field -> assertThat(field.placeholder()).isTrue());
+        List<Alert> alerts = new Outbox(driver, clock).newAlerts(10);
+        assertThat(alerts).filteredOn(alert -> alert.kind().equals("BREAKING"))
+                .as("retiring it and removing a field break readers; narrowing number to integer does not")
                 .singleElement().satisfies(alert -> {
                     assertThat(alert.id()).isEqualTo("BREAKING beta.right r2");
                     assertThat(alert.node()).isEqualTo(NodeRef.product("beta.right"));
-                    assertThat(alert.reason()).contains("FIELD_RETYPED beta.right.amount", "FIELD_REMOVED")
-                            .doesNotContain("FIELD_ADDED");
+                    assertThat(alert.reason()).contains("STATUS_CHANGED beta.right DEPRECATED -> RETIRED",
+                            "FIELD_REMOVED beta.right.order_id").doesNotContain("FIELD_ADDED", "FIELD_RETYPED");
                 });
+        assertThat(alerts).filteredOn(alert -> alert.kind().equals("RETIRED")).extracting(Alert::subject)
+                .as("the products this descriptor of beta leaves out").containsExactlyInAnyOrder("beta.left", "beta.fan");
     }
 
     @Test
