@@ -200,7 +200,7 @@ final class LineageAnalysis {
             Traversal.Step field = nearestField.get(row.get("id").asString());
             reach.add(new Reach.Found(NodeKind.DATASET, row.get("id").asString(), row.get("name").asString(),
                     row.get("domain").asString(), field.degree(), field.path(reach.root), false,
-                    row.get("product").asString()));
+                    row.get("product").asString(), row.get("retired").asBoolean()));
             starts.add(new Traversal.Start(row.get("element").asString(), NodeKind.DATASET, row.get("id").asString(),
                     field.degree(), field));
         }
@@ -237,7 +237,7 @@ final class LineageAnalysis {
                 productIds)) {
             Reach.Found via = nearestDataset.get(product.id());
             Reach.keepNearest(reach.nodes, new Reach.Found(NodeKind.PRODUCT, product.id(), product.name(),
-                    product.owner().domain(), via.degree(), via.path(), false, product.id()));
+                    product.owner().domain(), via.degree(), via.path(), false, product.id(), via.retired()));
             reach.productOwners.put(product.id(), product);
         }
     }

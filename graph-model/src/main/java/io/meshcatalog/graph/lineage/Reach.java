@@ -20,7 +20,7 @@ final class Reach {
 
     /** A node of the answer before its viewer's masking. */
     record Found(NodeKind kind, String id, String name, String domain, int degree, List<NodeKey> path,
-            boolean external, String product) {
+            boolean external, String product, boolean retired) {
 
         NodeKey key() {
             return new NodeKey(kind, id);
@@ -30,7 +30,8 @@ final class Reach {
         LineageNode seenThrough(HiddenNodes hidden) {
             boolean named = (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT) && !product.isEmpty()
                     && !hidden.hides(new NodeKey(NodeKind.PRODUCT, product));
-            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external, named ? product : null);
+            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external, named ? product : null,
+                    retired);
         }
     }
 
@@ -62,7 +63,7 @@ final class Reach {
 
     void add(Traversal.Step step) {
         add(new Found(step.kind(), step.id(), step.name(), step.domain(), step.degree(), step.path(root),
-                step.external(), step.product()));
+                step.external(), step.product(), step.retired()));
     }
 
     void add(Found node) {

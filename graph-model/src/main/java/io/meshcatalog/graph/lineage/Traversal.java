@@ -26,10 +26,11 @@ final class Traversal {
 
     /**
      * A node reached by the walk. {@code element} tells it from others of the same walk: its element id
-     * in a walk by levels, its place in the answer ({@code #12}) in a walk on the server.
+     * in a walk by levels, its place in the answer ({@code #12}) in a walk on the server. {@code retired}: its
+     * product retired or dropped it.
      */
     record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
-            String dataset, String product, int degree, @Nullable Step parent) {
+            String dataset, String product, boolean retired, int degree, @Nullable Step parent) {
 
         /** One shortest path from {@code root} to this step, both included (a start with the root's id is the root). */
         List<NodeKey> path(NodeKey root) {
@@ -96,7 +97,8 @@ final class Traversal {
             int parent = row.get(0).asInt();
             Step step = new Step("#" + rows.size(), NodeKind.valueOf(row.get(2).asString()), row.get(3).asString(),
                     row.get(4).asString(), row.get(5).asString(), row.get(6).asBoolean(), row.get(7).asString(),
-                    row.get(8).asString(), row.get(1).asInt(), parent < 0 ? startSteps.get(-1 - parent) : rows.get(parent));
+                    row.get(8).asString(), row.get(9).asBoolean(), row.get(1).asInt(),
+                    parent < 0 ? startSteps.get(-1 - parent) : rows.get(parent));
             rows.add(step);
             reached.put(step.element(), step);
         }
@@ -163,8 +165,8 @@ final class Traversal {
     }
 
     private static Step start(Start start) {
-        return new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "", start.degree(),
-                start.parent());
+        return new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "", false,
+                start.degree(), start.parent());
     }
 
     /** One level: what the nodes of {@code frontier} feed (consumers feed nothing) or are fed by, one hop further. */
@@ -184,7 +186,7 @@ final class Traversal {
             next.add(new Step(row.get("element").asString(), NodeKind.valueOf(row.get("kind").asString()),
                     row.get("id").asString(), row.get("name").asString(), row.get("domain").asString(),
                     row.get("external").asBoolean(), row.get("dataset").asString(), row.get("product").asString(),
-                    from.degree() + 1, from));
+                    row.get("retired").asBoolean(), from.degree() + 1, from));
         }
         return next;
     }

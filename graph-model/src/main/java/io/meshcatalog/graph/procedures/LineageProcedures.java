@@ -81,7 +81,7 @@ public final class LineageProcedures {
     @Procedure(name = WALK, mode = Mode.READ)
     @Description("Breadth-first along FEEDS from [elementId, degree] starts: each node once at its smallest degree, "
             + "through the least element id of the level before; reached rows are [parent, degree, kind, id, name, "
-            + "domain, external, dataset, product], where parent is the row's index in the answer, or -1 - i for the "
+            + "domain, external, dataset, product, retired], where parent is the row's index in the answer, or -1 - i for the "
             + "i-th start; with the products of the datasets it touched and their effective owners.")
     public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
             @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
@@ -217,7 +217,8 @@ public final class LineageProcedures {
         Object id = properties.get("id");
         return List.of(parent.index(), (long) visit.degree(), visit.kind(), id, properties.getOrDefault("name", id),
                 properties.getOrDefault("domain", ""), properties.getOrDefault("external", false),
-                properties.getOrDefault("dataset", ""), properties.getOrDefault("product", ""));
+                properties.getOrDefault("dataset", ""), properties.getOrDefault("product", ""),
+                visit.node().hasProperty("retiredAt"));
     }
 
     private static String kind(Node node) {

@@ -7,4 +7,4 @@ WITH m, min(from) AS from
 RETURN from, elementId(m) AS element, m.id AS id, coalesce(m.name, m.id) AS name, coalesce(m.domain, '') AS domain,
        CASE WHEN m:Consumer THEN 'CONSUMER' WHEN m:Field THEN 'FIELD' ELSE 'DATASET' END AS kind,
        coalesce(m.external, false) AS external, coalesce(m.dataset, '') AS dataset,
-       coalesce(m.product, '') AS product
+       coalesce(m.product, '') AS product, m.retiredAt IS NOT NULL AS retired

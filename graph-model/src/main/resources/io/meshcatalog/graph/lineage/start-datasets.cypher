@@ -2,4 +2,4 @@
 UNWIND $ids AS datasetId
 MATCH (d:Dataset {id: datasetId})
 RETURN elementId(d) AS element, d.id AS id, 'DATASET' AS kind, coalesce(d.name, d.id) AS name,
-       coalesce(d.domain, '') AS domain, coalesce(d.product, '') AS product
+       coalesce(d.domain, '') AS domain, coalesce(d.product, '') AS product, d.retiredAt IS NOT NULL AS retired

@@ -72,8 +72,23 @@ class ProductLifecycleIT {
         assertThat(store.search(ADMIN, SearchQuery.text("right").withStatus("retired")).hits())
                 .extracting(SearchHit::id).contains("beta.right");
 
-        assertThat(store.lineage(ADMIN, NodeRef.product("gamma.join"), Direction.UPSTREAM, 3).nodes())
-                .extracting(LineageNode::id).as("still in lineage").contains("beta.right");
+        for (LineageStore.Procedures walks : LineageStore.Procedures.values()) {
+            LineageStore walking = new LineageStore(driver, TraversalLimits.DEFAULT, clock, walks);
+            assertThat(walking.lineage(ADMIN, NodeRef.product("gamma.join"), Direction.UPSTREAM, 3).nodes())
+                    .as("still in lineage, as retired (walks %s)", walks)
+                    .filteredOn(node -> node.id().startsWith("beta.right"))
+                    .extracting(LineageNode::kind, LineageNode::retired).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, true),
+                            org.assertj.core.groups.Tuple.tuple(NodeKind.PRODUCT, true));
+            assertThat(walking.lineage(ADMIN, NodeRef.field("gamma.joined.total"), Direction.UPSTREAM, 3).nodes())
+                    .filteredOn(node -> node.kind() == NodeKind.FIELD)
+                    .extracting(LineageNode::id, LineageNode::retired).contains(
+                            org.assertj.core.groups.Tuple.tuple("beta.right.amount", true),
+                            org.assertj.core.groups.Tuple.tuple("beta.left.amount", false));
+            assertThat(walking.lineage(ADMIN, NodeRef.product("gamma.join"), Direction.UPSTREAM, 3).nodes())
+                    .filteredOn(node -> node.id().startsWith("beta.left")).extracting(LineageNode::retired)
+                    .containsOnly(false);
+        }
 
         Alert alert = outbox.newAlerts(10).stream().filter(a -> a.kind().equals("RETIRED")).findFirst().orElseThrow();
         assertThat(alert.node()).isEqualTo(NodeRef.product("beta.right"));
