@@ -38,7 +38,7 @@ export function elements(origin, nodes, edges, options) {
     }
     const data = { id: ELEMENT_PREFIX[item.kind] + item.id, ref: item.id, kind: item.kind, label: item.name,
       domain: item.domain, degree: item.degree, external: item.external, origin: item.degree === 0,
-      inferred: item.inferred, productId: item.productId };
+      inferred: item.inferred, productId: item.productId, retired: item.retired };
     if (item.kind === 'FIELD') {
       data.parent = 'd:' + datasetOf(item.id);
     }

@@ -9,7 +9,7 @@ import { teamsToTell, hidden, partialErrors } from './parts.js';
 import { download, csv } from './csv.js';
 
 // paths only for the CSV export: the picture draws edges, and a hub's 19,000 paths are most of its answer
-const NODE = 'kind id name domain degree external productId path @include(if: $paths)';
+const NODE = 'kind id name domain degree external productId retired path @include(if: $paths)';
 const EDGE = 'from { kind id } to { kind id } kind';
 const SHAPE = '$of: NodeRefInput!, $depth: Int, $paths: Boolean = false, $edges: Boolean = true';
 
@@ -28,6 +28,7 @@ const UPSTREAM = `query Lineage(${SHAPE}) {
 }`;
 
 const KINDS = ['PRODUCT', 'DATASET', 'FIELD', 'CONSUMER'];
+
 /** How many items the side panel lists, nearest first; the picture groups the rest and the CSV holds them all. */
 const LISTED = 200;
 
@@ -109,7 +110,8 @@ export async function lineageView(main, route, stillWanted) {
           <h2>${state.nodes.length} item${state.nodes.length === 1 ? '' : 's'}</h2>
           <ul class="items">${state.nodes.slice(0, LISTED).map((n) => html`<li><span class="kind">${n.kind}</span>
             <a href=${n.kind === 'PRODUCT' ? link('product', [n.id]) : link('lineage', [n.kind, n.id], { direction })}>${n.id}</a>
-            <span class="quiet">${n.degree} hop${n.degree === 1 ? '' : 's'}${n.external ? ' · external' : ''}</span></li>`)}</ul>
+            <span class="quiet">${n.degree} hop${n.degree === 1 ? '' : 's'}${n.external ? ' · external' : ''}</span>
+            ${n.retired ? html`<span class="tag retired">retired</span>` : nothing}</li>`)}</ul>
           ${state.nodes.length > LISTED ? html`<p class="quiet" id="more-items">The nearest ${LISTED} are listed; the
             CSV export holds all ${state.nodes.length}.</p>` : nothing}
           ${hidden(result.hidden)}
@@ -248,6 +250,8 @@ const STYLE = [
     width: 1 } },
   { selector: 'node[?origin]', style: { 'border-width': 3, 'border-color': '#2b6cb0' } },
   { selector: 'node[?inferred]', style: { 'border-style': 'dotted' } },
+  { selector: 'node[?retired]', style: { 'border-style': 'dashed', color: '#718096',
+    'background-color': '#edf2f7' } },
   { selector: 'node:selected', style: { 'border-color': '#d69e2e', 'border-width': 3 } },
   { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8',
     'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },

@@ -22,9 +22,31 @@ const PRODUCT = `query Product($id: ID!) {
     consumers { id name kind description external destination ownerTeam datasetIds purpose }
     sla { property value unit element }
     health { status reason dataset lastWriteAt dueBy }
-    history(limit: 10) { number at declaredVersion changes { kind subject before after } }
+    lifecycle { status retiredAt retiredBy sunset }
+    history(limit: 10) {
+      number at declaredVersion harvest descriptor previousDescriptor
+      changes { kind subject before after breaking why }
+    }
   }
 }`;
+
+/** A retired product says when and by what; a deprecated one until when. */
+function lifecycle(l) {
+  if (!l || (l.status !== 'RETIRED' && l.status !== 'DEPRECATED')) {
+    return nothing;
+  }
+  return l.status === 'RETIRED'
+    ? html`<p class="lifecycle retired">Retired ${l.retiredAt ? html`on ${l.retiredAt}` : nothing}
+        ${l.retiredBy ? html`(${l.retiredBy})` : nothing}: its domain no longer declares it. What it published is kept
+        for the lineage that still names it.</p>`
+    : html`<p class="lifecycle deprecated">Deprecated${l.sunset ? html`: it goes away on ${l.sunset}` : nothing}.
+        Move what reads it off it.</p>`;
+}
+
+function breakingCount(revision) {
+  const n = revision.changes.filter((c) => c.breaking).length;
+  return n ? html` · <span class="tag breaking">${n} breaking</span>` : nothing;
+}
 
 const DATASET_PRODUCT = `query DatasetProduct($id: ID!) { dataset(id: $id) { id productId } }`;
 
@@ -60,6 +82,7 @@ export async function productView(main, route, stillWanted) {
         </p>
       </header>
       ${partialErrors(data.errors)}
+      ${lifecycle(p.lifecycle)}
       <section class="about">
         <p>${p.description.purpose}</p>
         ${p.description.limitations ? html`<p><strong>Limitations:</strong> ${p.description.limitations}</p>` : nothing}
@@ -88,9 +111,15 @@ export async function productView(main, route, stillWanted) {
       </section>
       <section class="history"><h2>History</h2>
         ${(p.history || []).map((r) => html`<details><summary>Revision ${r.number} · ${r.at} · version ${r.declaredVersion}
-          · ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}</summary>
-          <ul>${r.changes.map((c) => html`<li><span class="kind">${c.kind}</span> ${c.subject}
-            ${c.before || c.after ? html`: <del>${c.before}</del> → <ins>${c.after}</ins>` : nothing}</li>`)}</ul></details>`)}
+          · ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}${breakingCount(r)}</summary>
+          <p class="quiet">${r.harvest}</p>
+          <ul>${r.changes.map((c) => html`<li>${c.breaking ? html`<span class="tag breaking">breaking</span> ` : nothing}<span
+            class="kind">${c.kind}</span> ${c.subject}
+            ${c.before || c.after ? html`: <del>${c.before}</del> → <ins>${c.after}</ins>` : nothing}
+            ${c.why ? html`<span class="quiet">${c.why}</span>` : nothing}</li>`)}</ul>
+          ${r.descriptor ? html`<details class="descriptor"><summary>The product as declared, before and after</summary>
+            <div class="before-after"><pre>${r.previousDescriptor || '(no earlier revision)'}</pre><pre>${r.descriptor}</pre></div>
+          </details>` : nothing}</details>`)}
       </section>
     </article>`, main);
   if (focus) {

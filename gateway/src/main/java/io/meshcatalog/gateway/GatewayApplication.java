@@ -1,10 +1,12 @@
 package io.meshcatalog.gateway;
 
+import io.meshcatalog.gateway.cli.CheckCommand;
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.http.EarlySupergraph;
 import io.meshcatalog.gateway.observability.Tracing;
 import io.meshcatalog.gateway.security.NewApiKey;
 import io.netty.util.ResourceLeakDetector;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +17,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@code --subgraphs=name=url,…} to compose (both without the Spring container: {@link PlainGateway}); add
  * {@code --catalog.enabled=true} for the built-in catalog over Neo4j (the Spring application), or {@code --demo}
  * for the whole demo mesh; {@code --new-api-key} prints a fresh API key and its configuration, and exits;
- * {@code --verify-audit} checks the audit log's chain and exits.
+ * {@code --verify-audit} checks the audit log's chain and exits; {@code check --descriptor <file> --catalog <url>}
+ * checks a proposed domain descriptor against a running catalog ({@link CheckCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,6 +26,9 @@ public class GatewayApplication {
 
   public static void main(String[] args) throws InterruptedException {
     StartupDefaults.apply();
+    if (CheckCommand.requested(args)) {
+      System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (NewApiKey.requested(args)) {
       NewApiKey.print(System.out);
       return;

@@ -157,7 +157,8 @@ class CatalogConfiguration {
         new ApiKeyFetchers(apiKeyAdmin, catalogAccess),
         new AccessFetchers(lineageStore, catalogAccess, auditLog, grantCache, catalogClock),
         new AuditFetchers(auditReader, catalogAccess), new RunFetchers(lineageStore),
-        new HealthFetchers(lineageStore, CatalogLimits.DEFAULT), new NotificationFetchers(outbox));
+        new HealthFetchers(lineageStore, CatalogLimits.DEFAULT), new LifecycleFetchers(lineageStore),
+        new NotificationFetchers(outbox));
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, extensions, catalogExecutor, operationLimits);
   }

@@ -8,6 +8,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.meshcatalog.gateway.execution.Incidents;
 import io.meshcatalog.gateway.security.ForbiddenException;
+import io.meshcatalog.graph.descriptor.DescriptorException;
 import io.meshcatalog.graph.lineage.CatalogConflictException;
 import io.meshcatalog.graph.lineage.UnknownAccessRequestException;
 import io.meshcatalog.graph.lineage.UnknownNodeException;
@@ -69,7 +70,7 @@ final class CatalogErrors implements DataFetcherExceptionHandler {
     if (failure instanceof CatalogConflictException || failure instanceof ConflictException) {
       return Code.CONFLICT;
     }
-    if (failure instanceof IllegalArgumentException) {
+    if (failure instanceof IllegalArgumentException || failure instanceof DescriptorException) {
       return Code.BAD_USER_INPUT;
     }
     if (failure instanceof RetryableException) {

@@ -5,6 +5,7 @@ import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.health.HealthStatus;
 import io.meshcatalog.graph.lineage.ChangeKind;
 import io.meshcatalog.graph.lineage.Direction;
@@ -13,6 +14,7 @@ import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.SearchQuery;
+import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.vocabulary.CatalogDataset;
 import io.meshcatalog.graph.vocabulary.CatalogField;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,7 @@ final class CatalogFetchers {
   private final CatalogLimits limits;
   private final CatalogHarvester harvester;
   private final CatalogAccess access;
+  private final DescriptorLoader loader = new DescriptorLoader();
 
   CatalogFetchers(LineageStore store, CatalogVocabulary vocabulary, CatalogLimits limits, CatalogHarvester harvester,
       CatalogAccess access) {
@@ -103,6 +107,17 @@ final class CatalogFetchers {
           ChangeKind.valueOf((String) input.get("kind")), string(input, "newName"), string(input, "newType")));
     }
     return CatalogViews.changeImpact(store.changeImpact(CatalogAccess.viewer(env), changes, depth(env)));
+  }
+
+  /**
+   * Checks a proposed descriptor of a domain against the one the catalog last harvested, as the caller may see it:
+   * nothing is written. A descriptor that does not load is refused with every problem in it.
+   */
+  Object descriptorCheck(DataFetchingEnvironment env) {
+    String text = limits.descriptor(Objects.requireNonNull(env.getArgument("descriptor")));
+    DomainDescriptor proposed = loader.load("descriptor", text);
+    DomainDescriptor current = vocabulary.descriptor(proposed.domain().id().value()).orElse(null);
+    return CatalogViews.check(store.check(CatalogAccess.viewer(env), current, proposed, depth(env)));
   }
 
   /**

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Harvests every subgraph's catalog contract into the lineage graph: the descriptor is loaded and
- * upserted (idempotent; a changed product gets a revision). A subgraph that cannot be reached or
- * answers a bad descriptor is reported and left alone, so its last known products stay.
+ * upserted (idempotent; a changed product gets a revision, one no longer declared is retired). A subgraph that cannot
+ * be reached or answers a bad descriptor is reported and left alone, so its last known products stay.
  * The descriptor text is stored on its domain, and the catalog's vocabulary is rebuilt after every
  * harvest. One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
  *
@@ -72,7 +72,7 @@ public final class CatalogHarvester {
   public synchronized List<HarvestOutcome> harvest(RequestContext by, Predicate<String> which) {
     List<HarvestOutcome> outcomes = new ArrayList<>();
     subgraphs.get().stream().filter(target -> which.test(target.domain())).forEach(target -> {
-      HarvestOutcome outcome = harvest(target);
+      HarvestOutcome outcome = harvest(target, "harvest of subgraph " + target.subgraph() + " by " + by.caller().name());
       record(by, outcome);
       outcomes.add(outcome);
     });
@@ -91,13 +91,14 @@ public final class CatalogHarvester {
     details.put("created", outcome.created());
     details.put("updated", outcome.updated());
     details.put("unchanged", outcome.unchanged());
+    details.put("retired", outcome.retired());
     details.put("error", outcome.error());
     audit.append(new AuditEvent(clock.instant(), AuditKind.HARVEST, by.caller().name(), by.source(),
         outcome.subgraph(), outcome.ok() ? AuditEvent.SUCCESS : AuditEvent.FAILURE, details)).join();
     HarvestMeters.record(outcome, clock.instant());
   }
 
-  private HarvestOutcome harvest(Target target) {
+  private HarvestOutcome harvest(Target target, String harvest) {
     String subgraph = target.subgraph();
     try {
       ContractFetcher.Contract contract = fetcher.fetch(subgraph, target.url(), target.headers());
@@ -106,16 +107,18 @@ public final class CatalogHarvester {
       int created = 0;
       int updated = 0;
       int unchanged = 0;
-      for (UpsertOutcome outcome : store.upsert(descriptor, contract.descriptorYaml())) {
+      int retired = 0;
+      for (UpsertOutcome outcome : store.upsert(descriptor, contract.descriptorYaml(), harvest)) {
         switch (outcome.change()) {
           case CREATED -> created++;
           case UPDATED -> updated++;
           case UNCHANGED -> unchanged++;
+          case RETIRED -> retired++;
         }
       }
-      LOG.info("Harvested subgraph {} (domain {}): {} created, {} updated, {} unchanged", subgraph,
-          contract.domain(), created, updated, unchanged);
-      return HarvestOutcome.ok(subgraph, contract.domain(), created, updated, unchanged);
+      LOG.info("Harvested subgraph {} (domain {}): {} created, {} updated, {} unchanged, {} retired", subgraph,
+          contract.domain(), created, updated, unchanged, retired);
+      return HarvestOutcome.ok(subgraph, contract.domain(), created, updated, unchanged, retired);
     } catch (RuntimeException e) {
       LOG.warn("Harvest of subgraph {} failed, its products are kept as last known: {}", subgraph, e.getMessage());
       return HarvestOutcome.failed(subgraph, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

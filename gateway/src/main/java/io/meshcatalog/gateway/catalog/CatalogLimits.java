@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where the catalog's request limits are checked: page sizes, traversal depth, the
- * number of proposed changes and of history entries. A value out of bounds is refused with an
+ * number of proposed changes and of history entries, the size of a proposed descriptor. A value out of bounds is refused with an
  * {@link IllegalArgumentException} that names the argument, which callers see as BAD_USER_INPUT;
  * traversal depth above the maximum is clamped by the store, and the depth used is reported.
  *
@@ -37,6 +37,17 @@ public record CatalogLimits(int maxPageSize, int maxChanges, int maxHistory) {
     if (count < 1 || count > maxChanges) {
       throw new IllegalArgumentException("changes must list between 1 and " + maxChanges + " changes, got " + count);
     }
+  }
+
+  /** The longest descriptor text a check reads: ten times the largest demo domain's, and far below the body limit. */
+  static final int MAX_DESCRIPTOR_CHARS = 1_000_000;
+
+  String descriptor(String text) {
+    if (text.length() > MAX_DESCRIPTOR_CHARS) {
+      throw new IllegalArgumentException("descriptor must be at most " + MAX_DESCRIPTOR_CHARS + " characters, got "
+          + text.length());
+    }
+    return text;
   }
 
   int history(@Nullable Integer limit) {

@@ -49,10 +49,11 @@ public final class CatalogSubgraph implements InProcessSubgraph {
   private final DocumentCache documents;
   private final OperationAdmission admission;
   private final HealthFetchers health;
+  private final LifecycleFetchers lifecycle;
 
   /** The resolvers beside the lineage ones, each class adding its fields to the wiring. */
   record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit, RunFetchers runs,
-      HealthFetchers health, NotificationFetchers notifications) {
+      HealthFetchers health, LifecycleFetchers lifecycle, NotificationFetchers notifications) {
   }
 
   CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, Extensions extensions,
@@ -68,8 +69,10 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     extensions.audit().wire(wiring);
     extensions.runs().wire(wiring);
     extensions.health().wire(wiring);
+    extensions.lifecycle().wire(wiring);
     extensions.notifications().wire(wiring);
     this.health = extensions.health();
+    this.lifecycle = extensions.lifecycle();
     GraphQLSchema schema = Federation.transform(sdl, wiring.build())
         .fetchEntities(this::entities)
         .resolveEntityType(env -> {
@@ -139,7 +142,8 @@ public final class CatalogSubgraph implements InProcessSubgraph {
         // Abusive introspection is for OperationLimits to judge (in serve), as in the gateway.
         .graphQLContext(Map.of(RequestContext.class, context,
             GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
-        .dataLoaderRegistry(health.registry(CatalogAccess.viewer(context.caller())));
+        .dataLoaderRegistry(health.registry(CatalogAccess.viewer(context.caller()))
+            .combine(lifecycle.registry(CatalogAccess.viewer(context.caller()))));
     if (operationName != null) {
       input.operationName(operationName);
     }
@@ -176,7 +180,8 @@ public final class CatalogSubgraph implements InProcessSubgraph {
             .dataFetcher("field", f::field)
             .dataFetcher("lineage", f::lineage)
             .dataFetcher("impact", f::impact)
-            .dataFetcher("changeImpact", f::changeImpact))
+            .dataFetcher("changeImpact", f::changeImpact)
+            .dataFetcher("descriptorCheck", f::descriptorCheck))
         .type("Mutation", type -> type.dataFetcher("refreshCatalog", f::refreshCatalog))
         .type("DataProduct", type -> type
             .dataFetcher("upstream", f::upstream)

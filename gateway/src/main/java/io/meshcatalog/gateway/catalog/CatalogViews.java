@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.graph.lineage.BrokenItem;
 import io.meshcatalog.graph.lineage.ChangeImpactReport;
+import io.meshcatalog.graph.lineage.DescriptorCheckReport;
 import io.meshcatalog.graph.lineage.DatasetView;
 import io.meshcatalog.graph.lineage.FacetCount;
 import io.meshcatalog.graph.lineage.FieldView;
@@ -121,6 +122,7 @@ final class CatalogViews {
     out.put("path", n.path());
     out.put("external", n.external());
     out.put("productId", n.productId());
+    out.put("retired", n.retired());
     return out;
   }
 
@@ -177,17 +179,40 @@ final class CatalogViews {
     for (BrokenItem item : report.breaks()) {
       breaks.add(Map.of("node", node(item.node()), "because", item.because()));
     }
-    return Map.of("breaks", breaks, "ownersToNotify", teams(report.ownersToNotify()), "notes", report.notes(),
-        "truncated", report.truncated(), "hidden", hidden(report.hidden()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("breaks", breaks);
+    out.put("ownersToNotify", teams(report.ownersToNotify()));
+    out.put("notes", report.notes());
+    out.put("truncated", report.truncated());
+    out.put("hidden", hidden(report.hidden()));
+    return out;
   }
 
-  static Map<String, Object> revision(ProductRevision r) {
-    List<Map<String, Object>> changes = new ArrayList<>();
-    for (SchemaChange c : r.changes()) {
-      changes.add(Map.of("kind", c.kind().name(), "subject", c.subject(), "before", c.before(), "after", c.after()));
-    }
-    return Map.of("number", r.number(), "at", r.at().toString(), "declaredVersion", r.declaredVersion(),
-        "contentHash", r.contentHash(), "changes", changes);
+  static Map<String, Object> check(DescriptorCheckReport report) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("domain", report.domain());
+    out.put("breaking", report.breaking());
+    out.put("changes", changes(report.changes()));
+    out.putAll(changeImpact(report.impact()));
+    return out;
+  }
+
+  static Map<String, @Nullable Object> revision(ProductRevision r) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("number", r.number());
+    out.put("at", r.at().toString());
+    out.put("declaredVersion", r.declaredVersion());
+    out.put("contentHash", r.contentHash());
+    out.put("changes", changes(r.changes()));
+    out.put("descriptor", r.descriptor());
+    out.put("previousDescriptor", r.previousDescriptor());
+    out.put("harvest", r.harvest());
+    return out;
+  }
+
+  private static List<Map<String, Object>> changes(List<SchemaChange> changes) {
+    return changes.stream().map(c -> Map.<String, Object>of("kind", c.kind().name(), "subject", c.subject(),
+        "before", c.before(), "after", c.after(), "breaking", c.breaking(), "why", c.why())).toList();
   }
 
   static Map<String, Object> searchPage(SearchPage page) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class CatalogVocabulary {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVocabulary.class);
+
+  /** The most retired products served with their descriptors; older retirements are kept in the graph only. */
+  static final int MAX_RETIRED = 10_000;
 
   private final LineageStore store;
   private final DescriptorLoader loader;
@@ -51,7 +55,15 @@ final class CatalogVocabulary {
     return owned;
   }
 
-  /** Rebuilds the index from the stored descriptors; one that no longer loads is logged and left out. */
+  /** The descriptor the catalog last harvested of {@code domain}, if it has one that loads. */
+  Optional<DomainDescriptor> descriptor(String domain) {
+    return Optional.ofNullable(parsed.get(domain)).map(Parsed::descriptor);
+  }
+
+  /**
+   * Rebuilds the index from the stored descriptors, and from the last snapshot of each retired product (no domain
+   * declares it any more, but it is still served, as retired); one that no longer loads is logged and left out.
+   */
   synchronized void refresh() {
     Map<String, Parsed> now = new LinkedHashMap<>();
     store.descriptors(Viewer.EVERYTHING).forEach((domain, yaml) -> {
@@ -69,6 +81,14 @@ final class CatalogVocabulary {
     });
     parsed = now;
     List<DomainDescriptor> descriptors = new ArrayList<>();
+    for (String snapshot : store.retiredDescriptors(Viewer.EVERYTHING, MAX_RETIRED)) {
+      try {
+        descriptors.add(loader.load("snapshot of a retired product", snapshot));
+      } catch (RuntimeException e) {
+        LOG.warn("The snapshot of a retired product does not load, its vocabulary is left out: {}", e.getMessage());
+      }
+    }
+    // the declared ones last, so that a product declared again wins over its retired snapshot
     now.values().forEach(entry -> descriptors.add(entry.descriptor()));
     index = CatalogIndex.of(descriptors);
   }

@@ -33,6 +33,8 @@ final class HarvestMeters {
         .increment(outcome.updated());
     Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "unchanged")
         .increment(outcome.unchanged());
+    Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "retired")
+        .increment(outcome.retired());
     LAST_SUCCESS.computeIfAbsent(subgraph, name -> {
       AtomicLong seconds = new AtomicLong();
       Gauge.builder("meshcatalog.harvest.last.success", seconds, AtomicLong::get).baseUnit("seconds")

@@ -5,18 +5,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What harvesting one subgraph did: its products created, updated (a new revision each) and
- * unchanged, or why it failed; a failed subgraph's products stay as last harvested.
+ * What harvesting one subgraph did: its products created, updated (a new revision each), unchanged and retired (no
+ * longer declared), or why it failed; a failed subgraph's products stay as last harvested.
  */
 public record HarvestOutcome(String subgraph, boolean ok, @Nullable String domain, int created, int updated,
-    int unchanged, @Nullable String error) {
+    int unchanged, int retired, @Nullable String error) {
 
-  static HarvestOutcome ok(String subgraph, String domain, int created, int updated, int unchanged) {
-    return new HarvestOutcome(subgraph, true, domain, created, updated, unchanged, null);
+  static HarvestOutcome ok(String subgraph, String domain, int created, int updated, int unchanged, int retired) {
+    return new HarvestOutcome(subgraph, true, domain, created, updated, unchanged, retired, null);
   }
 
   static HarvestOutcome failed(String subgraph, String error) {
-    return new HarvestOutcome(subgraph, false, null, 0, 0, 0, error);
+    return new HarvestOutcome(subgraph, false, null, 0, 0, 0, 0, error);
   }
 
   Map<String, @Nullable Object> toMap() {
@@ -27,6 +27,7 @@ public record HarvestOutcome(String subgraph, boolean ok, @Nullable String domai
     out.put("created", created);
     out.put("updated", updated);
     out.put("unchanged", unchanged);
+    out.put("retired", retired);
     out.put("error", error);
     return out;
   }

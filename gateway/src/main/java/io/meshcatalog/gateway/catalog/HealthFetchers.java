@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -25,14 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class HealthFetchers {
 
-  private static final String LOADER = "health";
-
   private final LineageStore store;
   private final CatalogLimits limits;
+  private final NodeBatch<Health> batch;
 
   HealthFetchers(LineageStore store, CatalogLimits limits) {
     this.store = store;
     this.limits = limits;
+    this.batch = new NodeBatch<>("health", store::health);
   }
 
   void wire(RuntimeWiring.Builder wiring) {
@@ -45,21 +43,12 @@ final class HealthFetchers {
 
   /** This request's batch of health reads, for its viewer. */
   DataLoaderRegistry registry(Viewer viewer) {
-    DataLoader<NodeRef, Health> loader = DataLoaderFactory.newMappedDataLoader(
-        nodes -> CompletableFuture.completedFuture(store.health(viewer, nodes)));
-    return DataLoaderRegistry.newRegistry().register(LOADER, loader).build();
+    return batch.registry(viewer);
   }
 
-  private CompletableFuture<@Nullable Map<String, Object>> health(DataFetchingEnvironment env,
+  private CompletableFuture<@Nullable Map<String, @Nullable Object>> health(DataFetchingEnvironment env,
       @Nullable NodeRef node) {
-    if (node == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    DataLoader<NodeRef, Health> loader = env.getDataLoader(LOADER);
-    if (loader == null) {
-      throw new IllegalStateException("the catalog ran an operation without its health loader");
-    }
-    return loader.load(node).thenApply(health -> health == null ? null : view(health));
+    return batch.load(env, node, HealthFetchers::view);
   }
 
   /** The upstream datasets and products that are FAILING or LATE, nearest first. */
@@ -76,8 +65,8 @@ final class HealthFetchers {
     }).map(CatalogViews::node).toList();
   }
 
-  private static Map<String, Object> view(Health health) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private static Map<String, @Nullable Object> view(Health health) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("status", health.status().name());
     out.put("reason", health.reason());
     out.put("dataset", health.dataset());

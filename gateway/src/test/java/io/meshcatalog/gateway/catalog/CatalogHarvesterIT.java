@@ -17,10 +17,13 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.lineage.Lifecycle;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.ProductRevision;
 import io.meshcatalog.graph.lineage.SchemaChange;
 import io.meshcatalog.graph.lineage.TraversalLimits;
+import io.meshcatalog.graph.model.ProductStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,9 +124,9 @@ class CatalogHarvesterIT {
 
   @Test
   void harvestingTwiceChangesNothingTheSecondTime() {
-    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0));
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 1, 0, 0, 0));
     assertThat(authorization.get()).as("the subgraph's configured header").isEqualTo("Bearer harvester");
-    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1));
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1, 0));
     assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 10)).hasSize(1);
   }
 
@@ -132,7 +135,7 @@ class CatalogHarvesterIT {
     harvester.harvest();
     retypeCountry();
 
-    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0));
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0, 0));
 
     assertCountryRetypedInRevisionTwo();
     // The vocabulary re-reads a descriptor whose text changed (and only those).
@@ -244,6 +247,28 @@ class CatalogHarvesterIT {
   }
 
   /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
+  @Test
+  void aProductItsDomainNoLongerDeclaresIsRetiredAndStillServedAsRetired() {
+    harvester.harvest();
+    descriptor.set(fixture().substring(0, fixture().indexOf("products:")) + "products: []\n");
+
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 0, 1));
+
+    Lifecycle lifecycle = store.lifecycle(Viewer.EVERYTHING, List.of(NodeRef.product(PRODUCT)))
+        .get(NodeRef.product(PRODUCT));
+    assertThat(lifecycle.status()).isEqualTo(ProductStatus.RETIRED);
+    assertThat(lifecycle.retiredBy()).isEqualTo("harvest of subgraph customers by gateway");
+    assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 1).get(0).harvest())
+        .isEqualTo("harvest of subgraph customers by gateway");
+    assertThat(vocabulary.index().product(PRODUCT)).as("its last declaration is still served")
+        .hasValueSatisfying(product -> assertThat(product.status()).isEqualTo("RETIRED"));
+
+    descriptor.set(fixture());
+    assertThat(harvester.harvest()).as("declared again, it comes back")
+        .containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0, 0));
+    assertThat(vocabulary.index().product(PRODUCT).orElseThrow().status()).isEqualTo("ACTIVE");
+  }
+
   private void retypeCountry() {
     String country = "- name: country\n            logicalType: ";
     assertThat(fixture()).contains(country + "string");

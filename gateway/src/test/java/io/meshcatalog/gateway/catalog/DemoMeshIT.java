@@ -184,7 +184,12 @@ class DemoMeshIT {
     Map<String, Object> data = data("product-history.graphql");
     List<?> history = (List<?>) value(data, "dataProduct.history");
     assertThat(history).isNotEmpty();
-    assertThat(value(data, "dataProduct.history[" + (history.size() - 1) + "].changes[0].kind")).isEqualTo("CREATED");
+    String first = "dataProduct.history[" + (history.size() - 1) + "]";
+    assertThat(value(data, first + ".changes[0].kind")).isEqualTo("CREATED");
+    assertThat(value(data, first + ".harvest")).isEqualTo("harvest of subgraph shipping by gateway");
+    assertThat((String) value(data, first + ".descriptor")).contains("id: shipping.delay_predictions",
+        "apiVersion: meshcatalog/v1");
+    assertThat(value(data, "dataProduct.lifecycle.status")).isEqualTo("ACTIVE");
   }
 
   @Test

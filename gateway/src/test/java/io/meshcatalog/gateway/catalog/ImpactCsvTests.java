@@ -19,7 +19,7 @@ class ImpactCsvTests {
     ImpactReport report = new ImpactReport(NodeRef.field("orders.orders.shipped_on"), 3,
         List.of(new LineageNode(NodeKind.PRODUCT, "shipping.delay_predictions", "Shipping delay predictions",
             "shipping", 1, List.of("orders.orders.shipped_on", "shipping.delay_predictions"), false,
-            "shipping.delay_predictions")), List.of(),
+            "shipping.delay_predictions", false)), List.of(),
         List.of(new TeamToNotify("shipping-team", List.of(new Member("a", "A", "owner")),
             List.of("shipping.delay_predictions"), 1, 0)), false, List.of());
 
