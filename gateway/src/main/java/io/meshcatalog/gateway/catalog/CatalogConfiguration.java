@@ -188,4 +188,18 @@ class CatalogConfiguration {
   HttpRoute impactCsvRoute(LineageStore lineageStore) {
     return HttpRoute.blocking("/api/v1/impact.csv", Set.of("GET"), new ImpactCsvEndpoint(lineageStore)::handle);
   }
+
+  /** Reads Neo4j (who may see what) and the vocabulary. */
+  @Bean
+  HttpRoute odpsRoute(LineageStore lineageStore, CatalogVocabulary catalogVocabulary) {
+    return HttpRoute.blocking(StandardsEndpoint.PRODUCTS + "**", Set.of("GET"),
+        new StandardsEndpoint(lineageStore, catalogVocabulary)::handle);
+  }
+
+  /** Reads Neo4j (who may see what) and the vocabulary. */
+  @Bean
+  HttpRoute odcsRoute(LineageStore lineageStore, CatalogVocabulary catalogVocabulary) {
+    return HttpRoute.blocking(StandardsEndpoint.DATASETS + "**", Set.of("GET"),
+        new StandardsEndpoint(lineageStore, catalogVocabulary)::handle);
+  }
 }

@@ -92,6 +92,8 @@ final class CatalogViews {
     out.put("ref", f.id());
     out.put("name", f.name());
     out.put("logicalType", f.logicalType());
+    out.put("physicalType", f.physicalType());
+    out.put("businessName", f.businessName());
     out.put("description", f.description());
     out.put("classification", f.classification());
     out.put("criticalDataElement", f.criticalDataElement());
@@ -192,6 +194,7 @@ final class CatalogViews {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("domain", report.domain());
     out.put("breaking", report.breaking());
+    out.put("productsNotCompared", report.productsNotCompared());
     out.put("changes", changes(report.changes()));
     out.putAll(changeImpact(report.impact()));
     return out;

@@ -3,6 +3,8 @@ package io.meshcatalog.gateway.catalog;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.model.DataProduct;
+import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.vocabulary.CatalogIndex;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ final class CatalogVocabulary {
   private final LineageStore store;
   private final DescriptorLoader loader;
   private volatile CatalogIndex index = CatalogIndex.EMPTY;
+  /** Every product served, as declared, with its domain: the harvested ones and the retired ones' last snapshots. */
+  private volatile Map<String, Declared> declared = Map.of();
   /** The descriptors of the last refresh by domain, with the text each was parsed from. */
   private volatile Map<String, Parsed> parsed = Map.of();
 
@@ -90,7 +94,20 @@ final class CatalogVocabulary {
     }
     // the declared ones last, so that a product declared again wins over its retired snapshot
     now.values().forEach(entry -> descriptors.add(entry.descriptor()));
+    Map<String, Declared> products = new LinkedHashMap<>();
+    descriptors.forEach(descriptor -> descriptor.products().forEach(product ->
+        products.put(product.id().value(), new Declared(descriptor.domain(), product))));
+    declared = products;
     index = CatalogIndex.of(descriptors);
+  }
+
+  /** A product as its domain declared it (or, retired, last declared it), with the domain. */
+  Optional<Declared> declared(String productId) {
+    return Optional.ofNullable(declared.get(productId));
+  }
+
+  /** A product as declared, and its domain. */
+  record Declared(Domain domain, DataProduct product) {
   }
 
   private record Parsed(String yaml, DomainDescriptor descriptor) {

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * descriptor change ships. The descriptor is validated here first (every problem, by line), then sent to the catalog's
  * {@code descriptorCheck}, which compares it with what the catalog last harvested of the domain and says what
  * breaks downstream and whom to tell. Exit status: 0 when nothing breaks (or {@code --allow-breaking}), 1 when a
- * change breaks what reads the domain's products, 2 when the check could not be made.
+ * change breaks what reads the domain's products, 2 when the check could not be made (nor fully: a product the key may
+ * not see was not compared).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Checks a proposed domain descriptor against the catalog: what changes, what breaks downstream, whom "
@@ -81,7 +82,18 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** Runs the command on {@code args} (those after {@code check}); the exit status. */
   public static int run(String... args) {
-    return new CommandLine(new CheckCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine command = new CommandLine(new CheckCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    // a failure of the tool itself is not a breaking change: exit 2, never 1
+    command.setExecutionExceptionHandler((failure, line, parsed) -> {
+      line.getErr().println("the check could not be made: " + failure);
+      return FAILED;
+    });
+    command.setParameterExceptionHandler((problem, arguments) -> {
+      problem.getCommandLine().getErr().println(problem.getMessage());
+      problem.getCommandLine().usage(problem.getCommandLine().getErr());
+      return FAILED;
+    });
+    return command.execute(args);
   }
 
   /** Whether {@code args} ask for this command. */
@@ -93,6 +105,10 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (timeoutSeconds < 1) {
+      err.println("--timeout must be 1 second or more, not " + timeoutSeconds);
+      return FAILED;
+    }
     CheckReport.Format as;
     try {
       as = CheckReport.Format.valueOf(format.toUpperCase(Locale.ROOT));
@@ -124,6 +140,11 @@ public final class CheckCommand implements Callable<Integer> {
     CheckReport report = new CheckReport(check);
     out.print(report.render(as, catalog));
     out.flush();
+    if (report.productsNotCompared() > 0) {
+      err.println("the check is incomplete: " + report.productsNotCompared() + " product(s) of the domain could not be "
+          + "compared, because the key it ran with may not see them; run it with a key of the domain's team");
+      return FAILED;
+    }
     return report.breaking() && !allowBreaking ? BREAKING : 0;
   }
 
@@ -131,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
     URI endpoint;
     try {
       endpoint = URI.create(catalog.replaceAll("/+$", "") + "/graphql");
-      if (endpoint.getScheme() == null || !endpoint.getScheme().startsWith("http")) {
+      if (endpoint.getScheme() == null || !endpoint.getScheme().startsWith("http") || endpoint.getHost() == null) {
         throw new IllegalArgumentException("not http");
       }
     } catch (IllegalArgumentException e) {
@@ -173,9 +194,10 @@ public final class CheckCommand implements Callable<Integer> {
     if (body.get("errors") instanceof List<?> errors && !errors.isEmpty()) {
       StringBuilder message = new StringBuilder("the catalog refused the check (HTTP " + response.statusCode() + "):");
       for (Object error : errors) {
-        Map<String, Object> e = (Map<String, Object>) error;
-        Object code = e.get("extensions") instanceof Map<?, ?> ext ? ext.get("code") : null;
-        message.append("\n  ").append(code == null ? "" : code + ": ").append(e.get("message"));
+        Object code = error instanceof Map<?, ?> e && e.get("extensions") instanceof Map<?, ?> ext ? ext.get("code")
+            : null;
+        Object text = error instanceof Map<?, ?> e ? e.get("message") : error;
+        message.append("\n  ").append(code == null ? "" : code + ": ").append(text);
       }
       throw new CheckFailed(message.toString());
     }

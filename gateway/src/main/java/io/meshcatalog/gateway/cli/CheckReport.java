@@ -31,6 +31,11 @@ final class CheckReport {
     return Boolean.TRUE.equals(check.get("breaking"));
   }
 
+  /** How many of the domain's products the caller's key may not see, and so were not compared. */
+  int productsNotCompared() {
+    return check.get("productsNotCompared") instanceof Number n ? n.intValue() : 0;
+  }
+
   String render(Format format, String catalog) {
     return switch (format) {
       case JSON -> JSON.writeValueAsString(check) + "\n";

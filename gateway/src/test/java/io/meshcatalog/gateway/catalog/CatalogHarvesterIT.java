@@ -249,24 +249,47 @@ class CatalogHarvesterIT {
   /** The subgraph's descriptor from now on types customers.contacts.country as an integer. */
   @Test
   void aProductItsDomainNoLongerDeclaresIsRetiredAndStillServedAsRetired() {
+    String segments = """
+          - id: customers.segments
+            name: Segments
+            status: active
+            schema:
+              - name: segments
+                properties:
+                  - {name: segment, logicalType: string}
+        """;
+    descriptor.set(fixture() + segments);
+    harvester.harvest();
+    descriptor.set(fixture());
+
+    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 1, 1));
+
+    Lifecycle lifecycle = store.lifecycle(Viewer.EVERYTHING, List.of(NodeRef.product("customers.segments")))
+        .get(NodeRef.product("customers.segments"));
+    assertThat(lifecycle.status()).isEqualTo(ProductStatus.RETIRED);
+    assertThat(lifecycle.retiredBy()).isEqualTo("harvest of subgraph customers by gateway");
+    assertThat(store.history(Viewer.EVERYTHING, "customers.segments", 1).get(0).harvest())
+        .isEqualTo("harvest of subgraph customers by gateway");
+    assertThat(vocabulary.index().product("customers.segments")).as("its last declaration is still served")
+        .hasValueSatisfying(product -> assertThat(product.status()).isEqualTo("RETIRED"));
+
+    descriptor.set(fixture() + segments);
+    assertThat(harvester.harvest()).as("declared again, it comes back")
+        .containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 1, 0));
+    assertThat(vocabulary.index().product("customers.segments").orElseThrow().status()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void aDescriptorWithoutProductsFailsItsHarvestAndRetiresNothing() {
     harvester.harvest();
     descriptor.set(fixture().substring(0, fixture().indexOf("products:")) + "products: []\n");
 
-    assertThat(harvester.harvest()).containsExactly(HarvestOutcome.ok("customers", "customers", 0, 0, 0, 1));
-
-    Lifecycle lifecycle = store.lifecycle(Viewer.EVERYTHING, List.of(NodeRef.product(PRODUCT)))
-        .get(NodeRef.product(PRODUCT));
-    assertThat(lifecycle.status()).isEqualTo(ProductStatus.RETIRED);
-    assertThat(lifecycle.retiredBy()).isEqualTo("harvest of subgraph customers by gateway");
-    assertThat(store.history(Viewer.EVERYTHING, PRODUCT, 1).get(0).harvest())
-        .isEqualTo("harvest of subgraph customers by gateway");
-    assertThat(vocabulary.index().product(PRODUCT)).as("its last declaration is still served")
-        .hasValueSatisfying(product -> assertThat(product.status()).isEqualTo("RETIRED"));
-
-    descriptor.set(fixture());
-    assertThat(harvester.harvest()).as("declared again, it comes back")
-        .containsExactly(HarvestOutcome.ok("customers", "customers", 0, 1, 0, 0));
-    assertThat(vocabulary.index().product(PRODUCT).orElseThrow().status()).isEqualTo("ACTIVE");
+    assertThat(harvester.harvest()).singleElement().satisfies(outcome -> {
+      assertThat(outcome.ok()).isFalse();
+      assertThat(outcome.error()).startsWith("the descriptor of domain customers declares no product");
+    });
+    assertThat(store.lifecycle(Viewer.EVERYTHING, List.of(NodeRef.product(PRODUCT))).get(NodeRef.product(PRODUCT))
+        .status()).isEqualTo(ProductStatus.ACTIVE);
   }
 
   private void retypeCountry() {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -32,21 +32,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code orders.orders.shipped_on}, and what renaming it would break. Each view's screenshot is written to
  * {@code target/ui-screenshots} (the README shows copies kept in {@code docs/ui}).
  */
+@ExtendWith(SharedDemoMesh.class)
 class CatalogUiIT {
 
   private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
-
-  @TempDir
-  static Path dataDir;
 
   private static DemoMesh mesh;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
 
   @BeforeAll
-  static void start() {
+  static void start(DemoMesh shared) {
     assumeTrue(Chromium.available(), Chromium.MISSING);
-    mesh = DemoMesh.start(dataDir.resolve("neo4j"));
+    mesh = shared;
     browser = Chromium.start(null);
     // a cold Neo4j plans each statement the first time it runs: seconds on a busy machine
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
@@ -56,9 +54,6 @@ class CatalogUiIT {
   static void stop() {
     if (browser != null) {
       browser.quit();
-    }
-    if (mesh != null) {
-      mesh.close();
     }
   }
 

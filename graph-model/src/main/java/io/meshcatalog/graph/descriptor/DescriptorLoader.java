@@ -48,8 +48,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a domain descriptor (YAML, ODPS v1.0 product keys, ODCS v3.1 schema keys) into a
- * {@link DomainDescriptor}. It either returns a fully valid descriptor or throws a
+ * Reads a domain descriptor (YAML, ODPS v1.0 product keys, ODCS v3.1 schema keys), or a domain published as ODPS
+ * v1.0 products and ODCS v3.1 contracts in one YAML stream ({@link StandardsBundle}), into a {@link DomainDescriptor}. It either returns a fully valid descriptor or throws a
  * {@link DescriptorException} listing every problem with file, line and key: never half a domain.
  */
 public final class DescriptorLoader {
@@ -60,23 +60,43 @@ public final class DescriptorLoader {
     private static final Set<String> ROOT_KEYS = Set.of("apiVersion", "kind", "domain", "products");
     private static final Set<String> DOMAIN_KEYS = Set.of("id", "name", "description", "team", "support");
     private static final Set<String> TEAM_KEYS = Set.of("name", "description", "members");
-    private static final Set<String> MEMBER_KEYS = Set.of("username", "name", "role", "dateIn", "dateOut");
-    private static final Set<String> SUPPORT_KEYS = Set.of("channel", "url", "tool", "scope", "description");
+    /** Keys ODPS v1.0 or ODCS v3.1 define that the catalog does not store: refused by name, never dropped. */
+    private static final Set<String> TEAM_KEYS_NOT_STORED = Set.of("tags", "customProperties",
+            "authoritativeDefinitions");
+    private static final Set<String> MEMBER_KEYS = Set.of("username", "name", "role");
+    private static final Set<String> MEMBER_KEYS_NOT_STORED = Set.of("dateIn", "dateOut", "description",
+            "replacedByUsername", "tags", "customProperties", "authoritativeDefinitions");
+    private static final Set<String> SUPPORT_KEYS = Set.of("channel", "url", "tool", "scope");
+    private static final Set<String> SUPPORT_KEYS_NOT_STORED = Set.of("description", "invitationUrl", "tags",
+            "customProperties", "authoritativeDefinitions");
     private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "sunsetDate", "description",
             "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties",
             "visibility");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("purpose", "limitations", "usage");
-    private static final Set<String> INPUT_PORT_KEYS = Set.of("name", "version", "contractId", "description");
+    private static final Set<String> DESCRIPTION_KEYS_NOT_STORED = Set.of("authoritativeDefinitions",
+            "customProperties");
+    private static final Set<String> INPUT_PORT_KEYS = Set.of("name", "version", "contractId");
+    private static final Set<String> INPUT_PORT_KEYS_NOT_STORED = Set.of("description");
     private static final Set<String> OUTPUT_PORT_KEYS = Set.of("name", "description", "type", "version",
             "contractId");
+    private static final Set<String> OUTPUT_PORT_KEYS_NOT_STORED = Set.of("sbom", "inputContracts");
     private static final Set<String> SCHEMA_KEYS = Set.of("name", "physicalName", "physicalType",
             "businessName", "description", "tags", "properties");
+    private static final Set<String> SCHEMA_KEYS_NOT_STORED = Set.of("dataGranularityDescription", "relationships",
+            "quality", "authoritativeDefinitions", "customProperties");
     private static final Set<String> PROPERTY_KEYS = Set.of("name", "logicalType", "physicalType",
             "businessName", "description", "classification", "criticalDataElement", "required", "primaryKey",
             "tags", "examples", "transformSourceObjects", "transformLogic", "transformDescription");
+    private static final Set<String> PROPERTY_KEYS_NOT_STORED = Set.of("primaryKeyPosition", "logicalTypeOptions",
+            "physicalName", "unique", "partitioned", "partitionKeyPosition", "encryptedName", "relationships",
+            "quality", "authoritativeDefinitions", "customProperties", "items", "properties");
     private static final Set<String> CONSUMER_KEYS = Set.of("id", "name", "kind", "description", "external",
             "destination", "owner", "datasets", "purpose");
-    private static final Set<String> SLA_KEYS = Set.of("property", "value", "unit", "element", "driver");
+    private static final Set<String> SLA_KEYS = Set.of("property", "value", "unit", "element");
+    private static final Set<String> SLA_KEYS_NOT_STORED = Set.of("driver", "valueExt", "description", "scheduler",
+            "schedule");
+    /** The most documents (ODPS products and ODCS contracts) one descriptor may hold. */
+    static final int MAX_DOCUMENTS = 10_000;
     /** How many example values a field may declare, and how long each may be. */
     static final int MAX_EXAMPLES = 20;
     static final int MAX_EXAMPLE_LENGTH = 500;
@@ -122,20 +142,37 @@ public final class DescriptorLoader {
 
     public DomainDescriptor load(String sourceName, Reader reader) {
         Problems problems = new Problems(sourceName);
-        Node root;
+        List<Node> documents = new ArrayList<>();
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowRecursiveKeys(false);
             options.setMaxAliasesForCollections(50);
-            root = new Yaml(options).compose(reader);
+            for (Node document : new Yaml(options).composeAll(reader)) {
+                if (documents.size() == MAX_DOCUMENTS) {
+                    problems.add(document, "", "at most " + MAX_DOCUMENTS + " documents in one descriptor");
+                    throw new DescriptorException(problems.sorted());
+                }
+                documents.add(document);
+            }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, "",
                     "not valid YAML: " + e.getProblem());
             throw new DescriptorException(problems.sorted());
         }
-        if (root == null) {
+        if (documents.isEmpty()) {
             problems.add(1, 1, "", "the descriptor is empty");
+            throw new DescriptorException(problems.sorted());
+        }
+        Node root = documents.get(0);
+        if (StandardsBundle.isStandard(root)) {
+            root = StandardsBundle.translate(documents, problems);
+            if (root == null) {
+                throw new DescriptorException(problems.sorted());
+            }
+        } else if (documents.size() > 1) {
+            problems.add(documents.get(1), "", "a meshcatalog/v1 descriptor is one document; several are ODPS "
+                    + "products and ODCS contracts of one domain");
             throw new DescriptorException(problems.sorted());
         }
         DomainDescriptor descriptor = new Reading(problems).descriptor(new YamlObject(root, "", problems));
@@ -159,7 +196,9 @@ public final class DescriptorLoader {
             String apiVersion = root.requiredString("apiVersion");
             if (apiVersion != null && !API_VERSION.equals(apiVersion)) {
                 problems.add(root.nodeOf("apiVersion"), "apiVersion",
-                        "unsupported apiVersion '" + apiVersion + "'; expected " + API_VERSION);
+                        "unsupported apiVersion '" + apiVersion + "'; expected " + API_VERSION + " (or ODPS "
+                                + OdpsWriter.API_VERSION + " products and ODCS " + OdcsWriter.API_VERSION
+                                + " contracts)");
             }
             String kind = root.requiredString("kind");
             if (kind != null && !"Domain".equals(kind)) {
@@ -204,11 +243,11 @@ public final class DescriptorLoader {
         }
 
         @Nullable Team team(YamlObject at) {
-            at.allowOnly(TEAM_KEYS);
+            at.allowOnly(TEAM_KEYS, TEAM_KEYS_NOT_STORED);
             String name = at.requiredString("name");
             List<TeamMember> members = new ArrayList<>();
             for (YamlObject member : at.objects("members")) {
-                member.allowOnly(MEMBER_KEYS);
+                member.allowOnly(MEMBER_KEYS, MEMBER_KEYS_NOT_STORED);
                 String username = member.requiredString("username");
                 if (username != null) {
                     members.add(new TeamMember(username, member.string("name", username),
@@ -219,7 +258,7 @@ public final class DescriptorLoader {
         }
 
         SupportChannel support(YamlObject at) {
-            at.allowOnly(SUPPORT_KEYS);
+            at.allowOnly(SUPPORT_KEYS, SUPPORT_KEYS_NOT_STORED);
             String channel = at.requiredString("channel");
             return new SupportChannel(channel == null ? "" : channel, at.string("url", ""), at.string("tool", ""),
                     at.string("scope", ""));
@@ -246,17 +285,19 @@ public final class DescriptorLoader {
             List<SupportChannel> support = at.objects("support").stream().map(this::support).toList();
             List<InputPort> inputs = new ArrayList<>();
             for (YamlObject port : at.objects("inputPorts")) {
-                port.allowOnly(INPUT_PORT_KEYS);
+                port.allowOnly(INPUT_PORT_KEYS, INPUT_PORT_KEYS_NOT_STORED);
                 String name = port.requiredString("name");
                 port.parsed("contractId", DatasetId::new, true).ifPresent(contract ->
                         inputs.add(new InputPort(name == null ? "" : name, contract, port.string("version", ""))));
             }
             List<OutputPort> outputs = new ArrayList<>();
-            for (YamlObject port : at.objects("outputPorts")) {
-                port.allowOnly(OUTPUT_PORT_KEYS);
+            List<YamlObject> outputPortItems = at.objects("outputPorts");
+            for (YamlObject port : outputPortItems) {
+                port.allowOnly(OUTPUT_PORT_KEYS, OUTPUT_PORT_KEYS_NOT_STORED);
                 String name = port.requiredString("name");
                 outputs.add(new OutputPort(name == null ? "" : name, port.string("description", ""),
-                        port.string("type", ""), port.string("version", "")));
+                        port.string("type", ""), port.string("version", ""),
+                        port.parsed("contractId", DatasetId::new, false).orElse(null)));
             }
             List<YamlObject> schema = at.objects("schema");
             Set<DatasetId> sourcesAllowed = new LinkedHashSet<>();
@@ -279,6 +320,15 @@ public final class DescriptorLoader {
                     datasets.add(dataset);
                 }
             }
+            for (int i = 0; i < outputs.size(); i++) {
+                DatasetId contract = outputs.get(i).contractId();
+                if (contract != null && datasets.stream().noneMatch(d -> d.id().equals(contract))) {
+                    YamlObject port = outputPortItems.get(i);
+                    problems.add(port.nodeOf("contractId"), port.child("contractId"), "output port contract '"
+                            + contract + "' is not a dataset of this product; it publishes " + String.join(", ",
+                                    datasets.stream().map(d -> d.id().value()).toList()));
+                }
+            }
             List<Consumer> consumers = new ArrayList<>();
             for (YamlObject item : at.objects("consumers")) {
                 Consumer consumer = consumer(item, domain, datasets);
@@ -288,7 +338,7 @@ public final class DescriptorLoader {
             }
             List<SlaProperty> sla = new ArrayList<>();
             for (YamlObject item : at.objects("slaProperties")) {
-                item.allowOnly(SLA_KEYS);
+                item.allowOnly(SLA_KEYS, SLA_KEYS_NOT_STORED);
                 String property = item.requiredString("property");
                 String value = item.requiredString("value");
                 if (property != null && value != null) {
@@ -311,12 +361,12 @@ public final class DescriptorLoader {
         }
 
         Description description(YamlObject at) {
-            at.allowOnly(DESCRIPTION_KEYS);
+            at.allowOnly(DESCRIPTION_KEYS, DESCRIPTION_KEYS_NOT_STORED);
             return new Description(at.string("purpose", ""), at.string("limitations", ""), at.string("usage", ""));
         }
 
         @Nullable Dataset dataset(YamlObject at, @Nullable DomainId domain, Set<DatasetId> sourcesAllowed) {
-            at.allowOnly(SCHEMA_KEYS);
+            at.allowOnly(SCHEMA_KEYS, SCHEMA_KEYS_NOT_STORED);
             String name = at.requiredString("name");
             Optional<DatasetId> id = Optional.empty();
             if (name != null && domain != null) {
@@ -337,11 +387,12 @@ public final class DescriptorLoader {
                 problems.add(at.node(), at.child("properties"), "a dataset must declare its fields under 'properties'");
             }
             return id.map(datasetId -> new Dataset(datasetId, at.string("physicalName", datasetId.name()),
-                    at.string("description", ""), at.strings("tags"), fields)).orElse(null);
+                    at.string("description", ""), at.strings("tags"), fields, at.string("physicalType", ""),
+                    at.string("businessName", ""))).orElse(null);
         }
 
         @Nullable Field field(YamlObject at, @Nullable DatasetId dataset, Set<DatasetId> sourcesAllowed) {
-            at.allowOnly(PROPERTY_KEYS);
+            at.allowOnly(PROPERTY_KEYS, PROPERTY_KEYS_NOT_STORED);
             String name = at.requiredString("name");
             if (name != null && !Ids.isSegment(name)) {
                 problems.add(at.nodeOf("name"), at.child("name"), "invalid field name '" + name
@@ -373,7 +424,8 @@ public final class DescriptorLoader {
                     at.bool("criticalDataElement", false), at.bool("required", false), at.bool("primaryKey", false),
                     at.strings("tags"), sources,
                     at.string("transformDescription", at.string("transformLogic", "")),
-                    at.scalars("examples", MAX_EXAMPLES, MAX_EXAMPLE_LENGTH));
+                    at.scalars("examples", MAX_EXAMPLES, MAX_EXAMPLE_LENGTH), at.string("physicalType", ""),
+                    at.string("businessName", ""));
         }
 
         @Nullable Consumer consumer(YamlObject at, @Nullable DomainId domain, List<Dataset> datasets) {

@@ -4,6 +4,7 @@ import io.meshcatalog.graph.model.Consumer;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Dataset;
 import io.meshcatalog.graph.model.DatasetId;
+import io.meshcatalog.graph.model.Description;
 import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.model.Field;
@@ -20,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes a {@link DomainDescriptor} back as {@code meshcatalog/v1} YAML that {@link DescriptorLoader} reads into an
@@ -32,27 +31,22 @@ public final class DescriptorWriter {
 
     /** The whole descriptor. */
     public String write(DomainDescriptor descriptor) {
+        return write(descriptor, Field::examples);
+    }
+
+    /** The whole descriptor, with the example values {@code examples} lets through for each field. */
+    public String write(DomainDescriptor descriptor, Function<Field, List<String>> examples) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("apiVersion", DescriptorLoader.API_VERSION);
         root.put("kind", "Domain");
         root.put("domain", domain(descriptor.domain()));
-        root.put("products", descriptor.products().stream().map(DescriptorWriter::product).toList());
-        return yaml().dump(root);
+        root.put("products", descriptor.products().stream().map(product -> product(product, examples)).toList());
+        return YamlText.dump(root);
     }
 
     /** The descriptor of {@code domain} with {@code product} alone: one product's snapshot, readable on its own. */
     public String write(Domain domain, DataProduct product) {
         return write(new DomainDescriptor(domain, List.of(product)));
-    }
-
-    private static Yaml yaml() {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setWidth(120);
-        options.setSplitLines(true);
-        return new Yaml(options);
     }
 
     private static Map<String, Object> domain(Domain domain) {
@@ -65,7 +59,7 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> team(Team team) {
+    static Map<String, Object> team(Team team) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", team.name());
         putText(out, "description", team.description(), "");
@@ -73,7 +67,7 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> member(TeamMember member) {
+    static Map<String, Object> member(TeamMember member) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", member.username());
         putText(out, "name", member.name(), member.username());
@@ -81,7 +75,7 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> support(SupportChannel support) {
+    static Map<String, Object> support(SupportChannel support) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("channel", support.channel());
         putText(out, "url", support.url(), "");
@@ -90,7 +84,7 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> product(DataProduct product) {
+    private static Map<String, Object> product(DataProduct product, Function<Field, List<String>> examples) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", product.id().value());
         putText(out, "name", product.name(), product.id().value());
@@ -100,13 +94,7 @@ public final class DescriptorWriter {
             out.put("sunsetDate", product.sunset().toString());
         }
         out.put("visibility", lower(product.visibility()));
-        Map<String, Object> description = new LinkedHashMap<>();
-        putText(description, "purpose", product.description().purpose(), "");
-        putText(description, "limitations", product.description().limitations(), "");
-        putText(description, "usage", product.description().usage(), "");
-        if (!description.isEmpty()) {
-            out.put("description", description);
-        }
+        putDescription(out, product.description());
         putStrings(out, "tags", product.tags());
         if (product.team() != null) {
             out.put("team", team(product.team()));
@@ -114,13 +102,13 @@ public final class DescriptorWriter {
         putList(out, "support", product.support(), DescriptorWriter::support);
         putList(out, "inputPorts", product.inputPorts(), DescriptorWriter::inputPort);
         putList(out, "outputPorts", product.outputPorts(), DescriptorWriter::outputPort);
-        putList(out, "schema", product.datasets(), DescriptorWriter::dataset);
+        putList(out, "schema", product.datasets(), dataset -> dataset(dataset, examples));
         putList(out, "consumers", product.consumers(), DescriptorWriter::consumer);
         putList(out, "slaProperties", product.sla(), DescriptorWriter::sla);
         return out;
     }
 
-    private static Map<String, Object> inputPort(InputPort port) {
+    static Map<String, Object> inputPort(InputPort port) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", port.name());
         out.put("contractId", port.contractId().value());
@@ -128,29 +116,36 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> outputPort(OutputPort port) {
+    static Map<String, Object> outputPort(OutputPort port) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", port.name());
         putText(out, "description", port.description(), "");
         putText(out, "type", port.type(), "");
         putText(out, "version", port.version(), "");
+        if (port.contractId() != null) {
+            out.put("contractId", port.contractId().value());
+        }
         return out;
     }
 
-    private static Map<String, Object> dataset(Dataset dataset) {
+    private static Map<String, Object> dataset(Dataset dataset, Function<Field, List<String>> examples) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", dataset.id().name());
         putText(out, "physicalName", dataset.physicalName(), dataset.id().name());
+        putText(out, "physicalType", dataset.physicalType(), "");
+        putText(out, "businessName", dataset.businessName(), "");
         putText(out, "description", dataset.description(), "");
         putStrings(out, "tags", dataset.tags());
-        out.put("properties", dataset.fields().stream().map(DescriptorWriter::field).toList());
+        out.put("properties", dataset.fields().stream().map(field -> field(field, examples.apply(field))).toList());
         return out;
     }
 
-    private static Map<String, Object> field(Field field) {
+    static Map<String, Object> field(Field field, List<String> examples) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", field.name());
         out.put("logicalType", field.logicalType());
+        putText(out, "physicalType", field.physicalType(), "");
+        putText(out, "businessName", field.businessName(), "");
         putText(out, "description", field.description(), "");
         if (field.classification() != null) {
             out.put("classification", lower(field.classification()));
@@ -159,13 +154,13 @@ public final class DescriptorWriter {
         putTrue(out, "required", field.required());
         putTrue(out, "primaryKey", field.primaryKey());
         putStrings(out, "tags", field.tags());
-        putStrings(out, "examples", field.examples());
+        putStrings(out, "examples", examples);
         putStrings(out, "transformSourceObjects", field.transformSourceObjects().stream().map(FieldRef::value).toList());
         putText(out, "transformDescription", field.transformDescription(), "");
         return out;
     }
 
-    private static Map<String, Object> consumer(Consumer consumer) {
+    static Map<String, Object> consumer(Consumer consumer) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", consumer.id());
         putText(out, "name", consumer.name(), consumer.id());
@@ -183,7 +178,7 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static Map<String, Object> sla(SlaProperty sla) {
+    static Map<String, Object> sla(SlaProperty sla) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("property", sla.property());
         out.put("value", sla.value());
@@ -192,32 +187,43 @@ public final class DescriptorWriter {
         return out;
     }
 
-    private static void putText(Map<String, Object> out, String key, String value, String fallback) {
+    static void putText(Map<String, Object> out, String key, String value, String fallback) {
         if (!value.equals(fallback)) {
             out.put(key, value);
         }
     }
 
-    private static void putTrue(Map<String, Object> out, String key, boolean value) {
+    /** ODPS's and ODCS's {@code description}: purpose, limitations and usage, those that say something. */
+    static void putDescription(Map<String, Object> out, Description description) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        putText(parts, "purpose", description.purpose(), "");
+        putText(parts, "limitations", description.limitations(), "");
+        putText(parts, "usage", description.usage(), "");
+        if (!parts.isEmpty()) {
+            out.put("description", parts);
+        }
+    }
+
+    static void putTrue(Map<String, Object> out, String key, boolean value) {
         if (value) {
             out.put(key, true);
         }
     }
 
-    private static void putStrings(Map<String, Object> out, String key, List<String> values) {
+    static void putStrings(Map<String, Object> out, String key, List<String> values) {
         if (!values.isEmpty()) {
             out.put(key, List.copyOf(values));
         }
     }
 
-    private static <T> void putList(Map<String, Object> out, String key, List<T> items,
+    static <T> void putList(Map<String, Object> out, String key, List<T> items,
             Function<T, @Nullable Map<String, Object>> each) {
         if (!items.isEmpty()) {
             out.put(key, items.stream().map(each).toList());
         }
     }
 
-    private static String lower(Enum<?> value) {
+    static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -63,8 +63,19 @@ final class YamlObject {
 
     /** Reports every key that is not one of {@code allowed}, suggesting the nearest allowed key. */
     void allowOnly(Set<String> allowed) {
+        allowOnly(allowed, Set.of());
+    }
+
+    /**
+     * Reports every key that is not one of {@code allowed}: one of {@code notStored}, keys a standard defines that the
+     * catalog does not keep, as such (so nothing is dropped without a word), any other as unknown.
+     */
+    void allowOnly(Set<String> allowed, Set<String> notStored) {
         keys.forEach((key, keyNode) -> {
-            if (!allowed.contains(key)) {
+            if (notStored.contains(key)) {
+                problems.add(keyNode, child(key), "'" + key + "' is a key of the standard that the catalog does not "
+                        + "store; remove it (or keep it in your own copy of the document)");
+            } else if (!allowed.contains(key)) {
                 problems.add(keyNode, child(key), "unknown key '" + key + "'" + suggestion(key, allowed)
                         + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
             }

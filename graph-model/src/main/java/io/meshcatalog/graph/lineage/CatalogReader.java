@@ -2,6 +2,9 @@ package io.meshcatalog.graph.lineage;
 
 import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.descriptor.DescriptorException;
+import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.descriptor.DescriptorWriter;
 import io.meshcatalog.graph.model.ProductStatus;
 import io.meshcatalog.graph.model.Visibility;
 import java.time.LocalDate;
@@ -14,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -125,9 +129,23 @@ final class CatalogReader {
                         row.get("declaredVersion").asString(""),
                         row.get("changes").asList(c -> new SchemaChange(SchemaChange.Kind.valueOf(c.get("kind")
                                 .asString()), c.get("subject").asString(), c.get("before").asString(""),
-                                c.get("after").asString(""))), row.get("descriptor").asString(null),
-                        row.get("previousDescriptor").asString(null), row.get("harvest").asString("")))
+                                c.get("after").asString(""))), masked(row.get("descriptor"), viewer.viewer()),
+                        masked(row.get("previousDescriptor"), viewer.viewer()), row.get("harvest").asString("")))
                 .toList();
+    }
+
+    /** A revision's descriptor as the viewer may read it: without examples of fields it may not see examples of. */
+    private static @Nullable String masked(Value descriptor, Viewer viewer) {
+        if (descriptor.isNull() || viewer.everything()) {
+            return descriptor.asString(null);
+        }
+        try {
+            return new DescriptorWriter().write(new DescriptorLoader().load("revision", descriptor.asString()),
+                    field -> ExampleAccess.examples(field.classification(), field.examples(), viewer).values());
+        } catch (DescriptorException e) {
+            // a snapshot that no longer loads is not shown rather than shown unmasked
+            return null;
+        }
     }
 
     /** The effective owner of each product, in the order of {@code productIds}. */
@@ -186,7 +204,8 @@ final class CatalogReader {
         return new FieldView(f.get("id").asString(), f.get("name").asString(""), f.get("dataset").asString(""),
                 f.get("logicalType").asString(""), f.get("description").asString(""), classification,
                 f.get("criticalDataElement").asBoolean(false), strings(f.get("tags")), strings(f.get("derivedFrom")),
-                f.get("placeholder").asBoolean(false), examples.values(), examples.withheld());
+                f.get("placeholder").asBoolean(false), examples.values(), examples.withheld(),
+                f.get("physicalType").asString(""), f.get("businessName").asString(""));
     }
 
     static List<String> strings(Value value) {

@@ -48,26 +48,40 @@ final class CatalogWriter {
 
     List<UpsertOutcome> upsert(DomainDescriptor descriptor, @Nullable String descriptorYaml, String by) {
         Domain domain = descriptor.domain();
+        List<String> declared = descriptor.products().stream().map(p -> p.id().value()).toList();
+        Map<String, Object> live = Map.of("domain", domain.id().value(), "declared", declared,
+                "limit", MAX_RETIRED_AT_ONCE);
         try (Session session = driver.session()) {
-            // refuse the whole descriptor before writing anything when a product would take over a dataset
-            Baseline baseline = session.executeRead(tx -> {
-                descriptor.products().forEach(product -> refuseConflicts(tx, product));
+            // refuse the whole descriptor before writing anything when a product would take over a dataset, or when
+            // it would retire every product of its domain at once
+            Prior prior = session.executeRead(tx -> {
+                descriptor.products().forEach(product -> refuseConflicts(tx, product, domain, declared));
+                List<Record> gone = log.run(tx, "domain-live-products", live);
+                if (declared.isEmpty() && !gone.isEmpty()) {
+                    throw new CatalogConflictException("the descriptor of domain " + domain.id() + " declares no "
+                            + "product, so every one of its " + gone.size() + " products would be retired; nothing "
+                            + "was written (to retire them, declare each with status: retired)");
+                }
                 List<Record> stored = log.run(tx, "domain-descriptor", Map.of("domain", domain.id().value()));
-                return new Baseline(stored.isEmpty() ? null : stored.get(0).get("descriptorYaml").asString(null));
+                return new Prior(new Baseline(stored.isEmpty() ? null
+                        : stored.get(0).get("descriptorYaml").asString(null)), gone);
             });
             session.executeWriteWithoutResult(tx -> writeDomain(tx, domain, descriptorYaml));
             List<UpsertOutcome> outcomes = new ArrayList<>();
-            for (DataProduct product : descriptor.products()) {
-                outcomes.add(session.executeWrite(tx -> writeProduct(tx, domain, product, baseline, by)));
+            // first what leaves, so that what it published can pass on to the products declared now
+            for (Record row : prior.gone()) {
+                outcomes.add(session.executeWrite(tx -> retire(tx, domain, row, prior.baseline(), by)));
             }
-            List<String> declared = descriptor.products().stream().map(p -> p.id().value()).toList();
-            List<Record> gone = session.executeRead(tx -> log.run(tx, "domain-live-products",
-                    Map.of("domain", domain.id().value(), "declared", declared, "limit", MAX_RETIRED_AT_ONCE)));
-            for (Record row : gone) {
-                outcomes.add(session.executeWrite(tx -> retire(tx, domain, row, baseline, by)));
+            for (DataProduct product : descriptor.products()) {
+                outcomes.add(session.executeWrite(tx -> writeProduct(tx, domain, product, declared,
+                        prior.baseline(), by)));
             }
             return outcomes;
         }
+    }
+
+    /** What the catalog held of the domain before the upsert: the earlier declarations, the products now left out. */
+    private record Prior(Baseline baseline, List<Record> gone) {
     }
 
     private void writeDomain(TransactionContext tx, Domain domain, @Nullable String descriptorYaml) {
@@ -78,14 +92,19 @@ final class CatalogWriter {
         log.run(tx, "upsert-domain", parameters);
     }
 
-    private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product, Baseline baseline,
-            String by) {
+    private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product,
+            List<String> declared, Baseline baseline, String by) {
         String id = product.id().value();
         List<String> datasetIds = ProductParameters.datasetIds(product);
-        refuseConflicts(tx, product);
+        refuseConflicts(tx, product, domain, declared);
         List<Record> before = log.run(tx, "product-hash", Map.of("productId", id));
         String hash = ProductParameters.contentHash(product);
         UpsertOutcome.Change change = change(before, hash);
+        DataProduct previous = change == UpsertOutcome.Change.UPDATED ? baseline.previous(before.get(0), id) : null;
+        if (product.equals(previous)) {
+            // the digest's text changed with the catalog's version, not the product: no revision to record
+            change = UpsertOutcome.Change.UNCHANGED;
+        }
         String snapshot = descriptors.write(domain, product);
 
         log.run(tx, "detach-product", Map.of("productId", id, "datasetIds", datasetIds,
@@ -99,9 +118,19 @@ final class CatalogWriter {
         log.run(tx, "upsert-field-lineage", Map.of("edges", ProductParameters.fieldEdges(product)));
         log.run(tx, "upsert-consumers", Map.of("consumers", ProductParameters.consumers(product)));
         log.run(tx, "collect-garbage", Map.of());
+        if (product.status() == ProductStatus.RETIRED) {
+            // declared retired: retired as one left out is, from the first time on
+            Map<String, @Nullable Object> retirement = new HashMap<>();
+            retirement.put("productId", id);
+            retirement.put("at", now());
+            retirement.put("by", by);
+            retirement.put("descriptor", null);
+            retirement.put("hash", null);
+            log.run(tx, "retire-product", retirement);
+        }
         List<SchemaChange> changes = switch (change) {
             case CREATED -> ProductDiff.between(null, product);
-            case UPDATED -> updates(baseline.previous(before.get(0), id), product);
+            case UPDATED -> updates(previous, product);
             default -> List.of();
         };
         if (!changes.isEmpty()) {
@@ -134,7 +163,8 @@ final class CatalogWriter {
 
     private static List<SchemaChange> updates(@Nullable DataProduct previous, DataProduct product) {
         List<SchemaChange> changes = previous == null ? List.of() : ProductDiff.between(previous, product);
-        // no earlier snapshot to compare with (stored before revisions kept one), or a change no kind names
+        // no earlier snapshot to compare with (stored before revisions kept one), or a change no kind names (a port's
+        // name, a team's members)
         return changes.isEmpty()
                 ? List.of(new SchemaChange(SchemaChange.Kind.DESCRIPTION_CHANGED, product.id().value(), "", ""))
                 : changes;
@@ -153,7 +183,8 @@ final class CatalogWriter {
                 "before", c.before(), "after", c.after())).toList());
         log.run(tx, "record-revision", Map.of("productId", id, "revision", entry));
         List<SchemaChange> breaking = changes.stream().filter(SchemaChange::breaking).toList();
-        if (changes.stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RETIRED)) {
+        if (changes.stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RETIRED
+                || (c.kind() == SchemaChange.Kind.STATUS_CHANGED && c.after().equals(ProductStatus.RETIRED.name())))) {
             raise(tx, "RETIRED", id, revision, id + " was retired (" + by + "): what reads it loses it");
         } else if (!breaking.isEmpty()) {
             raise(tx, "BREAKING", id, revision, "revision " + revision + " of " + id + " breaks what reads it: "
@@ -214,10 +245,10 @@ final class CatalogWriter {
         }
     }
 
-    private void refuseConflicts(TransactionContext tx, DataProduct product) {
+    private void refuseConflicts(TransactionContext tx, DataProduct product, Domain domain, List<String> declared) {
         String id = product.id().value();
-        List<Record> conflicts = log.run(tx, "producer-conflicts",
-                Map.of("productId", id, "datasetIds", ProductParameters.datasetIds(product)));
+        List<Record> conflicts = log.run(tx, "producer-conflicts", Map.of("productId", id, "datasetIds",
+                ProductParameters.datasetIds(product), "domain", domain.id().value(), "declared", declared));
         if (!conflicts.isEmpty()) {
             Record first = conflicts.get(0);
             throw new CatalogConflictException("product " + id + " publishes dataset " + first.get("dataset")

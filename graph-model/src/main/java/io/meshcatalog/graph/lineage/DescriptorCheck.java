@@ -16,6 +16,9 @@ import org.neo4j.driver.Driver;
  */
 final class DescriptorCheck {
 
+    /** The most breaking changes one check follows downstream, a walk each. */
+    static final int MAX_WALKED = 100;
+
     private final Driver driver;
     private final CypherLog cypher;
     private final LineageAnalysis analysis;
@@ -50,6 +53,11 @@ final class DescriptorCheck {
         List<LineageAnalysis.Proposed> breaking = changes.stream().filter(SchemaChange::breaking)
                 .map(change -> new LineageAnalysis.Proposed(change.item(), change.describe())).toList();
         List<String> notes = new ArrayList<>();
+        if (breaking.size() > MAX_WALKED) {
+            notes.add("only the first " + MAX_WALKED + " of " + breaking.size() + " breaking changes were followed "
+                    + "downstream");
+            breaking = breaking.subList(0, MAX_WALKED);
+        }
         if (current == null) {
             notes.add("the catalog holds no descriptor of domain " + proposed.domain().id() + " yet: everything in it"
                     + " is new");

@@ -19,7 +19,9 @@ public record FieldView(
         List<String> derivedFrom,
         boolean placeholder,
         List<String> examples,
-        boolean examplesWithheld) {
+        boolean examplesWithheld,
+        String physicalType,
+        String businessName) {
 
     public FieldView {
         tags = List.copyOf(tags);

@@ -63,7 +63,8 @@ public final class ProductDiff {
             changes.add(change(SchemaChange.Kind.SUPPORT_CHANGED, id, "", ""));
         }
         keyed(changes, SchemaChange.Kind.OUTPUT_PORT_CHANGED, id, before.outputPorts(), after.outputPorts(),
-                port -> port.name(), port -> port.type() + " " + port.version() + " " + port.description());
+                port -> port.name(), port -> port.type() + " " + port.version() + " " + port.description()
+                        + (port.contractId() == null ? "" : " " + port.contractId()));
         consumers(changes, before.consumers(), after.consumers());
         Set<String> inputsBefore = ids(before.inputPorts(), port -> port.contractId().value());
         Set<String> inputsAfter = ids(after.inputPorts(), port -> port.contractId().value());
@@ -86,7 +87,9 @@ public final class ProductDiff {
 
     private static void dataset(List<SchemaChange> changes, Dataset before, Dataset after) {
         String id = after.id().value();
-        if (!before.description().equals(after.description()) || !before.physicalName().equals(after.physicalName())) {
+        if (!before.description().equals(after.description()) || !before.physicalName().equals(after.physicalName())
+                || !before.physicalType().equals(after.physicalType())
+                || !before.businessName().equals(after.businessName())) {
             changes.add(change(SchemaChange.Kind.DESCRIPTION_CHANGED, id, "", ""));
         }
         compare(changes, SchemaChange.Kind.TAGS_CHANGED, id, String.join(", ", before.tags()),
@@ -117,7 +120,8 @@ public final class ProductDiff {
                 field(changes, ref, field, new Field(successor.name(), successor.logicalType(),
                         successor.description(), successor.classification(), successor.criticalDataElement(),
                         successor.required(), successor.primaryKey(), successor.tags(), sources,
-                        successor.transformDescription(), successor.examples()));
+                        successor.transformDescription(), successor.examples(), successor.physicalType(),
+                        successor.businessName()));
             }
         }
     }
@@ -151,6 +155,8 @@ public final class ProductDiff {
 
     private static void field(List<SchemaChange> changes, String ref, Field before, Field after) {
         compare(changes, SchemaChange.Kind.FIELD_RETYPED, ref, before.logicalType(), after.logicalType());
+        compare(changes, SchemaChange.Kind.FIELD_PHYSICAL_TYPE_CHANGED, ref, before.physicalType(),
+                after.physicalType());
         compare(changes, SchemaChange.Kind.FIELD_REQUIRED_CHANGED, ref, required(before), required(after));
         compare(changes, SchemaChange.Kind.FIELD_RECLASSIFIED, ref, classification(before.classification()),
                 classification(after.classification()));
@@ -160,7 +166,8 @@ public final class ProductDiff {
                 || before.criticalDataElement() != after.criticalDataElement()
                 || before.primaryKey() != after.primaryKey()
                 || !before.transformSourceObjects().equals(after.transformSourceObjects())
-                || !before.transformDescription().equals(after.transformDescription())) {
+                || !before.transformDescription().equals(after.transformDescription())
+                || !before.businessName().equals(after.businessName())) {
             changes.add(change(SchemaChange.Kind.DESCRIPTION_CHANGED, ref, "", ""));
         }
     }

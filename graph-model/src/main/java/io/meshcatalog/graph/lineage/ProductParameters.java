@@ -67,7 +67,8 @@ final class ProductParameters {
                 "properties", properties,
                 "owner", product.team() == null ? List.of() : List.of(product.team().name()),
                 "outputPorts", product.outputPorts().stream().map(port -> Map.of("name", port.name(), "description",
-                        port.description(), "type", port.type(), "version", port.version())).toList(),
+                        port.description(), "type", port.type(), "version", port.version(), "contractId",
+                        port.contractId() == null ? "" : port.contractId().value())).toList(),
                 "sla", product.sla().stream().map(sla -> Map.of("property", sla.property(), "value", sla.value(),
                         "unit", sla.unit(), "element", sla.element())).toList(),
                 "support", product.support().stream().map(s -> Map.of("channel", s.channel(), "url", s.url(),
@@ -87,6 +88,8 @@ final class ProductParameters {
         properties.put("domain", dataset.id().domain().value());
         properties.put("product", product.id().value());
         properties.put("physicalName", dataset.physicalName());
+        properties.put("physicalType", dataset.physicalType());
+        properties.put("businessName", dataset.businessName());
         properties.put("description", dataset.description());
         properties.put("tags", dataset.tags());
         properties.put("classifications", classifications(Stream.of(dataset)));
@@ -118,6 +121,8 @@ final class ProductParameters {
         properties.put("dataset", dataset.id().value());
         properties.put("domain", dataset.id().domain().value());
         properties.put("logicalType", field.logicalType());
+        properties.put("physicalType", field.physicalType());
+        properties.put("businessName", field.businessName());
         properties.put("description", field.description());
         properties.put("classification", field.classification() == null ? null : field.classification().name());
         properties.put("criticalDataElement", field.criticalDataElement());

@@ -1,9 +1,11 @@
 package io.meshcatalog.graph.lineage;
 
+import io.meshcatalog.graph.access.ExampleAccess;
 import io.meshcatalog.graph.model.Classification;
 import io.meshcatalog.graph.model.ProductStatus;
 import io.meshcatalog.graph.model.Visibility;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One difference between two revisions of a product, for example {@code FIELD_RETYPED
@@ -16,7 +18,8 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
         CREATED, RETIRED, STATUS_CHANGED, SUNSET_CHANGED, VISIBILITY_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
         TAGS_CHANGED, SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, CONSUMER_ADDED, CONSUMER_REMOVED,
         CONSUMER_CHANGED, INPUT_ADDED, INPUT_REMOVED, DATASET_ADDED, DATASET_REMOVED, FIELD_ADDED, FIELD_REMOVED,
-        FIELD_RENAMED, FIELD_RETYPED, FIELD_REQUIRED_CHANGED, FIELD_RECLASSIFIED, DESCRIPTION_CHANGED
+        FIELD_RENAMED, FIELD_RETYPED, FIELD_PHYSICAL_TYPE_CHANGED, FIELD_REQUIRED_CHANGED, FIELD_RECLASSIFIED,
+        DESCRIPTION_CHANGED
     }
 
     /** What a {@link Kind#FIELD_REQUIRED_CHANGED} says of a field. */
@@ -25,15 +28,15 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
 
     /**
      * Whether it can break what reads the product: something it read is gone or renamed, or what it reads may now hold
-     * values it did not (a wider type, nulls, a higher classification it may not be allowed to see, a narrower
-     * visibility), or the product is retired. Narrowing the other way breaks nothing.
+     * values it did not (a wider type, nulls), it may lose sight of it (a classification whose examples need a scope
+     * the old one did not, a narrower visibility), or the product is retired. The other way breaks nothing.
      */
     public boolean breaking() {
         return switch (kind) {
             case RETIRED, DATASET_REMOVED, FIELD_REMOVED, FIELD_RENAMED -> true;
             case FIELD_RETYPED -> !narrowed(before, after);
             case FIELD_REQUIRED_CHANGED -> REQUIRED.equals(before) && OPTIONAL.equals(after);
-            case FIELD_RECLASSIFIED -> rank(after) > rank(before);
+            case FIELD_RECLASSIFIED -> newlyScoped(before, after) != null;
             case VISIBILITY_CHANGED -> openness(after) < openness(before);
             case STATUS_CHANGED -> ProductStatus.RETIRED.name().equals(after);
             default -> false;
@@ -51,12 +54,14 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
                     : widened(before, after) ? "widened: readers of " + before + " may not read every " + after
                     : "incompatible: " + before + " and " + after + " hold different values";
             case FIELD_REQUIRED_CHANGED -> REQUIRED.equals(before) ? "it may now be null" : "it is now always set";
-            case FIELD_RECLASSIFIED -> rank(after) > rank(before)
-                    ? "classification raised: readers may no longer be allowed to see it"
-                    : "classification lowered";
+            case FIELD_RECLASSIFIED -> newlyScoped(before, after) != null
+                    ? "its examples now need scope " + newlyScoped(before, after) + ": readers without it lose them"
+                    : "who may see it is unchanged or wider";
             case VISIBILITY_CHANGED -> openness(after) < openness(before) ? "fewer callers may see it" : "";
+            case FIELD_PHYSICAL_TYPE_CHANGED -> "its stored type changed: check what loads it";
             case STATUS_CHANGED -> ProductStatus.DEPRECATED.name().equals(after)
-                    ? "deprecated: its readers should move off it" : "";
+                    ? "deprecated: its readers should move off it"
+                    : ProductStatus.RETIRED.name().equals(after) ? "the product is retired: its readers lose it" : "";
             default -> "";
         };
     }
@@ -67,14 +72,29 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
             case RETIRED -> "retired";
             case DATASET_REMOVED, FIELD_REMOVED -> "dropped";
             case FIELD_RENAMED -> "renamed to " + after;
-            case FIELD_RETYPED -> "retyped from " + before + " to " + after + " (" + why() + ")";
-            case FIELD_REQUIRED_CHANGED -> "made " + after + " (" + why() + ")";
+            case FIELD_RETYPED -> "retyped from " + before + " to " + after + because();
+            case FIELD_REQUIRED_CHANGED -> "made " + after + because();
             case FIELD_RECLASSIFIED -> "reclassified from " + (before.isEmpty() ? "none" : before) + " to "
                     + (after.isEmpty() ? "none" : after);
-            case VISIBILITY_CHANGED -> "made " + after.toLowerCase(Locale.ROOT) + " (" + why() + ")";
+            case VISIBILITY_CHANGED -> "made " + after.toLowerCase(Locale.ROOT) + because();
             case STATUS_CHANGED -> "made " + after.toLowerCase(Locale.ROOT);
             default -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
+    }
+
+    private String because() {
+        String why = why();
+        return why.isEmpty() ? "" : " (" + why + ")";
+    }
+
+    /** The scope the new classification needs to see the field's examples that the old did not; null when none. */
+    private static @Nullable String newlyScoped(String before, String after) {
+        String needed = ExampleAccess.scopeFor(classification(after));
+        return needed != null && !needed.equals(ExampleAccess.scopeFor(classification(before))) ? needed : null;
+    }
+
+    private static @Nullable Classification classification(String name) {
+        return name.isEmpty() ? null : Classification.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** What a breaking change is about: the product, dataset or field the catalog knows as {@code subject}. */
@@ -97,11 +117,6 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
     static boolean widened(String before, String after) {
         return narrowed(after, before) || (after.equals("string") && !before.equals("object")
                 && !before.equals("array")) || (before.equals("date") && after.equals("timestamp"));
-    }
-
-    private static int rank(String classification) {
-        return classification.isEmpty() ? -1
-                : Classification.valueOf(classification.toUpperCase(Locale.ROOT)).ordinal();
     }
 
     private static int openness(String visibility) {

@@ -1,8 +1,9 @@
-// A product its domain no longer declares: retired, not forgotten. Its datasets, fields and lineage stay, so what
+// A product its domain no longer declares, or declares retired: retired, not forgotten (when first retired). Its datasets, fields and lineage stay, so what
 // reads it still shows it and learns of it; they are retired with it (when not already), so a lineage walk sees it on
 // each of them, and declaring the product again clears it.
 MATCH (p:DataProduct {id: $productId})
-SET p.status = 'RETIRED', p.retiredAt = $at, p.retiredBy = $by, p.descriptor = $descriptor, p.contentHash = $hash
+SET p.status = 'RETIRED', p.retiredAt = coalesce(p.retiredAt, $at), p.retiredBy = coalesce(p.retiredBy, $by),
+    p.descriptor = coalesce($descriptor, p.descriptor), p.contentHash = coalesce($hash, p.contentHash)
 WITH p
 OPTIONAL MATCH (p)-[:PRODUCES]->(d:Dataset)
 WHERE d.retiredAt IS NULL

@@ -1,7 +1,8 @@
 // The product node, its domain, its owner (when it names one), ports, SLA and support.
 MERGE (p:DataProduct {id: $product.id})
-SET p += $product.properties, p.placeholder = false, p.descriptor = $descriptor, p.retiredAt = null,
-    p.retiredBy = null
+SET p += $product.properties, p.placeholder = false, p.descriptor = $descriptor,
+    p.retiredAt = CASE WHEN $product.properties.status = 'RETIRED' THEN p.retiredAt END,
+    p.retiredBy = CASE WHEN $product.properties.status = 'RETIRED' THEN p.retiredBy END
 WITH p
 MATCH (d:Domain {id: $product.domain})
 MERGE (p)-[:IN_DOMAIN]->(d)

@@ -1,8 +1,8 @@
-// Whether the viewer may see the dataset __node__: when a product publishes it, when it may see that product;
-// a dataset no product publishes (known only from OpenLineage, or named as an input before its product is loaded)
-// is for authenticated viewers.
+// Whether the viewer may see the dataset __node__: when a product publishes it (or published it, and dropped it), when
+// it may see that product; a dataset no product ever published (known only from OpenLineage, or named as an input
+// before its product is loaded) is for authenticated viewers.
 $everything
-OR CASE WHEN EXISTS { (__node__)<-[:PRODUCES]-(:DataProduct) }
-   THEN EXISTS { MATCH (__node__)<-[:PRODUCES]-(visDatasetProduct:DataProduct)
+OR CASE WHEN EXISTS { (__node__)<-[:PRODUCES|PRODUCED]-(:DataProduct) }
+   THEN EXISTS { MATCH (__node__)<-[:PRODUCES|PRODUCED]-(visDatasetProduct:DataProduct)
                  WHERE {{visible-product visDatasetProduct}} }
    ELSE $authenticated END

@@ -115,10 +115,15 @@ class DescriptorLoaderTests {
     void emptyAndForeignDocumentsAreRejected() {
         assertThatThrownBy(() -> loader.load("empty.yaml", "")).hasMessageContaining("the descriptor is empty");
         DescriptorException foreign = catchThrowableOfType(DescriptorException.class,
-                () -> loader.load("odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: x\n"));
+                () -> loader.load("other.yaml", "apiVersion: v0.9.0\nkind: DataProduct\nid: x\n"));
         assertThat(foreign.problems()).extracting(DescriptorProblem::message).contains(
-                "unsupported apiVersion 'v1.0.0'; expected meshcatalog/v1",
+                "unsupported apiVersion 'v0.9.0'; expected meshcatalog/v1 (or ODPS v1.0.0 products and ODCS v3.1.0 "
+                        + "contracts)",
                 "unsupported kind 'DataProduct'; expected Domain");
+        DescriptorException noDomain = catchThrowableOfType(DescriptorException.class,
+                () -> loader.load("odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: active\n"));
+        assertThat(noDomain.problems()).extracting(DescriptorProblem::toString)
+                .containsExactly("odps.yaml:1:1: document 1.domain: missing required key 'domain'");
     }
 
     @Test

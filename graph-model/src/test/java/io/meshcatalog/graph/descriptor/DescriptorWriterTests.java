@@ -19,13 +19,17 @@ class DescriptorWriterTests {
     private final DescriptorLoader loader = new DescriptorLoader();
     private final DescriptorWriter writer = new DescriptorWriter();
 
+    /** The descriptor of one of the demo mesh's domains, as its subgraph serves it. */
+    static Path demo(String domain) {
+        return Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog", "subgraphs",
+                domain, domain + ".yaml");
+    }
+
     /** Every descriptor the project ships: the demo mesh's five domains and the test fixtures. */
     static Stream<Path> descriptors() throws URISyntaxException, IOException {
-        Path demo = Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog",
-                "subgraphs");
         Path fixtures = Path.of(DescriptorWriterTests.class.getResource("/fixtures").toURI());
         List<Path> files = Stream.of("orders", "shipping", "customers", "marketing", "finance")
-                .map(d -> demo.resolve(d).resolve(d + ".yaml")).toList();
+                .map(DescriptorWriterTests::demo).toList();
         try (Stream<Path> walk = Files.walk(fixtures)) {
             return Stream.concat(files.stream(), walk.filter(p -> p.toString().endsWith(".yaml"))
                     .filter(p -> !p.toString().contains("invalid")).sorted().toList().stream());

@@ -98,8 +98,8 @@ class LineageStoreIT {
         List<UpsertOutcome> outcome = store.upsert(slimmer);
 
         assertThat(outcome).extracting(UpsertOutcome::productId, UpsertOutcome::change).containsExactly(
-                tuple("gamma.join", UpsertOutcome.Change.UPDATED), tuple("gamma.one", UpsertOutcome.Change.RETIRED),
-                tuple("gamma.three", UpsertOutcome.Change.RETIRED), tuple("gamma.two", UpsertOutcome.Change.RETIRED));
+                tuple("gamma.one", UpsertOutcome.Change.RETIRED), tuple("gamma.three", UpsertOutcome.Change.RETIRED),
+                tuple("gamma.two", UpsertOutcome.Change.RETIRED), tuple("gamma.join", UpsertOutcome.Change.UPDATED));
         assertThat(store.product(ADMIN, "gamma.one")).as("retired, not forgotten").isPresent();
         assertThat(store.product(ADMIN, "gamma.join").orElseThrow().inputs()).containsExactly("beta.left");
         assertThat(store.product(ADMIN, "gamma.join").orElseThrow().consumers()).isEmpty();
@@ -144,35 +144,26 @@ class LineageStoreIT {
         assertThat(store.field(ADMIN, "beta.right.order_id")).as("retired: kept, no longer declared")
                 .hasValueSatisfying(field -> assertThat(field.placeholder()).isTrue());
         List<Alert> alerts = new Outbox(driver, clock).newAlerts(10);
-        assertThat(alerts).filteredOn(alert -> alert.kind().equals("BREAKING"))
-                .as("retiring it and removing a field break readers; narrowing number to integer does not")
-                .singleElement().satisfies(alert -> {
-                    assertThat(alert.id()).isEqualTo("BREAKING beta.right r2");
-                    assertThat(alert.node()).isEqualTo(NodeRef.product("beta.right"));
-                    assertThat(alert.reason()).contains("STATUS_CHANGED beta.right DEPRECATED -> RETIRED",
-                            "FIELD_REMOVED beta.right.order_id").doesNotContain("FIELD_ADDED", "FIELD_RETYPED");
-                });
         assertThat(alerts).filteredOn(alert -> alert.kind().equals("RETIRED")).extracting(Alert::subject)
-                .as("the products this descriptor of beta leaves out").containsExactlyInAnyOrder("beta.left", "beta.fan");
+                .as("declared retired, and the products this descriptor of beta leaves out")
+                .containsExactlyInAnyOrder("beta.right", "beta.left", "beta.fan");
+        assertThat(alerts).filteredOn(alert -> alert.subject().equals("beta.right")).singleElement()
+                .satisfies(alert -> assertThat(alert.id()).isEqualTo("RETIRED beta.right r2"));
     }
 
     @Test
-    void aDatasetAnotherProductAlreadyPublishesIsRefusedAndNothingIsWritten() {
-        List<String> before = GraphFingerprint.of(driver);
-        DomainDescriptor thief = Fixtures.yaml("alpha.yaml", """
-                apiVersion: meshcatalog/v1
-                kind: Domain
-                domain: {id: alpha, team: {name: alpha-team, members: [{username: ada, name: Ada Alpha, role: owner}]}}
-                products:
-                  - id: alpha.copy
-                    status: active
-                    schema: [{name: source, properties: [{name: x, logicalType: string}]}]
-                """);
+    void aProductThatTakesOverADatasetOfOneItsDomainNoLongerDeclaresPublishesItAndTheOtherIsRetired() {
+        DomainDescriptor renamed = Fixtures.yaml("alpha.yaml", Fixtures.text("lineage/alpha.yaml")
+                .replace("- id: alpha.source\n", "- id: alpha.origin\n"));
 
-        assertThatThrownBy(() -> store.upsert(thief))
-                .isInstanceOf(CatalogConflictException.class)
-                .hasMessageContaining("alpha.copy publishes dataset alpha.source, which product alpha.source already");
-        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+        List<UpsertOutcome> outcomes = store.upsert(renamed);
+
+        assertThat(outcomes).extracting(UpsertOutcome::productId, UpsertOutcome::change)
+                .contains(tuple("alpha.source", UpsertOutcome.Change.RETIRED),
+                        tuple("alpha.origin", UpsertOutcome.Change.CREATED));
+        assertThat(store.dataset(ADMIN, "alpha.source").orElseThrow().product()).isEqualTo("alpha.origin");
+        assertThat(store.impact(ADMIN, NodeRef.dataset("alpha.source"), 1).nodes()).extracting(LineageNode::id)
+                .as("its lineage stays").contains("beta.left", "beta.right");
     }
 
     @Test

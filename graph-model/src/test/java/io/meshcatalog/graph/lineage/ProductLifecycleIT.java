@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
@@ -179,6 +180,79 @@ class ProductLifecycleIT {
         assertThat(new DescriptorLoader().load("revision 1", history.get(1).descriptor()).products())
                 .containsExactly(beta().products().stream().filter(p -> p.id().value().equals("beta.right"))
                         .findFirst().orElseThrow());
+    }
+
+    @Test
+    void aDigestThatChangedWithTheCatalogsVersionButNotTheProductRecordsNoRevision() {
+        try (var session = driver.session()) {
+            session.run("MATCH (p:DataProduct {id: 'beta.left'}) SET p.contentHash = 'digest of an older version'")
+                    .consume();
+        }
+
+        List<UpsertOutcome> outcomes = store.upsert(beta(), "text", HARVEST);
+
+        assertThat(outcomes).filteredOn(o -> o.productId().equals("beta.left")).extracting(UpsertOutcome::change)
+                .containsExactly(UpsertOutcome.Change.UNCHANGED);
+        assertThat(store.history(ADMIN, "beta.left", 10)).hasSize(1);
+        assertThat(store.upsert(beta(), "text", HARVEST)).extracting(UpsertOutcome::change)
+                .as("and the digest is the current one again").containsOnly(UpsertOutcome.Change.UNCHANGED);
+    }
+
+    @Test
+    void aDescriptorThatDeclaresNoProductRetiresNothingAndIsRefused() {
+        List<String> before = GraphFingerprint.of(driver);
+
+        assertThatThrownBy(() -> store.upsert(new DomainDescriptor(beta().domain(), List.of()), "text", HARVEST))
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessage("the descriptor of domain beta declares no product, so every one of its 3 products would "
+                        + "be retired; nothing was written (to retire them, declare each with status: retired)");
+        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void aRenamedProductTakesOverTheDatasetsOfTheOneItReplaces() {
+        String renamed = Fixtures.text("lineage/beta.yaml").replace("- id: beta.left\n", "- id: beta.left_side\n");
+
+        List<UpsertOutcome> outcomes = store.upsert(new DescriptorLoader().load("beta.yaml", renamed), renamed,
+                HARVEST);
+
+        assertThat(outcomes).extracting(UpsertOutcome::productId, UpsertOutcome::change).contains(
+                org.assertj.core.groups.Tuple.tuple("beta.left", UpsertOutcome.Change.RETIRED),
+                org.assertj.core.groups.Tuple.tuple("beta.left_side", UpsertOutcome.Change.CREATED));
+        assertThat(store.dataset(ADMIN, "beta.left").orElseThrow().product()).isEqualTo("beta.left_side");
+        assertThat(store.lifecycle(ADMIN, List.of(NodeRef.dataset("beta.left"), NodeRef.field("beta.left.amount"),
+                NodeRef.product("beta.left")))).containsOnlyKeys(NodeRef.dataset("beta.left"),
+                        NodeRef.field("beta.left.amount"), NodeRef.product("beta.left"))
+                .extractingFromEntries(e -> e.getKey().kind() + " " + e.getValue().status()).containsExactlyInAnyOrder(
+                        "DATASET ACTIVE", "FIELD ACTIVE", "PRODUCT RETIRED");
+        assertThat(store.impact(ADMIN, NodeRef.dataset("beta.left"), 2).nodes()).filteredOn(LineageNode::retired)
+                .as("what the renamed product publishes is live").isEmpty();
+    }
+
+    @Test
+    void aProductDeclaredRetiredIsRetiredOnceAndItsReadersAreTold() {
+        String retired = Fixtures.text("lineage/beta.yaml").replace("""
+                  - id: beta.left
+                    name: Left
+                    status: active
+                """, """
+                  - id: beta.left
+                    name: Left
+                    status: retired
+                """);
+        clock.advance(Duration.ofHours(2));
+
+        store.upsert(new DescriptorLoader().load("beta.yaml", retired), retired, HARVEST);
+        clock.advance(Duration.ofHours(2));
+        store.upsert(new DescriptorLoader().load("beta.yaml", retired), retired, "the next harvest");
+
+        assertThat(store.lifecycle(ADMIN, List.of(NodeRef.product("beta.left"), NodeRef.field("beta.left.amount"))))
+                .extractingFromEntries(e -> e.getValue().retiredAt() + " " + e.getValue().retiredBy()).containsOnly(
+                        "2026-11-01T11:00:00Z " + HARVEST);
+        assertThat(outbox.newAlerts(10)).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo("RETIRED");
+            assertThat(alert.subject()).isEqualTo("beta.left");
+        });
     }
 
     private static DomainDescriptor beta() {

@@ -324,4 +324,35 @@ class VisibilityIT {
         assertThatThrownBy(() -> store.descriptors(CARL)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only a viewer that sees everything");
     }
+
+    @Test
+    void aDatasetAPrivateProductDroppedStaysAsPrivateAsTheProductWas() {
+        String crm = Fixtures.text("visibility/crm.yaml");
+        String withNotes = crm.replace("    consumers:\n", """
+                      - name: notes
+                        properties:
+                          - {name: note, logicalType: string, classification: confidential, examples: [called back]}
+                    consumers:
+                """);
+        store.upsert(Fixtures.yaml("crm.yaml", withNotes));
+
+        store.upsert(Fixtures.yaml("crm.yaml", crm));
+
+        assertThat(store.dataset(CARL, "crm.notes")).as("its team still sees it, retired").isPresent();
+        assertThat(store.lifecycle(CARL, List.of(NodeRef.dataset("crm.notes"))).get(NodeRef.dataset("crm.notes"))
+                .retired()).isTrue();
+        assertThat(store.dataset(OLGA, "crm.notes")).as("an outsider does not").isEmpty();
+        assertThat(store.field(OLGA, "crm.notes.note")).isEmpty();
+        assertThat(store.lifecycle(OLGA, List.of(NodeRef.dataset("crm.notes"), NodeRef.field("crm.notes.note"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aRevisionShowsPersonalExamplesOnlyToWhoMayReadThem() {
+        assertThat(store.history(CARL, "crm.contacts", 1).get(0).descriptor()).as("the team, without pii:read")
+                .contains("name: email").doesNotContain("ana@example.com");
+        assertThat(store.history(CARL.withScopes(Set.of("pii:read")), "crm.contacts", 1).get(0).descriptor())
+                .contains("ana@example.com");
+        assertThat(store.history(ADMIN, "crm.contacts", 1).get(0).descriptor()).contains("ana@example.com");
+    }
 }

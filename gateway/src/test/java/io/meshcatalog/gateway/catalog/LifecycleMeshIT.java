@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar gateway.jar check} as a domain's CI runs it: the real jar, against the running demo mesh, with the
- * orders domain's descriptor changed the ways a team changes it. Its exit status says whether the change may ship.
+ * A product's life through the demo mesh. {@code java -jar gateway.jar check} as a domain's CI runs it: the real jar,
+ * against the running mesh, with the orders domain's descriptor changed the ways a team changes it; its exit status
+ * says whether the change may ship. And the products and datasets as the open standards' documents (ODPS, ODCS) that
+ * other tools read, each as the caller may see it.
  */
-class DescriptorCheckIT {
+@ExtendWith(SharedDemoMesh.class)
+class LifecycleMeshIT {
 
   private static final Path GATEWAY_JAR = Path.of("target", "gateway.jar");
   private static final Path ORDERS = Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io",
@@ -37,23 +42,13 @@ class DescriptorCheckIT {
       """;
 
   @TempDir
-  static Path dataDir;
-
-  @TempDir
   Path dir;
 
   private static DemoMesh mesh;
 
   @BeforeAll
-  static void startMesh() {
-    mesh = DemoMesh.start(dataDir.resolve("neo4j"));
-  }
-
-  @AfterAll
-  static void stopMesh() {
-    if (mesh != null) {
-      mesh.close();
-    }
+  static void useMesh(DemoMesh shared) {
+    mesh = shared;
   }
 
   @Test
@@ -144,11 +139,52 @@ class DescriptorCheckIT {
   }
 
   @Test
+  void aCheckThatCannotSeeEveryProductOfTheDomainFailsInsteadOfPassing() throws Exception {
+    Path customers = ORDERS.resolveSibling(Path.of("..", "customers", "customers.yaml")).normalize();
+
+    Run run = run("check", "--descriptor", customers.toAbsolutePath().toString(), "--catalog", mesh.base);
+
+    assertThat(run.status()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).contains("the check is incomplete: 1 product(s) of the domain could not be compared");
+  }
+
+  @Test
   void aCatalogThatCannotBeReachedFailsTheCheckWithoutPassingIt() throws Exception {
     Run run = run("check", "--descriptor", write(orders()).toString(), "--catalog", "http://127.0.0.1:1");
 
     assertThat(run.status()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).contains("cannot reach the catalog at http://127.0.0.1:1/graphql");
+  }
+
+  @Test
+  void aProductIsAnOdpsDocumentAndEachDatasetAnOdcsContract() {
+    HttpResponse<String> product = mesh.get("/api/v1/products/orders.orders/odps.yaml");
+    HttpResponse<String> contract = mesh.get("/api/v1/datasets/orders.orders/odcs.yaml");
+
+    assertThat(product.statusCode()).as(product.body()).isEqualTo(200);
+    assertThat(product.headers().firstValue("Content-Type")).hasValue("application/yaml; charset=utf-8");
+    Map<String, Object> odps = new Yaml().load(product.body());
+    assertThat(odps).containsEntry("apiVersion", "v1.0.0").containsEntry("kind", "DataProduct")
+        .containsEntry("id", "orders.orders").containsEntry("domain", "orders").containsEntry("status", "active");
+    assertThat(contract.statusCode()).as(contract.body()).isEqualTo(200);
+    Map<String, Object> odcs = new Yaml().load(contract.body());
+    assertThat(odcs).containsEntry("apiVersion", "v3.1.0").containsEntry("kind", "DataContract")
+        .containsEntry("id", "orders.orders").containsEntry("dataProduct", "orders.orders");
+    assertThat(contract.body()).contains("name: shipped_on", "logicalType: date", "'2026-11-03'");
+  }
+
+  @Test
+  void aPrivateProductIsNotFoundForWhoMayNotSeeItAndPersonalExamplesOnlyForWhoMayReadThem() {
+    HttpResponse<String> anonymous = mesh.get("/api/v1/products/customers.contacts/odps.yaml");
+    HttpResponse<String> crm = mesh.getAs(DemoMesh.CRM_KEY, "/api/v1/datasets/customers.contacts/odcs.yaml");
+    HttpResponse<String> admin = mesh.getAs(DemoMesh.ADMIN_KEY, "/api/v1/datasets/customers.contacts/odcs.yaml");
+
+    assertThat(anonymous.statusCode()).isEqualTo(404);
+    assertThat(anonymous.body()).isEqualTo("the catalog knows no product customers.contacts, or you may not see it\n");
+    assertThat(crm.statusCode()).as(crm.body()).isEqualTo(200);
+    assertThat(crm.body()).contains("name: email", "classification: pii").doesNotContain("ana.silva@example.com");
+    assertThat(admin.body()).as("the admin holds pii:read").contains("ana.silva@example.com");
+    assertThat(mesh.get("/api/v1/products/orders.orders/other").statusCode()).isEqualTo(404);
   }
 
   private static String orders() throws IOException {

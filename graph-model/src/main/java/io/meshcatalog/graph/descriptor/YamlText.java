@@ -1,0 +1,22 @@
+package io.meshcatalog.graph.descriptor;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** How the catalog writes YAML: block style, lists indented under their key, lines up to 120 characters. */
+public final class YamlText {
+
+    private YamlText() {
+    }
+
+    /** {@code value} (maps, lists, strings, numbers, booleans) as a YAML document. */
+    public static String dump(Object value) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setWidth(120);
+        options.setSplitLines(true);
+        return new Yaml(options).dump(value);
+    }
+}
