@@ -120,13 +120,7 @@ final class CatalogWriter {
         log.run(tx, "collect-garbage", Map.of());
         if (product.status() == ProductStatus.RETIRED) {
             // declared retired: retired as one left out is, from the first time on
-            Map<String, @Nullable Object> retirement = new HashMap<>();
-            retirement.put("productId", id);
-            retirement.put("at", now());
-            retirement.put("by", by);
-            retirement.put("descriptor", null);
-            retirement.put("hash", null);
-            log.run(tx, "retire-product", retirement);
+            markRetired(tx, id, by, null, null);
         }
         List<SchemaChange> changes = switch (change) {
             case CREATED -> ProductDiff.between(null, product);
@@ -149,6 +143,15 @@ final class CatalogWriter {
         DataProduct retired = last == null ? null : last.withStatus(ProductStatus.RETIRED);
         String snapshot = retired == null ? row.get("descriptor").asString(null) : descriptors.write(domain, retired);
         String hash = retired == null ? "retired" : ProductParameters.contentHash(retired);
+        markRetired(tx, id, by, snapshot, hash);
+        int revision = row.get("revision").asInt() + 1;
+        record(tx, id, revision, hash, retired, snapshot, changes, by);
+        return new UpsertOutcome(id, UpsertOutcome.Change.RETIRED, hash, changes);
+    }
+
+    /** The product, its datasets and fields retired now by {@code by}, unless they were already; a snapshot given, kept. */
+    private void markRetired(TransactionContext tx, String id, String by, @Nullable String snapshot,
+            @Nullable String hash) {
         Map<String, @Nullable Object> parameters = new HashMap<>();
         parameters.put("productId", id);
         parameters.put("at", now());
@@ -156,9 +159,6 @@ final class CatalogWriter {
         parameters.put("descriptor", snapshot);
         parameters.put("hash", hash);
         log.run(tx, "retire-product", parameters);
-        int revision = row.get("revision").asInt() + 1;
-        record(tx, id, revision, hash, retired, snapshot, changes, by);
-        return new UpsertOutcome(id, UpsertOutcome.Change.RETIRED, hash, changes);
     }
 
     private static List<SchemaChange> updates(@Nullable DataProduct previous, DataProduct product) {

@@ -201,8 +201,8 @@ class DescriptorLoaderTests {
 
     @Test
     void examplesAreBounded() {
-        String many = String.join(", ", java.util.Collections.nCopies(DescriptorLoader.MAX_EXAMPLES + 1, "x"));
-        String longOne = "y".repeat(DescriptorLoader.MAX_EXAMPLE_LENGTH + 1);
+        String many = String.join(", ", java.util.Collections.nCopies(DescriptorReading.MAX_EXAMPLES + 1, "x"));
+        String longOne = "y".repeat(DescriptorReading.MAX_EXAMPLE_LENGTH + 1);
         DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml",
                 """
                 apiVersion: meshcatalog/v1
