@@ -56,8 +56,10 @@ final class CheckReport {
     if (!breaks.isEmpty()) {
       section(out, "What breaks downstream (" + breaks.size() + ")", breaks.stream().map(b -> {
         Map<String, Object> node = map(b, "node");
-        return "degree " + node.get("degree") + "  " + node.get("kind") + " " + node.get("id") + " (" + node.get("domain")
-            + ")" + strings(b, "because").stream().map(why -> "\n            " + why).collect(Collectors.joining());
+        String domain = text(node, "domain");
+        return "degree " + node.get("degree") + "  " + node.get("kind") + " " + node.get("id")
+            + (domain.isEmpty() ? "" : " (" + domain + ")")
+            + strings(b, "because").stream().map(why -> "\n            " + why).collect(Collectors.joining());
       }).toList());
     }
     List<Map<String, Object>> teams = list("ownersToNotify");

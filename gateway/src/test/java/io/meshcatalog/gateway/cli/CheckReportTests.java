@@ -18,7 +18,8 @@ class CheckReportTests {
               "breaking", false, "why", "")),
       "breaks", List.of(Map.of("node", Map.of("kind", "FIELD", "id", "shipping.delays.delay_days", "domain",
           "shipping", "degree", 1), "because", List.of("downstream of orders.orders.shipped_on (degree 1), which is "
-              + "renamed to shipped_date"))),
+              + "renamed to shipped_date")), Map.of("node", Map.of("kind", "CONSUMER", "id", "ops.board", "domain", "",
+                  "degree", 2), "because", List.of("downstream of orders.orders.shipped_on (degree 2)"))),
       "ownersToNotify", List.of(Map.of("team", "shipping-team", "affected", List.of("shipping.delays"),
           "hiddenAffected", 2, "members", List.of(Map.of("name", "Kim | Lee", "role", "owner")))),
       "notes", List.of(),
@@ -34,7 +35,8 @@ class CheckReportTests {
         "  BREAKING  FIELD_RENAMED orders.orders.shipped_on shipped_on -> shipped_date\n"
             + "            readers ask for shipped_on, which is gone\n",
         "            DESCRIPTION_CHANGED orders.orders\n",
-        "What breaks downstream (1)\n  degree 1  FIELD shipping.delays.delay_days (shipping)\n",
+        "What breaks downstream (2)\n  degree 1  FIELD shipping.delays.delay_days (shipping)\n",
+        "  degree 2  CONSUMER ops.board\n",
         "shipping-team (Kim | Lee, owner): shipping.delays and 2 you may not see",
         "3 item(s) you may not see break too, owned by crm-team");
   }
