@@ -8,6 +8,7 @@ import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import io.meshcatalog.graph.vocabulary.CatalogIndex;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code DataProduct} and {@code Dataset} itself and never sends the planner to a domain that does
  * not own the id. The index is a pure value, rebuilt from the descriptors stored on the domains at
  * start and after each harvest; a subgraph that failed keeps its last stored descriptor. A stored
- * descriptor whose text did not change since the last refresh is not parsed again.
+ * descriptor or retired product's snapshot whose text did not change since the last refresh is not parsed again.
  */
 final class CatalogVocabulary {
 
@@ -36,8 +37,10 @@ final class CatalogVocabulary {
   private volatile CatalogIndex index = CatalogIndex.EMPTY;
   /** Every product served, as declared, with its domain: the harvested ones and the retired ones' last snapshots. */
   private volatile Map<String, Declared> declared = Map.of();
-  /** The descriptors of the last refresh by domain, with the text each was parsed from. */
-  private volatile Map<String, Parsed> parsed = Map.of();
+  /** The descriptors of the last refresh by domain. */
+  private volatile Map<String, DomainDescriptor> parsed = Map.of();
+  /** What the last refresh parsed, by the text it parsed it from: the same text is not parsed twice. */
+  private volatile Map<String, DomainDescriptor> byText = Map.of();
 
   CatalogVocabulary(LineageStore store, DescriptorLoader loader) {
     this.store = store;
@@ -51,8 +54,8 @@ final class CatalogVocabulary {
   /** The domains whose descriptors name one of {@code teams} as the domain's team, in id order. */
   Set<String> domainsOwnedBy(Set<String> teams) {
     Set<String> owned = new TreeSet<>();
-    parsed.forEach((domain, entry) -> {
-      if (teams.contains(entry.descriptor().domain().team().name())) {
+    parsed.forEach((domain, descriptor) -> {
+      if (teams.contains(descriptor.domain().team().name())) {
         owned.add(domain);
       }
     });
@@ -61,7 +64,7 @@ final class CatalogVocabulary {
 
   /** The descriptor the catalog last harvested of {@code domain}, if it has one that loads. */
   Optional<DomainDescriptor> descriptor(String domain) {
-    return Optional.ofNullable(parsed.get(domain)).map(Parsed::descriptor);
+    return Optional.ofNullable(parsed.get(domain));
   }
 
   /**
@@ -69,31 +72,18 @@ final class CatalogVocabulary {
    * declares it any more, but it is still served, as retired); one that no longer loads is logged and left out.
    */
   synchronized void refresh() {
-    Map<String, Parsed> now = new LinkedHashMap<>();
-    store.descriptors(Viewer.EVERYTHING).forEach((domain, yaml) -> {
-      Parsed before = parsed.get(domain);
-      if (before != null && before.yaml().equals(yaml)) {
-        now.put(domain, before);
-        return;
-      }
-      try {
-        now.put(domain, new Parsed(yaml, loader.load("stored descriptor of domain " + domain, yaml)));
-      } catch (RuntimeException e) {
-        LOG.warn("The stored descriptor of domain {} does not load, its vocabulary is left out: {}", domain,
-            e.getMessage());
-      }
-    });
+    Map<String, DomainDescriptor> texts = new HashMap<>();
+    Map<String, DomainDescriptor> now = new LinkedHashMap<>();
+    store.descriptors(Viewer.EVERYTHING).forEach((domain, yaml) ->
+        parse(yaml, "stored descriptor of domain " + domain, texts).ifPresent(d -> now.put(domain, d)));
     parsed = now;
     List<DomainDescriptor> descriptors = new ArrayList<>();
     for (String snapshot : store.retiredDescriptors(Viewer.EVERYTHING, MAX_RETIRED)) {
-      try {
-        descriptors.add(loader.load("snapshot of a retired product", snapshot));
-      } catch (RuntimeException e) {
-        LOG.warn("The snapshot of a retired product does not load, its vocabulary is left out: {}", e.getMessage());
-      }
+      parse(snapshot, "snapshot of a retired product", texts).ifPresent(descriptors::add);
     }
+    byText = texts;
     // the declared ones last, so that a product declared again wins over its retired snapshot
-    now.values().forEach(entry -> descriptors.add(entry.descriptor()));
+    descriptors.addAll(now.values());
     Map<String, Declared> products = new LinkedHashMap<>();
     descriptors.forEach(descriptor -> descriptor.products().forEach(product ->
         products.put(product.id().value(), new Declared(descriptor.domain(), product))));
@@ -110,6 +100,18 @@ final class CatalogVocabulary {
   record Declared(Domain domain, DataProduct product) {
   }
 
-  private record Parsed(String yaml, DomainDescriptor descriptor) {
+  /** {@code yaml} read, or taken from the last refresh when its text is the same; empty, and logged, if it does not load. */
+  private Optional<DomainDescriptor> parse(String yaml, String source, Map<String, DomainDescriptor> texts) {
+    DomainDescriptor descriptor = byText.get(yaml);
+    if (descriptor == null) {
+      try {
+        descriptor = loader.load(source, yaml);
+      } catch (RuntimeException e) {
+        LOG.warn("The {} does not load, its vocabulary is left out: {}", source, e.getMessage());
+        return Optional.empty();
+      }
+    }
+    texts.put(yaml, descriptor);
+    return Optional.of(descriptor);
   }
 }

@@ -1,7 +1,9 @@
 package io.meshcatalog.graph.access;
 
 import io.meshcatalog.graph.model.Classification;
+import io.meshcatalog.graph.model.Field;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,11 @@ public final class ExampleAccess {
   public static Examples examples(@Nullable String classification, List<String> declared, Viewer viewer) {
     return examples(classification == null || classification.isEmpty() ? null : Classification.valueOf(classification),
         declared, viewer);
+  }
+
+  /** What {@code viewer} gets of each field's example values, as a descriptor writer asks for them. */
+  public static Function<Field, List<String>> shownTo(Viewer viewer) {
+    return field -> examples(field.classification(), field.examples(), viewer).values();
   }
 
   /** What {@code viewer} gets of a field's {@code declared} example values. */

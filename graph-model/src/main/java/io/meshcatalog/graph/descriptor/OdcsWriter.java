@@ -42,7 +42,7 @@ public final class OdcsWriter {
         out.put("dataProduct", product.id().value());
         DescriptorWriter.putDescription(out, product.description());
         out.put("schema", List.of(schema(dataset, examples)));
-        Team team = product.team() != null ? product.team() : domain.team();
+        Team team = product.owner(domain);
         out.put("team", DescriptorWriter.team(team));
         DescriptorWriter.putList(out, "support", product.support(), DescriptorWriter::support);
         DescriptorWriter.putList(out, "slaProperties", product.sla().stream()

@@ -40,7 +40,7 @@ public final class OdpsWriter {
             channel.putIfAbsent("url", "");
             return channel;
         });
-        Team team = product.team() != null ? product.team() : domain.team();
+        Team team = product.owner(domain);
         DescriptorWriter.putList(out, "team", team.members(), DescriptorWriter::member);
         out.put("customProperties", customProperties(domain, product, team));
         return YamlText.dump(out);

@@ -239,9 +239,9 @@ final class StandardsBundle {
         for (Document contract : contracts) {
             if (contract.value("slaProperties") instanceof SequenceNode sequence) {
                 for (Node property : sequence.getValue()) {
-                    String key = property instanceof MappingNode m ? entries(m).keySet().stream()
-                            .map(k -> k + "=" + scalarOf(entries(m).get(k).getValueNode())).sorted().toList().toString()
-                            : String.valueOf(property);
+                    String key = property instanceof MappingNode ? entries(property).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + scalarOf(e.getValue().getValueNode())).sorted().toList()
+                            .toString() : String.valueOf(property);
                     if (!seen.contains(key)) {
                         seen.add(key);
                         properties.add(property);

@@ -141,7 +141,7 @@ final class CatalogReader {
         }
         try {
             return new DescriptorWriter().write(new DescriptorLoader().load("revision", descriptor.asString()),
-                    field -> ExampleAccess.examples(field.classification(), field.examples(), viewer).values());
+                    ExampleAccess.shownTo(viewer));
         } catch (DescriptorException e) {
             // a snapshot that no longer loads is not shown rather than shown unmasked
             return null;

@@ -40,6 +40,11 @@ public record DataProduct(
         return id.domain();
     }
 
+    /** The team answerable for the product: its own, or else {@code domain}'s (its domain's). */
+    public Team owner(Domain domain) {
+        return team != null ? team : domain.team();
+    }
+
     /** The same product in another state of its life, as when the catalog retires it. */
     public DataProduct withStatus(ProductStatus newStatus) {
         return new DataProduct(id, name, version, newStatus, sunset, visibility, description, tags, team, support,
