@@ -102,6 +102,18 @@ public final class DescriptorLoader {
                     + "products and ODCS contracts of one domain");
             throw new DescriptorException(problems.sorted());
         }
+        return read(root, problems);
+    }
+
+    /**
+     * Reads a descriptor from its YAML tree, as a template makes one: every problem at the line of its node in
+     * {@code sourceName}.
+     */
+    public DomainDescriptor load(String sourceName, Node root) {
+        return read(root, new Problems(sourceName));
+    }
+
+    private static DomainDescriptor read(Node root, Problems problems) {
         DomainDescriptor descriptor = new DescriptorReading(problems).descriptor(new YamlObject(root, "", problems));
         if (descriptor == null || !problems.isEmpty()) {
             throw new DescriptorException(problems.sorted());

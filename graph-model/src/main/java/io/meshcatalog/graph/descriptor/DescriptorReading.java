@@ -21,6 +21,7 @@ import io.meshcatalog.graph.model.Purpose;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
+import io.meshcatalog.graph.model.TemplateRef;
 import io.meshcatalog.graph.model.TeamMember;
 import io.meshcatalog.graph.model.Visibility;
 import java.time.LocalDate;
@@ -28,11 +29,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * One pass over one descriptor's tree ({@code meshcatalog/v1}, or the tree {@link StandardsBundle} builds from ODPS
@@ -55,7 +60,8 @@ final class DescriptorReading {
             "customProperties", "authoritativeDefinitions");
     private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "sunsetDate", "description",
             "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties",
-            "visibility");
+            "visibility", "template");
+    private static final Set<String> TEMPLATE_REF_KEYS = Set.of("id", "version", "values");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("purpose", "limitations", "usage");
     private static final Set<String> DESCRIPTION_KEYS_NOT_STORED = Set.of("authoritativeDefinitions",
             "customProperties");
@@ -248,8 +254,33 @@ final class DescriptorReading {
         if (id.isEmpty() || status == null || visibility == null) {
             return null;
         }
+        TemplateRef template = at.object("template").map(this::templateRef).orElse(null);
         return new DataProduct(id.get(), at.string("name", id.get().value()), at.string("version", ""), status,
-                sunset, visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla);
+                sunset, visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla,
+                template);
+    }
+
+    /** The template a product was made from: {@code id}, {@code version} and the {@code values} it was given. */
+    @Nullable TemplateRef templateRef(YamlObject at) {
+        at.allowOnly(TEMPLATE_REF_KEYS);
+        Optional<String> id = at.parsed("id", TemplateIds::id, true);
+        Optional<String> version = at.parsed("version", TemplateIds::version, true);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (at.has("values")) {
+            Node node = at.nodeOf("values");
+            if (!(node instanceof MappingNode)) {
+                problems.add(node, at.child("values"), "expected a mapping of parameter names to values");
+            } else {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> read = (Map<String, Object>) YamlValues.value(node);
+                    values.putAll(read);
+                } catch (IllegalArgumentException e) {
+                    problems.add(node, at.child("values"), e.getMessage());
+                }
+            }
+        }
+        return id.isPresent() && version.isPresent() ? new TemplateRef(id.get(), version.get(), values) : null;
     }
 
     private static LocalDate date(String text) {

@@ -14,6 +14,7 @@ import io.meshcatalog.graph.model.OutputPort;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
+import io.meshcatalog.graph.model.TemplateRef;
 import io.meshcatalog.graph.model.TeamMember;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,19 @@ public final class DescriptorWriter {
         putList(out, "schema", product.datasets(), dataset -> dataset(dataset, examples));
         putList(out, "consumers", product.consumers(), DescriptorWriter::consumer);
         putList(out, "slaProperties", product.sla(), DescriptorWriter::sla);
+        if (product.template() != null) {
+            out.put("template", template(product.template()));
+        }
+        return out;
+    }
+
+    static Map<String, Object> template(TemplateRef template) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", template.id());
+        out.put("version", template.version());
+        if (!template.values().isEmpty()) {
+            out.put("values", template.values());
+        }
         return out;
     }
 

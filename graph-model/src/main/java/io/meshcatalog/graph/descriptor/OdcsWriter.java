@@ -53,6 +53,9 @@ public final class OdcsWriter {
         if (product.sunset() != null) {
             custom.add(property("sunsetDate", product.sunset().toString()));
         }
+        if (product.template() != null) {
+            custom.add(property("template", DescriptorWriter.template(product.template())));
+        }
         out.put("customProperties", custom);
         return YamlText.dump(out);
     }

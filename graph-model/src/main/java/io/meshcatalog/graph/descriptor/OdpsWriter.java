@@ -14,7 +14,7 @@ import java.util.Map;
  * A product as an ODPS v1.0 document ({@code apiVersion: v1.0.0}, {@code kind: DataProduct}), valid against the
  * standard's published JSON Schema. Its datasets are ODCS contracts of their own ({@link OdcsWriter}), each naming the
  * product in {@code dataProduct}; output ports that serve one name it in {@code contractId}. What ODPS has no key for
- * (who may see the product, its sunset, its team's name, its consumers) goes into {@code customProperties}.
+ * (who may see the product, its sunset, its team's name, its consumers, its template) goes into {@code customProperties}.
  */
 public final class OdpsWriter {
 
@@ -67,6 +67,10 @@ public final class OdpsWriter {
         if (!product.sla().isEmpty()) {
             properties.add(property("slaProperties", product.sla().stream().map(DescriptorWriter::sla).toList(),
                     "The product's service levels; each dataset's contract holds those that apply to it."));
+        }
+        if (product.template() != null) {
+            properties.add(property("template", DescriptorWriter.template(product.template()),
+                    "The template the product was made from (id, version) and the values it was given."));
         }
         Map<String, Object> about = new LinkedHashMap<>();
         DescriptorWriter.putText(about, "name", domain.name(), domain.id().value());

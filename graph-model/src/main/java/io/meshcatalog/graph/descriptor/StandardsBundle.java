@@ -36,7 +36,7 @@ final class StandardsBundle {
             "customProperties");
     private static final Set<String> ODCS_NOT_STORED = Set.of("tenant", "servers", "price", "roles",
             "slaDefaultElement", "authoritativeDefinitions", "contractCreatedTs");
-    private static final Set<String> CUSTOM = Set.of("visibility", "sunsetDate", "teamName", "teamDescription",
+    private static final Set<String> CUSTOM = Set.of("visibility", "sunsetDate", "teamName", "teamDescription", "template",
             "teamInherited", "consumers", "slaProperties", "domain");
 
     private final Problems problems;
@@ -152,6 +152,7 @@ final class StandardsBundle {
         odps.copyCustom("consumers", product, "consumers");
         Node sla = odps.custom("slaProperties");
         product.put("slaProperties", sla != null ? sla : slaOf(contracts));
+        odps.copyCustom("template", product, "template");
         return mapping(product, odps.start);
     }
 
@@ -174,6 +175,7 @@ final class StandardsBundle {
         product.put("schema", schema(contracts));
         first.copyCustom("consumers", product, "consumers");
         product.put("slaProperties", slaOf(contracts));
+        first.copyCustom("template", product, "template");
         return mapping(product, first.start);
     }
 

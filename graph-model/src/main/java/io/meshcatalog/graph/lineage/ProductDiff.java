@@ -9,6 +9,7 @@ import io.meshcatalog.graph.model.FieldRef;
 import io.meshcatalog.graph.model.InputPort;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.Team;
+import io.meshcatalog.graph.model.TemplateRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ public final class ProductDiff {
                 after.visibility().name());
         compare(changes, SchemaChange.Kind.VERSION_CHANGED, id, before.version(), after.version());
         compare(changes, SchemaChange.Kind.OWNER_CHANGED, id, team(before.team()), team(after.team()));
+        compare(changes, SchemaChange.Kind.TEMPLATE_CHANGED, id, template(before.template()),
+                template(after.template()));
         compare(changes, SchemaChange.Kind.TAGS_CHANGED, id, String.join(", ", before.tags()),
                 String.join(", ", after.tags()));
         if (!before.description().equals(after.description()) || !before.name().equals(after.name())) {
@@ -232,6 +235,10 @@ public final class ProductDiff {
 
     private static String team(@Nullable Team team) {
         return team == null ? "(the domain's team)" : team.name();
+    }
+
+    private static String template(@Nullable TemplateRef template) {
+        return template == null ? "" : template.coordinates() + (template.values().isEmpty() ? "" : " " + template.values());
     }
 
     private static String date(@Nullable LocalDate date) {

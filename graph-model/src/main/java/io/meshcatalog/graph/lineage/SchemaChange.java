@@ -19,7 +19,7 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
         TAGS_CHANGED, SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, CONSUMER_ADDED, CONSUMER_REMOVED,
         CONSUMER_CHANGED, INPUT_ADDED, INPUT_REMOVED, DATASET_ADDED, DATASET_REMOVED, FIELD_ADDED, FIELD_REMOVED,
         FIELD_RENAMED, FIELD_RETYPED, FIELD_PHYSICAL_TYPE_CHANGED, FIELD_REQUIRED_CHANGED, FIELD_RECLASSIFIED,
-        DESCRIPTION_CHANGED
+        DESCRIPTION_CHANGED, TEMPLATE_CHANGED
     }
 
     /** What a {@link Kind#FIELD_REQUIRED_CHANGED} says of a field. */
@@ -101,7 +101,7 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
     NodeRef item() {
         return switch (kind) {
             case RETIRED, STATUS_CHANGED, VISIBILITY_CHANGED, CREATED, SUNSET_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
-                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED -> NodeRef.product(subject);
+                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, TAGS_CHANGED, TEMPLATE_CHANGED -> NodeRef.product(subject);
             case DATASET_REMOVED, DATASET_ADDED, INPUT_ADDED, INPUT_REMOVED -> NodeRef.dataset(subject);
             case CONSUMER_ADDED, CONSUMER_REMOVED, CONSUMER_CHANGED -> new NodeRef(NodeKind.CONSUMER, subject);
             default -> NodeRef.field(subject);

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A data product as its domain declares it (ODPS v1.0 product, ODCS v3.1 schema). A product with no
  * {@code team} is owned by its domain's team; {@code visibility} says who may see it. A deprecated product may name
- * the day it goes away ({@code sunset}).
+ * the day it goes away ({@code sunset}). A product made from a template names it, with the values it was made with
+ * ({@code template}).
  */
 public record DataProduct(
         ProductId id,
@@ -24,7 +25,8 @@ public record DataProduct(
         List<OutputPort> outputPorts,
         List<Dataset> datasets,
         List<Consumer> consumers,
-        List<SlaProperty> sla) {
+        List<SlaProperty> sla,
+        @Nullable TemplateRef template) {
 
     public DataProduct {
         tags = List.copyOf(tags);
@@ -45,9 +47,15 @@ public record DataProduct(
         return team != null ? team : domain.team();
     }
 
+    /** The same product, made from {@code made} (a template, with the values it was given). */
+    public DataProduct withTemplate(@Nullable TemplateRef made) {
+        return new DataProduct(id, name, version, status, sunset, visibility, description, tags, team, support,
+                inputPorts, outputPorts, datasets, consumers, sla, made);
+    }
+
     /** The same product in another state of its life, as when the catalog retires it. */
     public DataProduct withStatus(ProductStatus newStatus) {
         return new DataProduct(id, name, version, newStatus, sunset, visibility, description, tags, team, support,
-                inputPorts, outputPorts, datasets, consumers, sla);
+                inputPorts, outputPorts, datasets, consumers, sla, template);
     }
 }
