@@ -45,6 +45,7 @@ public final class LineageStore {
     private final AccessGrants grants;
     private final GovernanceCheck governance;
     private final RunReader runs;
+    private final CatalogTemplates templates;
 
     public LineageStore(Driver driver) {
         this(driver, TraversalLimits.DEFAULT);
@@ -86,6 +87,12 @@ public final class LineageStore {
         this.grants = new AccessGrants(driver, cypher, grantLimits);
         this.governance = new GovernanceCheck(driver, cypher);
         this.runs = new RunReader(driver, cypher);
+        this.templates = new CatalogTemplates(driver, cypher, clock);
+    }
+
+    /** The templates published to the catalog. */
+    public CatalogTemplates templates() {
+        return templates;
     }
 
     /**

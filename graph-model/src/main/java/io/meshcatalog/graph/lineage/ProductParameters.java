@@ -61,6 +61,8 @@ final class ProductParameters {
         properties.put("classifications", classifications(product.datasets().stream()));
         properties.put("keywords", keywords(product.id().value(), product.tags()));
         properties.put("contentHash", contentHash(product));
+        properties.put("templateId", product.template() == null ? null : product.template().id());
+        properties.put("templateVersion", product.template() == null ? null : product.template().version());
         return Map.of(
                 "id", product.id().value(),
                 "domain", product.domain().value(),

@@ -29,3 +29,6 @@ CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.i
 CREATE INDEX notification_state IF NOT EXISTS FOR (n:Notification) ON (n.state, n.nextAttemptAt);
 CREATE INDEX notification_team IF NOT EXISTS FOR (n:Notification) ON (n.team, n.createdAt);
 CREATE CONSTRAINT quality_result_id IF NOT EXISTS FOR (n:QualityResult) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT template_key IF NOT EXISTS FOR (n:ProductTemplate) REQUIRE n.key IS UNIQUE;
+CREATE INDEX template_id IF NOT EXISTS FOR (n:ProductTemplate) ON (n.id);
+CREATE INDEX product_template IF NOT EXISTS FOR (n:DataProduct) ON (n.templateId);
