@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway;
 
 import io.meshcatalog.gateway.cli.CheckCommand;
+import io.meshcatalog.gateway.cli.NewProductCommand;
 import io.meshcatalog.gateway.demo.DemoLauncher;
 import io.meshcatalog.gateway.http.EarlySupergraph;
 import io.meshcatalog.gateway.observability.Tracing;
@@ -18,7 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@code --catalog.enabled=true} for the built-in catalog over Neo4j (the Spring application), or {@code --demo}
  * for the whole demo mesh; {@code --new-api-key} prints a fresh API key and its configuration, and exits;
  * {@code --verify-audit} checks the audit log's chain and exits; {@code check --descriptor <file> --catalog <url>}
- * checks a proposed domain descriptor against a running catalog ({@link CheckCommand}).
+ * checks a proposed domain descriptor against a running catalog ({@link CheckCommand}), or makes a product from a
+ * template ({@link NewProductCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,6 +28,9 @@ public class GatewayApplication {
 
   public static void main(String[] args) throws InterruptedException {
     StartupDefaults.apply();
+    if (NewProductCommand.requested(args)) {
+      System.exit(NewProductCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (CheckCommand.requested(args)) {
       System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }

@@ -14,6 +14,8 @@ public enum AuditKind {
   API_KEY_REVOKED,
   ACCESS_REQUESTED,
   ACCESS_DECIDED,
+  /** A product template version was published to the catalog. */
+  TEMPLATE_PUBLISHED,
   /** The gateway started serving another supergraph. */
   SCHEMA_RELOADED
 }

@@ -158,7 +158,8 @@ class CatalogConfiguration {
         new AccessFetchers(lineageStore, catalogAccess, auditLog, grantCache, catalogClock),
         new AuditFetchers(auditReader, catalogAccess), new RunFetchers(lineageStore),
         new HealthFetchers(lineageStore, CatalogLimits.DEFAULT), new LifecycleFetchers(lineageStore),
-        new NotificationFetchers(outbox));
+        new NotificationFetchers(outbox),
+        new TemplateFetchers(lineageStore.templates(), catalogVocabulary, catalogAccess, auditLog, catalogClock));
     return new CatalogSubgraph(properties.subgraphName(), "http://localhost:" + port + CatalogHttpEndpoint.PATH,
         lineageStore, fetchers, extensions, catalogExecutor, operationLimits);
   }

@@ -53,7 +53,8 @@ public final class CatalogSubgraph implements InProcessSubgraph {
 
   /** The resolvers beside the lineage ones, each class adding its fields to the wiring. */
   record Extensions(ApiKeyFetchers keys, AccessFetchers access, AuditFetchers audit, RunFetchers runs,
-      HealthFetchers health, LifecycleFetchers lifecycle, NotificationFetchers notifications) {
+      HealthFetchers health, LifecycleFetchers lifecycle, NotificationFetchers notifications,
+      TemplateFetchers templates) {
   }
 
   CatalogSubgraph(String name, String url, LineageStore store, CatalogFetchers fetchers, Extensions extensions,
@@ -71,6 +72,7 @@ public final class CatalogSubgraph implements InProcessSubgraph {
     extensions.health().wire(wiring);
     extensions.lifecycle().wire(wiring);
     extensions.notifications().wire(wiring);
+    extensions.templates().wire(wiring);
     this.health = extensions.health();
     this.lifecycle = extensions.lifecycle();
     GraphQLSchema schema = Federation.transform(sdl, wiring.build())

@@ -213,7 +213,7 @@ final class CatalogViews {
     return out;
   }
 
-  private static List<Map<String, Object>> changes(List<SchemaChange> changes) {
+  static List<Map<String, Object>> changes(List<SchemaChange> changes) {
     return changes.stream().map(c -> Map.<String, Object>of("kind", c.kind().name(), "subject", c.subject(),
         "before", c.before(), "after", c.after(), "breaking", c.breaking(), "why", c.why())).toList();
   }

@@ -6,17 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,8 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar gateway.jar check --descriptor <file> --catalog <gateway url>}: what a domain's CI runs before a
@@ -48,7 +40,6 @@ public final class CheckCommand implements Callable<Integer> {
   static final int FAILED = 2;
 
   private static final String QUERY = "/cli/descriptor-check.graphql";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Option(names = "--descriptor", required = true, paramLabel = "<file>",
       description = "The proposed descriptor of the domain (meshcatalog/v1 YAML).")
@@ -133,7 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, Object> check;
     try {
       check = ask(text);
-    } catch (CheckFailed e) {
+    } catch (CatalogClient.Failed e) {
       err.println(e.getMessage());
       return FAILED;
     }
@@ -149,63 +140,11 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> ask(String text) {
-    URI endpoint;
-    try {
-      endpoint = URI.create(catalog.replaceAll("/+$", "") + "/graphql");
-      if (endpoint.getScheme() == null || !endpoint.getScheme().startsWith("http") || endpoint.getHost() == null) {
-        throw new IllegalArgumentException("not http");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new CheckFailed("--catalog must be the gateway's http(s) URL, such as http://localhost:8080, not '"
-          + catalog + "'");
-    }
     Map<String, @Nullable Object> variables = new HashMap<>();
     variables.put("descriptor", text);
     variables.put("depth", depth);
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(timeoutSeconds))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query(),
-            "operationName", "DescriptorCheck", "variables", variables))));
-    if (key != null && !key.isBlank()) {
-      request.header("X-Api-Key", key.trim());
-    }
-    HttpResponse<String> response;
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CheckFailed("cannot reach the catalog at " + endpoint + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CheckFailed("interrupted while asking " + endpoint);
-    }
-    return answer(endpoint, response);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> answer(URI endpoint, HttpResponse<String> response) {
-    Map<String, Object> body;
-    try {
-      body = JSON.readValue(response.body(), Map.class);
-    } catch (JacksonException e) {
-      throw new CheckFailed(endpoint + " answered " + response.statusCode() + " without a GraphQL answer: "
-          + excerpt(response.body()));
-    }
-    if (body.get("errors") instanceof List<?> errors && !errors.isEmpty()) {
-      StringBuilder message = new StringBuilder("the catalog refused the check (HTTP " + response.statusCode() + "):");
-      for (Object error : errors) {
-        Object code = error instanceof Map<?, ?> e && e.get("extensions") instanceof Map<?, ?> ext ? ext.get("code")
-            : null;
-        Object text = error instanceof Map<?, ?> e ? e.get("message") : error;
-        message.append("\n  ").append(code == null ? "" : code + ": ").append(text);
-      }
-      throw new CheckFailed(message.toString());
-    }
-    if (!(body.get("data") instanceof Map<?, ?> data) || !(data.get("descriptorCheck") instanceof Map<?, ?> check)) {
-      throw new CheckFailed(endpoint + " answered " + response.statusCode() + " without a check: "
-          + excerpt(response.body()));
-    }
-    return (Map<String, Object>) check;
+    return new CatalogClient(catalog, key, timeoutSeconds).ask(query(), "DescriptorCheck", variables,
+        "descriptorCheck", "the check");
   }
 
   private static String query() {
@@ -216,21 +155,6 @@ public final class CheckCommand implements Callable<Integer> {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String excerpt(String body) {
-    String oneLine = body.strip().replace('\n', ' ');
-    return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
-  }
-
-  /** Why the check could not be made, for the person who ran it. */
-  private static final class CheckFailed extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    CheckFailed(String message) {
-      super(message);
     }
   }
 }

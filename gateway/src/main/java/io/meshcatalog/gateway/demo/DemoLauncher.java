@@ -95,7 +95,9 @@ public final class DemoLauncher {
       throw e;
     }
     // the catalog has harvested the subgraphs by now (its first harvest runs when the application is ready)
-    new DemoSharing(context.getBean(Gateway.class), context.getBean(ApiKeys.class), Clock.systemUTC()).tell();
+    DemoCalls calls = new DemoCalls(context.getBean(Gateway.class), context.getBean(ApiKeys.class));
+    new DemoTemplates(calls).publish();
+    new DemoSharing(calls, Clock.systemUTC()).tell();
     return context;
   }
 

@@ -1,20 +1,12 @@
 package io.meshcatalog.gateway.demo;
 
-import io.meshcatalog.gateway.execution.Caller;
-import io.meshcatalog.gateway.execution.Gateway;
-import io.meshcatalog.gateway.execution.GatewayRequest;
 import io.meshcatalog.gateway.execution.RequestContext;
-import io.meshcatalog.gateway.security.ApiKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,28 +37,26 @@ final class DemoSharing {
   private static final String APPROVE = "mutation($id: ID!) { decideAccess(request: $id, approve: true, note: "
       + "\"contacts with marketing consent only\") { id status } }";
 
-  private final Gateway gateway;
-  private final ApiKeys keys;
+  private final DemoCalls calls;
   private final Clock clock;
 
-  DemoSharing(Gateway gateway, ApiKeys keys, Clock clock) {
-    this.gateway = gateway;
-    this.keys = keys;
+  DemoSharing(DemoCalls calls, Clock clock) {
+    this.calls = calls;
     this.clock = clock;
   }
 
   /** Makes the demo's grant unless it is in force; says in the log what it did. */
   void tell() {
     try {
-      RequestContext marketing = as(MARKETING_ENGINEER);
-      RequestContext crm = as(CRM_ENGINEER);
+      RequestContext marketing = calls.as(MARKETING_ENGINEER);
+      RequestContext crm = calls.as(CRM_ENGINEER);
       if (granted(marketing)) {
         LOG.info("Demo: {} already holds a grant on {} for {}", TEAM, PRODUCT, PURPOSE);
         return;
       }
       String until = LocalDate.ofInstant(clock.instant().plus(LIFETIME), ZoneOffset.UTC).toString();
-      Map<String, Object> requested = data(run(marketing, REQUEST, Map.of("until", until)), "requestAccess");
-      Map<String, Object> approved = data(run(crm, APPROVE, Map.of("id", requested.get("id"))), "decideAccess");
+      Map<String, Object> requested = DemoCalls.data(calls.run(marketing, REQUEST, Map.of("until", until)), "requestAccess");
+      Map<String, Object> approved = DemoCalls.data(calls.run(crm, APPROVE, Map.of("id", requested.get("id"))), "decideAccess");
       LOG.info("Demo: marketing-engineer asked for {} for {} ({}), crm-engineer approved: access request {} is {}",
           PRODUCT, TEAM, PURPOSE, approved.get("id"), approved.get("status"));
     } catch (RuntimeException e) {
@@ -75,38 +65,10 @@ final class DemoSharing {
   }
 
   private boolean granted(RequestContext marketing) {
-    Map<String, Object> answer = run(marketing, MINE, Map.of());
+    Map<String, Object> answer = calls.run(marketing, MINE, Map.of());
     Object mine = answer.get("data") instanceof Map<?, ?> data ? data.get("myAccessRequests") : null;
     return mine instanceof List<?> requests && requests.stream().anyMatch(request -> request instanceof Map<?, ?> r
         && PRODUCT.equals(r.get("productId")) && TEAM.equals(r.get("team")) && PURPOSE.equals(r.get("purpose"))
         && "APPROVED".equals(r.get("status")));
-  }
-
-  private RequestContext as(String keyId) {
-    Caller persona = keys.caller(keyId).orElseThrow(() -> new IllegalStateException("the demo persona key "
-        + keyId + " is not configured"));
-    // the gateway's own call on the persona's behalf: no client address
-    return new RequestContext(persona, Map.of(), "");
-  }
-
-  private Map<String, Object> run(RequestContext context, String query, Map<String, @Nullable Object> variables) {
-    try {
-      return gateway.execute(new GatewayRequest(query, null, variables, context, false, true))
-          .get(30, TimeUnit.SECONDS).body();
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(e.getCause() == null ? e.toString() : e.getCause().toString(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> data(Map<String, Object> answer, String field) {
-    if (answer.get("errors") != null || !(answer.get("data") instanceof Map<?, ?> data)
-        || !(data.get(field) instanceof Map<?, ?> value)) {
-      throw new IllegalStateException(field + " answered " + answer);
-    }
-    return (Map<String, Object>) value;
   }
 }

@@ -23,7 +23,8 @@ public final class TemplateDrift {
      */
     public static List<SchemaChange> of(ProductTemplate template, DataProduct product) {
         TemplateRef made = made(product);
-        return ProductDiff.between(template.instantiate(made.values()), product);
+        // the product names its values as its domain wrote them; the template's own product, with defaults filled in
+        return ProductDiff.between(template.instantiate(made.values()).withTemplate(made), product);
     }
 
     /** What moving {@code product} from the version it was made from to {@code newer} would change. */
