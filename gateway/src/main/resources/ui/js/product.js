@@ -1,5 +1,5 @@
 // A product's page: what it is, who owns it, its datasets and fields with their meaning, its ports, consumers,
-// SLA, health and history. A dataset's URL opens its product's page at that dataset.
+// SLA, health, the template it was made from and history. A dataset's URL opens its product's page at that dataset.
 import { render, html, nothing } from '/webjars/lit-html/lit-html.js';
 import { graphql } from './api.js';
 import { link } from './router.js';
@@ -23,6 +23,11 @@ const PRODUCT = `query Product($id: ID!) {
     sla { property value unit element }
     health { status reason dataset lastWriteAt dueBy }
     lifecycle { status retiredAt retiredBy sunset }
+    template {
+      id version latestVersion outdated problem
+      drift { kind subject before after breaking why }
+      upgrade { kind subject before after breaking why }
+    }
     history(limit: 10) {
       number at declaredVersion harvest descriptor previousDescriptor
       changes { kind subject before after breaking why }
@@ -41,6 +46,30 @@ function lifecycle(l) {
         for the lineage that still names it.</p>`
     : html`<p class="lifecycle deprecated">Deprecated${l.sunset ? html`: it goes away on ${l.sunset}` : nothing}.
         Move what reads it off it.</p>`;
+}
+
+/** One named change: its kind and subject, before → after, and why it breaks when it does. */
+function change(c) {
+  return html`<li>${c.breaking ? html`<span class="tag breaking">breaking</span> ` : nothing}<span
+    class="kind">${c.kind}</span> ${c.subject}
+    ${c.before || c.after ? html`: <del>${c.before}</del> → <ins>${c.after}</ins>` : nothing}
+    ${c.why ? html`<span class="quiet">${c.why}</span>` : nothing}</li>`;
+}
+
+/** The template a product was made from: what its team changed since, and what the newest version would change. */
+function template(t) {
+  if (!t) {
+    return nothing;
+  }
+  return html`<section class="template"><h2>Template</h2>
+    <p>Made from <strong>${t.id}</strong> ${t.version}${t.outdated
+      ? html` · <span class="tag outdated">version ${t.latestVersion} is out</span>` : nothing}</p>
+    ${t.problem ? html`<p class="quiet">${t.problem}</p>` : html`
+      <details><summary>Changed since: ${t.drift.length} change${t.drift.length === 1 ? '' : 's'}</summary>
+        <ul>${t.drift.map(change)}</ul></details>
+      ${t.outdated ? html`<details><summary>What ${t.latestVersion} would change: ${t.upgrade.length}</summary>
+        <ul>${t.upgrade.map(change)}</ul></details>` : nothing}`}
+  </section>`;
 }
 
 function breakingCount(revision) {
@@ -96,6 +125,7 @@ export async function productView(main, route, stillWanted) {
         ${p.support.length ? html`<p>Support: ${p.support.map((s) => html`<a href=${s.url}>${s.channel} (${s.tool})</a> `)}</p>`
           : nothing}
       </section>
+      ${template(p.template)}
       ${p.sla.length ? html`<section class="sla"><h2>SLA</h2><ul>${p.sla.map((s) => html`
         <li>${s.property}: ${s.value} ${s.unit}${s.element ? html` <span class="quiet">on ${s.element}</span>` : nothing}</li>`)}
         </ul></section>` : nothing}
@@ -113,10 +143,7 @@ export async function productView(main, route, stillWanted) {
         ${(p.history || []).map((r) => html`<details><summary>Revision ${r.number} · ${r.at} · version ${r.declaredVersion}
           · ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}${breakingCount(r)}</summary>
           <p class="quiet">${r.harvest}</p>
-          <ul>${r.changes.map((c) => html`<li>${c.breaking ? html`<span class="tag breaking">breaking</span> ` : nothing}<span
-            class="kind">${c.kind}</span> ${c.subject}
-            ${c.before || c.after ? html`: <del>${c.before}</del> → <ins>${c.after}</ins>` : nothing}
-            ${c.why ? html`<span class="quiet">${c.why}</span>` : nothing}</li>`)}</ul>
+          <ul>${r.changes.map(change)}</ul>
           ${r.descriptor ? html`<details class="descriptor"><summary>The product as declared, before and after</summary>
             <div class="before-after"><pre>${r.previousDescriptor || '(no earlier revision)'}</pre><pre>${r.descriptor}</pre></div>
           </details>` : nothing}</details>`)}

@@ -93,6 +93,19 @@ class CatalogUiIT {
   }
 
   @Test
+  void theFinanceReportSaysWhichTemplateMadeItWhatItsTeamChangedAndThatANewerVersionIsOut() {
+    useKey(DemoMesh.ANALYST_KEY);
+    browser.get(mesh.base + "/ui/#/product/finance.daily_revenue");
+    WebElement template = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.template")));
+    assertThat(template.getText()).contains("Made from kpi-report 1.0.0", "version 1.1.0 is out", "Changed since: ",
+        "What 1.1.0 would change: 2");
+    List<WebElement> details = template.findElements(By.tagName("summary"));
+    details.forEach(WebElement::click);
+    assertThat(template.getText()).contains("TAGS_CHANGED finance.daily_revenue",
+        "FIELD_ADDED finance.daily_revenue.computed_at");
+  }
+
+  @Test
   void theImpactOfShippedOnIsDrawnWithTheTeamsToTell() throws IOException {
     useKey(DemoMesh.ANALYST_KEY);
     browser.get(mesh.base + "/ui/#/lineage/FIELD/orders.orders.shipped_on");
