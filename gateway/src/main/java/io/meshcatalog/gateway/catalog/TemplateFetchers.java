@@ -61,21 +61,19 @@ final class TemplateFetchers {
     Map<String, List<CatalogTemplates.Published>> byId = templates.versions(null).stream()
         .collect(Collectors.groupingBy(p -> p.template().id(), LinkedHashMap::new, Collectors.toList()));
     return byId.values().stream().map(versions -> {
+      CatalogTemplates.Published latest = CatalogTemplates.chosen(versions, null).orElseThrow();
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", versions.get(0).template().id());
-      out.put("latest", version(versions.get(versions.size() - 1)));
+      out.put("id", latest.template().id());
+      out.put("latest", version(latest));
       out.put("versions", versions.stream().map(TemplateFetchers::version).toList());
-      out.put("latestVersion", versions.get(versions.size() - 1).template().version());
+      out.put("latestVersion", latest.template().version());
       return out;
     }).toList();
   }
 
   private @Nullable Map<String, Object> template(DataFetchingEnvironment env) {
-    String id = TemplateIds.id(env.getArgument("id"));
-    String version = env.getArgument("version");
-    List<CatalogTemplates.Published> versions = templates.versions(id);
-    return versions.stream().filter(p -> version == null || p.template().version().equals(version))
-        .reduce((first, second) -> version == null ? second : first).map(TemplateFetchers::version).orElse(null);
+    return templates.template(env.getArgument("id"), env.getArgument("version")).map(TemplateFetchers::version)
+        .orElse(null);
   }
 
   private Map<String, Object> publish(DataFetchingEnvironment env) {
@@ -87,6 +85,9 @@ final class TemplateFetchers {
       throw access.deny(env, "publishTemplate", "template", String.valueOf(e.getMessage()));
     } catch (DescriptorException e) {
       throw new IllegalArgumentException("the template does not read: " + e.getMessage(), e);
+    }
+    if (!published.created()) {
+      return version(published); // the same version again: nothing was published, nothing to record
     }
     RequestContext context = CatalogAccess.context(env);
     Map<String, @Nullable Object> details = new LinkedHashMap<>();
@@ -104,7 +105,8 @@ final class TemplateFetchers {
 
   private List<Map<String, Object>> products(DataFetchingEnvironment env) {
     Map<String, Object> source = env.getSource();
-    int first = Math.max(0, Math.min(MAX_PRODUCTS, env.<Integer>getArgument("first")));
+    Integer asked = env.getArgument("first");
+    int first = Math.max(0, Math.min(MAX_PRODUCTS, asked == null ? MAX_PRODUCTS : asked));
     String latest = String.valueOf(source.get("latestVersion"));
     return templates.products(CatalogAccess.viewer(env), String.valueOf(source.get("id")), first).stream()
         .map(made -> Map.<String, Object>of("productId", made.productId(), "version", made.version(),
@@ -121,10 +123,11 @@ final class TemplateFetchers {
     }
     DataProduct product = declared.get().product();
     TemplateRef made = product.template();
-    List<ProductTemplate> versions = templates.versions(made.id()).stream().map(CatalogTemplates.Published::template)
-        .toList();
-    Optional<ProductTemplate> from = versions.stream().filter(t -> t.version().equals(made.version())).findFirst();
-    ProductTemplate latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    List<CatalogTemplates.Published> versions = templates.versions(made.id());
+    Optional<ProductTemplate> from = CatalogTemplates.chosen(versions, made.version())
+        .map(CatalogTemplates.Published::template);
+    ProductTemplate latest = CatalogTemplates.chosen(versions, null).map(CatalogTemplates.Published::template)
+        .orElse(null);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("id", made.id());
     out.put("version", made.version());

@@ -4,6 +4,8 @@ import io.meshcatalog.graph.descriptor.DescriptorException;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.descriptor.DescriptorWriter;
 import io.meshcatalog.graph.descriptor.TemplateIds;
+import io.meshcatalog.graph.descriptor.YamlText;
+import io.meshcatalog.graph.descriptor.YamlValues;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;
@@ -15,6 +17,7 @@ import io.meshcatalog.graph.template.TemplateValuesException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +30,10 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,8 +67,9 @@ public final class NewProductCommand implements Callable<Integer> {
   @Nullable Path values;
 
   @Option(names = "--domain-file", paramLabel = "<file>",
-      description = "The domain descriptor to add the product to (it is rewritten as the catalog writes YAML: "
-          + "comments are not kept). Without it a new domain descriptor is written.")
+      description = "The domain descriptor to add the product to. It is rewritten as the catalog writes "
+          + "meshcatalog/v1 YAML: comments are not kept, and an ODPS/ODCS bundle becomes meshcatalog/v1. Without it a "
+          + "new domain descriptor is written.")
   @Nullable Path domainFile;
 
   @Option(names = "--team", paramLabel = "<team>", description = "The team of a new domain (without --domain-file).")
@@ -171,12 +177,12 @@ public final class NewProductCommand implements Callable<Integer> {
     }
   }
 
+  /** The values: --values (YAML), then each --set, all read by the rules a descriptor's template values are read by. */
   private Map<String, Object> values() throws IOException {
     Map<String, Object> given = new LinkedHashMap<>();
-    Yaml yaml = new Yaml(new LoaderOptions());
     if (values != null) {
-      Object read = yaml.load(Files.readString(values, StandardCharsets.UTF_8));
-      if (!(read instanceof Map<?, ?> map)) {
+      Node read = YamlText.reader().compose(Files.newBufferedReader(values, StandardCharsets.UTF_8));
+      if (!(read instanceof MappingNode) || !(YamlValues.value(read) instanceof Map<?, ?> map)) {
         throw new IllegalArgumentException(values + ": expected a mapping of parameter names to values");
       }
       map.forEach((name, value) -> given.put(String.valueOf(name), value));
@@ -186,20 +192,23 @@ public final class NewProductCommand implements Callable<Integer> {
       if (equals < 1) {
         throw new IllegalArgumentException("--set " + assignment + ": expected <name>=<value>");
       }
-      String text = assignment.substring(equals + 1);
-      boolean structured = text.startsWith("[") || text.startsWith("{");
-      Object value = structured ? yaml.load(text) : scalar(text);
-      given.put(assignment.substring(0, equals), value);
+      given.put(assignment.substring(0, equals), value(assignment.substring(equals + 1)));
     }
     return given;
   }
 
-  /** A --set value: a whole number or true/false as such, anything else as text. */
-  private static Object scalar(String text) {
-    if (text.matches("-?[0-9]{1,18}")) {
-      return Long.parseLong(text);
+  /**
+   * A --set value as YAML reads it (2024 a number, '2024' text, [a, b] a list, {a: 1} a map), except that text
+   * which is not a list or map in brackets stays text even when it holds a colon.
+   */
+  private static @Nullable Object value(String text) {
+    try {
+      Node node = YamlText.reader().compose(new StringReader(text));
+      boolean bracketed = text.startsWith("[") || text.startsWith("{");
+      return node == null ? "" : node instanceof ScalarNode || bracketed ? YamlValues.value(node) : text;
+    } catch (YAMLException e) {
+      return text;
     }
-    return text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : text;
   }
 
   private String descriptor(DataProduct product) {

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -71,10 +70,7 @@ public final class DescriptorLoader {
         Problems problems = new Problems(sourceName);
         List<Node> documents = new ArrayList<>();
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowRecursiveKeys(false);
-            options.setMaxAliasesForCollections(50);
-            for (Node document : new Yaml(options).composeAll(reader)) {
+            for (Node document : YamlText.reader().composeAll(reader)) {
                 if (documents.size() == MAX_DOCUMENTS) {
                     problems.add(document, "", "at most " + MAX_DOCUMENTS + " documents in one descriptor");
                     throw new DescriptorException(problems.sorted());
@@ -85,6 +81,10 @@ public final class DescriptorLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, "",
                     "not valid YAML: " + e.getProblem());
+            throw new DescriptorException(problems.sorted());
+        } catch (YAMLException e) {
+            // the parser's own limits (aliases, nesting, size), which it reports without a position
+            problems.add(1, 1, "", "not readable YAML: " + e.getMessage());
             throw new DescriptorException(problems.sorted());
         }
         if (documents.isEmpty()) {

@@ -274,6 +274,8 @@ final class DescriptorReading {
                 try {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> read = (Map<String, Object>) YamlValues.value(node);
+                    TemplateRef.examplesIn(read).forEach(path -> problems.add(node, at.child("values") + "." + path,
+                            TemplateRef.NO_EXAMPLES));
                     values.putAll(read);
                 } catch (IllegalArgumentException e) {
                     problems.add(node, at.child("values"), e.getMessage());

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -24,25 +26,33 @@ public final class YamlValues {
 
     /** How deep a value may nest. */
     public static final int MAX_DEPTH = 16;
+    /** How many nodes one value may have, counting each use of an alias again (no alias bombs). */
+    public static final int MAX_NODES = 10_000;
 
     private YamlValues() {
     }
 
-    /** The plain value of {@code node}; a problem when it nests deeper than {@value #MAX_DEPTH}. */
+    /**
+     * The plain value of {@code node}; an {@link IllegalArgumentException} when it nests deeper than
+     * {@value #MAX_DEPTH} levels, has more than {@value #MAX_NODES} nodes, or a key that is not a plain string.
+     */
     public static @Nullable Object value(Node node) {
-        return value(node, 0);
+        return value(node, 0, new int[1]);
     }
 
-    private static @Nullable Object value(Node node, int depth) {
+    private static @Nullable Object value(Node node, int depth, int[] nodes) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (++nodes[0] > MAX_NODES) {
+            throw new IllegalArgumentException("more than " + MAX_NODES + " values (aliases counted each time used)");
         }
         if (node instanceof ScalarNode scalar) {
             return scalar(scalar);
         }
         if (node instanceof SequenceNode sequence) {
             List<Object> items = new ArrayList<>();
-            sequence.getValue().forEach(item -> items.add(value(item, depth + 1)));
+            sequence.getValue().forEach(item -> items.add(value(item, depth + 1, nodes)));
             return items;
         }
         Map<String, Object> map = new LinkedHashMap<>();
@@ -50,7 +60,7 @@ public final class YamlValues {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw new IllegalArgumentException("keys must be plain strings");
             }
-            map.put(key.getValue(), value(tuple.getValueNode(), depth + 1));
+            map.put(key.getValue(), value(tuple.getValueNode(), depth + 1, nodes));
         }
         return map;
     }
@@ -63,7 +73,8 @@ public final class YamlValues {
                 return null;
             }
             if (tag.equals(Tag.BOOL)) {
-                return Boolean.valueOf(text.equalsIgnoreCase("true"));
+                // YAML 1.1, as the parser resolves it: true, yes, on (any case) and their opposites
+                return Set.of("true", "yes", "on", "y").contains(text.toLowerCase(Locale.ROOT));
             }
             if (tag.equals(Tag.INT)) {
                 BigInteger big = new BigInteger(text.replace("_", ""));

@@ -237,8 +237,10 @@ public final class ProductDiff {
         return team == null ? "(the domain's team)" : team.name();
     }
 
+    /** A template named by its coordinates and a digest of the values (which may be long): enough to tell a change. */
     private static String template(@Nullable TemplateRef template) {
-        return template == null ? "" : template.coordinates() + (template.values().isEmpty() ? "" : " " + template.values());
+        return template == null ? "" : template.coordinates() + " values " + Integer.toHexString(
+                template.values().toString().hashCode());
     }
 
     private static String date(@Nullable LocalDate date) {

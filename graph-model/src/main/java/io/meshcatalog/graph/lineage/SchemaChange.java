@@ -101,7 +101,7 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
     NodeRef item() {
         return switch (kind) {
             case RETIRED, STATUS_CHANGED, VISIBILITY_CHANGED, CREATED, SUNSET_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
-                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, TAGS_CHANGED, TEMPLATE_CHANGED -> NodeRef.product(subject);
+                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, TEMPLATE_CHANGED -> NodeRef.product(subject);
             case DATASET_REMOVED, DATASET_ADDED, INPUT_ADDED, INPUT_REMOVED -> NodeRef.dataset(subject);
             case CONSUMER_ADDED, CONSUMER_REMOVED, CONSUMER_CHANGED -> new NodeRef(NodeKind.CONSUMER, subject);
             default -> NodeRef.field(subject);

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.meshcatalog.graph.model.TemplateRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class ParameterSchema {
     private static final Schema META = REGISTRY.getSchema(
             SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef");
+    private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     private final Map<String, Object> schema;
     private final Schema compiled;
@@ -55,7 +57,15 @@ final class ParameterSchema {
         for (Error error : META.validate(node)) {
             problems.put(path(error.getInstanceLocation().toString()), "not a JSON Schema: " + error.getMessage());
         }
-        return new ParameterSchema(declared, problems.isEmpty() ? REGISTRY.getSchema(node) : META);
+        if (!problems.isEmpty()) {
+            return new ParameterSchema(declared, META);
+        }
+        try {
+            return new ParameterSchema(declared, REGISTRY.getSchema(node));
+        } catch (RuntimeException e) {
+            problems.put("", "not a JSON Schema the validator can apply: " + e.getMessage());
+            return new ParameterSchema(declared, META);
+        }
     }
 
     private static void externalReferences(@Nullable Object value, String path, Map<String, String> problems) {
@@ -66,6 +76,9 @@ final class ParameterSchema {
                     problems.put(at, "a template's schema refers only to itself ('#/$defs/...'), not to '" + item + "'");
                 } else if ("$id".equals(key)) {
                     problems.put(at, "a template's schema has no $id: the template's id names it");
+                } else if ("$schema".equals(key) && !DIALECT.equals(item)) {
+                    problems.put(at, "a template's parameters are JSON Schema draft 2020-12 ($schema: " + DIALECT
+                            + "), not '" + item + "'");
                 }
                 externalReferences(item, at, problems);
             });
@@ -128,6 +141,10 @@ final class ParameterSchema {
                 values.put(name, property.get("default"));
             }
         });
+        TemplateRef.examplesIn(values).forEach(at -> problems.add("values." + at + ": " + TemplateRef.NO_EXAMPLES));
+        if (!problems.isEmpty()) {
+            throw new TemplateValuesException(template, problems);
+        }
         String text = JSON.writeValueAsString(values);
         if (text.length() > MAX_VALUES_CHARS) {
             throw new TemplateValuesException(template, List.of("the values are " + text.length()

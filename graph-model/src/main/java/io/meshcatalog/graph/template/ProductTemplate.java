@@ -96,7 +96,8 @@ public final class ProductTemplate {
     }
 
     /**
-     * The product the template makes of {@code values}, naming this template and the values (defaults filled in).
+     * The product the template makes of {@code values} (each parameter left out takes its default), naming this template
+     * and the values as given.
      * Values that do not fit the parameters are a {@link TemplateValuesException}; a product the values make invalid
      * (a name the descriptor rules refuse) is a {@link DescriptorException} at the template's lines.
      */
@@ -118,7 +119,8 @@ public final class ProductTemplate {
         try {
             DataProduct made = new DescriptorLoader().load(source, document(domain, team == null ? "unassigned"
                     : team.toString(), filled)).products().get(0);
-            return made.withTemplate(new TemplateRef(id, version, valid));
+            // the values as given: a newer version's defaults apply to what the domain left to the template
+            return made.withTemplate(new TemplateRef(id, version, values));
         } catch (DescriptorException e) {
             throw new DescriptorException(e.problems().stream().map(p -> new DescriptorProblem(p.file(), p.line(),
                     p.column(), p.path().replaceFirst("^products\\[0]", "product"), p.message())).toList());

@@ -23,7 +23,6 @@ public final class TemplateDrift {
      */
     public static List<SchemaChange> of(ProductTemplate template, DataProduct product) {
         TemplateRef made = made(product);
-        // the product names its values as its domain wrote them; the template's own product, with defaults filled in
         return ProductDiff.between(template.instantiate(made.values()).withTemplate(made), product);
     }
 

@@ -4,6 +4,7 @@ import io.meshcatalog.graph.descriptor.DescriptorException;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.descriptor.DescriptorProblem;
 import io.meshcatalog.graph.descriptor.TemplateIds;
+import io.meshcatalog.graph.descriptor.YamlText;
 import io.meshcatalog.graph.descriptor.YamlValues;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -15,14 +16,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a template ({@code apiVersion: meshcatalog/v1}, {@code kind: ProductTemplate}) and checks it whole before
@@ -35,7 +36,7 @@ public final class TemplateReader {
     /** The {@code kind} of a template document. */
     public static final String KIND = "ProductTemplate";
     /** How large a template may be. */
-    public static final int MAX_CHARS = 256 * 1024;
+    public static final int MAX_CHARS = 64 * 1024;
 
     private static final Set<String> ROOT_KEYS = Set.of("apiVersion", "kind", "template", "parameters", "product");
     private static final Set<String> TEMPLATE_KEYS = Set.of("id", "version", "name", "description", "owner");
@@ -59,17 +60,22 @@ public final class TemplateReader {
         }
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowRecursiveKeys(false);
-            options.setMaxAliasesForCollections(50);
-            root = new Yaml(options).compose(new StringReader(yaml));
+            root = YamlText.reader().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new DescriptorException(List.of(new DescriptorProblem(source, mark == null ? 1 : mark.getLine() + 1,
                     mark == null ? 1 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem())));
+        } catch (YAMLException e) {
+            throw new DescriptorException(List.of(new DescriptorProblem(source, 1, 1, "", "not readable YAML: "
+                    + e.getMessage())));
         }
         if (!(root instanceof MappingNode)) {
-            throw fail(root, "", "a template is a mapping with apiVersion, kind, template, parameters and product");
+            throw new DescriptorException(List.of(new DescriptorProblem(source, 1, 1, "", "a template is a mapping "
+                    + "with apiVersion, kind, template, parameters and product")));
+        }
+        noAliases(root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), 0);
+        if (!problems.isEmpty()) {
+            throw new DescriptorException(sorted());
         }
         Map<String, Node> top = entries(root, "", ROOT_KEYS);
         expect(top, root, "apiVersion", DescriptorLoader.API_VERSION);
@@ -99,14 +105,39 @@ public final class TemplateReader {
         return template;
     }
 
+    /** Refuses anchors used again (and so cycles): a template is a tree, read in bounded time. */
+    private void noAliases(Node node, Set<Node> seen, int depth) {
+        if (!seen.add(node)) {
+            problems.add(problem(node, "", "a template uses no YAML aliases (*name): write the value out"));
+            return;
+        }
+        if (depth > 64) {
+            problems.add(problem(node, "", "nested deeper than 64 levels"));
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> noAliases(item, seen, depth + 1));
+        } else if (node instanceof MappingNode mapping) {
+            mapping.getValue().forEach(tuple -> {
+                noAliases(tuple.getKeyNode(), seen, depth + 1);
+                noAliases(tuple.getValueNode(), seen, depth + 1);
+            });
+        }
+    }
+
     private @Nullable ParameterSchema parameters(@Nullable Node node, Node root) {
         if (!(node instanceof MappingNode)) {
             problems.add(problem(node == null ? root : node, "parameters",
                     "parameters are a JSON Schema (type: object, properties: ...) of the values a domain gives"));
             return null;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> declared = (Map<String, Object>) YamlValues.value(node);
+        Map<String, Object> declared;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> read = (Map<String, Object>) YamlValues.value(node);
+            declared = read;
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(node, "parameters", e.getMessage()));
+            return null;
+        }
         Map<String, String> schemaProblems = new LinkedHashMap<>();
         ParameterSchema schema = ParameterSchema.of(declared, schemaProblems);
         schemaProblems.forEach((path, message) -> problems.add(problem(node, "parameters" + (path.isEmpty() ? ""
@@ -128,6 +159,7 @@ public final class TemplateReader {
                 }
             }
         }
+        examplesFromValues(product, false);
         if (parameters != null) {
             Substitution.references(product, (name, node) -> {
                 if (!parameters.names().contains(name)) {
@@ -135,6 +167,24 @@ public final class TemplateReader {
                             + String.join(", ", new TreeSet<>(parameters.names()))));
                 }
             });
+        }
+    }
+
+    /**
+     * Refuses a placeholder among a field's {@code examples}: example values are governed by who may read them (a PII
+     * field's only with pii:read), and a template's values are shown with the product, so examples are never values.
+     */
+    private void examplesFromValues(Node node, boolean inExamples) {
+        if (node instanceof ScalarNode scalar) {
+            if (inExamples && scalar.getValue().contains("${")) {
+                problems.add(problem(scalar, "product", "examples are the domain's to add after instantiating, not "
+                        + "parameters: template values are shown with the product to whoever sees it"));
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> examplesFromValues(item, inExamples));
+        } else if (node instanceof MappingNode mapping) {
+            mapping.getValue().forEach(tuple -> examplesFromValues(tuple.getValueNode(), inExamples
+                    || (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("examples"))));
         }
     }
 

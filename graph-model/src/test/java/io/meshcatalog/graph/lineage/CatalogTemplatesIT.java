@@ -52,22 +52,23 @@ class CatalogTemplatesIT {
 
     @Test
     void versionsArePublishedOnceKeptInReleaseOrderAndNeverChanged() throws IOException {
-        templates.publish(PLATFORM, "kpi-report/1.1.0.yaml", text("1.1.0"));
+        assertThat(templates.publish(PLATFORM, "kpi-report/1.1.0.yaml", text("1.1.0")).created()).isTrue();
         templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
         CatalogTemplates.Published again = templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
 
         assertThat(again.publishedBy()).isEqualTo("pat");
+        assertThat(again.created()).as("published again unchanged: nothing new").isFalse();
         assertThat(templates.versions("kpi-report")).extracting(p -> p.template().version())
                 .containsExactly("1.0.0", "1.1.0");
-        assertThat(templates.template("kpi-report", null)).map(ProductTemplate::version).hasValue("1.1.0");
-        assertThat(templates.template("kpi-report", "1.0.0")).map(ProductTemplate::version).hasValue("1.0.0");
+        assertThat(templates.template("kpi-report", null)).map(p -> p.template().version()).hasValue("1.1.0");
+        assertThat(templates.template("kpi-report", "1.0.0")).map(p -> p.template().version()).hasValue("1.0.0");
         assertThat(templates.template("kpi-report", "9.9.9")).isEmpty();
 
         assertThatThrownBy(() -> templates.publish(PLATFORM, "edited.yaml", text("1.0.0")
                 .replace("closed once per period", "closed twice per period")))
                 .isInstanceOf(CatalogConflictException.class).hasMessageContaining("kpi-report@1.0.0 is published")
                 .hasMessageContaining("new version");
-        assertThat(templates.template("kpi-report", "1.0.0").orElseThrow().description())
+        assertThat(templates.template("kpi-report", "1.0.0").orElseThrow().template().description())
                 .contains("closed once per period");
     }
 
@@ -80,6 +81,15 @@ class CatalogTemplatesIT {
                 .isInstanceOf(DescriptorException.class).hasMessageContaining("broken.yaml:")
                 .hasMessageContaining("'${titel}' is not a parameter");
         assertThat(templates.versions(null)).isEmpty();
+
+        templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
+        Viewer otherPlatform = Viewer.of("olive", Set.of("ads-team")).withScopes(Set.of(CatalogTemplates.PUBLISH_SCOPE));
+        assertThatThrownBy(() -> templates.publish(otherPlatform, "kpi-report/1.1.0.yaml", text("1.1.0")))
+                .as("another team's key may not publish the next version of someone else's template")
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("pat's (owner data-platform-team)");
+        Viewer teammate = Viewer.of("pia", Set.of("data-platform-team")).withScopes(
+                Set.of(CatalogTemplates.PUBLISH_SCOPE));
+        assertThat(templates.publish(teammate, "kpi-report/1.1.0.yaml", text("1.1.0")).created()).isTrue();
     }
 
     @Test

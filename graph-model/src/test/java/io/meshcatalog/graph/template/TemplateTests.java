@@ -86,8 +86,9 @@ class TemplateTests {
             assertThat(sla.value()).isEqualTo("1");
             assertThat(sla.unit()).isEqualTo("d");
         });
-        assertThat(product.template().values()).as("the values, defaults filled in")
-                .containsEntry("grain", "day").containsEntry("latencyDays", 1L).containsEntry("version", "1.0.0");
+        assertThat(product.version()).as("a default").isEqualTo("1.0.0");
+        assertThat(product.template().values()).as("the values as given: a newer version's defaults apply to the rest")
+                .containsEntry("domain", "finance").doesNotContainKeys("grain", "latencyDays", "version");
     }
 
     @Test
@@ -105,6 +106,90 @@ class TemplateTests {
                 .anySatisfy(p -> assertThat(p).startsWith("values.grain: "))
                 .anySatisfy(p -> assertThat(p).startsWith("values: ").contains("source"))
                 .anySatisfy(p -> assertThat(p).startsWith("values: ").contains("colour"));
+    }
+
+    @Test
+    void exampleValuesNeverTravelAsTemplateValuesWhereWhoMayReadThemIsNotChecked() {
+        Map<String, Object> values = dailyRevenue();
+        values.put("measures", List.of(Map.of("name", "net_revenue", "logicalType", "number", "description", "EUR",
+                "classification", "pii", "examples", List.of("ana@example.com"))));
+
+        assertThatThrownBy(() -> template("kpi-report", "1.0.0").instantiate(values))
+                .isInstanceOf(TemplateValuesException.class).hasMessageContaining("values.measures[0].examples: ");
+        assertThatThrownBy(() -> TemplateReader.read("t.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: ProductTemplate
+                template: {id: t, version: 1.0.0}
+                parameters: {type: object, required: [domain], properties: {domain: {type: string, examples: [d]}, email: {type: string}}}
+                product:
+                  id: ${domain}.p
+                  status: active
+                  schema:
+                    - name: p
+                      properties:
+                        - name: email
+                          logicalType: string
+                          examples: ['${email}']
+                """)).isInstanceOf(DescriptorException.class)
+                .hasMessageContaining("t.yaml:13:22: product: examples are the domain's to add after instantiating");
+        assertThatThrownBy(() -> new DescriptorLoader().load("d.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: d, team: {name: t}}
+                products:
+                  - id: d.p
+                    status: active
+                    schema: [{name: p, properties: [{name: id, logicalType: string}]}]
+                    template: {id: t, version: 1.0.0, values: {columns: [{name: email, examples: [x]}]}}
+                """)).isInstanceOf(DescriptorException.class)
+                .hasMessageContaining("products[0].template.values.columns[0].examples: examples are added");
+    }
+
+    @Test
+    void oddYamlIsAProblemByLineNeverACrash() {
+        assertThatThrownBy(() -> TemplateReader.read("empty.yaml", "# nothing\n"))
+                .isInstanceOf(DescriptorException.class).hasMessageContaining("empty.yaml:1:1: a template is a mapping");
+        assertThatThrownBy(() -> TemplateReader.read("loop.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: ProductTemplate
+                template: {id: t, version: 1.0.0}
+                parameters: {type: object, required: [domain], properties: {domain: {type: string, examples: [d]}}}
+                product: &p
+                  id: ${domain}.p
+                  again: [*p]
+                """)).isInstanceOf(DescriptorException.class).hasMessageContaining("uses no YAML aliases");
+        assertThatThrownBy(() -> TemplateReader.read("draft4.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: ProductTemplate
+                template: {id: t, version: 1.0.0}
+                parameters:
+                  $schema: http://json-schema.org/draft-04/schema#
+                  type: object
+                  required: [domain]
+                  properties: {domain: {type: string, examples: [d]}}
+                product:
+                  id: ${domain}.p
+                """)).isInstanceOf(DescriptorException.class).hasMessageContaining("draft 2020-12");
+
+        StringBuilder bomb = new StringBuilder("l0: &l0 [a, a, a, a]\n");
+        for (int i = 1; i < 12; i++) {
+            bomb.append("        l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append(", *l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> new DescriptorLoader().load("bomb.yaml", """
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: d, team: {name: t}}
+                products:
+                  - id: d.p
+                    status: active
+                    schema: [{name: p, properties: [{name: id, logicalType: string}]}]
+                    template:
+                      id: t
+                      version: 1.0.0
+                      values:
+                        %s""".formatted(bomb))).isInstanceOf(DescriptorException.class)
+                .hasMessageContaining("more than 10000 values");
     }
 
     @Test
