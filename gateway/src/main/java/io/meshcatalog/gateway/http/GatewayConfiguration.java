@@ -60,9 +60,8 @@ class GatewayConfiguration {
   }
 
   @Bean
-  SubgraphClient subgraphClient(GuardedSubgraphClient guardedSubgraphs, ObjectProvider<InProcessSubgraph> inProcess,
-      GatewayProperties gatewayProperties) {
-    return GatewayWiring.subgraphClient(guardedSubgraphs, inProcess.orderedStream().toList(), gatewayProperties);
+  SubgraphClient subgraphClient(GuardedSubgraphClient guardedSubgraphs, ObjectProvider<InProcessSubgraph> inProcess) {
+    return GatewayWiring.subgraphClient(guardedSubgraphs, inProcess.orderedStream().toList());
   }
 
   @Bean(destroyMethod = "close")
