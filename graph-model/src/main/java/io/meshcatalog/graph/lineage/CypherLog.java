@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * set of {@link Cypher} resources, so the series are bounded); and each runs in a client span ({@code cypher <name>})
  * under the current trace context, when the application has set up OpenTelemetry.
  *
- * <p>Reads pass a circuit breaker: once two of the last four found the server unreachable (each after the driver's own
- * retries), reads fail at once with {@link ServiceUnavailableException} for {@link #OPEN_FOR}, then one read tries
- * again; so a Neo4j outage costs a client one retry window, not one per statement.
+ * <p>Reads pass a circuit breaker: once one of the last two found the server unreachable (after the driver's own
+ * retries, about 3 s of them), reads fail at once with {@link ServiceUnavailableException} for {@link #OPEN_FOR}, then
+ * one read tries again; so a Neo4j outage costs a client one retry window, not one per statement.
  */
 final class CypherLog {
 
@@ -49,7 +49,7 @@ final class CypherLog {
     private static final Logger log = LoggerFactory.getLogger("io.meshcatalog.graph.cypher");
 
     private final CircuitBreaker reads = CircuitBreaker.of("neo4j-reads", CircuitBreakerConfig.custom()
-            .slidingWindowSize(4).minimumNumberOfCalls(2).failureRateThreshold(50)
+            .slidingWindowSize(2).minimumNumberOfCalls(1).failureRateThreshold(50)
             .waitDurationInOpenState(OPEN_FOR).permittedNumberOfCallsInHalfOpenState(1)
             .recordExceptions(ServiceUnavailableException.class, SessionExpiredException.class).build());
 
