@@ -134,7 +134,7 @@ final class PlainGateway implements AutoCloseable {
           environment.getProperty("subgraphs", ""), http, properties, List.of());
       parts.add(source);
       GuardedSubgraphClient guarded = GatewayWiring.guardedSubgraphs(http, properties);
-      SubgraphClient client = GatewayWiring.subgraphClient(guarded, List.of());
+      SubgraphClient client = GatewayWiring.subgraphClient(guarded, List.of(), properties);
       Gateway gateway = GatewayWiring.gateway(source, client, properties, planning,
           GatewayWiring.operationLimits(properties), audit);
       Optional<MetricsEndpoint> metrics = GatewayWiring.metrics(properties, transport);

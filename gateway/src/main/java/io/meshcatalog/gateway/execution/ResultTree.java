@@ -245,7 +245,7 @@ final class ResultTree {
 
   /** Copies containers so one subgraph object merged into several places stays independent. */
   @SuppressWarnings("unchecked")
-  private static @Nullable Object copy(@Nullable Object value) {
+  static @Nullable Object copy(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, @Nullable Object> out = new LinkedHashMap<>();
       ((Map<String, @Nullable Object>) map).forEach((k, v) -> out.put(k, copy(v)));

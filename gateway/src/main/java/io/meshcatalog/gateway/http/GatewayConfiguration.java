@@ -60,8 +60,9 @@ class GatewayConfiguration {
   }
 
   @Bean
-  SubgraphClient subgraphClient(GuardedSubgraphClient guardedSubgraphs, ObjectProvider<InProcessSubgraph> inProcess) {
-    return GatewayWiring.subgraphClient(guardedSubgraphs, inProcess.orderedStream().toList());
+  SubgraphClient subgraphClient(GuardedSubgraphClient guardedSubgraphs, ObjectProvider<InProcessSubgraph> inProcess,
+      GatewayProperties gatewayProperties) {
+    return GatewayWiring.subgraphClient(guardedSubgraphs, inProcess.orderedStream().toList(), gatewayProperties);
   }
 
   @Bean(destroyMethod = "close")

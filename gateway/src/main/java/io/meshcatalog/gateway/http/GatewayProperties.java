@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param reloadInterval how often the supergraph file is checked for changes; zero disables
  * @param planHeader the request header that asks for the plan in {@code extensions.queryPlan}
  * @param forwardHeaders the client's request headers passed on to every subgraph when present
- * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers, headers to forward
+ * @param subgraph per-subgraph overrides by subgraph name: url, timeout, headers, headers to forward, deduplicate
  * @param http the HTTP server's limits and threads
  * @param overrideLabels the custom progressive-override labels ({@code @override(label: "…")}) to enable;
  *     {@code percent(x)} labels need no configuration
@@ -255,9 +255,25 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
     return http == null || http.workerThreads() == null ? 16 : http.workerThreads();
   }
 
-  /** One subgraph's overrides; its {@code forwardHeaders} add to the gateway-wide ones. */
+  /**
+   * One subgraph's overrides; its {@code forwardHeaders} add to the gateway-wide ones. {@code deduplicate: false}
+   * sends every query to it, even when an identical one is in flight (on by default: they share one fetch).
+   */
   public record Subgraph(@Nullable String url, @Nullable Duration timeout, @Nullable Map<String, String> headers,
-      @Nullable List<String> forwardHeaders) {
+      @Nullable List<String> forwardHeaders, @Nullable Boolean deduplicate) {
+  }
+
+  /** The subgraphs whose identical queries in flight are not shared ({@code subgraph.<name>.deduplicate=false}). */
+  Set<String> notDeduplicated() {
+    Set<String> out = new LinkedHashSet<>();
+    if (subgraph != null) {
+      subgraph.forEach((name, s) -> {
+        if (Boolean.FALSE.equals(s.deduplicate())) {
+          out.add(name);
+        }
+      });
+    }
+    return out;
   }
 
   public Duration defaultTimeout() {

@@ -6,6 +6,7 @@ import io.meshcatalog.gateway.audit.FileAuditLog;
 import io.meshcatalog.gateway.execution.CallerHeaders;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.execution.GuardedSubgraphClient;
+import io.meshcatalog.gateway.execution.InFlightSubgraphClient;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
 import io.meshcatalog.gateway.execution.InProcessSubgraphClient;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
@@ -67,9 +68,14 @@ public final class GatewayWiring {
     return new GuardedSubgraphClient(http, properties.resilienceSettings());
   }
 
-  /** What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP, guarded. */
-  public static SubgraphClient subgraphClient(GuardedSubgraphClient http, List<InProcessSubgraph> local) {
-    return new ObservedSubgraphClient(InProcessSubgraphClient.around(http, local));
+  /**
+   * What plans fetch with: in-process subgraphs (the built-in catalog) in the JVM, the others over HTTP, guarded,
+   * identical queries in flight together sharing one fetch (except to subgraphs configured not to).
+   */
+  public static SubgraphClient subgraphClient(GuardedSubgraphClient http, List<InProcessSubgraph> local,
+      GatewayProperties properties) {
+    return new ObservedSubgraphClient(InProcessSubgraphClient.around(
+        new InFlightSubgraphClient(http, properties.notDeduplicated()), local));
   }
 
   /**
