@@ -49,7 +49,8 @@ class HarvestKillIT {
     } finally {
       GatewayProcess.killTree(killed);
     }
-    assertThat(line).as("the gateway logged the first domain's harvest before it was killed").isNotNull();
+    assertThat(line).as("the gateway logged the first domain's harvest before it was killed; its log ended:%n%s",
+        tail(dir.resolve("first.log"))).isNotNull();
     Map<String, String> afterKill = productsIn(data);
 
     Process again = start(data, port, "again").redirectOutput(dir.resolve("again.log").toFile()).start();
@@ -68,6 +69,15 @@ class HarvestKillIT {
         .isEqualTo(complete.get(id)));
     System.out.printf("HarvestKillIT: %d of %d products written when killed, each whole%n", afterKill.size(),
         complete.size());
+  }
+
+  /** The last lines of a log, to say why a run ended. */
+  private static String tail(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return "(no log)";
+    }
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private ProcessBuilder start(Path data, int port, String run) throws IOException {
