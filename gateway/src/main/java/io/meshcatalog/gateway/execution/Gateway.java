@@ -1,38 +1,27 @@
 package io.meshcatalog.gateway.execution;
 
 import graphql.ExecutionInput;
-import graphql.GraphQLContext;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.NonNullableFieldWasNullError;
-import graphql.execution.RawVariables;
-import graphql.execution.ValuesResolver;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
-import graphql.language.VariableDefinition;
+import graphql.language.OperationDefinition;
 import io.meshcatalog.gateway.limits.CostModel;
 import io.meshcatalog.gateway.limits.LimitRefusal;
 import io.meshcatalog.gateway.limits.LimitSettings;
 import io.meshcatalog.gateway.planning.AuthorizationFilter;
-import io.meshcatalog.gateway.observability.Tracing;
 import io.meshcatalog.gateway.planning.Operations;
 import io.meshcatalog.gateway.planning.PlanCache;
-import io.meshcatalog.gateway.planning.PlanningAbandoned;
 import io.meshcatalog.gateway.planning.PlanningBudget;
-import io.meshcatalog.gateway.planning.PlanningException;
 import io.meshcatalog.gateway.planning.QueryPlan;
-import io.meshcatalog.gateway.planning.QueryPlanner;
 import io.meshcatalog.gateway.planning.Rights;
 import io.meshcatalog.gateway.planning.Variables;
-import io.meshcatalog.gateway.supergraph.OverrideLabel;
 import io.meshcatalog.gateway.supergraph.Supergraph;
-import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Gateway {
 
-  private static final int PLAN_CACHE_SIZE = 2_000;
+  static final int PLAN_CACHE_SIZE = 2_000;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
   private final PlanExecutor executor;
@@ -62,6 +51,9 @@ public final class Gateway {
   private final PlanningSettings planningSettings;
   private final OverrideLabels overrideLabels;
   private final Authorization authorization;
+  private final boolean deduplicateRequests;
+  /** The client headers any subgraph is sent: what, beside the caller, can change an answer. */
+  private final Set<String> forwarded;
   /** The undefined policies named in the log so far: each once, not again at every reload. */
   private final Set<String> namedUndefined = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -74,13 +66,18 @@ public final class Gateway {
    * @param overrideLabels which progressive-override labels each request runs with
    * @param authorization how Apollo's authorization directives apply
    * @param planningSettings each new plan's time budget and each caller's share of the planning threads
+   * @param deduplicateRequests whether identical queries in flight together share one execution
+   *     ({@link InFlightRequests})
    */
   public record Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels,
-      Authorization authorization, PlanningSettings planningSettings) {
+      Authorization authorization, PlanningSettings planningSettings, boolean deduplicateRequests) {
 
-    /** The authorization directives applied by default, with every policy denied; no planning budget. */
+    /**
+     * The authorization directives applied by default, with every policy denied; no planning budget; identical queries
+     * in flight share executions.
+     */
     public Options(OperationLimits limits, Executor planning, OverrideLabels overrideLabels) {
-      this(limits, planning, overrideLabels, Authorization.DEFAULTS, PlanningSettings.UNBOUNDED);
+      this(limits, planning, overrideLabels, Authorization.DEFAULTS, PlanningSettings.UNBOUNDED, true);
     }
 
     /** No limits, planning on the caller's thread, percentages drawn and no custom override label. */
@@ -90,12 +87,17 @@ public final class Gateway {
 
     /** The same options with these authorization settings. */
     public Options with(Authorization settings) {
-      return new Options(limits, planning, overrideLabels, settings, planningSettings);
+      return new Options(limits, planning, overrideLabels, settings, planningSettings, deduplicateRequests);
     }
 
     /** The same options with this planning budget and share per caller. */
     public Options with(PlanningSettings settings) {
-      return new Options(limits, planning, overrideLabels, authorization, settings);
+      return new Options(limits, planning, overrideLabels, authorization, settings, deduplicateRequests);
+    }
+
+    /** The same options, identical queries in flight sharing one execution or not. */
+    public Options deduplicatingRequests(boolean deduplicate) {
+      return new Options(limits, planning, overrideLabels, authorization, planningSettings, deduplicate);
     }
   }
 
@@ -121,6 +123,10 @@ public final class Gateway {
     this.planningSettings = options.planningSettings();
     this.overrideLabels = options.overrideLabels();
     this.authorization = options.authorization();
+    this.deduplicateRequests = options.deduplicateRequests();
+    Set<String> forwardedHeaders = new java.util.HashSet<>(defaults.forward());
+    settings.values().forEach(subgraph -> forwardedHeaders.addAll(subgraph.forward()));
+    this.forwarded = Set.copyOf(forwardedHeaders);
     use(supergraph);
   }
 
@@ -140,7 +146,8 @@ public final class Gateway {
             .queryExecutionStrategy(new ShapingStrategy()).mutationExecutionStrategy(new ShapingStrategy()).build(),
         new SubgraphRegistry(supergraph, settings, defaults), documents,
         new ResponseShaper(supergraph.apiSchema(), PLAN_CACHE_SIZE),
-        new OperationAdmission(supergraph.apiSchema(), CostModel.of(supergraph.sdl()), limits)));
+        new OperationAdmission(supergraph.apiSchema(), CostModel.of(supergraph.sdl()), limits),
+        new InFlightRequests(deduplicateRequests, forwarded)));
   }
 
   /** The supergraph being served. */
@@ -162,11 +169,11 @@ public final class Gateway {
     Snapshot snapshot = current.get();
     PlanCache plans = snapshot.plans(overrideLabels.choose(snapshot.overrideLabels()));
     PlanCache.RightsSource rights = rights(request.context());
-    Prepared cached = snapshot.cached(request, plans, rights);
+    Snapshot.Prepared cached = snapshot.cached(request, plans, rights);
     if (cached != null) {
       return run(snapshot, request, cached);
     }
-    CompletableFuture<Prepared> prepared;
+    CompletableFuture<Snapshot.Prepared> prepared;
     try {
       prepared = planning.submit(laneOf(request.context()),
           () -> snapshot.prepare(request, plans, rights, budget(request)));
@@ -199,16 +206,17 @@ public final class Gateway {
         policyNames.isEmpty() ? Set.of() : authorization.policies().satisfied(context, policyNames));
   }
 
-  private CompletableFuture<GatewayResponse> run(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
+  private CompletableFuture<GatewayResponse> run(Snapshot snapshot, GatewayRequest request, Snapshot.Prepared prepared) {
     if (prepared.refusal() != null) {
       return CompletableFuture.completedFuture(prepared.refusal());
     }
-    GatewayResponse.Operation operation = GatewayResponse.Operation.of(
-        Operations.select(prepared.document(), request.operationName()));
-    return runPlanned(snapshot, request, prepared).thenApply(response -> response.about(operation));
+    OperationDefinition selected = Operations.select(prepared.document(), request.operationName());
+    GatewayResponse.Operation operation = GatewayResponse.Operation.of(selected);
+    return snapshot.requests().run(request, selected.getOperation(), prepared.planned(),
+        () -> runPlanned(snapshot, request, prepared)).thenApply(response -> response.about(operation));
   }
 
-  private CompletableFuture<GatewayResponse> runPlanned(Snapshot snapshot, GatewayRequest request, Prepared prepared) {
+  private CompletableFuture<GatewayResponse> runPlanned(Snapshot snapshot, GatewayRequest request, Snapshot.Prepared prepared) {
     Document document = prepared.document();
     QueryPlan plan = prepared.planned().plan();
     AuthorizationFilter.Filtered filtered = prepared.planned().authorization();
@@ -280,7 +288,7 @@ public final class Gateway {
     return response;
   }
 
-  private static Map<String, Object> messages(List<String> messages) {
+  static Map<String, Object> messages(List<String> messages) {
     List<Map<String, Object>> list = new ArrayList<>();
     messages.forEach(m -> list.add(Map.of("message", m)));
     Map<String, Object> response = new LinkedHashMap<>();
@@ -289,117 +297,12 @@ public final class Gateway {
   }
 
   /** A valid operation that cannot run: execution started in the client's eyes, so data is null. */
-  private static Map<String, Object> withNullData(Map<String, Object> response) {
+  static Map<String, Object> withNullData(Map<String, Object> response) {
     response.put("data", null);
     return response;
   }
 
   private static CompletableFuture<GatewayResponse> done(Map<String, Object> response) {
     return CompletableFuture.completedFuture(GatewayResponse.executed(response));
-  }
-
-  /** What a document needs before it runs: its parse and plan (for this caller), or the response that refuses it. */
-  private record Prepared(Document document, PlanCache.Planned planned, @Nullable GatewayResponse refusal) {
-
-    static Prepared refused(GatewayResponse response) {
-      Document none = Document.newDocument().build();
-      return new Prepared(none, new PlanCache.Planned(new QueryPlan(null), AuthorizationFilter.Filtered.unchanged(none)),
-          response);
-    }
-  }
-
-  /**
-   * One supergraph as served: its plans per set of enabled override labels (one set when it uses no
-   * progressive override).
-   */
-  private record Snapshot(Supergraph supergraph, AuthorizationFilter filter, Set<OverrideLabel> overrideLabels,
-      Map<Set<String>, PlanCache> plansByLabels, GraphQL graphql, SubgraphRegistry registry, DocumentCache documents,
-      ResponseShaper shaper, OperationAdmission admission) {
-
-    /** The plans of requests with these override labels enabled. */
-    PlanCache plans(Set<String> enabledLabels) {
-      return plansByLabels.computeIfAbsent(enabledLabels, labels -> new PlanCache(
-          new QueryPlanner(supergraph.withOverrideLabels(labels)), filter, PLAN_CACHE_SIZE));
-    }
-
-    /** The parse and plan of a document validated and planned before, admitted again for this request; else null. */
-    @Nullable Prepared cached(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights) {
-      PreparsedDocumentEntry parsed = documents.cached(request.query());
-      if (parsed == null || parsed.hasErrors()) {
-        return null;
-      }
-      PlanCache.Planned planned = plans.cached(request.query(), request.operationName(), rights);
-      return planned == null ? null : new Prepared(parsed.getDocument(), planned, admit(parsed.getDocument(), request));
-    }
-
-    /**
-     * Parses, admits, validates and plans: an operation that is not admitted is neither validated nor planned (a
-     * document of a few kilobytes can keep graphql-java's validation busy for minutes, and the planner longer).
-     */
-    Prepared prepare(GatewayRequest request, PlanCache plans, PlanCache.RightsSource rights, PlanningBudget budget) {
-      PlanningAbandoned before = budget.exhausted();
-      if (before != null) {
-        return Prepared.refused(abandoned(before));
-      }
-      Context trace = request.context().trace();
-      DocumentCache.Parsed parsed = Tracing.step("graphql.parse", trace, () -> documents.parse(request.query()));
-      if (parsed.failed()) {
-        return Prepared.refused(GatewayResponse.refused(parsed.errors()));
-      }
-      Document document = parsed.document();
-      GatewayResponse refusal = admit(document, request);
-      if (refusal != null) {
-        return Prepared.refused(refusal);
-      }
-      PreparsedDocumentEntry validated = Tracing.step("graphql.validate", trace, () -> documents.validate(parsed));
-      if (validated.hasErrors()) {
-        return Prepared.refused(GatewayResponse.refused(validated.getErrors()));
-      }
-      try {
-        return new Prepared(document, Tracing.step("graphql.plan", trace,
-            () -> plans.plan(request.query(), document, request.operationName(), rights, budget)), null);
-      } catch (PlanningAbandoned e) {
-        LOG.info("Planning of operation {} for {} abandoned: {}", request.operationName(),
-            request.context().caller().name(), e.getMessage());
-        return Prepared.refused(abandoned(e));
-      } catch (PlanningException e) {
-        return Prepared.refused(GatewayResponse.executed(withNullData(messages(List.of(e.getMessage())))));
-      } catch (RuntimeException e) {
-        // A planner bug must cost this request only, and say so.
-        String id = Incidents.logged(LOG, "Cannot plan operation " + request.operationName(), e);
-        return Prepared.refused(GatewayResponse.executed(
-            withNullData(messages(List.of(Incidents.told("the gateway could not plan this operation", id))))));
-      }
-    }
-
-    private static GatewayResponse abandoned(PlanningAbandoned e) {
-      return GatewayResponse.refusedWith(List.of(new LimitRefusal(e.code(), e.getMessage()).toSpecification()),
-          GatewayResponse.Kind.REFUSED);
-    }
-
-    /** Why this request may not run the operation it selected from the document; null when it may. */
-    @Nullable GatewayResponse admit(Document document, GatewayRequest request) {
-      return admission.refusal(document, request.operationName(), request.variables(), request.mutationsAllowed(),
-          request.context());
-    }
-
-    /** The variables' problems against the operation's definitions, as graphql-java coerces them; empty when none. */
-    List<GraphQLError> coerceVariables(Document document, GatewayRequest request) {
-      // The plan chose this operation already: the document has it.
-      List<VariableDefinition> definitions = Operations.select(document, request.operationName()).getVariableDefinitions();
-      if (definitions.isEmpty()) {
-        return List.of();
-      }
-      try {
-        ValuesResolver.coerceVariableValues(supergraph.apiSchema(), definitions, RawVariables.of(request.variables()),
-            GraphQLContext.getDefault(), Locale.ROOT);
-        return List.of();
-      } catch (RuntimeException e) {
-        if (e instanceof GraphQLError error) {
-          return List.of(error);
-        }
-        throw e;
-      }
-    }
   }
 }

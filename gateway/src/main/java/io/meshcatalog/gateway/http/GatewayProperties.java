@@ -36,13 +36,19 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit the requests each caller may send per period
  * @param accessLog where the access log goes: {@code stdout}, a file path, or {@code off} (the default)
  * @param metrics what {@code /metrics} counts
+ * @param deduplicateRequests whether identical queries from one caller in flight together share one execution (true)
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration reloadInterval,
     @Nullable String planHeader, @Nullable List<String> forwardHeaders, @Nullable Map<String, Subgraph> subgraph,
     @Nullable Http http, @Nullable List<String> overrideLabels, @Nullable Limits limits, @Nullable Csrf csrf,
     @Nullable Authorization authorization, @Nullable Resilience resilience, @Nullable RateLimit rateLimit,
-    @Nullable String accessLog, @Nullable Metrics metrics) {
+    @Nullable String accessLog, @Nullable Metrics metrics, @Nullable Boolean deduplicateRequests) {
+
+  /** Whether identical queries from one caller in flight together share one execution (on unless set false). */
+  public boolean requestsDeduplicated() {
+    return deduplicateRequests == null || deduplicateRequests;
+  }
 
   /**
    * {@code gateway.metrics.*}.

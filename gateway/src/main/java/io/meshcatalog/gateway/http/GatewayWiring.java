@@ -132,7 +132,7 @@ public final class GatewayWiring {
     Gateway gateway = new Gateway(source.load(), properties.settings(), properties.defaults(),
         new PlanExecutor(client), new Gateway.Options(limits, planning,
             OverrideLabels.withConfigured(properties.enabledOverrideLabels())).with(properties.authorizationSettings())
-            .with(properties.planningSettings()));
+            .with(properties.planningSettings()).deduplicatingRequests(properties.requestsDeduplicated()));
     source.watch(new SchemaReloads(gateway, audit, Clock.systemUTC()), properties.reloadEvery());
     return gateway;
   }

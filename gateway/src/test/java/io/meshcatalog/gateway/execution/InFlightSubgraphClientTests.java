@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +68,7 @@ class InFlightSubgraphClientTests {
     sent.get(0).completeExceptionally(new IllegalStateException("503 from orders"));
 
     assertThat(first).isCompletedExceptionally();
-    assertThat(waiting).isCompletedExceptionally();
-    try {
-      waiting.join();
-    } catch (CompletionException e) {
-      assertThat(e.getCause()).hasMessage("503 from orders");
-    }
+    assertThatThrownBy(waiting::join).isInstanceOf(CompletionException.class).cause().hasMessage("503 from orders");
     CompletableFuture<Map<String, Object>> later = client.execute(query("orders", Map.of("id", "1"),
         RequestContext.anonymous()));
     assertThat(sent).as("an error is not shared past the fetch: the next request asks again").hasSize(2);
