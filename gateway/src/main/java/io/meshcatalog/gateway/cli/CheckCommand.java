@@ -73,18 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** Runs the command on {@code args} (those after {@code check}); the exit status. */
   public static int run(String... args) {
-    CommandLine command = new CommandLine(new CheckCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     // a failure of the tool itself is not a breaking change: exit 2, never 1
-    command.setExecutionExceptionHandler((failure, line, parsed) -> {
-      line.getErr().println("the check could not be made: " + failure);
-      return FAILED;
-    });
-    command.setParameterExceptionHandler((problem, arguments) -> {
-      problem.getCommandLine().getErr().println(problem.getMessage());
-      problem.getCommandLine().usage(problem.getCommandLine().getErr());
-      return FAILED;
-    });
-    return command.execute(args);
+    return ToolCommandLine.execute(new CommandLine(new CheckCommand()).setCaseInsensitiveEnumValuesAllowed(true),
+        FAILED, "the check could not be made", args);
   }
 
   /** Whether {@code args} ask for this command. */

@@ -95,17 +95,8 @@ public final class NewProductCommand implements Callable<Integer> {
 
   /** Runs the command writing to {@code out} and {@code err}; the exit status. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine command = new CommandLine(new NewProductCommand()).setOut(out).setErr(err);
-    command.setExecutionExceptionHandler((failure, line, parsed) -> {
-      line.getErr().println("no product was made: " + failure);
-      return FAILED;
-    });
-    command.setParameterExceptionHandler((problem, arguments) -> {
-      problem.getCommandLine().getErr().println(problem.getMessage());
-      problem.getCommandLine().usage(problem.getCommandLine().getErr());
-      return FAILED;
-    });
-    return command.execute(args);
+    return ToolCommandLine.execute(new CommandLine(new NewProductCommand()).setOut(out).setErr(err), FAILED,
+        "no product was made", args);
   }
 
   /** Whether {@code args} ask for this command. */
