@@ -1,27 +1,29 @@
 #!/usr/bin/env bash
-# Issue 4's federation benchmark in one command, from the repository root:
+# The federation benchmark (issues 4 and 16) in one command, from the repository root:
 #
 #   gateway/bench/run-federation-bench.sh
 #
-# Builds the jars (mvn package; skip with BENCH_SKIP_BUILD=1), installs Apollo Gateway from gateway/bench/apollo
-# (npm ci), makes the run's secrets in the work folder (a caller assertion secret, an API key, an RSA key pair for
-# JWT), starts the five demo subgraphs with that secret (shipping's products served public, so an anonymous caller
-# reads the join), composes them with @apollo/composition into one supergraph file (without the authorization
-# directives, which Apollo Gateway refuses to serve), starts this gateway twice on that file (separate JVMs: one
-# anonymous, one with authentication on: the API key, JWT, security.anonymous=off) and Apollo Gateway
-# (NODE_ENV=production), runs FederationBenchmark against them, and stops every process it started, also on
-# failure or Ctrl-C. Logs, the supergraph and report.md stay in the work folder it prints.
+# Builds the jars (mvn package; skip with BENCH_SKIP_BUILD=1), installs Apollo Gateway from gateway/bench/apollo and
+# Hive Gateway from gateway/bench/hive (npm ci), makes the run's secrets in the work folder (a caller assertion
+# secret, an API key, an RSA key pair for JWT), starts the five demo subgraphs with that secret (shipping's products
+# served public, so an anonymous caller reads the join), composes them with @apollo/composition into one supergraph
+# file (without the authorization directives, which Apollo Gateway refuses to serve), starts this gateway twice on
+# that file (separate JVMs: one anonymous, one with authentication on: the API key, JWT, security.anonymous=off),
+# Apollo Gateway, and Hive Gateway twice: with its JavaScript planner and with Hive Router's Rust planner
+# (router-runtime) (the peers with NODE_ENV=production), runs FederationBenchmark against them, and stops every
+# process it started, also on failure or Ctrl-C. Logs, the supergraph and report.md stay in the work folder it prints.
 #
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_WARMUP (60: on 2 shared cores the gateway JVM's JIT
 # needs about a minute under load; after 20 s it still spent 2-3x the CPU per request), BENCH_SECONDS (20, measured
 # per target, in BENCH_ROUNDS (4) interleaved rounds), BENCH_TARGETS (all: direct,single,single-key,join,join-key,
-# join-jwt,join-bare,join-traced,apollo; the gateway with authentication on, the bare and traced gateways and Apollo
-# Gateway start only when a target needs them: join-bare is the gateway with gateway.metrics.enabled=false and
-# OTEL_SDK_DISABLED=true, join-traced the gateway exporting 1% of its traces over OTLP to a sink this script runs,
-# so join-bare / join / join-traced measure what metrics and tracing cost),
+# join-jwt,join-bare,join-traced,apollo,hive,hive-router; the gateway with authentication on, the bare and traced
+# gateways and the peers start only when a target needs them: join-bare is the gateway with
+# gateway.metrics.enabled=false and OTEL_SDK_DISABLED=true, join-traced the gateway exporting 1% of its traces over
+# OTLP to a sink this script runs, so join-bare / join / join-traced measure what metrics and tracing cost),
 # BENCH_BASE_PORT (14001: subgraphs on 14001-14005), BENCH_GATEWAY_PORT (14000), BENCH_GATEWAY_ON_PORT (14010),
-# BENCH_APOLLO_PORT (14100), BENCH_GATEWAY_OPTS (JVM options of both gateways), BENCH_GATEWAY_OFF_OPTS and
-# BENCH_GATEWAY_ON_OPTS (more for one of them, e.g. -XX:StartFlightRecording=filename=on.jfr).
+# BENCH_APOLLO_PORT (14100), BENCH_HIVE_PORT (14110; with the Rust planner 10 more), BENCH_GATEWAY_OPTS (JVM options
+# of both gateways), BENCH_GATEWAY_OFF_OPTS and BENCH_GATEWAY_ON_OPTS (more for one of them, e.g.
+# -XX:StartFlightRecording=filename=on.jfr).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,7 +31,9 @@ base=${BENCH_BASE_PORT:-14001}
 gateway_port=${BENCH_GATEWAY_PORT:-14000}
 gateway_on_port=${BENCH_GATEWAY_ON_PORT:-14010}
 apollo_port=${BENCH_APOLLO_PORT:-14100}
-targets=${BENCH_TARGETS:-direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo}
+hive_port=${BENCH_HIVE_PORT:-14110}
+hive_router_port=$((hive_port + 10))
+targets=${BENCH_TARGETS:-direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo,hive,hive-router}
 gateway_bare_port=$((gateway_on_port + 10))
 gateway_traced_port=$((gateway_on_port + 20))
 otlp_port=$((gateway_on_port + 30))
@@ -40,6 +44,10 @@ with_on=0
 with_apollo=0
 if wants 'single-key|join-key|join-jwt'; then with_on=1; fi
 if wants apollo; then with_apollo=1; fi
+with_hive=0
+with_hive_router=0
+if wants hive; then with_hive=1; fi
+if wants hive-router; then with_hive_router=1; fi
 with_bare=0
 with_traced=0
 if wants join-bare; then with_bare=1; fi
@@ -98,10 +106,11 @@ wait_for() {
   return 1
 }
 
-for port in "$gateway_port" "$gateway_on_port" "$apollo_port" $(seq "$base" $((base + 4))); do
+for port in "$gateway_port" "$gateway_on_port" "$apollo_port" "$hive_port" "$hive_router_port" \
+  $(seq "$base" $((base + 4))); do
   if ! port_free "$port"; then
     echo "port $port is taken; choose others with BENCH_BASE_PORT / BENCH_GATEWAY_PORT / BENCH_GATEWAY_ON_PORT /" \
-      "BENCH_APOLLO_PORT" >&2
+      "BENCH_APOLLO_PORT / BENCH_HIVE_PORT" >&2
     exit 1
   fi
 done
@@ -111,9 +120,12 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   nice -n 10 mvn -B -q package -DskipTests
 fi
 apollo_dir="$root/gateway/bench/apollo"
-if [ ! -d "$apollo_dir/node_modules" ] || [ "$apollo_dir/package-lock.json" -nt "$apollo_dir/node_modules" ]; then
-  (cd "$apollo_dir" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+hive_dir="$root/gateway/bench/hive"
+for dir in "$apollo_dir" "$hive_dir"; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 echo "work folder: $work"
 
 # The run's secrets, made here and kept in the work folder only (mode 600): the caller assertion secret the
@@ -194,6 +206,15 @@ if [ "$with_apollo" = 1 ]; then
   start apollo env NODE_ENV=production node "$apollo_dir/index.mjs" "$work/supergraph.graphql" "$apollo_port"
   processes+=",apollo:$last_pid"
 fi
+if [ "$with_hive" = 1 ]; then
+  start hive env NODE_ENV=production node "$hive_dir/index.mjs" "$work/supergraph.graphql" "$hive_port" js
+  processes+=",hive:$last_pid"
+fi
+if [ "$with_hive_router" = 1 ]; then
+  start hive-router env NODE_ENV=production node "$hive_dir/index.mjs" "$work/supergraph.graphql" "$hive_router_port" \
+    router
+  processes+=",hive-router:$last_pid"
+fi
 processes+=",subgraphs:$subgraphs_pid"
 wait_for gateway "http://localhost:$gateway_port/health" ""
 if [ "$with_on" = 1 ]; then
@@ -208,9 +229,15 @@ fi
 if [ "$with_apollo" = 1 ]; then
   wait_for apollo "http://localhost:$apollo_port/graphql" '{"query":"{ __typename }"}'
 fi
+if [ "$with_hive" = 1 ]; then
+  wait_for hive "http://localhost:$hive_port/graphql" '{"query":"{ __typename }"}'
+fi
+if [ "$with_hive_router" = 1 ]; then
+  wait_for hive-router "http://localhost:$hive_router_port/graphql" '{"query":"{ __typename }"}'
+fi
 
 {
-  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), Node $(node --version) (Apollo Gateway: one Node process, single-threaded)"
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), Node $(node --version) (Apollo Gateway and Hive Gateway: one Node process each)"
   echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$work/report.md"
 start driver mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -218,6 +245,7 @@ start driver mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dsurefir
   -Dbench.gatewayOn="http://localhost:$gateway_on_port/graphql" \
   -Dbench.gatewayBare="http://localhost:$gateway_bare_port/graphql" \
   -Dbench.gatewayTraced="http://localhost:$gateway_traced_port/graphql" -Dbench.apollo="http://localhost:$apollo_port/graphql" \
+  -Dbench.hive="http://localhost:$hive_port/graphql" -Dbench.hiveRouter="http://localhost:$hive_router_port/graphql" \
   -Dbench.apiKeyFile="$work/api-key" -Dbench.jwtPrivateKey="$work/jwt-private.pem" -Dbench.jwtIssuer="$jwt_issuer" \
   -Dbench.jwtAudience="$jwt_audience" -Dbench.targets="$targets" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
   -Dbench.warmup="${BENCH_WARMUP:-60}" -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-4}" \

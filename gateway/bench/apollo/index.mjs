@@ -4,15 +4,13 @@
 // default fetcher (make-fetch-happen) keeps subgraph connections alive.
 //
 // With MESH_CALLER_SECRET in the environment every subgraph fetch carries the mesh-caller header our gateway
-// sends for an anonymous caller (graph-model's CallerAssertion: an HS256 JWS over the shared secret, valid two
-// minutes, re-signed every 30 s as our gateway does), since the demo subgraphs answer a fetch about another
-// domain's product only when a gateway vouches for it: without it finance would price nothing.
-import { createHmac } from 'node:crypto';
+// sends for an anonymous caller (caller.mjs).
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { anonymousAssertion } from './caller.mjs';
 
 const [file, port = '4100'] = process.argv.slice(2);
 if (!file) {
@@ -23,22 +21,9 @@ if (!file) {
 // reports usage to Apollo: no place for either in a benchmark on loopback (read in the constructor).
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 const secret = process.env.MESH_CALLER_SECRET;
-const base64url = (value) => Buffer.from(value).toString('base64url');
-let assertion = { value: '', signedAt: 0 };
-function anonymousAssertion() {
-  const now = Math.floor(Date.now() / 1000);
-  if (now - assertion.signedAt >= 30) {
-    const header = base64url(JSON.stringify({ alg: 'HS256' }));
-    const claims = base64url(JSON.stringify({ iss: 'mesh-catalog-gateway', sub: '', iat: now, exp: now + 120,
-      authenticated: false, everything: false, teams: [], scopes: [], grants: [] }));
-    const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
-    assertion = { value: `${header}.${claims}.${signature}`, signedAt: now };
-  }
-  return assertion.value;
-}
 class VouchingDataSource extends RemoteGraphQLDataSource {
   willSendRequest({ request }) {
-    request.http.headers.set('mesh-caller', anonymousAssertion());
+    request.http.headers.set('mesh-caller', anonymousAssertion(secret));
   }
 }
 const gateway = new ApolloGateway({

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 4's federation benchmark, with issue 11's authentication cost: one closed-loop, non-blocking load driver
  * (fixed concurrency, warm-up, then a timed window) hits a subgraph directly, this gateway with the same
- * single-subgraph query, and a join across three subgraphs through this gateway and through Apollo Gateway; and
+ * single-subgraph query, and a join across three subgraphs through this gateway and through its peers (Apollo Gateway,
+ * Hive Gateway with either query planner); and
  * the same single-subgraph query and join through a second instance of this gateway with authentication on, the
  * driver sending an API key or a bearer token. Beside throughput, the CPU time each process spends per request
  * (the gateways, the subgraphs and this driver) shows where a request's cost goes: what the subgraphs and the
@@ -37,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * mvn -B -q -pl gateway -am test -Dtest=FederationBenchmark -Dbench.subgraph=http://localhost:14001/graphql \
  *     -Dbench.gateway=http://localhost:14000/graphql -Dbench.gatewayOn=http://localhost:14010/graphql \
- *     -Dbench.apollo=http://localhost:14100/graphql -Dbench.apiKeyFile=… -Dbench.jwtPrivateKey=…
+ *     -Dbench.apollo=http://localhost:14100/graphql -Dbench.hive=http://localhost:14110/graphql \
+ *     -Dbench.hiveRouter=http://localhost:14120/graphql -Dbench.apiKeyFile=… -Dbench.jwtPrivateKey=…
  * </pre>
  * Settings: {@code bench.concurrency} (16), {@code bench.warmup} and {@code bench.seconds} (20 each),
  * {@code bench.rounds} (4: the measured seconds are cut into rounds that visit the targets in turn),
@@ -49,8 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FederationBenchmark {
 
-  /** Every target, in the order they run: anonymous ones, then with a credential, then Apollo Gateway. */
-  static final String TARGETS = "direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo";
+  /**
+   * Every target, in the order they run: anonymous ones, then with a credential, then the peers: Apollo Gateway, Hive
+   * Gateway with its JavaScript planner and Hive Gateway with Hive Router's Rust planner.
+   */
+  static final String TARGETS = "direct,single,single-key,join,join-key,join-jwt,join-bare,join-traced,apollo,hive,"
+      + "hive-router";
 
   /** One subgraph's root field with a few scalar fields. */
   static final String SINGLE = "{ ordersProducts { id name status version tags } }";
@@ -133,6 +139,8 @@ class FederationBenchmark {
     String apollo = System.getProperty("bench.apollo", "http://localhost:14100/graphql");
     String bare = System.getProperty("bench.gatewayBare", "http://localhost:14020/graphql");
     String traced = System.getProperty("bench.gatewayTraced", "http://localhost:14030/graphql");
+    String hive = System.getProperty("bench.hive", "http://localhost:14110/graphql");
+    String hiveRouter = System.getProperty("bench.hiveRouter", "http://localhost:14120/graphql");
     Map<String, Supplier<Target>> all = new LinkedHashMap<>();
     all.put("direct", () -> new Target("direct", "subgraph direct (orders)",
         call(subgraph, SINGLE, Map.of(), FederationBenchmark::ordersShape)));
@@ -152,6 +160,10 @@ class FederationBenchmark {
         call(traced, JOIN, Map.of(), FederationBenchmark::joinShape)));
     all.put("apollo", () -> new Target("apollo", "Apollo Gateway, 3-subgraph join",
         call(apollo, JOIN, Map.of(), FederationBenchmark::joinShape)));
+    all.put("hive", () -> new Target("hive", "Hive Gateway, 3-subgraph join",
+        call(hive, JOIN, Map.of(), FederationBenchmark::joinShape)));
+    all.put("hive-router", () -> new Target("hive-router", "Hive Gateway + router-runtime, 3-subgraph join",
+        call(hiveRouter, JOIN, Map.of(), FederationBenchmark::joinShape)));
     List<String> unknown = only.stream().filter(key -> !all.containsKey(key.strip())).toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("bench.targets names " + unknown + "; the targets are " + TARGETS);
