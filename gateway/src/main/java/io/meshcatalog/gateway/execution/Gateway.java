@@ -20,6 +20,7 @@ import io.meshcatalog.gateway.planning.Rights;
 import io.meshcatalog.gateway.planning.Variables;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class Gateway {
     this.overrideLabels = options.overrideLabels();
     this.authorization = options.authorization();
     this.deduplicateRequests = options.deduplicateRequests();
-    Set<String> forwardedHeaders = new java.util.HashSet<>(defaults.forward());
+    Set<String> forwardedHeaders = new HashSet<>(defaults.forward());
     settings.values().forEach(subgraph -> forwardedHeaders.addAll(subgraph.forward()));
     this.forwarded = Set.copyOf(forwardedHeaders);
     use(supergraph);

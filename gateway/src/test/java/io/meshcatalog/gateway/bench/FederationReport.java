@@ -33,21 +33,23 @@ final class FederationReport {
    */
   private static final Map<String, Peer> PEERS = peers();
 
-  private record Peer(String name, double concurrentTarget, double singleClientTarget, String process) {
+  /** A peer's name and targets; its target key is also the name of its process in {@code bench.processes}. */
+  private record Peer(String name, double concurrentTarget, double singleClientTarget) {
   }
 
   private static Map<String, Peer> peers() {
     Map<String, Peer> peers = new LinkedHashMap<>();
-    peers.put("apollo", new Peer("Apollo Gateway", 5, 0, "apollo"));
-    peers.put("hive", new Peer("Hive Gateway", 0, 0, "hive"));
-    peers.put("hive-router", new Peer("Hive Gateway + router-runtime", 1.5, 2, "hive-router"));
+    peers.put("apollo", new Peer("Apollo Gateway", 5, 0));
+    peers.put("hive", new Peer("Hive Gateway", 0, 0));
+    peers.put("hive-router", new Peer("Hive Gateway + router-runtime", 1.5, 2));
     return peers;
   }
 
   private FederationReport() {
   }
 
-  private static void comparePeer(Result ours, Result theirs, Peer peer, int concurrency, StringBuilder out) {
+  private static void comparePeer(Result ours, Result theirs, String process, Peer peer, int concurrency,
+      StringBuilder out) {
     double ratio = ours.throughput() / theirs.throughput();
     double target = concurrency == 1 ? peer.singleClientTarget() : peer.concurrentTarget();
     out.append(String.format(Locale.ROOT, "This gateway / %s throughput, join: %.2fx%s%n", peer.name(), ratio,
@@ -56,9 +58,9 @@ final class FederationReport {
     out.append(String.format(Locale.ROOT, "p99, join: %.2f ms here vs %.2f ms %s (target lower: %s)%n",
         ours.percentile(99), theirs.percentile(99), peer.name(),
         ours.percentile(99) < theirs.percentile(99) ? "met" : "MISSED"));
-    if (ours.cpuTicks().containsKey("gateway-off") && theirs.cpuTicks().containsKey(peer.process())) {
+    if (ours.cpuTicks().containsKey("gateway-off") && theirs.cpuTicks().containsKey(process)) {
       out.append(String.format(Locale.ROOT, "Gateway process CPU per join: %.3f ms here vs %.3f ms %s%n",
-          ours.cpuMillisPerRequest("gateway-off"), theirs.cpuMillisPerRequest(peer.process()), peer.name()));
+          ours.cpuMillisPerRequest("gateway-off"), theirs.cpuMillisPerRequest(process), peer.name()));
     }
   }
 
@@ -108,7 +110,7 @@ final class FederationReport {
       PEERS.forEach((key, peer) -> {
         Result theirs = results.get(key);
         if (theirs != null) {
-          comparePeer(ours, theirs, peer, concurrency, out);
+          comparePeer(ours, theirs, key, peer, concurrency, out);
         }
       });
     }
