@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,12 @@ class Neo4jOutageIT {
    */
   private static final String QUERY = "{ topReviews { body } dataProduct(id: \"shop.orders\") { id } "
       + "search(text: \"\") { totalCount } }";
+
+  /**
+   * The statements {@link #QUERY}'s catalog fields run. Background rounds (notifications, key refresh) also fail
+   * while Neo4j is down, at their own times, so the test counts only these.
+   */
+  private static final Set<String> QUERY_STATEMENTS = Set.of("product-by-id", "browse", "search");
 
   @TempDir
   Path dir;
@@ -80,13 +88,13 @@ class Neo4jOutageIT {
             .doesNotContain("bolt", "Exception");
         assertThat(tookMillis).as("the catalog fields failed within one retry window of about 3 s, not one per "
             + "statement").isLessThan(10_000);
-        long failedStatements = failedCypher(port);
-        assertThat(failedStatements).as("statements that found the store unreachable").isPositive();
+        Map<String, Long> failedStatements = failedCypher(port);
+        assertThat(failedStatements).as("statements that found the store unreachable").isNotEmpty();
         JsonNode again = graphql(port);
         assertThat(again.at("/data/topReviews/0/body").asString()).as(again.toString()).isNotEmpty();
         assertThat(again.at("/errors/0/extensions/code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(failedCypher(port)).as("the next request fails at once: its reads are not sent to a store "
-            + "known to be down").isEqualTo(failedStatements);
+            + "known to be down (failed statements by name)").isEqualTo(failedStatements);
         JsonNode health = GatewayCalls.tree(get(port, "/health").body());
         assertThat(health.at("/status").asString()).isEqualTo("DEGRADED");
         assertThat(health.at("/neo4j/state").asString()).isEqualTo("DOWN");
@@ -120,12 +128,20 @@ class Neo4jOutageIT {
     return GatewayCalls.tree(answer.body());
   }
 
-  /** Named Cypher statements that failed so far, as {@code /metrics} counts them. */
-  private long failedCypher(int port) throws Exception {
+  /** {@link #QUERY_STATEMENTS} that failed so far, by statement, as {@code /metrics} counts them. */
+  private Map<String, Long> failedCypher(int port) throws Exception {
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
         .header("X-Api-Key", ADMIN.key()).build(), HttpResponse.BodyHandlers.ofString()).body();
-    return metrics.lines().filter(line -> line.startsWith("meshcatalog_cypher_seconds_count{outcome=\"error\""))
-        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    Map<String, Long> failed = new TreeMap<>();
+    metrics.lines().filter(line -> line.startsWith("meshcatalog_cypher_seconds_count{outcome=\"error\""))
+        .forEach(line -> {
+          int name = line.indexOf("statement=\"") + "statement=\"".length();
+          String statement = line.substring(name, line.indexOf('"', name));
+          if (QUERY_STATEMENTS.contains(statement)) {
+            failed.put(statement, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+          }
+        });
+    return failed;
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
