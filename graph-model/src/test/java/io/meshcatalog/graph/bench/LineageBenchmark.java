@@ -29,7 +29,7 @@ import org.neo4j.driver.Session;
  * same edges (the floor). For each size: start an embedded Neo4j in a temporary folder, bulk load,
  * warm up, then time {@link LineageStore#impact} from leaves and from the hub, walking inside Neo4j
  * (the embedded default) and in plain Cypher (the way to a server without the store's procedures),
- * and the BFS from the same starts. Run explicitly (see the module README), never as part of the build's tests.
+ * and the BFS from the same starts. Run explicitly (see the module's BENCHMARKS.md), never as part of the build's tests.
  * <p>
  * System properties: {@code bench.sizes} (datasets, comma-separated; default 100000),
  * {@code bench.leafRuns} (200), {@code bench.hubRuns} (50), {@code bench.batch} (rows per load
