@@ -83,9 +83,10 @@ public record CatalogProperties(boolean enabled, @Nullable String name, @Nullabl
    * @param maxDatasetEdges inputs times outputs (10000)
    * @param maxFields schema fields and output columns of all datasets together (10000)
    * @param maxInputFields column lineage sources of all output columns together (10000)
+   * @param maxBatchEvents events in one request that sends several, as a JSON array or NDJSON (1000)
    */
   public record OpenLineage(@Nullable Integer maxDatasets, @Nullable Integer maxDatasetEdges,
-      @Nullable Integer maxFields, @Nullable Integer maxInputFields) {
+      @Nullable Integer maxFields, @Nullable Integer maxInputFields, @Nullable Integer maxBatchEvents) {
   }
 
   IntakeLimits intakeLimits() {
@@ -95,7 +96,8 @@ public record CatalogProperties(boolean enabled, @Nullable String name, @Nullabl
     }
     return new IntakeLimits(or(openlineage.maxDatasets(), defaults.datasets()),
         or(openlineage.maxDatasetEdges(), defaults.datasetEdges()), or(openlineage.maxFields(), defaults.fields()),
-        or(openlineage.maxInputFields(), defaults.inputFields()), defaults.settings());
+        or(openlineage.maxInputFields(), defaults.inputFields()), or(openlineage.maxBatchEvents(), defaults.events()),
+        defaults.settings());
   }
 
   private static int or(@Nullable Integer value, int otherwise) {

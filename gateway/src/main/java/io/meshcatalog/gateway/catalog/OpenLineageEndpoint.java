@@ -4,20 +4,25 @@ import io.meshcatalog.gateway.audit.AuditEvent;
 import io.meshcatalog.gateway.audit.AuditKind;
 import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.Caller;
+import io.meshcatalog.gateway.http.ErrorExcerpts;
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
 import io.meshcatalog.graph.lineage.AccessDeniedException;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.RecordedEvent;
+import io.meshcatalog.graph.openlineage.EventBatch;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
 import io.meshcatalog.graph.openlineage.LineageEvent;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /api/v1/lineage}: the route Marquez, DataHub and OpenMetadata accept, so Airflow,
  * Spark, dbt and Flink integrations point at the gateway unchanged. A valid OpenLineage 2-0-x run,
  * job or dataset event is stored in one transaction (201 with what it touched); an invalid one is
- * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Only a body declared as JSON is
- * read: a web page can send {@code text/plain} or form data to any site without asking, JSON it cannot.
+ * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Several events in one request (a
+ * JSON array, or NDJSON) are each stored or refused on their own, as if sent alone, and answered together (200, each
+ * one's outcome in order). Only a body declared as JSON (or NDJSON) is read: a web page can send {@code text/plain}
+ * or form data to any site without asking, JSON it cannot.
  *
  * <p>Only authenticated callers write lineage (the route's access level), and only for the OpenLineage namespaces
  * their credential names: the job's and every output's. A job writing into a catalog dataset must belong to the
@@ -41,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing. What an event may carry is bounded ({@code catalog.openlineage.*}); a larger one is refused whole.
  */
 class OpenLineageEndpoint {
+
+  /** Newline-delimited JSON: one event per line. */
+  static final String NDJSON = "application/x-ndjson";
 
   /** The longest {@code Idempotency-Key} accepted (the IETF draft's keys are UUIDs; Stripe allows 255). */
   static final int MAX_IDEMPOTENCY_KEY = 255;
@@ -86,7 +96,9 @@ class OpenLineageEndpoint {
   }
 
   private CompletableFuture<HttpAnswer> store(HttpCall call) {
-    String notJson = call.notJson("an OpenLineage event as JSON");
+    boolean lines = NDJSON.equals(call.mediaType());
+    String notJson = lines ? null : call.notJson("an OpenLineage event as JSON (or several: a JSON array, or "
+        + NDJSON + ")");
     if (notJson != null) {
       return counted("invalid", HttpAnswer.error(415, notJson, json));
     }
@@ -96,14 +108,86 @@ class OpenLineageEndpoint {
       return counted("invalid", HttpAnswer.error(400, "the Idempotency-Key header must be 1 to "
           + MAX_IDEMPOTENCY_KEY + " printable characters; nothing was stored", json));
     }
+    String body = new String(call.body(), StandardCharsets.UTF_8);
+    if (lines || body.stripLeading().startsWith("[")) {
+      return storeAll(call, body, lines, idempotencyKey);
+    }
     LineageEvent event;
     try {
-      event = reader.read(new String(call.body(), StandardCharsets.UTF_8));
+      event = reader.read(body);
     } catch (InvalidEventException e) {
-      Map<String, @Nullable Object> errors = new LinkedHashMap<>();
-      errors.put("errors", e.problems());
-      return counted("invalid", HttpAnswer.json(400, errors, json));
+      return counted("invalid", HttpAnswer.json(400, problems(e.problems()), json));
     }
+    Outcome outcome = storeOne(call, event, idempotencyKey);
+    return counted(outcome.counted(), HttpAnswer.json(outcome.status(), outcome.body(), json));
+  }
+
+  /**
+   * Several events, each stored or refused on its own (all or nothing per event), answered 200 with each one's
+   * outcome in order. Once the store fails on one, the events after it are not tried: each says so, and the sender
+   * sends them again. With an {@code Idempotency-Key}, each event's key is the sender's key and its place.
+   */
+  private CompletableFuture<HttpAnswer> storeAll(HttpCall call, String body, boolean lines,
+      @Nullable String idempotencyKey) {
+    List<EventBatch.Entry> entries;
+    try {
+      entries = lines ? EventBatch.ofLines(reader, body) : EventBatch.ofArray(reader, body);
+    } catch (InvalidEventException e) {
+      return counted("invalid", HttpAnswer.json(400, problems(e.problems()), json));
+    }
+    List<Map<String, @Nullable Object>> outcomes = new ArrayList<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    String failure = null;
+    for (EventBatch.Entry entry : entries) {
+      Outcome outcome;
+      LineageEvent event = entry.event();
+      if (failure != null) {
+        outcome = Outcome.error(503, "not tried: the store failed on an earlier event of this request (" + failure
+            + "); send it again", "failed");
+      } else if (event == null) {
+        outcome = new Outcome("invalid", 400, problems(entry.problems()));
+      } else {
+        try {
+          outcome = storeOne(call, event, idempotencyKey == null ? null : idempotencyKey + " #" + entry.index());
+        } catch (RuntimeException e) {
+          failure = e.getClass().getSimpleName();
+          outcome = Outcome.error(503, "the store could not take it: " + failure + "; nothing of it was stored",
+              "failed");
+        }
+      }
+      count(outcome.counted());
+      counts.merge(outcome.counted(), 1, Integer::sum);
+      Map<String, @Nullable Object> reported = new LinkedHashMap<>();
+      reported.put("index", entry.index());
+      reported.put("status", outcome.status());
+      reported.putAll(outcome.body());
+      outcomes.add(reported);
+    }
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("events", outcomes.size());
+    out.putAll(counts);
+    out.put("outcomes", outcomes);
+    return CompletableFuture.completedFuture(HttpAnswer.json(200, out, json));
+  }
+
+  /** What became of one event: how it is counted, its status, and what is said of it. */
+  private record Outcome(String counted, int status, Map<String, @Nullable Object> body) {
+
+    static Outcome error(int status, String message, String counted) {
+      Map<String, @Nullable Object> body = new LinkedHashMap<>();
+      body.put("errors", List.of(Map.of("message", ErrorExcerpts.excerpt(message))));
+      return new Outcome(counted, status, body);
+    }
+  }
+
+  private static Map<String, @Nullable Object> problems(List<String> problems) {
+    Map<String, @Nullable Object> errors = new LinkedHashMap<>();
+    errors.put("errors", problems);
+    return errors;
+  }
+
+  /** Stores one read event in its own transaction, or refuses it; a failure of the store is thrown. */
+  private Outcome storeOne(HttpCall call, LineageEvent event, @Nullable String idempotencyKey) {
     Caller caller = call.caller();
     String target = event.jobId() != null ? event.jobId()
         : event.outputs().isEmpty() ? "dataset event" : event.outputs().get(0).key();
@@ -136,7 +220,7 @@ class OpenLineageEndpoint {
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     out.put("duplicate", recorded.duplicate());
-    return counted(recorded.duplicate() ? "duplicate" : "stored", HttpAnswer.json(201, out, json));
+    return new Outcome(recorded.duplicate() ? "duplicate" : "stored", 201, out);
   }
 
   /** The namespaces an event writes in: its job's, and each output's (a dataset event's dataset is its output). */
@@ -149,8 +233,8 @@ class OpenLineageEndpoint {
     return written;
   }
 
-  private CompletableFuture<HttpAnswer> refuse(HttpCall call, String target, String reason) {
+  private Outcome refuse(HttpCall call, String target, String reason) {
     access.recordDenial(call.context(), "writing lineage", target, reason);
-    return counted("refused", HttpAnswer.error(403, "lineage refused: " + reason + "; nothing was stored", json));
+    return Outcome.error(403, "lineage refused: " + reason + "; nothing was stored", "refused");
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * answer. A message longer than {@link #MAX_CHARACTERS} keeps its beginning and its end (where most messages say what
  * was expected) and says how much was cut in between.
  */
-final class ErrorExcerpts {
+public final class ErrorExcerpts {
 
   /** The longest message answered whole. */
   static final int MAX_CHARACTERS = 1_000;
@@ -43,7 +43,7 @@ final class ErrorExcerpts {
   }
 
   /** {@code text} as it is when short enough, else its beginning and end with the number of characters cut. */
-  static String excerpt(String text) {
+  public static String excerpt(String text) {
     if (text.length() <= MAX_CHARACTERS) {
       return text;
     }

@@ -37,7 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Lineage intake over real HTTP against the gateway with its catalog. Who may write: authenticated callers only, in
  * the namespaces their key names, and into a catalog dataset only for its owning team; each refusal stores nothing
  * and is in the audit log, each stored event is in it before its 201. Exactly once: a retried event is acknowledged
- * again and stored once. Bounded: what an event may carry is refused beyond its setting, naming it.
+ * again and stored once. Bounded: what an event may carry is refused beyond its setting, naming it. Batches (a JSON
+ * array, or NDJSON): each event stored or refused on its own, each one's outcome reported in order.
  */
 class OpenLineageAccessIT {
 
@@ -59,7 +60,8 @@ class OpenLineageAccessIT {
     List<String> args = new ArrayList<>(List.of("--subgraphs=catalog=http://localhost/catalog/graphql",
         "--catalog.enabled=true", "--catalog.data-dir=" + dataDir.resolve("neo4j"),
         "--audit.dir=" + dataDir.resolve("audit"), "--server.port=0", "--catalog.harvest-interval=0",
-        "--gateway.reload-interval=0", "--catalog.openlineage.max-input-fields=5"));
+        "--gateway.reload-interval=0", "--catalog.openlineage.max-input-fields=5",
+        "--catalog.openlineage.max-batch-events=5"));
     args.addAll(ConfiguredKeys.args(0, GROWTH_ETL, "growth-etl", "DOMAIN_MEMBER", "growth-team", "2099-01-01"));
     args.add("--security.api-keys[0].namespaces=growth-etl");
     args.addAll(ConfiguredKeys.args(1, CRM_ETL, "crm-etl", "DOMAIN_MEMBER", "crm-team", "2099-01-01"));
@@ -198,6 +200,76 @@ class OpenLineageAccessIT {
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
   }
 
+  @Test
+  void aBatchStoresEachEventOnItsOwnAndSaysWhatBecameOfEach() throws Exception {
+    String first = event("growth-etl", "batch_job", CONTACTS, "growth-etl", "audiences/batch_one");
+    String invalid = event("growth-etl", "batch_job", CONTACTS, "growth-etl", "audiences/batch_bad")
+        .replaceFirst("\"runId\": \"[^\"]*\"", "\"runId\": \"not-a-uuid\"");
+    String outside = event("crm-etl", "batch_export", CONTACTS, "crm-etl", "exports/batch");
+    String second = event("growth-etl", "batch_job", CONTACTS, "growth-etl", "audiences/batch_two");
+
+    HttpResponse<String> answer = post(GROWTH_ETL, "[" + String.join(",", first, invalid, outside, first, second)
+        + "]");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    tools.jackson.databind.JsonNode body = new tools.jackson.databind.ObjectMapper().readTree(answer.body());
+    assertThat(body.path("events").asInt()).isEqualTo(5);
+    assertThat(body.path("stored").asInt()).isEqualTo(2);
+    assertThat(body.path("duplicate").asInt()).isEqualTo(1);
+    assertThat(body.path("invalid").asInt()).isEqualTo(1);
+    assertThat(body.path("refused").asInt()).isEqualTo(1);
+    List<Integer> statuses = new ArrayList<>();
+    body.path("outcomes").forEach(outcome -> statuses.add(outcome.path("status").asInt()));
+    assertThat(statuses).containsExactly(201, 400, 403, 201, 201);
+    assertThat(body.at("/outcomes/1/errors/0").asString()).isEqualTo("/run/runId: expected a UUID, found 'not-a-uuid'");
+    assertThat(body.at("/outcomes/2/errors/0/message").asString())
+        .contains("growth-etl may not write lineage in namespace crm-etl");
+    assertThat(body.at("/outcomes/3/duplicate").asBoolean()).isTrue();
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/batch_one")).isPresent();
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/batch_two")).isPresent();
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/batch_bad")).isEmpty();
+    assertThat(store.dataset(Viewer.EVERYTHING, "crm-etl/exports/batch")).isEmpty();
+    assertThat(audited(AuditKind.LINEAGE_INGESTED, "growth-etl/batch_job")).hasSize(3);
+    assertThat(awaitDenied("crm-etl/batch_export")).isNotNull();
+  }
+
+  @Test
+  void anNdjsonBatchSentTwiceWithItsKeyIsStoredOnce() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    String lines = event("growth-etl", "lines_job", CONTACTS, "growth-etl", "audiences/line_one").replace("\n", " ")
+        + "\n\n" + event("growth-etl", "lines_job", CONTACTS, "growth-etl", "audiences/line_two").replace("\n", " ")
+        + "\n";
+
+    HttpResponse<String> first = post(GROWTH_ETL, lines, "Content-Type", "application/x-ndjson",
+        "Idempotency-Key", key);
+    // rebuilt on retry: new run ids, the same key
+    HttpResponse<String> again = post(GROWTH_ETL, lines.replaceAll("\"runId\": \"[^\"]*\"",
+        "\"runId\": \"" + java.util.UUID.randomUUID() + "\""), "Content-Type", "application/x-ndjson",
+        "Idempotency-Key", key);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.body()).contains("\"events\":2,\"stored\":2");
+    assertThat(again.body()).contains("\"events\":2,\"duplicate\":2");
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/line_two")).isPresent();
+  }
+
+  @Test
+  void aBatchBeyondTheSettingIsRefusedWholeNamingIt() throws Exception {
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      events.add(event("growth-etl", "big_batch", CONTACTS, "growth-etl", "audiences/big_" + i));
+    }
+
+    HttpResponse<String> refused = post(GROWTH_ETL, "[" + String.join(",", events) + "]");
+    HttpResponse<String> empty = post(GROWTH_ETL, " []");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("6 events; at most 5 (catalog.openlineage.max-batch-events) per request");
+    assertThat(store.dataset(Viewer.EVERYTHING, "growth-etl/audiences/big_0")).isEmpty();
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("no events");
+  }
+
   private static int impactSize() {
     return store.impact(Viewer.EVERYTHING, NodeRef.product("customers.contacts"), null).nodes().size();
   }
@@ -237,7 +309,7 @@ class OpenLineageAccessIT {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      request.setHeader(headers[i], headers[i + 1]);
     }
     if (key != null) {
       request.header("X-Api-Key", key.key());

@@ -98,6 +98,13 @@ class Neo4jOutageIT {
         JsonNode health = GatewayCalls.tree(get(port, "/health").body());
         assertThat(health.at("/status").asString()).isEqualTo("DEGRADED");
         assertThat(health.at("/neo4j/state").asString()).isEqualTo("DOWN");
+        JsonNode batch = lineageBatch(port);
+        assertThat(batch.at("/outcomes/0/status").asInt()).as(batch.toString()).isEqualTo(503);
+        assertThat(batch.at("/outcomes/0/errors/0/message").asString()).contains("nothing of it was stored");
+        assertThat(batch.at("/outcomes/1/status").asInt()).isEqualTo(503);
+        assertThat(batch.at("/outcomes/1/errors/0/message").asString())
+            .contains("not tried: the store failed on an earlier event of this request");
+        assertThat(batch.at("/failed").asInt()).isEqualTo(2);
 
         neo4j = EmbeddedNeo4j.start(data, boltPort, 64L << 20);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -124,6 +131,26 @@ class Neo4jOutageIT {
         + "/graphql")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(GatewayCalls.JSON.writeValueAsString(Map.of("query", QUERY))))
         .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return GatewayCalls.tree(answer.body());
+  }
+
+  /**
+   * Two OpenLineage events in one request: the store's failure on the first is said for it, and the second is not
+   * tried (one retry window, not one per event).
+   */
+  private JsonNode lineageBatch(int port) throws Exception {
+    String event = """
+        {"eventType": "COMPLETE", "eventTime": "2026-12-01T06:00:00Z", "producer": "https://example.com/etl",
+         "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+         "run": {"runId": "%s"}, "job": {"namespace": "ops", "name": "load"},
+         "outputs": [{"namespace": "ops", "name": "table"}]}""";
+    String body = "[" + event.formatted(java.util.UUID.randomUUID()) + ","
+        + event.formatted(java.util.UUID.randomUUID()) + "]";
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/v1/lineage")).header("Content-Type", "application/json").header("X-Api-Key", ADMIN.key())
+        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return GatewayCalls.tree(answer.body());
   }

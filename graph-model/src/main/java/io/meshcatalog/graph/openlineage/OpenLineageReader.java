@@ -43,6 +43,11 @@ public final class OpenLineageReader {
         this.limits = limits;
     }
 
+    /** The bounds events are read against. */
+    public IntakeLimits limits() {
+        return limits;
+    }
+
     public LineageEvent read(String json) {
         JsonNode root;
         try {
@@ -50,6 +55,11 @@ public final class OpenLineageReader {
         } catch (JacksonException e) {
             throw new InvalidEventException(List.of("/: not valid JSON: " + e.getOriginalMessage()));
         }
+        return read(root);
+    }
+
+    /** Reads one event already parsed (an element of a batch). */
+    public LineageEvent read(@Nullable JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InvalidEventException(List.of("/: expected a JSON object"));
         }

@@ -56,7 +56,7 @@ class OpenLineageReaderTests {
                 "/inputs/0/inputFacets/dataQualityAssertions/assertions/1/success: required, true or false",
                 "/inputs/0/inputFacets/dataQualityMetrics/columnMetrics/total/nullCount: expected a number");
 
-        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 2, 100, "catalog.openlineage"));
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 2, 100, 10, "catalog.openlineage"));
         InvalidEventException many = catchThrowableOfType(InvalidEventException.class,
                 () -> small.read(fixture("quality-check-complete.json")));
         assertThat(many.problems()).singleElement().asString()
@@ -138,7 +138,7 @@ class OpenLineageReaderTests {
 
     @Test
     void columnSourcesBeyondTheLimitAreRefusedWithoutReadingThemAll() {
-        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 100, 3, "catalog.openlineage"));
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 100, 100, 3, 10, "catalog.openlineage"));
         String sources = String.join(",", java.util.Collections.nCopies(100_000,
                 "{\"namespace\": \"n\", \"name\": \"d\", \"field\": \"f\"}"));
         InvalidEventException refused = catchThrowableOfType(InvalidEventException.class, () -> small.read("""
@@ -153,7 +153,7 @@ class OpenLineageReaderTests {
 
     @Test
     void inputsTimesOutputsAreBounded() {
-        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 4, 100, 100, "catalog.openlineage"));
+        OpenLineageReader small = new OpenLineageReader(new IntakeLimits(10, 4, 100, 100, 10, "catalog.openlineage"));
         String three = "[{\"namespace\": \"n\", \"name\": \"a\"}, {\"namespace\": \"n\", \"name\": \"b\"},"
                 + " {\"namespace\": \"n\", \"name\": \"c\"}]";
         assertThatThrownBy(() -> small.read("""
