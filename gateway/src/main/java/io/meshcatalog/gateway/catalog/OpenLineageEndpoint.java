@@ -119,6 +119,7 @@ class OpenLineageEndpoint {
       return counted("invalid", HttpAnswer.json(400, problems(e.problems()), json));
     }
     Outcome outcome = storeOne(call, event, idempotencyKey);
+    outcome.audited().join();
     return counted(outcome.counted(), HttpAnswer.json(outcome.status(), outcome.body(), json));
   }
 
@@ -137,6 +138,7 @@ class OpenLineageEndpoint {
     }
     List<Map<String, @Nullable Object>> outcomes = new ArrayList<>();
     Map<String, Integer> counts = new TreeMap<>();
+    List<CompletableFuture<Void>> audited = new ArrayList<>();
     String failure = null;
     for (EventBatch.Entry entry : entries) {
       Outcome outcome;
@@ -155,6 +157,7 @@ class OpenLineageEndpoint {
               "failed");
         }
       }
+      audited.add(outcome.audited());
       count(outcome.counted());
       counts.merge(outcome.counted(), 1, Integer::sum);
       Map<String, @Nullable Object> reported = new LinkedHashMap<>();
@@ -163,6 +166,8 @@ class OpenLineageEndpoint {
       reported.putAll(outcome.body());
       outcomes.add(reported);
     }
+    // every stored event is in the audit log before the answer leaves; the log writes them in one group commit
+    CompletableFuture.allOf(audited.toArray(CompletableFuture[]::new)).join();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("events", outcomes.size());
     out.putAll(counts);
@@ -170,8 +175,16 @@ class OpenLineageEndpoint {
     return CompletableFuture.completedFuture(HttpAnswer.json(200, out, json));
   }
 
-  /** What became of one event: how it is counted, its status, and what is said of it. */
-  private record Outcome(String counted, int status, Map<String, @Nullable Object> body) {
+  /**
+   * What became of one event: how it is counted, its status, what is said of it, and its audit record's append
+   * (done at once when nothing was stored).
+   */
+  private record Outcome(String counted, int status, Map<String, @Nullable Object> body,
+      CompletableFuture<Void> audited) {
+
+    Outcome(String counted, int status, Map<String, @Nullable Object> body) {
+      this(counted, status, body, CompletableFuture.completedFuture(null));
+    }
 
     static Outcome error(int status, String message, String counted) {
       Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -186,7 +199,10 @@ class OpenLineageEndpoint {
     return errors;
   }
 
-  /** Stores one read event in its own transaction, or refuses it; a failure of the store is thrown. */
+  /**
+   * Stores one read event in its own transaction, or refuses it; a failure of the store is thrown. The caller waits
+   * for the outcome's audit record before it answers.
+   */
   private Outcome storeOne(HttpCall call, LineageEvent event, @Nullable String idempotencyKey) {
     Caller caller = call.caller();
     String target = event.jobId() != null ? event.jobId()
@@ -212,15 +228,15 @@ class OpenLineageEndpoint {
     facts.put("datasets", recorded.datasets().size());
     facts.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     facts.put("duplicate", recorded.duplicate());
-    audit.append(new AuditEvent(clock.instant(), AuditKind.LINEAGE_INGESTED, caller.name(), call.source(), target,
-        AuditEvent.SUCCESS, facts)).join();
+    CompletableFuture<Void> audited = audit.append(new AuditEvent(clock.instant(), AuditKind.LINEAGE_INGESTED,
+        caller.name(), call.source(), target, AuditEvent.SUCCESS, facts));
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("job", recorded.job());
     out.put("run", recorded.run());
     out.put("datasets", recorded.datasets());
     out.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     out.put("duplicate", recorded.duplicate());
-    return new Outcome(recorded.duplicate() ? "duplicate" : "stored", 201, out);
+    return new Outcome(recorded.duplicate() ? "duplicate" : "stored", 201, out, audited);
   }
 
   /** The namespaces an event writes in: its job's, and each output's (a dataset event's dataset is its output). */
