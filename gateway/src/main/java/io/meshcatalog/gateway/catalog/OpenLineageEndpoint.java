@@ -97,8 +97,7 @@ class OpenLineageEndpoint {
 
   private CompletableFuture<HttpAnswer> store(HttpCall call) {
     boolean lines = NDJSON.equals(call.mediaType());
-    String notJson = lines ? null : call.notJson("an OpenLineage event as JSON (or several: a JSON array, or "
-        + NDJSON + ")");
+    String notJson = lines ? null : call.notJson("an OpenLineage event as JSON");
     if (notJson != null) {
       return counted("invalid", HttpAnswer.error(415, notJson, json));
     }

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * System properties: those of {@link SyntheticCatalog} (the mesh's size, where its graph is kept, the page cache),
  * {@code bench.runs} (200 per call), {@code bench.hubRuns} (30), {@code bench.events} (1000 per
- * client count), {@code bench.clients} (4).
+ * client count, and again in batches of 100 from one client), {@code bench.clients} (4).
  */
 class CatalogBenchmark {
 
@@ -54,6 +54,8 @@ class CatalogBenchmark {
 
   private static final int DEPTH = 10;
   private static final int WARM_UP = 20;
+  /** Events per request in the batched ingestion row. */
+  private static final int BATCH = 100;
   private static final String[] TEXTS = {"delivery delays", "customer churn", "daily revenue", "refunds",
       "carrier performance", "stock levels", "fraud alerts", "marketing campaigns"};
 
@@ -243,6 +245,23 @@ class CatalogBenchmark {
               events / seconds, storeRate), Latency.of(nanos), storeAlone));
       report("openlineage x" + n, rows.get(rows.size() - 1).answer());
     }
+    // the same number of events in requests of BATCH, one client: the latency is per request
+    long[] nanos = new long[Math.max(1, events / BATCH)];
+    long started = System.nanoTime();
+    for (int b = 0; b < nanos.length; b++) {
+      List<String> batch = new ArrayList<>();
+      for (int i = 0; i < BATCH; i++) {
+        batch.add(event.apply(i));
+      }
+      long t0 = System.nanoTime();
+      postBatch("[" + String.join(",", batch) + "]", BATCH);
+      nanos[b] = System.nanoTime() - t0;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    rows.add(new Row(String.format(Locale.ROOT, "POST /api/v1/lineage, batches of %d, 1 client", BATCH),
+        String.format(Locale.ROOT, "200, each event 201; **%,.0f events/s** (store alone, 1 thread: %,.0f/s)",
+            nanos.length * BATCH / seconds, storeRate), Latency.of(nanos), storeAlone));
+    report("openlineage batches", rows.get(rows.size() - 1).answer());
     return rows;
   }
 
@@ -328,6 +347,17 @@ class CatalogBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(event)).build());
     if (response.statusCode() != 201 || !response.body().contains("\"matchedCatalogDatasets\"")) {
       throw new AssertionError("an event was refused with HTTP " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** Posts a batch of events and checks that every one was stored. */
+  private void postBatch(String events, int count) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
+        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
+        .POST(HttpRequest.BodyPublishers.ofString(events)).build());
+    if (response.statusCode() != 200 || json.readTree(response.body()).path("stored").asInt() != count) {
+      throw new AssertionError("a batch was not stored whole, HTTP " + response.statusCode() + ": "
+          + response.body().substring(0, Math.min(2_000, response.body().length())));
     }
   }
 
