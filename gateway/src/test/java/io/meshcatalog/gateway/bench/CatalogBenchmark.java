@@ -342,9 +342,7 @@ class CatalogBenchmark {
   }
 
   private void post(String event) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
-        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
-        .POST(HttpRequest.BodyPublishers.ofString(event)).build());
+    HttpResponse<String> response = postLineage(event);
     if (response.statusCode() != 201 || !response.body().contains("\"matchedCatalogDatasets\"")) {
       throw new AssertionError("an event was refused with HTTP " + response.statusCode() + ": " + response.body());
     }
@@ -352,13 +350,18 @@ class CatalogBenchmark {
 
   /** Posts a batch of events and checks that every one was stored. */
   private void postBatch(String events, int count) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
-        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
-        .POST(HttpRequest.BodyPublishers.ofString(events)).build());
+    HttpResponse<String> response = postLineage(events);
     if (response.statusCode() != 200 || json.readTree(response.body()).path("stored").asInt() != count) {
       throw new AssertionError("a batch was not stored whole, HTTP " + response.statusCode() + ": "
           + response.body().substring(0, Math.min(2_000, response.body().length())));
     }
+  }
+
+  /** {@code POST /api/v1/lineage} as the benchmark's admin. */
+  private HttpResponse<String> postLineage(String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lineage"))
+        .header("Content-Type", "application/json").header("X-Api-Key", adminKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -2,11 +2,9 @@ package io.meshcatalog.graph.openlineage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request of several OpenLineage events: a JSON array of events, or NDJSON (one event per line; blank lines are
@@ -19,19 +17,12 @@ public final class EventBatch {
     public record Entry(int index, @Nullable LineageEvent event, List<String> problems) {
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
     private EventBatch() {
     }
 
     /** The events of a JSON array. */
     public static List<Entry> ofArray(OpenLineageReader reader, String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new InvalidEventException(List.of("/: not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode root = reader.parse(json);
         if (root == null || !root.isArray()) {
             throw new InvalidEventException(List.of("/: expected a JSON array of OpenLineage events"));
         }
@@ -41,7 +32,8 @@ public final class EventBatch {
         }
         List<Entry> entries = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
-            entries.add(entry(reader, i, root.get(i)));
+            JsonNode event = root.get(i);
+            entries.add(entry(i, () -> reader.read(event)));
         }
         return entries;
     }
@@ -55,14 +47,8 @@ public final class EventBatch {
         }
         List<Entry> entries = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode event;
-            try {
-                event = MAPPER.readTree(lines.get(i));
-            } catch (JacksonException e) {
-                entries.add(new Entry(i, null, List.of("/: not valid JSON: " + e.getOriginalMessage())));
-                continue;
-            }
-            entries.add(entry(reader, i, event));
+            String line = lines.get(i);
+            entries.add(entry(i, () -> reader.read(line)));
         }
         return entries;
     }
@@ -75,9 +61,9 @@ public final class EventBatch {
         }
     }
 
-    private static Entry entry(OpenLineageReader reader, int index, @Nullable JsonNode event) {
+    private static Entry entry(int index, Supplier<LineageEvent> read) {
         try {
-            return new Entry(index, reader.read(event), List.of());
+            return new Entry(index, read.get(), List.of());
         } catch (InvalidEventException e) {
             return new Entry(index, null, e.problems());
         }

@@ -49,13 +49,16 @@ public final class OpenLineageReader {
     }
 
     public LineageEvent read(String json) {
-        JsonNode root;
+        return read(parse(json));
+    }
+
+    /** The JSON tree of a request's body, or a refusal saying why it is not JSON. */
+    JsonNode parse(String json) {
         try {
-            root = mapper.readTree(json);
+            return mapper.readTree(json);
         } catch (JacksonException e) {
             throw new InvalidEventException(List.of("/: not valid JSON: " + e.getOriginalMessage()));
         }
-        return read(root);
     }
 
     /** Reads one event already parsed (an element of a batch). */
