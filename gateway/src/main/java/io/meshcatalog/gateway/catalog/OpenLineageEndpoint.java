@@ -8,7 +8,9 @@ import io.meshcatalog.gateway.http.ErrorExcerpts;
 import io.meshcatalog.gateway.http.HttpAnswer;
 import io.meshcatalog.gateway.http.HttpCall;
 import io.meshcatalog.graph.lineage.AccessDeniedException;
+import io.meshcatalog.graph.lineage.KeyedEvent;
 import io.meshcatalog.graph.lineage.LineageStore;
+import io.meshcatalog.graph.lineage.RecordedBatch;
 import io.meshcatalog.graph.lineage.RecordedEvent;
 import io.meshcatalog.graph.openlineage.EventBatch;
 import io.meshcatalog.graph.openlineage.InvalidEventException;
@@ -18,9 +20,11 @@ import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Spark, dbt and Flink integrations point at the gateway unchanged. A valid OpenLineage 2-0-x run,
  * job or dataset event is stored in one transaction (201 with what it touched); an invalid one is
  * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Several events in one request (a
- * JSON array, or NDJSON) are each stored or refused on their own, as if sent alone, and answered together (200, each
- * one's outcome in order). Only a body declared as JSON (or NDJSON) is read: a web page can send {@code text/plain}
+ * JSON array, or NDJSON) are each stored or refused on their own, as if sent alone, written together in as few
+ * transactions as their sizes allow, and answered together (200, each one's outcome in order). Requests from
+ * several clients at once are written together too, one transaction at a time. Only a body declared as JSON (or NDJSON) is read: a web page can send {@code text/plain}
  * or form data to any site without asking, JSON it cannot.
  *
  * <p>Only authenticated callers write lineage (the route's access level), and only for the OpenLineage namespaces
@@ -124,8 +129,9 @@ class OpenLineageEndpoint {
 
   /**
    * Several events, each stored or refused on its own (all or nothing per event), answered 200 with each one's
-   * outcome in order. Once the store fails on one, the events after it are not tried: each says so, and the sender
-   * sends them again. With an {@code Idempotency-Key}, each event's key is the sender's key and its place.
+   * outcome in order. The store writes them together, in as few transactions as their sizes allow. Once it fails on
+   * one, the events after it are not stored: each says so, and the sender sends them again. With an
+   * {@code Idempotency-Key}, each event's key is the sender's key and its place.
    */
   private CompletableFuture<HttpAnswer> storeAll(HttpCall call, String body, boolean lines,
       @Nullable String idempotencyKey) {
@@ -135,42 +141,59 @@ class OpenLineageEndpoint {
     } catch (InvalidEventException e) {
       return counted("invalid", HttpAnswer.json(400, problems(e.problems()), json));
     }
-    List<Map<String, @Nullable Object>> outcomes = new ArrayList<>();
-    Map<String, Integer> counts = new TreeMap<>();
-    List<CompletableFuture<Void>> audited = new ArrayList<>();
-    String failure = null;
+    Outcome[] outcomes = new Outcome[entries.size()];
+    List<EventBatch.Entry> sent = new ArrayList<>();
+    List<KeyedEvent> keyed = new ArrayList<>();
     for (EventBatch.Entry entry : entries) {
-      Outcome outcome;
       LineageEvent event = entry.event();
-      if (failure != null) {
-        outcome = Outcome.error(503, "not tried: the store failed on an earlier event of this request (" + failure
-            + "); send it again", "failed");
-      } else if (event == null) {
-        outcome = new Outcome("invalid", 400, problems(entry.problems()));
+      String outside = event == null ? null : outsideNamespaces(call.caller(), event);
+      if (event == null) {
+        outcomes[entry.index()] = new Outcome("invalid", 400, problems(entry.problems()));
+      } else if (outside != null) {
+        outcomes[entry.index()] = refuse(call, target(event), outside);
       } else {
-        try {
-          outcome = storeOne(call, event, idempotencyKey == null ? null : idempotencyKey + " #" + entry.index());
-        } catch (RuntimeException e) {
-          failure = e.getClass().getSimpleName();
-          outcome = Outcome.error(503, "the store could not take it: " + failure + "; nothing of it was stored",
-              "failed");
-        }
+        sent.add(entry);
+        keyed.add(keyed(call.caller(), event, idempotencyKey == null ? null : idempotencyKey + " #" + entry.index()));
       }
-      audited.add(outcome.audited());
+    }
+    RecordedBatch recorded = keyed.isEmpty() ? new RecordedBatch(List.of(), null)
+        : store.record(CatalogAccess.viewer(call.caller()), keyed);
+    RuntimeException failed = recorded.failure();
+    String failure = failed == null ? "" : failed.getClass().getSimpleName();
+    for (int n = 0; n < sent.size(); n++) {
+      EventBatch.Entry entry = sent.get(n);
+      LineageEvent event = Objects.requireNonNull(entry.event());
+      if (n < recorded.outcomes().size()) {
+        RecordedBatch.Outcome outcome = recorded.outcomes().get(n);
+        outcomes[entry.index()] = outcome.refusal() != null ? refuse(call, target(event), outcome.refusal())
+            : stored(call, event, Objects.requireNonNull(outcome.recorded()));
+      } else if (n == recorded.outcomes().size()) {
+        outcomes[entry.index()] = Outcome.error(503, "the store could not take it: " + failure
+            + "; nothing of it was stored", "failed");
+      } else {
+        outcomes[entry.index()] = Outcome.error(503, "not tried: the store failed on an earlier event of this "
+            + "request (" + failure + "); send it again", "failed");
+      }
+    }
+    List<Map<String, @Nullable Object>> reported = new ArrayList<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (int index = 0; index < outcomes.length; index++) {
+      Outcome outcome = outcomes[index];
       count(outcome.counted());
       counts.merge(outcome.counted(), 1, Integer::sum);
-      Map<String, @Nullable Object> reported = new LinkedHashMap<>();
-      reported.put("index", entry.index());
-      reported.put("status", outcome.status());
-      reported.putAll(outcome.body());
-      outcomes.add(reported);
+      Map<String, @Nullable Object> one = new LinkedHashMap<>();
+      one.put("index", index);
+      one.put("status", outcome.status());
+      one.putAll(outcome.body());
+      reported.add(one);
     }
     // every stored event is in the audit log before the answer leaves; the log writes them in one group commit
-    CompletableFuture.allOf(audited.toArray(CompletableFuture[]::new)).join();
+    CompletableFuture.allOf(Arrays.stream(outcomes).map(Outcome::audited)
+        .toArray(CompletableFuture[]::new)).join();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("events", outcomes.size());
+    out.put("events", reported.size());
     out.putAll(counts);
-    out.put("outcomes", outcomes);
+    out.put("outcomes", reported);
     return CompletableFuture.completedFuture(HttpAnswer.json(200, out, json));
   }
 
@@ -203,24 +226,47 @@ class OpenLineageEndpoint {
    * for the outcome's audit record before it answers.
    */
   private Outcome storeOne(HttpCall call, LineageEvent event, @Nullable String idempotencyKey) {
-    Caller caller = call.caller();
-    String target = event.jobId() != null ? event.jobId()
-        : event.outputs().isEmpty() ? "dataset event" : event.outputs().get(0).key();
-    Set<String> outside = new TreeSet<>();
-    namespacesWritten(event).stream().filter(namespace -> !caller.writesNamespace(namespace)).forEach(outside::add);
-    if (!outside.isEmpty()) {
-      return refuse(call, target, caller.name() + " may not write lineage in namespace" + (outside.size() > 1 ? "s " : " ")
-          + String.join(", ", outside) + " (its credential's namespaces: "
-          + (caller.namespaces().isEmpty() ? "none" : String.join(", ", new TreeSet<>(caller.namespaces()))) + ")");
+    String outside = outsideNamespaces(call.caller(), event);
+    if (outside != null) {
+      return refuse(call, target(event), outside);
     }
     RecordedEvent recorded;
     try {
-      // a key the sender chose is its own: two senders' keys never collide
-      recorded = store.record(CatalogAccess.viewer(caller), event,
-          idempotencyKey == null ? event.identity() : "key " + caller.name() + " " + idempotencyKey);
+      KeyedEvent keyed = keyed(call.caller(), event, idempotencyKey);
+      recorded = store.record(CatalogAccess.viewer(call.caller()), keyed.event(), keyed.key());
     } catch (AccessDeniedException e) {
-      return refuse(call, target, e.getMessage());
+      return refuse(call, target(event), e.getMessage());
     }
+    return stored(call, event, recorded);
+  }
+
+  /** The event under the key it is stored once by: the sender's own key, or else the event's identity. */
+  private static KeyedEvent keyed(Caller caller, LineageEvent event, @Nullable String idempotencyKey) {
+    // a key the sender chose is its own: two senders' keys never collide
+    return new KeyedEvent(event, idempotencyKey == null ? event.identity()
+        : "key " + caller.name() + " " + idempotencyKey);
+  }
+
+  /** Why the caller may not write the event: the namespaces it writes in that the caller's credential does not name. */
+  private static @Nullable String outsideNamespaces(Caller caller, LineageEvent event) {
+    Set<String> outside = new TreeSet<>();
+    namespacesWritten(event).stream().filter(namespace -> !caller.writesNamespace(namespace)).forEach(outside::add);
+    if (outside.isEmpty()) {
+      return null;
+    }
+    return caller.name() + " may not write lineage in namespace" + (outside.size() > 1 ? "s " : " ")
+        + String.join(", ", outside) + " (its credential's namespaces: "
+        + (caller.namespaces().isEmpty() ? "none" : String.join(", ", new TreeSet<>(caller.namespaces()))) + ")";
+  }
+
+  /** What an event is about, for the audit log: its job, or else its dataset. */
+  private static String target(LineageEvent event) {
+    return event.jobId() != null ? event.jobId()
+        : event.outputs().isEmpty() ? "dataset event" : event.outputs().get(0).key();
+  }
+
+  /** A stored event's answer (201), and its audit record's append. */
+  private Outcome stored(HttpCall call, LineageEvent event, RecordedEvent recorded) {
     Map<String, @Nullable Object> facts = new LinkedHashMap<>();
     facts.put("run", recorded.run());
     facts.put("eventType", event.eventType());
@@ -228,7 +274,7 @@ class OpenLineageEndpoint {
     facts.put("matchedCatalogDatasets", recorded.matchedCatalogDatasets());
     facts.put("duplicate", recorded.duplicate());
     CompletableFuture<Void> audited = audit.append(new AuditEvent(clock.instant(), AuditKind.LINEAGE_INGESTED,
-        caller.name(), call.source(), target, AuditEvent.SUCCESS, facts));
+        call.caller().name(), call.source(), target(event), AuditEvent.SUCCESS, facts));
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("job", recorded.job());
     out.put("run", recorded.run());

@@ -155,7 +155,16 @@ public final class LineageStore {
      * sender chose): sent again, it is acknowledged with what was stored the first time, and nothing is written.
      */
     public RecordedEvent record(Viewer writer, LineageEvent event, String idempotencyKey) {
-        return openLineage.record(writer, event, idempotencyKey);
+        return openLineage.record(writer, new KeyedEvent(event, idempotencyKey));
+    }
+
+    /**
+     * Stores several events in the order given, each as if sent alone (all or nothing, once per key, refused on its
+     * own when it writes into catalog datasets {@code writer}'s teams do not own), written together in as few
+     * transactions as their sizes allow. Stops at the first event the store fails on.
+     */
+    public RecordedBatch record(Viewer writer, List<KeyedEvent> events) {
+        return openLineage.record(writer, events);
     }
 
     // Reads, each as one viewer sees the catalog

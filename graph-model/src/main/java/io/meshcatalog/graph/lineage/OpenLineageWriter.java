@@ -1,35 +1,43 @@
 package io.meshcatalog.graph.lineage;
 
-import io.meshcatalog.graph.openlineage.ColumnSource;
+import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.lineage.GroupWrites.Resolution;
 import io.meshcatalog.graph.openlineage.EventDataset;
 import io.meshcatalog.graph.openlineage.LineageEvent;
-import io.meshcatalog.graph.openlineage.SchemaField;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import io.meshcatalog.graph.access.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.RetryableException;
 
 /**
- * Stores one validated OpenLineage event in one transaction: its datasets (matched to catalog
- * datasets by id or physical name, otherwise kept as {@code <namespace>/<name>}), the job and run,
- * and the dataset- and column-level lineage the job reports. Lineage edges carry the job's id, so
- * a product's own upserts never remove them. Exactly once: the event's idempotency key is claimed in the same
- * transaction ({@code ol-claim-event}), so an event sent again, even at the same moment, is acknowledged with what
- * the first one stored and writes nothing. Events take turns by size through a {@link WriteGate}, so large ones never
- * deadlock one another.
+ * Stores validated OpenLineage events: their datasets (matched to catalog datasets by id or physical name, otherwise
+ * kept as {@code <namespace>/<name>}), jobs and runs, and the dataset- and column-level lineage the jobs report.
+ * Lineage edges carry the job's id, so a product's own upserts never remove them.
+ *
+ * <p>Events are written in groups, one transaction per group, each statement once per group over what
+ * {@link GroupWrites} folded from the events: the events of one request, and the requests that arrived together (a
+ * {@link WriteQueue} writes one group at a time). Each event is still all or nothing: one that is refused writes
+ * nothing, and when a group fails for a reason that is not the store's state (one event the store cannot take), its
+ * requests are written again on their own and their events one by one, so the others are stored and only that one
+ * fails.
+ *
+ * <p>Exactly once: an event's idempotency key is claimed in the transaction that writes it, so an event sent again,
+ * even at the same moment, is acknowledged with what the first one stored and writes nothing.
  */
 final class OpenLineageWriter {
 
@@ -39,170 +47,264 @@ final class OpenLineageWriter {
      */
     static final Duration KEY_RETENTION = Duration.ofDays(7);
 
-    /** How long an event waits for larger ones ahead of it before it is refused as "busy, retry". */
-    static final Duration GATE_WAIT = Duration.ofSeconds(30);
+    /** How long a request waits for the writes ahead of it before it is refused as "busy, retry". */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
+
+    /** An event to write, for the writer that sent it. */
+    private record Entry(Viewer writer, KeyedEvent event) {
+    }
 
     private final Driver driver;
     private final CypherLog log;
-    private final WriteGate gate = new WriteGate(GATE_WAIT);
+    private final WriteQueue queue = new WriteQueue(QUEUE_WAIT, this::write);
 
     OpenLineageWriter(Driver driver, CypherLog log) {
         this.driver = driver;
         this.log = log;
     }
 
-    RecordedEvent record(Viewer writer, LineageEvent event, String idempotencyKey) {
-        return gate.through(WriteGate.weight(event), () -> store(writer, event, idempotencyKey));
+    /**
+     * Stores one event.
+     *
+     * @throws AccessDeniedException when it is refused; nothing of it is stored
+     */
+    RecordedEvent record(Viewer writer, KeyedEvent event) {
+        RecordedBatch batch = record(writer, List.of(event));
+        if (batch.failure() != null) {
+            throw batch.failure();
+        }
+        RecordedBatch.Outcome outcome = batch.outcomes().get(0);
+        if (outcome.refusal() != null) {
+            throw new AccessDeniedException(outcome.refusal());
+        }
+        return Objects.requireNonNull(outcome.recorded());
     }
 
-    private RecordedEvent store(Viewer writer, LineageEvent event, String idempotencyKey) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                Record claim = log.single(tx, "ol-claim-event", Map.of("key", idempotencyKey,
-                        "attempt", UUID.randomUUID().toString(), "now", OffsetDateTime.now(ZoneOffset.UTC),
-                        "before", OffsetDateTime.now(ZoneOffset.UTC).minus(KEY_RETENTION)));
-                if (!claim.get("fresh").asBoolean()) {
-                    return new RecordedEvent(claim.get("job").asString(null), claim.get("run").asString(null),
-                            claim.get("datasets").asList(Value::asString), claim.get("matched").asList(Value::asString),
-                            true);
-                }
-                RecordedEvent recorded = write(tx, writer, event);
-                Map<String, Object> settled = new HashMap<>();
-                settled.put("key", idempotencyKey);
-                settled.put("job", recorded.job());
-                settled.put("run", recorded.run());
-                settled.put("datasets", recorded.datasets());
-                settled.put("matched", recorded.matchedCatalogDatasets());
-                log.run(tx, "ol-settle-event", settled);
-                return recorded;
-            });
+    /** Stores events in the order given, each on its own terms; stops at the first the store fails on. */
+    RecordedBatch record(Viewer writer, List<KeyedEvent> events) {
+        return queue.submit(writer, events);
+    }
+
+    /** Writes requests taken together, on the queue's thread, and answers each. */
+    private void write(List<WriteQueue.Submission> taken) {
+        if (taken.size() == 1) {
+            WriteQueue.Submission alone = taken.get(0);
+            alone.done().complete(writeAlone(alone.writer(), alone.events()));
+            return;
+        }
+        List<Entry> entries = new ArrayList<>();
+        taken.forEach(submission -> submission.events().forEach(event -> entries.add(new Entry(submission.writer(),
+                event))));
+        List<RecordedBatch.Outcome> outcomes;
+        try {
+            outcomes = transaction(entries);
+        } catch (RuntimeException failure) {
+            for (WriteQueue.Submission submission : taken) {
+                submission.done().complete(failure instanceof RetryableException
+                        ? new RecordedBatch(List.of(), failure)
+                        : writeAlone(submission.writer(), submission.events()));
+            }
+            return;
+        }
+        int at = 0;
+        for (WriteQueue.Submission submission : taken) {
+            int size = submission.events().size();
+            submission.done().complete(new RecordedBatch(outcomes.subList(at, at + size), null));
+            at += size;
         }
     }
 
-    private RecordedEvent write(TransactionContext tx, Viewer writer, LineageEvent event) {
-        Map<String, EventDataset> byKey = new LinkedHashMap<>();
-        event.inputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
-        event.outputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
-        event.outputs().forEach(d -> d.columnLineage().values().forEach(sources -> sources.forEach(source ->
-                byKey.putIfAbsent(source.datasetKey(), new EventDataset(source.namespace(), source.name(),
-                        List.of(), Map.of())))));
-
-        Map<String, String> ids = new HashMap<>();
-        List<String> matched = new ArrayList<>();
-        List<Map<String, Object>> resolve = byKey.values().stream()
-                .map(d -> Map.<String, Object>of("key", d.key(), "name", d.name())).toList();
-        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", resolve))) {
-            ids.put(row.get("key").asString(), row.get("id").asString());
-            if (row.get("catalog").asBoolean()) {
-                matched.add(row.get("id").asString());
+    /**
+     * One request's events, in groups; when a group fails for a reason that is not the store's state, its events one
+     * by one. Stops at the first event the store fails on.
+     */
+    private RecordedBatch writeAlone(Viewer writer, List<KeyedEvent> events) {
+        List<RecordedBatch.Outcome> outcomes = new ArrayList<>();
+        for (List<KeyedEvent> group : groups(events)) {
+            try {
+                outcomes.addAll(transaction(entries(writer, group)));
+            } catch (RuntimeException failure) {
+                if (group.size() == 1 || failure instanceof RetryableException) {
+                    return new RecordedBatch(outcomes, failure);
+                }
+                for (KeyedEvent event : group) {
+                    try {
+                        outcomes.addAll(transaction(entries(writer, List.of(event))));
+                    } catch (RuntimeException alone) {
+                        return new RecordedBatch(outcomes, alone);
+                    }
+                }
             }
         }
-        requireOwnOutputs(tx, writer, event, ids, matched);
-        List<Map<String, Object>> own = byKey.values().stream().filter(d -> !matched.contains(ids.get(d.key())))
-                .map(d -> Map.<String, Object>of("id", d.key(), "name", d.name(), "namespace", d.namespace(),
-                        "keywords", d.name().replace('.', ' ').replace('_', ' ') + " " + d.namespace(),
-                        "fields", d.fields().stream().map(OpenLineageWriter::field).toList()))
-                .toList();
-        log.run(tx, "ol-upsert-datasets", Map.of("datasets", own));
+        return new RecordedBatch(outcomes, null);
+    }
 
-        if (event.kind() != LineageEvent.Kind.DATASET) {
-            writeJob(tx, event, ids);
+    /**
+     * Consecutive events, at most {@link WriteQueue#GROUP} and {@link WriteQueue#CAPACITY} units together; an event
+     * whose key is already in a group starts the next, so each group claims each key once.
+     */
+    static List<List<KeyedEvent>> groups(List<KeyedEvent> events) {
+        List<List<KeyedEvent>> groups = new ArrayList<>();
+        List<KeyedEvent> group = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        long weight = 0;
+        for (KeyedEvent event : events) {
+            int units = WriteQueue.weight(event.event());
+            if (!group.isEmpty() && (group.size() == WriteQueue.GROUP || weight + units > WriteQueue.CAPACITY
+                    || keys.contains(event.key()))) {
+                groups.add(group);
+                group = new ArrayList<>();
+                keys = new HashSet<>();
+                weight = 0;
+            }
+            group.add(event);
+            keys.add(event.key());
+            weight += units;
         }
-        List<String> datasets = byKey.keySet().stream().map(ids::get).distinct().toList();
-        return new RecordedEvent(event.jobId(), event.runId(), datasets, matched, false);
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static List<Entry> entries(Viewer writer, List<KeyedEvent> events) {
+        return events.stream().map(event -> new Entry(writer, event)).toList();
+    }
+
+    private List<RecordedBatch.Outcome> transaction(List<Entry> entries) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> write(tx, entries));
+        }
+    }
+
+    private List<RecordedBatch.Outcome> write(TransactionContext tx, List<Entry> group) {
+        String attempt = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, Record> claims = new HashMap<>();
+        for (Record row : log.run(tx, "ol-claim-events", Map.of("keys",
+                group.stream().map(entry -> entry.event().key()).toList(),
+                "attempt", attempt, "now", now, "before", now.minus(KEY_RETENTION)))) {
+            claims.put(row.get("key").asString(), row);
+        }
+        List<Entry> fresh = group.stream().filter(entry -> claims.get(entry.event().key()).get("fresh").asBoolean())
+                .toList();
+        Map<String, Resolution> resolved = resolve(tx, fresh);
+        Map<String, String> refusals = refusals(tx, fresh, resolved);
+        if (!refusals.isEmpty()) {
+            log.run(tx, "ol-release-claims", Map.of("keys", List.copyOf(refusals.keySet()), "attempt", attempt));
+        }
+        List<LineageEvent> stored = fresh.stream().filter(entry -> !refusals.containsKey(entry.event().key()))
+                .map(entry -> entry.event().event()).toList();
+        if (!stored.isEmpty()) {
+            writeAll(tx, GroupWrites.of(stored, resolved));
+        }
+        List<Map<String, Object>> settled = new ArrayList<>();
+        List<RecordedBatch.Outcome> outcomes = new ArrayList<>();
+        for (Entry entry : group) {
+            KeyedEvent event = entry.event();
+            Record claim = claims.get(event.key());
+            String refusal = refusals.get(event.key());
+            if (!claim.get("fresh").asBoolean()) {
+                outcomes.add(RecordedBatch.Outcome.stored(new RecordedEvent(claim.get("job").asString(null),
+                        claim.get("run").asString(null), claim.get("datasets").asList(Value::asString),
+                        claim.get("matched").asList(Value::asString), true)));
+            } else if (refusal != null) {
+                outcomes.add(RecordedBatch.Outcome.refused(refusal));
+            } else {
+                RecordedEvent recorded = GroupWrites.recorded(event.event(), resolved);
+                outcomes.add(RecordedBatch.Outcome.stored(recorded));
+                Map<String, Object> settle = new HashMap<>();
+                settle.put("key", event.key());
+                settle.put("job", recorded.job());
+                settle.put("run", recorded.run());
+                settle.put("datasets", recorded.datasets());
+                settle.put("matched", recorded.matchedCatalogDatasets());
+                settled.add(settle);
+            }
+        }
+        if (!settled.isEmpty()) {
+            log.run(tx, "ol-settle-events", Map.of("settled", settled));
+        }
+        return outcomes;
+    }
+
+    /** Which graph dataset each dataset the events name is, by key. */
+    private Map<String, Resolution> resolve(TransactionContext tx, List<Entry> entries) {
+        Map<String, EventDataset> named = new LinkedHashMap<>();
+        entries.forEach(entry -> GroupWrites.datasets(entry.event().event()).forEach(named::putIfAbsent));
+        Map<String, Resolution> resolved = new HashMap<>();
+        if (named.isEmpty()) {
+            return resolved;
+        }
+        List<Map<String, Object>> datasets = named.values().stream()
+                .map(d -> Map.<String, Object>of("key", d.key(), "name", d.name())).toList();
+        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", datasets))) {
+            resolved.put(row.get("key").asString(),
+                    new Resolution(row.get("id").asString(), row.get("catalog").asBoolean()));
+        }
+        return resolved;
     }
 
     /**
      * Lineage written into a catalog dataset changes what its product's owners are told about: only their team (or
      * a viewer that sees everything) may report a job producing it. Checked in the writing transaction, so nothing
-     * of a refused event is stored.
+     * of a refused event is stored. Why each refused event is refused, by key.
      */
-    private void requireOwnOutputs(TransactionContext tx, Viewer writer, LineageEvent event, Map<String, String> ids,
-            List<String> matched) {
-        if (writer.everything()) {
-            return;
-        }
-        List<String> outputs = event.outputs().stream().map(d -> ids.get(d.key())).filter(matched::contains)
-                .distinct().toList();
+    private Map<String, String> refusals(TransactionContext tx, List<Entry> entries, Map<String, Resolution> resolved) {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        List<Entry> checked = entries.stream().filter(entry -> !entry.writer().everything()).toList();
+        List<String> outputs = checked.stream()
+                .flatMap(entry -> GroupWrites.catalogOutputs(entry.event().event(), resolved).stream()).distinct()
+                .toList();
         if (outputs.isEmpty()) {
-            return;
+            return refusals;
         }
+        Map<String, @Nullable String> owners = new HashMap<>();
         for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs))) {
-            String team = row.get("team").isNull() ? null : row.get("team").asString();
-            if (team == null || !writer.teams().contains(team)) {
-                throw new AccessDeniedException("the event writes into catalog dataset " + row.get("dataset").asString()
-                        + ", which " + (team == null ? "no team" : "team " + team) + " owns; only its owners report "
-                        + "jobs producing it (the writer's teams: " + writer.teams() + ")");
-            }
+            owners.put(row.get("dataset").asString(), row.get("team").isNull() ? null : row.get("team").asString());
         }
-    }
-
-    private static Map<String, Object> run(LineageEvent event) {
-        Map<String, Object> run = new HashMap<>();
-        run.put("id", event.runId());
-        run.put("eventType", event.eventType());
-        run.put("error", event.errorMessage());
-        return run;
-    }
-
-    private void writeJob(TransactionContext tx, LineageEvent event, Map<String, String> ids) {
-        String job = event.jobId();
-        List<String> inputs = event.inputs().stream().map(d -> ids.get(d.key())).distinct().toList();
-        List<String> outputs = event.outputs().stream().map(d -> ids.get(d.key())).distinct().toList();
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("time", OffsetDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC));
-        facts.put("producer", event.producer());
-        log.run(tx, "ol-upsert-job", Map.of(
-                "job", Map.of("id", job, "namespace", event.jobNamespace(), "name", event.jobName()),
-                "event", facts,
-                "run", event.runId() == null ? List.of() : List.of(run(event)),
-                "runInputs", inputs,
-                "runOutputs", outputs,
-                "inputs", event.carriesLineage() ? inputs : List.of(),
-                "outputs", event.carriesLineage() ? outputs : List.of()));
-        if (event.runId() != null && List.of("FAIL", "ABORT").contains(event.eventType())) {
-            log.run(tx, "alert-failing", Map.of("outputs", outputs, "run", event.runId(), "job", job));
-        }
-        writeQuality(tx, event, ids);
-        if (!event.carriesLineage()) {
-            return;
-        }
-        List<Map<String, Object>> edges = new ArrayList<>();
-        for (String input : inputs) {
-            for (String output : outputs) {
-                edges.add(Map.of("input", input, "output", output, "job", job));
-            }
-        }
-        log.run(tx, "ol-upsert-feeds", Map.of("edges", edges));
-        List<Map<String, Object>> columns = new ArrayList<>();
-        for (EventDataset output : event.outputs()) {
-            output.columnLineage().forEach((field, sources) -> {
-                for (ColumnSource source : sources) {
-                    columns.add(Map.of("sourceDataset", ids.get(source.datasetKey()), "sourceField", source.field(),
-                            "targetDataset", ids.get(output.key()), "targetField", field, "job", job,
-                            "transform", ""));
+        for (Entry entry : checked) {
+            Viewer writer = entry.writer();
+            for (String dataset : GroupWrites.catalogOutputs(entry.event().event(), resolved)) {
+                if (!owners.containsKey(dataset)) {
+                    continue;
                 }
-            });
+                String team = owners.get(dataset);
+                if (team == null || !writer.teams().contains(team)) {
+                    refusals.put(entry.event().key(), "the event writes into catalog dataset " + dataset + ", which "
+                            + (team == null ? "no team" : "team " + team) + " owns; only its owners report jobs "
+                            + "producing it (the writer's teams: " + writer.teams() + ")");
+                    break;
+                }
+            }
         }
-        log.run(tx, "ol-upsert-columns", Map.of("edges", columns));
+        return refusals;
     }
 
-    /** The data quality results the run reports, one per dataset (a run event only: they belong to the run). */
-    private void writeQuality(TransactionContext tx, LineageEvent event, Map<String, String> ids) {
-        if (event.runId() == null) {
-            return;
+    /** Each statement once for the group, skipping those with nothing to write. */
+    private void writeAll(TransactionContext tx, GroupWrites writes) {
+        if (!writes.datasets().isEmpty()) {
+            log.run(tx, "ol-upsert-datasets", Map.of("datasets", writes.datasets()));
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        Stream.concat(event.inputs().stream(), event.outputs().stream())
-                .filter(d -> d.quality() != null).forEach(d -> results.add(Map.of("dataset", ids.get(d.key()),
-                        "properties", QualityParameters.of(Objects.requireNonNull(d.quality())))));
-        if (!results.isEmpty()) {
-            log.run(tx, "ol-upsert-quality", Map.of("run", event.runId(), "job", event.jobId(), "results", results,
-                    "time", OffsetDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC)));
+        if (!writes.jobs().isEmpty()) {
+            log.run(tx, "ol-upsert-jobs", Map.of("jobs", writes.jobs(), "reads", writes.jobReads(),
+                    "writes", writes.jobWrites()));
         }
-    }
-
-    private static Map<String, Object> field(SchemaField field) {
-        return Map.of("name", field.name(), "type", field.type(), "description", field.description());
+        if (!writes.runs().isEmpty()) {
+            log.run(tx, "ol-upsert-runs", Map.of("runs", writes.runs(), "reads", writes.runReads(),
+                    "writes", writes.runWrites(), "written", writes.written()));
+        }
+        if (!writes.failing().isEmpty()) {
+            log.run(tx, "ol-alert-failing", Map.of("failing", writes.failing()));
+        }
+        if (!writes.quality().isEmpty()) {
+            log.run(tx, "ol-upsert-quality", Map.of("results", writes.quality()));
+        }
+        if (!writes.feeds().isEmpty()) {
+            log.run(tx, "ol-upsert-feeds", Map.of("edges", writes.feeds()));
+        }
+        if (!writes.columns().isEmpty()) {
+            log.run(tx, "ol-upsert-columns", Map.of("edges", writes.columns()));
+        }
     }
 }

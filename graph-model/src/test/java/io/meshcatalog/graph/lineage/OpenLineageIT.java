@@ -265,6 +265,73 @@ class OpenLineageIT {
         assertThatThrownBy(() -> store.quality(ADMIN, "gamma.joined", 0)).hasMessageContaining("last must be");
     }
 
+    @Test
+    void eventsSentTogetherStoreWhatTheySentOneByOneStore() {
+        String complete = fixture("spark-join-complete.json");
+        String start = complete.replace("\"COMPLETE\"", "\"START\"").replace("06:15:00.000Z", "06:00:00.000Z");
+        String loaded = """
+                {"eventType": "COMPLETE", "eventTime": "2026-11-20T06:15:00Z",
+                 "producer": "https://example.com/scheduler", "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+                 "job": {"namespace": "scheduler", "name": "gamma.one_loader"},
+                 "run": {"runId": "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02"},
+                 "inputs": [], "outputs": [{"namespace": "postgres://warehouse:5432", "name": "warehouse.gamma.one"}]}
+                """;
+        String failed = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "2d0a9b5e-3b9c-4c0a-9f66-4b5b1e3c9a03")
+                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
+        String older = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04")
+                .replace("2026-11-20T06:15", "2026-11-20T06:20");
+        // out of order on purpose: a run's COMPLETE before its START, a failure before an older success, a retry
+        List<String> sent = List.of(complete, start, fixture("quality-check-complete.json"), loaded, failed, older,
+                complete);
+        List<KeyedEvent> events = sent.stream().map(reader::read).map(KeyedEvent::of).toList();
+        events.forEach(event -> store.record(ADMIN, event.event()));
+        List<String> oneByOne = storedGraph();
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
+
+        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+        load();
+        RecordedBatch together = store.record(ADMIN, events);
+
+        assertThat(together.failure()).isNull();
+        assertThat(together.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
+                .containsExactly(false, false, false, false, false, false, true);
+        assertThat(storedGraph()).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void anEventRefusedAmongOthersStoresNothingAndTheOthersAreStored() {
+        String fromGamma = fixture("spark-join-complete.json");
+        String intoGamma = fromGamma.replace("\"inputs\"", "\"swap\"").replace("\"outputs\"", "\"inputs\"")
+                .replace("\"swap\"", "\"outputs\"").replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
+                        "5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05");
+        String later = fromGamma.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06");
+        Viewer beta = Viewer.of("bea", Set.of("beta-team"));
+
+        RecordedBatch batch = store.record(beta, List.of(KeyedEvent.of(reader.read(fromGamma)),
+                KeyedEvent.of(reader.read(intoGamma)), KeyedEvent.of(reader.read(later))));
+
+        assertThat(batch.failure()).isNull();
+        assertThat(batch.outcomes()).extracting(RecordedBatch.Outcome::refusal).containsExactly(null,
+                "the event writes into catalog dataset gamma.joined, which team gamma-team owns; only its owners "
+                        + "report jobs producing it (the writer's teams: [beta-team])", null);
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
+        assertThat(run("6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06")).isEqualTo("COMPLETE");
+        assertThat(driver.executableQuery("MATCH (r:Run {id: '5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05'}) RETURN r")
+                .execute().records()).as("nothing of the refused event").isEmpty();
+        RecordedEvent byOwner = store.record(Viewer.of("gus", Set.of("gamma-team")), reader.read(intoGamma));
+        assertThat(byOwner.duplicate()).as("its key was given back").isFalse();
+    }
+
+    /**
+     * The graph without the idempotency keys (their claims carry a random attempt and the time they were made) and
+     * the times the fixtures' products were loaded (to the nanosecond, where events' times are to the minute here).
+     */
+    private List<String> storedGraph() {
+        return GraphFingerprint.of(driver).stream().filter(line -> !line.startsWith("[LineageEventKey]"))
+                .map(line -> line.replaceAll("=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z", "=(loaded)"))
+                .toList();
+    }
+
     private String run(String id) {
         return driver.executableQuery("MATCH (r:Run {id: $id})-[:OF_JOB]->(:Job) RETURN r.state AS state")
                 .withParameters(java.util.Map.of("id", id)).execute().records().get(0).get("state").asString();

@@ -1,0 +1,178 @@
+package io.meshcatalog.graph.lineage;
+
+import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.openlineage.EventDataset;
+import io.meshcatalog.graph.openlineage.LineageEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Consumer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OpenLineage writes, one transaction at a time, on one thread: writers never deadlock one another in Neo4j, and
+ * requests that arrive while a transaction runs are written together in the next one (group commit), so many
+ * clients sending one event each cost few transactions. A request waits its turn at most the queue's wait; one that
+ * could not start within it is answered {@link Busy} ("try again later", a {@link RetryableException} as Neo4j's own
+ * transient failures are) and nothing of it is stored.
+ */
+final class WriteQueue implements AutoCloseable {
+
+    /** The most events written in one transaction. */
+    static final int GROUP = 250;
+
+    /** The most units (see {@link #weight}) written in one transaction: as many as one event may carry. */
+    static final int CAPACITY = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
+
+    /** Refused for now: the writes ahead of it kept the store busy for the whole wait. */
+    static final class Busy extends RuntimeException implements RetryableException {
+
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Events one writer sent in one request, and the answer it waits for; the trace it was sent in, which the
+     * transaction that writes it joins.
+     */
+    record Submission(Viewer writer, List<KeyedEvent> events, long enqueued, Context trace,
+            CompletableFuture<RecordedBatch> done) {
+
+        int weight() {
+            return (int) Math.min(CAPACITY, events.stream().mapToLong(event -> WriteQueue.weight(event.event())).sum());
+        }
+    }
+
+    private final LinkedBlockingDeque<Submission> queue = new LinkedBlockingDeque<>();
+    private final Duration wait;
+    private final Consumer<List<Submission>> write;
+    private @Nullable Thread thread;
+
+    /**
+     * @param write writes submissions taken together and completes each one's answer
+     */
+    WriteQueue(Duration wait, Consumer<List<Submission>> write) {
+        this.wait = wait;
+        this.write = write;
+    }
+
+    /** An event's weight: its datasets, schema fields and column sources, between 1 and {@link #CAPACITY}. */
+    static int weight(LineageEvent event) {
+        long weight = 1;
+        for (EventDataset dataset : event.inputs()) {
+            weight += 1 + dataset.fields().size();
+        }
+        for (EventDataset dataset : event.outputs()) {
+            weight += 1 + dataset.fields().size();
+            weight += dataset.columnLineage().values().stream().mapToLong(List::size).sum();
+        }
+        return (int) Math.min(CAPACITY, weight);
+    }
+
+    /** Writes the events in their turn and answers what became of each. */
+    RecordedBatch submit(Viewer writer, List<KeyedEvent> events) {
+        Submission submission = new Submission(writer, List.copyOf(events), System.nanoTime(),
+                Context.current(), new CompletableFuture<>());
+        start();
+        queue.add(submission);
+        try {
+            return submission.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The submissions written together with {@code first}: those that follow it while, with it, they stay within
+     * {@link #GROUP} events and {@link #CAPACITY} units and claim no key twice. The first one that does not fit is
+     * left for the next transaction.
+     */
+    static List<Submission> together(Submission first, Deque<Submission> waiting) {
+        List<Submission> together = new ArrayList<>(List.of(first));
+        int events = first.events().size();
+        long weight = first.weight();
+        Set<String> keys = new HashSet<>();
+        first.events().forEach(event -> keys.add(event.key()));
+        if (events >= GROUP) {
+            return together;
+        }
+        Submission next;
+        while ((next = waiting.pollFirst()) != null) {
+            boolean fits = events + next.events().size() <= GROUP && weight + next.weight() <= CAPACITY
+                    && next.events().stream().noneMatch(event -> keys.contains(event.key()));
+            if (!fits) {
+                waiting.offerFirst(next);
+                break;
+            }
+            together.add(next);
+            events += next.events().size();
+            weight += next.weight();
+            next.events().forEach(event -> keys.add(event.key()));
+        }
+        return together;
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Submission first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<Submission> taken = new ArrayList<>();
+            for (Submission submission : together(first, queue)) {
+                if (System.nanoTime() - submission.enqueued() > wait.toNanos()) {
+                    submission.done().complete(new RecordedBatch(List.of(), new Busy("other lineage writes kept "
+                            + "the store busy for " + wait.toSeconds() + " s")));
+                } else {
+                    taken.add(submission);
+                }
+            }
+            if (taken.isEmpty()) {
+                continue;
+            }
+            try (Scope ignored = taken.get(0).trace().makeCurrent()) {
+                write.accept(taken);
+            } catch (RuntimeException | Error e) {
+                LOG.error("writing OpenLineage events failed", e);
+                taken.forEach(submission -> submission.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** How many requests wait for their turn. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** The writer thread, started with the first submission. */
+    private synchronized void start() {
+        if (thread == null) {
+            thread = new Thread(this::run, "openlineage-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
