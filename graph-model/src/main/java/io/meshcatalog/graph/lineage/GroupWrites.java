@@ -46,6 +46,25 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         List<Map<String, Object>> feeds, List<Map<String, Object>> columns, List<Map<String, Object>> quality,
         List<Map<String, Object>> failing) {
 
+    /** The parameters of the statement that writes the group, with what each stored event is settled with. */
+    Map<String, Object> parameters(List<Map<String, Object>> settled) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("datasets", datasets);
+        parameters.put("jobs", jobs);
+        parameters.put("jobReads", jobReads);
+        parameters.put("jobWrites", jobWrites);
+        parameters.put("runs", runs);
+        parameters.put("runReads", runReads);
+        parameters.put("runWrites", runWrites);
+        parameters.put("written", written);
+        parameters.put("failing", failing);
+        parameters.put("results", quality);
+        parameters.put("feeds", feeds);
+        parameters.put("columns", columns);
+        parameters.put("settled", settled);
+        return parameters;
+    }
+
     /** Which graph dataset an event's dataset is: a catalog dataset it was matched to, or one of its own. */
     record Resolution(String id, boolean catalog) {
     }

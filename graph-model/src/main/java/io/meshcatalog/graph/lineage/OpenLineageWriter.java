@@ -180,29 +180,29 @@ final class OpenLineageWriter {
     private List<RecordedBatch.Outcome> write(TransactionContext tx, List<Entry> group) {
         String attempt = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<String, Record> claims = new HashMap<>();
-        for (Record row : log.run(tx, "ol-claim-events", Map.of("keys",
-                group.stream().map(entry -> entry.event().key()).toList(),
-                "attempt", attempt, "now", now, "before", now.minus(KEY_RETENTION)))) {
-            claims.put(row.get("key").asString(), row);
-        }
+        Map<String, EventDataset> named = new LinkedHashMap<>();
+        group.forEach(entry -> GroupWrites.datasets(entry.event().event()).forEach(named::putIfAbsent));
+        Record claimed = log.single(tx, "ol-claim-events", Map.of(
+                "keys", group.stream().map(entry -> entry.event().key()).toList(),
+                "datasets", named.values().stream().map(d -> Map.of("key", d.key(), "name", d.name())).toList(),
+                "attempt", attempt, "now", now, "before", now.minus(KEY_RETENTION)));
+        Map<String, Value> claims = new HashMap<>();
+        claimed.get("claims").values().forEach(claim -> claims.put(claim.get("key").asString(), claim));
+        Map<String, Resolution> resolved = new HashMap<>();
+        claimed.get("resolved").values().forEach(row -> resolved.put(row.get("key").asString(),
+                new Resolution(row.get("id").asString(), row.get("catalog").asBoolean())));
         List<Entry> fresh = group.stream().filter(entry -> claims.get(entry.event().key()).get("fresh").asBoolean())
                 .toList();
-        Map<String, Resolution> resolved = resolve(tx, fresh);
         Map<String, String> refusals = refusals(tx, fresh, resolved);
         if (!refusals.isEmpty()) {
             log.run(tx, "ol-release-claims", Map.of("keys", List.copyOf(refusals.keySet()), "attempt", attempt));
         }
-        List<LineageEvent> stored = fresh.stream().filter(entry -> !refusals.containsKey(entry.event().key()))
-                .map(entry -> entry.event().event()).toList();
-        if (!stored.isEmpty()) {
-            writeAll(tx, GroupWrites.of(stored, resolved));
-        }
+        List<LineageEvent> stored = new ArrayList<>();
         List<Map<String, Object>> settled = new ArrayList<>();
         List<RecordedBatch.Outcome> outcomes = new ArrayList<>();
         for (Entry entry : group) {
             KeyedEvent event = entry.event();
-            Record claim = claims.get(event.key());
+            Value claim = claims.get(event.key());
             String refusal = refusals.get(event.key());
             if (!claim.get("fresh").asBoolean()) {
                 outcomes.add(RecordedBatch.Outcome.stored(new RecordedEvent(claim.get("job").asString(null),
@@ -213,6 +213,7 @@ final class OpenLineageWriter {
             } else {
                 RecordedEvent recorded = GroupWrites.recorded(event.event(), resolved);
                 outcomes.add(RecordedBatch.Outcome.stored(recorded));
+                stored.add(event.event());
                 Map<String, Object> settle = new HashMap<>();
                 settle.put("key", event.key());
                 settle.put("job", recorded.job());
@@ -222,27 +223,10 @@ final class OpenLineageWriter {
                 settled.add(settle);
             }
         }
-        if (!settled.isEmpty()) {
-            log.run(tx, "ol-settle-events", Map.of("settled", settled));
+        if (!stored.isEmpty()) {
+            log.run(tx, "ol-write-group", GroupWrites.of(stored, resolved).parameters(settled));
         }
         return outcomes;
-    }
-
-    /** Which graph dataset each dataset the events name is, by key. */
-    private Map<String, Resolution> resolve(TransactionContext tx, List<Entry> entries) {
-        Map<String, EventDataset> named = new LinkedHashMap<>();
-        entries.forEach(entry -> GroupWrites.datasets(entry.event().event()).forEach(named::putIfAbsent));
-        Map<String, Resolution> resolved = new HashMap<>();
-        if (named.isEmpty()) {
-            return resolved;
-        }
-        List<Map<String, Object>> datasets = named.values().stream()
-                .map(d -> Map.<String, Object>of("key", d.key(), "name", d.name())).toList();
-        for (Record row : log.run(tx, "ol-resolve-datasets", Map.of("datasets", datasets))) {
-            resolved.put(row.get("key").asString(),
-                    new Resolution(row.get("id").asString(), row.get("catalog").asBoolean()));
-        }
-        return resolved;
     }
 
     /**
@@ -279,32 +263,5 @@ final class OpenLineageWriter {
             }
         }
         return refusals;
-    }
-
-    /** Each statement once for the group, skipping those with nothing to write. */
-    private void writeAll(TransactionContext tx, GroupWrites writes) {
-        if (!writes.datasets().isEmpty()) {
-            log.run(tx, "ol-upsert-datasets", Map.of("datasets", writes.datasets()));
-        }
-        if (!writes.jobs().isEmpty()) {
-            log.run(tx, "ol-upsert-jobs", Map.of("jobs", writes.jobs(), "reads", writes.jobReads(),
-                    "writes", writes.jobWrites()));
-        }
-        if (!writes.runs().isEmpty()) {
-            log.run(tx, "ol-upsert-runs", Map.of("runs", writes.runs(), "reads", writes.runReads(),
-                    "writes", writes.runWrites(), "written", writes.written()));
-        }
-        if (!writes.failing().isEmpty()) {
-            log.run(tx, "ol-alert-failing", Map.of("failing", writes.failing()));
-        }
-        if (!writes.quality().isEmpty()) {
-            log.run(tx, "ol-upsert-quality", Map.of("results", writes.quality()));
-        }
-        if (!writes.feeds().isEmpty()) {
-            log.run(tx, "ol-upsert-feeds", Map.of("edges", writes.feeds()));
-        }
-        if (!writes.columns().isEmpty()) {
-            log.run(tx, "ol-upsert-columns", Map.of("edges", writes.columns()));
-        }
     }
 }

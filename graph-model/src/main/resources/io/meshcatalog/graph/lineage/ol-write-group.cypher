@@ -1,0 +1,120 @@
+// Everything a group of OpenLineage events writes, in one statement, each part once over what the events folded
+// into (GroupWrites): a part with nothing to write unwinds an empty list and does nothing.
+// datasets known only from OpenLineage, with the fields of their schema facets
+CALL () {
+  UNWIND $datasets AS dataset
+  MERGE (d:Dataset {id: dataset.id})
+  SET d.name = dataset.name, d.namespace = dataset.namespace, d.physicalName = dataset.name,
+      d.domain = coalesce(d.domain, ''), d.placeholder = false, d.source = 'openlineage',
+      d.keywords = dataset.keywords, d.description = coalesce(d.description, '')
+  WITH d, dataset
+  UNWIND dataset.fields AS field
+  MERGE (f:Field {id: dataset.id + '.' + field.name})
+  SET f.name = field.name, f.logicalType = field.type, f.description = field.description,
+      f.dataset = dataset.id, f.domain = '', f.placeholder = false, f.keywords = field.name
+  MERGE (d)-[:HAS_FIELD]->(f)
+}
+// each job once, as its last event describes it; the datasets jobs read and write (events that carry lineage)
+CALL () {
+  UNWIND $jobs AS job
+  MERGE (j:Job {id: job.id})
+  SET j.namespace = job.namespace, j.name = job.name, j.lastSeenAt = job.time, j.producer = job.producer
+}
+CALL () {
+  UNWIND $jobReads AS read
+  MATCH (j:Job {id: read.job}), (i:Dataset {id: read.dataset})
+  MERGE (j)-[:READS]->(i)
+}
+CALL () {
+  UNWIND $jobWrites AS write
+  MATCH (j:Job {id: write.job}), (o:Dataset {id: write.dataset})
+  MERGE (j)-[:WRITES]->(o)
+}
+// each run once, folded over its events (a run's state is its latest event's, compared with what is stored);
+// what each run read and wrote; on each dataset a run wrote, its newest run and last complete write (for health)
+CALL () {
+  UNWIND $runs AS run
+  MERGE (r:Run {id: run.id})
+  WITH r, run, r.updatedAt IS NULL OR run.latestAt >= r.updatedAt AS latest
+  SET r.state = CASE WHEN latest THEN run.state ELSE r.state END,
+      r.updatedAt = CASE WHEN latest THEN run.latestAt ELSE r.updatedAt END,
+      r.error = coalesce(run.error, r.error),
+      r.startedAt = coalesce(run.startedAt, r.startedAt),
+      r.endedAt = coalesce(run.endedAt, r.endedAt)
+  WITH r, run
+  UNWIND run.jobs AS jobId
+  MATCH (j:Job {id: jobId})
+  MERGE (r)-[:OF_JOB]->(j)
+}
+CALL () {
+  UNWIND $runReads AS read
+  MATCH (r:Run {id: read.run}), (i:Dataset {id: read.dataset})
+  MERGE (r)-[:READ]->(i)
+}
+CALL () {
+  UNWIND $runWrites AS write
+  MATCH (r:Run {id: write.run}), (o:Dataset {id: write.dataset})
+  MERGE (r)-[:WROTE]->(o)
+}
+CALL () {
+  UNWIND $written AS written
+  MATCH (o:Dataset {id: written.dataset})
+  WITH o, written, o.latestAt IS NULL OR written.latestAt >= o.latestAt AS newest,
+       written.completeAt IS NOT NULL AND (o.lastCompleteAt IS NULL OR written.completeAt > o.lastCompleteAt)
+         AS completes
+  SET o.latestRun = CASE WHEN newest THEN written.run ELSE o.latestRun END,
+      o.latestState = CASE WHEN newest THEN written.state ELSE o.latestState END,
+      o.latestAt = CASE WHEN newest THEN written.latestAt ELSE o.latestAt END,
+      o.lastCompleteAt = CASE WHEN completes THEN written.completeAt ELSE o.lastCompleteAt END
+}
+// an alert for each catalog dataset a failed or aborted run is now the latest word on, once per run and dataset
+CALL () {
+  UNWIND $failing AS failed
+  UNWIND failed.outputs AS outputId
+  MATCH (d:Dataset {id: outputId})
+  WHERE d.product IS NOT NULL AND d.latestRun = failed.run AND d.latestState IN ['FAIL', 'ABORT']
+  MERGE (a:Alert {id: 'FAILING ' + d.id + ' ' + failed.run})
+  ON CREATE SET a.kind = 'FAILING', a.subjectKind = 'DATASET', a.subject = d.id, a.product = d.product,
+                a.reason = 'run ' + failed.run + ' of job ' + failed.job + ' writing ' + d.id + ' '
+                           + CASE d.latestState WHEN 'FAIL' THEN 'failed' ELSE 'was aborted' END + ' at '
+                           + toString(d.latestAt),
+                a.at = d.latestAt, a.state = 'NEW'
+}
+// each dataset's data quality as a run found it, one result per run and dataset
+CALL () {
+  UNWIND $results AS result
+  MATCH (r:Run {id: result.run}), (d:Dataset {id: result.dataset})
+  MERGE (q:QualityResult {id: result.run + ' ' + d.id})
+  SET q = result.properties, q.id = result.run + ' ' + d.id, q.run = result.run, q.job = result.job,
+      q.dataset = d.id, q.at = result.time
+  MERGE (q)-[:OF_DATASET]->(d)
+  MERGE (q)-[:OF_RUN]->(r)
+}
+// dataset lineage: every input FEEDS every output, marked with the job
+CALL () {
+  UNWIND $feeds AS edge
+  MATCH (i:Dataset {id: edge.input}), (o:Dataset {id: edge.output})
+  WHERE i <> o
+  MERGE (i)-[f:FEEDS {job: edge.job}]->(o)
+}
+// column lineage (the columnLineage facet): source field FEEDS output field, marked with the job
+CALL () {
+  UNWIND $columns AS edge
+  MATCH (sd:Dataset {id: edge.sourceDataset}), (td:Dataset {id: edge.targetDataset})
+  MERGE (s:Field {id: edge.sourceDataset + '.' + edge.sourceField})
+    ON CREATE SET s.placeholder = false, s.name = edge.sourceField, s.dataset = edge.sourceDataset,
+      s.domain = coalesce(sd.domain, ''), s.logicalType = '', s.description = ''
+  MERGE (sd)-[:HAS_FIELD]->(s)
+  MERGE (t:Field {id: edge.targetDataset + '.' + edge.targetField})
+    ON CREATE SET t.placeholder = false, t.name = edge.targetField, t.dataset = edge.targetDataset,
+      t.domain = coalesce(td.domain, ''), t.logicalType = '', t.description = ''
+  MERGE (td)-[:HAS_FIELD]->(t)
+  MERGE (s)-[r:FEEDS {job: edge.job}]->(t)
+  SET r.transform = edge.transform
+}
+// what storing each event touched, kept on its idempotency key: the same event sent again gets the same answer
+CALL () {
+  UNWIND $settled AS settled
+  MATCH (k:LineageEventKey {key: settled.key})
+  SET k.job = settled.job, k.run = settled.run, k.datasets = settled.datasets, k.matched = settled.matched
+}
