@@ -46,23 +46,71 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         List<Map<String, Object>> feeds, List<Map<String, Object>> columns, List<Map<String, Object>> quality,
         List<Map<String, Object>> failing) {
 
-    /** The parameters of the statement that writes the group, with what each stored event is settled with. */
+    /**
+     * The parameters of the statement that writes the group, with what each stored event is settled with. The
+     * statement looks each dataset, job and run up once: the rows name them by their place in {@code datasetIds},
+     * {@code jobs} and {@code runs} as well as by id ({@code datasetAt}, {@code jobAt}, {@code runAt} beside
+     * {@code dataset}, {@code job}, {@code run}).
+     */
     Map<String, Object> parameters(List<Map<String, Object>> settled) {
+        Places datasetIds = new Places();
+        Places jobIds = new Places();
+        Places runIds = new Places();
+        jobs.forEach(job -> jobIds.of(job.get("id")));
+        runs.forEach(run -> runIds.of(run.get("id")));
+        List<Map<String, Object>> runJobs = new ArrayList<>();
+        runs.forEach(run -> ((List<?>) run.get("jobs")).forEach(job -> runJobs.add(Map.of(
+                "runAt", runIds.of(run.get("id")), "jobAt", jobIds.of(job)))));
+        Map<String, Places> places = Map.of("dataset", datasetIds, "input", datasetIds, "output", datasetIds,
+                "sourceDataset", datasetIds, "targetDataset", datasetIds, "job", jobIds, "run", runIds);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("datasets", datasets);
         parameters.put("jobs", jobs);
-        parameters.put("jobReads", jobReads);
-        parameters.put("jobWrites", jobWrites);
         parameters.put("runs", runs);
-        parameters.put("runReads", runReads);
-        parameters.put("runWrites", runWrites);
-        parameters.put("written", written);
-        parameters.put("failing", failing);
-        parameters.put("results", quality);
-        parameters.put("feeds", feeds);
-        parameters.put("columns", columns);
+        parameters.put("runJobs", runJobs);
+        parameters.put("jobReads", placed(jobReads, places));
+        parameters.put("jobWrites", placed(jobWrites, places));
+        parameters.put("runReads", placed(runReads, places));
+        parameters.put("runWrites", placed(runWrites, places));
+        parameters.put("written", placed(written, Map.of("dataset", datasetIds)));
+        parameters.put("results", placed(quality, places));
+        parameters.put("feeds", placed(feeds, places));
+        parameters.put("columns", placed(columns, Map.of("sourceDataset", datasetIds, "targetDataset", datasetIds)));
+        parameters.put("failing", failing.stream().map(failed -> {
+            Map<String, Object> row = new HashMap<>(failed);
+            row.put("outputsAt", ((List<?>) failed.get("outputs")).stream().map(datasetIds::of).toList());
+            return row;
+        }).toList());
         parameters.put("settled", settled);
+        parameters.put("datasetIds", datasetIds.ids());
         return parameters;
+    }
+
+    /** Places given in order of first use. */
+    private static final class Places {
+        private final Map<Object, Integer> places = new LinkedHashMap<>();
+
+        int of(Object id) {
+            return places.computeIfAbsent(id, key -> places.size());
+        }
+
+        List<Object> ids() {
+            return List.copyOf(places.keySet());
+        }
+    }
+
+    /** The rows with each id under one of {@code keys} also named by its place ({@code <key>At}). */
+    private static List<Map<String, Object>> placed(List<Map<String, Object>> rows, Map<String, Places> keys) {
+        return rows.stream().map(row -> {
+            Map<String, Object> placed = new HashMap<>(row);
+            row.forEach((key, value) -> {
+                Places places = keys.get(key);
+                if (places != null) {
+                    placed.put(key + "At", places.of(value));
+                }
+            });
+            return placed;
+        }).toList();
     }
 
     /** Which graph dataset an event's dataset is: a catalog dataset it was matched to, or one of its own. */

@@ -1,5 +1,6 @@
 // Everything a group of OpenLineage events writes, in one statement, each part once over what the events folded
-// into (GroupWrites): a part with nothing to write unwinds an empty list and does nothing.
+// into (GroupWrites): a part with nothing to write unwinds an empty list and does nothing. Datasets, jobs and runs
+// are looked up once each and then named by their place in $datasetIds, $jobs and $runs (the rows' *At keys).
 // datasets known only from OpenLineage, with the fields of their schema facets
 CALL () {
   UNWIND $datasets AS dataset
@@ -14,24 +15,33 @@ CALL () {
       f.dataset = dataset.id, f.domain = '', f.placeholder = false, f.keywords = field.name
   MERGE (d)-[:HAS_FIELD]->(f)
 }
-// each job once, as its last event describes it; the datasets jobs read and write (events that carry lineage)
+// every dataset the rest names, once (a one-element list each, so a missing one keeps its place)
+CALL () {
+  UNWIND $datasetIds AS id
+  OPTIONAL MATCH (d:Dataset {id: id})
+  RETURN collect([d]) AS ds
+}
+// each job once, as its last event describes it
 CALL () {
   UNWIND $jobs AS job
   MERGE (j:Job {id: job.id})
   SET j.namespace = job.namespace, j.name = job.name, j.lastSeenAt = job.time, j.producer = job.producer
+  RETURN collect(j) AS js
 }
-CALL () {
+// the datasets jobs read and write (from events that carry lineage)
+CALL (ds, js) {
   UNWIND $jobReads AS read
-  MATCH (j:Job {id: read.job}), (i:Dataset {id: read.dataset})
+  WITH js[read.jobAt] AS j, ds[read.datasetAt][0] AS i
+  WHERE i IS NOT NULL
   MERGE (j)-[:READS]->(i)
 }
-CALL () {
+CALL (ds, js) {
   UNWIND $jobWrites AS write
-  MATCH (j:Job {id: write.job}), (o:Dataset {id: write.dataset})
+  WITH js[write.jobAt] AS j, ds[write.datasetAt][0] AS o
+  WHERE o IS NOT NULL
   MERGE (j)-[:WRITES]->(o)
 }
-// each run once, folded over its events (a run's state is its latest event's, compared with what is stored);
-// what each run read and wrote; on each dataset a run wrote, its newest run and last complete write (for health)
+// each run once, folded over its events: its state is its latest event's, compared with what is stored
 CALL () {
   UNWIND $runs AS run
   MERGE (r:Run {id: run.id})
@@ -41,24 +51,31 @@ CALL () {
       r.error = coalesce(run.error, r.error),
       r.startedAt = coalesce(run.startedAt, r.startedAt),
       r.endedAt = coalesce(run.endedAt, r.endedAt)
-  WITH r, run
-  UNWIND run.jobs AS jobId
-  MATCH (j:Job {id: jobId})
+  RETURN collect(r) AS rs
+}
+CALL (js, rs) {
+  UNWIND $runJobs AS of
+  WITH rs[of.runAt] AS r, js[of.jobAt] AS j
   MERGE (r)-[:OF_JOB]->(j)
 }
-CALL () {
+// what each run read and wrote, whatever its outcome
+CALL (ds, rs) {
   UNWIND $runReads AS read
-  MATCH (r:Run {id: read.run}), (i:Dataset {id: read.dataset})
+  WITH rs[read.runAt] AS r, ds[read.datasetAt][0] AS i
+  WHERE i IS NOT NULL
   MERGE (r)-[:READ]->(i)
 }
-CALL () {
+CALL (ds, rs) {
   UNWIND $runWrites AS write
-  MATCH (r:Run {id: write.run}), (o:Dataset {id: write.dataset})
+  WITH rs[write.runAt] AS r, ds[write.datasetAt][0] AS o
+  WHERE o IS NOT NULL
   MERGE (r)-[:WROTE]->(o)
 }
-CALL () {
+// on each dataset a run wrote, what health reads: its newest run and last complete write
+CALL (ds) {
   UNWIND $written AS written
-  MATCH (o:Dataset {id: written.dataset})
+  WITH ds[written.datasetAt][0] AS o, written
+  WHERE o IS NOT NULL
   WITH o, written, o.latestAt IS NULL OR written.latestAt >= o.latestAt AS newest,
        written.completeAt IS NOT NULL AND (o.lastCompleteAt IS NULL OR written.completeAt > o.lastCompleteAt)
          AS completes
@@ -68,11 +85,11 @@ CALL () {
       o.lastCompleteAt = CASE WHEN completes THEN written.completeAt ELSE o.lastCompleteAt END
 }
 // an alert for each catalog dataset a failed or aborted run is now the latest word on, once per run and dataset
-CALL () {
+CALL (ds) {
   UNWIND $failing AS failed
-  UNWIND failed.outputs AS outputId
-  MATCH (d:Dataset {id: outputId})
-  WHERE d.product IS NOT NULL AND d.latestRun = failed.run AND d.latestState IN ['FAIL', 'ABORT']
+  UNWIND failed.outputsAt AS outputAt
+  WITH failed, ds[outputAt][0] AS d
+  WHERE d IS NOT NULL AND d.product IS NOT NULL AND d.latestRun = failed.run AND d.latestState IN ['FAIL', 'ABORT']
   MERGE (a:Alert {id: 'FAILING ' + d.id + ' ' + failed.run})
   ON CREATE SET a.kind = 'FAILING', a.subjectKind = 'DATASET', a.subject = d.id, a.product = d.product,
                 a.reason = 'run ' + failed.run + ' of job ' + failed.job + ' writing ' + d.id + ' '
@@ -81,9 +98,10 @@ CALL () {
                 a.at = d.latestAt, a.state = 'NEW'
 }
 // each dataset's data quality as a run found it, one result per run and dataset
-CALL () {
+CALL (ds, rs) {
   UNWIND $results AS result
-  MATCH (r:Run {id: result.run}), (d:Dataset {id: result.dataset})
+  WITH rs[result.runAt] AS r, ds[result.datasetAt][0] AS d, result
+  WHERE d IS NOT NULL
   MERGE (q:QualityResult {id: result.run + ' ' + d.id})
   SET q = result.properties, q.id = result.run + ' ' + d.id, q.run = result.run, q.job = result.job,
       q.dataset = d.id, q.at = result.time
@@ -91,16 +109,17 @@ CALL () {
   MERGE (q)-[:OF_RUN]->(r)
 }
 // dataset lineage: every input FEEDS every output, marked with the job
-CALL () {
+CALL (ds) {
   UNWIND $feeds AS edge
-  MATCH (i:Dataset {id: edge.input}), (o:Dataset {id: edge.output})
-  WHERE i <> o
+  WITH ds[edge.inputAt][0] AS i, ds[edge.outputAt][0] AS o, edge
+  WHERE i IS NOT NULL AND o IS NOT NULL AND i <> o
   MERGE (i)-[f:FEEDS {job: edge.job}]->(o)
 }
 // column lineage (the columnLineage facet): source field FEEDS output field, marked with the job
-CALL () {
+CALL (ds) {
   UNWIND $columns AS edge
-  MATCH (sd:Dataset {id: edge.sourceDataset}), (td:Dataset {id: edge.targetDataset})
+  WITH ds[edge.sourceDatasetAt][0] AS sd, ds[edge.targetDatasetAt][0] AS td, edge
+  WHERE sd IS NOT NULL AND td IS NOT NULL
   MERGE (s:Field {id: edge.sourceDataset + '.' + edge.sourceField})
     ON CREATE SET s.placeholder = false, s.name = edge.sourceField, s.dataset = edge.sourceDataset,
       s.domain = coalesce(sd.domain, ''), s.logicalType = '', s.description = ''
