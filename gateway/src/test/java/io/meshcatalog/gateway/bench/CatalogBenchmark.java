@@ -2,8 +2,9 @@ package io.meshcatalog.gateway.bench;
 
 import io.meshcatalog.graph.bench.LineageBenchmark.Latency;
 import io.meshcatalog.graph.bench.SyntheticMesh;
-import io.meshcatalog.graph.lineage.ImpactReport;
+import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.KeyedEvent;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeKind;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +31,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,40 +78,25 @@ class CatalogBenchmark {
       adminKey = catalog.adminKey.key();
       SyntheticMesh mesh = catalog.mesh;
       LineageStore store = catalog.bean(LineageStore.class);
-      List<Row> rows = new ArrayList<>();
+      List<CatalogRow> rows = new ArrayList<>();
       rows.addAll(searches(store, runs));
       rows.add(dataProduct(store, mesh, runs));
-      rows.addAll(impacts(store, mesh, runs, hubRuns));
+      rows.addAll(impacts(store, ImpactFloor.load(catalog.bean(GraphConnection.class).driver(), mesh), runs, hubRuns));
       rows.addAll(ingestion(store, mesh, events, clients));
 
       System.out.println();
-      System.out.println("| call | answer | runs | gateway p50 | p95 | p99 | store p50 | p95 | p99 | p50 ratio |");
-      System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+      System.out.println(CatalogRow.HEADER);
       rows.forEach(row -> System.out.println(row.markdown()));
       report("end", Instant.now() + ", load average " + loadAverage());
     }
   }
 
-  /** One line of the table: the same call through the gateway and on the store. */
-  private record Row(String call, String answer, Latency gateway, Latency store) {
-
-    String markdown() {
-      return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f |", call, answer,
-          gateway.runs(), ms(gateway.p50()), ms(gateway.p95()), ms(gateway.p99()), ms(store.p50()), ms(store.p95()),
-          ms(store.p99()), gateway.p50() / Math.max(store.p50(), 0.001));
-    }
-
-    private static String ms(double value) {
-      return value >= 100 ? String.format(Locale.ROOT, "%.0f ms", value) : String.format(Locale.ROOT, "%.1f ms", value);
-    }
-  }
-
-  private List<Row> searches(LineageStore store, int runs) {
+  private List<CatalogRow> searches(LineageStore store, int runs) {
     String hit = "totalCount totalCapped edges { cursor node { kind id name description score productId domain "
         + "status owner tags } } pageInfo { hasNextPage endCursor }";
     String facets = "facets { kind { value count } domain { value count } owner { value count } tag { value count } "
         + "status { value count } classification { value count } }";
-    List<Row> rows = new ArrayList<>();
+    List<CatalogRow> rows = new ArrayList<>();
     rows.add(compare("search(text, first: 20)", "20 hits", runs,
         i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " } }",
         data -> data.path("search").path("edges").size() == 20,
@@ -155,16 +141,17 @@ class CatalogBenchmark {
     }
   }
 
-  private Row dataProduct(LineageStore store, SyntheticMesh mesh, int runs) {
+  private CatalogRow dataProduct(LineageStore store, SyntheticMesh mesh, int runs) {
     int products = mesh.products();
     return compare("dataProduct(id)", "product, owner and members", runs,
-        i -> "{ dataProduct(id: \"" + mesh.productId(spread(i, products)) + "\") { id name status version tags "
+        i -> "{ dataProduct(id: \"" + mesh.productId(SyntheticEvents.spread(i, products)) + "\") { id name status version tags "
             + "description { purpose } owner { name members { username } } ownerInherited } }",
         data -> !data.path("dataProduct").isNull() && !data.path("dataProduct").path("owner").path("name").isNull(),
-        i -> store.product(ADMIN, mesh.productId(spread(i, products))).orElseThrow());
+        i -> store.product(ADMIN, mesh.productId(SyntheticEvents.spread(i, products))).orElseThrow());
   }
 
-  private List<Row> impacts(LineageStore store, SyntheticMesh mesh, int runs, int hubRuns) {
+  private List<CatalogRow> impacts(LineageStore store, ImpactFloor floor, int runs, int hubRuns) {
+    SyntheticMesh mesh = floor.mesh();
     // leaves that reach something (a consumer): an empty impact would time nothing but the start
     List<String> leaves = new ArrayList<>();
     for (int leaf : mesh.leaves()) {
@@ -186,19 +173,22 @@ class CatalogBenchmark {
       throw new AssertionError("the hub reaches " + hubReach + " nodes (truncated " + hubImpact.truncated()
           + "), the spec says " + mesh.spec().hubReach());
     }
+    sameAnswer(floor, hub, hubImpact);
+    sameAnswer(floor, leaves.get(0), store.impact(ADMIN, NodeRef.dataset(leaves.get(0)), DEPTH));
     String selection = " { depth truncated nodes { kind id name domain degree path external } "
         + "ownersToNotify { team members { username name role } affected nearestDegree } } }";
-    List<Row> rows = new ArrayList<>();
+    List<CatalogRow> rows = new ArrayList<>();
     rows.add(compare("impact(of: DATASET leaf, depth: 10)", "≥ 1 consumer", runs,
         i -> "{ impact(of: {kind: DATASET, id: \"" + leaves.get(i % leaves.size()) + "\"}, depth: 10)" + selection,
         data -> !data.path("impact").path("nodes").isEmpty(),
-        i -> store.impact(ADMIN, NodeRef.dataset(leaves.get(i % leaves.size())), DEPTH)));
+        i -> store.impact(ADMIN, NodeRef.dataset(leaves.get(i % leaves.size())), DEPTH),
+        i -> floor.impact(leaves.get(i % leaves.size()), DEPTH)));
     rows.add(compare("impact(of: DATASET hub, depth: 10)", String.format(Locale.ROOT, "%,d nodes, %,d teams",
         hubImpact.nodes().size(), hubImpact.ownersToNotify().size()), hubRuns,
         i -> "{ impact(of: {kind: DATASET, id: \"" + hub + "\"}, depth: 10)" + selection,
         data -> data.path("impact").path("nodes").size() == hubImpact.nodes().size()
             && !data.path("impact").path("truncated").asBoolean(),
-        i -> store.impact(ADMIN, NodeRef.dataset(hub), DEPTH)));
+        i -> store.impact(ADMIN, NodeRef.dataset(hub), DEPTH), i -> floor.impact(hub, DEPTH)));
     int edges = store.impact(ADMIN, NodeRef.dataset(hub), DEPTH, true).edges().size();
     rows.add(compare("impact(of: DATASET hub, depth: 10) with edges", String.format(Locale.ROOT, "%,d nodes, %,d edges",
         hubImpact.nodes().size(), edges), hubRuns,
@@ -210,12 +200,12 @@ class CatalogBenchmark {
   }
 
   /** Ingestion: sequential, then {@code clients} at once; the store alone sequentially, same events. */
-  private List<Row> ingestion(LineageStore store, SyntheticMesh mesh, int events, int clients)
+  private List<CatalogRow> ingestion(LineageStore store, SyntheticMesh mesh, int events, int clients)
       throws Exception {
     OpenLineageReader reader = new OpenLineageReader();
     AtomicInteger sequence = new AtomicInteger();
-    IntFunction<String> event = i -> runEvent(mesh, sequence.incrementAndGet());
-    List<Row> rows = new ArrayList<>();
+    IntFunction<String> event = i -> SyntheticEvents.runEvent(mesh, sequence.incrementAndGet());
+    List<CatalogRow> rows = new ArrayList<>();
     for (int i = 0; i < WARM_UP; i++) {
       post(event.apply(i));
       store.record(Viewer.EVERYTHING, reader.read(event.apply(i)));
@@ -242,7 +232,7 @@ class CatalogBenchmark {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       pool.shutdown();
-      rows.add(new Row(String.format(Locale.ROOT, "POST /api/v1/lineage, %d client%s", n, n == 1 ? "" : "s"),
+      rows.add(new CatalogRow(String.format(Locale.ROOT, "POST /api/v1/lineage, %d client%s", n, n == 1 ? "" : "s"),
           String.format(Locale.ROOT, "201; **%,.0f events/s** (store alone, 1 thread: %,.0f/s)",
               events / seconds, storeRate), Latency.of(nanos), storeAlone));
       report("openlineage x" + n, rows.get(rows.size() - 1).answer());
@@ -274,7 +264,7 @@ class CatalogBenchmark {
       nanos[b] = System.nanoTime() - t0;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    rows.add(new Row(String.format(Locale.ROOT, "POST /api/v1/lineage, batches of %d, 1 client", BATCH),
+    rows.add(new CatalogRow(String.format(Locale.ROOT, "POST /api/v1/lineage, batches of %d, 1 client", BATCH),
         String.format(Locale.ROOT, "200, each event 201; **%,.0f events/s** (store alone, 1 thread: %,.0f/s)",
             nanos.length * BATCH / seconds, storeBatchRate), Latency.of(nanos), storeBatches));
     report("openlineage batches", rows.get(rows.size() - 1).answer());
@@ -282,53 +272,26 @@ class CatalogBenchmark {
   }
 
   /**
-   * An Airflow-style COMPLETE RunEvent: a job reads two mesh datasets (matched by physical name) and
-   * writes an export with a schema facet and column lineage from both inputs.
-   */
-  private static String runEvent(SyntheticMesh mesh, int i) {
-    int a = spread(i, mesh.datasets());
-    int b = spread(i * 7 + 1, mesh.datasets());
-    String inputA = "lake." + mesh.datasetId(a);
-    String inputB = "lake." + mesh.datasetId(b);
-    int job = i % 500;
-    return """
-        {"eventType": "COMPLETE", "eventTime": "2026-11-25T02:00:00.000Z",
-         "producer": "https://github.com/apache/airflow/tree/providers-openlineage/1.14.0",
-         "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
-         "run": {"runId": "%s", "facets": {}},
-         "job": {"namespace": "airflow-prod", "name": "exports.job_%d"},
-         "inputs": [
-           {"namespace": "postgres://warehouse:5432", "name": "%s",
-            "facets": {"schema": {"fields": [{"name": "f0", "type": "varchar"}, {"name": "f1", "type": "bigint"}]}}},
-           {"namespace": "postgres://warehouse:5432", "name": "%s",
-            "facets": {"schema": {"fields": [{"name": "f0", "type": "varchar"}]}}}],
-         "outputs": [
-           {"namespace": "s3://lake", "name": "exports/job_%d",
-            "facets": {
-              "schema": {"fields": [
-                {"name": "key", "type": "varchar", "description": "Joined key."},
-                {"name": "amount", "type": "bigint"},
-                {"name": "label", "type": "varchar"}]},
-              "columnLineage": {"fields": {
-                "key": {"inputFields": [
-                  {"namespace": "postgres://warehouse:5432", "name": "%s", "field": "f0"},
-                  {"namespace": "postgres://warehouse:5432", "name": "%s", "field": "f0"}]},
-                "amount": {"inputFields": [{"namespace": "postgres://warehouse:5432", "name": "%s", "field": "f1",
-                  "transformations": [{"type": "DIRECT", "subtype": "AGGREGATION"}]}]}}}}}]}
-        """.formatted(UUID.randomUUID(), job, inputA, inputB, job, inputA, inputB, inputA);
-  }
-
-  /** The i-th of {@code n} items in a scattered but deterministic order. */
-  private static int spread(int i, int n) {
-    return (int) Math.floorMod(i * 2_654_435_761L, (long) n);
-  }
-
-  /**
    * Warms both up, then times the store first and the gateway second, each on the same
    * sequence of arguments; the gateway's answers are checked every time.
    */
-  private Row compare(String call, String answer, int runs, IntFunction<String> query, Predicate<JsonNode> valid,
+  private CatalogRow compare(String call, String answer, int runs, IntFunction<String> query, Predicate<JsonNode> valid,
       IntConsumer direct) {
+    return compare(call, answer, runs, query, valid, direct, null);
+  }
+
+  /** The floor's answer is the store's: as many nodes and teams to notify. */
+  private static void sameAnswer(ImpactFloor floor, String dataset, ImpactReport impact) {
+    ImpactFloor.Reached reached = floor.impact(dataset, DEPTH);
+    if (reached.nodes() != impact.nodes().size() || reached.teams() != impact.ownersToNotify().size()) {
+      throw new AssertionError("the floor's impact of " + dataset + " is " + reached + ", the store's "
+          + impact.nodes().size() + " nodes and " + impact.ownersToNotify().size() + " teams");
+    }
+  }
+
+  /** As above, and the floor timed beside them when there is one. */
+  private CatalogRow compare(String call, String answer, int runs, IntFunction<String> query, Predicate<JsonNode> valid,
+      IntConsumer direct, @Nullable IntConsumer floor) {
     IntConsumer gateway = i -> {
       JsonNode data = graphql(query.apply(i));
       if (!valid.test(data)) {
@@ -340,7 +303,12 @@ class CatalogBenchmark {
     Latency.time(direct, WARM_UP);
     Latency store = Latency.time(direct, runs);
     Latency through = Latency.time(gateway, runs);
-    Row row = new Row(call, answer, through, store);
+    Latency floored = null;
+    if (floor != null) {
+      Latency.time(floor, WARM_UP);
+      floored = Latency.time(floor, runs);
+    }
+    CatalogRow row = new CatalogRow(call, answer, through, store, floored);
     report(call, row.markdown());
     return row;
   }
