@@ -88,6 +88,12 @@ class CatalogBenchmark {
       System.out.println(CatalogRow.HEADER);
       rows.forEach(row -> System.out.println(row.markdown()));
       report("end", Instant.now() + ", load average " + loadAverage());
+      System.gc();
+      Runtime runtime = Runtime.getRuntime();
+      report("heap", String.format(Locale.ROOT, "%,d MB used after a full GC, at most %,d MB (the gateway, its "
+          + "embedded Neo4j and this benchmark in one JVM; page cache %,d MB outside it)",
+          (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20,
+          Long.getLong("bench.pageCacheMb", 2048)));
     }
   }
 

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param feeds dataset lineage ({@code input}, {@code output}, {@code job})
  * @param columns column lineage
  * @param quality one data quality result per run and dataset, the last reported
- * @param failing failed and aborted runs with their outputs, for alerts
+ * @param failing each dataset a failed or aborted run wrote, where its event was the newest of the group's on the
+ *     dataset when sent: an alert when it is newer than what the dataset last heard, as one by one
  */
 record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>> jobs,
         List<Map<String, Object>> jobReads, List<Map<String, Object>> jobWrites, List<Map<String, Object>> runs,
@@ -76,11 +77,7 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         parameters.put("results", placed(quality, places));
         parameters.put("feeds", placed(feeds, places));
         parameters.put("columns", placed(columns, Map.of("sourceDataset", datasetIds, "targetDataset", datasetIds)));
-        parameters.put("failing", failing.stream().map(failed -> {
-            Map<String, Object> row = new HashMap<>(failed);
-            row.put("outputsAt", ((List<?>) failed.get("outputs")).stream().map(datasetIds::of).toList());
-            return row;
-        }).toList());
+        parameters.put("failing", placed(failing, Map.of("dataset", datasetIds)));
         parameters.put("settled", settled);
         parameters.put("datasetIds", datasetIds.ids());
         return parameters;
@@ -223,7 +220,12 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
             inputs.forEach(input -> runReads.add(Map.of("run", run, "dataset", input)));
             outputs.forEach(output -> {
                 runWrites.add(Map.of("run", run, "dataset", output));
-                written.computeIfAbsent(output, WriteFold::new).add(run, type, at);
+                WriteFold fold = written.computeIfAbsent(output, WriteFold::new);
+                fold.add(run, type, at);
+                // a failure that is the newest word on the dataset so far: an alert, if it is newer than the stored
+                if (!event.carriesLineage() && run.equals(fold.run) && type.equals(fold.state)) {
+                    failing.add(Map.of("run", run, "job", job, "dataset", output, "state", type, "at", time(at)));
+                }
             });
             Stream.concat(event.inputs().stream(), event.outputs().stream()).filter(d -> d.quality() != null)
                     .forEach(d -> {
@@ -232,9 +234,6 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
                                 "time", time(at), "properties",
                                 QualityParameters.of(Objects.requireNonNull(d.quality()))));
                     });
-            if (!event.carriesLineage()) {
-                failing.add(Map.of("run", run, "job", job, "outputs", outputs));
-            }
         }
 
         GroupWrites writes() {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -90,30 +93,55 @@ final class WriteQueue implements AutoCloseable {
         start();
         queue.add(submission);
         try {
+            return submission.done().get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (queue.remove(submission)) {
+                return new RecordedBatch(List.of(), busy());
+            }
+            // taken already: its transaction is running, and ends within the driver's retry time
+            return answer(submission);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (queue.remove(submission)) {
+                return new RecordedBatch(List.of(), new Busy("interrupted while waiting to write lineage"));
+            }
+            return answer(submission);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
+        }
+    }
+
+    private static RecordedBatch answer(Submission submission) {
+        try {
             return submission.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
+    private Busy busy() {
+        return new Busy("other lineage writes kept the store busy for " + wait.toSeconds() + " s");
+    }
+
     /**
      * The submissions written together with {@code first}: those that follow it while, with it, they stay within
      * {@link #GROUP} events and {@link #CAPACITY} units and claim no key twice. The first one that does not fit is
-     * left for the next transaction.
+     * left for the next transaction. A request that names one key twice is written alone (its events in groups that
+     * each claim a key once).
      */
     static List<Submission> together(Submission first, Deque<Submission> waiting) {
         List<Submission> together = new ArrayList<>(List.of(first));
         int events = first.events().size();
         long weight = first.weight();
         Set<String> keys = new HashSet<>();
-        first.events().forEach(event -> keys.add(event.key()));
-        if (events >= GROUP) {
+        if (events >= GROUP || !addKeys(first, keys)) {
             return together;
         }
         Submission next;
         while ((next = waiting.pollFirst()) != null) {
+            Set<String> with = new HashSet<>(keys);
             boolean fits = events + next.events().size() <= GROUP && weight + next.weight() <= CAPACITY
-                    && next.events().stream().noneMatch(event -> keys.contains(event.key()));
+                    && addKeys(next, with);
             if (!fits) {
                 waiting.offerFirst(next);
                 break;
@@ -121,9 +149,19 @@ final class WriteQueue implements AutoCloseable {
             together.add(next);
             events += next.events().size();
             weight += next.weight();
-            next.events().forEach(event -> keys.add(event.key()));
+            keys = with;
         }
         return together;
+    }
+
+    /** Adds a request's keys; false when one of them is there already. */
+    private static boolean addKeys(Submission submission, Set<String> keys) {
+        for (KeyedEvent event : submission.events()) {
+            if (!keys.add(event.key())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void run() {
@@ -132,13 +170,12 @@ final class WriteQueue implements AutoCloseable {
             try {
                 first = queue.take();
             } catch (InterruptedException e) {
-                return;
+                break;
             }
             List<Submission> taken = new ArrayList<>();
             for (Submission submission : together(first, queue)) {
                 if (System.nanoTime() - submission.enqueued() > wait.toNanos()) {
-                    submission.done().complete(new RecordedBatch(List.of(), new Busy("other lineage writes kept "
-                            + "the store busy for " + wait.toSeconds() + " s")));
+                    submission.done().complete(new RecordedBatch(List.of(), busy()));
                 } else {
                     taken.add(submission);
                 }
@@ -155,6 +192,14 @@ final class WriteQueue implements AutoCloseable {
         }
     }
 
+    /** Answers the requests still waiting when the writer stops: try again. */
+    private void drain() {
+        Submission left;
+        while ((left = queue.pollFirst()) != null) {
+            left.done().complete(new RecordedBatch(List.of(), new Busy("the lineage writer stopped")));
+        }
+    }
+
     /** How many requests wait for their turn. */
     int waiting() {
         return queue.size();
@@ -162,8 +207,11 @@ final class WriteQueue implements AutoCloseable {
 
     /** The writer thread, started with the first submission. */
     private synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, "openlineage-writer");
+        if (thread == null || !thread.isAlive()) {
+            thread = new Thread(() -> {
+                run();
+                drain();
+            }, "openlineage-writer");
             thread.setDaemon(true);
             thread.start();
         }

@@ -71,6 +71,19 @@ CALL (ds, rs) {
   WHERE o IS NOT NULL
   MERGE (r)-[:WROTE]->(o)
 }
+// an alert for each catalog dataset a failed or aborted run is the newest word on (before the datasets' newest runs
+// are written below: as when the events are stored one by one), once per run and dataset
+CALL (ds) {
+  UNWIND $failing AS failed
+  WITH failed, ds[failed.datasetAt][0] AS d
+  WHERE d IS NOT NULL AND d.product IS NOT NULL AND (d.latestAt IS NULL OR failed.at >= d.latestAt)
+  MERGE (a:Alert {id: 'FAILING ' + d.id + ' ' + failed.run})
+  ON CREATE SET a.kind = 'FAILING', a.subjectKind = 'DATASET', a.subject = d.id, a.product = d.product,
+                a.reason = 'run ' + failed.run + ' of job ' + failed.job + ' writing ' + d.id + ' '
+                           + CASE failed.state WHEN 'FAIL' THEN 'failed' ELSE 'was aborted' END + ' at '
+                           + toString(failed.at),
+                a.at = failed.at, a.state = 'NEW'
+}
 // on each dataset a run wrote, what health reads: its newest run and last complete write
 CALL (ds) {
   UNWIND $written AS written
@@ -83,19 +96,6 @@ CALL (ds) {
       o.latestState = CASE WHEN newest THEN written.state ELSE o.latestState END,
       o.latestAt = CASE WHEN newest THEN written.latestAt ELSE o.latestAt END,
       o.lastCompleteAt = CASE WHEN completes THEN written.completeAt ELSE o.lastCompleteAt END
-}
-// an alert for each catalog dataset a failed or aborted run is now the latest word on, once per run and dataset
-CALL (ds) {
-  UNWIND $failing AS failed
-  UNWIND failed.outputsAt AS outputAt
-  WITH failed, ds[outputAt][0] AS d
-  WHERE d IS NOT NULL AND d.product IS NOT NULL AND d.latestRun = failed.run AND d.latestState IN ['FAIL', 'ABORT']
-  MERGE (a:Alert {id: 'FAILING ' + d.id + ' ' + failed.run})
-  ON CREATE SET a.kind = 'FAILING', a.subjectKind = 'DATASET', a.subject = d.id, a.product = d.product,
-                a.reason = 'run ' + failed.run + ' of job ' + failed.job + ' writing ' + d.id + ' '
-                           + CASE d.latestState WHEN 'FAIL' THEN 'failed' ELSE 'was aborted' END + ' at '
-                           + toString(d.latestAt),
-                a.at = d.latestAt, a.state = 'NEW'
 }
 // each dataset's data quality as a run found it, one result per run and dataset
 CALL (ds, rs) {

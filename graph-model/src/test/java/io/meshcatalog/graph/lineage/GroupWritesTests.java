@@ -10,6 +10,7 @@ import io.meshcatalog.graph.openlineage.SchemaField;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,42 @@ class GroupWritesTests {
                 .as("a job's last seen time is the last sent, as one by one").containsEntry("time",
                         at(SIX.minusSeconds(60))));
         assertThat(writes.failing()).singleElement().satisfies(failed -> assertThat(failed)
-                .containsEntry("run", "r2").containsEntry("outputs", List.of("s3/out")));
+                .containsEntry("run", "r2").containsEntry("dataset", "s3/out").containsEntry("state", "FAIL"));
+    }
+
+    @Test
+    void aFailureIsAnAlertWhenItWasTheNewestWordOnItsDatasetWhenSentEvenIfANewerRunFollows() {
+        GroupWrites followed = GroupWrites.of(List.of(run("r1", "FAIL", SIX, "job"),
+                run("r2", "START", SIX.plusSeconds(300), "job")), resolved());
+        GroupWrites late = GroupWrites.of(List.of(run("r2", "START", SIX.plusSeconds(300), "job"),
+                run("r1", "FAIL", SIX, "job")), resolved());
+
+        assertThat(followed.failing()).extracting(failed -> failed.get("run")).containsExactly("r1");
+        assertThat(followed.written()).singleElement().satisfies(out -> assertThat(out).containsEntry("run", "r2"));
+        assertThat(late.failing()).as("older than what the dataset had heard when it came").isEmpty();
+    }
+
+    @Test
+    void theStatementNamesEachDatasetJobAndRunByItsPlace() {
+        Map<String, Object> parameters = GroupWrites.of(List.of(run("r1", "COMPLETE", SIX, "job"),
+                run("r2", "FAIL", SIX.plusSeconds(60), "job")), resolved()).parameters(List.of());
+
+        List<Object> ids = list(parameters.get("datasetIds"));
+        assertThat(ids).containsExactlyInAnyOrder("pg/in", "s3/out");
+        for (String rows : List.of("jobReads", "jobWrites", "runReads", "runWrites", "written", "feeds", "failing")) {
+            for (Object row : list(parameters.get(rows))) {
+                Map<?, ?> placed = (Map<?, ?>) row;
+                placed.forEach((key, value) -> {
+                    if (key.equals("dataset") || key.equals("input") || key.equals("output")) {
+                        assertThat(ids.get((Integer) placed.get(key + "At"))).as(rows + "." + key).isEqualTo(value);
+                    }
+                });
+            }
+        }
+        assertThat(list(parameters.get("runJobs"))).containsExactly(Map.of("runAt", 0, "jobAt", 0),
+                Map.of("runAt", 1, "jobAt", 0));
+        assertThat(list(parameters.get("runs")).stream().map(run -> ((Map<?, ?>) run).get("id")).toList())
+                .isEqualTo(List.of("r1", "r2"));
     }
 
     @Test
@@ -93,6 +129,10 @@ class GroupWritesTests {
         assertThat(writes.feeds()).containsExactly(Map.of("input", "gamma.in", "output", "s3/out", "job", "ns/job"));
         assertThat(GroupWrites.recorded(run("r1", "COMPLETE", SIX, "job"), resolved).matchedCatalogDatasets())
                 .containsExactly("gamma.in");
+    }
+
+    private static List<Object> list(Object value) {
+        return new ArrayList<>((List<?>) value);
     }
 
     private static Map<String, Resolution> resolved() {

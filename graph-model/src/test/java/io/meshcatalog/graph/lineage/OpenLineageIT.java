@@ -280,9 +280,12 @@ class OpenLineageIT {
                 .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
         String older = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04")
                 .replace("2026-11-20T06:15", "2026-11-20T06:20");
-        // out of order on purpose: a run's COMPLETE before its START, a failure before an older success, a retry
-        List<String> sent = List.of(complete, start, fixture("quality-check-complete.json"), loaded, failed, older,
-                complete);
+        String restarted = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "4f2c1d7a-5dbe-4e2c-9b88-6d7d3a5ebc05")
+                .replace("\"COMPLETE\"", "\"START\"").replace("2026-11-20T06:15", "2026-11-20T07:50");
+        // out of order on purpose: a run's COMPLETE before its START, a failure followed by a newer run (its alert
+        // stays), an older success after them, a retry
+        List<String> sent = List.of(complete, start, fixture("quality-check-complete.json"), loaded, failed,
+                restarted, older, complete);
         List<KeyedEvent> events = sent.stream().map(reader::read).map(KeyedEvent::of).toList();
         events.forEach(event -> store.record(ADMIN, event.event()));
         List<String> oneByOne = storedGraph();
@@ -294,8 +297,34 @@ class OpenLineageIT {
 
         assertThat(together.failure()).isNull();
         assertThat(together.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
-                .containsExactly(false, false, false, false, false, false, true);
+                .containsExactly(false, false, false, false, false, false, false, true);
         assertThat(storedGraph()).isEqualTo(oneByOne);
+        assertThat(driver.executableQuery("MATCH (a:Alert {kind: 'FAILING'}) RETURN a.subject AS subject").execute()
+                .records()).extracting(row -> row.get("subject").asString()).containsExactly("gamma.one");
+    }
+
+    @Test
+    void requestsSentAtOnceAreWrittenTogetherAndAKeyTwiceInOneIsStoredOnce() throws Exception {
+        String complete = fixture("spark-join-complete.json");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<RecordedBatch>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                KeyedEvent event = KeyedEvent.of(reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
+                        "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e1" + i)));
+                sent.add(pool.submit(() -> store.record(ADMIN, List.of(event, event))));
+            }
+            for (var request : sent) {
+                RecordedBatch batch = request.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(batch.failure()).isNull();
+                assertThat(batch.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
+                        .as("the second copy is the first one sent again").containsExactly(false, true);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(driver.executableQuery("MATCH (r:Run)-[:OF_JOB]->(:Job) RETURN count(r) AS n").execute().records()
+                .get(0).get("n").asInt()).isEqualTo(6);
     }
 
     @Test

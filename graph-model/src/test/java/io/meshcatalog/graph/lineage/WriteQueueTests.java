@@ -58,9 +58,7 @@ class WriteQueueTests {
             assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<RecordedBatch>> later = IntStream.range(0, 3)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> submit(queue, "later " + i))).toList();
-            while (queue.waiting() < 3) {
-                Thread.sleep(10);
-            }
+            awaitWaiting(queue, 3);
             release.countDown();
             first.get(10, TimeUnit.SECONDS);
             for (CompletableFuture<RecordedBatch> one : later) {
@@ -90,6 +88,19 @@ class WriteQueueTests {
     }
 
     @Test
+    void aRequestThatNamesOneKeyTwiceIsWrittenAlone() {
+        WriteQueue.Submission twice = new WriteQueue.Submission(Viewer.EVERYTHING, List.of(
+                new KeyedEvent(event(List.of(), List.of()), "k"), new KeyedEvent(event(List.of(), List.of()), "k")),
+                System.nanoTime(), Context.root(), new CompletableFuture<>());
+
+        Deque<WriteQueue.Submission> behind = new ArrayDeque<>(List.of(submission("other", 1)));
+        assertThat(WriteQueue.together(twice, behind)).containsExactly(twice);
+        Deque<WriteQueue.Submission> waiting = new ArrayDeque<>(List.of(twice));
+        assertThat(WriteQueue.together(submission("first", 1), waiting)).hasSize(1);
+        assertThat(waiting).containsExactly(twice);
+    }
+
+    @Test
     void aRequestThatCouldNotStartWithinTheWaitIsBusyAndNeverWritten() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<String> written = new CopyOnWriteArrayList<>();
@@ -99,11 +110,12 @@ class WriteQueueTests {
             taken.forEach(s -> s.done().complete(new RecordedBatch(List.of(), null)));
         })) {
             CompletableFuture<RecordedBatch> slow = CompletableFuture.supplyAsync(() -> submit(queue, "slow"));
-            while (written.isEmpty()) {
+            for (long until = System.nanoTime() + 10_000_000_000L; written.isEmpty() && System.nanoTime() < until; ) {
                 Thread.sleep(10);
             }
             CompletableFuture<RecordedBatch> late = CompletableFuture.supplyAsync(() -> submit(queue, "late"));
-            Thread.sleep(400);
+            awaitWaiting(queue, 1);
+            Thread.sleep(600);
             release.countDown();
             RecordedBatch answer = late.get(10, TimeUnit.SECONDS);
             assertThat(answer.outcomes()).isEmpty();
@@ -125,6 +137,14 @@ class WriteQueueTests {
         })) {
             assertThatThrownBy(() -> submit(queue, "bad")).isInstanceOf(IllegalStateException.class).hasMessage("boom");
             assertThat(submit(queue, "good").failure()).isNull();
+        }
+    }
+
+    private static void awaitWaiting(WriteQueue queue, int requests) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (queue.waiting() < requests) {
+            assertThat(System.nanoTime()).as("requests waiting within 10 s").isLessThan(until);
+            Thread.sleep(10);
         }
     }
 
