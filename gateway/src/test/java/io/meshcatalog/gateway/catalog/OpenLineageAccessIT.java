@@ -13,6 +13,8 @@ import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeRef;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -240,8 +242,13 @@ class OpenLineageAccessIT {
         + "\n\n" + event("growth-etl", "lines_job", CONTACTS, "growth-etl", "audiences/line_two").replace("\n", " ")
         + "\n";
 
+    DistributionSummary transactions = Metrics.globalRegistry.summary("meshcatalog.openlineage.transaction.events");
+    long before = transactions.count();
+    double eventsBefore = transactions.totalAmount();
     HttpResponse<String> first = post(GROWTH_ETL, lines, "Content-Type", "application/x-ndjson",
         "Idempotency-Key", key);
+    assertThat(transactions.count() - before).as("the request's events in one transaction").isEqualTo(1);
+    assertThat(transactions.totalAmount() - eventsBefore).isEqualTo(2.0);
     // rebuilt on retry: new run ids, the same key
     HttpResponse<String> again = post(GROWTH_ETL, lines.replaceAll("\"runId\": \"[^\"]*\"",
         "\"runId\": \"" + java.util.UUID.randomUUID() + "\""), "Content-Type", "application/x-ndjson",

@@ -4,6 +4,8 @@ import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.GroupWrites.Resolution;
 import io.meshcatalog.graph.openlineage.EventDataset;
 import io.meshcatalog.graph.openlineage.LineageEvent;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -171,10 +173,16 @@ final class OpenLineageWriter {
         return events.stream().map(event -> new Entry(writer, event)).toList();
     }
 
+    /** One transaction; how many events each one writes is {@code meshcatalog.openlineage.transaction.events}. */
     private List<RecordedBatch.Outcome> transaction(List<Entry> entries) {
+        List<RecordedBatch.Outcome> outcomes;
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> write(tx, entries));
+            outcomes = session.executeWrite(tx -> write(tx, entries));
         }
+        DistributionSummary.builder("meshcatalog.openlineage.transaction.events")
+                .description("OpenLineage events written in one transaction: a request's, or several requests' together")
+                .register(Metrics.globalRegistry).record(entries.size());
+        return outcomes;
     }
 
     private List<RecordedBatch.Outcome> write(TransactionContext tx, List<Entry> group) {

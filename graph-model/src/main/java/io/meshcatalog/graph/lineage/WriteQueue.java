@@ -16,6 +16,11 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
@@ -183,13 +188,32 @@ final class WriteQueue implements AutoCloseable {
             if (taken.isEmpty()) {
                 continue;
             }
-            try (Scope ignored = taken.get(0).trace().makeCurrent()) {
+            Span span = span(taken);
+            try (Scope ignored = span.makeCurrent()) {
                 write.accept(taken);
             } catch (RuntimeException | Error e) {
                 LOG.error("writing OpenLineage events failed", e);
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
                 taken.forEach(submission -> submission.done().completeExceptionally(e));
+            } finally {
+                span.end();
             }
         }
+    }
+
+    /**
+     * The span of one turn of the writer: in the trace of the first request it writes, linked to the traces of the
+     * others written with it, and with how many requests and events it took.
+     */
+    private static Span span(List<Submission> taken) {
+        SpanBuilder builder = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph").spanBuilder("openlineage write")
+                .setParent(taken.get(0).trace())
+                .setAttribute("meshcatalog.openlineage.requests", taken.size())
+                .setAttribute("meshcatalog.openlineage.events",
+                        taken.stream().mapToLong(submission -> submission.events().size()).sum());
+        taken.stream().skip(1).map(submission -> Span.fromContext(submission.trace()).getSpanContext())
+                .filter(SpanContext::isValid).forEach(builder::addLink);
+        return builder.startSpan();
     }
 
     /** Answers the requests still waiting when the writer stops: try again. */
