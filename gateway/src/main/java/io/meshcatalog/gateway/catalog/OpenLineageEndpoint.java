@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * refused whole (400 with every problem at its JSON pointer) and nothing is stored. Several events in one request (a
  * JSON array, or NDJSON) are each stored or refused on their own, as if sent alone, written together in as few
  * transactions as their sizes allow, and answered together (200, each one's outcome in order). Requests from
- * several clients at once are written together too, one transaction at a time. Only a body declared as JSON (or NDJSON) is read: a web page can send {@code text/plain}
- * or form data to any site without asking, JSON it cannot.
+ * several clients at once are written together too, one transaction at a time. Only a body declared as JSON (or
+ * NDJSON) is read: a web page can send {@code text/plain} or form data to any site without asking, JSON it cannot.
  *
  * <p>Only authenticated callers write lineage (the route's access level), and only for the OpenLineage namespaces
  * their credential names: the job's and every output's. A job writing into a catalog dataset must belong to the
