@@ -150,7 +150,8 @@ class CatalogBenchmark {
   private CatalogRow dataProduct(LineageStore store, SyntheticMesh mesh, int runs) {
     int products = mesh.products();
     return compare("dataProduct(id)", "product, owner and members", runs,
-        i -> "{ dataProduct(id: \"" + mesh.productId(SyntheticEvents.spread(i, products)) + "\") { id name status version tags "
+        i -> "{ dataProduct(id: \"" + mesh.productId(SyntheticEvents.spread(i, products))
+            + "\") { id name status version tags "
             + "description { purpose } owner { name members { username } } ownerInherited } }",
         data -> !data.path("dataProduct").isNull() && !data.path("dataProduct").path("owner").path("name").isNull(),
         i -> store.product(ADMIN, mesh.productId(SyntheticEvents.spread(i, products))).orElseThrow());

@@ -170,7 +170,8 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         void add(LineageEvent event, Map<String, Resolution> resolved) {
             datasets(event).values().stream().filter(d -> !resolved.get(d.key()).catalog()).forEach(d -> {
                 named.putIfAbsent(d.key(), d);
-                Map<String, Map<String, Object>> fields = datasets.computeIfAbsent(d.key(), key -> new LinkedHashMap<>());
+                Map<String, Map<String, Object>> fields = datasets.computeIfAbsent(d.key(),
+                        key -> new LinkedHashMap<>());
                 d.fields().forEach(field -> fields.put(field.name(), field(field)));
             });
             String job = event.jobId();

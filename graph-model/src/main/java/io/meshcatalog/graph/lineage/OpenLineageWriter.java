@@ -180,7 +180,8 @@ final class OpenLineageWriter {
             outcomes = session.executeWrite(tx -> write(tx, entries));
         }
         DistributionSummary.builder("meshcatalog.openlineage.transaction.events")
-                .description("OpenLineage events written in one transaction: a request's, or several requests' together")
+                .description("OpenLineage events written in one transaction: a request's, or several requests' "
+                        + "together")
                 .register(Metrics.globalRegistry).record(entries.size());
         return outcomes;
     }

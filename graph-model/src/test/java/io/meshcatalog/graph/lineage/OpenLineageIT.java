@@ -280,7 +280,8 @@ class OpenLineageIT {
                 .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
         String older = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04")
                 .replace("2026-11-20T06:15", "2026-11-20T06:20");
-        String restarted = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "4f2c1d7a-5dbe-4e2c-9b88-6d7d3a5ebc05")
+        String restarted = loaded
+                .replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "4f2c1d7a-5dbe-4e2c-9b88-6d7d3a5ebc05")
                 .replace("\"COMPLETE\"", "\"START\"").replace("2026-11-20T06:15", "2026-11-20T07:50");
         // out of order on purpose: a run's COMPLETE before its START, a failure followed by a newer run (its alert
         // stays), an older success after them, a retry
@@ -333,7 +334,8 @@ class OpenLineageIT {
         String intoGamma = fromGamma.replace("\"inputs\"", "\"swap\"").replace("\"outputs\"", "\"inputs\"")
                 .replace("\"swap\"", "\"outputs\"").replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
                         "5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05");
-        String later = fromGamma.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06");
+        String later = fromGamma
+                .replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06");
         Viewer beta = Viewer.of("bea", Set.of("beta-team"));
 
         RecordedBatch batch = store.record(beta, List.of(KeyedEvent.of(reader.read(fromGamma)),
