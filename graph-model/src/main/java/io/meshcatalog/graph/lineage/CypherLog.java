@@ -89,6 +89,7 @@ final class CypherLog {
         return result;
     }
 
+    @SuppressWarnings("try") // the scope is what the statement runs in, not something the body uses
     private static <T> T timed(String name, Supplier<T> statement) {
         long started = System.nanoTime();
         String outcome = "error";

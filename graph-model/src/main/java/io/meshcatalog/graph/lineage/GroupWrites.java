@@ -129,10 +129,9 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
 
     /** What storing {@code event} touched, its datasets resolved. */
     static RecordedEvent recorded(LineageEvent event, Map<String, Resolution> resolved) {
-        List<String> datasets = datasets(event).keySet().stream().map(key -> resolved.get(key).id()).distinct()
-                .toList();
-        List<String> matched = datasets(event).keySet().stream().map(resolved::get).filter(Resolution::catalog)
-                .map(Resolution::id).distinct().toList();
+        List<Resolution> named = datasets(event).keySet().stream().map(resolved::get).toList();
+        List<String> datasets = named.stream().map(Resolution::id).distinct().toList();
+        List<String> matched = named.stream().filter(Resolution::catalog).map(Resolution::id).distinct().toList();
         return new RecordedEvent(event.jobId(), event.runId(), datasets, matched, false);
     }
 

@@ -11,12 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
@@ -141,27 +139,19 @@ final class OpenLineageWriter {
         return new RecordedBatch(outcomes, null);
     }
 
-    /**
-     * Consecutive events, at most {@link WriteQueue#GROUP} and {@link WriteQueue#CAPACITY} units together; an event
-     * whose key is already in a group starts the next, so each group claims each key once.
-     */
+    /** Consecutive events, as many together as fit one transaction's {@link GroupBounds}. */
     static List<List<KeyedEvent>> groups(List<KeyedEvent> events) {
         List<List<KeyedEvent>> groups = new ArrayList<>();
         List<KeyedEvent> group = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        long weight = 0;
+        GroupBounds bounds = new GroupBounds();
         for (KeyedEvent event : events) {
-            int units = WriteQueue.weight(event.event());
-            if (!group.isEmpty() && (group.size() == WriteQueue.GROUP || weight + units > WriteQueue.CAPACITY
-                    || keys.contains(event.key()))) {
+            if (!bounds.take(List.of(event))) {
                 groups.add(group);
                 group = new ArrayList<>();
-                keys = new HashSet<>();
-                weight = 0;
+                bounds = new GroupBounds();
+                bounds.take(List.of(event));
             }
             group.add(event);
-            keys.add(event.key());
-            weight += units;
         }
         if (!group.isEmpty()) {
             groups.add(group);
@@ -245,10 +235,9 @@ final class OpenLineageWriter {
      */
     private Map<String, String> refusals(TransactionContext tx, List<Entry> entries, Map<String, Resolution> resolved) {
         Map<String, String> refusals = new LinkedHashMap<>();
-        List<Entry> checked = entries.stream().filter(entry -> !entry.writer().everything()).toList();
-        List<String> outputs = checked.stream()
-                .flatMap(entry -> GroupWrites.catalogOutputs(entry.event().event(), resolved).stream()).distinct()
-                .toList();
+        List<Map.Entry<Entry, List<String>>> checked = entries.stream().filter(entry -> !entry.writer().everything())
+                .map(entry -> Map.entry(entry, GroupWrites.catalogOutputs(entry.event().event(), resolved))).toList();
+        List<String> outputs = checked.stream().flatMap(check -> check.getValue().stream()).distinct().toList();
         if (outputs.isEmpty()) {
             return refusals;
         }
@@ -256,9 +245,10 @@ final class OpenLineageWriter {
         for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs))) {
             owners.put(row.get("dataset").asString(), row.get("team").isNull() ? null : row.get("team").asString());
         }
-        for (Entry entry : checked) {
+        for (Map.Entry<Entry, List<String>> check : checked) {
+            Entry entry = check.getKey();
             Viewer writer = entry.writer();
-            for (String dataset : GroupWrites.catalogOutputs(entry.event().event(), resolved)) {
+            for (String dataset : check.getValue()) {
                 if (!owners.containsKey(dataset)) {
                     continue;
                 }

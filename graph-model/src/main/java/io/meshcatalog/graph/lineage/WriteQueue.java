@@ -6,9 +6,7 @@ import io.meshcatalog.graph.openlineage.LineageEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -59,10 +57,6 @@ final class WriteQueue implements AutoCloseable {
      */
     record Submission(Viewer writer, List<KeyedEvent> events, long enqueued, Context trace,
             CompletableFuture<RecordedBatch> done) {
-
-        int weight() {
-            return (int) Math.min(CAPACITY, events.stream().mapToLong(event -> WriteQueue.weight(event.event())).sum());
-        }
     }
 
     private final LinkedBlockingDeque<Submission> queue = new LinkedBlockingDeque<>();
@@ -129,46 +123,28 @@ final class WriteQueue implements AutoCloseable {
     }
 
     /**
-     * The submissions written together with {@code first}: those that follow it while, with it, they stay within
-     * {@link #GROUP} events and {@link #CAPACITY} units and claim no key twice. The first one that does not fit is
-     * left for the next transaction. A request that names one key twice is written alone (its events in groups that
-     * each claim a key once).
+     * The submissions written together with {@code first}: those that follow it while they fit one transaction's
+     * {@link GroupBounds} with it. The first one that does not fit is left for the next transaction. A request that
+     * does not fit on its own (more than a group, or one key twice) is written alone, in groups.
      */
     static List<Submission> together(Submission first, Deque<Submission> waiting) {
         List<Submission> together = new ArrayList<>(List.of(first));
-        int events = first.events().size();
-        long weight = first.weight();
-        Set<String> keys = new HashSet<>();
-        if (events >= GROUP || !addKeys(first, keys)) {
+        GroupBounds bounds = new GroupBounds();
+        if (!bounds.take(first.events())) {
             return together;
         }
         Submission next;
         while ((next = waiting.pollFirst()) != null) {
-            Set<String> with = new HashSet<>(keys);
-            boolean fits = events + next.events().size() <= GROUP && weight + next.weight() <= CAPACITY
-                    && addKeys(next, with);
-            if (!fits) {
+            if (!bounds.take(next.events())) {
                 waiting.offerFirst(next);
                 break;
             }
             together.add(next);
-            events += next.events().size();
-            weight += next.weight();
-            keys = with;
         }
         return together;
     }
 
-    /** Adds a request's keys; false when one of them is there already. */
-    private static boolean addKeys(Submission submission, Set<String> keys) {
-        for (KeyedEvent event : submission.events()) {
-            if (!keys.add(event.key())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    @SuppressWarnings("try") // the scope is what the writes run in, not something the body uses
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
             Submission first;
