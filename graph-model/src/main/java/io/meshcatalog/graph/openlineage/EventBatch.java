@@ -2,7 +2,7 @@ package io.meshcatalog.graph.openlineage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -26,44 +26,38 @@ public final class EventBatch {
         if (root == null || !root.isArray()) {
             throw new InvalidEventException(List.of("/: expected a JSON array of OpenLineage events"));
         }
-        bounded(reader, root.size());
-        if (root.isEmpty()) {
-            throw new InvalidEventException(List.of("/: no events: expected a JSON array of OpenLineage events"));
-        }
-        List<Entry> entries = new ArrayList<>(root.size());
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode event = root.get(i);
-            entries.add(entry(i, () -> reader.read(event)));
-        }
-        return entries;
+        return entries(reader, root.size(), "expected a JSON array of OpenLineage events",
+                i -> reader.read(root.get(i)));
     }
 
     /** The events of an NDJSON body: one JSON object per line. */
     public static List<Entry> ofLines(OpenLineageReader reader, String ndjson) {
         List<String> lines = ndjson.lines().filter(line -> !line.isBlank()).toList();
-        bounded(reader, lines.size());
-        if (lines.isEmpty()) {
-            throw new InvalidEventException(List.of("/: no events: expected one OpenLineage event per line"));
+        return entries(reader, lines.size(), "expected one OpenLineage event per line",
+                i -> reader.read(lines.get(i)));
+    }
+
+    /** Each of {@code count} events read on its own, once their number is within the bound and not zero. */
+    private static List<Entry> entries(OpenLineageReader reader, int count, String expected,
+            IntFunction<LineageEvent> read) {
+        int limit = reader.limits().events();
+        if (count > limit) {
+            throw new InvalidEventException(List.of("/: " + count + " events; "
+                    + reader.limits().atMost(limit, "batch-events") + " per request"));
         }
-        List<Entry> entries = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            entries.add(entry(i, () -> reader.read(line)));
+        if (count == 0) {
+            throw new InvalidEventException(List.of("/: no events: " + expected));
+        }
+        List<Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(entry(i, read));
         }
         return entries;
     }
 
-    private static void bounded(OpenLineageReader reader, int events) {
-        int limit = reader.limits().events();
-        if (events > limit) {
-            throw new InvalidEventException(List.of("/: " + events + " events; "
-                    + reader.limits().atMost(limit, "batch-events") + " per request"));
-        }
-    }
-
-    private static Entry entry(int index, Supplier<LineageEvent> read) {
+    private static Entry entry(int index, IntFunction<LineageEvent> read) {
         try {
-            return new Entry(index, read.get(), List.of());
+            return new Entry(index, read.apply(index), List.of());
         } catch (InvalidEventException e) {
             return new Entry(index, null, e.problems());
         }
