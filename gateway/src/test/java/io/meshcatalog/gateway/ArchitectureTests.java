@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner, the supergraph model and the operation limits stay pure (no Spring, no I/O) so they can be tested,
- * benchmarked and reused without a runtime; dependencies point from the edge inwards.
+ * The planner, the supergraph model, value completion and the operation limits stay pure (no Spring, no I/O) so they
+ * can be tested, benchmarked and reused without a runtime; dependencies point from the edge inwards.
  */
 class ArchitectureTests {
 
@@ -23,11 +23,13 @@ class ArchitectureTests {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Http").definedBy("..gateway.http..")
         .layer("Execution").definedBy("..gateway.execution..")
+        .layer("Completion").definedBy("..gateway.completion..")
         .layer("Limits").definedBy("..gateway.limits..")
         .layer("Planning").definedBy("..gateway.planning..")
         .layer("Supergraph").definedBy("..gateway.supergraph..")
         .whereLayer("Http").mayNotBeAccessedByAnyLayer()
         .whereLayer("Execution").mayOnlyBeAccessedByLayers("Http")
+        .whereLayer("Completion").mayOnlyBeAccessedByLayers("Execution")
         .whereLayer("Limits").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Planning").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Supergraph").mayOnlyBeAccessedByLayers("Planning", "Execution", "Http")
@@ -44,7 +46,8 @@ class ArchitectureTests {
 
   @Test
   void supergraphPlanningAndLimitsUseNoSpringAndDoNoIo() {
-    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..", "..gateway.limits..")
+    noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..", "..gateway.limits..",
+            "..gateway.completion..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.net..",
             "java.nio.file..", "java.nio.channels..")
         .check(GATEWAY);

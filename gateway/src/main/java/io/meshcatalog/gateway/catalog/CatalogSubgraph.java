@@ -8,6 +8,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.introspection.GoodFaithIntrospection;
+import io.meshcatalog.gateway.completion.PlainCompletionStrategy;
 import io.meshcatalog.gateway.execution.DocumentCache;
 import io.meshcatalog.gateway.execution.GatewayResponse;
 import io.meshcatalog.gateway.execution.InProcessSubgraph;
@@ -84,8 +85,10 @@ public final class CatalogSubgraph implements InProcessSubgraph {
         .build();
     this.documents = new DocumentCache("catalog-documents", schema, 500, limits.gatewayWide());
     this.admission = new OperationAdmission(schema, CostModel.of(sdl), limits);
-    this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new CatalogErrors())
-        .preparsedDocumentProvider(documents).build();
+    CatalogErrors errors = new CatalogErrors();
+    // resolvers return maps: large answers (an impact's nodes) are copied whole, not completed field by field
+    this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors)
+        .queryExecutionStrategy(new PlainCompletionStrategy(errors)).preparsedDocumentProvider(documents).build();
   }
 
   @Override

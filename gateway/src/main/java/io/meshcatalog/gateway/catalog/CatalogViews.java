@@ -149,16 +149,22 @@ final class CatalogViews {
   static Map<String, Object> impact(ImpactReport report) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("depth", report.depth());
-    out.put("nodes", nodes(report.nodes()));
+    // each node's map is made once: the lists by kind hold the same maps as nodes
+    List<Map<String, @Nullable Object>> nodes = nodes(report.nodes());
+    out.put("nodes", nodes);
     out.put("edges", edges(report.edges()));
-    out.put("products", nodes(report.ofKind(NodeKind.PRODUCT)));
-    out.put("datasets", nodes(report.ofKind(NodeKind.DATASET)));
-    out.put("fields", nodes(report.ofKind(NodeKind.FIELD)));
-    out.put("consumers", nodes(report.ofKind(NodeKind.CONSUMER)));
+    out.put("products", ofKind(nodes, NodeKind.PRODUCT));
+    out.put("datasets", ofKind(nodes, NodeKind.DATASET));
+    out.put("fields", ofKind(nodes, NodeKind.FIELD));
+    out.put("consumers", ofKind(nodes, NodeKind.CONSUMER));
     out.put("ownersToNotify", teams(report.ownersToNotify()));
     out.put("truncated", report.truncated());
     out.put("hidden", hidden(report.hidden()));
     return out;
+  }
+
+  private static List<Map<String, @Nullable Object>> ofKind(List<Map<String, @Nullable Object>> nodes, NodeKind kind) {
+    return nodes.stream().filter(node -> kind.name().equals(node.get("kind"))).toList();
   }
 
   static List<Map<String, Object>> teams(List<TeamToNotify> teams) {
