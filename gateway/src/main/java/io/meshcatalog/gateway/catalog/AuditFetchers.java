@@ -39,11 +39,7 @@ final class AuditFetchers {
     if (!caller.admin()) {
       throw access.deny(env, "auditEvents", "audit log", "it is for admins; " + caller.name() + " lacks the ADMIN role");
     }
-    Integer given = env.getArgument("first");
-    int first = given == null ? 50 : given;
-    if (first < 1 || first > MAX_FIRST) {
-      throw new IllegalArgumentException("first must be between 1 and " + MAX_FIRST + ", got " + first);
-    }
+    int first = CatalogLimits.first(env.getArgument("first"), 50, MAX_FIRST);
     long after = Cursor.seqOf(env.getArgument("after"));
     List<String> kindNames = env.getArgument("kinds");
     Set<AuditKind> kinds = EnumSet.noneOf(AuditKind.class);

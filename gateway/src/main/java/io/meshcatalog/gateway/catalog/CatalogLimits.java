@@ -19,9 +19,14 @@ public record CatalogLimits(int maxPageSize, int maxChanges, int maxHistory) {
   public static final CatalogLimits DEFAULT = new CatalogLimits(SearchQuery.MAX_LIMIT, 100, 100);
 
   int pageSize(@Nullable Integer first) {
-    int value = first == null ? 20 : first;
-    if (value < 1 || value > maxPageSize) {
-      throw new IllegalArgumentException("first must be between 1 and " + maxPageSize + ", got " + value);
+    return first(first, 20, maxPageSize);
+  }
+
+  /** A page's {@code first}: {@code byDefault} when not given, refused outside 1 to {@code max}. */
+  static int first(@Nullable Integer given, int byDefault, int max) {
+    int value = given == null ? byDefault : given;
+    if (value < 1 || value > max) {
+      throw new IllegalArgumentException("first must be between 1 and " + max + ", got " + value);
     }
     return value;
   }

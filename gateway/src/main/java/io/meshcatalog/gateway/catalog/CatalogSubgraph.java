@@ -188,6 +188,8 @@ public final class CatalogSubgraph implements InProcessSubgraph {
             .dataFetcher("changeImpact", f::changeImpact)
             .dataFetcher("descriptorCheck", f::descriptorCheck))
         .type("Mutation", type -> type.dataFetcher("refreshCatalog", f::refreshCatalog))
+        .type("ImpactResult", type -> type.dataFetcher("nodePage", NodePages::page))
+        .type("LineageResult", type -> type.dataFetcher("nodePage", NodePages::page))
         .type("DataProduct", type -> type
             .dataFetcher("upstream", f::upstream)
             .dataFetcher("downstream", f::downstream)

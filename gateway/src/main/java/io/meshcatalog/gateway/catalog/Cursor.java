@@ -5,14 +5,15 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque cursors: the base64 of {@code <kind>:<n>} (a search offset, an audit log sequence number), so clients page
- * with {@code after} without learning (or depending on) how the catalog pages, and a cursor of one list is refused by
- * another.
+ * Opaque cursors: the base64 of {@code <kind>:<n>} (a search offset, a lineage answer's node offset, an audit log
+ * sequence number), so clients page with {@code after} without learning (or depending on) how the catalog pages, and
+ * a cursor of one list is refused by another.
  */
 final class Cursor {
 
   private static final String OFFSET = "offset";
   private static final String SEQ = "audit";
+  private static final String NODE = "node";
 
   private Cursor() {
   }
@@ -25,6 +26,16 @@ final class Cursor {
   /** The offset just after {@code after}; 0 with no cursor. */
   static int offsetAfter(@Nullable String after) {
     return after == null || after.isEmpty() ? 0 : (int) decode(OFFSET, after, Integer.MAX_VALUE - 1) + 1;
+  }
+
+  /** The cursor of a lineage answer's node number {@code offset}. */
+  static String ofNode(int offset) {
+    return encode(NODE, offset);
+  }
+
+  /** The node offset just after {@code after}; 0 with no cursor. */
+  static int nodeOffsetAfter(@Nullable String after) {
+    return after == null || after.isEmpty() ? 0 : (int) decode(NODE, after, Integer.MAX_VALUE - 1) + 1;
   }
 
   /** The cursor of the audit event numbered {@code seq}. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -360,6 +361,39 @@ class DemoMeshIT {
     assertThat(value(malformed, "errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
     Map<String, Object> paging = mesh.graphql("{ search(first: 500) { totalCount } }");
     assertThat((String) value(paging, "errors[0].message")).contains("first must be between 1 and 100");
+  }
+
+  @Test
+  void anImpactsNodesComePageByPageInTheOrderOfTheWholeAnswer() {
+    String impact = "impact(of: {kind: PRODUCT, id: \"orders.orders\"}) { %s }";
+    List<Object> whole = values(mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted("nodes { kind id }") + " }"),
+        "data.impact.nodes.![kind + ' ' + id]");
+    assertThat(whole).hasSizeGreaterThan(7);
+    List<Object> paged = new ArrayList<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      String page = "nodePage(first: 3" + (after == null ? "" : ", after: \"" + after + "\"")
+          + ") { totalCount edges { node { kind id } } pageInfo { hasNextPage endCursor } }";
+      Map<String, Object> response = mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted(page) + " }");
+      assertThat(response).doesNotContainKey("errors");
+      assertThat(value(response, "data.impact.nodePage.totalCount")).isEqualTo(whole.size());
+      List<Object> nodes = values(response, "data.impact.nodePage.edges.![node['kind'] + ' ' + node['id']]");
+      assertThat(nodes).hasSizeBetween(1, 3);
+      paged.addAll(nodes);
+      more = (Boolean) value(response, "data.impact.nodePage.pageInfo.hasNextPage");
+      after = (String) value(response, "data.impact.nodePage.pageInfo.endCursor");
+    }
+    assertThat(paged).isEqualTo(whole);
+
+    String searchCursor = (String) value(mesh.graphql("{ search(first: 1) { pageInfo { endCursor } } }"),
+        "data.search.pageInfo.endCursor");
+    Map<String, Object> wrongCursor = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ " + impact.formatted("nodePage(after: \"" + searchCursor + "\") { totalCount }") + " }");
+    assertThat((String) value(wrongCursor, "errors[0].message")).contains("after is not a cursor");
+    Map<String, Object> tooLarge = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ " + impact.formatted("nodePage(first: 5000) { totalCount }") + " }");
+    assertThat((String) value(tooLarge, "errors[0].message")).contains("first must be between 1 and 1000, got 5000");
   }
 
   @Test
