@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo mesh end to end, as {@code java -jar gateway.jar --demo} runs it: the domain subgraphs
  * jar as a child process over real HTTP, the gateway composing them with its catalog, the catalog
  * over an embedded Neo4j harvested at start. Every saved operation of {@code queries/} runs against
- * it, as the demo persona its {@code # headers:} line names (or anonymously), and tells its story of
- * ARCHITECTURE.md. The last test restarts the catalog alone over the same graph.
+ * it, as the demo persona its {@code # headers:} line names (or anonymously), and tells its story (the README's
+ * "Saved queries"). The last test restarts the catalog alone over the same graph.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoMeshIT {
