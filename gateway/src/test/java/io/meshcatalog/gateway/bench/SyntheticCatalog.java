@@ -36,6 +36,10 @@ final class SyntheticCatalog implements AutoCloseable {
 
   /** An admin: anonymous callers see only public products, and the mesh's are internal. */
   final ApiKeyFormat.NewKey adminKey = ApiKeyFormat.generate(new SecureRandom());
+  /** A reader in one domain's team: what most callers are, and the visibility rules run for it. */
+  final ApiKeyFormat.NewKey readerKey = ApiKeyFormat.generate(new SecureRandom());
+  static final String READER = "bench-reader";
+  static final String READER_TEAM = "team-dom0";
   final SyntheticMesh mesh;
   final ConfigurableApplicationContext context;
   final String base;
@@ -52,6 +56,7 @@ final class SyntheticCatalog implements AutoCloseable {
         "--gateway.reload-interval=0", "--gateway.rate-limit.requests=0", "--gateway.rate-limit.cost=0",
         "--logging.level.root=WARN"));
     args.addAll(ConfiguredKeys.args(0, adminKey, "bench", "ADMIN", "", "2099-01-01"));
+    args.addAll(ConfiguredKeys.args(1, readerKey, READER, "READER", READER_TEAM, "2099-01-01"));
     this.context = SpringApplication.run(GatewayApplication.class, args.toArray(String[]::new));
     this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     awaitHealthy(base);
