@@ -25,7 +25,7 @@ final class Cursor {
 
   /** The offset just after {@code after}; 0 with no cursor. */
   static int offsetAfter(@Nullable String after) {
-    return after == null || after.isEmpty() ? 0 : (int) decode(OFFSET, after, Integer.MAX_VALUE - 1) + 1;
+    return offsetAfter(OFFSET, after);
   }
 
   /** The cursor of a lineage answer's node number {@code offset}. */
@@ -35,7 +35,11 @@ final class Cursor {
 
   /** The node offset just after {@code after}; 0 with no cursor. */
   static int nodeOffsetAfter(@Nullable String after) {
-    return after == null || after.isEmpty() ? 0 : (int) decode(NODE, after, Integer.MAX_VALUE - 1) + 1;
+    return offsetAfter(NODE, after);
+  }
+
+  private static int offsetAfter(String kind, @Nullable String after) {
+    return after == null || after.isEmpty() ? 0 : (int) decode(kind, after, Integer.MAX_VALUE - 1) + 1;
   }
 
   /** The cursor of the audit event numbered {@code seq}. */

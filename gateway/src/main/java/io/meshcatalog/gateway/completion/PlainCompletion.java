@@ -71,7 +71,8 @@ public final class PlainCompletion {
     }
     // An interface or a union: the concrete type the value names, if the schema has it there.
     GraphQLSchema schema = selections.schema();
-    if (source.get("__typename") instanceof String typename && schema.getType(typename) instanceof GraphQLObjectType concrete
+    if (source.get("__typename") instanceof String typename
+        && schema.getType(typename) instanceof GraphQLObjectType concrete
         && schema.isPossibleType((GraphQLNamedOutputType) type, concrete)) {
       return object(selections.of(concrete), source);
     }

@@ -42,7 +42,8 @@ public final class PlainCompletionStrategy extends AsyncExecutionStrategy {
       throws NonNullableFieldWasNullException {
     GraphQLOutputType type = parameters.getExecutionStepInfo().getType();
     Object value = parameters.getSource();
-    if ((value instanceof Map<?, ?> || value instanceof List<?>) && !GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
+    if ((value instanceof Map<?, ?> || value instanceof List<?>)
+        && !GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
       Selections selections = selections(context, parameters.getField());
       Object completed = new PlainCompletion(reading(context)).complete(type, value, selections);
       if (completed != PlainCompletion.CANNOT) {
@@ -73,8 +74,10 @@ public final class PlainCompletionStrategy extends AsyncExecutionStrategy {
           conditions.put(name, condition);
         }
       });
-      List<SelectionSet> sets = merged.getFields().stream().map(Field::getSelectionSet).filter(Objects::nonNull).toList();
-      return new Selections(context.getGraphQLSchema(), reading(context), sets, context.getFragmentsByName(), conditions);
+      List<SelectionSet> sets = merged.getFields().stream().map(Field::getSelectionSet).filter(Objects::nonNull)
+          .toList();
+      return new Selections(context.getGraphQLSchema(), reading(context), sets, context.getFragmentsByName(),
+          conditions);
     });
   }
 }

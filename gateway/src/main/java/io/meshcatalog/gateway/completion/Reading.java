@@ -90,7 +90,8 @@ public interface Reading {
         }
         DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, definition);
         boolean byName = fetcher == SingletonPropertyDataFetcher.singleton()
-            || fetcher instanceof PropertyDataFetcher<?> property && property.getPropertyName().equals(definition.getName());
+            || fetcher instanceof PropertyDataFetcher<?> property
+                && property.getPropertyName().equals(definition.getName());
         return byName ? definition.getName() : null;
       }
 

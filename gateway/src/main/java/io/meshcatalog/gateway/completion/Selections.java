@@ -79,7 +79,8 @@ public final class Selections {
       if (key == null) {
         return Shape.NOT_PLAIN;
       }
-      List<SelectionSet> subSets = entry.getValue().stream().map(Field::getSelectionSet).filter(Objects::nonNull).toList();
+      List<SelectionSet> subSets = entry.getValue().stream().map(Field::getSelectionSet).filter(Objects::nonNull)
+          .toList();
       fields.add(new FieldShape(entry.getKey(), key, definition.getType(),
           subSets.isEmpty() ? null : new Selections(schema, reading, subSets, fragments, conditions)));
     }
@@ -89,7 +90,8 @@ public final class Selections {
   /** Adds the fields selected on this type; false when a selection has a directive a plain completion cannot apply. */
   private boolean collect(GraphQLObjectType type, SelectionSet set, Map<String, List<Field>> byKey) {
     for (Selection<?> selection : set.getSelections()) {
-      Boolean included = selection instanceof DirectivesContainer<?> directed ? included(directed.getDirectives()) : true;
+      Boolean included = selection instanceof DirectivesContainer<?> directed ? included(directed.getDirectives())
+          : Boolean.TRUE;
       if (included == null) {
         return false;
       }
@@ -105,7 +107,8 @@ public final class Selections {
       } else if (selection instanceof FragmentSpread spread) {
         FragmentDefinition fragment = fragments.get(spread.getName());
         collected = fragment != null && fragment.getDirectives().isEmpty()
-            && (!applies(fragment.getTypeCondition().getName(), type) || collect(type, fragment.getSelectionSet(), byKey));
+            && (!applies(fragment.getTypeCondition().getName(), type)
+                || collect(type, fragment.getSelectionSet(), byKey));
       }
       if (!collected) {
         return false;

@@ -81,7 +81,8 @@ final class ResponseShaper {
     }
     Object shaped = COMPLETION.complete(operation.get().rootType, root, selections);
     @SuppressWarnings("unchecked")
-    Map<String, @Nullable Object> data = shaped == PlainCompletion.CANNOT ? null : (Map<String, @Nullable Object>) shaped;
+    Map<String, @Nullable Object> data = shaped == PlainCompletion.CANNOT ? null
+        : (Map<String, @Nullable Object>) shaped;
     return data;
   }
 

@@ -73,7 +73,8 @@ class PlainCompletionStrategyTests {
     Run plain = run(new PlainCompletionStrategy(new SimpleDataFetcherExceptionHandler()), query, Map.of("deep", true));
     Run reference = run(null, query, Map.of("deep", true));
 
-    assertThat(plain.json).isEqualTo(reference.json).contains("\"at\":\"2026-12-06T10:00:00Z\"", "\"kind\":\"DATASET\"");
+    assertThat(plain.json).isEqualTo(reference.json)
+        .contains("\"at\":\"2026-12-06T10:00:00Z\"", "\"kind\":\"DATASET\"");
     assertThat(plain.json).doesNotContain("errors");
     // the report's one resolver, against one per field of every node
     assertThat(plain.fields).isEqualTo(1);
