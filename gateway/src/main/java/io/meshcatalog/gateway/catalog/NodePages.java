@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class NodePages {
 
-  /** The largest page. */
-  static final int MAX_FIRST = 1_000;
+  /**
+   * The largest page: its estimated cost (each node 5, its edge 1) stays within the default {@code max-cost} (5,000),
+   * so any caller may ask for it.
+   */
+  static final int MAX_FIRST = 500;
 
   private NodePages() {
   }

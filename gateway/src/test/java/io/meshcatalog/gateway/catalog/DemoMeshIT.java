@@ -393,7 +393,10 @@ class DemoMeshIT {
     assertThat((String) value(wrongCursor, "errors[0].message")).contains("after is not a cursor");
     Map<String, Object> tooLarge = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
         "{ " + impact.formatted("nodePage(first: 5000) { totalCount }") + " }");
-    assertThat((String) value(tooLarge, "errors[0].message")).contains("first must be between 1 and 1000, got 5000");
+    assertThat((String) value(tooLarge, "errors[0].message")).contains("first must be between 1 and 500, got 5000");
+    Map<String, Object> largest = mesh.graphqlAs(DemoMesh.ANALYST_KEY,
+        "{ " + impact.formatted("nodePage(first: 500) { totalCount edges { node { kind id name } } }") + " }");
+    assertThat(largest).as("the largest page is within an analyst's operation limits").doesNotContainKey("errors");
   }
 
   @Test
