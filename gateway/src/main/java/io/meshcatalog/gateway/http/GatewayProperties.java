@@ -234,9 +234,10 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
    * @param idleTimeout how long a keep-alive connection may wait for its next request (60s)
    * @param ioThreads event loops for client and subgraph connections (0: one per core)
    * @param workerThreads threads for routes that wait on a database (16)
+   * @param shutdownGrace how long a stop waits for the requests in flight to be answered (20s)
    */
   public record Http(@Nullable DataSize maxRequestSize, @Nullable Duration idleTimeout, @Nullable Integer ioThreads,
-      @Nullable Integer workerThreads) {
+      @Nullable Integer workerThreads, @Nullable Duration shutdownGrace) {
   }
 
   public GatewayServer.Options serverOptions() {
@@ -246,7 +247,8 @@ public record GatewayProperties(@Nullable Duration timeout, @Nullable Duration r
     }
     return new GatewayServer.Options(
         http.maxRequestSize() == null ? defaults.maxRequestBytes() : (int) Math.min(Integer.MAX_VALUE, http.maxRequestSize().toBytes()),
-        http.idleTimeout() == null ? defaults.idleTimeout() : http.idleTimeout(), defaults.compressAbove());
+        http.idleTimeout() == null ? defaults.idleTimeout() : http.idleTimeout(), defaults.compressAbove(),
+        http.shutdownGrace() == null ? defaults.shutdownGrace() : http.shutdownGrace());
   }
 
   Set<String> enabledOverrideLabels() {

@@ -68,10 +68,11 @@ public final class GatewayServer implements AutoCloseable {
    * @param maxRequestBytes the largest request body; a larger one gets 413
    * @param idleTimeout how long a keep-alive connection may wait for its next request
    * @param compressAbove the smallest answer worth compressing, in bytes
+   * @param shutdownGrace how long a stop waits for the requests in flight to be answered
    */
-  public record Options(int maxRequestBytes, Duration idleTimeout, int compressAbove) {
+  public record Options(int maxRequestBytes, Duration idleTimeout, int compressAbove, Duration shutdownGrace) {
 
-    public static final Options DEFAULTS = new Options(2 << 20, Duration.ofSeconds(60), 1024);
+    public static final Options DEFAULTS = new Options(2 << 20, Duration.ofSeconds(60), 1024, Duration.ofSeconds(20));
   }
 
   private final Routes routes;
@@ -82,6 +83,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Options options;
   private final List<ExchangeListener> listeners;
   private final Channel listening;
+  private final InFlightExchanges inFlight = new InFlightExchanges();
 
   /**
    * Binds and starts serving.
@@ -139,10 +141,23 @@ public final class GatewayServer implements AutoCloseable {
     return ((InetSocketAddress) listening.localAddress()).getPort();
   }
 
-  /** Stops accepting connections; open ones end with the transport. */
+  /**
+   * Stops gracefully: no new connection is accepted, the requests in flight are answered (for at most
+   * {@link Options#shutdownGrace}), each answer from now on closing its connection; open connections end with the
+   * transport.
+   */
   @Override
   public void close() {
     listening.close().syncUninterruptibly();
+    long started = System.nanoTime();
+    int left = inFlight.drain(options.shutdownGrace());
+    if (left > 0) {
+      LOG.warn("Stopped serving with {} requests still unanswered after gateway.http.shutdown-grace ({})", left,
+          options.shutdownGrace());
+    } else {
+      LOG.info("Stopped serving: every request in flight was answered ({} ms)",
+          (System.nanoTime() - started) / 1_000_000);
+    }
   }
 
   /** Netty rethrows the socket's failure as it is (NIO) or as its own native exception (epoll). */
@@ -229,6 +244,7 @@ public final class GatewayServer implements AutoCloseable {
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
       busy = true;
+      inFlight.started();
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       boolean head = request.method().equals(HttpMethod.HEAD);
       io.netty.channel.Channel channel = ctx.channel();
@@ -313,10 +329,13 @@ public final class GatewayServer implements AutoCloseable {
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
           .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
       answer.headers().forEach((name, value) -> response.headers().set(name, value));
-      HttpUtil.setKeepAlive(response, keepAlive);
+      // while stopping, the client's next request goes to a new connection: to another instance
+      boolean open = keepAlive && !inFlight.draining();
+      HttpUtil.setKeepAlive(response, open);
       ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
         busy = false;
-        if (!written.isSuccess() || !keepAlive) {
+        inFlight.finished();
+        if (!written.isSuccess() || !open) {
           ctx.close();
           return;
         }

@@ -41,6 +41,9 @@ class GatewayServerIT {
   private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "http-worker-test"));
   private final List<Exchange> told = new java.util.concurrent.CopyOnWriteArrayList<>();
   private GatewayServer server;
+  /** {@code /held} answers when this completes; {@code entered} counts down when it is asked. */
+  private final CompletableFuture<HttpAnswer> held = new CompletableFuture<>();
+  private final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
 
   @BeforeEach
   void start() {
@@ -49,6 +52,10 @@ class GatewayServerIT {
         route("/slow", Set.of("GET"), false, call -> CompletableFuture.supplyAsync(() -> answer("slow"),
             CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS))),
         route("/fast", Set.of("GET"), false, call -> text("fast")),
+        route("/held", Set.of("GET"), false, call -> {
+          entered.countDown();
+          return held;
+        }),
         route("/thread", Set.of("GET"), true, call -> text(Thread.currentThread().getName())),
         route("/big", Set.of("GET"), false, call -> text("x".repeat(100_000))),
         route("/broken", Set.of("GET"), false, call -> CompletableFuture.failedFuture(
@@ -64,7 +71,7 @@ class GatewayServerIT {
         ? EdgeCheck.refused(HttpAnswer.error(401, "who are you?", JSON)) : EdgeCheck.admitted(call);
     server = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), routes, List.of(authenticate, requireCaller),
         transport, workers, JSON,
-        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024), List.of(told::add));
+        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024, Duration.ofSeconds(10)), List.of(told::add));
   }
 
   @AfterEach
@@ -86,6 +93,44 @@ class GatewayServerIT {
       String answers = readAnswers(socket.getInputStream(), 2);
       assertThat(answers.indexOf("slow")).isPositive().isLessThan(answers.indexOf("fast"));
     }
+  }
+
+  @Test
+  void aStopAnswersTheRequestsInFlightAndTakesNoNewConnection() throws Exception {
+    CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(HttpRequest.newBuilder(uri("/held")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+    int port = server.port();
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+    assertThat(refusesConnections(port)).as("no new connection while stopping").isTrue();
+    // the stop waits for the answer, however long the machine takes to get here
+    assertThat(stopped).isNotDone();
+
+    held.complete(answer("finished"));
+    HttpResponse<String> answered = inFlight.get(5, TimeUnit.SECONDS);
+    assertThat(answered.statusCode()).isEqualTo(200);
+    assertThat(answered.body()).isEqualTo("finished");
+    assertThat(answered.headers().firstValue("connection")).hasValue("close");
+    stopped.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aStopGivesUpOnARequestThatOutlastsTheGracePeriod() throws Exception {
+    GatewayServer quick = new GatewayServer(new InetSocketAddress("127.0.0.1", 0), List.of(
+        route("/held", Set.of("GET"), false, call -> {
+          entered.countDown();
+          return held;
+        })), List.of(), transport, workers, JSON,
+        new GatewayServer.Options(1024, Duration.ofSeconds(60), 1024, Duration.ofMillis(200)), List.of());
+    HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + quick.port() + "/held")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+    long started = System.nanoTime();
+    quick.close();
+    // bounded by the grace period (200 ms), not by the request, which never ends
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -246,6 +291,20 @@ class GatewayServerIT {
       }
     }
     return seen.toString();
+  }
+
+  /** Whether connecting to {@code port} is refused within 5 s (a stop closes the listener on its own thread). */
+  private static boolean refusesConnections(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      } catch (IOException refused) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   private HttpResponse<String> get(String path) throws Exception {
