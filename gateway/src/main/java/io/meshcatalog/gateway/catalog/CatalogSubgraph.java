@@ -188,8 +188,9 @@ public final class CatalogSubgraph implements InProcessSubgraph {
             .dataFetcher("changeImpact", f::changeImpact)
             .dataFetcher("descriptorCheck", f::descriptorCheck))
         .type("Mutation", type -> type.dataFetcher("refreshCatalog", f::refreshCatalog))
-        .type("ImpactResult", type -> type.dataFetcher("nodePage", NodePages::page))
-        .type("LineageResult", type -> type.dataFetcher("nodePage", NodePages::page))
+        .type("ImpactResult", type -> type.dataFetcher("nodePage", AnswerPages::nodes)
+            .dataFetcher("ownerPage", AnswerPages::owners))
+        .type("LineageResult", type -> type.dataFetcher("nodePage", AnswerPages::nodes))
         .type("DataProduct", type -> type
             .dataFetcher("upstream", f::upstream)
             .dataFetcher("downstream", f::downstream)

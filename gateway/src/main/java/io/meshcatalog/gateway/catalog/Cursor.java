@@ -5,15 +5,16 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque cursors: the base64 of {@code <kind>:<n>} (a search offset, a lineage answer's node offset, an audit log
- * sequence number), so clients page with {@code after} without learning (or depending on) how the catalog pages, and
- * a cursor of one list is refused by another.
+ * Opaque cursors: the base64 of {@code <kind>:<n>} (a search offset, a lineage answer's node or team offset, an audit
+ * log sequence number), so clients page with {@code after} without learning (or depending on) how the catalog pages,
+ * and a cursor of one list is refused by another.
  */
 final class Cursor {
 
   private static final String OFFSET = "offset";
   private static final String SEQ = "audit";
   private static final String NODE = "node";
+  private static final String OWNER = "owner";
 
   private Cursor() {
   }
@@ -40,6 +41,16 @@ final class Cursor {
 
   private static int offsetAfter(String kind, @Nullable String after) {
     return after == null || after.isEmpty() ? 0 : (int) decode(kind, after, Integer.MAX_VALUE - 1) + 1;
+  }
+
+  /** The cursor of an impact answer's team to notify number {@code offset}. */
+  static String ofOwner(int offset) {
+    return encode(OWNER, offset);
+  }
+
+  /** The team offset just after {@code after}; 0 with no cursor. */
+  static int ownerOffsetAfter(@Nullable String after) {
+    return offsetAfter(OWNER, after);
   }
 
   /** The cursor of the audit event numbered {@code seq}. */

@@ -364,27 +364,16 @@ class DemoMeshIT {
   }
 
   @Test
-  void anImpactsNodesComePageByPageInTheOrderOfTheWholeAnswer() {
+  void anImpactsNodesAndTeamsComePageByPageInTheOrderOfTheWholeAnswer() {
     String impact = "impact(of: {kind: PRODUCT, id: \"orders.orders\"}) { %s }";
-    List<Object> whole = values(mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted("nodes { kind id }") + " }"),
+    List<Object> nodes = values(mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted("nodes { kind id }") + " }"),
         "data.impact.nodes.![kind + ' ' + id]");
-    assertThat(whole).hasSizeGreaterThan(7);
-    List<Object> paged = new ArrayList<>();
-    String after = null;
-    boolean more = true;
-    while (more) {
-      String page = "nodePage(first: 3" + (after == null ? "" : ", after: \"" + after + "\"")
-          + ") { totalCount edges { node { kind id } } pageInfo { hasNextPage endCursor } }";
-      Map<String, Object> response = mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted(page) + " }");
-      assertThat(response).doesNotContainKey("errors");
-      assertThat(value(response, "data.impact.nodePage.totalCount")).isEqualTo(whole.size());
-      List<Object> nodes = values(response, "data.impact.nodePage.edges.![node['kind'] + ' ' + node['id']]");
-      assertThat(nodes).hasSizeBetween(1, 3);
-      paged.addAll(nodes);
-      more = (Boolean) value(response, "data.impact.nodePage.pageInfo.hasNextPage");
-      after = (String) value(response, "data.impact.nodePage.pageInfo.endCursor");
-    }
-    assertThat(paged).isEqualTo(whole);
+    assertThat(nodes).hasSizeGreaterThan(7);
+    assertThat(pageThrough(impact, "nodePage", "kind id", 3, "node['kind'] + ' ' + node['id']")).isEqualTo(nodes);
+    List<Object> teams = values(mesh.graphqlAs(DemoMesh.ADMIN_KEY,
+        "{ " + impact.formatted("ownersToNotify { team }") + " }"), "data.impact.ownersToNotify.![team]");
+    assertThat(teams).hasSizeGreaterThan(2);
+    assertThat(pageThrough(impact, "ownerPage", "team", 2, "node['team']")).isEqualTo(teams);
 
     String searchCursor = (String) value(mesh.graphql("{ search(first: 1) { pageInfo { endCursor } } }"),
         "data.search.pageInfo.endCursor");
@@ -394,9 +383,30 @@ class DemoMeshIT {
     Map<String, Object> tooLarge = mesh.graphqlAs(DemoMesh.ADMIN_KEY,
         "{ " + impact.formatted("nodePage(first: 5000) { totalCount }") + " }");
     assertThat((String) value(tooLarge, "errors[0].message")).contains("first must be between 1 and 500, got 5000");
-    Map<String, Object> largest = mesh.graphqlAs(DemoMesh.ANALYST_KEY,
-        "{ " + impact.formatted("nodePage(first: 500) { totalCount edges { node { kind id name } } }") + " }");
-    assertThat(largest).as("the largest page is within an analyst's operation limits").doesNotContainKey("errors");
+    for (String largest : List.of("nodePage(first: 500) { totalCount edges { node { kind id name } } }",
+        "ownerPage(first: 200) { totalCount edges { node { team members { username name role } } } }")) {
+      assertThat(mesh.graphqlAs(DemoMesh.ANALYST_KEY, "{ " + impact.formatted(largest) + " }"))
+          .as("the largest page is within an analyst's operation limits: " + largest).doesNotContainKey("errors");
+    }
+  }
+
+  /** Every item of an impact's {@code page} list, asked {@code first} at a time, each as {@code item} reads it. */
+  private List<Object> pageThrough(String impact, String page, String fields, int first, String item) {
+    List<Object> paged = new ArrayList<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      String asked = page + "(first: " + first + (after == null ? "" : ", after: \"" + after + "\"")
+          + ") { totalCount edges { node { " + fields + " } } pageInfo { hasNextPage endCursor } }";
+      Map<String, Object> response = mesh.graphqlAs(DemoMesh.ADMIN_KEY, "{ " + impact.formatted(asked) + " }");
+      assertThat(response).doesNotContainKey("errors");
+      List<Object> items = values(response, "data.impact." + page + ".edges.![" + item + "]");
+      assertThat(items).hasSizeBetween(1, first);
+      paged.addAll(items);
+      more = (Boolean) value(response, "data.impact." + page + ".pageInfo.hasNextPage");
+      after = (String) value(response, "data.impact." + page + ".pageInfo.endCursor");
+    }
+    return paged;
   }
 
   @Test
