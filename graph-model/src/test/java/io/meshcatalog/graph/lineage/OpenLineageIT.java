@@ -91,20 +91,11 @@ class OpenLineageIT {
     @Test
     void theSameEventSentManyTimesAtOnceIsStoredOnce() throws Exception {
         String complete = fixture("spark-join-complete.json");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            List<java.util.concurrent.Future<RecordedEvent>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                sent.add(pool.submit(() -> store.record(ADMIN, reader.read(complete))));
-            }
-            List<Boolean> duplicates = new java.util.ArrayList<>();
-            for (var one : sent) {
-                duplicates.add(one.get(60, java.util.concurrent.TimeUnit.SECONDS).duplicate());
-            }
-            assertThat(duplicates).containsOnlyOnce(false).hasSize(16);
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<RecordedEvent>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            sends.add(() -> store.record(ADMIN, reader.read(complete)));
         }
+        assertThat(atOnce(8, sends)).extracting(RecordedEvent::duplicate).containsOnlyOnce(false).hasSize(16);
         assertThat(driver.executableQuery("MATCH (k:LineageEventKey) RETURN count(k) AS n").execute().records()
                 .get(0).get("n").asInt()).isEqualTo(1);
     }
@@ -307,22 +298,16 @@ class OpenLineageIT {
     @Test
     void requestsSentAtOnceAreWrittenTogetherAndAKeyTwiceInOneIsStoredOnce() throws Exception {
         String complete = fixture("spark-join-complete.json");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        try {
-            List<java.util.concurrent.Future<RecordedBatch>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                KeyedEvent event = KeyedEvent.of(reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
-                        "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e1" + i)));
-                sent.add(pool.submit(() -> store.record(ADMIN, List.of(event, event))));
-            }
-            for (var request : sent) {
-                RecordedBatch batch = request.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(batch.failure()).isNull();
-                assertThat(batch.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
-                        .as("the second copy is the first one sent again").containsExactly(false, true);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<RecordedBatch>> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            KeyedEvent event = KeyedEvent.of(reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
+                    "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e1" + i)));
+            requests.add(() -> store.record(ADMIN, List.of(event, event)));
+        }
+        for (RecordedBatch batch : atOnce(6, requests)) {
+            assertThat(batch.failure()).isNull();
+            assertThat(batch.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
+                    .as("the second copy is the first one sent again").containsExactly(false, true);
         }
         assertThat(driver.executableQuery("MATCH (r:Run)-[:OF_JOB]->(:Job) RETURN count(r) AS n").execute().records()
                 .get(0).get("n").asInt()).isEqualTo(6);
@@ -373,6 +358,22 @@ class OpenLineageIT {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code calls} on {@code threads} threads at once and answers each one's result, in order. */
+    private static <T> List<T> atOnce(int threads, List<java.util.concurrent.Callable<T>> calls) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<T>> sent = new java.util.ArrayList<>();
+            calls.forEach(call -> sent.add(pool.submit(call)));
+            List<T> results = new java.util.ArrayList<>();
+            for (var one : sent) {
+                results.add(one.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
