@@ -8,7 +8,6 @@ import graphql.execution.FieldValueInfo;
 import graphql.execution.MergedField;
 import graphql.execution.NonNullableFieldWasNullException;
 import graphql.language.Field;
-import graphql.language.SelectionSet;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLType;
@@ -27,12 +26,6 @@ import java.util.Objects;
  */
 public final class PlainCompletionStrategy extends AsyncExecutionStrategy {
 
-  /** Where each request keeps the selections it worked out, per merged field: the items of a list share them. */
-  private record PerRequest() {
-  }
-
-  private static final PerRequest KEY = new PerRequest();
-
   public PlainCompletionStrategy(DataFetcherExceptionHandler exceptionHandler) {
     super(exceptionHandler);
   }
@@ -44,8 +37,9 @@ public final class PlainCompletionStrategy extends AsyncExecutionStrategy {
     Object value = parameters.getSource();
     if ((value instanceof Map<?, ?> || value instanceof List<?>)
         && !GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-      Selections selections = selections(context, parameters.getField());
-      Object completed = new PlainCompletion(reading(context)).complete(type, value, selections);
+      Request request = context.getGraphQLContext().computeIfAbsent(Request.class, key -> new Request(context));
+      Object completed = Objects.requireNonNull(request).completion.complete(type, value,
+          request.selections(parameters.getField()));
       if (completed != PlainCompletion.CANNOT) {
         return new FieldValueInfo(isList(type) ? FieldValueInfo.CompleteValueType.LIST
             : FieldValueInfo.CompleteValueType.OBJECT, completed);
@@ -58,26 +52,35 @@ public final class PlainCompletionStrategy extends AsyncExecutionStrategy {
     return GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
   }
 
-  private static Reading reading(ExecutionContext context) {
-    return Reading.resolverFree(context.getGraphQLSchema().getCodeRegistry(), context.getValueUnboxer(),
-        context.getGraphQLContext(), context.getLocale());
-  }
+  /**
+   * What one request works out once, kept in its GraphQL context: how its values are read, the values of the
+   * variables its {@code @skip} and {@code @include} may read, and each field's selections (a list's items, completed
+   * one by one when the list could not be copied whole, ask for the same field again).
+   */
+  private static final class Request {
 
-  /** The field's selections, worked out once per request: a list's items, completed one by one, ask again. */
-  private static Selections selections(ExecutionContext context, MergedField field) {
-    Map<MergedField, Selections> made = context.getGraphQLContext()
-        .computeIfAbsent(KEY, key -> Collections.synchronizedMap(new IdentityHashMap<MergedField, Selections>()));
-    return Objects.requireNonNull(made).computeIfAbsent(field, merged -> {
-      Map<String, Boolean> conditions = new java.util.HashMap<>();
+    private final ExecutionContext context;
+    private final Reading reading;
+    private final PlainCompletion completion;
+    private final Map<String, Boolean> conditions = new java.util.HashMap<>();
+    private final Map<MergedField, Selections> selections = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    Request(ExecutionContext context) {
+      this.context = context;
+      this.reading = Reading.resolverFree(context.getGraphQLSchema().getCodeRegistry(), context.getValueUnboxer(),
+          context.getGraphQLContext(), context.getLocale());
+      this.completion = new PlainCompletion(reading);
       context.getCoercedVariables().toMap().forEach((name, value) -> {
         if (value instanceof Boolean condition) {
           conditions.put(name, condition);
         }
       });
-      List<SelectionSet> sets = merged.getFields().stream().map(Field::getSelectionSet).filter(Objects::nonNull)
-          .toList();
-      return new Selections(context.getGraphQLSchema(), reading(context), sets, context.getFragmentsByName(),
-          conditions);
-    });
+    }
+
+    Selections selections(MergedField field) {
+      return selections.computeIfAbsent(field, merged -> new Selections(context.getGraphQLSchema(), reading,
+          merged.getFields().stream().map(Field::getSelectionSet).filter(Objects::nonNull).toList(),
+          context.getFragmentsByName(), conditions));
+    }
   }
 }
