@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -32,6 +34,15 @@ final class HiddenNodes {
 
     /** Which of {@code nodes} the viewer may not see; one statement, none for a viewer that sees everything. */
     static HiddenNodes among(Driver driver, CypherLog cypher, ViewerParameters viewer, Collection<NodeKey> nodes) {
+        return among(driver, cypher, viewer, nodes, new Verdicts());
+    }
+
+    /**
+     * Which of {@code nodes} the viewer may not see, where {@code known} holds what walks inside the server already
+     * judged of their own nodes: one statement for the rest, none when nothing is left or the viewer sees everything.
+     */
+    static HiddenNodes among(Driver driver, CypherLog cypher, ViewerParameters viewer, Collection<NodeKey> nodes,
+            Verdicts known) {
         if (viewer.viewer().everything() || nodes.isEmpty()) {
             return NONE;
         }
@@ -39,15 +50,42 @@ final class HiddenNodes {
         for (NodeKind kind : NodeKind.values()) {
             byKind.put(kind, new ArrayList<>());
         }
-        nodes.forEach(node -> byKind.get(node.kind()).add(node.id()));
-        Map<NodeKey, @Nullable String> teams = new HashMap<>();
-        for (Record row : cypher.read(driver, "hidden-nodes", viewer.with(
-                "products", byKind.get(NodeKind.PRODUCT), "datasets", byKind.get(NodeKind.DATASET),
-                "fields", byKind.get(NodeKind.FIELD), "consumers", byKind.get(NodeKind.CONSUMER))).records()) {
-            teams.put(new NodeKey(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString()),
-                    row.get("team").isNull() ? null : row.get("team").asString());
+        nodes.stream().filter(node -> !known.judged.contains(node)).distinct()
+                .forEach(node -> byKind.get(node.kind()).add(node.id()));
+        Map<NodeKey, @Nullable String> teams = new HashMap<>(known.hidden);
+        if (byKind.values().stream().anyMatch(ids -> !ids.isEmpty())) {
+            for (Record row : cypher.read(driver, "hidden-nodes", viewer.with(
+                    "products", byKind.get(NodeKind.PRODUCT), "datasets", byKind.get(NodeKind.DATASET),
+                    "fields", byKind.get(NodeKind.FIELD), "consumers", byKind.get(NodeKind.CONSUMER))).records()) {
+                teams.put(new NodeKey(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString()),
+                        row.get("team").isNull() ? null : row.get("team").asString());
+            }
         }
         return new HiddenNodes(teams);
+    }
+
+    /**
+     * What walks inside the server judged of the nodes they reached (walk-procedure.cypher, by the same rule as
+     * hidden-nodes.cypher): every node judged, and of those, the ones the viewer may not see with their teams.
+     */
+    static final class Verdicts {
+
+        private final Set<NodeKey> judged = new HashSet<>();
+        private final Map<NodeKey, @Nullable String> hidden = new HashMap<>();
+
+        void judged(NodeKey node) {
+            judged.add(node);
+        }
+
+        void hidden(NodeKey node, @Nullable String team) {
+            judged.add(node);
+            hidden.put(node, team);
+        }
+
+        void add(Verdicts other) {
+            judged.addAll(other.judged);
+            hidden.putAll(other.hidden);
+        }
     }
 
     boolean hides(NodeKey node) {

@@ -48,12 +48,12 @@ final class LineageAnalysis {
         List<Traversal.Start> starts = starts(viewer, root).stream().filter(s -> s.kind() == level).toList();
         Reach reach = new Reach(root);
         reach.started(starts);
-        reach.add(traversal.walk(starts, direction, depth, limits.maxNodes()));
+        reach.add(traversal.walk(viewer, starts, direction, depth, limits.maxNodes()));
         if (level != NodeKind.FIELD) {
             addProducts(reach);
         }
         List<Reach.Found> found = reach.sorted();
-        HiddenNodes hidden = hidden(viewer, found);
+        HiddenNodes hidden = hidden(viewer, found, reach.verdicts);
         LineageEdges.Found edges = edges(withEdges, direction, reach, found, hidden);
         return new LineageResult(root, direction, depth, visible(found, hidden), edges.edges(),
                 reach.truncated || edges.truncated(), hidden.summary(keys(found)));
@@ -63,7 +63,7 @@ final class LineageAnalysis {
         int depth = limits.clampDepth(requestedDepth);
         Reach reach = downstream(viewer, root, depth);
         List<Reach.Found> found = reach.sorted();
-        HiddenNodes hidden = hidden(viewer, found);
+        HiddenNodes hidden = hidden(viewer, found, reach.verdicts);
         LineageEdges.Found edges = edges(withEdges, Direction.DOWNSTREAM, reach, found, hidden);
         return new ImpactReport(root, depth, visible(found, hidden), edges.edges(),
                 notify(found, hidden, reach.productOwners, reach.consumerOwnersFromWalks),
@@ -110,6 +110,7 @@ final class LineageAnalysis {
         Map<NodeKey, List<String>> because = new HashMap<>();
         Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
         Map<String, CatalogReader.OwnedBy> consumerOwners = new HashMap<>();
+        HiddenNodes.Verdicts verdicts = new HiddenNodes.Verdicts();
         List<String> notes = new ArrayList<>(notesSoFar);
         boolean truncated = false;
         for (Proposed change : proposed) {
@@ -124,6 +125,7 @@ final class LineageAnalysis {
             truncated |= reach.truncated;
             productOwners.putAll(reach.productOwners);
             consumerOwners.putAll(reach.consumerOwnersFromWalks);
+            verdicts.add(reach.verdicts);
             List<Reach.Found> reached = reach.sorted();
             for (Reach.Found node : reached) {
                 Reach.keepNearest(nodes, node);
@@ -136,15 +138,16 @@ final class LineageAnalysis {
             }
         }
         List<Reach.Found> broken = nodes.values().stream().sorted(Reach.NEAREST_FIRST).toList();
-        HiddenNodes hidden = hidden(viewer, broken);
+        HiddenNodes hidden = hidden(viewer, broken, verdicts);
         List<BrokenItem> breaks = broken.stream().filter(node -> !hidden.hides(node.key()))
                 .map(node -> new BrokenItem(node.seenThrough(hidden), because.get(node.key()))).toList();
         return new ChangeImpactReport(changes, breaks, notify(broken, hidden, productOwners, consumerOwners), notes,
                 truncated, hidden.summary(keys(broken)));
     }
 
-    private HiddenNodes hidden(ViewerParameters viewer, List<Reach.Found> found) {
-        return HiddenNodes.among(driver, cypher, viewer, keys(found));
+    /** What of {@code found} the viewer may not see: what the walks judged, and the rest in one statement. */
+    private HiddenNodes hidden(ViewerParameters viewer, List<Reach.Found> found, HiddenNodes.Verdicts judged) {
+        return HiddenNodes.among(driver, cypher, viewer, keys(found), judged);
     }
 
     private static List<NodeKey> keys(List<Reach.Found> found) {
@@ -160,7 +163,7 @@ final class LineageAnalysis {
         Reach reach = new Reach(root);
         reach.started(starts);
         List<Traversal.Start> fieldStarts = starts.stream().filter(s -> s.kind() == NodeKind.FIELD).toList();
-        Traversal.Walk fields = traversal.walk(fieldStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
+        Traversal.Walk fields = traversal.walk(viewer, fieldStarts, Direction.DOWNSTREAM, depth, limits.maxNodes());
         reach.add(fields);
 
         List<Traversal.Start> datasetStarts = new ArrayList<>(
@@ -168,14 +171,15 @@ final class LineageAnalysis {
         if (root.kind() == NodeKind.FIELD) {
             datasetStarts.addAll(datasetsOfFields(fields, reach));
         }
-        reach.add(traversal.walk(datasetStarts, Direction.DOWNSTREAM, depth, limits.maxNodes()));
+        reach.add(traversal.walk(viewer, datasetStarts, Direction.DOWNSTREAM, depth, limits.maxNodes()));
         if (root.kind() == NodeKind.FIELD) {
             // whoever reads the field's own dataset may read the field (the viewer sees the field, so its dataset)
             String dataset = root.id().substring(0, root.id().lastIndexOf('.'));
             List<Traversal.Start> ownDataset = starts(viewer, NodeRef.dataset(dataset)).stream()
                     .filter(s -> s.kind() == NodeKind.DATASET).toList();
-            Traversal.Walk near = traversal.neighbours(ownDataset, Direction.DOWNSTREAM, limits.maxNodes());
+            Traversal.Walk near = traversal.neighbours(viewer, ownDataset, Direction.DOWNSTREAM, limits.maxNodes());
             near.steps().stream().filter(step -> step.kind() == NodeKind.CONSUMER).forEach(reach::add);
+            reach.verdicts.add(near.verdicts());
             reach.consumerOwnersFromWalks.putAll(near.consumerOwners());
         }
         addProducts(reach);

@@ -44,6 +44,8 @@ final class Reach {
     /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
     final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
     final Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks = new HashMap<>();
+    /** What the walks on the server judged of their nodes for the viewer. */
+    final HiddenNodes.Verdicts verdicts = new HiddenNodes.Verdicts();
     boolean truncated;
 
     Reach(NodeRef root) {
@@ -59,6 +61,7 @@ final class Reach {
         truncated |= walk.truncated();
         ownersFromWalks.putAll(walk.owners());
         consumerOwnersFromWalks.putAll(walk.consumerOwners());
+        verdicts.add(walk.verdicts());
     }
 
     void add(Traversal.Step step) {

@@ -52,13 +52,13 @@ final class Traversal {
     /**
      * The walk's outcome: every reached node (starts excluded), whether a limit cut it short, and, from a
      * walk on the server, the owners of the products of the datasets it touched and of the consumers it
-     * reached (by id).
+     * reached (by id), and what the viewer may see of its nodes and of those products.
      */
     record Walk(Map<String, Step> reached, boolean truncated, Map<String, CatalogReader.OwnedBy> owners,
-            Map<String, CatalogReader.OwnedBy> consumerOwners) {
+            Map<String, CatalogReader.OwnedBy> consumerOwners, HiddenNodes.Verdicts verdicts) {
 
         Walk(Map<String, Step> reached, boolean truncated) {
-            this(reached, truncated, Map.of(), Map.of());
+            this(reached, truncated, Map.of(), Map.of(), new HiddenNodes.Verdicts());
         }
 
         Collection<Step> steps() {
@@ -76,18 +76,23 @@ final class Traversal {
         this.procedures = procedures;
     }
 
-    Walk walk(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
+    /** The walk; on the server, with what {@code viewer} may see of what it reached. */
+    Walk walk(ViewerParameters viewer, List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
         if (starts.isEmpty()) {
             return new Walk(Map.of(), false);
         }
-        return procedures.available() ? walkOnServer(starts, direction, maxDepth, maxNodes)
+        return procedures.available() ? walkOnServer(viewer, starts, direction, maxDepth, maxNodes)
                 : walkByLevels(starts, direction, maxDepth, maxNodes);
     }
 
-    /** The same walk as {@link #walkByLevels}, done by {@code meshcatalog.walk} in one round trip. */
-    private Walk walkOnServer(List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
+    /**
+     * The same walk as {@link #walkByLevels}, done by {@code meshcatalog.walk} in one round trip, which also judges
+     * what {@code viewer} may see of the nodes it reached and the products it touched.
+     */
+    private Walk walkOnServer(ViewerParameters viewer, List<Start> starts, Direction direction, int maxDepth,
+            int maxNodes) {
         List<Step> startSteps = starts.stream().map(Traversal::start).toList();
-        Record answer = cypher.read(driver, "walk-procedure", Map.of(
+        Record answer = cypher.read(driver, "walk-procedure", viewer.with(
                 "starts", starts.stream().map(start -> List.of(start.element(), start.degree())).toList(),
                 "downstream", direction == Direction.DOWNSTREAM, "maxDepth", maxDepth, "maxNodes", maxNodes))
                 .records().get(0);
@@ -102,9 +107,26 @@ final class Traversal {
             rows.add(step);
             reached.put(step.element(), step);
         }
-        return new Walk(reached, answer.get("truncated").asBoolean(),
-                byId(CatalogReader.packedOwners(answer.get("products"), answer.get("teams"), true)),
-                byId(CatalogReader.packedOwners(answer.get("consumers"), answer.get("teams"), false)));
+        Map<String, CatalogReader.OwnedBy> owners = byId(CatalogReader.packedOwners(answer.get("products"),
+                answer.get("teams"), true));
+        return new Walk(reached, answer.get("truncated").asBoolean(), owners,
+                byId(CatalogReader.packedOwners(answer.get("consumers"), answer.get("teams"), false)),
+                verdicts(rows, owners.keySet(), answer.get("hidden")));
+    }
+
+    /**
+     * What the walk's statement judged: every reached node and every product it names with an owner (products without
+     * one are judged again where an answer holds them), and the hidden ones among them with their teams.
+     */
+    private static HiddenNodes.Verdicts verdicts(List<Step> reached, Collection<String> products, Value hidden) {
+        HiddenNodes.Verdicts verdicts = new HiddenNodes.Verdicts();
+        reached.forEach(step -> verdicts.judged(new NodeKey(step.kind(), step.id())));
+        products.forEach(product -> verdicts.judged(new NodeKey(NodeKind.PRODUCT, product)));
+        for (Value row : hidden.values()) {
+            verdicts.hidden(new NodeKey(NodeKind.valueOf(row.get(0).asString()), row.get(1).asString()),
+                    row.get(2).isNull() ? null : row.get(2).asString());
+        }
+        return verdicts;
     }
 
     private static Map<String, CatalogReader.OwnedBy> byId(List<CatalogReader.OwnedBy> owners) {
@@ -151,12 +173,12 @@ final class Traversal {
      * The nodes one hop from {@code starts}, in a single round trip; {@code truncated} says nothing here.
      * On the server the walk's owners come along.
      */
-    Walk neighbours(List<Start> starts, Direction direction, int maxNodes) {
+    Walk neighbours(ViewerParameters viewer, List<Start> starts, Direction direction, int maxNodes) {
         if (starts.isEmpty()) {
             return new Walk(Map.of(), false);
         }
         if (procedures.available()) {
-            return walkOnServer(starts, direction, 1, maxNodes);
+            return walkOnServer(viewer, starts, direction, 1, maxNodes);
         }
         Map<String, Step> reached = new LinkedHashMap<>();
         next(starts.stream().map(Traversal::start).toList(), direction)

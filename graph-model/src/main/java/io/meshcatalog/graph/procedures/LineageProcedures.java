@@ -3,8 +3,8 @@ package io.meshcatalog.graph.procedures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +51,10 @@ public final class LineageProcedures {
      * products publishing the datasets among the starts and the reached nodes, with their owners:
      * {@code products} as [id, name, domain, team index, inherited], the reached consumers that have an
      * owner as [id, name, team index], {@code teams} as [name, description, members as [username, name,
-     * role]], each product, consumer and team once.
+     * role]], each product, consumer and team once. {@code nodes} are the reached nodes, in the order of
+     * {@code reached}, then every product the walk touched: the statement that calls the walk judges them as they
+     * are, without looking them up again (who may see them is Cypher's: {@code visible-node.cypher}). They are not
+     * sent to the client unless the statement returns them.
      */
     public static final class WalkResult {
         public List<Object> reached;
@@ -59,13 +62,17 @@ public final class LineageProcedures {
         public List<Object> products;
         public List<Object> consumers;
         public List<Object> teams;
+        public List<Node> nodes;
 
-        WalkResult(List<Object> reached, boolean truncated, Owners owners) {
+        WalkResult(List<Object> reached, List<Node> reachedNodes, boolean truncated, Owners owners) {
             this.reached = reached;
             this.truncated = truncated;
             this.products = owners.products;
             this.consumers = owners.consumers;
             this.teams = owners.teams;
+            this.nodes = new ArrayList<>(reachedNodes.size() + owners.seen.size());
+            this.nodes.addAll(reachedNodes);
+            this.nodes.addAll(owners.seen);
         }
     }
 
@@ -82,12 +89,14 @@ public final class LineageProcedures {
     @Description("Breadth-first along FEEDS from [elementId, degree] starts: each node once at its smallest degree, "
             + "through the least element id of the level before; reached rows are [parent, degree, kind, id, name, "
             + "domain, external, dataset, product, retired], where parent is the row's index in the answer, or -1 - i for the "
-            + "i-th start; with the products of the datasets it touched and their effective owners.")
+            + "i-th start; with the products of the datasets it touched and their effective owners, and the reached "
+            + "nodes and those products as nodes.")
     public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
             @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
         Direction direction = downstream ? Direction.OUTGOING : Direction.INCOMING;
         Map<Node, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
+        List<Node> reachedNodes = new ArrayList<>();
         Owners owners = new Owners();
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -114,17 +123,18 @@ public final class LineageProcedures {
                 if (reached.size() >= maxNodes) {
                     // datasets not expanded yet: their products are looked up on their own
                     pending.values().forEach(visits -> visits.forEach(owners::addProducerOf));
-                    return Stream.of(new WalkResult(reached, true, owners));
+                    return Stream.of(new WalkResult(reached, reachedNodes, true, owners));
                 }
                 Node node = found.getKey();
                 Visit visit = new Visit(node, kind(node), degree + 1, reached.size());
                 visited.put(node, visit);
                 reached.add(row(visit, found.getValue()));
+                reachedNodes.add(node);
                 pending.computeIfAbsent(visit.degree(), d -> new ArrayList<>()).add(visit);
                 owners.addConsumer(visit);
             }
         }
-        return Stream.of(new WalkResult(reached, truncated, owners));
+        return Stream.of(new WalkResult(reached, reachedNodes, truncated, owners));
     }
 
     /** The products of the datasets a walk touches and their effective owners, each once, packed as lists. */
@@ -132,7 +142,8 @@ public final class LineageProcedures {
         final List<Object> products = new ArrayList<>();
         final List<Object> consumers = new ArrayList<>();
         final List<Object> teams = new ArrayList<>();
-        private final Set<Node> seen = new HashSet<>();
+        /** Every product the walk touched, with an owner or not, in the order found. */
+        final Set<Node> seen = new LinkedHashSet<>();
         private final Map<Node, Long> teamIndex = new HashMap<>();
 
         /**

@@ -1,8 +1,7 @@
 // One search hit for __node__, packed as CatalogSearch reads it; `score` and `product` (see hit-product) are in scope.
 // `health` holds the write facts its health is judged from: a product's datasets', a dataset's own, a field's dataset's.
 {
-  kind: CASE WHEN __node__:DataProduct THEN 'PRODUCT' WHEN __node__:Dataset THEN 'DATASET'
-             WHEN __node__:Field THEN 'FIELD' ELSE 'CONSUMER' END,
+  kind: {{node-kind __node__}},
   id: __node__.id, name: coalesce(__node__.name, __node__.id),
   description: coalesce(__node__.description, __node__.purpose, ''),
   score: score, product: product.id, domain: coalesce(product.domain, __node__.domain, ''),
