@@ -48,7 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * System properties: those of {@link SyntheticCatalog} (the mesh's size, where its graph is kept, the page cache),
  * {@code bench.runs} (200 per call), {@code bench.hubRuns} (30), {@code bench.events} (1000 per
- * client count, and again in batches of 100 from one client), {@code bench.clients} (4).
+ * client count, and again in batches of 100 from one client), {@code bench.clients} (4),
+ * {@code bench.eventWarmUp} (events sent and stored before any is timed, as many as {@code bench.events} by
+ * default: the write path is JIT-compiled over thousands of events, and twenty left the single-event figures at half
+ * their steady rate).
  */
 class CatalogBenchmark {
 
@@ -245,7 +248,7 @@ class CatalogBenchmark {
     AtomicInteger sequence = new AtomicInteger();
     IntFunction<String> event = i -> SyntheticEvents.runEvent(mesh, sequence.incrementAndGet());
     List<CatalogRow> rows = new ArrayList<>();
-    for (int i = 0; i < WARM_UP; i++) {
+    for (int i = 0; i < Integer.getInteger("bench.eventWarmUp", Math.max(WARM_UP, events)); i++) {
       post(event.apply(i));
       store.record(Viewer.EVERYTHING, reader.read(event.apply(i)));
     }
