@@ -9,6 +9,7 @@ import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.graphiql.GraphiqlRoutes;
 import io.meshcatalog.gateway.http.GatewayProperties;
+import io.meshcatalog.gateway.http.PersistedDocumentsProperties;
 import io.meshcatalog.gateway.http.EdgeCheck;
 import io.meshcatalog.gateway.http.GatewayServer;
 import io.meshcatalog.gateway.http.ExchangeObservers;
@@ -16,6 +17,7 @@ import io.meshcatalog.gateway.http.GatewayWiring;
 import io.meshcatalog.gateway.http.MetricsEndpoint;
 import io.meshcatalog.gateway.http.HttpRoute;
 import io.meshcatalog.gateway.http.SupergraphSource;
+import io.meshcatalog.gateway.persisted.PersistedDocuments;
 import io.meshcatalog.gateway.security.ApiKeys;
 import io.meshcatalog.gateway.security.GrantLookup;
 import io.meshcatalog.gateway.security.SecurityProperties;
@@ -141,7 +143,10 @@ final class PlainGateway implements AutoCloseable {
       metrics.ifPresent(parts::add);
       ExchangeObservers observers = GatewayWiring.exchangeObservers(properties, json);
       parts.add(observers);
-      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, properties, json)));
+      PersistedDocuments persisted = new PersistedDocuments(binder.bindOrCreate("gateway.persisted-documents",
+          PersistedDocumentsProperties.class).settings(json));
+      List<HttpRoute> routes = new ArrayList<>(List.of(GatewayWiring.graphqlRoute(gateway, persisted, properties,
+          json)));
       metrics.ifPresent(endpoint -> routes.add(endpoint.route()));
       routes.addAll(GatewayWiring.healthRoutes(gateway, client, guarded, List.of(), List.of(), json));
       routes.addAll(GraphiqlRoutes.all(json).routes());

@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner, the supergraph model, value completion and the operation limits stay pure (no Spring, no I/O) so they
- * can be tested, benchmarked and reused without a runtime; dependencies point from the edge inwards.
+ * The planner, the supergraph model, value completion, the operation limits and persisted documents stay pure (no
+ * Spring, no I/O) so they can be tested, benchmarked and reused without a runtime; dependencies point from the edge
+ * inwards.
  */
 class ArchitectureTests {
 
@@ -27,12 +28,14 @@ class ArchitectureTests {
         .layer("Limits").definedBy("..gateway.limits..")
         .layer("Planning").definedBy("..gateway.planning..")
         .layer("Supergraph").definedBy("..gateway.supergraph..")
+        .layer("Persisted").definedBy("..gateway.persisted..")
         .whereLayer("Http").mayNotBeAccessedByAnyLayer()
         .whereLayer("Execution").mayOnlyBeAccessedByLayers("Http")
         .whereLayer("Completion").mayOnlyBeAccessedByLayers("Execution")
         .whereLayer("Limits").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Planning").mayOnlyBeAccessedByLayers("Execution", "Http")
         .whereLayer("Supergraph").mayOnlyBeAccessedByLayers("Planning", "Execution", "Http")
+        .whereLayer("Persisted").mayOnlyBeAccessedByLayers("Http")
         .check(GATEWAY);
   }
 
@@ -45,9 +48,9 @@ class ArchitectureTests {
   }
 
   @Test
-  void supergraphPlanningAndLimitsUseNoSpringAndDoNoIo() {
+  void theCoreUsesNoSpringAndDoesNoIo() {
     noClasses().that().resideInAnyPackage("..gateway.supergraph..", "..gateway.planning..", "..gateway.limits..",
-            "..gateway.completion..")
+            "..gateway.completion..", "..gateway.persisted..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.io..", "java.net..",
             "java.nio.file..", "java.nio.channels..")
         .check(GATEWAY);

@@ -9,13 +9,17 @@ import io.meshcatalog.gateway.support.GatewayCalls;
 import io.meshcatalog.gateway.support.TestSubgraph;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -203,6 +207,76 @@ class PlainGatewayIT {
     assertThat(missing.at("/path").asString()).isEqualTo("/nowhere");
     assertThat(missing.at("/caller").asString()).isEqualTo("anonymous");
     assertThat(missing.has("operation")).isFalse();
+  }
+
+  @Test
+  void apqRunsADocumentByItsHashOnceSentOverPostAndGet() throws Exception {
+    String query = "{ topReviews { body } }";
+    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(query.getBytes(StandardCharsets.UTF_8)));
+    Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+    try (PlainGateway gateway = start()) {
+      String whole = graphql(gateway, null, query).body();
+      int asked = REVIEWS.requests().size();
+      HttpResponse<String> unknown = post(gateway, Map.of("extensions", byHash));
+      assertThat(unknown.statusCode()).as("Apollo Client retries with the document on this answer").isEqualTo(200);
+      assertThat(GatewayCalls.tree(unknown.body()).at("/errors/0/extensions/code").asString())
+          .isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+      assertThat(unknown.headers().firstValue("cache-control")).hasValue("private, no-cache, must-revalidate");
+      assertThat(REVIEWS.requests()).as("nothing ran").hasSize(asked);
+
+      assertThat(post(gateway, Map.of("query", query, "extensions", byHash)).body()).isEqualTo(whole);
+      // as Apollo Client sends it, with the header that tells the gateway's CSRF check it is no web page's form
+      HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql?extensions="
+          + URLEncoder.encode(GatewayCalls.JSON.writeValueAsString(byHash), StandardCharsets.UTF_8)))
+          .header("apollo-require-preflight", "true").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(get.statusCode()).isEqualTo(200);
+      assertThat(get.body()).as("by hash alone, as a CDN-cacheable GET").isEqualTo(whole);
+
+      HttpResponse<String> mismatch = post(gateway, Map.of("query", "{ topReviews { id } }", "extensions", byHash));
+      assertThat(mismatch.statusCode()).isEqualTo(400);
+      assertThat(mismatch.body()).contains("provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH");
+    }
+  }
+
+  @Test
+  void aSafelistRunsTheManifestsOperationsByIdOrAsTextAndNothingElse() throws Exception {
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(manifest, """
+        {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [
+          {"id": "reviews-v1", "name": "Reviews", "type": "query", "body": "query Reviews { topReviews { body } }"}]}
+        """);
+    try (PlainGateway gateway = start("--gateway.persisted-documents.manifests=" + manifest,
+        "--gateway.persisted-documents.safelist=true")) {
+      String byText = graphql(gateway, null, "query Reviews {\n  topReviews { body }\n}").body();
+      assertThat(GatewayCalls.tree(byText).at("/data/topReviews").isArray()).isTrue();
+      assertThat(post(gateway, Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1,
+          "sha256Hash", "reviews-v1")))).body()).isEqualTo(byText);
+
+      int asked = REVIEWS.requests().size();
+      HttpResponse<String> other = graphql(gateway, null, "{ topReviews { body author { name } } }");
+      assertThat(other.statusCode()).isEqualTo(403);
+      assertThat(other.body()).contains("QUERY_NOT_IN_SAFELIST", "not in the persisted query list");
+      HttpResponse<String> unknownId = post(gateway, Map.of("extensions", Map.of("persistedQuery",
+          Map.of("version", 1, "sha256Hash", "reviews-v2"))));
+      assertThat(unknownId.statusCode()).isEqualTo(404);
+      assertThat(unknownId.body()).contains("PERSISTED_QUERY_NOT_IN_LIST");
+      assertThat(REVIEWS.requests()).as("nothing ran").hasSize(asked);
+    }
+  }
+
+  @Test
+  void aManifestThatCannotBeReadStopsTheStartNamingIt() {
+    Path missing = dir.resolve("missing.json");
+    assertThatThrownBy(() -> start("--gateway.persisted-documents.manifests=" + missing,
+        "--gateway.persisted-documents.safelist=true"))
+        .hasStackTraceContaining("gateway.persisted-documents.manifests: cannot read " + missing);
+  }
+
+  private static HttpResponse<String> post(PlainGateway gateway, Map<String, Object> body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(gateway, "/graphql")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(GatewayCalls.JSON.writeValueAsString(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> graphql(PlainGateway gateway, String key) throws Exception {

@@ -30,7 +30,13 @@ class CatalogHttpEndpoint {
     } catch (GraphQLParams.Refused e) {
       return CompletableFuture.completedFuture(HttpAnswer.error(e.status(), e.getMessage(), json));
     }
-    return catalog.serve(params.query(), params.operationName(), params.variables(), true, call.context())
+    String query = params.query();
+    if (query == null) {
+      // the gateway resolves persisted documents before it calls a subgraph; the catalog is sent whole documents
+      return CompletableFuture.completedFuture(HttpAnswer.error(400, "the catalog subgraph runs documents sent as "
+          + "\"query\", not persisted ones; send the document", json));
+    }
+    return catalog.serve(query, params.operationName(), params.variables(), true, call.context())
         .thenApply(answer -> HttpAnswer.graphql(answer, json));
   }
 }

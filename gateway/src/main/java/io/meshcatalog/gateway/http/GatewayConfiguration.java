@@ -12,6 +12,7 @@ import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.execution.SubgraphClient;
+import io.meshcatalog.gateway.persisted.PersistedDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -106,8 +107,14 @@ class GatewayConfiguration {
   }
 
   @Bean
-  HttpRoute graphqlRoute(Gateway gateway, GatewayProperties properties, JsonMapper jsonMapper) {
-    return GatewayWiring.graphqlRoute(gateway, properties, jsonMapper);
+  PersistedDocuments persistedDocuments(PersistedDocumentsProperties properties, JsonMapper jsonMapper) {
+    return new PersistedDocuments(properties.settings(jsonMapper));
+  }
+
+  @Bean
+  HttpRoute graphqlRoute(Gateway gateway, PersistedDocuments persistedDocuments, GatewayProperties properties,
+      JsonMapper jsonMapper) {
+    return GatewayWiring.graphqlRoute(gateway, persistedDocuments, properties, jsonMapper);
   }
 
   /** One endpoint behind the three health routes. */

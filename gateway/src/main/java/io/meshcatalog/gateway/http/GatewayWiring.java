@@ -18,6 +18,7 @@ import io.meshcatalog.gateway.execution.OverrideLabels;
 import io.meshcatalog.gateway.execution.PlanExecutor;
 import io.meshcatalog.gateway.execution.SubgraphClient;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.persisted.PersistedDocuments;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -137,8 +138,9 @@ public final class GatewayWiring {
     return gateway;
   }
 
-  public static HttpRoute graphqlRoute(Gateway gateway, GatewayProperties properties, JsonMapper json) {
-    GraphQLEndpoint endpoint = new GraphQLEndpoint(gateway, properties.planHeaderName(), json);
+  public static HttpRoute graphqlRoute(Gateway gateway, PersistedDocuments persisted, GatewayProperties properties,
+      JsonMapper json) {
+    GraphQLEndpoint endpoint = new GraphQLEndpoint(gateway, persisted, properties.planHeaderName(), json);
     return HttpRoute.of(GraphQLEndpoint.PATH, Set.of("GET", "POST"), endpoint::handle);
   }
 
