@@ -158,6 +158,11 @@ public final class GoldenCase implements AutoCloseable {
 
   /** The operation names under {@code operations/}. */
   public List<String> operations() {
+    return operations(directory);
+  }
+
+  /** The operation names under a case's {@code operations/}, before it is started. */
+  public static List<String> operations(Path directory) {
     try (Stream<Path> files = Files.list(directory.resolve("operations"))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".graphql"))
           .map(n -> n.replace(".graphql", "")).sorted().toList();
