@@ -8,6 +8,7 @@ import io.meshcatalog.gateway.execution.OperationLimits;
 import io.meshcatalog.gateway.http.EdgeCheck;
 import io.meshcatalog.gateway.http.HealthProbe;
 import io.meshcatalog.gateway.http.HttpRoute;
+import io.meshcatalog.gateway.http.PersistedDocumentsProperties;
 import io.meshcatalog.gateway.security.ApiKeyAdmin;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
@@ -169,10 +170,16 @@ class CatalogConfiguration {
     return new HarvestSchedule(catalogHarvester, properties.harvestEvery());
   }
 
+  /**
+   * The catalog subgraph over HTTP. With a safelist (or require-id) on, for admins only: it runs whatever document it
+   * is sent, which {@code /graphql} would refuse.
+   */
   @Bean
-  HttpRoute catalogGraphqlRoute(CatalogSubgraph catalogSubgraph, JsonMapper jsonMapper) {
-    return HttpRoute.of(CatalogHttpEndpoint.PATH, Set.of("POST"),
+  HttpRoute catalogGraphqlRoute(CatalogSubgraph catalogSubgraph, JsonMapper jsonMapper,
+      PersistedDocumentsProperties persistedDocuments) {
+    HttpRoute route = HttpRoute.of(CatalogHttpEndpoint.PATH, Set.of("POST"),
         new CatalogHttpEndpoint(catalogSubgraph, jsonMapper)::handle);
+    return persistedDocuments.restrictsDocuments() ? route.withAccess(HttpRoute.Access.ADMIN) : route;
   }
 
   /** Writes to Neo4j: authenticated callers only, in their own namespaces. */

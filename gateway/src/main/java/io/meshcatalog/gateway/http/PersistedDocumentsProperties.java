@@ -31,11 +31,16 @@ public record PersistedDocumentsProperties(@Nullable Boolean apq, @Nullable Inte
   /** The largest manifest read: a list of 100,000 operations of a few hundred bytes each fits well within it. */
   static final long MAX_MANIFEST_BYTES = 64L << 20;
 
+  /** Whether only some documents run: a safelist or require-id is on. */
+  public boolean restrictsDocuments() {
+    return Boolean.TRUE.equals(safelist) || Boolean.TRUE.equals(requireId);
+  }
+
   /** The settings, with the manifests read; a manifest that cannot be read stops the start with what is wrong. */
   public PersistedDocuments.Settings settings(JsonMapper json) {
     boolean safe = Boolean.TRUE.equals(safelist);
     boolean ids = Boolean.TRUE.equals(requireId);
-    return new PersistedDocuments.Settings(apq == null ? !(safe || ids) : apq,
+    return new PersistedDocuments.Settings(apq == null ? !restrictsDocuments() : apq,
         apqCacheSize == null ? PersistedDocuments.Settings.DEFAULTS.apqCacheSize() : apqCacheSize,
         PersistedQueryList.read(read(manifests == null ? List.of() : manifests), json), safe, ids,
         Boolean.TRUE.equals(logUnknown));
