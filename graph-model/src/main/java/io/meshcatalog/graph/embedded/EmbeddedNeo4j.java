@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -51,9 +52,26 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * or on a free port when {@code port} is 0.
      */
     public static EmbeddedNeo4j start(Path home, int port, long pageCacheBytes) {
+        return start(home, port, pageCacheBytes, null);
+    }
+
+    /**
+     * Starts Neo4j as {@link #start} does, but with Mesh Catalog's procedures loaded from the plugin jars in
+     * {@code plugins} (graph-model's {@code neo4j-plugin} jar), as a Neo4j server loads them, instead of registered
+     * from this process's classes: a stand-in for a server in tests.
+     */
+    public static EmbeddedNeo4j startWithPlugins(Path home, int port, long pageCacheBytes, Path plugins) {
+        return start(home, port, pageCacheBytes, plugins);
+    }
+
+    private static EmbeddedNeo4j start(Path home, int port, long pageCacheBytes, @Nullable Path plugins) {
         int boltPort = port == 0 ? freePort() : port;
         long started = System.nanoTime();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath());
+        if (plugins != null) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins.toAbsolutePath());
+        }
+        DatabaseManagementService service = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -69,7 +87,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // shutdown spent idle. Its connections are closed by then, so nothing is lost without it.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
-        registerProcedures(service);
+        if (plugins == null) {
+            registerProcedures(service);
+        }
         String password = BoltPassword.readOrCreate(home);
         setPassword(service, password);
         EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort, password);

@@ -4,21 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.neo4j.driver.Driver;
 
 /**
  * One embedded Neo4j per test JVM, reached over Bolt like any server, emptied before each test.
  * It is closed by a shutdown hook when the JVM ends.
  */
-public final class EmbeddedNeo4jExtension implements BeforeEachCallback, ParameterResolver {
+public final class EmbeddedNeo4jExtension extends GraphExtension {
 
     private static GraphConnection connection;
 
-    static synchronized GraphConnection connection() {
+    static synchronized GraphConnection shared() {
         if (connection == null) {
             try {
                 Path home = Files.createTempDirectory("mesh-catalog-neo4j-");
@@ -33,19 +28,7 @@ public final class EmbeddedNeo4jExtension implements BeforeEachCallback, Paramet
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        try (var session = connection().driver().session()) {
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Driver.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return connection().driver();
+    GraphConnection connection() {
+        return shared();
     }
 }

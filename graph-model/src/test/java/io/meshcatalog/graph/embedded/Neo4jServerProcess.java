@@ -1,0 +1,113 @@
+package io.meshcatalog.graph.embedded;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Neo4j in a JVM of its own ({@link StandaloneNeo4j}), with graph-model's {@code neo4j-plugin} jar, the one the
+ * build makes for servers, in its plugins folder: the procedures come from the jar, as on a server, not from the test's
+ * classes. The store reaches it only through {@code NEO4J_URI}, as it reaches a server.
+ */
+final class Neo4jServerProcess implements AutoCloseable {
+
+    /** The plugin jar, where {@code mvn package} puts it (the integration tests run after it). */
+    static final Path PLUGIN = Path.of("target", "graph-model-neo4j-plugin.jar");
+
+    private final Process process;
+    private final GraphConnection connection;
+    private final List<String> output;
+
+    private Neo4jServerProcess(Process process, GraphConnection connection, List<String> output) {
+        this.process = process;
+        this.connection = connection;
+        this.output = output;
+    }
+
+    static Neo4jServerProcess start() {
+        if (!Files.isRegularFile(PLUGIN)) {
+            throw new IllegalStateException(PLUGIN.toAbsolutePath() + " is missing: the package phase builds it "
+                    + "(mvn verify runs it before the integration tests)");
+        }
+        try {
+            Path home = Files.createTempDirectory("mesh-catalog-neo4j-server-");
+            Path plugins = Files.createDirectories(home.resolve("plugins"));
+            Files.copy(PLUGIN, plugins.resolve(PLUGIN.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    StandaloneNeo4j.class.getName(), home.resolve("data").toString(), plugins.toString())
+                    .redirectErrorStream(true).start();
+            List<String> output = new ArrayList<>();
+            String uri = awaitBolt(process, output);
+            String password = BoltPassword.readOrCreate(home.resolve("data"));
+            GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(Map.of("NEO4J_URI", uri,
+                    "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", password)));
+            return new Neo4jServerProcess(process, connection, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the process's output until it says where Bolt is; everything it printed is kept for a failure. */
+    private static String awaitBolt(Process process, List<String> output) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        CompletableFuture<String> bolt = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.startsWith("bolt ")) {
+                        return line.substring("bolt ".length()).strip();
+                    }
+                }
+                throw new IllegalStateException("the Neo4j process ended before it served Bolt");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            String uri = bolt.get(120, TimeUnit.SECONDS);
+            // keep draining its output, so it never blocks on a full pipe
+            CompletableFuture.runAsync(() -> lines.lines().forEach(line -> { }));
+            return uri;
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            synchronized (output) {
+                throw new IllegalStateException("Neo4j did not start as a process of its own: " + e + "; it printed "
+                        + String.join("\n", output), e);
+            }
+        }
+    }
+
+    GraphConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

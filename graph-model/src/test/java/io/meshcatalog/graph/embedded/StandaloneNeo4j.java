@@ -1,0 +1,23 @@
+package io.meshcatalog.graph.embedded;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Neo4j as a process of its own, as a server would be: Bolt on a free port of 127.0.0.1 with authentication, Mesh
+ * Catalog's procedures only from the plugin jars of the plugins folder it is given. Prints {@code bolt <uri>} when it
+ * serves; stops on SIGTERM. Arguments: the data directory, the plugins folder.
+ */
+public final class StandaloneNeo4j {
+
+    private StandaloneNeo4j() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.startWithPlugins(Path.of(args[0]), 0, 64L << 20, Path.of(args[1]));
+        Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "neo4j-stop"));
+        System.out.println("bolt " + neo4j.boltUri());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+}
