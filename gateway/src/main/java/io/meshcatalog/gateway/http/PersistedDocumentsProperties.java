@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,14 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param apq whether clients may register documents by hash, Apollo's automatic persisted queries (on, unless a
  *     safelist or require-id is)
- * @param apqCacheSize how many registered documents are remembered (2,000)
+ * @param apqCacheSize how much registered document text is remembered (16MB)
  * @param manifests persisted query lists, paths of Apollo persisted query manifests (JSON)
  * @param safelist whether only operations the lists hold run (false)
  * @param requireId whether only operations sent by id run (false)
  * @param logUnknown whether operations sent as text that no list holds are logged (false)
  */
 @ConfigurationProperties("gateway.persisted-documents")
-public record PersistedDocumentsProperties(@Nullable Boolean apq, @Nullable Integer apqCacheSize,
+public record PersistedDocumentsProperties(@Nullable Boolean apq, @Nullable DataSize apqCacheSize,
     @Nullable List<String> manifests, @Nullable Boolean safelist, @Nullable Boolean requireId,
     @Nullable Boolean logUnknown) {
 
@@ -41,7 +42,7 @@ public record PersistedDocumentsProperties(@Nullable Boolean apq, @Nullable Inte
     boolean safe = Boolean.TRUE.equals(safelist);
     boolean ids = Boolean.TRUE.equals(requireId);
     return new PersistedDocuments.Settings(apq == null ? !restrictsDocuments() : apq,
-        apqCacheSize == null ? PersistedDocuments.Settings.DEFAULTS.apqCacheSize() : apqCacheSize,
+        apqCacheSize == null ? PersistedDocuments.Settings.DEFAULTS.apqCacheBytes() : apqCacheSize.toBytes(),
         PersistedQueryList.read(read(manifests == null ? List.of() : manifests), json), safe, ids,
         Boolean.TRUE.equals(logUnknown));
   }

@@ -41,11 +41,12 @@ public final class PersistedDocuments {
    * @param requireId whether only documents named by id run (a document sent as text is refused)
    * @param logUnknown whether documents sent as text that no list holds are logged
    */
-  public record Settings(boolean apq, int apqCacheSize, PersistedQueryList list, boolean safelist, boolean requireId,
-      boolean logUnknown) {
+  public record Settings(boolean apq, long apqCacheBytes, PersistedQueryList list, boolean safelist,
+      boolean requireId, boolean logUnknown) {
 
-    /** APQ on, no list: what the gateway does unless configured otherwise. */
-    public static final Settings DEFAULTS = new Settings(true, 2_000, PersistedQueryList.EMPTY, false, false, false);
+    /** APQ on (16 MB of documents), no list: what the gateway does unless configured otherwise. */
+    public static final Settings DEFAULTS = new Settings(true, 16L << 20, PersistedQueryList.EMPTY, false, false,
+        false);
 
     public Settings {
       if (apq && (safelist || requireId)) {
@@ -57,8 +58,8 @@ public final class PersistedDocuments {
         throw new IllegalArgumentException("a safelist or require-id needs a persisted query list (manifests): "
             + "without one every operation is refused");
       }
-      if (apqCacheSize < 1) {
-        throw new IllegalArgumentException("apq-cache-size must be 1 or more, got " + apqCacheSize);
+      if (apqCacheBytes < 1) {
+        throw new IllegalArgumentException("apq-cache-size must be more than 0 bytes, got " + apqCacheBytes);
       }
     }
   }
@@ -83,7 +84,11 @@ public final class PersistedDocuments {
 
   public PersistedDocuments(Settings settings) {
     this.settings = settings;
-    this.registered = settings.apq() ? Caffeine.newBuilder().maximumSize(settings.apqCacheSize()).build() : null;
+    // bounded by weight, not count: a client may register documents as large as a request may be; evictions run on
+    // the registering thread, so the bound holds when the registration returns
+    this.registered = settings.apq() ? Caffeine.newBuilder().maximumWeight(settings.apqCacheBytes())
+        .weigher((String hash, String document) -> 64 + 2 * (hash.length() + document.length()))
+        .executor(Runnable::run).<String, String>build() : null;
   }
 
   /**

@@ -38,6 +38,21 @@ class PersistedDocumentsTests {
   }
 
   @Test
+  void apqRemembersAsMuchDocumentTextAsItIsGivenAndRunsALargerDocumentWithoutKeepingIt() {
+    PersistedDocuments small = new PersistedDocuments(new Settings(true, 4_096, PersistedQueryList.EMPTY, false,
+        false, false));
+    String large = "query Large { " + "topReviews { body } ".repeat(200) + "}";
+    String hash = PersistedDocuments.sha256(large);
+    assertThat(small.resolve(large, persisted(hash))).isEqualTo(new Run(large, hash));
+    assertThat(((Refused) small.resolve(null, persisted(hash))).code()).as("over the cache's 4 KB on its own")
+        .isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+
+    String reviews = PersistedDocuments.sha256(REVIEWS);
+    small.resolve(REVIEWS, persisted(reviews));
+    assertThat(small.resolve(null, persisted(reviews))).isEqualTo(new Run(REVIEWS, reviews));
+  }
+
+  @Test
   void apqRefusesAHashThatIsNotTheDocumentsAndAnotherVersion() {
     PersistedDocuments apq = new PersistedDocuments(Settings.DEFAULTS);
     Refused mismatch = (Refused) apq.resolve("{ me { name } }", persisted(PersistedDocuments.sha256(REVIEWS)));
@@ -56,7 +71,7 @@ class PersistedDocumentsTests {
 
   @Test
   void aListNamesItsOperationsByIdAndRefusesIdsItDoesNotHold() {
-    PersistedDocuments listed = new PersistedDocuments(new Settings(false, 10, LIST, false, false, false));
+    PersistedDocuments listed = new PersistedDocuments(new Settings(false, 1L << 20, LIST, false, false, false));
     assertThat(listed.resolve(null, persisted("reviews-v1"))).isEqualTo(new Run(REVIEWS, "reviews-v1"));
 
     Refused unknown = (Refused) listed.resolve(null, persisted("reviews-v2"));
@@ -67,15 +82,15 @@ class PersistedDocumentsTests {
     assertThat(listed.resolve("{ me { name } }", Map.of())).as("no safelist: any document runs")
         .isEqualTo(new Run("{ me { name } }", null));
 
-    PersistedDocuments neither = new PersistedDocuments(new Settings(false, 10, PersistedQueryList.EMPTY, false,
-        false, false));
+    PersistedDocuments neither = new PersistedDocuments(new Settings(false, 1L << 20, PersistedQueryList.EMPTY,
+        false, false, false));
     assertThat(((Refused) neither.resolve(null, persisted("reviews-v1"))).code())
         .isEqualTo("PERSISTED_QUERY_NOT_SUPPORTED");
   }
 
   @Test
   void aSafelistRunsTheListsDocumentsWhateverTheirLayoutAndIntrospectionAndRefusesTheRest() {
-    PersistedDocuments safelist = new PersistedDocuments(new Settings(false, 10, LIST, true, false, false));
+    PersistedDocuments safelist = new PersistedDocuments(new Settings(false, 1L << 20, LIST, true, false, false));
     String relaid = """
         # the same operations, laid out and ordered differently
         fragment Named on User { name }
@@ -98,7 +113,7 @@ class PersistedDocumentsTests {
 
   @Test
   void requireIdRunsOnlyWhatIsNamedById() {
-    PersistedDocuments ids = new PersistedDocuments(new Settings(false, 10, LIST, false, true, false));
+    PersistedDocuments ids = new PersistedDocuments(new Settings(false, 1L << 20, LIST, false, true, false));
     Refused text = (Refused) ids.resolve(REVIEWS, Map.of());
     assertThat(text.status()).isEqualTo(400);
     assertThat(text.code()).isEqualTo("PERSISTED_QUERY_ID_REQUIRED");
@@ -107,9 +122,9 @@ class PersistedDocumentsTests {
 
   @Test
   void settingsThatWouldRefuseEverythingOrDefeatTheSafelistAreRefused() {
-    assertThatThrownBy(() -> new Settings(true, 10, LIST, true, false, false))
+    assertThatThrownBy(() -> new Settings(true, 1L << 20, LIST, true, false, false))
         .hasMessageContaining("cannot be on with a safelist or require-id");
-    assertThatThrownBy(() -> new Settings(false, 10, PersistedQueryList.EMPTY, true, false, false))
+    assertThatThrownBy(() -> new Settings(false, 1L << 20, PersistedQueryList.EMPTY, true, false, false))
         .hasMessageContaining("needs a persisted query list");
   }
 
