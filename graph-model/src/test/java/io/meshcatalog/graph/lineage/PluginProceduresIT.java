@@ -1,8 +1,12 @@
 package io.meshcatalog.graph.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.PluginNeo4jTest;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
@@ -15,6 +19,33 @@ class PluginProceduresIT extends ServerProceduresContract {
 
     PluginProceduresIT(Driver driver) {
         super(driver);
+    }
+
+    @Test
+    void bothWaysHideTheSameNodesFromEveryViewer() {
+        Fixtures.visibility().forEach(inside::upsert);
+        List<Viewer> viewers = List.of(Viewer.PUBLIC, Viewer.of("olga", Set.of("ads-team")),
+                Viewer.of("carl", Set.of("crm-team")));
+        int hiding = 0;
+        List<NodeRef> roots = roots().stream().filter(root -> root.id().matches("(shop|crm|ads)\\..*")).toList();
+        assertThat(roots).hasSize(14);
+        for (NodeRef root : roots) {
+            for (Viewer viewer : viewers) {
+                ImpactReport impact;
+                try {
+                    impact = inside.impact(viewer, root, null);
+                } catch (UnknownNodeException hidden) {
+                    assertThatThrownBy(() -> cypher.impact(viewer, root, null)).isInstanceOf(UnknownNodeException.class);
+                    continue;
+                }
+                hiding += impact.hidden().isEmpty() ? 0 : 1;
+                assertThat(impact).as("impact of %s for %s", root, viewer).isEqualTo(cypher.impact(viewer, root, null));
+                // downstream, the impact above walks as lineage does; upstream is the other way through the procedure
+                assertThat(inside.lineage(viewer, root, Direction.UPSTREAM, null)).as("upstream of %s for %s", root,
+                        viewer).isEqualTo(cypher.lineage(viewer, root, Direction.UPSTREAM, null));
+            }
+        }
+        assertThat(hiding).as("answers that hide something").isGreaterThanOrEqualTo(5);
     }
 
     @Test
