@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +63,7 @@ public record Webhook(String team, URI url, @Nullable String format, @Nullable S
     byte[] body = body(notification);
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Content-Type", "application/json")
-        .header("Idempotency-Key", digest(notification.id()))
+        .header("Idempotency-Key", DigestUtils.sha256Hex(notification.id()))
         .header("User-Agent", "mesh-catalog")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (secret != null && !secret.isEmpty()) {
@@ -111,14 +111,6 @@ public record Webhook(String team, URI url, @Nullable String format, @Nullable S
         + (n.affected().isEmpty() ? "" : "\nYours downstream: " + String.join(", ", n.affected()));
   }
 
-  private static String digest(String id) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(id.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 
   private static String hmac(String secret, byte[] body) {
     try {

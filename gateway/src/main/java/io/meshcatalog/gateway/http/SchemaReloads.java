@@ -6,14 +6,11 @@ import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.Gateway;
 import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.gateway.supergraph.Supergraph;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,18 +51,11 @@ final class SchemaReloads implements SupergraphSource.Served {
         "added", after.stream().filter(name -> !before.contains(name)).toList(),
         "removed", before.stream().filter(name -> !after.contains(name)).toList(),
         "subgraphs", after.size(),
-        "sha256", sha256(sdl)));
+        "sha256", DigestUtils.sha256Hex(sdl)));
   }
 
   private static List<String> names(Supergraph supergraph) {
     return supergraph.subgraphs().stream().map(Subgraph::name).toList();
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

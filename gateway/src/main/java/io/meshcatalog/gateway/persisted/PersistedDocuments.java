@@ -4,13 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import io.micrometer.core.instrument.Metrics;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +138,7 @@ public final class PersistedDocuments {
       return known == null ? counted("apq_miss", new Refused(200, "PERSISTED_QUERY_NOT_FOUND",
           "PersistedQueryNotFound")) : counted("apq_hit", new Run(known, hash));
     }
-    if (!sha256(query).equals(hash)) {
+    if (!DigestUtils.sha256Hex(query).equals(hash)) {
       return refused(400, "PERSISTED_QUERY_HASH_MISMATCH", "provided sha does not match query");
     }
     cache.put(hash, query);
@@ -188,14 +185,5 @@ public final class PersistedDocuments {
   private static <T extends Outcome> T counted(String outcome, T value) {
     Metrics.counter("meshcatalog.persisted.documents", "outcome", outcome).increment();
     return value;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

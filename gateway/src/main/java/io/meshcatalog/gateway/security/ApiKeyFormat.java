@@ -1,12 +1,11 @@
 package io.meshcatalog.gateway.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,7 +79,7 @@ public final class ApiKeyFormat {
 
   /** The SHA-256 hash of {@code key}, lower-case hex. */
   public static String sha256(String key) {
-    return HexFormat.of().formatHex(digest(key));
+    return DigestUtils.sha256Hex(key);
   }
 
   /** Whether {@code presented} hashes to {@code storedHash} (hex), compared in constant time. */
@@ -91,7 +90,7 @@ public final class ApiKeyFormat {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return MessageDigest.isEqual(digest(presented), expected);
+    return MessageDigest.isEqual(DigestUtils.sha256(presented), expected);
   }
 
   /** {@code sha256:<hex>}, as configuration names a key's hash. */
@@ -111,13 +110,5 @@ public final class ApiKeyFormat {
           + "--new-api-key prints one)");
     }
     return hex.substring(HASH_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static byte[] digest(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
   }
 }

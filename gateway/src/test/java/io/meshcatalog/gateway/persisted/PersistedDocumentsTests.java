@@ -9,6 +9,7 @@ import io.meshcatalog.gateway.persisted.PersistedDocuments.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ class PersistedDocumentsTests {
   @Test
   void apqAsksForTheDocumentOnceThenRunsItByItsHash() {
     PersistedDocuments apq = new PersistedDocuments(Settings.DEFAULTS);
-    String hash = PersistedDocuments.sha256(REVIEWS);
+    String hash = DigestUtils.sha256Hex(REVIEWS);
 
     Refused unknown = (Refused) apq.resolve(null, persisted(hash));
     assertThat(unknown.status()).as("Apollo's clients retry with the document on this answer").isEqualTo(200);
@@ -42,12 +43,12 @@ class PersistedDocumentsTests {
     PersistedDocuments small = new PersistedDocuments(new Settings(true, 4_096, PersistedQueryList.EMPTY, false,
         false, false));
     String large = "query Large { " + "topReviews { body } ".repeat(200) + "}";
-    String hash = PersistedDocuments.sha256(large);
+    String hash = DigestUtils.sha256Hex(large);
     assertThat(small.resolve(large, persisted(hash))).isEqualTo(new Run(large, hash));
     assertThat(((Refused) small.resolve(null, persisted(hash))).code()).as("over the cache's 4 KB on its own")
         .isEqualTo("PERSISTED_QUERY_NOT_FOUND");
 
-    String reviews = PersistedDocuments.sha256(REVIEWS);
+    String reviews = DigestUtils.sha256Hex(REVIEWS);
     small.resolve(REVIEWS, persisted(reviews));
     assertThat(small.resolve(null, persisted(reviews))).isEqualTo(new Run(REVIEWS, reviews));
   }
@@ -55,14 +56,14 @@ class PersistedDocumentsTests {
   @Test
   void apqRefusesAHashThatIsNotTheDocumentsAndAnotherVersion() {
     PersistedDocuments apq = new PersistedDocuments(Settings.DEFAULTS);
-    Refused mismatch = (Refused) apq.resolve("{ me { name } }", persisted(PersistedDocuments.sha256(REVIEWS)));
+    Refused mismatch = (Refused) apq.resolve("{ me { name } }", persisted(DigestUtils.sha256Hex(REVIEWS)));
     assertThat(mismatch).isEqualTo(new Refused(400, "PERSISTED_QUERY_HASH_MISMATCH",
         "provided sha does not match query"));
-    assertThat(apq.resolve(null, persisted(PersistedDocuments.sha256(REVIEWS))))
+    assertThat(apq.resolve(null, persisted(DigestUtils.sha256Hex(REVIEWS))))
         .as("nothing was registered under the wrong hash").isInstanceOf(Refused.class);
 
     Refused version = (Refused) apq.resolve(REVIEWS, Map.of("persistedQuery",
-        Map.of("version", 2, "sha256Hash", PersistedDocuments.sha256(REVIEWS))));
+        Map.of("version", 2, "sha256Hash", DigestUtils.sha256Hex(REVIEWS))));
     assertThat(version.status()).isEqualTo(400);
     assertThat(version.code()).isEqualTo("PERSISTED_QUERY_VERSION_NOT_SUPPORTED");
     assertThat(((Refused) apq.resolve(null, Map.of("persistedQuery", "abc"))).code())

@@ -3,19 +3,16 @@ package io.meshcatalog.graph.lineage;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.model.ProductId;
 import io.meshcatalog.graph.model.Purpose;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -197,12 +194,7 @@ final class AccessGrants {
     /** Requests that would be the same request (a retry) share this key while pending. */
     private static String pendingKey(String productId, String requester, @Nullable String team, Purpose purpose) {
         String joined = String.join("\u0000", productId, requester, team == null ? "" : team, purpose.value());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(joined);
     }
 
     private static AccessRequest request(Value r) {
