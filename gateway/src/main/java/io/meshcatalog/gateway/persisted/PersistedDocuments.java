@@ -110,24 +110,21 @@ public final class PersistedDocuments {
           + persisted.get("version") + " is not supported; the version is 1");
     }
     Optional<String> listed = settings.list().body(id);
-    if (registered == null) {
-      if (query != null) {
-        return refused(400, "CANNOT_SEND_PQ_ID_AND_BODY", "sending a persisted query id and a document in the same "
-            + "request is not allowed here (automatic persisted queries are off); send the id alone");
-      }
-      if (listed.isPresent()) {
-        return counted("list", new Run(listed.get(), id));
-      }
-      return settings.list().isEmpty()
-          ? refused(400, "PERSISTED_QUERY_NOT_SUPPORTED", "persisted queries are not enabled on this gateway; send "
-              + "the document as \"query\"")
-          : refused(404, "PERSISTED_QUERY_NOT_IN_LIST", "Persisted query '" + id + "' not found in the persisted "
-              + "query list");
-    }
     if (listed.isPresent() && query == null) {
       return counted("list", new Run(listed.get(), id));
     }
-    return automatic(registered, id.toLowerCase(Locale.ROOT), query);
+    if (registered != null) {
+      return automatic(registered, id.toLowerCase(Locale.ROOT), query);
+    }
+    if (query != null) {
+      return refused(400, "CANNOT_SEND_PQ_ID_AND_BODY", "sending a persisted query id and a document in the same "
+          + "request is not allowed here (automatic persisted queries are off); send the id alone");
+    }
+    return settings.list().isEmpty()
+        ? refused(400, "PERSISTED_QUERY_NOT_SUPPORTED", "persisted queries are not enabled on this gateway; send "
+            + "the document as \"query\"")
+        : refused(404, "PERSISTED_QUERY_NOT_IN_LIST", "Persisted query '" + id + "' not found in the persisted "
+            + "query list");
   }
 
   /** APQ: a hash alone runs what was registered under it; a hash with its document registers it. */
