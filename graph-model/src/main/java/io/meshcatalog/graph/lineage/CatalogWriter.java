@@ -66,7 +66,8 @@ final class CatalogWriter {
                 return new Prior(new Baseline(stored.isEmpty() ? null
                         : stored.get(0).get("descriptorYaml").asString(null)), gone);
             });
-            session.executeWriteWithoutResult(tx -> writeDomain(tx, domain, descriptorYaml));
+            boolean textChanged = descriptorYaml != null && !descriptorYaml.equals(prior.baseline().domainYaml);
+            session.executeWriteWithoutResult(tx -> writeDomain(tx, domain, descriptorYaml, textChanged));
             List<UpsertOutcome> outcomes = new ArrayList<>();
             // first what leaves, so that what it published can pass on to the products declared now
             for (Record row : prior.gone()) {
@@ -84,12 +85,24 @@ final class CatalogWriter {
     private record Prior(Baseline baseline, List<Record> gone) {
     }
 
-    private void writeDomain(TransactionContext tx, Domain domain, @Nullable String descriptorYaml) {
+    private void writeDomain(TransactionContext tx, Domain domain, @Nullable String descriptorYaml,
+            boolean textChanged) {
         log.run(tx, "upsert-team", Map.of("team", ProductParameters.team(domain.team())));
         Map<String, @Nullable Object> parameters = new HashMap<>();
         parameters.put("domain", ProductParameters.domain(domain));
         parameters.put("descriptorYaml", descriptorYaml);
         log.run(tx, "upsert-domain", parameters);
+        if (textChanged) {
+            vocabularyChanged(tx);
+        }
+    }
+
+    /**
+     * Counts a change to the vocabulary every gateway keeps (a domain's stored text, a retired product's snapshot), in
+     * the transaction that makes it ({@link CatalogChanges}).
+     */
+    private void vocabularyChanged(TransactionContext tx) {
+        log.run(tx, "catalog-changed", Map.of("scope", CatalogChanges.Scope.VOCABULARY.name(), "at", now()));
     }
 
     private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product,
@@ -144,6 +157,7 @@ final class CatalogWriter {
         String snapshot = retired == null ? row.get("descriptor").asString(null) : descriptors.write(domain, retired);
         String hash = retired == null ? "retired" : ProductParameters.contentHash(retired);
         markRetired(tx, id, by, snapshot, hash);
+        vocabularyChanged(tx);
         int revision = row.get("revision").asInt() + 1;
         record(tx, id, revision, hash, retired, snapshot, changes, by);
         return new UpsertOutcome(id, UpsertOutcome.Change.RETIRED, hash, changes);

@@ -32,3 +32,5 @@ CREATE CONSTRAINT quality_result_id IF NOT EXISTS FOR (n:QualityResult) REQUIRE 
 CREATE CONSTRAINT template_key IF NOT EXISTS FOR (n:ProductTemplate) REQUIRE n.key IS UNIQUE;
 CREATE INDEX template_id IF NOT EXISTS FOR (n:ProductTemplate) ON (n.id);
 CREATE INDEX product_template IF NOT EXISTS FOR (n:DataProduct) ON (n.templateId);
+CREATE CONSTRAINT harvest_lease_domain IF NOT EXISTS FOR (n:HarvestLease) REQUIRE n.domain IS UNIQUE;
+CREATE CONSTRAINT catalog_change_scope IF NOT EXISTS FOR (n:CatalogChange) REQUIRE n.scope IS UNIQUE;

@@ -19,32 +19,38 @@ import java.util.concurrent.TimeoutException;
 /**
  * Neo4j in a JVM of its own ({@link StandaloneNeo4j}), with graph-model's {@code neo4j-plugin} jar, the one the
  * build makes for servers, in its plugins folder: the procedures come from the jar, as on a server, not from the test's
- * classes. The store reaches it only through {@code NEO4J_URI}, as it reaches a server.
+ * classes. The store reaches it only through {@code NEO4J_URI}, as it reaches a server; so do gateway processes started
+ * with its {@link #environment()}.
  */
-final class Neo4jServerProcess implements AutoCloseable {
+public final class Neo4jServerProcess implements AutoCloseable {
 
     /** The plugin jar, where {@code mvn package} puts it (the integration tests run after it). */
     static final Path PLUGIN = Path.of("target", "graph-model-neo4j-plugin.jar");
 
     private final Process process;
     private final GraphConnection connection;
-    private final List<String> output;
+    private final Map<String, String> environment;
 
-    private Neo4jServerProcess(Process process, GraphConnection connection, List<String> output) {
+    private Neo4jServerProcess(Process process, GraphConnection connection, Map<String, String> environment) {
         this.process = process;
         this.connection = connection;
-        this.output = output;
+        this.environment = environment;
     }
 
     static Neo4jServerProcess start() {
-        if (!Files.isRegularFile(PLUGIN)) {
-            throw new IllegalStateException(PLUGIN.toAbsolutePath() + " is missing: the package phase builds it "
-                    + "(mvn verify runs it before the integration tests)");
+        return start(PLUGIN);
+    }
+
+    /** Starts Neo4j with {@code plugin}, graph-model's plugin jar, in its plugins folder. */
+    public static Neo4jServerProcess start(Path plugin) {
+        if (!Files.isRegularFile(plugin)) {
+            throw new IllegalStateException(plugin.toAbsolutePath() + " is missing: graph-model's package phase "
+                    + "builds it (mvn verify runs it before the integration tests)");
         }
         try {
             Path home = Files.createTempDirectory("mesh-catalog-neo4j-server-");
             Path plugins = Files.createDirectories(home.resolve("plugins"));
-            Files.copy(PLUGIN, plugins.resolve(PLUGIN.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(plugin, plugins.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             String java = ProcessHandle.current().info().command().orElse("java");
             Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                     StandaloneNeo4j.class.getName(), home.resolve("data").toString(), plugins.toString())
@@ -52,9 +58,10 @@ final class Neo4jServerProcess implements AutoCloseable {
             List<String> output = new ArrayList<>();
             String uri = awaitBolt(process, output);
             String password = BoltPassword.readOrCreate(home.resolve("data"));
-            GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(Map.of("NEO4J_URI", uri,
-                    "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", password)));
-            return new Neo4jServerProcess(process, connection, output);
+            Map<String, String> environment = Map.of("NEO4J_URI", uri, "NEO4J_USERNAME", "neo4j",
+                    "NEO4J_PASSWORD", password);
+            GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(environment));
+            return new Neo4jServerProcess(process, connection, environment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,8 +100,13 @@ final class Neo4jServerProcess implements AutoCloseable {
         }
     }
 
-    GraphConnection connection() {
+    public GraphConnection connection() {
         return connection;
+    }
+
+    /** Where it is and how to sign in: {@code NEO4J_URI}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     @Override
