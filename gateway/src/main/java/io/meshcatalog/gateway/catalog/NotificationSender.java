@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.Repeating;
 import io.github.resilience4j.core.IntervalFunction;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.Alert;
@@ -15,9 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +61,7 @@ final class NotificationSender implements AutoCloseable {
     if (!settings.on() || scheduler != null) {
       return;
     }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "catalog-notifications");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long every = settings.intervalOrDefault().toMillis();
-    executor.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-    scheduler = executor;
+    scheduler = Repeating.every("catalog-notifications", settings.intervalOrDefault(), this::round);
   }
 
   /** One round: sweep, plan, send. A failing step is logged and tried again next round. */

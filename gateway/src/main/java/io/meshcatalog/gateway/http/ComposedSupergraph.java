@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.Repeating;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphComposer;
 import io.meshcatalog.gateway.supergraph.SupergraphException;
@@ -10,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,17 +80,7 @@ public final class ComposedSupergraph implements SupergraphSource {
 
   @Override
   public void watch(Served served, Duration every) {
-    if (every.isZero() || every.isNegative()) {
-      return;
-    }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "subgraph-sdl-poll");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(() -> recomposeIfChanged(served), every.toMillis(), every.toMillis(),
-        TimeUnit.MILLISECONDS);
-    poller = executor;
+    poller = Repeating.every("subgraph-sdl-poll", every, () -> recomposeIfChanged(served));
   }
 
   void recomposeIfChanged(Served served) {

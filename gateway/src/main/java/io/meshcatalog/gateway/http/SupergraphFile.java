@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.http;
 
+import io.meshcatalog.gateway.Repeating;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphException;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +70,7 @@ public final class SupergraphFile implements SupergraphSource {
   /** Polls the file and hands each good new version to {@code served}. */
   @Override
   public void watch(Served served, Duration every) {
-    if (every.isZero() || every.isNegative()) {
-      return;
-    }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "supergraph-reload");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(() -> reloadIfChanged(served), every.toMillis(), every.toMillis(),
-        TimeUnit.MILLISECONDS);
-    poller = executor;
+    poller = Repeating.every("supergraph-reload", every, () -> reloadIfChanged(served));
   }
 
   void reloadIfChanged(Served served) {

@@ -1,5 +1,6 @@
 package io.meshcatalog.gateway.security;
 
+import io.meshcatalog.gateway.Repeating;
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.graph.keys.ApiKeyRecord;
@@ -15,9 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,13 +64,8 @@ public final class ApiKeys implements AutoCloseable {
 
   /** Re-reads the stored keys every {@code interval} on a daemon thread, until closed. */
   public synchronized ApiKeys refreshEvery(Duration interval) {
-    if (refresher == null && !interval.isZero() && !interval.isNegative()) {
-      refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "api-key-refresh");
-        thread.setDaemon(true);
-        return thread;
-      });
-      refresher.scheduleWithFixedDelay(this::reload, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    if (refresher == null) {
+      refresher = Repeating.every("api-key-refresh", interval, this::reload);
     }
     return this;
   }
