@@ -14,6 +14,8 @@ import io.meshcatalog.gateway.supergraph.Subgraph;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
+import io.meshcatalog.graph.lineage.CatalogChanges;
+import io.meshcatalog.graph.lineage.HarvestLeases;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.Outbox;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
@@ -21,6 +23,7 @@ import io.meshcatalog.graph.lineage.TraversalLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,7 +117,8 @@ class CatalogConfiguration {
   @Bean
   CatalogHarvester catalogHarvester(ObjectProvider<Gateway> gateway, NettySubgraphClient subgraphHttpClient,
       LineageStore lineageStore, CatalogVocabulary catalogVocabulary,
-      CatalogProperties properties, AuditLog auditLog, Clock catalogClock) {
+      CatalogProperties properties, AuditLog auditLog, GraphConnection catalogGraph, Clock catalogClock,
+      @Value("${server.port:8080}") int port) {
     String self = properties.subgraphName();
     return new CatalogHarvester(() -> {
       // The configured URL and headers of each subgraph, as its fetches get them; no client's headers to forward.
@@ -130,7 +134,18 @@ class CatalogConfiguration {
       return targets;
     }, new HttpContractFetcher(subgraphHttpClient,
         properties.harvestTimeoutOrDefault()), new DescriptorLoader(), lineageStore, catalogVocabulary, auditLog,
+        new SharedHarvests(new HarvestLeases(catalogGraph.driver(), catalogClock),
+            SharedHarvests.gatewayName(properties.instanceId(), port), properties.harvestLeaseOrDefault(),
+            properties.harvestEvery(), catalogClock),
         catalogClock);
+  }
+
+  /** The vocabulary reloaded when another gateway on the graph changed it. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  CatalogChangeFeed catalogChangeFeed(GraphConnection catalogGraph, CatalogVocabulary catalogVocabulary,
+      CatalogProperties properties) {
+    return new CatalogChangeFeed(new CatalogChanges(catalogGraph.driver()),
+        Map.of(CatalogChanges.Scope.VOCABULARY, catalogVocabulary::refresh), properties.refreshEvery());
   }
 
   /** The grants each caller holds, for the caller assertion of every subgraph fetch (the {@code GrantLookup}). */

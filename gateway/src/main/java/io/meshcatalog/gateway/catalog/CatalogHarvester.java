@@ -1,6 +1,7 @@
 package io.meshcatalog.gateway.catalog;
 
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
+import io.meshcatalog.graph.lineage.HarvestLeases;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.UpsertOutcome;
 import io.meshcatalog.graph.model.DomainDescriptor;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * upserted (idempotent; a changed product gets a revision, one no longer declared is retired). A subgraph that cannot
  * be reached or answers a bad descriptor is reported and left alone, so its last known products stay.
  * The descriptor text is stored on its domain, and the catalog's vocabulary is rebuilt after every
- * harvest. One harvest at a time: the schedule and {@code refreshCatalog} never interleave.
+ * harvest that ran. One harvest at a time: the schedule and {@code refreshCatalog} never interleave. Gateways that share the
+ * graph take turns through it ({@link SharedHarvests}): a domain another gateway is harvesting is skipped, and the
+ * schedule skips one harvested within half its interval.
  *
  * <p>Each subgraph is bound to one domain ({@code catalog.domains.<subgraph>}, by default its own name): a subgraph
  * that publishes another domain's descriptor, by mistake or to take it over, fails its harvest and the stored domain
@@ -40,6 +43,7 @@ public final class CatalogHarvester {
   private final LineageStore store;
   private final CatalogVocabulary vocabulary;
   private final AuditLog audit;
+  private final SharedHarvests shared;
   private final Clock clock;
 
   /** One subgraph to harvest: the only domain it may publish, where it is reached and the headers configured for it. */
@@ -50,34 +54,61 @@ public final class CatalogHarvester {
    * @param subgraphs the subgraphs to harvest, read at each harvest (the supergraph may change)
    */
   CatalogHarvester(Supplier<List<Target>> subgraphs, ContractFetcher fetcher, DescriptorLoader loader,
-      LineageStore store, CatalogVocabulary vocabulary, AuditLog audit, Clock clock) {
+      LineageStore store, CatalogVocabulary vocabulary, AuditLog audit, SharedHarvests shared, Clock clock) {
     this.subgraphs = subgraphs;
     this.fetcher = fetcher;
     this.loader = loader;
     this.store = store;
     this.vocabulary = vocabulary;
     this.audit = audit;
+    this.shared = shared;
     this.clock = clock;
   }
 
-  /** Harvests all subgraphs now, on the gateway's own behalf (the schedule), one outcome each, in supergraph order. */
+  /**
+   * Harvests all subgraphs now, on the gateway's own behalf (the schedule), one outcome each, in supergraph order;
+   * skips the domains harvested within half the interval.
+   */
   public List<HarvestOutcome> harvest() {
-    return harvest(RequestContext.internal("gateway"), domain -> true);
+    return harvest(RequestContext.internal("gateway"), domain -> true, true);
+  }
+
+  /** Harvests all subgraphs now, on the gateway's own behalf, however recently they were harvested: at start. */
+  public List<HarvestOutcome> harvestEverything() {
+    return harvest(RequestContext.internal("gateway"), domain -> true, false);
   }
 
   /**
    * Harvests the subgraphs bound to the domains {@code which} accepts, for {@code by}; each outcome is in the audit
    * log before this returns.
    */
-  public synchronized List<HarvestOutcome> harvest(RequestContext by, Predicate<String> which) {
+  public List<HarvestOutcome> harvest(RequestContext by, Predicate<String> which) {
+    return harvest(by, which, false);
+  }
+
+  private synchronized List<HarvestOutcome> harvest(RequestContext by, Predicate<String> which, boolean scheduled) {
     List<HarvestOutcome> outcomes = new ArrayList<>();
     subgraphs.get().stream().filter(target -> which.test(target.domain())).forEach(target -> {
-      HarvestOutcome outcome = harvest(target, "harvest of subgraph " + target.subgraph() + " by " + by.caller().name());
-      record(by, outcome);
+      HarvestOutcome outcome = harvestInTurn(target, scheduled,
+          "harvest of subgraph " + target.subgraph() + " by " + by.caller().name());
+      if (!(scheduled && outcome.status() == HarvestOutcome.Status.SKIPPED)) {
+        record(by, outcome); // a schedule's skipped turn changed nothing and asked nothing
+      }
+      HarvestMeters.record(outcome, clock.instant());
       outcomes.add(outcome);
     });
-    vocabulary.refresh();
+    if (outcomes.stream().anyMatch(outcome -> outcome.status() != HarvestOutcome.Status.SKIPPED)) {
+      vocabulary.refresh(); // what another gateway harvested reaches it through the graph's changes
+    }
     return outcomes;
+  }
+
+  /** Ends the leases of the harvests this gateway has not finished, as it stops. */
+  void releaseLeases() {
+    int released = shared.releaseAll();
+    if (released > 0) {
+      LOG.info("Released {} harvest lease(s) of gateway {}", released, shared.gateway());
+    }
   }
 
   /** The domains a harvest can reach: those bound to the subgraphs being served. */
@@ -95,7 +126,42 @@ public final class CatalogHarvester {
     details.put("error", outcome.error());
     audit.append(new AuditEvent(clock.instant(), AuditKind.HARVEST, by.caller().name(), by.source(),
         outcome.subgraph(), outcome.ok() ? AuditEvent.SUCCESS : AuditEvent.FAILURE, details)).join();
-    HarvestMeters.record(outcome, clock.instant());
+  }
+
+  /** Harvests one subgraph under its domain's lease, or says why it is not this gateway's turn. */
+  private HarvestOutcome harvestInTurn(Target target, boolean scheduled, String harvest) {
+    HarvestLeases.Claim claim;
+    try {
+      claim = shared.claim(target.domain(), scheduled);
+    } catch (RuntimeException e) {
+      LOG.warn("Harvest of subgraph {} not tried: its domain's lease could not be claimed: {}", target.subgraph(),
+          e.getMessage());
+      return HarvestOutcome.failed(target.subgraph(), "the domain's harvest lease could not be claimed: "
+          + e.getMessage());
+    }
+    if (!claim.claimed()) {
+      if (claim.holder() == null && claim.harvestedAt() != null) {
+        HarvestMeters.succeeded(target.subgraph(), claim.harvestedAt());
+      }
+      String reason = claim.reason(target.domain());
+      LOG.debug("Harvest of subgraph {} skipped: {}", target.subgraph(), reason);
+      return HarvestOutcome.skipped(target.subgraph(), target.domain(), reason);
+    }
+    HarvestOutcome outcome = HarvestOutcome.failed(target.subgraph(), "interrupted");
+    try {
+      outcome = harvest(target, harvest);
+      return outcome;
+    } finally {
+      release(target.domain(), outcome.ok());
+    }
+  }
+
+  private void release(String domain, boolean succeeded) {
+    try {
+      shared.release(domain, succeeded);
+    } catch (RuntimeException e) {
+      LOG.warn("The harvest lease of domain {} was not released, it expires on its own: {}", domain, e.getMessage());
+    }
   }
 
   private HarvestOutcome harvest(Target target, String harvest) {

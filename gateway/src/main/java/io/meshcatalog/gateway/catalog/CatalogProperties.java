@@ -24,11 +24,19 @@ import org.springframework.util.unit.DataSize;
  * @param domains the domain each subgraph may publish, by subgraph name; a subgraph not named here may publish
  *     only the domain of its own name
  * @param openlineage what one OpenLineage event may carry ({@code catalog.openlineage.*})
+ * @param notifications telling teams what breaks upstream of them ({@code catalog.notifications.*})
+ * @param instanceId this gateway's name among the gateways on one graph, in harvest leases and logs (by default
+ *     {@code HOSTNAME}, the process id and a random part)
+ * @param harvestLease how long a gateway's claim to harvest a domain holds before another may take it over: longer
+ *     than one domain's harvest takes (2m)
+ * @param refreshInterval how often the graph's change counts are read, so a harvest through another gateway on the
+ *     same graph is served here within it (5s); zero: only this gateway's own harvests refresh it
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
     @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache,
-    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage, @Nullable Notifications notifications) {
+    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage, @Nullable Notifications notifications,
+    @Nullable String instanceId, @Nullable Duration harvestLease, @Nullable Duration refreshInterval) {
 
   /**
    * {@code catalog.notifications.*}: telling teams what breaks upstream of them ({@link NotificationSender}).
@@ -131,6 +139,14 @@ public record CatalogProperties(boolean enabled, @Nullable String name, @Nullabl
 
   Duration harvestEvery() {
     return harvestInterval == null ? Duration.ofMinutes(5) : harvestInterval;
+  }
+
+  Duration harvestLeaseOrDefault() {
+    return harvestLease == null || harvestLease.isZero() || harvestLease.isNegative() ? Duration.ofMinutes(2) : harvestLease;
+  }
+
+  Duration refreshEvery() {
+    return refreshInterval == null ? Duration.ofSeconds(5) : refreshInterval;
   }
 
   Duration harvestTimeoutOrDefault() {

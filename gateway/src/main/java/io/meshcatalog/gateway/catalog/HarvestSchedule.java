@@ -1,8 +1,8 @@
 package io.meshcatalog.gateway.catalog;
 
+import io.meshcatalog.gateway.Repeating;
 import io.meshcatalog.gateway.http.ReadinessCheck;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +12,13 @@ import org.springframework.context.ApplicationListener;
 /**
  * Harvests once when the gateway has started, and holds {@code GET /health} at 503 until that first
  * harvest is done (so the catalog answers from the first request a ready gateway gets), then every {@code catalog.harvest-interval}; zero turns the schedule off.
+ * Stopping lets a harvest under way finish (each domain's products are written whole either way) for up to
+ * {@link #GRACE}, then ends the harvest leases this gateway still holds, so another gateway need not wait them out.
  */
 final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent>, ReadinessCheck, AutoCloseable {
+
+  /** How long stopping waits for a harvest under way. */
+  static final Duration GRACE = Duration.ofSeconds(30);
 
   private final CatalogHarvester harvester;
   private final Duration every;
@@ -30,23 +35,19 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
     start();
   }
 
-  /** The first harvest now, then one every interval; a second call only harvests. */
+  /**
+   * The first harvest now, of every domain no other gateway is harvesting (the descriptors may have changed while it
+   * was stopped), then one every interval; a second call only harvests.
+   */
   void start() {
     try {
-      harvester.harvest();
+      harvester.harvestEverything();
     } finally {
       firstHarvestDone = true;
     }
-    if (every.isZero() || every.isNegative() || scheduler != null) {
-      return;
+    if (scheduler == null) {
+      scheduler = Repeating.every("catalog-harvest", every, harvester::harvest);
     }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "catalog-harvest");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(harvester::harvest, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler = executor;
   }
 
   @Override
@@ -62,7 +63,16 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
   @Override
   public void close() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
+      scheduler.shutdown();
+      try {
+        if (!scheduler.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          scheduler.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        scheduler.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
+    harvester.releaseLeases();
   }
 }

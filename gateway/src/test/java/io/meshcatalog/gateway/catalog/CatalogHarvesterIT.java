@@ -17,6 +17,7 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.access.Viewer;
+import io.meshcatalog.graph.lineage.HarvestLeases;
 import io.meshcatalog.graph.lineage.Lifecycle;
 import io.meshcatalog.graph.lineage.LineageStore;
 import io.meshcatalog.graph.lineage.NodeRef;
@@ -113,7 +114,8 @@ class CatalogHarvesterIT {
     harvester = new CatalogHarvester(() -> List.of(new CatalogHarvester.Target("customers", "customers", url,
         Map.of("Authorization", "Bearer harvester"))),
         new HttpContractFetcher(GatewayCalls.httpClient(), Duration.ofSeconds(5)),
-        new DescriptorLoader(), store, vocabulary, audit, Clock.systemUTC());
+        new DescriptorLoader(), store, vocabulary, audit, new SharedHarvests(new HarvestLeases(graph.driver(),
+        Clock.systemUTC()), "gateway-a", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()), Clock.systemUTC());
   }
 
   @AfterEach
@@ -161,6 +163,35 @@ class CatalogHarvesterIT {
 
     assertThat(contractsServed.get()).isGreaterThanOrEqualTo(2);
     assertCountryRetypedInRevisionTwo();
+  }
+
+  @Test
+  void aDomainAnotherGatewayIsHarvestingIsSkippedAndLeftToItUntilItsLeaseEnds() {
+    HarvestLeases leases = new HarvestLeases(graph.driver(), Clock.systemUTC());
+    assertThat(leases.claim("customers", "gateway-b", Duration.ofMinutes(2), null).claimed()).isTrue();
+
+    List<HarvestOutcome> outcomes = harvester.harvest(RequestContext.internal("ana"), domain -> true);
+
+    assertThat(outcomes).singleElement().satisfies(outcome -> {
+      assertThat(outcome.status()).isEqualTo(HarvestOutcome.Status.SKIPPED);
+      assertThat(outcome.error()).startsWith("gateway gateway-b is harvesting domain customers (its lease runs until");
+    });
+    assertThat(contractsServed.get()).as("contracts asked for").isZero();
+
+    leases.release("customers", "gateway-b", false);
+    assertThat(harvester.harvest(RequestContext.internal("ana"), domain -> true)).extracting(HarvestOutcome::status)
+        .containsExactly(HarvestOutcome.Status.OK);
+  }
+
+  @Test
+  void aStoppingScheduleEndsTheLeasesItsGatewayHolds() {
+    HarvestLeases leases = new HarvestLeases(graph.driver(), Clock.systemUTC());
+    try (HarvestSchedule schedule = new HarvestSchedule(harvester, Duration.ZERO)) {
+      schedule.start();
+      leases.claim("customers", "gateway-a", Duration.ofMinutes(2), null); // as if it died in its next harvest
+      assertThat(leases.claim("customers", "gateway-b", Duration.ofMinutes(2), null).claimed()).isFalse();
+    }
+    assertThat(leases.claim("customers", "gateway-b", Duration.ofMinutes(2), null).claimed()).isTrue();
   }
 
   @Test
