@@ -55,7 +55,7 @@ final class AccessGrants {
             throw new AccessDeniedException("you may request access for yourself or for a team you act for ("
                     + String.join(", ", viewer.teams().stream().sorted().toList()) + "), not for " + team);
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeWrite(tx -> {
                 List<Record> target = cypher.run(tx, "access-target", Map.of("productId", productId));
                 if (target.isEmpty()) {
@@ -154,14 +154,18 @@ final class AccessGrants {
             throw new IllegalArgumentException("a note may be at most " + limits.maxNoteLength()
                     + " characters, got " + note.length());
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeWrite(tx -> {
                 Locked locked = lock(tx, as, requestId);
                 if (!check.apply(locked)) {
                     return locked.request();
                 }
-                return request(cypher.single(tx, "settle-access-request", as.with("id", requestId,
+                AccessRequest settled = request(cypher.single(tx, "settle-access-request", as.with("id", requestId,
                         "status", outcome.name(), "by", actor, "note", note)).get("request"));
+                if (outcome != AccessStatus.DENIED) {
+                    CatalogChanges.changed(cypher, tx, CatalogChanges.Scope.GRANTS, as.now()); // granted or revoked
+                }
+                return settled;
             });
         }
     }

@@ -1,8 +1,10 @@
 package io.meshcatalog.graph.lineage;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * The graph's change counts, one per {@link Scope} of what gateways keep in memory: each write that changes a scope
@@ -14,7 +16,9 @@ public final class CatalogChanges {
     /** What a change is to. */
     public enum Scope {
         /** The domains' stored descriptors and the retired products' last snapshots: the catalog's vocabulary. */
-        VOCABULARY
+        VOCABULARY,
+        /** Access granted or revoked: the grants each caller holds. */
+        GRANTS
     }
 
     private final Driver driver;
@@ -22,6 +26,11 @@ public final class CatalogChanges {
 
     public CatalogChanges(Driver driver) {
         this.driver = driver;
+    }
+
+    /** Counts a change to {@code scope} in {@code tx}, the transaction that makes it. */
+    static void changed(CypherLog cypher, TransactionContext tx, Scope scope, OffsetDateTime at) {
+        cypher.run(tx, "catalog-changed", Map.of("scope", scope.name(), "at", at));
     }
 
     /** Each scope's count; a scope never changed is absent. */

@@ -78,7 +78,7 @@ public final class CatalogTemplates {
         Map<String, Object> parameters = new HashMap<>(Map.of("key", template.coordinates(), "id", template.id(),
                 "version", template.version(), "yaml", yaml, "by", by,
                 "now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             Record stored = session.executeWrite(tx -> cypher.single(tx, "template-publish", parameters));
             if (!stored.get("yaml").asString().equals(yaml)) {
                 throw new CatalogConflictException("template " + template.coordinates() + " is published already, "

@@ -51,7 +51,7 @@ final class CatalogWriter {
         List<String> declared = descriptor.products().stream().map(p -> p.id().value()).toList();
         Map<String, Object> live = Map.of("domain", domain.id().value(), "declared", declared,
                 "limit", MAX_RETIRED_AT_ONCE);
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             // refuse the whole descriptor before writing anything when a product would take over a dataset, or when
             // it would retire every product of its domain at once
             Prior prior = session.executeRead(tx -> {
@@ -102,7 +102,7 @@ final class CatalogWriter {
      * the transaction that makes it ({@link CatalogChanges}).
      */
     private void vocabularyChanged(TransactionContext tx) {
-        log.run(tx, "catalog-changed", Map.of("scope", CatalogChanges.Scope.VOCABULARY.name(), "at", now()));
+        CatalogChanges.changed(log, tx, CatalogChanges.Scope.VOCABULARY, now());
     }
 
     private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product,

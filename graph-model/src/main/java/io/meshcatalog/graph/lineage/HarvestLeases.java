@@ -62,7 +62,7 @@ public final class HarvestLeases {
         parameters.put("now", now);
         parameters.put("until", now.plus(lease));
         parameters.put("freshAfter", freshAfter == null ? null : OffsetDateTime.ofInstant(freshAfter, ZoneOffset.UTC));
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             Record row = session.executeWrite(tx -> cypher.single(tx, "harvest-lease-claim", parameters));
             boolean claimed = row.get("claimed").asBoolean();
             return new Claim(claimed, claimed ? holder : nullableString(row.get("holder")), instant(row.get("until")),
@@ -85,7 +85,7 @@ public final class HarvestLeases {
         parameters.put("domain", domain);
         parameters.put("holder", holder);
         parameters.put("harvestedAt", harvestedAt);
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeWrite(tx -> cypher.single(tx, "harvest-lease-release", parameters))
                     .get("released").asInt();
         }

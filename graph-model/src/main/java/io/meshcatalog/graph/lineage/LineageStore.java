@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * The catalog's lineage graph in Neo4j: what domains declare goes in through {@link #upsert}, and
@@ -100,13 +101,28 @@ public final class LineageStore {
      * server once whether walks can run inside it, and logs the answer.
      */
     public void initSchema() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             for (String statement : Cypher.script("schema")) {
-                session.run(statement).consume();
+                createSchema(session, statement);
             }
             session.run("CALL db.awaitIndexes(120)").consume();
         }
         procedures.available();
+    }
+
+    /**
+     * One constraint or index, if not there. Another gateway starting on the same graph may create it at the same
+     * time: a deadlock between the two is retried, and its rule, made between this one's check and its creation, is
+     * the one wanted.
+     */
+    private static void createSchema(Session session, String statement) {
+        try {
+            session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+        } catch (ClientException e) {
+            if (!e.code().endsWith("AlreadyExists")) {
+                throw e;
+            }
+        }
     }
 
     /** How lineage walks run on this server: inside Neo4j, or in Cypher a level at a time. */

@@ -166,7 +166,7 @@ final class OpenLineageWriter {
     /** One transaction; how many events each one writes is {@code meshcatalog.openlineage.transaction.events}. */
     private List<RecordedBatch.Outcome> transaction(List<Entry> entries) {
         List<RecordedBatch.Outcome> outcomes;
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             outcomes = session.executeWrite(tx -> write(tx, entries));
         }
         DistributionSummary.builder("meshcatalog.openlineage.transaction.events")

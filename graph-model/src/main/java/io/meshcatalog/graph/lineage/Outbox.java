@@ -82,7 +82,7 @@ public final class Outbox {
     public List<Notification> claim(int limit, Duration lease) {
         OffsetDateTime now = now();
         List<Notification> claimed = new ArrayList<>();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> cypher.run(tx, "notifications-claim", Map.of("now", now,
                     "leaseUntil", now.plus(lease), "limit", bounded(limit)))
                     .forEach(row -> claimed.add(notification(row.get("notification")))));
@@ -123,7 +123,7 @@ public final class Outbox {
     }
 
     private void write(String statement, Map<String, Object> parameters) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> cypher.run(tx, statement, parameters));
         }
     }

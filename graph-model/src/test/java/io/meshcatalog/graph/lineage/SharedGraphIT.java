@@ -2,12 +2,14 @@ package io.meshcatalog.graph.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.lineage.CatalogChanges.Scope;
 import io.meshcatalog.graph.lineage.HarvestLeases.Claim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 
 /**
@@ -108,6 +111,34 @@ class SharedGraphIT {
 
         assertThat(leases.claim("alpha", "gateway-c", LEASE, null).claimed()).isTrue();
         assertThat(leases.claim("gamma", "gateway-c", LEASE, null).claimed()).isFalse();
+    }
+
+    @Test
+    void theGrantsCountMovesWhenAccessIsGrantedOrRevokedButNotWhenItIsAskedForOrDenied() {
+        Fixtures.visibility().forEach(store::upsert);
+        Viewer olga = Viewer.of("olga", Set.of("ads-team"));
+        Viewer carl = Viewer.of("carl", Set.of("crm-team"));
+        Instant until = clock.instant().plus(Duration.ofDays(30));
+
+        AccessRequest denied = store.requestAccess(olga, "crm.contacts", "ads-team", "churn-model", until);
+        store.decideAccess(carl, denied.id(), AccessDecision.DENY, "not for that");
+        assertThat(changes.counts()).doesNotContainKey(Scope.GRANTS);
+
+        AccessRequest granted = store.requestAccess(olga, "crm.contacts", "ads-team", "advertising-audiences", until);
+        store.decideAccess(carl, granted.id(), AccessDecision.APPROVE, "spring campaign");
+        assertThat(changes.counts()).containsEntry(Scope.GRANTS, 1L);
+        store.revokeAccess(carl, granted.id(), "campaign over");
+        assertThat(changes.counts()).containsEntry(Scope.GRANTS, 2L);
+    }
+
+    @Test
+    void aWriteIsAmongTheBookmarksThisProcessReadsWaitForOnACluster() {
+        changes.counts(); // a read: the reads' bookmark manager holds the graph's state as of it
+        Set<Bookmark> beforeTheWrite = driver.executableQueryBookmarkManager().getBookmarks();
+
+        leases.claim("alpha", "gateway-a", LEASE, null);
+
+        assertThat(driver.executableQueryBookmarkManager().getBookmarks()).isNotEmpty().isNotEqualTo(beforeTheWrite);
     }
 
     @Test
