@@ -35,9 +35,17 @@ final class CatalogChangeFeed implements AutoCloseable {
     this.every = every;
   }
 
-  /** Reads the counts now, so the reloads run for changes made from here on, then every interval; zero: never. */
-  void start() {
-    seen.putAll(changes.counts());
+  /**
+   * Reads the counts now, so the reloads run for changes made from here on (all of them once, when the graph cannot be
+   * read now), then every interval; zero: never.
+   */
+  synchronized void start() {
+    try {
+      seen.putAll(changes.counts());
+    } catch (RuntimeException e) {
+      LOG.warn("The graph's change counts could not be read at start; everything is reloaded once they can: {}",
+          e.getMessage());
+    }
     scheduler = Repeating.every("catalog-changes", every, this::poll);
   }
 

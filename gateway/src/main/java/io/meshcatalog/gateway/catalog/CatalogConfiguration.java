@@ -140,12 +140,13 @@ class CatalogConfiguration {
         catalogClock);
   }
 
-  /** The vocabulary reloaded when another gateway on the graph changed it. */
+  /** The vocabulary reloaded, and the grants read again, when another gateway on the graph changed them. */
   @Bean(initMethod = "start", destroyMethod = "close")
   CatalogChangeFeed catalogChangeFeed(GraphConnection catalogGraph, CatalogVocabulary catalogVocabulary,
-      CatalogProperties properties) {
+      GrantCache grantCache, CatalogProperties properties) {
     return new CatalogChangeFeed(new CatalogChanges(catalogGraph.driver()),
-        Map.of(CatalogChanges.Scope.VOCABULARY, catalogVocabulary::refresh), properties.refreshEvery());
+        Map.of(CatalogChanges.Scope.VOCABULARY, catalogVocabulary::refresh,
+            CatalogChanges.Scope.GRANTS, grantCache::changed), properties.refreshEvery());
   }
 
   /** The grants each caller holds, for the caller assertion of every subgraph fetch (the {@code GrantLookup}). */

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A fetch never waits on Neo4j for them: the fetch's lookup runs on an event loop and only reads memory. The
  * store is read at the edge instead ({@link #edgeCheck()}, after authentication, on a worker thread), whenever the
- * caller's entry is missing, older than {@link #FRESH} or older than the last grant change made through this gateway
- * ({@link #changed()}); so a request that starts after a decision was answered sees it, and a change made through
- * another gateway on the same graph is seen within {@link #FRESH}. A lookup that finds nothing (the entry was evicted
+ * caller's entry is missing, older than {@link #FRESH} or older than the last grant change this gateway knows of
+ * ({@link #changed()}: made through it, or counted in the graph by another, {@link CatalogChangeFeed}); so a request
+ * that starts after a decision was answered sees it, and a change made through another gateway on the same graph is
+ * seen within {@code catalog.refresh-interval}, and {@link #FRESH} at the latest. A lookup that finds nothing (the entry was evicted
  * since the edge, or the caller never passed it) answers no grants, which shows less, never more, and loads the entry
  * for the next request. At most {@link #MAX_CALLERS} callers are kept, each until it is idle for {@link #IDLE}.
  */

@@ -65,11 +65,11 @@ class SharedGraphGatewaysIT {
     List<Process> gateways = new ArrayList<>();
     try (Neo4jServerProcess neo4j = Neo4jServerProcess.start(PLUGIN)) {
       int a = GatewayProcess.freePort();
-      gateways.add(start("a", a, "1s", neo4j, subgraph));
-      GatewayProcess.awaitHealthy(gateways.get(0), a, dir);
       int b = GatewayProcess.freePort();
+      gateways.add(start("a", a, "1s", neo4j, subgraph));
       gateways.add(start("b", b, "4s", neo4j, subgraph));
-      GatewayProcess.awaitHealthy(gateways.get(1), b, dir);
+      awaitHealthy(gateways.get(0), a, "a");
+      awaitHealthy(gateways.get(1), b, "b");
       contractsAskedBy.clear(); // b's first harvest asks too, as a gateway that starts harvests every domain
 
       assertThat(fields(b)).as("b serves the vocabulary").contains("acquisition_channel").doesNotContain(LOYALTY);
@@ -98,6 +98,15 @@ class SharedGraphGatewaysIT {
     } finally {
       gateways.forEach(GatewayProcess::killTree);
       subgraph.stop(0);
+    }
+  }
+
+  private void awaitHealthy(Process gateway, int port, String name) throws Exception {
+    try {
+      GatewayProcess.awaitHealthy(gateway, port, dir);
+    } catch (AssertionError e) {
+      throw new AssertionError("gateway " + name + " did not start; its log:\n" + Files.readString(dir.resolve(name
+          + ".log")), e);
     }
   }
 
