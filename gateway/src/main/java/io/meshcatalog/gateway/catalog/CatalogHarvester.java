@@ -10,6 +10,7 @@ import io.meshcatalog.gateway.audit.AuditKind;
 import io.meshcatalog.gateway.audit.AuditLog;
 import io.meshcatalog.gateway.execution.RequestContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class CatalogHarvester {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogHarvester.class);
+
+  /** How long a stopping gateway waits for a harvest under way before it ends its leases. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final Supplier<List<Target>> subgraphs;
   private final ContractFetcher fetcher;

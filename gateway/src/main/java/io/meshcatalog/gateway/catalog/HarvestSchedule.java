@@ -13,12 +13,10 @@ import org.springframework.context.ApplicationListener;
  * Harvests once when the gateway has started, and holds {@code GET /health} at 503 until that first
  * harvest is done (so the catalog answers from the first request a ready gateway gets), then every {@code catalog.harvest-interval}; zero turns the schedule off.
  * Stopping lets a harvest under way finish (each domain's products are written whole either way) for up to
- * {@link #GRACE}, then ends the harvest leases this gateway still holds, so another gateway need not wait them out.
+ * {@link CatalogHarvester#STOP_GRACE}, then ends the harvest leases this gateway still holds, so another gateway
+ * need not wait them out.
  */
 final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent>, ReadinessCheck, AutoCloseable {
-
-  /** How long stopping waits for a harvest under way. */
-  static final Duration GRACE = Duration.ofSeconds(30);
 
   private final CatalogHarvester harvester;
   private final Duration every;
@@ -65,7 +63,7 @@ final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent
     if (scheduler != null) {
       scheduler.shutdown();
       try {
-        if (!scheduler.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!scheduler.awaitTermination(CatalogHarvester.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
           scheduler.shutdownNow();
         }
       } catch (InterruptedException e) {
