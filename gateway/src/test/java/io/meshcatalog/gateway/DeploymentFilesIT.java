@@ -101,10 +101,11 @@ class DeploymentFilesIT {
     Map<String, Object> container = map(list(podSpec(kind(load(KUBERNETES.resolve("gateway.yaml")), "StatefulSet"))
         .get("containers")).get(0));
     int port = GatewayProcess.freePort();
-    Process gateway = new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(),
+    Process gateway = GatewayProcess.quickStart(new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(),
         "--supergraph=" + Path.of("src/test/resources/golden/provides/supergraph.graphql").toAbsolutePath(),
         "--server.port=" + port, "--audit.dir=" + dir.resolve("audit"))
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()))
+        .start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {

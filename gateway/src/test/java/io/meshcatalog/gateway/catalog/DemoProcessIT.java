@@ -37,11 +37,12 @@ class DemoProcessIT {
     int basePort = DemoMesh.fiveFreePorts();
     int port = GatewayProcess.freePort();
     Path log = dir.resolve("gateway.log");
-    Process gateway = new ProcessBuilder(GatewayProcess.java(), "-jar", GATEWAY_JAR.toAbsolutePath().toString(), "--demo",
+    Process gateway = GatewayProcess.quickStart(new ProcessBuilder(GatewayProcess.java(), "-jar",
+        GATEWAY_JAR.toAbsolutePath().toString(), "--demo",
         "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(), "--demo.base-port=" + basePort,
         "--server.port=" + port, "--catalog.data-dir=" + dir.resolve("neo4j"), "--catalog.harvest-interval=0",
         "--gateway.reload-interval=0").directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+        .redirectOutput(log.toFile())).start();
     Optional<ProcessHandle> child = Optional.empty();
     try {
       awaitHealthy(gateway, port, log);

@@ -81,11 +81,11 @@ class HarvestKillIT {
   }
 
   private ProcessBuilder start(Path data, int port, String run) throws IOException {
-    return new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(), "--demo",
+    return GatewayProcess.quickStart(new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(), "--demo",
         "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(), "--demo.base-port=" + DemoMesh.fiveFreePorts(),
         "--server.port=" + port, "--catalog.data-dir=" + data, "--audit.dir=" + dir.resolve("audit-" + run),
         "--catalog.harvest-interval=0", "--gateway.reload-interval=0")
-        .directory(dir.toFile()).redirectErrorStream(true);
+        .directory(dir.toFile()).redirectErrorStream(true));
   }
 
   /**

@@ -211,10 +211,8 @@ class LifecycleMeshIT {
         File.separatorChar == '\\' ? "java.exe" : "java").toString(), "-jar", GATEWAY_JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile(dir, "output", ".txt");
-    ProcessBuilder tool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    tool.environment().remove("JAVA_TOOL_OPTIONS"); // a user's JVM: no "Picked up" line before the output
-    Process process = tool.start();
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile()).start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("check ends").isTrue();
     return new Run(process.exitValue(), Files.readString(output));
   }

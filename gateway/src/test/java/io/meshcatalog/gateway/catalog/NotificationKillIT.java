@@ -92,14 +92,14 @@ class NotificationKillIT {
   }
 
   private Process start(Path data, int port, String run) throws IOException {
-    return new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(), "--demo",
+    return GatewayProcess.quickStart(new ProcessBuilder(GatewayProcess.java(), "-jar", GatewayProcess.jar(), "--demo",
         "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(), "--demo.base-port=" + DemoMesh.fiveFreePorts(),
         "--server.port=" + port, "--catalog.data-dir=" + data, "--audit.dir=" + dir.resolve("audit-" + run),
         "--catalog.harvest-interval=0", "--gateway.reload-interval=0",
         "--catalog.notifications.interval=300ms", "--catalog.notifications.backoff=1s",
         "--catalog.notifications.webhooks[0].team=finance-team",
         "--catalog.notifications.webhooks[0].url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/finance")
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile()).start();
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile())).start();
   }
 
   private static HttpResponse<String> post(int port, String event) throws Exception {

@@ -140,13 +140,14 @@ class SharedGraphGatewaysIT {
         "--subgraphs=customers=http://127.0.0.1:" + subgraph.getAddress().getPort() + "/graphql",
         "--gateway.subgraph.customers.headers.x-gateway=" + name, "--catalog.enabled=true",
         "--catalog.instance-id=gateway-" + name, "--catalog.harvest-interval=" + harvestInterval,
-        "--catalog.refresh-interval=500ms", "--catalog.harvest-lease=5s", "--gateway.reload-interval=0", "--server.port=" + port,
+        "--catalog.refresh-interval=500ms", "--catalog.harvest-lease=5s", "--gateway.reload-interval=0",
+        "--server.port=" + port,
         "--audit.dir=" + dir.resolve("audit-" + name)));
     command.addAll(ConfiguredKeys.args(0, ADMIN, "root", "ADMIN", "", "2099-01-01"));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
     builder.environment().putAll(neo4j.environment());
-    return builder.start();
+    return GatewayProcess.quickStart(builder).start();
   }
 
   /** The customers subgraph: its SDL, and its catalog contract with the descriptor as it is now. */

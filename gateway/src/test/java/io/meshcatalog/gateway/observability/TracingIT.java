@@ -69,6 +69,7 @@ class TracingIT {
           "--gateway.subgraph.reviews.url=" + reviews.url(), "--server.port=" + port,
           "--audit.dir=" + dir.resolve("audit"), "--gateway.access-log=" + accessLog))
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
+      GatewayProcess.quickStart(builder);
       builder.environment().putAll(Map.of(
           "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + receiver.getAddress().getPort(),
           "OTEL_BSP_SCHEDULE_DELAY", "100", "OTEL_SERVICE_NAME", "gateway-under-test"));

@@ -117,8 +117,8 @@ class IntakeKillIT {
         "--server.port=" + port, "--catalog.harvest-interval=0", "--gateway.reload-interval=0",
         "--gateway.rate-limit.requests=0", "--gateway.rate-limit.cost=0", "--logging.level.root=WARN"));
     command.addAll(ConfiguredKeys.args(0, ETL, "kill-etl", "ADMIN", "", "2099-01-01"));
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(run + ".log").toFile()).start();
+    return GatewayProcess.quickStart(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(run + ".log").toFile())).start();
   }
 
   private static String event(int n) {

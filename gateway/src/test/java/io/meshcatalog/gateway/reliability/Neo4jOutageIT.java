@@ -70,7 +70,7 @@ class Neo4jOutageIT {
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
       builder.environment().putAll(Map.of("NEO4J_URI", neo4j.boltUri().toString(), "NEO4J_USERNAME",
           neo4j.username(), "NEO4J_PASSWORD", neo4j.password()));
-      Process gateway = builder.start();
+      Process gateway = GatewayProcess.quickStart(builder).start();
       try {
         GatewayProcess.awaitHealthy(gateway, port, dir);
         JsonNode before = graphql(port);
