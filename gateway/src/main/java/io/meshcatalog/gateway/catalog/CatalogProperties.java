@@ -142,7 +142,8 @@ public record CatalogProperties(boolean enabled, @Nullable String name, @Nullabl
   }
 
   Duration harvestLeaseOrDefault() {
-    return harvestLease == null || harvestLease.isZero() || harvestLease.isNegative() ? Duration.ofMinutes(2) : harvestLease;
+    boolean unset = harvestLease == null || harvestLease.isZero() || harvestLease.isNegative();
+    return unset ? Duration.ofMinutes(2) : harvestLease;
   }
 
   Duration refreshEvery() {

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * caller's entry is missing, older than {@link #FRESH} or older than the last grant change this gateway knows of
  * ({@link #changed()}: made through it, or counted in the graph by another, {@link CatalogChangeFeed}); so a request
  * that starts after a decision was answered sees it, and a change made through another gateway on the same graph is
- * seen within {@code catalog.refresh-interval}, and {@link #FRESH} at the latest. A lookup that finds nothing (the entry was evicted
- * since the edge, or the caller never passed it) answers no grants, which shows less, never more, and loads the entry
- * for the next request. At most {@link #MAX_CALLERS} callers are kept, each until it is idle for {@link #IDLE}.
+ * seen within {@code catalog.refresh-interval}, and {@link #FRESH} at the latest. A lookup that finds nothing (the
+ * entry was evicted since the edge, or the caller never passed it) answers no grants, which shows less, never more,
+ * and loads the entry for the next request. At most {@link #MAX_CALLERS} callers are kept, each until it is idle for {@link #IDLE}.
  */
 public final class GrantCache implements GrantLookup {
 

@@ -25,7 +25,8 @@ record SharedHarvests(HarvestLeases leases, String gateway, Duration lease, Dura
 
   /** Claims {@code domain} for a harvest of the schedule ({@code scheduled}) or one someone asked for. */
   HarvestLeases.Claim claim(String domain, boolean scheduled) {
-    Instant freshAfter = scheduled && !interval.isZero() && !interval.isNegative() ? clock.instant().minus(interval.dividedBy(2)) : null;
+    boolean everyInterval = scheduled && !interval.isZero() && !interval.isNegative();
+    Instant freshAfter = everyInterval ? clock.instant().minus(interval.dividedBy(2)) : null;
     return leases.claim(domain, gateway, lease, freshAfter);
   }
 
