@@ -2,6 +2,7 @@ package io.meshcatalog.graph.bench;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.GraphConnection;
+import io.meshcatalog.graph.embedded.Neo4jServerProcess;
 import io.meshcatalog.graph.embedded.GraphSettings;
 import io.meshcatalog.graph.lineage.ImpactReport;
 import io.meshcatalog.graph.lineage.LineageStore;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
@@ -34,7 +36,9 @@ import org.neo4j.driver.Session;
  * System properties: {@code bench.sizes} (datasets, comma-separated; default 100000),
  * {@code bench.leafRuns} (200), {@code bench.hubRuns} (50), {@code bench.batch} (rows per load
  * transaction, 10000), {@code bench.pageCacheMb} (2048), {@code bench.home} (a folder to keep the graph
- * in and to reuse it from on the next run of the same size, instead of a temporary folder).
+ * in and to reuse it from on the next run of the same size, instead of a temporary folder), {@code bench.server}
+ * (true: then the same graph as a Neo4j server, a process of its own with the procedures from the plugin jar the
+ * build makes, {@code target/graph-model-neo4j-plugin.jar}, reached over Bolt, timed the same way).
  */
 public final class LineageBenchmark {
 
@@ -51,8 +55,8 @@ public final class LineageBenchmark {
     private LineageBenchmark() {
     }
 
-    /** One size's figures. */
-    record Result(int datasets, BulkLoader.Loaded loaded, int leafReach, int hubReach, Latency storeLeaf,
+    /** One size's figures on one Neo4j ({@code where}: embedded, or a server process with the plugin). */
+    record Result(String where, int datasets, BulkLoader.Loaded loaded, int leafReach, int hubReach, Latency storeLeaf,
             Latency storeHub, Latency cypherLeaf, Latency cypherHub, Latency floorLeaf, Latency floorHub) {
     }
 
@@ -102,13 +106,14 @@ public final class LineageBenchmark {
                 pageCache >> 20, VIEWER.everything() ? "an admin" : "an authenticated member of no team");
         List<Result> results = new ArrayList<>();
         for (int size : sizes) {
-            results.add(run(MeshSpec.of(size), leafRuns, hubRuns, batch, pageCache));
+            results.addAll(run(MeshSpec.of(size), leafRuns, hubRuns, batch, pageCache));
         }
         System.out.println();
         print(results);
     }
 
-    private static Result run(MeshSpec spec, int leafRuns, int hubRuns, int batch, long pageCache) throws IOException {
+    private static List<Result> run(MeshSpec spec, int leafRuns, int hubRuns, int batch, long pageCache)
+            throws IOException {
         long started = System.nanoTime();
         SyntheticMesh mesh = SyntheticMesh.generate(spec);
         InMemoryLineage floor = new InMemoryLineage(mesh);
@@ -118,63 +123,81 @@ public final class LineageBenchmark {
                 mesh.fieldFeeds().size(), (System.nanoTime() - started) / 1_000_000);
         String kept = System.getProperty("bench.home");
         Path home = kept == null ? Files.createTempDirectory("mesh-catalog-bench-") : Path.of(kept, "d" + spec.datasets());
-        try (GraphConnection connection = GraphConnection.open(
-                new GraphSettings(null, "neo4j", "", home, 0, pageCache))) {
-            LineageStore store = new LineageStore(connection.driver());
-            LineageStore cypher = new LineageStore(connection.driver(), TraversalLimits.DEFAULT, Clock.systemUTC(),
-                    LineageStore.Procedures.NEVER);
-            store.initSchema();
-            System.out.printf(Locale.ROOT, "store: walks %s; cypher: walks %s%n", store.walks(), cypher.walks());
-            BulkLoader.Loaded loaded = datasetCount(connection) == mesh.datasets()
-                    ? new BulkLoader.Loaded(0, 0, 1)
-                    : new BulkLoader(connection.driver(), batch).load(mesh);
-            try (Session session = connection.driver().session()) {
-                session.run("CALL db.awaitIndexes(3600)").consume();
+        List<Result> results = new ArrayList<>();
+        try {
+            BulkLoader.Loaded loaded;
+            try (GraphConnection connection = GraphConnection.open(
+                    new GraphSettings(null, "neo4j", "", home, 0, pageCache))) {
+                new LineageStore(connection.driver()).initSchema();
+                loaded = datasetCount(connection) == mesh.datasets()
+                        ? new BulkLoader.Loaded(0, 0, 1)
+                        : new BulkLoader(connection.driver(), batch).load(mesh);
+                try (Session session = connection.driver().session()) {
+                    session.run("CALL db.awaitIndexes(3600)").consume();
+                }
+                System.out.printf(Locale.ROOT, "loaded %,d nodes and %,d relationships in %.1f s: %,.0f items/s "
+                        + "(indexes online after %.1f s)%n", loaded.nodes(), loaded.relationships(),
+                        loaded.nanos() / 1e9, loaded.itemsPerSecond(), (System.nanoTime() - started) / 1e9);
+                results.add(time("embedded", connection.driver(), mesh, floor, loaded, leafRuns, hubRuns));
             }
-            System.out.printf(Locale.ROOT, "loaded %,d nodes and %,d relationships in %.1f s: %,.0f items/s "
-                    + "(indexes online after %.1f s)%n", loaded.nodes(), loaded.relationships(), loaded.nanos() / 1e9,
-                    loaded.itemsPerSecond(), (System.nanoTime() - started) / 1e9);
-
-            int[] leaves = Arrays.copyOf(mesh.leaves(), Math.min(leafRuns, mesh.leaves().length));
-            String hub = mesh.datasetId(mesh.hub());
-            int hubReach = check(store, floor, hub, mesh.hub());
-            int leafReach = check(store, floor, mesh.datasetId(leaves[0]), leaves[0]);
-            if (!store.impact(VIEWER, NodeRef.dataset(hub), DEPTH)
-                    .equals(cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH))) {
-                throw new IllegalStateException("the store answers differently walking in Neo4j and in Cypher");
+            if (Boolean.getBoolean("bench.server")) {
+                try (Neo4jServerProcess server = Neo4jServerProcess.start(
+                        Path.of("target", "graph-model-neo4j-plugin.jar"), home, pageCache)) {
+                    results.add(time("server + plugin", server.connection().driver(), mesh, floor, loaded, leafRuns,
+                            hubRuns));
+                }
             }
-
-            IntConsumer storeLeaf = i -> store.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
-                    DEPTH);
-            IntConsumer storeHub = i -> store.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
-            IntConsumer cypherLeaf = i -> cypher.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
-                    DEPTH);
-            IntConsumer cypherHub = i -> cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
-            IntConsumer floorLeaf = i -> floor.impact(leaves[i % leaves.length], DEPTH);
-            IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
-            IntConsumer roundTrip = i -> connection.driver().executableQuery("RETURN 1 AS one").execute();
-            // warm up: plans compiled, pages and JIT hot
-            Latency.time(storeLeaf, leafRuns);
-            Latency.time(storeHub, Math.max(10, hubRuns / 2));
-            Latency.time(cypherLeaf, leafRuns);
-            Latency.time(cypherHub, Math.max(10, hubRuns / 2));
-            Latency.time(floorLeaf, leafRuns * 10);
-            Latency.time(floorHub, hubRuns * 4);
-            Latency.time(roundTrip, leafRuns);
-            System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", Latency.time(roundTrip, leafRuns));
-            Result result = new Result(mesh.datasets(), loaded, leafReach, hubReach,
-                    Latency.time(storeLeaf, leafRuns),
-                    Latency.time(storeHub, hubRuns), Latency.time(cypherLeaf, leafRuns), Latency.time(cypherHub, hubRuns),
-                    Latency.time(floorLeaf, leafRuns), Latency.time(floorHub, hubRuns));
-            System.out.printf(Locale.ROOT, "store leaf  %s%nstore hub   %s%ncypher leaf %s%ncypher hub  %s%n"
-                    + "floor leaf  %s%nfloor hub   %s%n", result.storeLeaf(), result.storeHub(), result.cypherLeaf(),
-                    result.cypherHub(), result.floorLeaf(), result.floorHub());
-            return result;
+            return results;
         } finally {
             if (kept == null) {
                 delete(home);
             }
         }
+    }
+
+    /** Times the store on {@code driver}'s Neo4j, walking inside it and in plain Cypher, and the floor beside them. */
+    private static Result time(String where, Driver driver, SyntheticMesh mesh, InMemoryLineage floor,
+            BulkLoader.Loaded loaded, int leafRuns, int hubRuns) {
+        LineageStore store = new LineageStore(driver);
+        LineageStore cypher = new LineageStore(driver, TraversalLimits.DEFAULT, Clock.systemUTC(),
+                LineageStore.Procedures.NEVER);
+        store.initSchema();
+        System.out.printf(Locale.ROOT, "%s: store: walks %s; cypher: walks %s%n", where, store.walks(), cypher.walks());
+        int[] leaves = Arrays.copyOf(mesh.leaves(), Math.min(leafRuns, mesh.leaves().length));
+        String hub = mesh.datasetId(mesh.hub());
+        int hubReach = check(store, floor, hub, mesh.hub());
+        int leafReach = check(store, floor, mesh.datasetId(leaves[0]), leaves[0]);
+        if (!store.impact(VIEWER, NodeRef.dataset(hub), DEPTH)
+                .equals(cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH))) {
+            throw new IllegalStateException("the store answers differently walking in Neo4j and in Cypher");
+        }
+
+        IntConsumer storeLeaf = i -> store.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
+                DEPTH);
+        IntConsumer storeHub = i -> store.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
+        IntConsumer cypherLeaf = i -> cypher.impact(VIEWER, NodeRef.dataset(mesh.datasetId(leaves[i % leaves.length])),
+                DEPTH);
+        IntConsumer cypherHub = i -> cypher.impact(VIEWER, NodeRef.dataset(hub), DEPTH);
+        IntConsumer floorLeaf = i -> floor.impact(leaves[i % leaves.length], DEPTH);
+        IntConsumer floorHub = i -> floor.impact(mesh.hub(), DEPTH);
+        IntConsumer roundTrip = i -> driver.executableQuery("RETURN 1 AS one").execute();
+        // warm up: plans compiled, pages and JIT hot
+        Latency.time(storeLeaf, leafRuns);
+        Latency.time(storeHub, Math.max(10, hubRuns / 2));
+        Latency.time(cypherLeaf, leafRuns);
+        Latency.time(cypherHub, Math.max(10, hubRuns / 2));
+        Latency.time(floorLeaf, leafRuns * 10);
+        Latency.time(floorHub, hubRuns * 4);
+        Latency.time(roundTrip, leafRuns);
+        System.out.printf(Locale.ROOT, "one Bolt round trip (RETURN 1): %s%n", Latency.time(roundTrip, leafRuns));
+        Result result = new Result(where, mesh.datasets(), loaded, leafReach, hubReach,
+                Latency.time(storeLeaf, leafRuns),
+                Latency.time(storeHub, hubRuns), Latency.time(cypherLeaf, leafRuns), Latency.time(cypherHub, hubRuns),
+                Latency.time(floorLeaf, leafRuns), Latency.time(floorHub, hubRuns));
+        System.out.printf(Locale.ROOT, "store leaf  %s%nstore hub   %s%ncypher leaf %s%ncypher hub  %s%n"
+                + "floor leaf  %s%nfloor hub   %s%n", result.storeLeaf(), result.storeHub(), result.cypherLeaf(),
+                result.cypherHub(), result.floorLeaf(), result.floorHub());
+        return result;
     }
 
     private static long datasetCount(GraphConnection connection) {
@@ -198,21 +221,21 @@ public final class LineageBenchmark {
     }
 
     private static void print(List<Result> results) {
-        System.out.println("| datasets | load (nodes+rels/s) | start | reach | store p50 | store p95 | store p99 "
-                + "| Cypher-only p50 | Cypher-only p95 | BFS p50 | BFS p95 |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| Neo4j | datasets | load (nodes+rels/s) | start | reach | store p50 | store p95 "
+                + "| store p99 | Cypher-only p50 | Cypher-only p95 | BFS p50 | BFS p95 |");
+        System.out.println("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             String load = String.format(Locale.ROOT, "%,.0f (%,d in %.0f s)", r.loaded().itemsPerSecond(),
                     r.loaded().nodes() + r.loaded().relationships(), r.loaded().nanos() / 1e9);
-            row(r.datasets(), load, "leaf", r.leafReach(), r.storeLeaf(), r.cypherLeaf(), r.floorLeaf());
-            row(r.datasets(), load, "hub", r.hubReach(), r.storeHub(), r.cypherHub(), r.floorHub());
+            row(r.where(), r.datasets(), load, "leaf", r.leafReach(), r.storeLeaf(), r.cypherLeaf(), r.floorLeaf());
+            row(r.where(), r.datasets(), load, "hub", r.hubReach(), r.storeHub(), r.cypherHub(), r.floorHub());
         }
     }
 
-    private static void row(int datasets, String load, String start, int reach, Latency store, Latency cypher,
-            Latency floor) {
-        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms "
-                + "| %.3f ms | %.3f ms |%n", datasets, load, start, reach, store.p50(), store.p95(), store.p99(),
+    private static void row(String where, int datasets, String load, String start, int reach, Latency store,
+            Latency cypher, Latency floor) {
+        System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %,d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms "
+                + "| %.3f ms | %.3f ms |%n", where, datasets, load, start, reach, store.p50(), store.p95(), store.p99(),
                 cypher.p50(), cypher.p95(), floor.p50(), floor.p95());
     }
 

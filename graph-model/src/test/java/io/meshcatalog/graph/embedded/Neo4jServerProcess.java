@@ -1,20 +1,25 @@
 package io.meshcatalog.graph.embedded;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Neo4j in a JVM of its own ({@link StandaloneNeo4j}), with graph-model's {@code neo4j-plugin} jar, the one the
@@ -41,23 +46,34 @@ public final class Neo4jServerProcess implements AutoCloseable {
         return start(PLUGIN);
     }
 
-    /** Starts Neo4j with {@code plugin}, graph-model's plugin jar, in its plugins folder. */
+    /** Starts Neo4j with {@code plugin}, graph-model's plugin jar, in its plugins folder, on a new graph. */
     public static Neo4jServerProcess start(Path plugin) {
+        try {
+            return start(plugin, Files.createTempDirectory("mesh-catalog-neo4j-server-").resolve("data"), 64L << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts Neo4j with {@code plugin} in its plugins folder on the graph in {@code data} (one an embedded Neo4j kept
+     * there, with its Bolt password, or a new one), with a page cache of {@code pageCache} bytes.
+     */
+    public static Neo4jServerProcess start(Path plugin, Path data, long pageCache) {
         if (!Files.isRegularFile(plugin)) {
             throw new IllegalStateException(plugin.toAbsolutePath() + " is missing: graph-model's package phase "
                     + "builds it (mvn verify runs it before the integration tests)");
         }
         try {
-            Path home = Files.createTempDirectory("mesh-catalog-neo4j-server-");
-            Path plugins = Files.createDirectories(home.resolve("plugins"));
+            Path plugins = Files.createTempDirectory("mesh-catalog-neo4j-plugins-");
             Files.copy(plugin, plugins.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    StandaloneNeo4j.class.getName(), home.resolve("data").toString(), plugins.toString())
+            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", classPath(),
+                    StandaloneNeo4j.class.getName(), data.toString(), plugins.toString(), Long.toString(pageCache))
                     .redirectErrorStream(true).start();
             List<String> output = new ArrayList<>();
             String uri = awaitBolt(process, output);
-            String password = BoltPassword.readOrCreate(home.resolve("data"));
+            String password = BoltPassword.readOrCreate(data);
             Map<String, String> environment = Map.of("NEO4J_URI", uri, "NEO4J_USERNAME", "neo4j",
                     "NEO4J_PASSWORD", password);
             GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(environment));
@@ -65,6 +81,20 @@ public final class Neo4jServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This JVM's class path: the test's, or under {@code exec:java} (a benchmark run from Maven, whose own JVM's class
+     * path is Maven's) the project's, as its class loader holds it.
+     */
+    private static String classPath() {
+        String own = System.getProperty("java.class.path");
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
+                && loader.getURLs().length > 0) {
+            return Arrays.stream(loader.getURLs()).map(url -> Path.of(URI.create(url.toString())).toString())
+                    .collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + own;
+        }
+        return own;
     }
 
     /** Reads the process's output until it says where Bolt is; everything it printed is kept for a failure. */
