@@ -83,9 +83,13 @@ public final class Outbox {
         OffsetDateTime now = now();
         List<Notification> claimed = new ArrayList<>();
         try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> cypher.run(tx, "notifications-claim", Map.of("now", now,
-                    "leaseUntil", now.plus(lease), "limit", bounded(limit)))
-                    .forEach(row -> claimed.add(notification(row.get("notification")))));
+            session.executeWriteWithoutResult(tx -> {
+                claimed.clear(); // a transaction retried after a deadlock claims again
+                List<String> due = cypher.run(tx, "notifications-due", Map.of("now", now, "limit", bounded(limit)))
+                        .stream().map(row -> row.get("id").asString()).toList();
+                cypher.run(tx, "notifications-claim", Map.of("ids", due, "now", now, "leaseUntil", now.plus(lease)))
+                        .forEach(row -> claimed.add(notification(row.get("notification"))));
+            });
         }
         return claimed;
     }

@@ -7,7 +7,13 @@ import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -95,6 +101,28 @@ class OutboxIT {
         outbox.sweepLate(100);
         assertThat(outbox.newAlerts(10)).extracting(Alert::kind).as("late again after a new write: a second alert")
                 .containsExactly("LATE", "LATE");
+    }
+
+    @Test
+    void sendersClaimingAtOnceEachGetOtherNotificationsAndTogetherAllOfThem() throws Exception {
+        store.record(Viewer.EVERYTHING, new OpenLineageReader().read(FAILED));
+        Alert alert = outbox.newAlerts(10).get(0);
+        outbox.plan(alert.id(), store.impact(Viewer.EVERYTHING, alert.node(), null).ownersToNotify());
+        int teams = outbox.list(null, null, null, 100).size();
+
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<String> claimed = new ArrayList<>();
+        try {
+            List<Callable<List<Notification>>> claims = Collections.nCopies(4,
+                    () -> outbox.claim(100, Duration.ofMinutes(2)));
+            for (Future<List<Notification>> claim : senders.invokeAll(claims)) {
+                claim.get().forEach(notification -> claimed.add(notification.id()));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(claimed).as("notifications claimed by four senders at once").hasSize(teams).doesNotHaveDuplicates();
     }
 
     @Test
