@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * be reached or answers a bad descriptor is reported and left alone, so its last known products stay.
  * The descriptor text is stored on its domain, and the catalog's vocabulary is rebuilt after every
  * harvest that ran. One harvest at a time: the schedule and {@code refreshCatalog} never interleave. Gateways that
- * share the graph take turns through it ({@link SharedHarvests}): a domain another gateway is harvesting is skipped, and the
- * schedule skips one harvested within half its interval.
+ * share the graph take turns through it ({@link SharedHarvests}): a domain another gateway is harvesting is
+ * skipped, and the schedule skips one harvested within half its interval.
  *
  * <p>Each subgraph is bound to one domain ({@code catalog.domains.<subgraph>}, by default its own name): a subgraph
  * that publishes another domain's descriptor, by mistake or to take it over, fails its harvest and the stored domain

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * that starts after a decision was answered sees it, and a change made through another gateway on the same graph is
  * seen within {@code catalog.refresh-interval}, and {@link #FRESH} at the latest. A lookup that finds nothing (the
  * entry was evicted since the edge, or the caller never passed it) answers no grants, which shows less, never more,
- * and loads the entry for the next request. At most {@link #MAX_CALLERS} callers are kept, each until it is idle for {@link #IDLE}.
+ * and loads the entry for the next request. At most {@link #MAX_CALLERS} callers are kept, each until it is idle for
+ * {@link #IDLE}.
  */
 public final class GrantCache implements GrantLookup {
 

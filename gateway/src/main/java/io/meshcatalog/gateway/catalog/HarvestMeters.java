@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Harvests in Micrometer's global registry, by subgraph (the supergraph's names, so bounded):
  * {@code meshcatalog.harvests} by outcome ({@code ok}, {@code failed}, {@code skipped});
- * {@code meshcatalog.harvest.products} by change ({@code created}, {@code updated}, {@code unchanged}); and {@code meshcatalog.harvest.last.success}, the
- * epoch second of the last harvest that succeeded, by this gateway or by another on the same graph, to alert on a
- * domain whose contract has not been read for too long.
+ * {@code meshcatalog.harvest.products} by change ({@code created}, {@code updated}, {@code unchanged}); and
+ * {@code meshcatalog.harvest.last.success}, the epoch second of the last harvest that succeeded, by this gateway or
+ * by another on the same graph, to alert on a domain whose contract has not been read for too long.
  */
 final class HarvestMeters {
 

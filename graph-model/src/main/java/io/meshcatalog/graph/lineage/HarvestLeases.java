@@ -42,7 +42,8 @@ public final class HarvestLeases {
         /** Why the caller may not harvest now, naming the other gateway; for a claim that was not made. */
         public String reason(String domain) {
             if (holder != null) {
-                return "gateway " + holder + " is harvesting domain " + domain + " (its lease runs until " + until + ")";
+                return "gateway " + holder + " is harvesting domain " + domain + " (its lease runs until " + until
+                        + ")";
             }
             return "domain " + domain + " was harvested by gateway " + harvestedBy + " at " + harvestedAt
                     + ", within the harvest interval";
