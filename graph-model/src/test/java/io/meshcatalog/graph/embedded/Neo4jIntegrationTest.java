@@ -7,10 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An integration test against the embedded Neo4j over Bolt, on an empty graph for each test. */
+/**
+ * The catalog's integration suite: a test against the Neo4j that the system property {@code it.neo4j} names
+ * ({@link ChosenNeo4jExtension}), a Neo4j server process with the plugin unless told otherwise; on an empty graph for
+ * each test.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(EmbeddedNeo4jExtension.class)
+@ExtendWith(ChosenNeo4jExtension.class)
 public @interface Neo4jIntegrationTest {
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.graph.access.Viewer;
-import io.meshcatalog.graph.embedded.PluginNeo4jTest;
+import io.meshcatalog.graph.embedded.ServerNeo4jTest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.neo4j.driver.Driver;
  * Neo4j as a server: a process of its own, reached through {@code NEO4J_URI}, with graph-model's plugin jar in its
  * plugins folder. The store finds the procedures there and walks with them, with the same answers.
  */
-@PluginNeo4jTest
+@ServerNeo4jTest
 class PluginProceduresIT extends ServerProceduresContract {
 
     PluginProceduresIT(Driver driver) {

@@ -3,7 +3,7 @@ package io.meshcatalog.graph.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.graph.access.Viewer;
-import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
+import io.meshcatalog.graph.embedded.EmbeddedNeo4jTest;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.neo4j.driver.Driver;
  * The embedded Neo4j registers the store's procedures from the gateway's own classes; here the two ways of walking
  * also give the same answers from every node of the fixtures, and cut at the same limits.
  */
-@Neo4jIntegrationTest
+@EmbeddedNeo4jTest
 class ServerProceduresIT extends ServerProceduresContract {
 
     /** Sees every product: these tests are about lineage, not about who may see it. */

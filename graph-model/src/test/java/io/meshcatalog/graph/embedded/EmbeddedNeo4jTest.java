@@ -8,12 +8,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An integration test against Neo4j in a process of its own, reached through {@code NEO4J_URI} as a server is, with
- * Mesh Catalog's procedures from the plugin jar the build makes; on an empty graph for each test.
+ * An integration test against the embedded Neo4j, the one the gateway starts in its own JVM when no
+ * {@code NEO4J_URI} is set, over Bolt, whichever Neo4j {@code it.neo4j} names for the others; on an empty graph for
+ * each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(PluginNeo4jExtension.class)
-public @interface PluginNeo4jTest {
+@ExtendWith(EmbeddedNeo4jExtension.class)
+public @interface EmbeddedNeo4jTest {
 }
