@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.meshcatalog.gateway.reliability.GatewayProcess;
 import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.ConfiguredKeys;
+import io.meshcatalog.gateway.support.RunEvents;
 import io.meshcatalog.graph.embedded.Neo4jServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * customers subgraph every second; gateway b's schedule, every four seconds, finds the domain harvested within half
  * its interval each time and leaves it to a, so after b's first harvest the subgraph is asked for its contract only by
  * a. A change to the domain's descriptor that a harvests is served by b within b's refresh interval. Once a is killed,
- * b's schedule harvests the domain itself, and serves the next change.
+ * b's schedule harvests the domain itself, and serves the next change. Before that, OpenLineage events sent through
+ * both at once, on the same datasets and jobs, are each stored once, and an event sent to both at the same moment is
+ * stored by one and a duplicate for the other.
  */
 class SharedGraphGatewaysIT {
 
@@ -85,6 +93,8 @@ class SharedGraphGatewaysIT {
       assertThat(contractsAskedBy).as("the gateways that asked for the contract since b started").isNotEmpty()
           .containsOnly("a");
 
+      theSameOpenLineageIsStoredOnceThroughEither(a, b);
+
       GatewayProcess.killTree(gateways.get(0));
       addField(LANGUAGE);
       long killed = System.nanoTime();
@@ -99,6 +109,74 @@ class SharedGraphGatewaysIT {
       gateways.forEach(GatewayProcess::killTree);
       subgraph.stop(0);
     }
+  }
+
+  /**
+   * Four clients, two for each gateway, send 120 events on one input, three outputs and six jobs; then ten events are
+   * each sent to both gateways at the same moment. Every event is acknowledged; each job has its twenty runs through
+   * either gateway; of each pair, one stored the event and the other answered it was a duplicate.
+   */
+  private void theSameOpenLineageIsStoredOnceThroughEither(int a, int b) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> answers = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        int client = c;
+        answers.add(clients.submit(() -> {
+          List<String> refused = new ArrayList<>();
+          for (int n = client; n < 120; n += 4) {
+            HttpResponse<String> answer = postLineage(client % 2 == 0 ? a : b, event("run " + n, n % 6, n % 3));
+            if (answer.statusCode() != 201 || answer.body().contains("\"duplicate\":true")) {
+              refused.add("event " + n + ": " + answer.statusCode() + " " + answer.body());
+            }
+          }
+          return refused;
+        }));
+      }
+      for (Future<List<String>> answer : answers) {
+        assertThat(answer.get(2, TimeUnit.MINUTES)).as("events not stored").isEmpty();
+      }
+      for (int job = 0; job < 6; job++) {
+        String runs = "{ runs(job: \"shared/job_" + job + "\", first: 50) { id } }";
+        assertThat(JSON.readTree(graphql(a, runs)).at("/data/runs").size()).as("runs of job %d through a", job)
+            .isEqualTo(20);
+        assertThat(JSON.readTree(graphql(b, runs)).at("/data/runs").size()).as("runs of job %d through b", job)
+            .isEqualTo(20);
+      }
+      for (int n = 0; n < 10; n++) {
+        String event = event("twice " + n, 0, 0);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Future<HttpResponse<String>> viaA = clients.submit(() -> {
+          together.await();
+          return postLineage(a, event);
+        });
+        Future<HttpResponse<String>> viaB = clients.submit(() -> {
+          together.await();
+          return postLineage(b, event);
+        });
+        List<HttpResponse<String>> both = List.of(viaA.get(1, TimeUnit.MINUTES), viaB.get(1, TimeUnit.MINUTES));
+        assertThat(both).as("event %d sent to both", n).allSatisfy(answer -> assertThat(answer.statusCode())
+            .as(answer.body()).isEqualTo(201));
+        assertThat(both.stream().filter(answer -> answer.body().contains("\"duplicate\":true")).count())
+            .as("answers saying duplicate, of event %d sent to both: %s", n, both.stream().map(HttpResponse::body)
+                .toList()).isEqualTo(1);
+      }
+      assertThat(JSON.readTree(graphql(b, "{ runs(job: \"shared/job_0\", first: 50) { id } }")).at("/data/runs")
+          .size()).as("job 0's runs, with the ten sent twice").isEqualTo(30);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  private static String event(String run, int job, int output) {
+    return RunEvents.complete(run, "shared", "job_" + job, "in", "out_" + output);
+  }
+
+  private static HttpResponse<String> postLineage(int port, String event) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/lineage"))
+        .header("Content-Type", "application/json").header("X-Api-Key", ADMIN.key())
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void awaitHealthy(Process gateway, int port, String name) throws Exception {
@@ -176,9 +254,13 @@ class SharedGraphGatewaysIT {
   }
 
   private static String fields(int port) throws Exception {
+    return graphql(port, FIELDS);
+  }
+
+  private static String graphql(int port, String query) throws Exception {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
         .header("Content-Type", "application/json").header("X-Api-Key", ADMIN.key())
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", FIELDS)))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build());
   }
 
   private static String metrics(int port) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.gateway.security.ApiKeyFormat;
 import io.meshcatalog.gateway.support.ConfiguredKeys;
+import io.meshcatalog.gateway.support.RunEvents;
 import io.meshcatalog.gateway.support.GatewayCalls;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,13 +122,7 @@ class IntakeKillIT {
   }
 
   private static String event(int n) {
-    return """
-        {"eventType": "COMPLETE", "eventTime": "2026-12-05T00:00:00Z", "producer": "https://example.com/kill",
-         "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
-         "run": {"runId": "%s"}, "job": {"namespace": "kill", "name": "job_%d"},
-         "inputs": [{"namespace": "kill", "name": "in_%d"}],
-         "outputs": [{"namespace": "kill", "name": "out_%d", "facets": {"schema": {"fields": [{"name": "id"}]}}}]}
-        """.formatted(UUID.nameUUIDFromBytes(("run " + n).getBytes()), n, n, n);
+    return RunEvents.complete("run " + n, "kill", "job_" + n, "in_" + n, "out_" + n);
   }
 
   private HttpResponse<String> post(int port, String event) throws IOException, InterruptedException {
