@@ -3,17 +3,19 @@ package io.meshcatalog.graph.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshcatalog.graph.access.Viewer;
-import io.meshcatalog.graph.embedded.EmbeddedNeo4jTest;
+import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
 /**
- * The embedded Neo4j registers the store's procedures from the gateway's own classes; here the two ways of walking
- * also give the same answers from every node of the fixtures, and cut at the same limits.
+ * The two ways of walking, inside Neo4j with the store's procedures and in plain Cypher, give the same answers from
+ * every node of the fixtures, and cut at the same limits: on the Neo4j of the suite, so on the server process's
+ * procedures from the plugin jar by default, and with {@code -Dit.neo4j=embedded} on those the embedded Neo4j registers
+ * from the store's own classes.
  */
-@EmbeddedNeo4jTest
+@Neo4jIntegrationTest
 class ServerProceduresIT extends ServerProceduresContract {
 
     /** Sees every product: these tests are about lineage, not about who may see it. */
