@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
@@ -162,13 +164,14 @@ public final class SpringDataNeo4jBenchmark {
             }
             System.out.printf(Locale.ROOT, "%nContended writes: %d threads, %d transactions each, every one writing the "
                     + "same two nodes, half the threads in the other order:%n%n| way | failed transactions | "
-                    + "transactions/s |%n|---|---:|---:|%n", CONTENDERS, CONTENDED_RUNS);
+                    + "transactions/s | why they failed |%n|---|---:|---:|---|%n", CONTENDERS, CONTENDED_RUNS);
             for (boolean driverWay : new boolean[] {true, false}) {
                 long started = System.nanoTime();
-                int failed = bench.contended(driverWay);
+                Map<String, Integer> failures = bench.contended(driverWay);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "| %s | %d | %.0f |%n", driverWay ? "driver, executeWrite"
-                        : "Spring Data, TransactionTemplate", failed, CONTENDERS * CONTENDED_RUNS / seconds);
+                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s |%n", driverWay ? "driver, executeWrite"
+                        : "Spring Data, TransactionTemplate", failures.values().stream().mapToInt(n -> n).sum(),
+                        CONTENDERS * CONTENDED_RUNS / seconds, failures);
             }
         }
     }
@@ -176,34 +179,42 @@ public final class SpringDataNeo4jBenchmark {
     /**
      * Runs {@link #CONTENDED_RUNS} write transactions on each of {@link #CONTENDERS} threads, each writing the nodes
      * {@code hot.a} and {@code hot.b}, half of the threads in the other order, so that Neo4j finds deadlocks; answers
-     * how many transactions failed.
+     * how many transactions failed, by the exception that reached the caller and Neo4j's error code.
      */
-    private int contended(boolean driverWay) throws InterruptedException, ExecutionException {
+    private Map<String, Integer> contended(boolean driverWay) throws InterruptedException, ExecutionException {
         ExecutorService threads = Executors.newFixedThreadPool(CONTENDERS);
+        Map<String, Integer> failures = new ConcurrentSkipListMap<>();
         try {
-            List<Future<Integer>> failures = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < CONTENDERS; t++) {
                 List<String> order = t % 2 == 0 ? List.of("hot.a", "hot.b") : List.of("hot.b", "hot.a");
-                failures.add(threads.submit(() -> {
-                    int failed = 0;
+                done.add(threads.submit(() -> {
                     for (int i = 0; i < CONTENDED_RUNS; i++) {
                         try {
                             writeBoth(driverWay, order);
                         } catch (RuntimeException e) {
-                            failed++;
+                            failures.merge(why(e), 1, Integer::sum);
                         }
                     }
-                    return failed;
                 }));
             }
-            int failed = 0;
-            for (Future<Integer> failure : failures) {
-                failed += failure.get();
+            for (Future<?> thread : done) {
+                thread.get();
             }
-            return failed;
+            return failures;
         } finally {
             threads.shutdown();
         }
+    }
+
+    /** The exception's class and the code of the Neo4j error behind it, if any. */
+    private static String why(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Neo4jException neo4j) {
+                return failure.getClass().getSimpleName() + " (" + neo4j.code() + ")";
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private void writeBoth(boolean driverWay, List<String> order) {
