@@ -70,6 +70,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.toAbsolutePath());
         if (plugins != null) {
             builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins.toAbsolutePath());
+            // a server's routing table names it where it listens, so neo4j:// URIs reach it as they reach a cluster
+            builder.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort));
         }
         DatabaseManagementService service = builder
                 .setConfig(BoltConnector.enabled, true)

@@ -72,7 +72,9 @@ public final class Neo4jServerProcess implements AutoCloseable {
                     StandaloneNeo4j.class.getName(), data.toString(), plugins.toString(), Long.toString(pageCache))
                     .redirectErrorStream(true).start();
             List<String> output = new ArrayList<>();
-            String uri = awaitBolt(process, output);
+            // neo4j://, as a cluster is reached: the driver asks the server for its routing table and sends reads and
+            // writes where the table says, with bookmarks
+            String uri = awaitBolt(process, output).replaceFirst("^bolt://", "neo4j://");
             String password = BoltPassword.readOrCreate(data);
             Map<String, String> environment = Map.of("NEO4J_URI", uri, "NEO4J_USERNAME", "neo4j",
                     "NEO4J_PASSWORD", password);
