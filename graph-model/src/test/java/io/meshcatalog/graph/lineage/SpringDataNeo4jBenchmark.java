@@ -46,8 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Then contended writes, as two gateways' OpenLineage intakes can contend: four threads each write the same two nodes
  * in one transaction, half of them in the other order, so Neo4j detects deadlocks and fails one of the transactions
  * involved. The driver's {@code executeWrite} retries a transient failure; Spring Data's transaction manager begins
- * transactions of its own ({@code Session.beginTransaction}) and passes it to the caller. The table counts the
- * transactions that failed each way.
+ * transactions of its own ({@code Session.beginTransaction}) and passes the failure to the caller. The table counts
+ * the transactions that failed each way, and why.
  * Both sides keep bookmarks for read-your-writes on a cluster (the driver's bookmark manager; Spring Data's
  * {@link Neo4jBookmarkManager}). Spring Data logs the server's notifications of each statement at WARN (the catalog's
  * statements name relationship types a graph may not have yet); the benchmark's logging configuration silences that,
