@@ -137,11 +137,8 @@ class SharedGraphGatewaysIT {
         assertThat(answer.get(2, TimeUnit.MINUTES)).as("events not stored").isEmpty();
       }
       for (int job = 0; job < 6; job++) {
-        String runs = "{ runs(job: \"shared/job_" + job + "\", first: 50) { id } }";
-        assertThat(JSON.readTree(graphql(a, runs)).at("/data/runs").size()).as("runs of job %d through a", job)
-            .isEqualTo(20);
-        assertThat(JSON.readTree(graphql(b, runs)).at("/data/runs").size()).as("runs of job %d through b", job)
-            .isEqualTo(20);
+        assertThat(runs(a, job)).as("runs of job %d through a", job).isEqualTo(20);
+        assertThat(runs(b, job)).as("runs of job %d through b", job).isEqualTo(20);
       }
       for (int n = 0; n < 10; n++) {
         String event = event("twice " + n, 0, 0);
@@ -161,11 +158,16 @@ class SharedGraphGatewaysIT {
             .as("answers saying duplicate, of event %d sent to both: %s", n, both.stream().map(HttpResponse::body)
                 .toList()).isEqualTo(1);
       }
-      assertThat(JSON.readTree(graphql(b, "{ runs(job: \"shared/job_0\", first: 50) { id } }")).at("/data/runs")
-          .size()).as("job 0's runs, with the ten sent twice").isEqualTo(30);
+      assertThat(runs(b, 0)).as("job 0's runs, with the ten sent twice").isEqualTo(30);
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /** How many runs of {@code shared/job_<job>} the gateway on {@code port} serves (at most 50). */
+  private static int runs(int port, int job) throws Exception {
+    return JSON.readTree(graphql(port, "{ runs(job: \"shared/job_" + job + "\", first: 50) { id } }"))
+        .at("/data/runs").size();
   }
 
   private static String event(String run, int job, int output) {

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.LongStream;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
@@ -242,7 +241,7 @@ public final class SpringDataNeo4jBenchmark {
     }
 
     private static Latency latency(List<Long> nanos) {
-        return Latency.of(nanos.stream().flatMapToLong(LongStream::of).toArray());
+        return Latency.of(nanos.stream().mapToLong(Long::longValue).toArray());
     }
 
     private ProductRow productByIdDriver() {
