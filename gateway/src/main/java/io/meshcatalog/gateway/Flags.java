@@ -8,26 +8,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class Flags {
 
-  private Flags() {
-  }
+    private Flags() {}
 
-  /** Whether {@code --flag} or {@code --flag=…} is among {@code args}. */
-  static boolean has(String[] args, String flag) {
-    for (String arg : args) {
-      if (arg.equals(flag) || arg.startsWith(flag + "=")) {
-        return true;
-      }
+    /** Whether {@code --flag} or {@code --flag=…} is among {@code args}. */
+    static boolean has(String[] args, String flag) {
+        for (String arg : args) {
+            if (arg.equals(flag) || arg.startsWith(flag + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  /** The value of the first argument starting with {@code prefix} ({@code --name=}); null when none does. */
-  static @Nullable String value(String[] args, String prefix) {
-    for (String arg : args) {
-      if (arg.startsWith(prefix)) {
-        return arg.substring(prefix.length());
-      }
+    /** The value of the first argument starting with {@code prefix} ({@code --name=}); null when none does. */
+    static @Nullable String value(String[] args, String prefix) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

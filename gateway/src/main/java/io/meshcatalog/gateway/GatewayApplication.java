@@ -26,41 +26,41 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-  public static void main(String[] args) throws InterruptedException {
-    StartupDefaults.apply();
-    if (NewProductCommand.requested(args)) {
-      System.exit(NewProductCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    public static void main(String[] args) throws InterruptedException {
+        StartupDefaults.apply();
+        if (NewProductCommand.requested(args)) {
+            System.exit(NewProductCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (CheckCommand.requested(args)) {
+            System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (NewApiKey.requested(args)) {
+            NewApiKey.print(System.out);
+            return;
+        }
+        if (PrintSupergraph.requested(args)) {
+            System.exit(PrintSupergraph.run(args));
+        }
+        if (VerifyAudit.requested(args)) {
+            System.exit(VerifyAudit.run(args, System.out));
+        }
+        // first, before anything asks for the global OpenTelemetry (the graph model's statement spans do)
+        Tracing.start(System.getenv());
+        if (DemoLauncher.requested(args)) {
+            DemoLauncher.run(GatewayApplication.class, args);
+            return;
+        }
+        EarlySupergraph.start(args);
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Netty samples buffers for leaks by default, at a measurable cost per request; tests keep it on, and
+            // -Dio.netty.leakDetection.level=paranoid turns it on when hunting one.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+        ConfigurableEnvironment environment = PlainGateway.environment(args);
+        if (PlainGateway.applies(environment)) {
+            PlainGateway.run(environment);
+            return;
+        }
+        SpringApplication.run(GatewayApplication.class, args);
     }
-    if (CheckCommand.requested(args)) {
-      System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-    }
-    if (NewApiKey.requested(args)) {
-      NewApiKey.print(System.out);
-      return;
-    }
-    if (PrintSupergraph.requested(args)) {
-      System.exit(PrintSupergraph.run(args));
-    }
-    if (VerifyAudit.requested(args)) {
-      System.exit(VerifyAudit.run(args, System.out));
-    }
-    // first, before anything asks for the global OpenTelemetry (the graph model's statement spans do)
-    Tracing.start(System.getenv());
-    if (DemoLauncher.requested(args)) {
-      DemoLauncher.run(GatewayApplication.class, args);
-      return;
-    }
-    EarlySupergraph.start(args);
-    if (System.getProperty("io.netty.leakDetection.level") == null) {
-      // Netty samples buffers for leaks by default, at a measurable cost per request; tests keep it on, and
-      // -Dio.netty.leakDetection.level=paranoid turns it on when hunting one.
-      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-    }
-    ConfigurableEnvironment environment = PlainGateway.environment(args);
-    if (PlainGateway.applies(environment)) {
-      PlainGateway.run(environment);
-      return;
-    }
-    SpringApplication.run(GatewayApplication.class, args);
-  }
 }

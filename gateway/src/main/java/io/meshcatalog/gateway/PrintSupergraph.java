@@ -1,9 +1,9 @@
 package io.meshcatalog.gateway;
 
-import io.meshcatalog.gateway.http.ComposedSupergraph;
 import io.meshcatalog.gateway.execution.NettySubgraphClient;
 import io.meshcatalog.gateway.execution.NettyTransport;
 import io.meshcatalog.gateway.execution.SubgraphSettings;
+import io.meshcatalog.gateway.http.ComposedSupergraph;
 import io.meshcatalog.gateway.http.HttpSdlFetcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,34 +18,34 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PrintSupergraph {
 
-  private PrintSupergraph() {
-  }
+    private PrintSupergraph() {}
 
-  static boolean requested(String[] args) {
-    return Flags.has(args, "--print-supergraph");
-  }
+    static boolean requested(String[] args) {
+        return Flags.has(args, "--print-supergraph");
+    }
 
-  static int run(String[] args) {
-    String subgraphs = Flags.value(args, "--subgraphs=");
-    String target = Flags.value(args, "--print-supergraph=");
-    if (subgraphs == null) {
-      System.err.println("--print-supergraph needs --subgraphs=name=url,name=url");
-      return 2;
+    static int run(String[] args) {
+        String subgraphs = Flags.value(args, "--subgraphs=");
+        String target = Flags.value(args, "--print-supergraph=");
+        if (subgraphs == null) {
+            System.err.println("--print-supergraph needs --subgraphs=name=url,name=url");
+            return 2;
+        }
+        try (NettyTransport transport = NettyTransport.create(1);
+                NettySubgraphClient http = new NettySubgraphClient(
+                        transport, JsonMapper.builder().build(), NettySubgraphClient.Options.DEFAULTS)) {
+            String sdl = new ComposedSupergraph(
+                            ComposedSupergraph.parse(subgraphs), new HttpSdlFetcher(http, SubgraphSettings.DEFAULTS))
+                    .composeSdl();
+            if (target == null) {
+                System.out.print(sdl);
+            } else {
+                Files.writeString(Path.of(target), sdl, StandardCharsets.UTF_8);
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
-    try (NettyTransport transport = NettyTransport.create(1);
-        NettySubgraphClient http = new NettySubgraphClient(transport, JsonMapper.builder().build(),
-            NettySubgraphClient.Options.DEFAULTS)) {
-      String sdl = new ComposedSupergraph(ComposedSupergraph.parse(subgraphs),
-          new HttpSdlFetcher(http, SubgraphSettings.DEFAULTS)).composeSdl();
-      if (target == null) {
-        System.out.print(sdl);
-      } else {
-        Files.writeString(Path.of(target), sdl, StandardCharsets.UTF_8);
-      }
-      return 0;
-    } catch (IOException | RuntimeException e) {
-      System.err.println(e.getMessage());
-      return 1;
-    }
-  }
 }

@@ -10,20 +10,20 @@ import java.util.Map;
  */
 final class StartupDefaults {
 
-  private static final Map<String, String> DEFAULTS = Map.of(
-      "slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider",
-      // SLF4J would announce the explicit provider on stderr at its own INFO level; its warnings still show.
-      "slf4j.internal.verbosity", "WARN",
-      "org.springframework.boot.logging.LoggingSystem", "org.springframework.boot.logging.logback.LogbackLoggingSystem");
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider",
+            // SLF4J would announce the explicit provider on stderr at its own INFO level; its warnings still show.
+            "slf4j.internal.verbosity", "WARN",
+            "org.springframework.boot.logging.LoggingSystem",
+                    "org.springframework.boot.logging.logback.LogbackLoggingSystem");
 
-  private StartupDefaults() {
-  }
+    private StartupDefaults() {}
 
-  static void apply() {
-    DEFAULTS.forEach((name, value) -> {
-      if (System.getProperty(name) == null) {
-        System.setProperty(name, value);
-      }
-    });
-  }
+    static void apply() {
+        DEFAULTS.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
+    }
 }

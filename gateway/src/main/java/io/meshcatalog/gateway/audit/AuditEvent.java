@@ -17,15 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param outcome {@code SUCCESS}, {@code FAILURE} or {@code DENIED}
  * @param details more facts, short values only (counts, reasons, the credential's id); never a secret
  */
-public record AuditEvent(Instant at, AuditKind kind, String actor, String source, String target, String outcome,
-    Map<String, @Nullable Object> details) {
+public record AuditEvent(
+        Instant at,
+        AuditKind kind,
+        String actor,
+        String source,
+        String target,
+        String outcome,
+        Map<String, @Nullable Object> details) {
 
-  public static final String SUCCESS = "SUCCESS";
-  public static final String FAILURE = "FAILURE";
-  public static final String DENIED = "DENIED";
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILURE = "FAILURE";
+    public static final String DENIED = "DENIED";
 
-  public AuditEvent {
-    // an absent fact is kept as null (Map.copyOf refuses nulls)
-    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
-  }
+    public AuditEvent {
+        // an absent fact is kept as null (Map.copyOf refuses nulls)
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface AuditLog {
 
-  /** Records nothing: for tools and tests that run without a log. */
-  AuditLog NONE = event -> CompletableFuture.completedFuture(null);
+    /** Records nothing: for tools and tests that run without a log. */
+    AuditLog NONE = event -> CompletableFuture.completedFuture(null);
 
-  /** Appends {@code event}; the future completes when it is durable, or fails when it cannot be written. */
-  CompletableFuture<Void> append(AuditEvent event);
+    /** Appends {@code event}; the future completes when it is durable, or fails when it cannot be written. */
+    CompletableFuture<Void> append(AuditEvent event);
 }

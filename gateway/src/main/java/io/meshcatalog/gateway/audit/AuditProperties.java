@@ -15,12 +15,16 @@ import org.springframework.util.unit.DataSize;
  * @param queueCapacity appends that may wait for the writer before further appends wait for room (10,000)
  */
 @ConfigurationProperties("audit")
-public record AuditProperties(@Nullable Path dir, @Nullable DataSize maxFileSize, @Nullable Integer queueCapacity) {
+public record AuditProperties(
+        @Nullable Path dir,
+        @Nullable DataSize maxFileSize,
+        @Nullable Integer queueCapacity) {
 
-  /** The settings these properties give, {@code env} supplying {@code MESH_DATA_DIR}. */
-  public AuditSettings settings(Map<String, String> env) {
-    return new AuditSettings(dir == null ? AuditSettings.defaultDir(env) : dir,
-        maxFileSize == null ? AuditSettings.DEFAULT_MAX_FILE_BYTES : maxFileSize.toBytes(),
-        queueCapacity == null ? AuditSettings.DEFAULT_QUEUE_CAPACITY : queueCapacity);
-  }
+    /** The settings these properties give, {@code env} supplying {@code MESH_DATA_DIR}. */
+    public AuditSettings settings(Map<String, String> env) {
+        return new AuditSettings(
+                dir == null ? AuditSettings.defaultDir(env) : dir,
+                maxFileSize == null ? AuditSettings.DEFAULT_MAX_FILE_BYTES : maxFileSize.toBytes(),
+                queueCapacity == null ? AuditSettings.DEFAULT_QUEUE_CAPACITY : queueCapacity);
+    }
 }

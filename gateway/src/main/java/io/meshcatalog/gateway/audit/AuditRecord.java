@@ -9,5 +9,4 @@ package io.meshcatalog.gateway.audit;
  * @param prev the hash of the line before (64 zeros for the first)
  * @param hash the SHA-256 of this line without its hash
  */
-public record AuditRecord(long seq, AuditEvent event, String prev, String hash) {
-}
+public record AuditRecord(long seq, AuditEvent event, String prev, String hash) {}

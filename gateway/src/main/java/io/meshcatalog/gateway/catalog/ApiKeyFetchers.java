@@ -23,85 +23,94 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApiKeyFetchers {
 
-  private final ApiKeyAdmin admin;
-  private final CatalogAccess access;
+    private final ApiKeyAdmin admin;
+    private final CatalogAccess access;
 
-  ApiKeyFetchers(ApiKeyAdmin admin, CatalogAccess access) {
-    this.admin = admin;
-    this.access = access;
-  }
-
-  /** Adds the three fields to the catalog's wiring. */
-  void wire(RuntimeWiring.Builder wiring) {
-    wiring.type("Query", type -> type.dataFetcher("apiKeys", this::apiKeys))
-        .type("Mutation", type -> type
-            .dataFetcher("createApiKey", this::createApiKey)
-            .dataFetcher("revokeApiKey", this::revokeApiKey));
-  }
-
-  private List<Map<String, @Nullable Object>> apiKeys(DataFetchingEnvironment env) {
-    try {
-      return admin.list(CatalogAccess.context(env)).stream().map(ApiKeyFetchers::view).toList();
-    } catch (ForbiddenException e) {
-      throw access.recorded(env, "apiKeys", "api keys", e);
+    ApiKeyFetchers(ApiKeyAdmin admin, CatalogAccess access) {
+        this.admin = admin;
+        this.access = access;
     }
-  }
 
-  private Map<String, Object> createApiKey(DataFetchingEnvironment env) {
-    Map<String, Object> input = env.getArgument("input");
-    String subject = String.valueOf(input.get("subject"));
-    try {
-      ApiKeyAdmin.Created created = admin.create(CatalogAccess.context(env), new ApiKeyAdmin.NewKeyRequest(subject,
-          strings(input.get("teams")), strings(input.get("roles")), strings(input.get("scopes")),
-          strings(input.get("namespaces")), instant(input.get("expiresAt"))));
-      return Map.of("key", created.key(), "apiKey", view(created.record()));
-    } catch (ForbiddenException e) {
-      throw access.recorded(env, "createApiKey", "a key for " + subject, e);
+    /** Adds the three fields to the catalog's wiring. */
+    void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type.dataFetcher("apiKeys", this::apiKeys))
+                .type(
+                        "Mutation",
+                        type -> type.dataFetcher("createApiKey", this::createApiKey)
+                                .dataFetcher("revokeApiKey", this::revokeApiKey));
     }
-  }
 
-  private Map<String, @Nullable Object> revokeApiKey(DataFetchingEnvironment env) {
-    String id = String.valueOf(env.<Object>getArgument("id"));
-    try {
-      return view(admin.revoke(CatalogAccess.context(env), id));
-    } catch (ForbiddenException e) {
-      throw access.recorded(env, "revokeApiKey", id, e);
+    private List<Map<String, @Nullable Object>> apiKeys(DataFetchingEnvironment env) {
+        try {
+            return admin.list(CatalogAccess.context(env)).stream()
+                    .map(ApiKeyFetchers::view)
+                    .toList();
+        } catch (ForbiddenException e) {
+            throw access.recorded(env, "apiKeys", "api keys", e);
+        }
     }
-  }
 
-  private static Map<String, @Nullable Object> view(ApiKeyRecord key) {
-    Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("id", key.id());
-    out.put("prefix", key.prefix());
-    out.put("subject", key.subject());
-    out.put("teams", new TreeSet<>(key.teams()));
-    out.put("roles", new TreeSet<>(key.roles()));
-    out.put("scopes", new TreeSet<>(key.scopes()));
-    out.put("namespaces", new TreeSet<>(key.namespaces()));
-    out.put("createdAt", key.createdAt().toString());
-    out.put("createdBy", key.createdBy());
-    out.put("expiresAt", key.expiresAt().toString());
-    out.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
-    return out;
-  }
+    private Map<String, Object> createApiKey(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        String subject = String.valueOf(input.get("subject"));
+        try {
+            ApiKeyAdmin.Created created = admin.create(
+                    CatalogAccess.context(env),
+                    new ApiKeyAdmin.NewKeyRequest(
+                            subject,
+                            strings(input.get("teams")),
+                            strings(input.get("roles")),
+                            strings(input.get("scopes")),
+                            strings(input.get("namespaces")),
+                            instant(input.get("expiresAt"))));
+            return Map.of("key", created.key(), "apiKey", view(created.record()));
+        } catch (ForbiddenException e) {
+            throw access.recorded(env, "createApiKey", "a key for " + subject, e);
+        }
+    }
 
-  private static Set<String> strings(@Nullable Object value) {
-    List<String> out = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      list.forEach(item -> out.add(String.valueOf(item)));
+    private Map<String, @Nullable Object> revokeApiKey(DataFetchingEnvironment env) {
+        String id = String.valueOf(env.<Object>getArgument("id"));
+        try {
+            return view(admin.revoke(CatalogAccess.context(env), id));
+        } catch (ForbiddenException e) {
+            throw access.recorded(env, "revokeApiKey", id, e);
+        }
     }
-    return Set.copyOf(out);
-  }
 
-  private static @Nullable Instant instant(@Nullable Object value) {
-    if (value == null) {
-      return null;
+    private static Map<String, @Nullable Object> view(ApiKeyRecord key) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("id", key.id());
+        out.put("prefix", key.prefix());
+        out.put("subject", key.subject());
+        out.put("teams", new TreeSet<>(key.teams()));
+        out.put("roles", new TreeSet<>(key.roles()));
+        out.put("scopes", new TreeSet<>(key.scopes()));
+        out.put("namespaces", new TreeSet<>(key.namespaces()));
+        out.put("createdAt", key.createdAt().toString());
+        out.put("createdBy", key.createdBy());
+        out.put("expiresAt", key.expiresAt().toString());
+        out.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
+        return out;
     }
-    try {
-      return Instant.parse(String.valueOf(value));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("expiresAt: " + value + " is not an ISO-8601 instant such as "
-          + "2027-01-31T00:00:00Z");
+
+    private static Set<String> strings(@Nullable Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(item -> out.add(String.valueOf(item)));
+        }
+        return Set.copyOf(out);
     }
-  }
+
+    private static @Nullable Instant instant(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "expiresAt: " + value + " is not an ISO-8601 instant such as " + "2027-01-31T00:00:00Z");
+        }
+    }
 }

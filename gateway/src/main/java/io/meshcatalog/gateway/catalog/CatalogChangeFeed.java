@@ -20,76 +20,82 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogChangeFeed implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CatalogChangeFeed.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogChangeFeed.class);
 
-  private final CatalogChanges changes;
-  private final Map<Scope, Runnable> reloads;
-  private final Duration every;
-  private final Map<Scope, Long> seen = new EnumMap<>(Scope.class);
-  private @Nullable ScheduledExecutorService scheduler;
-  private boolean failing;
+    private final CatalogChanges changes;
+    private final Map<Scope, Runnable> reloads;
+    private final Duration every;
+    private final Map<Scope, Long> seen = new EnumMap<>(Scope.class);
+    private @Nullable ScheduledExecutorService scheduler;
+    private boolean failing;
 
-  CatalogChangeFeed(CatalogChanges changes, Map<Scope, Runnable> reloads, Duration every) {
-    this.changes = changes;
-    this.reloads = Map.copyOf(reloads);
-    this.every = every;
-  }
-
-  /**
-   * Reads the counts now, so the reloads run for changes made from here on (all of them once, when the graph cannot be
-   * read now), then every interval; zero: never.
-   */
-  synchronized void start() {
-    try {
-      seen.putAll(changes.counts());
-    } catch (RuntimeException e) {
-      LOG.warn("The graph's change counts could not be read at start; everything is reloaded once they can: {}",
-          e.getMessage());
+    CatalogChangeFeed(CatalogChanges changes, Map<Scope, Runnable> reloads, Duration every) {
+        this.changes = changes;
+        this.reloads = Map.copyOf(reloads);
+        this.every = every;
     }
-    scheduler = Repeating.every("catalog-changes", every, this::poll);
-  }
 
-  /** One turn: reloads each scope whose count moved. */
-  synchronized void poll() {
-    Map<Scope, Long> counts;
-    try {
-      counts = changes.counts();
-    } catch (RuntimeException e) {
-      if (!failing) {
-        LOG.warn("The graph's change counts could not be read; what this gateway holds in memory may lag until "
-            + "they can: {}", e.getMessage());
-      }
-      failing = true;
-      return;
+    /**
+     * Reads the counts now, so the reloads run for changes made from here on (all of them once, when the graph cannot be
+     * read now), then every interval; zero: never.
+     */
+    synchronized void start() {
+        try {
+            seen.putAll(changes.counts());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "The graph's change counts could not be read at start; everything is reloaded once they can: {}",
+                    e.getMessage());
+        }
+        scheduler = Repeating.every("catalog-changes", every, this::poll);
     }
-    failing = false;
-    counts.forEach((scope, count) -> {
-      if (!Objects.equals(seen.get(scope), count) && reload(scope)) {
-        seen.put(scope, count);
-      }
-    });
-  }
 
-  /** Reloads a scope; false when it failed, to be tried again on the next turn. */
-  private boolean reload(Scope scope) {
-    Runnable reload = reloads.get(scope);
-    if (reload == null) {
-      return true;
+    /** One turn: reloads each scope whose count moved. */
+    synchronized void poll() {
+        Map<Scope, Long> counts;
+        try {
+            counts = changes.counts();
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warn(
+                        "The graph's change counts could not be read; what this gateway holds in memory may lag until "
+                                + "they can: {}",
+                        e.getMessage());
+            }
+            failing = true;
+            return;
+        }
+        failing = false;
+        counts.forEach((scope, count) -> {
+            if (!Objects.equals(seen.get(scope), count) && reload(scope)) {
+                seen.put(scope, count);
+            }
+        });
     }
-    try {
-      reload.run();
-      return true;
-    } catch (RuntimeException e) {
-      LOG.warn("Reloading {} after a change in the graph failed; tried again in {} ms: {}", scope, every.toMillis(),
-          e.getMessage());
-      return false;
-    }
-  }
 
-  @Override
-  public void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
+    /** Reloads a scope; false when it failed, to be tried again on the next turn. */
+    private boolean reload(Scope scope) {
+        Runnable reload = reloads.get(scope);
+        if (reload == null) {
+            return true;
+        }
+        try {
+            reload.run();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Reloading {} after a change in the graph failed; tried again in {} ms: {}",
+                    scope,
+                    every.toMillis(),
+                    e.getMessage());
+            return false;
+        }
     }
-  }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
 }

@@ -27,55 +27,66 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogErrors implements DataFetcherExceptionHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CatalogErrors.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogErrors.class);
 
-  /** The codes clients may switch on. */
-  enum Code implements ErrorClassification {
-    NOT_FOUND, BAD_USER_INPUT, CONFLICT, FORBIDDEN, SERVICE_UNAVAILABLE, INTERNAL_SERVER_ERROR
-  }
+    /** The codes clients may switch on. */
+    enum Code implements ErrorClassification {
+        NOT_FOUND,
+        BAD_USER_INPUT,
+        CONFLICT,
+        FORBIDDEN,
+        SERVICE_UNAVAILABLE,
+        INTERNAL_SERVER_ERROR
+    }
 
-  @Override
-  public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
-      DataFetcherExceptionHandlerParameters parameters) {
-    Throwable failure = parameters.getException();
-    if (failure instanceof CompletionException && failure.getCause() != null) {
-      failure = failure.getCause();
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters parameters) {
+        Throwable failure = parameters.getException();
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        Code code = classify(failure);
+        String message = switch (code) {
+            case INTERNAL_SERVER_ERROR ->
+                Incidents.told(
+                        "the catalog could not answer " + parameters.getPath(),
+                        Incidents.logged(LOG, "Catalog resolver failed at " + parameters.getPath(), failure));
+            case SERVICE_UNAVAILABLE ->
+                "the catalog's store is unavailable or busy, so " + parameters.getPath()
+                        + " could not be answered; try again shortly (the rest of the response is unaffected)";
+            default -> failure.getMessage();
+        };
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message(message == null ? code.name() : message)
+                .path(parameters.getPath())
+                .location(parameters.getSourceLocation())
+                .errorType(code)
+                .extensions(Map.of("code", code.name()))
+                .build();
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult(error).build());
     }
-    Code code = classify(failure);
-    String message = switch (code) {
-      case INTERNAL_SERVER_ERROR -> Incidents.told("the catalog could not answer " + parameters.getPath(),
-          Incidents.logged(LOG, "Catalog resolver failed at " + parameters.getPath(), failure));
-      case SERVICE_UNAVAILABLE -> "the catalog's store is unavailable or busy, so " + parameters.getPath()
-          + " could not be answered; try again shortly (the rest of the response is unaffected)";
-      default -> failure.getMessage();
-    };
-    GraphQLError error = GraphqlErrorBuilder.newError()
-        .message(message == null ? code.name() : message)
-        .path(parameters.getPath())
-        .location(parameters.getSourceLocation())
-        .errorType(code)
-        .extensions(Map.of("code", code.name()))
-        .build();
-    return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
-  }
 
-  static Code classify(Throwable failure) {
-    if (failure instanceof ForbiddenException) {
-      return Code.FORBIDDEN;
+    static Code classify(Throwable failure) {
+        if (failure instanceof ForbiddenException) {
+            return Code.FORBIDDEN;
+        }
+        if (failure instanceof UnknownNodeException
+                || failure instanceof NotDeclaredException
+                || failure instanceof NoSuchElementException
+                || failure instanceof UnknownAccessRequestException) {
+            return Code.NOT_FOUND;
+        }
+        if (failure instanceof CatalogConflictException || failure instanceof ConflictException) {
+            return Code.CONFLICT;
+        }
+        if (failure instanceof IllegalArgumentException || failure instanceof DescriptorException) {
+            return Code.BAD_USER_INPUT;
+        }
+        if (failure instanceof RetryableException) {
+            return Code.SERVICE_UNAVAILABLE;
+        }
+        return Code.INTERNAL_SERVER_ERROR;
     }
-    if (failure instanceof UnknownNodeException || failure instanceof NotDeclaredException
-        || failure instanceof NoSuchElementException || failure instanceof UnknownAccessRequestException) {
-      return Code.NOT_FOUND;
-    }
-    if (failure instanceof CatalogConflictException || failure instanceof ConflictException) {
-      return Code.CONFLICT;
-    }
-    if (failure instanceof IllegalArgumentException || failure instanceof DescriptorException) {
-      return Code.BAD_USER_INPUT;
-    }
-    if (failure instanceof RetryableException) {
-      return Code.SERVICE_UNAVAILABLE;
-    }
-    return Code.INTERNAL_SERVER_ERROR;
-  }
 }

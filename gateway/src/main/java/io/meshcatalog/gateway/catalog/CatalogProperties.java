@@ -33,124 +33,147 @@ import org.springframework.util.unit.DataSize;
  *     same graph is served here within it (5s); zero: only this gateway's own harvests refresh it
  */
 @ConfigurationProperties("catalog")
-public record CatalogProperties(boolean enabled, @Nullable String name, @Nullable Duration harvestInterval,
-    @Nullable Duration harvestTimeout, @Nullable Path dataDir, @Nullable DataSize pageCache,
-    @Nullable Map<String, String> domains, @Nullable OpenLineage openlineage, @Nullable Notifications notifications,
-    @Nullable String instanceId, @Nullable Duration harvestLease, @Nullable Duration refreshInterval) {
+public record CatalogProperties(
+        boolean enabled,
+        @Nullable String name,
+        @Nullable Duration harvestInterval,
+        @Nullable Duration harvestTimeout,
+        @Nullable Path dataDir,
+        @Nullable DataSize pageCache,
+        @Nullable Map<String, String> domains,
+        @Nullable OpenLineage openlineage,
+        @Nullable Notifications notifications,
+        @Nullable String instanceId,
+        @Nullable Duration harvestLease,
+        @Nullable Duration refreshInterval) {
 
-  /**
-   * {@code catalog.notifications.*}: telling teams what breaks upstream of them ({@link NotificationSender}).
-   *
-   * @param enabled false stops the rounds (alerts are still raised and kept); true by default
-   * @param interval between rounds (5s)
-   * @param maxAttempts attempts per notification before it is FAILED (8)
-   * @param backoff the wait after a first failed attempt, doubled (jittered) after each next one (10s)
-   * @param webhooks each team's webhook
-   */
-  public record Notifications(@Nullable Boolean enabled, @Nullable Duration interval, @Nullable Integer maxAttempts,
-      @Nullable Duration backoff, @Nullable List<Webhook> webhooks) {
+    /**
+     * {@code catalog.notifications.*}: telling teams what breaks upstream of them ({@link NotificationSender}).
+     *
+     * @param enabled false stops the rounds (alerts are still raised and kept); true by default
+     * @param interval between rounds (5s)
+     * @param maxAttempts attempts per notification before it is FAILED (8)
+     * @param backoff the wait after a first failed attempt, doubled (jittered) after each next one (10s)
+     * @param webhooks each team's webhook
+     */
+    public record Notifications(
+            @Nullable Boolean enabled,
+            @Nullable Duration interval,
+            @Nullable Integer maxAttempts,
+            @Nullable Duration backoff,
+            @Nullable List<Webhook> webhooks) {
 
-    static final Notifications DEFAULTS = new Notifications(null, null, null, null, null);
+        static final Notifications DEFAULTS = new Notifications(null, null, null, null, null);
 
-    boolean on() {
-      return enabled == null || enabled;
-    }
-
-    Duration intervalOrDefault() {
-      return interval == null || interval.isZero() || interval.isNegative() ? Duration.ofSeconds(5) : interval;
-    }
-
-    int maxAttemptsOrDefault() {
-      return maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
-    }
-
-    Duration backoffOrDefault() {
-      return backoff == null || backoff.isZero() || backoff.isNegative() ? Duration.ofSeconds(10) : backoff;
-    }
-
-    Map<String, Webhook> webhooksByTeam() {
-      Map<String, Webhook> byTeam = new TreeMap<>();
-      for (Webhook webhook : webhooks == null ? List.<Webhook>of() : webhooks) {
-        if (byTeam.put(webhook.team(), webhook) != null) {
-          throw new IllegalArgumentException("catalog.notifications.webhooks names team " + webhook.team()
-              + " twice; a team has one webhook");
+        boolean on() {
+            return enabled == null || enabled;
         }
-      }
-      return Map.copyOf(byTeam);
-    }
-  }
 
-  Notifications notificationsOrDefault() {
-    return notifications == null ? Notifications.DEFAULTS : notifications;
-  }
-
-  /**
-   * {@code catalog.openlineage.*}: the bounds of one event ({@link IntakeLimits}); each unset one has its default.
-   *
-   * @param maxDatasets datasets in inputs, and in outputs (1000)
-   * @param maxDatasetEdges inputs times outputs (10000)
-   * @param maxFields schema fields and output columns of all datasets together (10000)
-   * @param maxInputFields column lineage sources of all output columns together (10000)
-   * @param maxBatchEvents events in one request that sends several, as a JSON array or NDJSON (1000)
-   */
-  public record OpenLineage(@Nullable Integer maxDatasets, @Nullable Integer maxDatasetEdges,
-      @Nullable Integer maxFields, @Nullable Integer maxInputFields, @Nullable Integer maxBatchEvents) {
-  }
-
-  IntakeLimits intakeLimits() {
-    IntakeLimits defaults = IntakeLimits.DEFAULTS;
-    if (openlineage == null) {
-      return defaults;
-    }
-    return new IntakeLimits(or(openlineage.maxDatasets(), defaults.datasets()),
-        or(openlineage.maxDatasetEdges(), defaults.datasetEdges()), or(openlineage.maxFields(), defaults.fields()),
-        or(openlineage.maxInputFields(), defaults.inputFields()), or(openlineage.maxBatchEvents(), defaults.events()),
-        defaults.settings());
-  }
-
-  private static int or(@Nullable Integer value, int otherwise) {
-    return value == null ? otherwise : value;
-  }
-
-  public CatalogProperties {
-    Map<String, String> bySubgraph = new TreeMap<>();
-    if (domains != null) {
-      domains.forEach((subgraph, domain) -> {
-        String other = bySubgraph.entrySet().stream().filter(e -> e.getValue().equals(domain)).map(Map.Entry::getKey)
-            .findFirst().orElse(null);
-        if (other != null) {
-          throw new IllegalArgumentException("catalog.domains binds domain '" + domain + "' to two subgraphs, "
-              + other + " and " + subgraph + ": a domain is published by one subgraph");
+        Duration intervalOrDefault() {
+            return interval == null || interval.isZero() || interval.isNegative() ? Duration.ofSeconds(5) : interval;
         }
-        bySubgraph.put(subgraph, domain);
-      });
+
+        int maxAttemptsOrDefault() {
+            return maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
+        }
+
+        Duration backoffOrDefault() {
+            return backoff == null || backoff.isZero() || backoff.isNegative() ? Duration.ofSeconds(10) : backoff;
+        }
+
+        Map<String, Webhook> webhooksByTeam() {
+            Map<String, Webhook> byTeam = new TreeMap<>();
+            for (Webhook webhook : webhooks == null ? List.<Webhook>of() : webhooks) {
+                if (byTeam.put(webhook.team(), webhook) != null) {
+                    throw new IllegalArgumentException("catalog.notifications.webhooks names team " + webhook.team()
+                            + " twice; a team has one webhook");
+                }
+            }
+            return Map.copyOf(byTeam);
+        }
     }
-    domains = Map.copyOf(bySubgraph);
-  }
 
-  /** The only domain {@code subgraph} may publish. */
-  String domainOf(String subgraph) {
-    return domains.getOrDefault(subgraph, subgraph);
-  }
+    Notifications notificationsOrDefault() {
+        return notifications == null ? Notifications.DEFAULTS : notifications;
+    }
 
-  String subgraphName() {
-    return name == null || name.isBlank() ? "catalog" : name;
-  }
+    /**
+     * {@code catalog.openlineage.*}: the bounds of one event ({@link IntakeLimits}); each unset one has its default.
+     *
+     * @param maxDatasets datasets in inputs, and in outputs (1000)
+     * @param maxDatasetEdges inputs times outputs (10000)
+     * @param maxFields schema fields and output columns of all datasets together (10000)
+     * @param maxInputFields column lineage sources of all output columns together (10000)
+     * @param maxBatchEvents events in one request that sends several, as a JSON array or NDJSON (1000)
+     */
+    public record OpenLineage(
+            @Nullable Integer maxDatasets,
+            @Nullable Integer maxDatasetEdges,
+            @Nullable Integer maxFields,
+            @Nullable Integer maxInputFields,
+            @Nullable Integer maxBatchEvents) {}
 
-  Duration harvestEvery() {
-    return harvestInterval == null ? Duration.ofMinutes(5) : harvestInterval;
-  }
+    IntakeLimits intakeLimits() {
+        IntakeLimits defaults = IntakeLimits.DEFAULTS;
+        if (openlineage == null) {
+            return defaults;
+        }
+        return new IntakeLimits(
+                or(openlineage.maxDatasets(), defaults.datasets()),
+                or(openlineage.maxDatasetEdges(), defaults.datasetEdges()),
+                or(openlineage.maxFields(), defaults.fields()),
+                or(openlineage.maxInputFields(), defaults.inputFields()),
+                or(openlineage.maxBatchEvents(), defaults.events()),
+                defaults.settings());
+    }
 
-  Duration harvestLeaseOrDefault() {
-    boolean unset = harvestLease == null || harvestLease.isZero() || harvestLease.isNegative();
-    return unset ? Duration.ofMinutes(2) : harvestLease;
-  }
+    private static int or(@Nullable Integer value, int otherwise) {
+        return value == null ? otherwise : value;
+    }
 
-  Duration refreshEvery() {
-    return refreshInterval == null ? Duration.ofSeconds(5) : refreshInterval;
-  }
+    public CatalogProperties {
+        Map<String, String> bySubgraph = new TreeMap<>();
+        if (domains != null) {
+            domains.forEach((subgraph, domain) -> {
+                String other = bySubgraph.entrySet().stream()
+                        .filter(e -> e.getValue().equals(domain))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
+                if (other != null) {
+                    throw new IllegalArgumentException(
+                            "catalog.domains binds domain '" + domain + "' to two subgraphs, " + other + " and "
+                                    + subgraph + ": a domain is published by one subgraph");
+                }
+                bySubgraph.put(subgraph, domain);
+            });
+        }
+        domains = Map.copyOf(bySubgraph);
+    }
 
-  Duration harvestTimeoutOrDefault() {
-    return harvestTimeout == null ? Duration.ofSeconds(20) : harvestTimeout;
-  }
+    /** The only domain {@code subgraph} may publish. */
+    String domainOf(String subgraph) {
+        return domains.getOrDefault(subgraph, subgraph);
+    }
+
+    String subgraphName() {
+        return name == null || name.isBlank() ? "catalog" : name;
+    }
+
+    Duration harvestEvery() {
+        return harvestInterval == null ? Duration.ofMinutes(5) : harvestInterval;
+    }
+
+    Duration harvestLeaseOrDefault() {
+        boolean unset = harvestLease == null || harvestLease.isZero() || harvestLease.isNegative();
+        return unset ? Duration.ofMinutes(2) : harvestLease;
+    }
+
+    Duration refreshEvery() {
+        return refreshInterval == null ? Duration.ofSeconds(5) : refreshInterval;
+    }
+
+    Duration harvestTimeoutOrDefault() {
+        return harvestTimeout == null ? Duration.ofSeconds(20) : harvestTimeout;
+    }
 }

@@ -12,5 +12,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ConditionalOnBooleanProperty("catalog.enabled")
-public @interface ConditionalOnCatalog {
-}
+public @interface ConditionalOnCatalog {}

@@ -6,9 +6,9 @@ package io.meshcatalog.gateway.catalog;
  */
 final class ConflictException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ConflictException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

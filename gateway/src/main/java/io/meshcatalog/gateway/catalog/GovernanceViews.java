@@ -18,79 +18,86 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GovernanceViews {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private GovernanceViews() {
-  }
+    private GovernanceViews() {}
 
-  static Map<String, @Nullable Object> request(AccessRequest r) {
-    Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("id", r.id());
-    out.put("productId", r.productId());
-    out.put("requester", r.requester());
-    out.put("team", r.team());
-    out.put("grantee", r.grantee());
-    out.put("purpose", r.purpose());
-    out.put("until", r.until().toString());
-    out.put("status", r.status().name());
-    out.put("requestedAt", r.requestedAt().toString());
-    out.put("decidedBy", r.decidedBy());
-    out.put("decidedAt", text(r.decidedAt()));
-    out.put("revokedBy", r.revokedBy());
-    out.put("revokedAt", text(r.revokedAt()));
-    out.put("note", r.note());
-    return out;
-  }
+    static Map<String, @Nullable Object> request(AccessRequest r) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("productId", r.productId());
+        out.put("requester", r.requester());
+        out.put("team", r.team());
+        out.put("grantee", r.grantee());
+        out.put("purpose", r.purpose());
+        out.put("until", r.until().toString());
+        out.put("status", r.status().name());
+        out.put("requestedAt", r.requestedAt().toString());
+        out.put("decidedBy", r.decidedBy());
+        out.put("decidedAt", text(r.decidedAt()));
+        out.put("revokedBy", r.revokedBy());
+        out.put("revokedAt", text(r.revokedAt()));
+        out.put("note", r.note());
+        return out;
+    }
 
-  static List<Map<String, @Nullable Object>> requests(List<AccessRequest> requests) {
-    return requests.stream().map(GovernanceViews::request).toList();
-  }
+    static List<Map<String, @Nullable Object>> requests(List<AccessRequest> requests) {
+        return requests.stream().map(GovernanceViews::request).toList();
+    }
 
-  static Map<String, Object> report(GovernanceReport report) {
-    return Map.of("findings", report.findings().stream().map(GovernanceViews::finding).toList(),
-        "flagged", report.flagged().size(), "truncated", report.truncated());
-  }
+    static Map<String, Object> report(GovernanceReport report) {
+        return Map.of(
+                "findings",
+                report.findings().stream().map(GovernanceViews::finding).toList(),
+                "flagged",
+                report.flagged().size(),
+                "truncated",
+                report.truncated());
+    }
 
-  private static Map<String, @Nullable Object> finding(GovernanceFinding f) {
-    Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("consumer", f.consumer());
-    out.put("consumerName", f.consumerName());
-    out.put("destination", f.destination());
-    out.put("purpose", f.purpose());
-    out.put("consumerTeam", f.consumerTeam());
-    out.put("piiField", f.piiField());
-    out.put("product", f.product());
-    out.put("productTeam", f.productTeam());
-    out.put("path", f.path());
-    out.put("compliant", f.compliant());
-    out.put("grant", f.grant());
-    out.put("teamsToTell", f.teamsToTell());
-    return out;
-  }
+    private static Map<String, @Nullable Object> finding(GovernanceFinding f) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("consumer", f.consumer());
+        out.put("consumerName", f.consumerName());
+        out.put("destination", f.destination());
+        out.put("purpose", f.purpose());
+        out.put("consumerTeam", f.consumerTeam());
+        out.put("piiField", f.piiField());
+        out.put("product", f.product());
+        out.put("productTeam", f.productTeam());
+        out.put("path", f.path());
+        out.put("compliant", f.compliant());
+        out.put("grant", f.grant());
+        out.put("teamsToTell", f.teamsToTell());
+        return out;
+    }
 
-  /** An audit event as an edge of {@code auditEvents}: its details as key and text, lists as JSON text. */
-  static Map<String, Object> auditEdge(AuditRecord record) {
-    Map<String, @Nullable Object> node = new LinkedHashMap<>();
-    node.put("time", record.event().at().toString());
-    node.put("kind", record.event().kind().name());
-    node.put("actor", record.event().actor());
-    node.put("source", record.event().source());
-    node.put("target", record.event().target());
-    node.put("outcome", record.event().outcome());
-    List<Map<String, @Nullable Object>> details = new ArrayList<>();
-    record.event().details().forEach((key, value) -> {
-      Map<String, @Nullable Object> detail = new LinkedHashMap<>();
-      detail.put("key", key);
-      detail.put("value", value == null || value instanceof String ? value
-          : value instanceof List<?> ? JSON.writeValueAsString(value) : String.valueOf(value));
-      details.add(detail);
-    });
-    node.put("details", details);
-    node.put("hash", record.hash());
-    return Map.of("cursor", Cursor.ofSeq(record.seq()), "node", node);
-  }
+    /** An audit event as an edge of {@code auditEvents}: its details as key and text, lists as JSON text. */
+    static Map<String, Object> auditEdge(AuditRecord record) {
+        Map<String, @Nullable Object> node = new LinkedHashMap<>();
+        node.put("time", record.event().at().toString());
+        node.put("kind", record.event().kind().name());
+        node.put("actor", record.event().actor());
+        node.put("source", record.event().source());
+        node.put("target", record.event().target());
+        node.put("outcome", record.event().outcome());
+        List<Map<String, @Nullable Object>> details = new ArrayList<>();
+        record.event().details().forEach((key, value) -> {
+            Map<String, @Nullable Object> detail = new LinkedHashMap<>();
+            detail.put("key", key);
+            detail.put(
+                    "value",
+                    value == null || value instanceof String
+                            ? value
+                            : value instanceof List<?> ? JSON.writeValueAsString(value) : String.valueOf(value));
+            details.add(detail);
+        });
+        node.put("details", details);
+        node.put("hash", record.hash());
+        return Map.of("cursor", Cursor.ofSeq(record.seq()), "node", node);
+    }
 
-  private static @Nullable String text(@Nullable Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
+    private static @Nullable String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
 }

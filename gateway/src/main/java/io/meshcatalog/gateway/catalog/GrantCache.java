@@ -33,95 +33,99 @@ import org.slf4j.LoggerFactory;
  */
 public final class GrantCache implements GrantLookup {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GrantCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GrantCache.class);
 
-  /** How long a caller's grants are used before the edge reads them again. */
-  static final Duration FRESH = Duration.ofSeconds(10);
-  static final Duration IDLE = Duration.ofMinutes(10);
-  static final int MAX_CALLERS = 10_000;
+    /** How long a caller's grants are used before the edge reads them again. */
+    static final Duration FRESH = Duration.ofSeconds(10);
 
-  /** Whose grants: a grant is made to a team or to a subject alone. */
-  private record Key(String subject, Set<String> teams) {
-  }
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final int MAX_CALLERS = 10_000;
 
-  /** Grants as read at {@code loadedAt} (nanos), when {@code generation} changes had been made. */
-  private record Entry(Set<String> products, long generation, long loadedAt) {
-  }
+    /** Whose grants: a grant is made to a team or to a subject alone. */
+    private record Key(String subject, Set<String> teams) {}
 
-  private final Function<Viewer, Set<String>> store;
-  private final Executor workers;
-  private final LongSupplier nanos;
-  private final AtomicLong generation = new AtomicLong();
-  private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_CALLERS).expireAfterAccess(IDLE)
-      .build();
+    /** Grants as read at {@code loadedAt} (nanos), when {@code generation} changes had been made. */
+    private record Entry(Set<String> products, long generation, long loadedAt) {}
 
-  /**
-   * @param store the grants in force of a viewer ({@code LineageStore::grantedProducts})
-   * @param workers where the store is read: threads that may wait on a database
-   * @param nanos the clock entries age by ({@code System::nanoTime})
-   */
-  GrantCache(Function<Viewer, Set<String>> store, Executor workers, LongSupplier nanos) {
-    this.store = store;
-    this.workers = workers;
-    this.nanos = nanos;
-  }
+    private final Function<Viewer, Set<String>> store;
+    private final Executor workers;
+    private final LongSupplier nanos;
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder()
+            .maximumSize(MAX_CALLERS)
+            .expireAfterAccess(IDLE)
+            .build();
 
-  @Override
-  public Set<String> grantedProducts(Caller caller) {
-    if (!caller.authenticated()) {
-      return Set.of();
+    /**
+     * @param store the grants in force of a viewer ({@code LineageStore::grantedProducts})
+     * @param workers where the store is read: threads that may wait on a database
+     * @param nanos the clock entries age by ({@code System::nanoTime})
+     */
+    GrantCache(Function<Viewer, Set<String>> store, Executor workers, LongSupplier nanos) {
+        this.store = store;
+        this.workers = workers;
+        this.nanos = nanos;
     }
-    Entry entry = entries.getIfPresent(key(caller));
-    if (entry == null) {
-      warm(caller);
-      return Set.of();
-    }
-    return entry.products();
-  }
 
-  /** Reads the caller's grants unless fresh ones are kept; completes when they are kept. */
-  CompletableFuture<Void> warm(Caller caller) {
-    if (!caller.authenticated()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    Key key = key(caller);
-    Entry entry = entries.getIfPresent(key);
-    if (entry != null && entry.generation() == generation.get()
-        && nanos.getAsLong() - entry.loadedAt() < FRESH.toNanos()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return CompletableFuture.runAsync(() -> load(key, caller), workers);
-  }
-
-  /** A grant was approved or ended here: every caller's grants are read again at its next request. */
-  void changed() {
-    generation.incrementAndGet();
-  }
-
-  /** Warms the cache for every authenticated call of a route that is not public, before the route runs. */
-  EdgeCheck edgeCheck() {
-    return (route, call) -> {
-      if (route.access() == HttpRoute.Access.PUBLIC || !call.caller().authenticated()) {
-        return EdgeCheck.admitted(call);
-      }
-      return warm(call.caller()).<EdgeCheck.Admission>handle((done, failure) -> {
-        if (failure != null) {
-          LOG.warn("Cannot read the grants of {}; subgraphs see it without new ones: {}", call.caller().name(),
-              failure.toString());
+    @Override
+    public Set<String> grantedProducts(Caller caller) {
+        if (!caller.authenticated()) {
+            return Set.of();
         }
-        return new EdgeCheck.Admitted(call);
-      });
-    };
-  }
+        Entry entry = entries.getIfPresent(key(caller));
+        if (entry == null) {
+            warm(caller);
+            return Set.of();
+        }
+        return entry.products();
+    }
 
-  private void load(Key key, Caller caller) {
-    long seen = generation.get();
-    Entry loaded = new Entry(Set.copyOf(store.apply(CatalogAccess.viewer(caller))), seen, nanos.getAsLong());
-    // a read that started before a change and ends after a newer one must not replace it
-    entries.asMap().merge(key, loaded, (kept, fresh) -> fresh.generation() >= kept.generation() ? fresh : kept);
-  }
+    /** Reads the caller's grants unless fresh ones are kept; completes when they are kept. */
+    CompletableFuture<Void> warm(Caller caller) {
+        if (!caller.authenticated()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Key key = key(caller);
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null
+                && entry.generation() == generation.get()
+                && nanos.getAsLong() - entry.loadedAt() < FRESH.toNanos()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> load(key, caller), workers);
+    }
 
-  private static Key key(Caller caller) {
-    return new Key(caller.subject(), caller.teams());
-  }
+    /** A grant was approved or ended here: every caller's grants are read again at its next request. */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** Warms the cache for every authenticated call of a route that is not public, before the route runs. */
+    EdgeCheck edgeCheck() {
+        return (route, call) -> {
+            if (route.access() == HttpRoute.Access.PUBLIC || !call.caller().authenticated()) {
+                return EdgeCheck.admitted(call);
+            }
+            return warm(call.caller()).<EdgeCheck.Admission>handle((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn(
+                            "Cannot read the grants of {}; subgraphs see it without new ones: {}",
+                            call.caller().name(),
+                            failure.toString());
+                }
+                return new EdgeCheck.Admitted(call);
+            });
+        };
+    }
+
+    private void load(Key key, Caller caller) {
+        long seen = generation.get();
+        Entry loaded = new Entry(Set.copyOf(store.apply(CatalogAccess.viewer(caller))), seen, nanos.getAsLong());
+        // a read that started before a change and ends after a newer one must not replace it
+        entries.asMap().merge(key, loaded, (kept, fresh) -> fresh.generation() >= kept.generation() ? fresh : kept);
+    }
+
+    private static Key key(Caller caller) {
+        return new Key(caller.subject(), caller.teams());
+    }
 }

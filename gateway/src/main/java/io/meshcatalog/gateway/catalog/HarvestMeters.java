@@ -16,37 +16,40 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HarvestMeters {
 
-  private static final Map<String, AtomicLong> LAST_SUCCESS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> LAST_SUCCESS = new ConcurrentHashMap<>();
 
-  private HarvestMeters() {
-  }
+    private HarvestMeters() {}
 
-  static void record(HarvestOutcome outcome, Instant at) {
-    String subgraph = outcome.subgraph();
-    Metrics.counter("meshcatalog.harvests", "subgraph", subgraph, "outcome", outcome.tag())
-        .increment();
-    if (!outcome.ok()) {
-      return;
+    static void record(HarvestOutcome outcome, Instant at) {
+        String subgraph = outcome.subgraph();
+        Metrics.counter("meshcatalog.harvests", "subgraph", subgraph, "outcome", outcome.tag())
+                .increment();
+        if (!outcome.ok()) {
+            return;
+        }
+        Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "created")
+                .increment(outcome.created());
+        Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "updated")
+                .increment(outcome.updated());
+        Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "unchanged")
+                .increment(outcome.unchanged());
+        Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "retired")
+                .increment(outcome.retired());
+        succeeded(subgraph, at);
     }
-    Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "created")
-        .increment(outcome.created());
-    Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "updated")
-        .increment(outcome.updated());
-    Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "unchanged")
-        .increment(outcome.unchanged());
-    Metrics.counter("meshcatalog.harvest.products", "subgraph", subgraph, "change", "retired")
-        .increment(outcome.retired());
-    succeeded(subgraph, at);
-  }
 
-  /** A harvest of {@code subgraph}'s domain that succeeded at {@code at}, here or in another gateway. */
-  static void succeeded(String subgraph, Instant at) {
-    LAST_SUCCESS.computeIfAbsent(subgraph, name -> {
-      AtomicLong seconds = new AtomicLong();
-      Gauge.builder("meshcatalog.harvest.last.success", seconds, AtomicLong::get).baseUnit("seconds")
-          .description("When the subgraph's last harvest succeeded (epoch seconds)").tag("subgraph", name)
-          .register(Metrics.globalRegistry);
-      return seconds;
-    }).accumulateAndGet(at.getEpochSecond(), Math::max);
-  }
+    /** A harvest of {@code subgraph}'s domain that succeeded at {@code at}, here or in another gateway. */
+    static void succeeded(String subgraph, Instant at) {
+        LAST_SUCCESS
+                .computeIfAbsent(subgraph, name -> {
+                    AtomicLong seconds = new AtomicLong();
+                    Gauge.builder("meshcatalog.harvest.last.success", seconds, AtomicLong::get)
+                            .baseUnit("seconds")
+                            .description("When the subgraph's last harvest succeeded (epoch seconds)")
+                            .tag("subgraph", name)
+                            .register(Metrics.globalRegistry);
+                    return seconds;
+                })
+                .accumulateAndGet(at.getEpochSecond(), Math::max);
+    }
 }

@@ -18,59 +18,59 @@ import org.springframework.context.ApplicationListener;
  */
 final class HarvestSchedule implements ApplicationListener<ApplicationReadyEvent>, ReadinessCheck, AutoCloseable {
 
-  private final CatalogHarvester harvester;
-  private final Duration every;
-  private @Nullable ScheduledExecutorService scheduler;
-  private volatile boolean firstHarvestDone;
+    private final CatalogHarvester harvester;
+    private final Duration every;
+    private @Nullable ScheduledExecutorService scheduler;
+    private volatile boolean firstHarvestDone;
 
-  HarvestSchedule(CatalogHarvester harvester, Duration every) {
-    this.harvester = harvester;
-    this.every = every;
-  }
-
-  @Override
-  public void onApplicationEvent(ApplicationReadyEvent event) {
-    start();
-  }
-
-  /**
-   * The first harvest now, of every domain no other gateway is harvesting (the descriptors may have changed while it
-   * was stopped), then one every interval; a second call only harvests.
-   */
-  void start() {
-    try {
-      harvester.harvestEverything();
-    } finally {
-      firstHarvestDone = true;
+    HarvestSchedule(CatalogHarvester harvester, Duration every) {
+        this.harvester = harvester;
+        this.every = every;
     }
-    if (scheduler == null) {
-      scheduler = Repeating.every("catalog-harvest", every, harvester::harvest);
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        start();
     }
-  }
 
-  @Override
-  public String name() {
-    return "the catalog's first harvest";
-  }
-
-  @Override
-  public boolean isReady() {
-    return firstHarvestDone;
-  }
-
-  @Override
-  public void close() {
-    if (scheduler != null) {
-      scheduler.shutdown();
-      try {
-        if (!scheduler.awaitTermination(CatalogHarvester.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-          scheduler.shutdownNow();
+    /**
+     * The first harvest now, of every domain no other gateway is harvesting (the descriptors may have changed while it
+     * was stopped), then one every interval; a second call only harvests.
+     */
+    void start() {
+        try {
+            harvester.harvestEverything();
+        } finally {
+            firstHarvestDone = true;
         }
-      } catch (InterruptedException e) {
-        scheduler.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+        if (scheduler == null) {
+            scheduler = Repeating.every("catalog-harvest", every, harvester::harvest);
+        }
     }
-    harvester.releaseLeases();
-  }
+
+    @Override
+    public String name() {
+        return "the catalog's first harvest";
+    }
+
+    @Override
+    public boolean isReady() {
+        return firstHarvestDone;
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(CatalogHarvester.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        harvester.releaseLeases();
+    }
 }

@@ -16,38 +16,46 @@ import java.util.Map;
  */
 final class ImpactCsv {
 
-  static final String HEADER = "kind,id,name,domain,degree,path,external,teams_to_notify";
+    static final String HEADER = "kind,id,name,domain,degree,path,external,teams_to_notify";
 
-  private ImpactCsv() {
-  }
+    private ImpactCsv() {}
 
-  static String write(ImpactReport report) {
-    Map<String, List<String>> teamsByNode = new LinkedHashMap<>();
-    for (TeamToNotify team : report.ownersToNotify()) {
-      for (String affected : team.affected()) {
-        teamsByNode.computeIfAbsent(affected, id -> new ArrayList<>()).add(team.team());
-      }
+    static String write(ImpactReport report) {
+        Map<String, List<String>> teamsByNode = new LinkedHashMap<>();
+        for (TeamToNotify team : report.ownersToNotify()) {
+            for (String affected : team.affected()) {
+                teamsByNode.computeIfAbsent(affected, id -> new ArrayList<>()).add(team.team());
+            }
+        }
+        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+        for (LineageNode node : report.nodes()) {
+            out.append(String.join(
+                            ",",
+                            List.of(
+                                    cell(node.kind().name()),
+                                    cell(node.id()),
+                                    cell(node.name()),
+                                    cell(node.domain()),
+                                    cell(Integer.toString(node.degree())),
+                                    cell(String.join(" > ", node.path())),
+                                    cell(Boolean.toString(node.external())),
+                                    cell(String.join(";", teamsByNode.getOrDefault(node.id(), List.of()))))))
+                    .append("\r\n");
+        }
+        for (HiddenItems hidden : report.hidden()) {
+            String team = hidden.team() == null ? "" : hidden.team();
+            String items = hidden.count() + (hidden.count() == 1 ? " item" : " items") + " you may not see";
+            out.append(String.join(",", List.of("HIDDEN", "", cell(items), "", "", "", "", cell(team))))
+                    .append("\r\n");
+        }
+        return out.toString();
     }
-    StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-    for (LineageNode node : report.nodes()) {
-      out.append(String.join(",", List.of(cell(node.kind().name()), cell(node.id()), cell(node.name()),
-          cell(node.domain()), cell(Integer.toString(node.degree())), cell(String.join(" > ", node.path())),
-          cell(Boolean.toString(node.external())), cell(String.join(";", teamsByNode.getOrDefault(node.id(), List.of()))))))
-          .append("\r\n");
-    }
-    for (HiddenItems hidden : report.hidden()) {
-      String team = hidden.team() == null ? "" : hidden.team();
-      String items = hidden.count() + (hidden.count() == 1 ? " item" : " items") + " you may not see";
-      out.append(String.join(",", List.of("HIDDEN", "", cell(items), "", "", "", "", cell(team)))).append("\r\n");
-    }
-    return out.toString();
-  }
 
-  static String cell(String value) {
-    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-      return '"' + safe.replace("\"", "\"\"") + '"';
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
     }
-    return safe;
-  }
 }

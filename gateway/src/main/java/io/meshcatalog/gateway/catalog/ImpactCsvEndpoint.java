@@ -18,50 +18,54 @@ import org.jspecify.annotations.Nullable;
  */
 class ImpactCsvEndpoint {
 
-  private static final String CSV = "text/csv; charset=utf-8";
+    private static final String CSV = "text/csv; charset=utf-8";
 
-  private final LineageStore store;
-  private final CatalogLimits limits = CatalogLimits.DEFAULT;
+    private final LineageStore store;
+    private final CatalogLimits limits = CatalogLimits.DEFAULT;
 
-  ImpactCsvEndpoint(LineageStore store) {
-    this.store = store;
-  }
-
-  CompletableFuture<HttpAnswer> handle(HttpCall call) {
-    return CompletableFuture.completedFuture(answer(CatalogAccess.viewer(call.caller()), call.parameter("kind"),
-        call.parameter("id"), call.parameter("depth")));
-  }
-
-  private HttpAnswer answer(Viewer viewer, @Nullable String kind, @Nullable String id, @Nullable String depth) {
-    try {
-      if (kind == null || id == null) {
-        throw new IllegalArgumentException("kind (PRODUCT, DATASET or FIELD) and id are required");
-      }
-      NodeKind nodeKind;
-      try {
-        nodeKind = NodeKind.valueOf(kind.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("kind must be PRODUCT, DATASET or FIELD, got \"" + kind + "\"", e);
-      }
-      String csv = ImpactCsv.write(store.impact(viewer, new NodeRef(nodeKind, id),
-          limits.depth("depth", number(depth))));
-      String file = "impact-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
-      return HttpAnswer.text(200, CSV, csv).withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    } catch (UnknownNodeException e) {
-      return HttpAnswer.text(404, HttpAnswer.TEXT, e.getMessage() + "\n");
-    } catch (IllegalArgumentException e) {
-      return HttpAnswer.text(400, HttpAnswer.TEXT, e.getMessage() + "\n");
+    ImpactCsvEndpoint(LineageStore store) {
+        this.store = store;
     }
-  }
 
-  private static @Nullable Integer number(@Nullable String depth) {
-    if (depth == null || depth.isBlank()) {
-      return null;
+    CompletableFuture<HttpAnswer> handle(HttpCall call) {
+        return CompletableFuture.completedFuture(answer(
+                CatalogAccess.viewer(call.caller()),
+                call.parameter("kind"),
+                call.parameter("id"),
+                call.parameter("depth")));
     }
-    try {
-      return Integer.valueOf(depth.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("depth must be a whole number, got \"" + depth + "\"", e);
+
+    private HttpAnswer answer(Viewer viewer, @Nullable String kind, @Nullable String id, @Nullable String depth) {
+        try {
+            if (kind == null || id == null) {
+                throw new IllegalArgumentException("kind (PRODUCT, DATASET or FIELD) and id are required");
+            }
+            NodeKind nodeKind;
+            try {
+                nodeKind = NodeKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("kind must be PRODUCT, DATASET or FIELD, got \"" + kind + "\"", e);
+            }
+            String csv = ImpactCsv.write(
+                    store.impact(viewer, new NodeRef(nodeKind, id), limits.depth("depth", number(depth))));
+            String file = "impact-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+            return HttpAnswer.text(200, CSV, csv)
+                    .withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        } catch (UnknownNodeException e) {
+            return HttpAnswer.text(404, HttpAnswer.TEXT, e.getMessage() + "\n");
+        } catch (IllegalArgumentException e) {
+            return HttpAnswer.text(400, HttpAnswer.TEXT, e.getMessage() + "\n");
+        }
     }
-  }
+
+    private static @Nullable Integer number(@Nullable String depth) {
+        if (depth == null || depth.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(depth.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("depth must be a whole number, got \"" + depth + "\"", e);
+        }
+    }
 }

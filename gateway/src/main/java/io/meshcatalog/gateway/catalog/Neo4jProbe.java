@@ -15,30 +15,36 @@ import org.neo4j.driver.Driver;
  */
 final class Neo4jProbe implements HealthProbe {
 
-  private final Driver driver;
+    private final Driver driver;
 
-  Neo4jProbe(Driver driver) {
-    this.driver = driver;
-  }
+    Neo4jProbe(Driver driver) {
+        this.driver = driver;
+    }
 
-  @Override
-  public String name() {
-    return "neo4j";
-  }
+    @Override
+    public String name() {
+        return "neo4j";
+    }
 
-  @Override
-  public CompletableFuture<Map<String, Object>> probe() {
-    return driver.verifyConnectivityAsync().toCompletableFuture().orTimeout(2, TimeUnit.SECONDS)
-        .handle((ok, failure) -> {
-          Map<String, Object> state = new LinkedHashMap<>();
-          state.put("state", failure == null ? "UP" : "DOWN");
-          if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-            state.put("error", cause instanceof java.util.concurrent.TimeoutException
-                ? "no answer within 2 s" : "unreachable (" + cause.getClass().getSimpleName() + ")");
-          }
-          return state;
-        });
-  }
+    @Override
+    public CompletableFuture<Map<String, Object>> probe() {
+        return driver.verifyConnectivityAsync()
+                .toCompletableFuture()
+                .orTimeout(2, TimeUnit.SECONDS)
+                .handle((ok, failure) -> {
+                    Map<String, Object> state = new LinkedHashMap<>();
+                    state.put("state", failure == null ? "UP" : "DOWN");
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        state.put(
+                                "error",
+                                cause instanceof java.util.concurrent.TimeoutException
+                                        ? "no answer within 2 s"
+                                        : "unreachable (" + cause.getClass().getSimpleName() + ")");
+                    }
+                    return state;
+                });
+    }
 }

@@ -22,23 +22,23 @@ import org.jspecify.annotations.Nullable;
  */
 record NodeBatch<V>(String name, BiFunction<Viewer, Collection<NodeRef>, Map<NodeRef, V>> read) {
 
-  /** This request's loader, for its viewer. */
-  DataLoaderRegistry registry(Viewer viewer) {
-    DataLoader<NodeRef, V> loader = DataLoaderFactory.newMappedDataLoader(
-        nodes -> CompletableFuture.completedFuture(read.apply(viewer, nodes)));
-    return DataLoaderRegistry.newRegistry().register(name, loader).build();
-  }
+    /** This request's loader, for its viewer. */
+    DataLoaderRegistry registry(Viewer viewer) {
+        DataLoader<NodeRef, V> loader = DataLoaderFactory.newMappedDataLoader(
+                nodes -> CompletableFuture.completedFuture(read.apply(viewer, nodes)));
+        return DataLoaderRegistry.newRegistry().register(name, loader).build();
+    }
 
-  /** {@code node}'s value as {@code view} shows it, read with the rest of its level; null without a node or a value. */
-  CompletableFuture<@Nullable Map<String, @Nullable Object>> load(DataFetchingEnvironment env, @Nullable NodeRef node,
-      Function<V, Map<String, @Nullable Object>> view) {
-    if (node == null) {
-      return CompletableFuture.completedFuture(null);
+    /** {@code node}'s value as {@code view} shows it, read with the rest of its level; null without a node or a value. */
+    CompletableFuture<@Nullable Map<String, @Nullable Object>> load(
+            DataFetchingEnvironment env, @Nullable NodeRef node, Function<V, Map<String, @Nullable Object>> view) {
+        if (node == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        DataLoader<NodeRef, V> loader = env.getDataLoader(name);
+        if (loader == null) {
+            throw new IllegalStateException("the catalog ran an operation without its " + name + " loader");
+        }
+        return loader.load(node).thenApply(value -> value == null ? null : view.apply(value));
     }
-    DataLoader<NodeRef, V> loader = env.getDataLoader(name);
-    if (loader == null) {
-      throw new IllegalStateException("the catalog ran an operation without its " + name + " loader");
-    }
-    return loader.load(node).thenApply(value -> value == null ? null : view.apply(value));
-  }
 }

@@ -7,9 +7,9 @@ package io.meshcatalog.gateway.catalog;
  */
 final class NotDeclaredException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  NotDeclaredException(String message) {
-    super(message);
-  }
+    NotDeclaredException(String message) {
+        super(message);
+    }
 }

@@ -23,45 +23,49 @@ import org.jspecify.annotations.Nullable;
  */
 record SharedHarvests(HarvestLeases leases, String gateway, Duration lease, Duration interval, Clock clock) {
 
-  /** Claims {@code domain} for a harvest of the schedule ({@code scheduled}) or one someone asked for. */
-  HarvestLeases.Claim claim(String domain, boolean scheduled) {
-    boolean everyInterval = scheduled && !interval.isZero() && !interval.isNegative();
-    Instant freshAfter = everyInterval ? clock.instant().minus(interval.dividedBy(2)) : null;
-    return leases.claim(domain, gateway, lease, freshAfter);
-  }
-
-  void release(String domain, boolean succeeded) {
-    leases.release(domain, gateway, succeeded);
-  }
-
-  /** Ends every lease this gateway holds, as it stops. */
-  int releaseAll() {
-    return leases.releaseAll(gateway);
-  }
-
-  /**
-   * This gateway's name among those on the graph: {@code configured}, or else its host's name ({@code HOSTNAME}, a
-   * pod's name in Kubernetes) and HTTP port, which no other gateway has at the same time and which a gateway restarted
-   * in its place keeps, so it takes back at once what it held when it died; with a port chosen at random (0), the
-   * process id and a random part instead.
-   */
-  static String gatewayName(@Nullable String configured, int port) {
-    if (configured != null && !configured.isBlank()) {
-      return configured.strip();
+    /** Claims {@code domain} for a harvest of the schedule ({@code scheduled}) or one someone asked for. */
+    HarvestLeases.Claim claim(String domain, boolean scheduled) {
+        boolean everyInterval = scheduled && !interval.isZero() && !interval.isNegative();
+        Instant freshAfter = everyInterval ? clock.instant().minus(interval.dividedBy(2)) : null;
+        return leases.claim(domain, gateway, lease, freshAfter);
     }
-    return host() + ":" + (port > 0 ? String.valueOf(port) : ProcessHandle.current().pid() + "-"
-        + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt()));
-  }
 
-  private static String host() {
-    String host = System.getenv("HOSTNAME");
-    if (host != null && !host.isBlank()) {
-      return host;
+    void release(String domain, boolean succeeded) {
+        leases.release(domain, gateway, succeeded);
     }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
+
+    /** Ends every lease this gateway holds, as it stops. */
+    int releaseAll() {
+        return leases.releaseAll(gateway);
     }
-  }
+
+    /**
+     * This gateway's name among those on the graph: {@code configured}, or else its host's name ({@code HOSTNAME}, a
+     * pod's name in Kubernetes) and HTTP port, which no other gateway has at the same time and which a gateway restarted
+     * in its place keeps, so it takes back at once what it held when it died; with a port chosen at random (0), the
+     * process id and a random part instead.
+     */
+    static String gatewayName(@Nullable String configured, int port) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return host() + ":"
+                + (port > 0
+                        ? String.valueOf(port)
+                        : ProcessHandle.current().pid() + "-"
+                                + HexFormat.of().toHexDigits((short)
+                                        ThreadLocalRandom.current().nextInt()));
+    }
+
+    private static String host() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
 }

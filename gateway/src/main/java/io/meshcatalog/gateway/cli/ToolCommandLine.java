@@ -9,25 +9,24 @@ import picocli.CommandLine;
  */
 final class ToolCommandLine {
 
-  private ToolCommandLine() {
-  }
+    private ToolCommandLine() {}
 
-  /**
-   * Runs {@code command} on {@code args}; the exit status.
-   *
-   * @param failed the status of a tool that could not do its work
-   * @param failedTo how a failure starts, e.g. "the check could not be made"
-   */
-  static int execute(CommandLine command, int failed, String failedTo, String... args) {
-    command.setExecutionExceptionHandler((failure, line, parsed) -> {
-      line.getErr().println(failedTo + ": " + failure);
-      return failed;
-    });
-    command.setParameterExceptionHandler((problem, arguments) -> {
-      problem.getCommandLine().getErr().println(problem.getMessage());
-      problem.getCommandLine().usage(problem.getCommandLine().getErr());
-      return failed;
-    });
-    return command.execute(args);
-  }
+    /**
+     * Runs {@code command} on {@code args}; the exit status.
+     *
+     * @param failed the status of a tool that could not do its work
+     * @param failedTo how a failure starts, e.g. "the check could not be made"
+     */
+    static int execute(CommandLine command, int failed, String failedTo, String... args) {
+        command.setExecutionExceptionHandler((failure, line, parsed) -> {
+            line.getErr().println(failedTo + ": " + failure);
+            return failed;
+        });
+        command.setParameterExceptionHandler((problem, arguments) -> {
+            problem.getCommandLine().getErr().println(problem.getMessage());
+            problem.getCommandLine().usage(problem.getCommandLine().getErr());
+            return failed;
+        });
+        return command.execute(args);
+    }
 }

@@ -40,96 +40,98 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 public final class DemoLauncher {
 
-  static final String DEFAULT_JAR = "domain-subgraphs/mesh/target/domain-subgraphs.jar";
-  static final String PERSONAS = "/demo/personas.properties";
+    static final String DEFAULT_JAR = "domain-subgraphs/mesh/target/domain-subgraphs.jar";
+    static final String PERSONAS = "/demo/personas.properties";
 
-  private DemoLauncher() {
-  }
+    private DemoLauncher() {}
 
-  public static boolean requested(String[] args) {
-    for (String arg : args) {
-      if (arg.equals("--demo")) {
-        return true;
-      }
+    public static boolean requested(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  /** Starts the demo mesh and the gateway; the subgraphs stop when the returned context closes. */
-  public static ConfigurableApplicationContext run(Class<?> application, String[] args) {
-    Path jar = Path.of(option(args, "--demo.subgraphs-jar=", DEFAULT_JAR));
-    int basePort = Integer.parseInt(option(args, "--demo.base-port=", "4001"));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    String secret = System.getenv(SecurityWiring.SECRET_VARIABLE);
-    if (secret == null || secret.isBlank()) {
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    /** Starts the demo mesh and the gateway; the subgraphs stop when the returned context closes. */
+    public static ConfigurableApplicationContext run(Class<?> application, String[] args) {
+        Path jar = Path.of(option(args, "--demo.subgraphs-jar=", DEFAULT_JAR));
+        int basePort = Integer.parseInt(option(args, "--demo.base-port=", "4001"));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String secret = System.getenv(SecurityWiring.SECRET_VARIABLE);
+        if (secret == null || secret.isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        DemoSubgraphs subgraphs = DemoSubgraphs.start(
+                jar, basePort, Path.of("data", "domain-subgraphs.log"), Map.of(SecurityWiring.SECRET_VARIABLE, secret));
+        List<String> gatewayArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (!arg.equals("--demo") && !arg.startsWith("--demo.")) {
+                gatewayArgs.add(arg);
+            }
+        }
+        gatewayArgs.add("--subgraphs=" + subgraphs.subgraphsArgument());
+        gatewayArgs.add("--catalog.enabled=true");
+        SpringApplication app = new SpringApplication(application);
+        // the lowest precedence: the user's own configuration wins
+        Properties demo = personas();
+        demo.setProperty("security.subgraph-secret", secret);
+        // each team's notifications to its domain's inbox (a user's own catalog.notifications.webhooks replace them
+        // all)
+        subgraphs.webhookProperties().forEach(demo::setProperty);
+        app.setDefaultProperties(demo);
+        app.addListeners(new StopSubgraphs(subgraphs));
+        // the gateway waits for them once its own parts are up: the two start-ups overlap
+        app.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("demoSubgraphsStarting", (SubgraphsStarting)
+                        () -> subgraphs.awaitReady(Duration.ofSeconds(180), http)));
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(gatewayArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            subgraphs.close();
+            throw e;
+        }
+        // the catalog has harvested the subgraphs by now (its first harvest runs when the application is ready)
+        DemoCalls calls = new DemoCalls(context.getBean(Gateway.class), context.getBean(ApiKeys.class));
+        new DemoTemplates(calls).publish();
+        new DemoSharing(calls, Clock.systemUTC()).tell();
+        return context;
     }
-    DemoSubgraphs subgraphs = DemoSubgraphs.start(jar, basePort, Path.of("data", "domain-subgraphs.log"),
-        Map.of(SecurityWiring.SECRET_VARIABLE, secret));
-    List<String> gatewayArgs = new ArrayList<>();
-    for (String arg : args) {
-      if (!arg.equals("--demo") && !arg.startsWith("--demo.")) {
-        gatewayArgs.add(arg);
-      }
-    }
-    gatewayArgs.add("--subgraphs=" + subgraphs.subgraphsArgument());
-    gatewayArgs.add("--catalog.enabled=true");
-    SpringApplication app = new SpringApplication(application);
-    // the lowest precedence: the user's own configuration wins
-    Properties demo = personas();
-    demo.setProperty("security.subgraph-secret", secret);
-    // each team's notifications to its domain's inbox (a user's own catalog.notifications.webhooks replace them all)
-    subgraphs.webhookProperties().forEach(demo::setProperty);
-    app.setDefaultProperties(demo);
-    app.addListeners(new StopSubgraphs(subgraphs));
-    // the gateway waits for them once its own parts are up: the two start-ups overlap
-    app.addInitializers(context -> context.getBeanFactory().registerSingleton("demoSubgraphsStarting",
-        (SubgraphsStarting) () -> subgraphs.awaitReady(Duration.ofSeconds(180), http)));
-    ConfigurableApplicationContext context;
-    try {
-      context = app.run(gatewayArgs.toArray(String[]::new));
-    } catch (RuntimeException e) {
-      subgraphs.close();
-      throw e;
-    }
-    // the catalog has harvested the subgraphs by now (its first harvest runs when the application is ready)
-    DemoCalls calls = new DemoCalls(context.getBean(Gateway.class), context.getBean(ApiKeys.class));
-    new DemoTemplates(calls).publish();
-    new DemoSharing(calls, Clock.systemUTC()).tell();
-    return context;
-  }
 
-  private static Properties personas() {
-    Properties personas = new Properties();
-    try (InputStream in = DemoLauncher.class.getResourceAsStream(PERSONAS)) {
-      if (in == null) {
-        throw new IllegalStateException("the demo personas " + PERSONAS + " are not on the classpath");
-      }
-      personas.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static Properties personas() {
+        Properties personas = new Properties();
+        try (InputStream in = DemoLauncher.class.getResourceAsStream(PERSONAS)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo personas " + PERSONAS + " are not on the classpath");
+            }
+            personas.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return personas;
     }
-    return personas;
-  }
 
-  private static String option(String[] args, String prefix, String fallback) {
-    @Nullable String value = null;
-    for (String arg : args) {
-      if (arg.startsWith(prefix)) {
-        value = arg.substring(prefix.length());
-      }
+    private static String option(String[] args, String prefix, String fallback) {
+        @Nullable String value = null;
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                value = arg.substring(prefix.length());
+            }
+        }
+        return value == null || value.isBlank() ? fallback : value;
     }
-    return value == null || value.isBlank() ? fallback : value;
-  }
 
-  /** Stops the child process with the gateway. */
-  private record StopSubgraphs(DemoSubgraphs subgraphs) implements ApplicationListener<ContextClosedEvent> {
+    /** Stops the child process with the gateway. */
+    private record StopSubgraphs(DemoSubgraphs subgraphs) implements ApplicationListener<ContextClosedEvent> {
 
-    @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
-      subgraphs.close();
+        @Override
+        public void onApplicationEvent(ContextClosedEvent event) {
+            subgraphs.close();
+        }
     }
-  }
 }

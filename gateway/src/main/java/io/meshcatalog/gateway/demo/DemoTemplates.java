@@ -19,30 +19,35 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 final class DemoTemplates {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DemoTemplates.class);
-  private static final String ADMIN = "demoadmin1";
-  private static final String PUBLISH = "mutation($t: String!) { publishTemplate(template: $t) { id version } }";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoTemplates.class);
+    private static final String ADMIN = "demoadmin1";
+    private static final String PUBLISH = "mutation($t: String!) { publishTemplate(template: $t) { id version } }";
 
-  private final DemoCalls calls;
+    private final DemoCalls calls;
 
-  DemoTemplates(DemoCalls calls) {
-    this.calls = calls;
-  }
-
-  void publish() {
-    try {
-      RequestContext admin = calls.as(ADMIN);
-      Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/*/*.yaml");
-      Arrays.sort(files, Comparator.comparing(file -> String.valueOf(file.getDescription())));
-      for (Resource file : files) {
-        try (InputStream in = file.getInputStream()) {
-          Map<String, Object> published = DemoCalls.data(calls.run(admin, PUBLISH,
-              Map.of("t", new String(in.readAllBytes(), StandardCharsets.UTF_8))), "publishTemplate");
-          LOG.info("Demo: the platform team published template {}@{}", published.get("id"), published.get("version"));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Demo: the templates were not published: {}", e.getMessage());
+    DemoTemplates(DemoCalls calls) {
+        this.calls = calls;
     }
-  }
+
+    void publish() {
+        try {
+            RequestContext admin = calls.as(ADMIN);
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/*/*.yaml");
+            Arrays.sort(files, Comparator.comparing(file -> String.valueOf(file.getDescription())));
+            for (Resource file : files) {
+                try (InputStream in = file.getInputStream()) {
+                    Map<String, Object> published = DemoCalls.data(
+                            calls.run(
+                                    admin, PUBLISH, Map.of("t", new String(in.readAllBytes(), StandardCharsets.UTF_8))),
+                            "publishTemplate");
+                    LOG.info(
+                            "Demo: the platform team published template {}@{}",
+                            published.get("id"),
+                            published.get("version"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Demo: the templates were not published: {}", e.getMessage());
+        }
+    }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 @FunctionalInterface
 public interface CallerHeaders {
 
-  /** Adds nothing. */
-  CallerHeaders NONE = context -> Map.of();
+    /** Adds nothing. */
+    CallerHeaders NONE = context -> Map.of();
 
-  Map<String, String> headersFor(RequestContext context);
+    Map<String, String> headersFor(RequestContext context);
 }

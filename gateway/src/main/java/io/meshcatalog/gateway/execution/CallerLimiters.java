@@ -13,29 +13,35 @@ import java.time.Duration;
  */
 public final class CallerLimiters {
 
-  public static final long MAX_CALLERS = 100_000;
+    public static final long MAX_CALLERS = 100_000;
 
-  private final int permits;
-  private final RateLimiterConfig config;
-  private final Cache<String, RateLimiter> limiters;
+    private final int permits;
+    private final RateLimiterConfig config;
+    private final Cache<String, RateLimiter> limiters;
 
-  public CallerLimiters(int permits, Duration period) {
-    this.permits = Math.max(1, permits);
-    this.config = RateLimiterConfig.custom().limitForPeriod(this.permits).limitRefreshPeriod(period)
-        .timeoutDuration(Duration.ZERO).build();
-    Duration idle = period.multipliedBy(10);
-    this.limiters = Caffeine.newBuilder().maximumSize(MAX_CALLERS)
-        .expireAfterAccess(idle.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : idle).build();
-  }
+    public CallerLimiters(int permits, Duration period) {
+        this.permits = Math.max(1, permits);
+        this.config = RateLimiterConfig.custom()
+                .limitForPeriod(this.permits)
+                .limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ZERO)
+                .build();
+        Duration idle = period.multipliedBy(10);
+        this.limiters = Caffeine.newBuilder()
+                .maximumSize(MAX_CALLERS)
+                .expireAfterAccess(idle.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : idle)
+                .build();
+    }
 
-  /** Takes {@code wanted} permits from the caller's share of this period; false, taking none, when they are not left. */
-  public boolean acquire(String caller, int wanted) {
-    return wanted <= permits && limiters.get(caller, name -> RateLimiter.of(name, config)).acquirePermission(wanted);
-  }
+    /** Takes {@code wanted} permits from the caller's share of this period; false, taking none, when they are not left. */
+    public boolean acquire(String caller, int wanted) {
+        return wanted <= permits
+                && limiters.get(caller, name -> RateLimiter.of(name, config)).acquirePermission(wanted);
+    }
 
-  /** How many callers have a limiter now. */
-  public long callers() {
-    limiters.cleanUp();
-    return limiters.estimatedSize();
-  }
+    /** How many callers have a limiter now. */
+    public long callers() {
+        limiters.cleanUp();
+        return limiters.estimatedSize();
+    }
 }

@@ -16,18 +16,33 @@ import org.jspecify.annotations.Nullable;
  *     gateway decides on the operation it parsed and selected, never on the query text
  * @param clientGone whether the client has closed its connection: work for it is abandoned
  */
-public record GatewayRequest(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
-    RequestContext context, boolean includePlan, boolean mutationsAllowed, BooleanSupplier clientGone) {
+public record GatewayRequest(
+        String query,
+        @Nullable String operationName,
+        Map<String, @Nullable Object> variables,
+        RequestContext context,
+        boolean includePlan,
+        boolean mutationsAllowed,
+        BooleanSupplier clientGone) {
 
-  /** A request whose client stays (a call from inside the gateway, a test). */
-  public GatewayRequest(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
-      RequestContext context, boolean includePlan, boolean mutationsAllowed) {
-    this(query, operationName, variables, context, includePlan, mutationsAllowed, () -> false);
-  }
+    /** A request whose client stays (a call from inside the gateway, a test). */
+    public GatewayRequest(
+            String query,
+            @Nullable String operationName,
+            Map<String, @Nullable Object> variables,
+            RequestContext context,
+            boolean includePlan,
+            boolean mutationsAllowed) {
+        this(query, operationName, variables, context, includePlan, mutationsAllowed, () -> false);
+    }
 
-  /** A request that may run mutations (a {@code POST}, or a call from inside the gateway). */
-  public GatewayRequest(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
-      RequestContext context, boolean includePlan) {
-    this(query, operationName, variables, context, includePlan, true);
-  }
+    /** A request that may run mutations (a {@code POST}, or a call from inside the gateway). */
+    public GatewayRequest(
+            String query,
+            @Nullable String operationName,
+            Map<String, @Nullable Object> variables,
+            RequestContext context,
+            boolean includePlan) {
+        this(query, operationName, variables, context, includePlan, true);
+    }
 }

@@ -19,63 +19,80 @@ import org.jspecify.annotations.Nullable;
  */
 final class InFlightRequests {
 
-  private final boolean enabled;
-  private final Set<String> forwarded;
-  private final InFlight<Key, GatewayResponse> inFlight = new InFlight<>(InFlightRequests::shareable, answer -> answer);
+    private final boolean enabled;
+    private final Set<String> forwarded;
+    private final InFlight<Key, GatewayResponse> inFlight =
+            new InFlight<>(InFlightRequests::shareable, answer -> answer);
 
-  /**
-   * @param enabled whether identical queries share executions at all ({@code gateway.deduplicate-requests})
-   * @param forwarded the client headers any subgraph is sent (lower-case names)
-   */
-  InFlightRequests(boolean enabled, Set<String> forwarded) {
-    this.enabled = enabled;
-    this.forwarded = Set.copyOf(forwarded);
-  }
-
-  /** What makes two requests the same request. */
-  private record Key(String query, @Nullable String operationName, Map<String, @Nullable Object> variables,
-      boolean includePlan, Caller caller, Map<String, String> headers, Same planned) {
-  }
-
-  /** A value compared by identity: the plan a request was given, from the plan caches. */
-  private record Same(Object value) {
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Same same && same.value == value;
+    /**
+     * @param enabled whether identical queries share executions at all ({@code gateway.deduplicate-requests})
+     * @param forwarded the client headers any subgraph is sent (lower-case names)
+     */
+    InFlightRequests(boolean enabled, Set<String> forwarded) {
+        this.enabled = enabled;
+        this.forwarded = Set.copyOf(forwarded);
     }
 
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(value);
+    /** What makes two requests the same request. */
+    private record Key(
+            String query,
+            @Nullable String operationName,
+            Map<String, @Nullable Object> variables,
+            boolean includePlan,
+            Caller caller,
+            Map<String, String> headers,
+            Same planned) {}
+
+    /** A value compared by identity: the plan a request was given, from the plan caches. */
+    private record Same(Object value) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
     }
-  }
 
-  /**
-   * The answer to {@code request}, planned as {@code planned}: from {@code execution}, or from the execution of an
-   * identical query in flight.
-   */
-  CompletableFuture<GatewayResponse> run(GatewayRequest request, OperationDefinition.Operation kind, Object planned,
-      Supplier<CompletableFuture<GatewayResponse>> execution) {
-    if (!enabled || kind != OperationDefinition.Operation.QUERY) {
-      return execution.get();
+    /**
+     * The answer to {@code request}, planned as {@code planned}: from {@code execution}, or from the execution of an
+     * identical query in flight.
+     */
+    CompletableFuture<GatewayResponse> run(
+            GatewayRequest request,
+            OperationDefinition.Operation kind,
+            Object planned,
+            Supplier<CompletableFuture<GatewayResponse>> execution) {
+        if (!enabled || kind != OperationDefinition.Operation.QUERY) {
+            return execution.get();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.context().headers().forEach((name, value) -> {
+            if (forwarded.contains(name)) {
+                headers.put(name, value);
+            }
+        });
+        return inFlight.run(
+                new Key(
+                        request.query(),
+                        request.operationName(),
+                        request.variables(),
+                        request.includePlan(),
+                        request.context().caller(),
+                        headers,
+                        new Same(planned)),
+                execution);
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    request.context().headers().forEach((name, value) -> {
-      if (forwarded.contains(name)) {
-        headers.put(name, value);
-      }
-    });
-    return inFlight.run(new Key(request.query(), request.operationName(), request.variables(), request.includePlan(),
-        request.context().caller(), headers, new Same(planned)), execution);
-  }
 
-  /** How many distinct executions are in flight now. */
-  int size() {
-    return inFlight.size();
-  }
+    /** How many distinct executions are in flight now. */
+    int size() {
+        return inFlight.size();
+    }
 
-  private static boolean shareable(GatewayResponse answer) {
-    return answer.kind() == GatewayResponse.Kind.EXECUTED && !answer.body().containsKey("errors");
-  }
+    private static boolean shareable(GatewayResponse answer) {
+        return answer.kind() == GatewayResponse.Kind.EXECUTED && !answer.body().containsKey("errors");
+    }
 }

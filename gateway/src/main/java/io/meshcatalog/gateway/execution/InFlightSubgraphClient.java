@@ -15,38 +15,48 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InFlightSubgraphClient implements SubgraphClient {
 
-  private final SubgraphClient delegate;
-  private final Set<String> excluded;
-  private final InFlight<Key, Map<String, Object>> inFlight = new InFlight<>(answer -> true, InFlightSubgraphClient::copy);
+    private final SubgraphClient delegate;
+    private final Set<String> excluded;
+    private final InFlight<Key, Map<String, Object>> inFlight =
+            new InFlight<>(answer -> true, InFlightSubgraphClient::copy);
 
-  /** @param excluded the subgraphs whose fetches are never shared (configured per subgraph) */
-  public InFlightSubgraphClient(SubgraphClient delegate, Set<String> excluded) {
-    this.delegate = delegate;
-    this.excluded = Set.copyOf(excluded);
-  }
-
-  /** What makes two fetches the same fetch. */
-  record Key(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
-      Map<String, String> headers, Caller caller) {
-  }
-
-  @Override
-  public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
-    if (request.mutation() || excluded.contains(request.subgraph())) {
-      return delegate.execute(request);
+    /** @param excluded the subgraphs whose fetches are never shared (configured per subgraph) */
+    public InFlightSubgraphClient(SubgraphClient delegate, Set<String> excluded) {
+        this.delegate = delegate;
+        this.excluded = Set.copyOf(excluded);
     }
-    Key key = new Key(request.subgraph(), request.url(), request.query(), request.variables(),
-        request.settings().headersFor(request.context()), request.context().caller());
-    return inFlight.run(key, () -> delegate.execute(request));
-  }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> copy(Map<String, Object> answer) {
-    return (Map<String, Object>) ResultTree.copy(answer);
-  }
+    /** What makes two fetches the same fetch. */
+    record Key(
+            String subgraph,
+            String url,
+            String query,
+            Map<String, @Nullable Object> variables,
+            Map<String, String> headers,
+            Caller caller) {}
 
-  /** How many distinct fetches are in flight now. */
-  int inFlight() {
-    return inFlight.size();
-  }
+    @Override
+    public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
+        if (request.mutation() || excluded.contains(request.subgraph())) {
+            return delegate.execute(request);
+        }
+        Key key = new Key(
+                request.subgraph(),
+                request.url(),
+                request.query(),
+                request.variables(),
+                request.settings().headersFor(request.context()),
+                request.context().caller());
+        return inFlight.run(key, () -> delegate.execute(request));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> answer) {
+        return (Map<String, Object>) ResultTree.copy(answer);
+    }
+
+    /** How many distinct fetches are in flight now. */
+    int inFlight() {
+        return inFlight.size();
+    }
 }

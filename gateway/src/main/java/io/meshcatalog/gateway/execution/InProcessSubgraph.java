@@ -10,15 +10,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface InProcessSubgraph {
 
-  /** The subgraph name in the supergraph ({@code join__Graph}). */
-  String name();
+    /** The subgraph name in the supergraph ({@code join__Graph}). */
+    String name();
 
-  /** Where the same subgraph is served over HTTP, for tools outside the gateway. */
-  String url();
+    /** Where the same subgraph is served over HTTP, for tools outside the gateway. */
+    String url();
 
-  /** Its federation SDL, as {@code _service { sdl }} would answer. */
-  String sdl();
+    /** Its federation SDL, as {@code _service { sdl }} would answer. */
+    String sdl();
 
-  /** Runs one subgraph operation; like {@link SubgraphClient}, fails the future rather than throwing. */
-  CompletableFuture<Map<String, Object>> execute(SubgraphRequest request);
+    /** Runs one subgraph operation; like {@link SubgraphClient}, fails the future rather than throwing. */
+    CompletableFuture<Map<String, Object>> execute(SubgraphRequest request);
 }

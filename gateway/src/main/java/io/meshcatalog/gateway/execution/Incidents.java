@@ -9,18 +9,17 @@ import org.slf4j.Logger;
  */
 public final class Incidents {
 
-  private Incidents() {
-  }
+    private Incidents() {}
 
-  /** Logs {@code failure} as an error about {@code what} and returns the id the client is told. */
-  public static String logged(Logger log, String what, Throwable failure) {
-    String id = UUID.randomUUID().toString();
-    log.error("{} (error {})", what, id, failure);
-    return id;
-  }
+    /** Logs {@code failure} as an error about {@code what} and returns the id the client is told. */
+    public static String logged(Logger log, String what, Throwable failure) {
+        String id = UUID.randomUUID().toString();
+        log.error("{} (error {})", what, id, failure);
+        return id;
+    }
 
-  /** What a client is told about an incident. */
-  public static String told(String what, String id) {
-    return what + " (error " + id + "); the gateway's log has the details";
-  }
+    /** What a client is told about an incident. */
+    public static String told(String what, String id) {
+        return what + " (error " + id + "); the gateway's log has the details";
+    }
 }

@@ -21,20 +21,20 @@ import java.util.concurrent.TimeUnit;
  */
 public record NettyTransport(EventLoopGroup group, Class<? extends Channel> channelType) implements AutoCloseable {
 
-  /**
-   * Event loops named {@code io-N}, {@code threads} of them (0: one per core: a request rarely leaves its loop,
-   * so more loops than cores only add wake-ups).
-   */
-  public static NettyTransport create(int threads) {
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("io", true), io);
-    return new NettyTransport(group, epoll ? EpollSocketChannel.class : NioSocketChannel.class);
-  }
+    /**
+     * Event loops named {@code io-N}, {@code threads} of them (0: one per core: a request rarely leaves its loop,
+     * so more loops than cores only add wake-ups).
+     */
+    public static NettyTransport create(int threads) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("io", true), io);
+        return new NettyTransport(group, epoll ? EpollSocketChannel.class : NioSocketChannel.class);
+    }
 
-  @Override
-  public void close() {
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-  }
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
 }

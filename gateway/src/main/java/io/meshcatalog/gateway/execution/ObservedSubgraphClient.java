@@ -20,53 +20,62 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObservedSubgraphClient implements SubgraphClient {
 
-  static final String FETCHES = "meshcatalog.subgraph.fetches";
-  static final String RESPONSE = "meshcatalog.subgraph.response";
+    static final String FETCHES = "meshcatalog.subgraph.fetches";
+    static final String RESPONSE = "meshcatalog.subgraph.response";
 
-  private final SubgraphClient delegate;
+    private final SubgraphClient delegate;
 
-  public ObservedSubgraphClient(SubgraphClient delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
-    Timer.Sample sample = Timer.start();
-    Span span = Tracing.client("fetch " + request.subgraph(), request.context().trace());
-    span.setAttribute("graphql.subgraph.name", request.subgraph());
-    CompletableFuture<Map<String, Object>> sent;
-    try {
-      sent = delegate.execute(request.within(request.context().trace().with(span)));
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
+    public ObservedSubgraphClient(SubgraphClient delegate) {
+        this.delegate = delegate;
     }
-    return sent.whenComplete((answer, failure) -> {
-      String outcome = outcome(answer, failure);
-      sample.stop(Timer.builder(FETCHES).description("Fetches from subgraphs, by outcome")
-          .tag("subgraph", request.subgraph()).tag("outcome", outcome).register(Metrics.globalRegistry));
-      if (!outcome.equals("success")) {
-        span.setStatus(StatusCode.ERROR, outcome);
-      }
-      span.end();
-    });
-  }
 
-  /** Records the size of one answer a subgraph sent over HTTP. */
-  static void received(String subgraph, int bytes) {
-    DistributionSummary.builder(RESPONSE).description("Bytes of subgraph answers").baseUnit("bytes")
-        .tag("subgraph", subgraph).register(Metrics.globalRegistry).record(bytes);
-  }
+    @Override
+    public CompletableFuture<Map<String, Object>> execute(SubgraphRequest request) {
+        Timer.Sample sample = Timer.start();
+        Span span =
+                Tracing.client("fetch " + request.subgraph(), request.context().trace());
+        span.setAttribute("graphql.subgraph.name", request.subgraph());
+        CompletableFuture<Map<String, Object>> sent;
+        try {
+            sent = delegate.execute(request.within(request.context().trace().with(span)));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.whenComplete((answer, failure) -> {
+            String outcome = outcome(answer, failure);
+            sample.stop(Timer.builder(FETCHES)
+                    .description("Fetches from subgraphs, by outcome")
+                    .tag("subgraph", request.subgraph())
+                    .tag("outcome", outcome)
+                    .register(Metrics.globalRegistry));
+            if (!outcome.equals("success")) {
+                span.setStatus(StatusCode.ERROR, outcome);
+            }
+            span.end();
+        });
+    }
 
-  static String outcome(@Nullable Map<String, Object> answer, @Nullable Throwable failure) {
-    if (failure == null) {
-      return answer != null && answer.get("errors") instanceof java.util.List<?> errors && !errors.isEmpty()
-          ? "graphql_errors" : "success";
+    /** Records the size of one answer a subgraph sent over HTTP. */
+    static void received(String subgraph, int bytes) {
+        DistributionSummary.builder(RESPONSE)
+                .description("Bytes of subgraph answers")
+                .baseUnit("bytes")
+                .tag("subgraph", subgraph)
+                .register(Metrics.globalRegistry)
+                .record(bytes);
     }
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-        : failure;
-    if (cause instanceof SubgraphFetchException.TimedOut) {
-      return "timeout";
+
+    static String outcome(@Nullable Map<String, Object> answer, @Nullable Throwable failure) {
+        if (failure == null) {
+            return answer != null && answer.get("errors") instanceof java.util.List<?> errors && !errors.isEmpty()
+                    ? "graphql_errors"
+                    : "success";
+        }
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof SubgraphFetchException.TimedOut) {
+            return "timeout";
+        }
+        return cause instanceof SubgraphFetchException.NotAsked ? "circuit_open" : "error";
     }
-    return cause instanceof SubgraphFetchException.NotAsked ? "circuit_open" : "error";
-  }
 }

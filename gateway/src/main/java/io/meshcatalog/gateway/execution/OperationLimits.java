@@ -11,39 +11,39 @@ import io.meshcatalog.gateway.limits.LimitSettings;
 @FunctionalInterface
 public interface OperationLimits {
 
-  /** Allows every operation (the parser keeps graphql-java's own bounds). */
-  OperationLimits NONE = uniform(LimitSettings.NONE);
+    /** Allows every operation (the parser keeps graphql-java's own bounds). */
+    OperationLimits NONE = uniform(LimitSettings.NONE);
 
-  /** The settings every document is parsed and measured with. */
-  LimitSettings gatewayWide();
+    /** The settings every document is parsed and measured with. */
+    LimitSettings gatewayWide();
 
-  /** The limits this caller's operations must keep to. */
-  default LimitSettings forCaller(RequestContext context) {
-    return gatewayWide();
-  }
+    /** The limits this caller's operations must keep to. */
+    default LimitSettings forCaller(RequestContext context) {
+        return gatewayWide();
+    }
 
-  /** What each caller may spend in estimated cost per period; none by default. */
-  default CostBudgets budgets() {
-    return CostBudgets.OFF;
-  }
+    /** What each caller may spend in estimated cost per period; none by default. */
+    default CostBudgets budgets() {
+        return CostBudgets.OFF;
+    }
 
-  /** The same limits for everyone. */
-  static OperationLimits uniform(LimitSettings settings) {
-    return () -> settings;
-  }
+    /** The same limits for everyone. */
+    static OperationLimits uniform(LimitSettings settings) {
+        return () -> settings;
+    }
 
-  /** The same limits for everyone, and a budget per caller. */
-  static OperationLimits uniform(LimitSettings settings, CostBudgets budgets) {
-    return new OperationLimits() {
-      @Override
-      public LimitSettings gatewayWide() {
-        return settings;
-      }
+    /** The same limits for everyone, and a budget per caller. */
+    static OperationLimits uniform(LimitSettings settings, CostBudgets budgets) {
+        return new OperationLimits() {
+            @Override
+            public LimitSettings gatewayWide() {
+                return settings;
+            }
 
-      @Override
-      public CostBudgets budgets() {
-        return budgets;
-      }
-    };
-  }
+            @Override
+            public CostBudgets budgets() {
+                return budgets;
+            }
+        };
+    }
 }

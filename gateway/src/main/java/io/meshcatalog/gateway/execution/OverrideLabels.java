@@ -13,40 +13,42 @@ import java.util.function.DoubleSupplier;
  */
 public final class OverrideLabels {
 
-  private final Set<String> configured;
-  private final DoubleSupplier draw;
+    private final Set<String> configured;
+    private final DoubleSupplier draw;
 
-  /**
-   * @param configured the custom labels to enable
-   * @param draw a uniform draw in [0, 1) per request and label (injected, so tests choose the outcome)
-   */
-  public OverrideLabels(Set<String> configured, DoubleSupplier draw) {
-    this.configured = Set.copyOf(configured);
-    this.draw = draw;
-  }
-
-  /** No custom label enabled; percentages drawn at random. */
-  public static OverrideLabels drawn() {
-    return withConfigured(Set.of());
-  }
-
-  /** These custom labels enabled; percentages drawn at random. */
-  public static OverrideLabels withConfigured(Set<String> configured) {
-    return new OverrideLabels(configured, () -> ThreadLocalRandom.current().nextDouble());
-  }
-
-  /** The labels on for one request, among those the supergraph uses; sorted, so equal sets print alike. */
-  public Set<String> choose(Set<OverrideLabel> inUse) {
-    if (inUse.isEmpty()) {
-      return Set.of();
+    /**
+     * @param configured the custom labels to enable
+     * @param draw a uniform draw in [0, 1) per request and label (injected, so tests choose the outcome)
+     */
+    public OverrideLabels(Set<String> configured, DoubleSupplier draw) {
+        this.configured = Set.copyOf(configured);
+        this.draw = draw;
     }
-    Set<String> enabled = new TreeSet<>();
-    for (OverrideLabel label : inUse) {
-      boolean on = label.percent() != null ? draw.getAsDouble() * 100 < label.percent() : configured.contains(label.text());
-      if (on) {
-        enabled.add(label.text());
-      }
+
+    /** No custom label enabled; percentages drawn at random. */
+    public static OverrideLabels drawn() {
+        return withConfigured(Set.of());
     }
-    return enabled;
-  }
+
+    /** These custom labels enabled; percentages drawn at random. */
+    public static OverrideLabels withConfigured(Set<String> configured) {
+        return new OverrideLabels(configured, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The labels on for one request, among those the supergraph uses; sorted, so equal sets print alike. */
+    public Set<String> choose(Set<OverrideLabel> inUse) {
+        if (inUse.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> enabled = new TreeSet<>();
+        for (OverrideLabel label : inUse) {
+            boolean on = label.percent() != null
+                    ? draw.getAsDouble() * 100 < label.percent()
+                    : configured.contains(label.text());
+            if (on) {
+                enabled.add(label.text());
+            }
+        }
+        return enabled;
+    }
 }

@@ -16,104 +16,104 @@ import java.util.function.Supplier;
  */
 final class PlanningLanes {
 
-  private final Executor pool;
-  private final int perCaller;
-  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Executor pool;
+    private final int perCaller;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-  /** The work of one caller: how much of it runs, and what waits. */
-  private static final class Lane {
-    int running;
-    final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-  }
-
-  /** A task the caller's lane cannot take: too many of its documents already wait. */
-  static final class Full extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    Full(String message) {
-      super(message, null, false, false);
+    /** The work of one caller: how much of it runs, and what waits. */
+    private static final class Lane {
+        int running;
+        final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     }
-  }
 
-  /** @param perCaller how many tasks of one caller run at once; 0 for no lanes (every task to the pool) */
-  PlanningLanes(Executor pool, int perCaller) {
-    this.pool = pool;
-    this.perCaller = perCaller;
-  }
+    /** A task the caller's lane cannot take: too many of its documents already wait. */
+    static final class Full extends RuntimeException {
 
-  /**
-   * Runs {@code task} for {@code caller} when its lane allows.
-   *
-   * @throws Full when {@link PlanningSettings#MAX_WAITING_PER_CALLER} of the caller's tasks already wait
-   * @throws RejectedExecutionException when the pool refuses the task
-   */
-  <T> CompletableFuture<T> submit(String caller, Supplier<T> task) {
-    if (perCaller == 0) {
-      return CompletableFuture.supplyAsync(task, pool);
+        private static final long serialVersionUID = 1L;
+
+        Full(String message) {
+            super(message, null, false, false);
+        }
     }
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Runnable run = () -> {
-      try {
-        result.complete(task.get());
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      } finally {
-        next(caller);
-      }
-    };
-    boolean[] start = new boolean[1];
-    lanes.compute(caller, (name, lane) -> {
-      Lane current = lane == null ? new Lane() : lane;
-      if (current.running < perCaller) {
-        current.running++;
-        start[0] = true;
-      } else if (current.waiting.size() < PlanningSettings.MAX_WAITING_PER_CALLER) {
-        current.waiting.add(run);
-      } else {
-        throw new Full(caller + " already has " + current.running + " new operations being planned and "
-            + current.waiting.size() + " waiting (gateway.limits.max-plans-per-caller " + perCaller
-            + "): try again when they are done");
-      }
-      return current;
-    });
-    if (start[0]) {
-      dispatch(caller, run);
-    }
-    return result;
-  }
 
-  private void dispatch(String caller, Runnable run) {
-    try {
-      pool.execute(run);
-    } catch (RejectedExecutionException e) {
-      next(caller);
-      throw e;
+    /** @param perCaller how many tasks of one caller run at once; 0 for no lanes (every task to the pool) */
+    PlanningLanes(Executor pool, int perCaller) {
+        this.pool = pool;
+        this.perCaller = perCaller;
     }
-  }
 
-  /** One of the caller's tasks is done: the next waiting one starts, or the lane shrinks (and goes when empty). */
-  private void next(String caller) {
-    Runnable[] following = new Runnable[1];
-    lanes.computeIfPresent(caller, (name, lane) -> {
-      following[0] = lane.waiting.poll();
-      if (following[0] == null) {
-        lane.running--;
-      }
-      return lane.running == 0 ? null : lane;
-    });
-    if (following[0] != null) {
-      try {
-        pool.execute(following[0]);
-      } catch (RejectedExecutionException e) {
-        following[0].run();
-      }
+    /**
+     * Runs {@code task} for {@code caller} when its lane allows.
+     *
+     * @throws Full when {@link PlanningSettings#MAX_WAITING_PER_CALLER} of the caller's tasks already wait
+     * @throws RejectedExecutionException when the pool refuses the task
+     */
+    <T> CompletableFuture<T> submit(String caller, Supplier<T> task) {
+        if (perCaller == 0) {
+            return CompletableFuture.supplyAsync(task, pool);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable run = () -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            } finally {
+                next(caller);
+            }
+        };
+        boolean[] start = new boolean[1];
+        lanes.compute(caller, (name, lane) -> {
+            Lane current = lane == null ? new Lane() : lane;
+            if (current.running < perCaller) {
+                current.running++;
+                start[0] = true;
+            } else if (current.waiting.size() < PlanningSettings.MAX_WAITING_PER_CALLER) {
+                current.waiting.add(run);
+            } else {
+                throw new Full(caller + " already has " + current.running + " new operations being planned and "
+                        + current.waiting.size() + " waiting (gateway.limits.max-plans-per-caller " + perCaller
+                        + "): try again when they are done");
+            }
+            return current;
+        });
+        if (start[0]) {
+            dispatch(caller, run);
+        }
+        return result;
     }
-  }
 
-  /** How many of the caller's tasks run now (for tests). */
-  int running(String caller) {
-    Lane lane = lanes.get(caller);
-    return lane == null ? 0 : lane.running;
-  }
+    private void dispatch(String caller, Runnable run) {
+        try {
+            pool.execute(run);
+        } catch (RejectedExecutionException e) {
+            next(caller);
+            throw e;
+        }
+    }
+
+    /** One of the caller's tasks is done: the next waiting one starts, or the lane shrinks (and goes when empty). */
+    private void next(String caller) {
+        Runnable[] following = new Runnable[1];
+        lanes.computeIfPresent(caller, (name, lane) -> {
+            following[0] = lane.waiting.poll();
+            if (following[0] == null) {
+                lane.running--;
+            }
+            return lane.running == 0 ? null : lane;
+        });
+        if (following[0] != null) {
+            try {
+                pool.execute(following[0]);
+            } catch (RejectedExecutionException e) {
+                following[0].run();
+            }
+        }
+    }
+
+    /** How many of the caller's tasks run now (for tests). */
+    int running(String caller) {
+        Lane lane = lanes.get(caller);
+        return lane == null ? 0 : lane.running;
+    }
 }

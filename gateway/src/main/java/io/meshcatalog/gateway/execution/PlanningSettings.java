@@ -12,22 +12,23 @@ import java.time.Duration;
  */
 public record PlanningSettings(Duration timeout, int perCaller) {
 
-  /** A caller's new documents beyond this many waiting are refused. */
-  public static final int MAX_WAITING_PER_CALLER = 32;
+    /** A caller's new documents beyond this many waiting are refused. */
+    public static final int MAX_WAITING_PER_CALLER = 32;
 
-  /** A document within the default limits plans in well under a millisecond; issue 12's took 19.6 s before. */
-  public static final PlanningSettings DEFAULTS = new PlanningSettings(Duration.ofSeconds(3), 1);
+    /** A document within the default limits plans in well under a millisecond; issue 12's took 19.6 s before. */
+    public static final PlanningSettings DEFAULTS = new PlanningSettings(Duration.ofSeconds(3), 1);
 
-  /** No time budget and no per-caller share: for tests and tools. */
-  public static final PlanningSettings UNBOUNDED = new PlanningSettings(Duration.ZERO, 0);
+    /** No time budget and no per-caller share: for tests and tools. */
+    public static final PlanningSettings UNBOUNDED = new PlanningSettings(Duration.ZERO, 0);
 
-  public PlanningSettings {
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("gateway.limits.planning-timeout must be 0 (off) or more, not " + timeout);
+    public PlanningSettings {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "gateway.limits.planning-timeout must be 0 (off) or more, not " + timeout);
+        }
+        if (perCaller < 0) {
+            throw new IllegalArgumentException(
+                    "gateway.limits.max-plans-per-caller must be 0 (off) or more, not " + perCaller);
+        }
     }
-    if (perCaller < 0) {
-      throw new IllegalArgumentException("gateway.limits.max-plans-per-caller must be 0 (off) or more, not "
-          + perCaller);
-    }
-  }
 }

@@ -10,14 +10,14 @@ import java.util.Set;
  */
 public interface PolicyHook {
 
-  /** Denies every policy. */
-  PolicyHook DENY_ALL = (context, policies) -> Set.of();
+    /** Denies every policy. */
+    PolicyHook DENY_ALL = (context, policies) -> Set.of();
 
-  /** The names among {@code policies} that the caller of {@code context} satisfies. */
-  Set<String> satisfied(RequestContext context, Set<String> policies);
+    /** The names among {@code policies} that the caller of {@code context} satisfies. */
+    Set<String> satisfied(RequestContext context, Set<String> policies);
 
-  /** The names among {@code policies} it has no rule for: denied to every caller, logged when a supergraph uses them. */
-  default Set<String> undefined(Set<String> policies) {
-    return policies;
-  }
+    /** The names among {@code policies} it has no rule for: denied to every caller, logged when a supergraph uses them. */
+    default Set<String> undefined(Set<String> policies) {
+        return policies;
+    }
 }

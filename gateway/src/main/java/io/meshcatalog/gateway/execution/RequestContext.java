@@ -14,27 +14,27 @@ import java.util.Map;
  */
 public record RequestContext(Caller caller, Map<String, String> headers, String source, Context trace) {
 
-  public RequestContext {
-    headers = Map.copyOf(headers);
-  }
+    public RequestContext {
+        headers = Map.copyOf(headers);
+    }
 
-  /** A request outside any trace. */
-  public RequestContext(Caller caller, Map<String, String> headers, String source) {
-    this(caller, headers, source, Context.root());
-  }
+    /** A request outside any trace. */
+    public RequestContext(Caller caller, Map<String, String> headers, String source) {
+        this(caller, headers, source, Context.root());
+    }
 
-  /** The same request, within this trace context (a fetch's span, say). */
-  public RequestContext within(Context context) {
-    return new RequestContext(caller, headers, source, context);
-  }
+    /** The same request, within this trace context (a fetch's span, say). */
+    public RequestContext within(Context context) {
+        return new RequestContext(caller, headers, source, context);
+    }
 
-  /** An anonymous caller with no headers. */
-  public static RequestContext anonymous() {
-    return new RequestContext(Caller.ANONYMOUS, Map.of(), "");
-  }
+    /** An anonymous caller with no headers. */
+    public static RequestContext anonymous() {
+        return new RequestContext(Caller.ANONYMOUS, Map.of(), "");
+    }
 
-  /** The gateway's own call, on its own behalf ({@link Caller#internal}). */
-  public static RequestContext internal(String subject) {
-    return new RequestContext(Caller.internal(subject), Map.of(), "");
-  }
+    /** The gateway's own call, on its own behalf ({@link Caller#internal}). */
+    public static RequestContext internal(String subject) {
+        return new RequestContext(Caller.internal(subject), Map.of(), "");
+    }
 }

@@ -5,7 +5,7 @@ package io.meshcatalog.gateway.execution;
  * own: it triggers their harvests, posts lineage in its namespaces and decides access to their products.
  */
 public enum Role {
-  READER,
-  DOMAIN_MEMBER,
-  ADMIN
+    READER,
+    DOMAIN_MEMBER,
+    ADMIN
 }

@@ -19,17 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ShapingStrategy extends AsyncExecutionStrategy {
 
-  private final Map<String, GraphQLObjectType> standIns = new ConcurrentHashMap<>();
+    private final Map<String, GraphQLObjectType> standIns = new ConcurrentHashMap<>();
 
-  @Override
-  protected GraphQLObjectType resolveType(ExecutionContext context, ExecutionStrategyParameters parameters,
-      GraphQLType fieldType) {
-    Object typename = parameters.getSource() instanceof Map<?, ?> object ? object.get("__typename") : null;
-    GraphQLInterfaceType standingFor = InterfaceObjectValues.standingFor(context.getGraphQLSchema(), typename, fieldType);
-    if (standingFor == null) {
-      return super.resolveType(context, parameters, fieldType);
+    @Override
+    protected GraphQLObjectType resolveType(
+            ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLType fieldType) {
+        Object typename = parameters.getSource() instanceof Map<?, ?> object ? object.get("__typename") : null;
+        GraphQLInterfaceType standingFor =
+                InterfaceObjectValues.standingFor(context.getGraphQLSchema(), typename, fieldType);
+        if (standingFor == null) {
+            return super.resolveType(context, parameters, fieldType);
+        }
+        return standIns.computeIfAbsent(
+                standingFor.getName(),
+                name -> GraphQLObjectType.newObject()
+                        .name(name)
+                        .fields(standingFor.getFieldDefinitions())
+                        .build());
     }
-    return standIns.computeIfAbsent(standingFor.getName(), name -> GraphQLObjectType.newObject().name(name)
-        .fields(standingFor.getFieldDefinitions()).build());
-  }
 }

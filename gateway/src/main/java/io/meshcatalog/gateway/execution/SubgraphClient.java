@@ -10,5 +10,5 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface SubgraphClient {
 
-  CompletableFuture<Map<String, Object>> execute(SubgraphRequest request);
+    CompletableFuture<Map<String, Object>> execute(SubgraphRequest request);
 }

@@ -15,17 +15,28 @@ import org.jspecify.annotations.Nullable;
  * @param context the client request this fetch serves: its caller and the headers that may be forwarded
  * @param mutation whether the operation is a mutation, as the plan says: such a request is never sent twice
  */
-public record SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
-    SubgraphSettings settings, RequestContext context, boolean mutation) {
+public record SubgraphRequest(
+        String subgraph,
+        String url,
+        String query,
+        Map<String, @Nullable Object> variables,
+        SubgraphSettings settings,
+        RequestContext context,
+        boolean mutation) {
 
-  /** A query. */
-  public SubgraphRequest(String subgraph, String url, String query, Map<String, @Nullable Object> variables,
-      SubgraphSettings settings, RequestContext context) {
-    this(subgraph, url, query, variables, settings, context, false);
-  }
+    /** A query. */
+    public SubgraphRequest(
+            String subgraph,
+            String url,
+            String query,
+            Map<String, @Nullable Object> variables,
+            SubgraphSettings settings,
+            RequestContext context) {
+        this(subgraph, url, query, variables, settings, context, false);
+    }
 
-  /** The same request, within this trace context. */
-  public SubgraphRequest within(Context trace) {
-    return new SubgraphRequest(subgraph, url, query, variables, settings, context.within(trace), mutation);
-  }
+    /** The same request, within this trace context. */
+    public SubgraphRequest within(Context trace) {
+        return new SubgraphRequest(subgraph, url, query, variables, settings, context.within(trace), mutation);
+    }
 }

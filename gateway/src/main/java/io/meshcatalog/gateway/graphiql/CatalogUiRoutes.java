@@ -19,32 +19,36 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CatalogUiRoutes {
 
-  /** A file of the page: lower-case names in folders, a script, a style sheet or an image. */
-  private static final Pattern FILE = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*\\.(js|css|svg)");
-  private static final String NO_CACHE = "no-cache";
+    /** A file of the page: lower-case names in folders, a script, a style sheet or an image. */
+    private static final Pattern FILE = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*\\.(js|css|svg)");
 
-  private CatalogUiRoutes() {
-  }
+    private static final String NO_CACHE = "no-cache";
 
-  public static HttpRoutes all(JsonMapper json) {
-    HttpAnswer page = ClasspathFile.read("ui/index.html", NO_CACHE)
-        .orElseThrow(() -> new IllegalStateException("the catalog UI's ui/index.html is not on the classpath"));
-    HttpAnswer toUi = new HttpAnswer(302, "text/plain; charset=utf-8", Map.of("Location", "/ui/"), new byte[0]);
-    ClasspathFile.Found files = new ClasspathFile.Found();
-    // static files, the same for everybody: what the page shows comes from /graphql, with the caller's credential
-    List<HttpRoute> routes = Stream.of(
-        HttpRoute.get("/", call -> toUi),
-        HttpRoute.get("/ui", call -> toUi),
-        HttpRoute.get("/ui/", call -> page),
-        HttpRoute.of("/ui/**", Set.of("GET"), call -> CompletableFuture.completedFuture(files.get(call.path(),
-            CatalogUiRoutes::file).orElseGet(() -> HttpAnswer.error(404, "no file of the catalog UI at " + call.path(),
-            json)))))
-        .map(route -> route.withAccess(HttpRoute.Access.PUBLIC)).toList();
-    return () -> routes;
-  }
+    private CatalogUiRoutes() {}
 
-  private static Optional<HttpAnswer> file(String path) {
-    String name = path.substring("/ui/".length());
-    return FILE.matcher(name).matches() ? ClasspathFile.read("ui/" + name, NO_CACHE) : Optional.empty();
-  }
+    public static HttpRoutes all(JsonMapper json) {
+        HttpAnswer page = ClasspathFile.read("ui/index.html", NO_CACHE)
+                .orElseThrow(() -> new IllegalStateException("the catalog UI's ui/index.html is not on the classpath"));
+        HttpAnswer toUi = new HttpAnswer(302, "text/plain; charset=utf-8", Map.of("Location", "/ui/"), new byte[0]);
+        ClasspathFile.Found files = new ClasspathFile.Found();
+        // static files, the same for everybody: what the page shows comes from /graphql, with the caller's credential
+        List<HttpRoute> routes = Stream.of(
+                        HttpRoute.get("/", call -> toUi),
+                        HttpRoute.get("/ui", call -> toUi),
+                        HttpRoute.get("/ui/", call -> page),
+                        HttpRoute.of(
+                                "/ui/**",
+                                Set.of("GET"),
+                                call -> CompletableFuture.completedFuture(files.get(call.path(), CatalogUiRoutes::file)
+                                        .orElseGet(() -> HttpAnswer.error(
+                                                404, "no file of the catalog UI at " + call.path(), json)))))
+                .map(route -> route.withAccess(HttpRoute.Access.PUBLIC))
+                .toList();
+        return () -> routes;
+    }
+
+    private static Optional<HttpAnswer> file(String path) {
+        String name = path.substring("/ui/".length());
+        return FILE.matcher(name).matches() ? ClasspathFile.read("ui/" + name, NO_CACHE) : Optional.empty();
+    }
 }

@@ -9,13 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class GraphiqlConfiguration {
 
-  @Bean
-  HttpRoutes graphiqlRoutes(JsonMapper jsonMapper) {
-    return GraphiqlRoutes.all(jsonMapper);
-  }
+    @Bean
+    HttpRoutes graphiqlRoutes(JsonMapper jsonMapper) {
+        return GraphiqlRoutes.all(jsonMapper);
+    }
 
-  @Bean
-  HttpRoutes catalogUiRoutes(JsonMapper jsonMapper) {
-    return CatalogUiRoutes.all(jsonMapper);
-  }
+    @Bean
+    HttpRoutes catalogUiRoutes(JsonMapper jsonMapper) {
+        return CatalogUiRoutes.all(jsonMapper);
+    }
 }

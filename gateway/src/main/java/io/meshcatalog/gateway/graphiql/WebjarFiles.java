@@ -13,31 +13,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebjarFiles {
 
-  private static final String PREFIX = "/webjars/";
-  private final WebJarVersionLocator locator = new WebJarVersionLocator();
-  private final ClasspathFile.Found files = new ClasspathFile.Found();
-  private final JsonMapper json;
+    private static final String PREFIX = "/webjars/";
+    private final WebJarVersionLocator locator = new WebJarVersionLocator();
+    private final ClasspathFile.Found files = new ClasspathFile.Found();
+    private final JsonMapper json;
 
-  WebjarFiles(JsonMapper json) {
-    this.json = json;
-  }
-
-  CompletableFuture<HttpAnswer> handle(HttpCall call) {
-    HttpAnswer answer = files.get(call.path(), this::load)
-        .orElseGet(() -> HttpAnswer.error(404, "no webjar file at " + call.path(), json));
-    return CompletableFuture.completedFuture(answer);
-  }
-
-  private Optional<HttpAnswer> load(String path) {
-    String rest = path.substring(PREFIX.length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0 || rest.contains("..") || rest.contains("\\")) {
-      return Optional.empty();
+    WebjarFiles(JsonMapper json) {
+        this.json = json;
     }
-    String full = locator.fullPath(rest.substring(0, slash), rest.substring(slash + 1));
-    if (full == null) {
-      return Optional.empty();
+
+    CompletableFuture<HttpAnswer> handle(HttpCall call) {
+        HttpAnswer answer = files.get(call.path(), this::load)
+                .orElseGet(() -> HttpAnswer.error(404, "no webjar file at " + call.path(), json));
+        return CompletableFuture.completedFuture(answer);
     }
-    return ClasspathFile.read(full, "max-age=3600");
-  }
+
+    private Optional<HttpAnswer> load(String path) {
+        String rest = path.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || rest.contains("..") || rest.contains("\\")) {
+            return Optional.empty();
+        }
+        String full = locator.fullPath(rest.substring(0, slash), rest.substring(slash + 1));
+        if (full == null) {
+            return Optional.empty();
+        }
+        return ClasspathFile.read(full, "max-age=3600");
+    }
 }

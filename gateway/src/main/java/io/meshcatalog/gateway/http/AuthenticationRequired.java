@@ -13,16 +13,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AuthenticationRequired implements EdgeCheck {
 
-  private final HttpAnswer refusal;
+    private final HttpAnswer refusal;
 
-  AuthenticationRequired(JsonMapper json) {
-    this.refusal = HttpAnswer.json(401, Map.of("errors", List.of(Map.of("message", "unauthenticated",
-        "extensions", Map.of("code", "AUTH_ERROR")))), json);
-  }
+    AuthenticationRequired(JsonMapper json) {
+        this.refusal = HttpAnswer.json(
+                401,
+                Map.of(
+                        "errors",
+                        List.of(Map.of("message", "unauthenticated", "extensions", Map.of("code", "AUTH_ERROR")))),
+                json);
+    }
 
-  @Override
-  public CompletableFuture<Admission> admit(HttpRoute route, HttpCall call) {
-    return route.path().equals(GraphQLEndpoint.PATH) && !call.caller().authenticated() ? EdgeCheck.refused(refusal)
-        : EdgeCheck.admitted(call);
-  }
+    @Override
+    public CompletableFuture<Admission> admit(HttpRoute route, HttpCall call) {
+        return route.path().equals(GraphQLEndpoint.PATH) && !call.caller().authenticated()
+                ? EdgeCheck.refused(refusal)
+                : EdgeCheck.admitted(call);
+    }
 }

@@ -21,59 +21,69 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CsrfCheck implements EdgeCheck {
 
-  /** Where it runs among the edge checks: first, before any credential is looked at. */
-  public static final int ORDER = 50;
+    /** Where it runs among the edge checks: first, before any credential is looked at. */
+    public static final int ORDER = 50;
 
-  /** Apollo Router's (and Apollo Server's) headers. */
-  static final List<String> DEFAULT_REQUIRED_HEADERS = List.of("x-apollo-operation-name", "apollo-require-preflight");
+    /** Apollo Router's (and Apollo Server's) headers. */
+    static final List<String> DEFAULT_REQUIRED_HEADERS = List.of("x-apollo-operation-name", "apollo-require-preflight");
 
-  private static final Set<String> SIMPLE_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data",
-      "text/plain");
+    private static final Set<String> SIMPLE_TYPES =
+            Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
-  private final List<String> requiredHeaders;
-  private final HttpAnswer refusal;
+    private final List<String> requiredHeaders;
+    private final HttpAnswer refusal;
 
-  /**
-   * @param requiredHeaders headers that make a simple request safe ({@code gateway.csrf.required-headers})
-   */
-  CsrfCheck(List<String> requiredHeaders, JsonMapper json) {
-    for (String header : requiredHeaders) {
-      if (header == null || header.isBlank()) {
-        throw new IllegalArgumentException("gateway.csrf.required-headers has an empty header name");
-      }
+    /**
+     * @param requiredHeaders headers that make a simple request safe ({@code gateway.csrf.required-headers})
+     */
+    CsrfCheck(List<String> requiredHeaders, JsonMapper json) {
+        for (String header : requiredHeaders) {
+            if (header == null || header.isBlank()) {
+                throw new IllegalArgumentException("gateway.csrf.required-headers has an empty header name");
+            }
+        }
+        this.requiredHeaders = requiredHeaders.stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        this.refusal = HttpAnswer.error(
+                400,
+                "This request has been blocked as a potential cross-site request forgery "
+                        + "(CSRF): send it with a Content-Type other than "
+                        + String.join(", ", SIMPLE_TYPES.stream().sorted().toList())
+                        + " (for GraphQL: application/json)"
+                        + (this.requiredHeaders.isEmpty()
+                                ? ""
+                                : ", or add one of the headers " + String.join(", ", this.requiredHeaders))
+                        + " (gateway.csrf.required-headers)",
+                json);
     }
-    this.requiredHeaders = requiredHeaders.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-    this.refusal = HttpAnswer.error(400, "This request has been blocked as a potential cross-site request forgery "
-        + "(CSRF): send it with a Content-Type other than " + String.join(", ", SIMPLE_TYPES.stream().sorted().toList())
-        + " (for GraphQL: application/json)" + (this.requiredHeaders.isEmpty() ? ""
-            : ", or add one of the headers " + String.join(", ", this.requiredHeaders))
-        + " (gateway.csrf.required-headers)", json);
-  }
 
-  @Override
-  public CompletableFuture<Admission> admit(HttpRoute route, HttpCall call) {
-    boolean guarded = route.path().equals(GraphQLEndpoint.PATH) || !call.method().equals("GET");
-    return !guarded || preflighted(call) ? EdgeCheck.admitted(call) : EdgeCheck.refused(refusal);
-  }
-
-  private boolean preflighted(HttpCall call) {
-    return requiresPreflight(call.header("content-type")) || requiredHeaders.stream().anyMatch(h -> call.header(h) != null);
-  }
-
-  /**
-   * Whether a browser must ask before sending this content type. No type, or one that does not parse (two joined by a
-   * comma, say), gives no such assurance.
-   */
-  static boolean requiresPreflight(@Nullable String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return false;
+    @Override
+    public CompletableFuture<Admission> admit(HttpRoute route, HttpCall call) {
+        boolean guarded =
+                route.path().equals(GraphQLEndpoint.PATH) || !call.method().equals("GET");
+        return !guarded || preflighted(call) ? EdgeCheck.admitted(call) : EdgeCheck.refused(refusal);
     }
-    MimeType type;
-    try {
-      type = MimeTypeUtils.parseMimeType(contentType.strip());
-    } catch (InvalidMimeTypeException e) {
-      return false;
+
+    private boolean preflighted(HttpCall call) {
+        return requiresPreflight(call.header("content-type"))
+                || requiredHeaders.stream().anyMatch(h -> call.header(h) != null);
     }
-    return !SIMPLE_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
-  }
+
+    /**
+     * Whether a browser must ask before sending this content type. No type, or one that does not parse (two joined by a
+     * comma, say), gives no such assurance.
+     */
+    static boolean requiresPreflight(@Nullable String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        MimeType type;
+        try {
+            type = MimeTypeUtils.parseMimeType(contentType.strip());
+        } catch (InvalidMimeTypeException e) {
+            return false;
+        }
+        return !SIMPLE_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT));
+    }
 }

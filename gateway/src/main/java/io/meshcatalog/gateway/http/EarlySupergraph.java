@@ -14,51 +14,53 @@ import org.slf4j.LoggerFactory;
  */
 public final class EarlySupergraph {
 
-  private static volatile @Nullable Early early;
+    private static volatile @Nullable Early early;
 
-  private EarlySupergraph() {
-  }
+    private EarlySupergraph() {}
 
-  private record Early(Path path, CompletableFuture<SupergraphFile.Read> read) {
-  }
+    private record Early(Path path, CompletableFuture<SupergraphFile.Read> read) {}
 
-  /** Starts reading {@code --supergraph=<file>} if the arguments name one. */
-  public static void start(String[] args) {
-    // SLF4J initialises here, on the caller's thread: when two threads initialise it at once (the reader's first
-    // logger and one on the main thread), it holds back their calls and prints a replay warning on stderr.
-    LoggerFactory.getILoggerFactory();
-    for (String arg : args) {
-      if (arg.startsWith("--supergraph=")) {
-        Path path = Path.of(arg.substring("--supergraph=".length())).toAbsolutePath().normalize();
-        CompletableFuture<SupergraphFile.Read> read = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-          try {
-            read.complete(SupergraphFile.read(path));
-          } catch (RuntimeException e) {
-            read.completeExceptionally(e);
-          }
-        }, "supergraph-early-read");
-        thread.setDaemon(true);
-        thread.start();
-        early = new Early(path, read);
-      }
+    /** Starts reading {@code --supergraph=<file>} if the arguments name one. */
+    public static void start(String[] args) {
+        // SLF4J initialises here, on the caller's thread: when two threads initialise it at once (the reader's first
+        // logger and one on the main thread), it holds back their calls and prints a replay warning on stderr.
+        LoggerFactory.getILoggerFactory();
+        for (String arg : args) {
+            if (arg.startsWith("--supergraph=")) {
+                Path path = Path.of(arg.substring("--supergraph=".length()))
+                        .toAbsolutePath()
+                        .normalize();
+                CompletableFuture<SupergraphFile.Read> read = new CompletableFuture<>();
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                read.complete(SupergraphFile.read(path));
+                            } catch (RuntimeException e) {
+                                read.completeExceptionally(e);
+                            }
+                        },
+                        "supergraph-early-read");
+                thread.setDaemon(true);
+                thread.start();
+                early = new Early(path, read);
+            }
+        }
     }
-  }
 
-  /** The early read of this file, once; null when there is none for it. Rethrows its failure. */
-  static SupergraphFile.@Nullable Read take(Path path) {
-    Early taken = early;
-    early = null;
-    if (taken == null || !taken.path().equals(path.toAbsolutePath().normalize())) {
-      return null;
+    /** The early read of this file, once; null when there is none for it. Rethrows its failure. */
+    static SupergraphFile.@Nullable Read take(Path path) {
+        Early taken = early;
+        early = null;
+        if (taken == null || !taken.path().equals(path.toAbsolutePath().normalize())) {
+            return null;
+        }
+        try {
+            return taken.read().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
-    try {
-      return taken.read().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
 }

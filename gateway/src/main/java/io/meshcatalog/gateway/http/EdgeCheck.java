@@ -10,26 +10,23 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface EdgeCheck {
 
-  /** The call as it goes on (perhaps with its caller resolved), or the answer that refuses it. */
-  CompletableFuture<Admission> admit(HttpRoute route, HttpCall call);
+    /** The call as it goes on (perhaps with its caller resolved), or the answer that refuses it. */
+    CompletableFuture<Admission> admit(HttpRoute route, HttpCall call);
 
-  /** What a check decided. */
-  sealed interface Admission permits Admitted, Refused {
-  }
+    /** What a check decided. */
+    sealed interface Admission permits Admitted, Refused {}
 
-  /** Goes on, as {@code call}. */
-  record Admitted(HttpCall call) implements Admission {
-  }
+    /** Goes on, as {@code call}. */
+    record Admitted(HttpCall call) implements Admission {}
 
-  /** Stops here, answered with {@code answer}. */
-  record Refused(HttpAnswer answer) implements Admission {
-  }
+    /** Stops here, answered with {@code answer}. */
+    record Refused(HttpAnswer answer) implements Admission {}
 
-  static CompletableFuture<Admission> admitted(HttpCall call) {
-    return CompletableFuture.completedFuture(new Admitted(call));
-  }
+    static CompletableFuture<Admission> admitted(HttpCall call) {
+        return CompletableFuture.completedFuture(new Admitted(call));
+    }
 
-  static CompletableFuture<Admission> refused(HttpAnswer answer) {
-    return CompletableFuture.completedFuture(new Refused(answer));
-  }
+    static CompletableFuture<Admission> refused(HttpAnswer answer) {
+        return CompletableFuture.completedFuture(new Refused(answer));
+    }
 }

@@ -22,10 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @param operation the GraphQL operation, for requests that ran one
  * @param traceId the request's trace, when tracing is on
  */
-public record Exchange(Instant at, String method, String path, String route, int status, long nanos, Caller caller,
-    String source, int requestBytes, int responseBytes, GatewayResponse.@Nullable Operation operation,
-    @Nullable String traceId) {
+public record Exchange(
+        Instant at,
+        String method,
+        String path,
+        String route,
+        int status,
+        long nanos,
+        Caller caller,
+        String source,
+        int requestBytes,
+        int responseBytes,
+        GatewayResponse.@Nullable Operation operation,
+        @Nullable String traceId) {
 
-  /** The route of a request no route answered (404, 405, or a body that could not be read). */
-  public static final String UNROUTED = "unrouted";
+    /** The route of a request no route answered (404, 405, or a body that could not be read). */
+    public static final String UNROUTED = "unrouted";
 }

@@ -8,5 +8,5 @@ package io.meshcatalog.gateway.http;
 @FunctionalInterface
 public interface ExchangeListener {
 
-  void answered(Exchange exchange);
+    void answered(Exchange exchange);
 }

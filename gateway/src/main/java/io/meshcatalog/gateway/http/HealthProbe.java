@@ -9,14 +9,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HealthProbe {
 
-  /** The name it has in the health answer, such as {@code neo4j}. */
-  String name();
+    /** The name it has in the health answer, such as {@code neo4j}. */
+    String name();
 
-  /** {@code {"state": "UP"}}, or {@code {"state": "DOWN", "error": …}}, and whatever else helps an operator. */
-  CompletableFuture<Map<String, Object>> probe();
+    /** {@code {"state": "UP"}}, or {@code {"state": "DOWN", "error": …}}, and whatever else helps an operator. */
+    CompletableFuture<Map<String, Object>> probe();
 
-  /** Whether a state is UP. */
-  static boolean isUp(Map<String, Object> state) {
-    return "UP".equals(state.get("state"));
-  }
+    /** Whether a state is UP. */
+    static boolean isUp(Map<String, Object> state) {
+        return "UP".equals(state.get("state"));
+    }
 }

@@ -18,51 +18,56 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpMetrics implements ExchangeListener {
 
-  private final Set<String> named = ConcurrentHashMap.newKeySet();
-  private final int maxOperationNames;
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+    private final int maxOperationNames;
 
-  HttpMetrics(int maxOperationNames) {
-    this.maxOperationNames = maxOperationNames;
-  }
+    HttpMetrics(int maxOperationNames) {
+        this.maxOperationNames = maxOperationNames;
+    }
 
-  @Override
-  public void answered(Exchange exchange) {
-    Timer.builder("http.server.requests").description("HTTP requests the gateway answered")
-        .tag("method", exchange.method()).tag("route", exchange.route())
-        .tag("status", Integer.toString(exchange.status())).register(Metrics.globalRegistry)
-        .record(exchange.nanos(), TimeUnit.NANOSECONDS);
-    if (!exchange.route().equals(GraphQLEndpoint.PATH)) {
-      return;
+    @Override
+    public void answered(Exchange exchange) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests the gateway answered")
+                .tag("method", exchange.method())
+                .tag("route", exchange.route())
+                .tag("status", Integer.toString(exchange.status()))
+                .register(Metrics.globalRegistry)
+                .record(exchange.nanos(), TimeUnit.NANOSECONDS);
+        if (!exchange.route().equals(GraphQLEndpoint.PATH)) {
+            return;
+        }
+        GatewayResponse.Operation operation = exchange.operation();
+        Timer.builder("meshcatalog.operations")
+                .description("GraphQL operations, from request to response")
+                .tag("operation", operation == null ? "unknown" : name(operation.name()))
+                .tag("type", operation == null ? "unknown" : operation.type())
+                .tag("outcome", outcome(exchange.status(), operation))
+                .register(Metrics.globalRegistry)
+                .record(exchange.nanos(), TimeUnit.NANOSECONDS);
     }
-    GatewayResponse.Operation operation = exchange.operation();
-    Timer.builder("meshcatalog.operations").description("GraphQL operations, from request to response")
-        .tag("operation", operation == null ? "unknown" : name(operation.name()))
-        .tag("type", operation == null ? "unknown" : operation.type())
-        .tag("outcome", outcome(exchange.status(), operation)).register(Metrics.globalRegistry)
-        .record(exchange.nanos(), TimeUnit.NANOSECONDS);
-  }
 
-  /**
-   * {@code success}; {@code errors} when the response has errors (a failed subgraph, a denied field); {@code refused}
-   * when it never ran (unreadable, invalid, over a limit, unauthenticated); {@code rate_limited}.
-   */
-  static String outcome(int status, GatewayResponse.@Nullable Operation operation) {
-    if (status == 429) {
-      return "rate_limited";
+    /**
+     * {@code success}; {@code errors} when the response has errors (a failed subgraph, a denied field); {@code refused}
+     * when it never ran (unreadable, invalid, over a limit, unauthenticated); {@code rate_limited}.
+     */
+    static String outcome(int status, GatewayResponse.@Nullable Operation operation) {
+        if (status == 429) {
+            return "rate_limited";
+        }
+        if (operation == null) {
+            return "refused";
+        }
+        return operation.errors() ? "errors" : "success";
     }
-    if (operation == null) {
-      return "refused";
-    }
-    return operation.errors() ? "errors" : "success";
-  }
 
-  private String name(String name) {
-    if (name.isEmpty()) {
-      return "anonymous";
+    private String name(String name) {
+        if (name.isEmpty()) {
+            return "anonymous";
+        }
+        if (named.contains(name) || (named.size() < maxOperationNames && named.add(name))) {
+            return name;
+        }
+        return "other";
     }
-    if (named.contains(name) || (named.size() < maxOperationNames && named.add(name))) {
-      return name;
-    }
-    return "other";
-  }
 }

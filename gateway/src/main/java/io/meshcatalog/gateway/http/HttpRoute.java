@@ -17,56 +17,56 @@ import java.util.function.Function;
  */
 public record HttpRoute(String path, Set<String> methods, boolean blocking, Handler handler, Access access) {
 
-  /** Answers one request. */
-  @FunctionalInterface
-  public interface Handler {
-    CompletableFuture<HttpAnswer> handle(HttpCall call);
-  }
+    /** Answers one request. */
+    @FunctionalInterface
+    public interface Handler {
+        CompletableFuture<HttpAnswer> handle(HttpCall call);
+    }
 
-  /**
-   * Who may call a route. The edge answers 401 to a caller that must authenticate first and 403 to an
-   * authenticated one that lacks what the route needs.
-   */
-  public enum Access {
     /**
-     * Anybody, whatever the anonymous setting (a credential that is sent is still checked): health, GraphiQL's
-     * static files.
+     * Who may call a route. The edge answers 401 to a caller that must authenticate first and 403 to an
+     * authenticated one that lacks what the route needs.
      */
-    PUBLIC,
-    /** Any caller the gateway admits: anonymous ones too while anonymous access is on (the public view). */
-    CALLER,
-    /** Authenticated callers only (writes such as lineage ingestion). */
-    AUTHENTICATED,
-    /** Admins only. */
-    ADMIN
-  }
+    public enum Access {
+        /**
+         * Anybody, whatever the anonymous setting (a credential that is sent is still checked): health, GraphiQL's
+         * static files.
+         */
+        PUBLIC,
+        /** Any caller the gateway admits: anonymous ones too while anonymous access is on (the public view). */
+        CALLER,
+        /** Authenticated callers only (writes such as lineage ingestion). */
+        AUTHENTICATED,
+        /** Admins only. */
+        ADMIN
+    }
 
-  public HttpRoute {
-    methods = Set.copyOf(methods);
-  }
+    public HttpRoute {
+        methods = Set.copyOf(methods);
+    }
 
-  /** A route any admitted caller may call ({@link Access#CALLER}). */
-  public HttpRoute(String path, Set<String> methods, boolean blocking, Handler handler) {
-    this(path, methods, blocking, handler, Access.CALLER);
-  }
+    /** A route any admitted caller may call ({@link Access#CALLER}). */
+    public HttpRoute(String path, Set<String> methods, boolean blocking, Handler handler) {
+        this(path, methods, blocking, handler, Access.CALLER);
+    }
 
-  /** A route whose handler does not block. */
-  public static HttpRoute of(String path, Set<String> methods, Handler handler) {
-    return new HttpRoute(path, methods, false, handler);
-  }
+    /** A route whose handler does not block. */
+    public static HttpRoute of(String path, Set<String> methods, Handler handler) {
+        return new HttpRoute(path, methods, false, handler);
+    }
 
-  /** A route whose handler waits on a database. */
-  public static HttpRoute blocking(String path, Set<String> methods, Handler handler) {
-    return new HttpRoute(path, methods, true, handler);
-  }
+    /** A route whose handler waits on a database. */
+    public static HttpRoute blocking(String path, Set<String> methods, Handler handler) {
+        return new HttpRoute(path, methods, true, handler);
+    }
 
-  /** A {@code GET} route that answers at once, from memory. */
-  public static HttpRoute get(String path, Function<HttpCall, HttpAnswer> answer) {
-    return of(path, Set.of("GET"), call -> CompletableFuture.completedFuture(answer.apply(call)));
-  }
+    /** A {@code GET} route that answers at once, from memory. */
+    public static HttpRoute get(String path, Function<HttpCall, HttpAnswer> answer) {
+        return of(path, Set.of("GET"), call -> CompletableFuture.completedFuture(answer.apply(call)));
+    }
 
-  /** The same route, callable by {@code who}. */
-  public HttpRoute withAccess(Access who) {
-    return new HttpRoute(path, methods, blocking, handler, who);
-  }
+    /** The same route, callable by {@code who}. */
+    public HttpRoute withAccess(Access who) {
+        return new HttpRoute(path, methods, blocking, handler, who);
+    }
 }

@@ -6,5 +6,5 @@ import java.util.List;
 @FunctionalInterface
 public interface HttpRoutes {
 
-  List<HttpRoute> routes();
+    List<HttpRoute> routes();
 }

@@ -11,46 +11,46 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InFlightExchanges {
 
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Object finished = new Object();
-  private volatile boolean draining;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object finished = new Object();
+    private volatile boolean draining;
 
-  void started() {
-    inFlight.incrementAndGet();
-  }
-
-  void finished() {
-    if (inFlight.decrementAndGet() == 0 && draining) {
-      synchronized (finished) {
-        finished.notifyAll();
-      }
+    void started() {
+        inFlight.incrementAndGet();
     }
-  }
 
-  /** True once the server stops: answers then close their connections. */
-  boolean draining() {
-    return draining;
-  }
-
-  /**
-   * Stops taking new work on open connections and waits for the requests in flight, at most {@code grace}.
-   *
-   * @return how many were still unanswered when it gave up; 0 when all finished
-   */
-  int drain(Duration grace) {
-    draining = true;
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (finished) {
-      long left;
-      while (inFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-        try {
-          TimeUnit.NANOSECONDS.timedWait(finished, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+    void finished() {
+        if (inFlight.decrementAndGet() == 0 && draining) {
+            synchronized (finished) {
+                finished.notifyAll();
+            }
         }
-      }
     }
-    return inFlight.get();
-  }
+
+    /** True once the server stops: answers then close their connections. */
+    boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Stops taking new work on open connections and waits for the requests in flight, at most {@code grace}.
+     *
+     * @return how many were still unanswered when it gave up; 0 when all finished
+     */
+    int drain(Duration grace) {
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (finished) {
+            long left;
+            while (inFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(finished, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return inFlight.get();
+    }
 }

@@ -7,8 +7,8 @@ package io.meshcatalog.gateway.http;
  */
 public interface ReadinessCheck {
 
-  /** What is awaited, in a few words, for the health answer. */
-  String name();
+    /** What is awaited, in a few words, for the health answer. */
+    String name();
 
-  boolean isReady();
+    boolean isReady();
 }

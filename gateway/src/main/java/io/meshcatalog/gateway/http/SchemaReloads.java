@@ -22,40 +22,52 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaReloads implements SupergraphSource.Served {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SchemaReloads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaReloads.class);
 
-  private final Gateway gateway;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Gateway gateway;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  SchemaReloads(Gateway gateway, AuditLog audit, Clock clock) {
-    this.gateway = gateway;
-    this.audit = audit;
-    this.clock = clock;
-  }
+    SchemaReloads(Gateway gateway, AuditLog audit, Clock clock) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
-  @Override
-  public void serve(Supergraph supergraph, String sdl) {
-    List<String> before = names(gateway.supergraph());
-    gateway.use(supergraph);
-    audit.append(event(before, names(supergraph), sdl, clock.instant())).whenComplete((done, failure) -> {
-      if (failure != null) {
-        LOG.warn("The audit log did not record the supergraph change: {}", failure.getMessage());
-      }
-    });
-  }
+    @Override
+    public void serve(Supergraph supergraph, String sdl) {
+        List<String> before = names(gateway.supergraph());
+        gateway.use(supergraph);
+        audit.append(event(before, names(supergraph), sdl, clock.instant())).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("The audit log did not record the supergraph change: {}", failure.getMessage());
+            }
+        });
+    }
 
-  /** The record of a change from the subgraphs {@code before} to {@code after}, now serving {@code sdl}. */
-  static AuditEvent event(List<String> before, List<String> after, String sdl, Instant at) {
-    return new AuditEvent(at, AuditKind.SCHEMA_RELOADED, "gateway", "", "supergraph", AuditEvent.SUCCESS, Map.of(
-        "added", after.stream().filter(name -> !before.contains(name)).toList(),
-        "removed", before.stream().filter(name -> !after.contains(name)).toList(),
-        "subgraphs", after.size(),
-        "sha256", DigestUtils.sha256Hex(sdl)));
-  }
+    /** The record of a change from the subgraphs {@code before} to {@code after}, now serving {@code sdl}. */
+    static AuditEvent event(List<String> before, List<String> after, String sdl, Instant at) {
+        return new AuditEvent(
+                at,
+                AuditKind.SCHEMA_RELOADED,
+                "gateway",
+                "",
+                "supergraph",
+                AuditEvent.SUCCESS,
+                Map.of(
+                        "added",
+                                after.stream()
+                                        .filter(name -> !before.contains(name))
+                                        .toList(),
+                        "removed",
+                                before.stream()
+                                        .filter(name -> !after.contains(name))
+                                        .toList(),
+                        "subgraphs", after.size(),
+                        "sha256", DigestUtils.sha256Hex(sdl)));
+    }
 
-  private static List<String> names(Supergraph supergraph) {
-    return supergraph.subgraphs().stream().map(Subgraph::name).toList();
-  }
-
+    private static List<String> names(Supergraph supergraph) {
+        return supergraph.subgraphs().stream().map(Subgraph::name).toList();
+    }
 }

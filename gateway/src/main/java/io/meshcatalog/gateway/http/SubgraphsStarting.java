@@ -8,10 +8,10 @@ package io.meshcatalog.gateway.http;
 @FunctionalInterface
 public interface SubgraphsStarting {
 
-  /**
-   * Returns once the subgraphs answer.
-   *
-   * @throws IllegalStateException naming why when they will not (the gateway then does not start)
-   */
-  void awaitReady();
+    /**
+     * Returns once the subgraphs answer.
+     *
+     * @throws IllegalStateException naming why when they will not (the gateway then does not start)
+     */
+    void awaitReady();
 }

@@ -23,79 +23,78 @@ import org.slf4j.LoggerFactory;
  */
 public final class SupergraphFile implements SupergraphSource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SupergraphFile.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SupergraphFile.class);
 
-  private final Path path;
-  private final SupergraphParser parser = new SupergraphParser();
-  private @Nullable ScheduledExecutorService poller;
-  private @Nullable FileTime lastModified;
-  private @Nullable String lastContent;
+    private final Path path;
+    private final SupergraphParser parser = new SupergraphParser();
+    private @Nullable ScheduledExecutorService poller;
+    private @Nullable FileTime lastModified;
+    private @Nullable String lastContent;
 
-  public SupergraphFile(Path path) {
-    this.path = path;
-  }
-
-  /** Reads and parses the file, naming it in any error; uses the read started at launch if any. */
-  @Override
-  public Supergraph load() {
-    Read read = EarlySupergraph.take(path);
-    if (read == null) {
-      read = read(path);
+    public SupergraphFile(Path path) {
+        this.path = path;
     }
-    lastModified = read.modified();
-    lastContent = read.content();
-    return read.supergraph();
-  }
 
-  /** One read of a supergraph file: what was read, when it was modified, what it parsed into. */
-  record Read(FileTime modified, String content, Supergraph supergraph) {
-  }
-
-  static Read read(Path path) {
-    FileTime modified;
-    String content;
-    try {
-      modified = Files.getLastModifiedTime(path);
-      content = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read supergraph file " + path + ": " + e.getMessage(), e);
+    /** Reads and parses the file, naming it in any error; uses the read started at launch if any. */
+    @Override
+    public Supergraph load() {
+        Read read = EarlySupergraph.take(path);
+        if (read == null) {
+            read = read(path);
+        }
+        lastModified = read.modified();
+        lastContent = read.content();
+        return read.supergraph();
     }
-    try {
-      return new Read(modified, content, new SupergraphParser().parse(content));
-    } catch (SupergraphException e) {
-      throw new SupergraphException(path + ": " + e.getMessage(), e);
-    }
-  }
 
-  /** Polls the file and hands each good new version to {@code served}. */
-  @Override
-  public void watch(Served served, Duration every) {
-    poller = Repeating.every("supergraph-reload", every, () -> reloadIfChanged(served));
-  }
+    /** One read of a supergraph file: what was read, when it was modified, what it parsed into. */
+    record Read(FileTime modified, String content, Supergraph supergraph) {}
 
-  void reloadIfChanged(Served served) {
-    try {
-      FileTime modified = Files.getLastModifiedTime(path);
-      if (modified.equals(lastModified)) {
-        return;
-      }
-      lastModified = modified;
-      String content = Files.readString(path, StandardCharsets.UTF_8);
-      if (content.equals(lastContent)) {
-        return;
-      }
-      lastContent = content;
-      served.serve(parser.parse(content), content);
-      LOG.info("Serving the changed supergraph from {}", path);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Keeping the current supergraph: the changed {} is not usable: {}", path, e.getMessage());
+    static Read read(Path path) {
+        FileTime modified;
+        String content;
+        try {
+            modified = Files.getLastModifiedTime(path);
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read supergraph file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return new Read(modified, content, new SupergraphParser().parse(content));
+        } catch (SupergraphException e) {
+            throw new SupergraphException(path + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    if (poller != null) {
-      poller.shutdownNow();
+    /** Polls the file and hands each good new version to {@code served}. */
+    @Override
+    public void watch(Served served, Duration every) {
+        poller = Repeating.every("supergraph-reload", every, () -> reloadIfChanged(served));
     }
-  }
+
+    void reloadIfChanged(Served served) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(path);
+            if (modified.equals(lastModified)) {
+                return;
+            }
+            lastModified = modified;
+            String content = Files.readString(path, StandardCharsets.UTF_8);
+            if (content.equals(lastContent)) {
+                return;
+            }
+            lastContent = content;
+            served.serve(parser.parse(content), content);
+            LOG.info("Serving the changed supergraph from {}", path);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Keeping the current supergraph: the changed {} is not usable: {}", path, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
 }

@@ -10,20 +10,20 @@ import java.time.Duration;
  */
 public interface SupergraphSource extends AutoCloseable {
 
-  /** Loads the supergraph now; throws with the reason when it is unusable. */
-  Supergraph load();
+    /** Loads the supergraph now; throws with the reason when it is unusable. */
+    Supergraph load();
 
-  /** Starts watching for changes, handing each good one to {@code served}. */
-  void watch(Served served, Duration every);
+    /** Starts watching for changes, handing each good one to {@code served}. */
+    void watch(Served served, Duration every);
 
-  /** Whoever serves the supergraph: the gateway, and the audit log's record of what changed. */
-  @FunctionalInterface
-  interface Served {
+    /** Whoever serves the supergraph: the gateway, and the audit log's record of what changed. */
+    @FunctionalInterface
+    interface Served {
 
-    /** Serves {@code supergraph} from now on; {@code sdl} is the supergraph SDL it was read from. */
-    void serve(Supergraph supergraph, String sdl);
-  }
+        /** Serves {@code supergraph} from now on; {@code sdl} is the supergraph SDL it was read from. */
+        void serve(Supergraph supergraph, String sdl);
+    }
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  */
 public record LimitRefusal(String code, String message) {
 
-  /** As a GraphQL error: {@code {"message": …, "extensions": {"code": …}}}. */
-  public Map<String, Object> toSpecification() {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", message);
-    error.put("extensions", Map.of("code", code));
-    return error;
-  }
+    /** As a GraphQL error: {@code {"message": …, "extensions": {"code": …}}}. */
+    public Map<String, Object> toSpecification() {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return error;
+    }
 }

@@ -14,6 +14,5 @@ package io.meshcatalog.gateway.limits;
  * @param introspectionDepth the deepest nesting of the introspection lists {@code __Type.fields},
  *     {@code inputFields}, {@code interfaces} and {@code possibleTypes}
  */
-public record OperationMeasures(long depth, long height, long rootFields, long aliases, double cost,
-    long introspectionDepth) {
-}
+public record OperationMeasures(
+        long depth, long height, long rootFields, long aliases, double cost, long introspectionDepth) {}

@@ -20,41 +20,49 @@ import java.util.Set;
  */
 final class ClientKeys {
 
-  /** Place (a response path, any type) to response key to the fields (name and arguments) the client put there. */
-  private final Map<String, Map<String, Set<String>>> byPlace = new HashMap<>();
-  /** Place to the fragments whose keys are recorded there: each is walked once per place, not once per spread. */
-  private final Map<String, Set<String>> spreadByPlace = new HashMap<>();
+    /** Place (a response path, any type) to response key to the fields (name and arguments) the client put there. */
+    private final Map<String, Map<String, Set<String>>> byPlace = new HashMap<>();
+    /** Place to the fragments whose keys are recorded there: each is walked once per place, not once per spread. */
+    private final Map<String, Set<String>> spreadByPlace = new HashMap<>();
 
-  /** Records the response keys of a client selection set at {@code path}, through its fragments. */
-  void add(ResponsePath path, SelectionSet selections, Map<String, FragmentDefinition> fragments) {
-    String place = path.anyType().toString();
-    add(byPlace.computeIfAbsent(place, p -> new HashMap<>()), selections, fragments,
-        spreadByPlace.computeIfAbsent(place, p -> new HashSet<>()));
-  }
-
-  private static void add(Map<String, Set<String>> keys, SelectionSet selections,
-      Map<String, FragmentDefinition> fragments, Set<String> spread) {
-    for (graphql.language.Selection<?> selection : selections.getSelections()) {
-      if (selection instanceof Field field) {
-        keys.computeIfAbsent(field.getResultKey(), k -> new HashSet<>()).add(signature(field));
-      } else if (selection instanceof InlineFragment fragment) {
-        add(keys, fragment.getSelectionSet(), fragments, spread);
-      } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())
-          && fragments.get(fragmentSpread.getName()) != null) {
-        add(keys, fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, spread);
-      }
+    /** Records the response keys of a client selection set at {@code path}, through its fragments. */
+    void add(ResponsePath path, SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+        String place = path.anyType().toString();
+        add(
+                byPlace.computeIfAbsent(place, p -> new HashMap<>()),
+                selections,
+                fragments,
+                spreadByPlace.computeIfAbsent(place, p -> new HashSet<>()));
     }
-  }
 
-  /** Whether the client uses the name of the planner's {@code field} at {@code path} as the key of another field. */
-  boolean usesOtherwise(ResponsePath path, Field field) {
-    Map<String, Set<String>> keys = byPlace.get(path.anyType().toString());
-    Set<String> fields = keys == null ? null : keys.get(field.getName());
-    return fields != null && !fields.contains(signature(field));
-  }
+    private static void add(
+            Map<String, Set<String>> keys,
+            SelectionSet selections,
+            Map<String, FragmentDefinition> fragments,
+            Set<String> spread) {
+        for (graphql.language.Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                keys.computeIfAbsent(field.getResultKey(), k -> new HashSet<>()).add(signature(field));
+            } else if (selection instanceof InlineFragment fragment) {
+                add(keys, fragment.getSelectionSet(), fragments, spread);
+            } else if (selection instanceof FragmentSpread fragmentSpread
+                    && spread.add(fragmentSpread.getName())
+                    && fragments.get(fragmentSpread.getName()) != null) {
+                add(keys, fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, spread);
+            }
+        }
+    }
 
-  /** A field by name and arguments: what its value depends on. */
-  static String signature(Field field) {
-    return AstPrinter.printAst(field.transform(b -> b.alias(null).selectionSet(null).directives(List.of())));
-  }
+    /** Whether the client uses the name of the planner's {@code field} at {@code path} as the key of another field. */
+    boolean usesOtherwise(ResponsePath path, Field field) {
+        Map<String, Set<String>> keys = byPlace.get(path.anyType().toString());
+        Set<String> fields = keys == null ? null : keys.get(field.getName());
+        return fields != null && !fields.contains(signature(field));
+    }
+
+    /** A field by name and arguments: what its value depends on. */
+    static String signature(Field field) {
+        return AstPrinter.printAst(
+                field.transform(b -> b.alias(null).selectionSet(null).directives(List.of())));
+    }
 }

@@ -15,22 +15,24 @@ import org.jspecify.annotations.Nullable;
  * @param typeCondition the {@code __typename} that object must have; null at the root, which has no guard
  * @param keys the response keys from that object to the value
  */
-public record ContextRewrite(String variable, int levelsUp, @Nullable String typeCondition, List<String> keys) {
+public record ContextRewrite(
+        String variable, int levelsUp, @Nullable String typeCondition, List<String> keys) {
 
-  public ContextRewrite {
-    keys = List.copyOf(keys);
-  }
+    public ContextRewrite {
+        keys = List.copyOf(keys);
+    }
 
-  /** Apollo's notation: {@code contextualArgument_1_0 <- ["..","... on T","prop"]}. */
-  public String print() {
-    List<String> path = new ArrayList<>();
-    for (int i = 0; i < levelsUp; i++) {
-      path.add("..");
+    /** Apollo's notation: {@code contextualArgument_1_0 <- ["..","... on T","prop"]}. */
+    public String print() {
+        List<String> path = new ArrayList<>();
+        for (int i = 0; i < levelsUp; i++) {
+            path.add("..");
+        }
+        if (typeCondition != null) {
+            path.add("... on " + typeCondition);
+        }
+        path.addAll(keys);
+        return variable + " <- ["
+                + String.join(",", path.stream().map(p -> "\"" + p + "\"").toList()) + "]";
     }
-    if (typeCondition != null) {
-      path.add("... on " + typeCondition);
-    }
-    path.addAll(keys);
-    return variable + " <- [" + String.join(",", path.stream().map(p -> "\"" + p + "\"").toList()) + "]";
-  }
 }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record QueryPlan(@Nullable PlanNode node) {
 
-  /** The plan as stable text, as in golden files and {@code extensions.queryPlan}. */
-  public String print() {
-    return new PlanPrinter().print(this);
-  }
+    /** The plan as stable text, as in golden files and {@code extensions.queryPlan}. */
+    public String print() {
+        return new PlanPrinter().print(this);
+    }
 }

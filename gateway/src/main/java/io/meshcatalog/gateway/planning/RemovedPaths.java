@@ -13,48 +13,48 @@ import java.util.Set;
  */
 final class RemovedPaths {
 
-  /** The most paths kept; the rest are counted. */
-  static final int MAX = 100;
+    /** The most paths kept; the rest are counted. */
+    static final int MAX = 100;
 
-  private final Set<List<String>> paths = new LinkedHashSet<>();
-  private long omitted;
+    private final Set<List<String>> paths = new LinkedHashSet<>();
+    private long omitted;
 
-  void add(List<String> path) {
-    if (paths.contains(path)) {
-      return;
+    void add(List<String> path) {
+        if (paths.contains(path)) {
+            return;
+        }
+        if (paths.size() < MAX) {
+            paths.add(List.copyOf(path));
+        } else {
+            omitted = saturatedSum(omitted, 1);
+        }
     }
-    if (paths.size() < MAX) {
-      paths.add(List.copyOf(path));
-    } else {
-      omitted = saturatedSum(omitted, 1);
+
+    /** Every path of {@code relative}, each below {@code prefix}. */
+    void addBelow(List<String> prefix, RemovedPaths relative) {
+        for (List<String> path : relative.paths) {
+            List<String> joined = new ArrayList<>(prefix.size() + path.size());
+            joined.addAll(prefix);
+            joined.addAll(path);
+            add(joined);
+        }
+        omitted = saturatedSum(omitted, relative.omitted);
     }
-  }
 
-  /** Every path of {@code relative}, each below {@code prefix}. */
-  void addBelow(List<String> prefix, RemovedPaths relative) {
-    for (List<String> path : relative.paths) {
-      List<String> joined = new ArrayList<>(prefix.size() + path.size());
-      joined.addAll(prefix);
-      joined.addAll(path);
-      add(joined);
+    boolean isEmpty() {
+        return paths.isEmpty() && omitted == 0;
     }
-    omitted = saturatedSum(omitted, relative.omitted);
-  }
 
-  boolean isEmpty() {
-    return paths.isEmpty() && omitted == 0;
-  }
+    List<List<String>> paths() {
+        return List.copyOf(paths);
+    }
 
-  List<List<String>> paths() {
-    return List.copyOf(paths);
-  }
+    long omitted() {
+        return omitted;
+    }
 
-  long omitted() {
-    return omitted;
-  }
-
-  private static long saturatedSum(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
-  }
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
 }

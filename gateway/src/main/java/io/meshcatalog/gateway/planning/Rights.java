@@ -14,21 +14,22 @@ import java.util.Set;
  */
 public record Rights(boolean authenticated, Set<String> scopes, Set<String> policies) {
 
-  /** An anonymous caller: no scope, no policy. */
-  public static final Rights ANONYMOUS = new Rights(false, Set.of(), Set.of());
+    /** An anonymous caller: no scope, no policy. */
+    public static final Rights ANONYMOUS = new Rights(false, Set.of(), Set.of());
 
-  public Rights {
-    scopes = Set.copyOf(scopes);
-    policies = Set.copyOf(policies);
-  }
+    public Rights {
+        scopes = Set.copyOf(scopes);
+        policies = Set.copyOf(policies);
+    }
 
-  /** Whether it meets every one of these requirements: authentication, one group of scopes, one group of policies. */
-  public boolean meets(AuthRequirements requirements) {
-    return (authenticated || !requirements.authenticated()) && oneGroup(requirements.scopes(), scopes)
-        && oneGroup(requirements.policies(), policies);
-  }
+    /** Whether it meets every one of these requirements: authentication, one group of scopes, one group of policies. */
+    public boolean meets(AuthRequirements requirements) {
+        return (authenticated || !requirements.authenticated())
+                && oneGroup(requirements.scopes(), scopes)
+                && oneGroup(requirements.policies(), policies);
+    }
 
-  private static boolean oneGroup(List<List<String>> groups, Set<String> held) {
-    return groups.isEmpty() || groups.stream().anyMatch(held::containsAll);
-  }
+    private static boolean oneGroup(List<List<String>> groups, Set<String> held) {
+        return groups.isEmpty() || groups.stream().anyMatch(held::containsAll);
+    }
 }

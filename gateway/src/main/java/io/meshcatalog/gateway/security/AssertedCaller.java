@@ -19,32 +19,40 @@ import java.util.Map;
  */
 final class AssertedCaller implements CallerHeaders {
 
-  static final Duration REUSE = Duration.ofSeconds(30);
+    static final Duration REUSE = Duration.ofSeconds(30);
 
-  private final CallerAssertion assertion;
-  private final GrantLookup grants;
-  private final Clock clock;
-  private final Cache<CallerClaims, Map<String, String>> signed;
+    private final CallerAssertion assertion;
+    private final GrantLookup grants;
+    private final Clock clock;
+    private final Cache<CallerClaims, Map<String, String>> signed;
 
-  AssertedCaller(CallerAssertion assertion, GrantLookup grants, Clock clock) {
-    this.assertion = assertion;
-    this.grants = grants;
-    this.clock = clock;
-    this.signed = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REUSE).build();
-  }
-
-  @Override
-  public Map<String, String> headersFor(RequestContext context) {
-    CallerClaims claims = claims(context.caller());
-    return signed.get(claims, c -> Map.of(CallerAssertion.HEADER, assertion.sign(c, clock.instant())));
-  }
-
-  /** What a subgraph is told about {@code caller}: who, whether it sees everything, its teams, scopes and grants. */
-  CallerClaims claims(Caller caller) {
-    if (!caller.authenticated()) {
-      return CallerClaims.ANONYMOUS;
+    AssertedCaller(CallerAssertion assertion, GrantLookup grants, Clock clock) {
+        this.assertion = assertion;
+        this.grants = grants;
+        this.clock = clock;
+        this.signed = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(REUSE)
+                .build();
     }
-    return new CallerClaims(caller.subject(), true, caller.admin(), caller.teams(), caller.scopes(),
-        grants.grantedProducts(caller));
-  }
+
+    @Override
+    public Map<String, String> headersFor(RequestContext context) {
+        CallerClaims claims = claims(context.caller());
+        return signed.get(claims, c -> Map.of(CallerAssertion.HEADER, assertion.sign(c, clock.instant())));
+    }
+
+    /** What a subgraph is told about {@code caller}: who, whether it sees everything, its teams, scopes and grants. */
+    CallerClaims claims(Caller caller) {
+        if (!caller.authenticated()) {
+            return CallerClaims.ANONYMOUS;
+        }
+        return new CallerClaims(
+                caller.subject(),
+                true,
+                caller.admin(),
+                caller.teams(),
+                caller.scopes(),
+                grants.grantedProducts(caller));
+    }
 }

@@ -23,63 +23,63 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 final class BearerTokens {
 
-  /** Longer than any token an identity provider issues: refused before it is parsed. */
-  static final int MAX_LENGTH = 16 * 1024;
+    /** Longer than any token an identity provider issues: refused before it is parsed. */
+    static final int MAX_LENGTH = 16 * 1024;
 
-  private final JwtDecoder decoder;
-  private final ClaimMapping mapping;
-  private final Executor decodeOn;
-  private final Clock clock;
-  private final Cache<String, Valid> valid;
+    private final JwtDecoder decoder;
+    private final ClaimMapping mapping;
+    private final Executor decodeOn;
+    private final Clock clock;
+    private final Cache<String, Valid> valid;
 
-  /** A validated token's caller, until {@code expires}. */
-  private record Valid(Caller caller, Instant expires) {
-  }
+    /** A validated token's caller, until {@code expires}. */
+    private record Valid(Caller caller, Instant expires) {}
 
-  BearerTokens(JwtDecoder decoder, ClaimMapping mapping, Executor decodeOn, int cacheSize, Clock clock) {
-    this.decoder = decoder;
-    this.mapping = mapping;
-    this.decodeOn = decodeOn;
-    this.clock = clock;
-    this.valid = Caffeine.newBuilder().maximumSize(cacheSize)
-        .expireAfter(Expiry.creating((String token, Valid v) -> Duration.between(clock.instant(), v.expires())))
-        .build();
-  }
+    BearerTokens(JwtDecoder decoder, ClaimMapping mapping, Executor decodeOn, int cacheSize, Clock clock) {
+        this.decoder = decoder;
+        this.mapping = mapping;
+        this.decodeOn = decodeOn;
+        this.clock = clock;
+        this.valid = Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .expireAfter(Expiry.creating((String token, Valid v) -> Duration.between(clock.instant(), v.expires())))
+                .build();
+    }
 
-  /** Whom {@code token} authenticates, or why nobody; completes on the caller's thread when it is cached. */
-  CompletableFuture<Verdict> check(String token) {
-    Valid known = valid.getIfPresent(token);
-    if (known != null && clock.instant().isBefore(known.expires())) {
-      return CompletableFuture.completedFuture(new Verdict.Accepted(known.caller()));
+    /** Whom {@code token} authenticates, or why nobody; completes on the caller's thread when it is cached. */
+    CompletableFuture<Verdict> check(String token) {
+        Valid known = valid.getIfPresent(token);
+        if (known != null && clock.instant().isBefore(known.expires())) {
+            return CompletableFuture.completedFuture(new Verdict.Accepted(known.caller()));
+        }
+        if (token.length() > MAX_LENGTH) {
+            return CompletableFuture.completedFuture(
+                    new Verdict.Rejected("the bearer token is longer than " + MAX_LENGTH + " characters", null));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> decode(token), decodeOn);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
-    if (token.length() > MAX_LENGTH) {
-      return CompletableFuture.completedFuture(new Verdict.Rejected("the bearer token is longer than "
-          + MAX_LENGTH + " characters", null));
-    }
-    try {
-      return CompletableFuture.supplyAsync(() -> decode(token), decodeOn);
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
 
-  private Verdict decode(String token) {
-    Jwt jwt;
-    try {
-      jwt = decoder.decode(token);
-    } catch (JwtException e) {
-      return new Verdict.Rejected("the bearer token is not valid: " + e.getMessage(), null);
+    private Verdict decode(String token) {
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token);
+        } catch (JwtException e) {
+            return new Verdict.Rejected("the bearer token is not valid: " + e.getMessage(), null);
+        }
+        Caller caller;
+        try {
+            caller = mapping.caller(jwt.getClaims(), jwt.getId());
+        } catch (IllegalArgumentException e) {
+            return new Verdict.Rejected(e.getMessage(), jwt.getId());
+        }
+        Instant expires = jwt.getExpiresAt();
+        if (expires != null && clock.instant().isBefore(expires)) {
+            valid.put(token, new Valid(caller, expires));
+        }
+        return new Verdict.Accepted(caller);
     }
-    Caller caller;
-    try {
-      caller = mapping.caller(jwt.getClaims(), jwt.getId());
-    } catch (IllegalArgumentException e) {
-      return new Verdict.Rejected(e.getMessage(), jwt.getId());
-    }
-    Instant expires = jwt.getExpiresAt();
-    if (expires != null && clock.instant().isBefore(expires)) {
-      valid.put(token, new Valid(caller, expires));
-    }
-    return new Verdict.Accepted(caller);
-  }
 }

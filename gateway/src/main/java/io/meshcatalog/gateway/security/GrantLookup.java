@@ -10,7 +10,7 @@ import java.util.Set;
 @FunctionalInterface
 public interface GrantLookup {
 
-  GrantLookup NONE = caller -> Set.of();
+    GrantLookup NONE = caller -> Set.of();
 
-  Set<String> grantedProducts(Caller caller);
+    Set<String> grantedProducts(Caller caller);
 }

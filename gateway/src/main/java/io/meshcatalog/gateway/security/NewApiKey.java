@@ -9,36 +9,35 @@ import java.security.SecureRandom;
  */
 public final class NewApiKey {
 
-  static final String OPTION = "--new-api-key";
+    static final String OPTION = "--new-api-key";
 
-  private NewApiKey() {
-  }
+    private NewApiKey() {}
 
-  public static boolean requested(String[] args) {
-    for (String arg : args) {
-      if (arg.equals(OPTION)) {
-        return true;
-      }
+    public static boolean requested(String[] args) {
+        for (String arg : args) {
+            if (arg.equals(OPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  /** Prints a key and its configuration entry to {@code out}. */
-  public static void print(PrintStream out) {
-    ApiKeyFormat.NewKey key = ApiKeyFormat.generate(new SecureRandom());
-    out.println("API key (shown once; give it to its user, keep it out of the repository):");
-    out.println();
-    out.println("  " + key.key());
-    out.println();
-    out.println("Configuration that accepts it (fill in subject, roles, teams, expires):");
-    out.println();
-    out.println("security:");
-    out.println("  api-keys:");
-    out.println("    - id: " + key.id());
-    out.println("      hash: " + ApiKeyFormat.configuredHash(key.hash()));
-    out.println("      subject: <user or service>");
-    out.println("      roles: [READER]");
-    out.println("      teams: []");
-    out.println("      expires: <date, e.g. 2027-01-31>");
-  }
+    /** Prints a key and its configuration entry to {@code out}. */
+    public static void print(PrintStream out) {
+        ApiKeyFormat.NewKey key = ApiKeyFormat.generate(new SecureRandom());
+        out.println("API key (shown once; give it to its user, keep it out of the repository):");
+        out.println();
+        out.println("  " + key.key());
+        out.println();
+        out.println("Configuration that accepts it (fill in subject, roles, teams, expires):");
+        out.println();
+        out.println("security:");
+        out.println("  api-keys:");
+        out.println("    - id: " + key.id());
+        out.println("      hash: " + ApiKeyFormat.configuredHash(key.hash()));
+        out.println("      subject: <user or service>");
+        out.println("      roles: [READER]");
+        out.println("      teams: []");
+        out.println("      expires: <date, e.g. 2027-01-31>");
+    }
 }

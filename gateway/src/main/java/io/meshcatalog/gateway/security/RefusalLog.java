@@ -20,51 +20,51 @@ import org.slf4j.LoggerFactory;
  */
 final class RefusalLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
-  private final AuditLog log;
-  private final int maxPending;
-  private final Clock clock;
-  private final AtomicInteger pending = new AtomicInteger();
-  private final AtomicLong dropped = new AtomicLong();
+    private final AuditLog log;
+    private final int maxPending;
+    private final Clock clock;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
 
-  RefusalLog(AuditLog log, int maxPending, Clock clock) {
-    this.log = log;
-    this.maxPending = maxPending;
-    this.clock = clock;
-  }
-
-  /**
-   * @param actor the credential's id, the caller's subject, or {@code unknown}
-   * @param source the client's address
-   * @param target the path asked for
-   * @param outcome {@link AuditEvent#FAILURE} for authentication, {@link AuditEvent#DENIED} for access
-   */
-  void record(AuditKind kind, String actor, String source, String target, String outcome, String reason) {
-    if (pending.incrementAndGet() > maxPending) {
-      pending.decrementAndGet();
-      if (dropped.getAndIncrement() % 1_000 == 0) {
-        LOG.warn("Audit records of refused calls are arriving faster than the log writes them; dropping some");
-      }
-      return;
+    RefusalLog(AuditLog log, int maxPending, Clock clock) {
+        this.log = log;
+        this.maxPending = maxPending;
+        this.clock = clock;
     }
-    Map<String, @Nullable Object> details = new LinkedHashMap<>();
-    details.put("reason", reason);
-    long lost = dropped.getAndSet(0);
-    if (lost > 0) {
-      details.put("dropped", lost);
-    }
-    AuditEvent event = new AuditEvent(clock.instant(), kind, actor, source, target, outcome, details);
-    try {
-      log.append(event).whenComplete((done, failure) -> {
-        pending.decrementAndGet();
-        if (failure != null) {
-          LOG.warn("Cannot record a refused call in the audit log: {}", failure.toString());
+
+    /**
+     * @param actor the credential's id, the caller's subject, or {@code unknown}
+     * @param source the client's address
+     * @param target the path asked for
+     * @param outcome {@link AuditEvent#FAILURE} for authentication, {@link AuditEvent#DENIED} for access
+     */
+    void record(AuditKind kind, String actor, String source, String target, String outcome, String reason) {
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            if (dropped.getAndIncrement() % 1_000 == 0) {
+                LOG.warn("Audit records of refused calls are arriving faster than the log writes them; dropping some");
+            }
+            return;
         }
-      });
-    } catch (RuntimeException e) {
-      pending.decrementAndGet();
-      LOG.warn("Cannot record a refused call in the audit log: {}", e.toString());
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
+        details.put("reason", reason);
+        long lost = dropped.getAndSet(0);
+        if (lost > 0) {
+            details.put("dropped", lost);
+        }
+        AuditEvent event = new AuditEvent(clock.instant(), kind, actor, source, target, outcome, details);
+        try {
+            log.append(event).whenComplete((done, failure) -> {
+                pending.decrementAndGet();
+                if (failure != null) {
+                    LOG.warn("Cannot record a refused call in the audit log: {}", failure.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            LOG.warn("Cannot record a refused call in the audit log: {}", e.toString());
+        }
     }
-  }
 }

@@ -10,28 +10,28 @@ import org.jspecify.annotations.Nullable;
  */
 final class RouteAccess {
 
-  /** Why a caller may not call a route, and the status that says so. */
-  record Denial(int status, String why) {
-  }
+    /** Why a caller may not call a route, and the status that says so. */
+    record Denial(int status, String why) {}
 
-  private RouteAccess() {
-  }
+    private RouteAccess() {}
 
-  /** Null when {@code caller} may call a route of {@code access}; the denial otherwise. */
-  static @Nullable Denial decide(Access access, Caller caller, boolean anonymousPublic, String path) {
-    if (access == Access.PUBLIC) {
-      return null;
-    }
-    if (!caller.authenticated()) {
-      if (access == Access.CALLER && anonymousPublic) {
+    /** Null when {@code caller} may call a route of {@code access}; the denial otherwise. */
+    static @Nullable Denial decide(Access access, Caller caller, boolean anonymousPublic, String path) {
+        if (access == Access.PUBLIC) {
+            return null;
+        }
+        if (!caller.authenticated()) {
+            if (access == Access.CALLER && anonymousPublic) {
+                return null;
+            }
+            return new Denial(
+                    401,
+                    path + " needs a credential" + (access == Access.ADMIN ? " of an admin" : "")
+                            + ": send Authorization: ApiKey <key>, X-Api-Key: <key> or Authorization: Bearer <token>");
+        }
+        if (access == Access.ADMIN && !caller.admin()) {
+            return new Denial(403, path + " is for admins: " + caller.name() + " lacks the ADMIN role");
+        }
         return null;
-      }
-      return new Denial(401, path + " needs a credential" + (access == Access.ADMIN ? " of an admin" : "")
-          + ": send Authorization: ApiKey <key>, X-Api-Key: <key> or Authorization: Bearer <token>");
     }
-    if (access == Access.ADMIN && !caller.admin()) {
-      return new Denial(403, path + " is for admins: " + caller.name() + " lacks the ADMIN role");
-    }
-    return null;
-  }
 }

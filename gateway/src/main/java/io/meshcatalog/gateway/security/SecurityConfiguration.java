@@ -23,48 +23,52 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  /** Authentication runs early among the edge checks: later ones may read the caller. */
-  static final int ORDER = 100;
+    /** Authentication runs early among the edge checks: later ones may read the caller. */
+    static final int ORDER = 100;
 
-  @Bean
-  SecuritySettings securitySettings(SecurityProperties properties, Environment environment) {
-    return SecurityWiring.settings(properties, environment);
-  }
+    @Bean
+    SecuritySettings securitySettings(SecurityProperties properties, Environment environment) {
+        return SecurityWiring.settings(properties, environment);
+    }
 
-  @Bean
-  @ConditionalOnCatalog
-  ApiKeyRepository apiKeyRepository(GraphConnection catalogGraph) {
-    ApiKeyRepository repository = new ApiKeyRepository(catalogGraph.driver());
-    repository.initSchema();
-    return repository;
-  }
+    @Bean
+    @ConditionalOnCatalog
+    ApiKeyRepository apiKeyRepository(GraphConnection catalogGraph) {
+        ApiKeyRepository repository = new ApiKeyRepository(catalogGraph.driver());
+        repository.initSchema();
+        return repository;
+    }
 
-  @Bean(destroyMethod = "close")
-  ApiKeys apiKeys(SecuritySettings securitySettings, ObjectProvider<ApiKeyRepository> apiKeyRepository) {
-    ApiKeyRepository stored = apiKeyRepository.getIfAvailable();
-    return SecurityWiring.apiKeys(securitySettings, stored == null ? List::of : stored::all, stored != null,
-        Clock.systemUTC());
-  }
+    @Bean(destroyMethod = "close")
+    ApiKeys apiKeys(SecuritySettings securitySettings, ObjectProvider<ApiKeyRepository> apiKeyRepository) {
+        ApiKeyRepository stored = apiKeyRepository.getIfAvailable();
+        return SecurityWiring.apiKeys(
+                securitySettings, stored == null ? List::of : stored::all, stored != null, Clock.systemUTC());
+    }
 
-  @Bean
-  @Order(ORDER)
-  EdgeCheck authentication(SecuritySettings securitySettings, ApiKeys apiKeys, ExecutorService httpWorkers,
-      AuditLog auditLog, JsonMapper jsonMapper) {
-    return SecurityWiring.authentication(securitySettings, apiKeys, httpWorkers,
-        auditLog, jsonMapper, Clock.systemUTC());
-  }
+    @Bean
+    @Order(ORDER)
+    EdgeCheck authentication(
+            SecuritySettings securitySettings,
+            ApiKeys apiKeys,
+            ExecutorService httpWorkers,
+            AuditLog auditLog,
+            JsonMapper jsonMapper) {
+        return SecurityWiring.authentication(
+                securitySettings, apiKeys, httpWorkers, auditLog, jsonMapper, Clock.systemUTC());
+    }
 
-  @Bean
-  CallerHeaders callerHeaders(SecuritySettings securitySettings, ObjectProvider<GrantLookup> grants) {
-    return SecurityWiring.callerHeaders(securitySettings, grants.getIfAvailable(() -> GrantLookup.NONE),
-        Clock.systemUTC());
-  }
+    @Bean
+    CallerHeaders callerHeaders(SecuritySettings securitySettings, ObjectProvider<GrantLookup> grants) {
+        return SecurityWiring.callerHeaders(
+                securitySettings, grants.getIfAvailable(() -> GrantLookup.NONE), Clock.systemUTC());
+    }
 
-  @Bean
-  @ConditionalOnCatalog
-  ApiKeyAdmin apiKeyAdmin(ApiKeyRepository apiKeyRepository, ApiKeys apiKeys, SecuritySettings securitySettings,
-      AuditLog auditLog) {
-    return new ApiKeyAdmin(apiKeyRepository, apiKeys, auditLog,
-        securitySettings.keyMaxLifetime(), Clock.systemUTC());
-  }
+    @Bean
+    @ConditionalOnCatalog
+    ApiKeyAdmin apiKeyAdmin(
+            ApiKeyRepository apiKeyRepository, ApiKeys apiKeys, SecuritySettings securitySettings, AuditLog auditLog) {
+        return new ApiKeyAdmin(
+                apiKeyRepository, apiKeys, auditLog, securitySettings.keyMaxLifetime(), Clock.systemUTC());
+    }
 }

@@ -16,23 +16,23 @@ import java.util.Set;
  */
 public record AuthRequirements(boolean authenticated, List<List<String>> scopes, List<List<String>> policies) {
 
-  /** No requirement: anyone may read it. */
-  public static final AuthRequirements NONE = new AuthRequirements(false, List.of(), List.of());
+    /** No requirement: anyone may read it. */
+    public static final AuthRequirements NONE = new AuthRequirements(false, List.of(), List.of());
 
-  public AuthRequirements {
-    scopes = scopes.stream().map(List::copyOf).toList();
-    policies = policies.stream().map(List::copyOf).toList();
-  }
+    public AuthRequirements {
+        scopes = scopes.stream().map(List::copyOf).toList();
+        policies = policies.stream().map(List::copyOf).toList();
+    }
 
-  /** Whether anyone may read it. */
-  public boolean isNone() {
-    return !authenticated && scopes.isEmpty() && policies.isEmpty();
-  }
+    /** Whether anyone may read it. */
+    public boolean isNone() {
+        return !authenticated && scopes.isEmpty() && policies.isEmpty();
+    }
 
-  /** Every policy name it mentions, in order. */
-  public Set<String> policyNames() {
-    Set<String> names = new LinkedHashSet<>();
-    policies.forEach(names::addAll);
-    return names;
-  }
+    /** Every policy name it mentions, in order. */
+    public Set<String> policyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        policies.forEach(names::addAll);
+        return names;
+    }
 }

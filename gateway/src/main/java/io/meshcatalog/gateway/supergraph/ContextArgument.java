@@ -15,5 +15,4 @@ package io.meshcatalog.gateway.supergraph;
  *     {@code contextualArgument_<n>_<i>}, {@code n} the subgraph's position among the subgraph names sorted (from
  *     1), {@code i} the argument's position among the subgraph's contextual arguments sorted by coordinate
  */
-public record ContextArgument(String name, String type, String context, FieldSet selection, String variable) {
-}
+public record ContextArgument(String name, String type, String context, FieldSet selection, String variable) {}

@@ -19,34 +19,39 @@ import java.util.Set;
  * @param access what a caller needs to read it ({@code @authenticated}, {@code @requiresScopes}, {@code @policy}
  *     on the field; its type's requirements come on top)
  */
-public record FieldDef(String name, TypeRef type, List<FieldJoin> joins, boolean inaccessible,
-    boolean resolvedElsewhere, AuthRequirements access) {
+public record FieldDef(
+        String name,
+        TypeRef type,
+        List<FieldJoin> joins,
+        boolean inaccessible,
+        boolean resolvedElsewhere,
+        AuthRequirements access) {
 
-  public FieldDef {
-    joins = List.copyOf(joins);
-  }
-
-  /** The join for one subgraph, if the field declares one. */
-  public Optional<FieldJoin> join(String graph) {
-    return joins.stream().filter(j -> graph.equals(j.graph())).findFirst();
-  }
-
-  /** The arguments {@code graph} reads from an ancestor's context; empty for most fields. */
-  public List<ContextArgument> contextArguments(String graph) {
-    return join(graph).map(FieldJoin::contextArguments).orElse(List.of());
-  }
-
-  /**
-   * Whether {@code graph} resolves this field itself, given the graphs that define the parent type and the
-   * progressive-override labels enabled.
-   */
-  public boolean resolvableIn(String graph, Set<String> parentGraphs, Set<String> enabledLabels) {
-    if (resolvedElsewhere) {
-      return false;
+    public FieldDef {
+        joins = List.copyOf(joins);
     }
-    if (joins.isEmpty()) {
-      return parentGraphs.contains(graph);
+
+    /** The join for one subgraph, if the field declares one. */
+    public Optional<FieldJoin> join(String graph) {
+        return joins.stream().filter(j -> graph.equals(j.graph())).findFirst();
     }
-    return join(graph).map(join -> join.resolvable(enabledLabels)).orElse(false);
-  }
+
+    /** The arguments {@code graph} reads from an ancestor's context; empty for most fields. */
+    public List<ContextArgument> contextArguments(String graph) {
+        return join(graph).map(FieldJoin::contextArguments).orElse(List.of());
+    }
+
+    /**
+     * Whether {@code graph} resolves this field itself, given the graphs that define the parent type and the
+     * progressive-override labels enabled.
+     */
+    public boolean resolvableIn(String graph, Set<String> parentGraphs, Set<String> enabledLabels) {
+        if (resolvedElsewhere) {
+            return false;
+        }
+        if (joins.isEmpty()) {
+            return parentGraphs.contains(graph);
+        }
+        return join(graph).map(join -> join.resolvable(enabledLabels)).orElse(false);
+    }
 }

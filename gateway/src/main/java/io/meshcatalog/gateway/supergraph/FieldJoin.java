@@ -18,27 +18,34 @@ import org.jspecify.annotations.Nullable;
  * @param contextArguments arguments the subgraph reads from an ancestor's context (join v0.5+), in the
  *     order of {@code contextArguments}
  */
-public record FieldJoin(@Nullable String graph, @Nullable FieldSet requires, @Nullable FieldSet provides,
-    @Nullable String type, boolean external, @Nullable String override, boolean usedOverridden,
-    @Nullable String overrideLabel, List<ContextArgument> contextArguments) {
+public record FieldJoin(
+        @Nullable String graph,
+        @Nullable FieldSet requires,
+        @Nullable FieldSet provides,
+        @Nullable String type,
+        boolean external,
+        @Nullable String override,
+        boolean usedOverridden,
+        @Nullable String overrideLabel,
+        List<ContextArgument> contextArguments) {
 
-  public FieldJoin {
-    contextArguments = List.copyOf(contextArguments);
-  }
+    public FieldJoin {
+        contextArguments = List.copyOf(contextArguments);
+    }
 
-  /**
-   * Whether the subgraph named here can resolve the field by itself, with the progressive-override labels
-   * {@code enabled} for this request: a labelled override takes effect only when its label is enabled, and
-   * until then the old owner keeps the field.
-   */
-  public boolean resolvable(Set<String> enabled) {
-    if (external || usedOverridden) {
-      return false;
+    /**
+     * Whether the subgraph named here can resolve the field by itself, with the progressive-override labels
+     * {@code enabled} for this request: a labelled override takes effect only when its label is enabled, and
+     * until then the old owner keeps the field.
+     */
+    public boolean resolvable(Set<String> enabled) {
+        if (external || usedOverridden) {
+            return false;
+        }
+        if (overrideLabel == null) {
+            return true;
+        }
+        boolean active = OverrideLabel.parse(overrideLabel).isEnabledIn(enabled);
+        return override != null ? active : !active;
     }
-    if (overrideLabel == null) {
-      return true;
-    }
-    boolean active = OverrideLabel.parse(overrideLabel).isEnabledIn(enabled);
-    return override != null ? active : !active;
-  }
 }

@@ -14,14 +14,15 @@ import graphql.parser.Parser;
  */
 public record FieldSet(String text, SelectionSet selectionSet) {
 
-  /** Parses a field set such as {@code id organization { id }}. */
-  public static FieldSet parse(String text) {
-    try {
-      Document document = Parser.parse("{" + text + "}");
-      OperationDefinition operation = (OperationDefinition) document.getDefinitions().get(0);
-      return new FieldSet(text, operation.getSelectionSet());
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalArgumentException("invalid field set \"" + text + "\": " + e.getMessage(), e);
+    /** Parses a field set such as {@code id organization { id }}. */
+    public static FieldSet parse(String text) {
+        try {
+            Document document = Parser.parse("{" + text + "}");
+            OperationDefinition operation =
+                    (OperationDefinition) document.getDefinitions().get(0);
+            return new FieldSet(text, operation.getSelectionSet());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("invalid field set \"" + text + "\": " + e.getMessage(), e);
+        }
     }
-  }
 }

@@ -13,20 +13,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InterfaceObjectValues {
 
-  private InterfaceObjectValues() {
-  }
+    private InterfaceObjectValues() {}
 
-  /**
-   * The interface an object with this {@code __typename} stands for as a value of {@code fieldType}:
-   * the interface named, when it is {@code fieldType} or one of its implementations; null otherwise.
-   */
-  public static @Nullable GraphQLInterfaceType standingFor(GraphQLSchema schema, @Nullable Object typename,
-      GraphQLType fieldType) {
-    if (typename instanceof String name && schema.getType(name) instanceof GraphQLInterfaceType named
-        && fieldType instanceof GraphQLInterfaceType expected
-        && (named == expected || named.getInterfaces().contains(expected))) {
-      return named;
+    /**
+     * The interface an object with this {@code __typename} stands for as a value of {@code fieldType}:
+     * the interface named, when it is {@code fieldType} or one of its implementations; null otherwise.
+     */
+    public static @Nullable GraphQLInterfaceType standingFor(
+            GraphQLSchema schema, @Nullable Object typename, GraphQLType fieldType) {
+        if (typename instanceof String name
+                && schema.getType(name) instanceof GraphQLInterfaceType named
+                && fieldType instanceof GraphQLInterfaceType expected
+                && (named == expected || named.getInterfaces().contains(expected))) {
+            return named;
+        }
+        return null;
     }
-    return null;
-  }
 }

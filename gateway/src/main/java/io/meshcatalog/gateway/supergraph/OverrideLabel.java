@@ -15,29 +15,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record OverrideLabel(String text, @Nullable Double percent) {
 
-  private static final Pattern PERCENT = Pattern.compile("percent\\((\\d+(?:\\.\\d+)?)\\)");
+    private static final Pattern PERCENT = Pattern.compile("percent\\((\\d+(?:\\.\\d+)?)\\)");
 
-  /** Reads a label; {@code percent(x)} with 0 ≤ x ≤ 100 is a percentage, anything else a custom label. */
-  public static OverrideLabel parse(String text) {
-    String label = text.strip();
-    Matcher matcher = PERCENT.matcher(label.replace(" ", ""));
-    if (matcher.matches()) {
-      double percent = Double.parseDouble(matcher.group(1));
-      if (percent <= 100) {
-        return new OverrideLabel(label, percent);
-      }
+    /** Reads a label; {@code percent(x)} with 0 ≤ x ≤ 100 is a percentage, anything else a custom label. */
+    public static OverrideLabel parse(String text) {
+        String label = text.strip();
+        Matcher matcher = PERCENT.matcher(label.replace(" ", ""));
+        if (matcher.matches()) {
+            double percent = Double.parseDouble(matcher.group(1));
+            if (percent <= 100) {
+                return new OverrideLabel(label, percent);
+            }
+        }
+        return new OverrideLabel(label, null);
     }
-    return new OverrideLabel(label, null);
-  }
 
-  /** Whether the override is in effect for a request with these labels enabled. */
-  public boolean isEnabledIn(Set<String> enabled) {
-    if (percent != null && percent >= 100) {
-      return true;
+    /** Whether the override is in effect for a request with these labels enabled. */
+    public boolean isEnabledIn(Set<String> enabled) {
+        if (percent != null && percent >= 100) {
+            return true;
+        }
+        if (percent != null && percent <= 0) {
+            return false;
+        }
+        return enabled.contains(text);
     }
-    if (percent != null && percent <= 0) {
-      return false;
-    }
-    return enabled.contains(text);
-  }
 }

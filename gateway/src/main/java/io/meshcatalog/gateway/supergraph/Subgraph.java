@@ -7,5 +7,4 @@ package io.meshcatalog.gateway.supergraph;
  * @param enumValue the {@code join__Graph} value that the {@code join__} directives refer to
  * @param url where the gateway sends the subgraph's fetches
  */
-public record Subgraph(String name, String enumValue, String url) {
-}
+public record Subgraph(String name, String enumValue, String url) {}

@@ -7,5 +7,4 @@ package io.meshcatalog.gateway.supergraph;
  * @param url where the gateway reaches it
  * @param sdl its federation SDL
  */
-public record SubgraphSdl(String name, String url, String sdl) {
-}
+public record SubgraphSdl(String name, String url, String sdl) {}

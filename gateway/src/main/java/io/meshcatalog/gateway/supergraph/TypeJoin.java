@@ -12,6 +12,5 @@ import org.jspecify.annotations.Nullable;
  * @param resolvable whether the subgraph can resolve the entity from this key via {@code _entities}
  * @param interfaceObject whether the subgraph sees this interface as an object type
  */
-public record TypeJoin(String graph, @Nullable FieldSet key, boolean extension, boolean resolvable,
-    boolean interfaceObject) {
-}
+public record TypeJoin(
+        String graph, @Nullable FieldSet key, boolean extension, boolean resolvable, boolean interfaceObject) {}

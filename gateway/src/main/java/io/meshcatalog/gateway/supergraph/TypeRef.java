@@ -10,10 +10,10 @@ package io.meshcatalog.gateway.supergraph;
  */
 public record TypeRef(String text, String namedType, int listDepth) {
 
-  /** Reads a type written in SDL syntax. */
-  public static TypeRef parse(String text) {
-    String name = text.replace("[", "").replace("]", "").replace("!", "").trim();
-    int depth = (int) text.chars().filter(c -> c == '[').count();
-    return new TypeRef(text, name, depth);
-  }
+    /** Reads a type written in SDL syntax. */
+    public static TypeRef parse(String text) {
+        String name = text.replace("[", "").replace("]", "").replace("!", "").trim();
+        int depth = (int) text.chars().filter(c -> c == '[').count();
+        return new TypeRef(text, name, depth);
+    }
 }

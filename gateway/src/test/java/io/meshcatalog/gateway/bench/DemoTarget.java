@@ -6,8 +6,10 @@ package io.meshcatalog.gateway.bench;
  */
 record DemoTarget(String gateway, long pid, String adminKey) {
 
-  static DemoTarget of(String prefix) {
-    return new DemoTarget(System.getProperty(prefix + ".gateway", "http://localhost:8080"),
-        Long.getLong(prefix + ".pid", -1), System.getProperty(prefix + ".adminKey", ""));
-  }
+    static DemoTarget of(String prefix) {
+        return new DemoTarget(
+                System.getProperty(prefix + ".gateway", "http://localhost:8080"),
+                Long.getLong(prefix + ".pid", -1),
+                System.getProperty(prefix + ".adminKey", ""));
+    }
 }

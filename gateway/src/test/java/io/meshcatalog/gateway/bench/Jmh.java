@@ -10,13 +10,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /** Runs a JMH benchmark class from a JUnit test, with the command-line options of {@code -Dbench.jmh="…"}. */
 final class Jmh {
 
-  private Jmh() {
-  }
+    private Jmh() {}
 
-  /** Runs every benchmark of {@code benchmarks} in a forked JVM, as JMH does. */
-  static void run(Class<?> benchmarks) throws RunnerException, CommandLineOptionException {
-    String extra = System.getProperty("bench.jmh", "").strip();
-    Options given = new CommandLineOptions(extra.isEmpty() ? new String[0] : extra.split("\\s+"));
-    new Runner(new OptionsBuilder().parent(given).include(benchmarks.getName() + "\\.").build()).run();
-  }
+    /** Runs every benchmark of {@code benchmarks} in a forked JVM, as JMH does. */
+    static void run(Class<?> benchmarks) throws RunnerException, CommandLineOptionException {
+        String extra = System.getProperty("bench.jmh", "").strip();
+        Options given = new CommandLineOptions(extra.isEmpty() ? new String[0] : extra.split("\\s+"));
+        new Runner(new OptionsBuilder()
+                        .parent(given)
+                        .include(benchmarks.getName() + "\\.")
+                        .build())
+                .run();
+    }
 }

@@ -55,150 +55,160 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class OperationLimitsBenchmark {
 
-  private static final String LINK =
-      "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\n";
+    private static final String LINK =
+            "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\n";
 
-  /** Issue 12's shape: fragments that each spread the next one twice, 2^20 leaf spreads in under 1 KB. */
-  static final String EXPONENTIAL_20 = LimitsFixture.exponentialFragments(20);
-  /** The same with 2^15 leaf spreads: within the fragment depth, refused for its height. */
-  static final String EXPONENTIAL_15 = LimitsFixture.exponentialFragments(15);
-  /** Issue 12's other document: 1,200 aliases of one field. */
-  static final String ALIASES_1200 = aliases(1_200);
-  /** 40 levels of nested fields. */
-  static final String DEEP_40 = "{ product(id: \"1\") { " + "related { ".repeat(39) + "id" + " }".repeat(40) + " }";
-  /** Introspection lists nested four deep under {@code __schema}. */
-  static final String INTROSPECTION = "{ __schema { types { fields { type { fields { type { interfaces { possibleTypes"
-      + " { fields { name } } } } } } } } } }";
-  /** What a client asks every day: four levels, a list, a dozen fields. */
-  static final String TYPICAL = "{ products(first: 10) { id name owner { name members } related { id name owner "
-      + "{ name } } } }";
+    /** Issue 12's shape: fragments that each spread the next one twice, 2^20 leaf spreads in under 1 KB. */
+    static final String EXPONENTIAL_20 = LimitsFixture.exponentialFragments(20);
+    /** The same with 2^15 leaf spreads: within the fragment depth, refused for its height. */
+    static final String EXPONENTIAL_15 = LimitsFixture.exponentialFragments(15);
+    /** Issue 12's other document: 1,200 aliases of one field. */
+    static final String ALIASES_1200 = aliases(1_200);
+    /** 40 levels of nested fields. */
+    static final String DEEP_40 = "{ product(id: \"1\") { " + "related { ".repeat(39) + "id" + " }".repeat(40) + " }";
+    /** Introspection lists nested four deep under {@code __schema}. */
+    static final String INTROSPECTION =
+            "{ __schema { types { fields { type { fields { type { interfaces { possibleTypes"
+                    + " { fields { name } } } } } } } } } }";
+    /** What a client asks every day: four levels, a list, a dozen fields. */
+    static final String TYPICAL =
+            "{ products(first: 10) { id name owner { name members } related { id name owner " + "{ name } } } }";
 
-  private GraphQLSchema schema;
-  private Gateway gateway;
-  private Document exponential15;
-  private Document aliases1200;
-  private Document deep40;
-  private Document introspection;
-  private Document typical;
-  private OperationMeasurer remembering;
-  private long sent;
+    private GraphQLSchema schema;
+    private Gateway gateway;
+    private Document exponential15;
+    private Document aliases1200;
+    private Document deep40;
+    private Document introspection;
+    private Document typical;
+    private OperationMeasurer remembering;
+    private long sent;
 
-  @Setup
-  public void setUp() {
-    Supergraph supergraph = new SupergraphParser().parse(new SupergraphComposer().compose(List.of(
-        new SubgraphSdl("products", "http://products.invalid/graphql", LINK + """
+    @Setup
+    public void setUp() {
+        Supergraph supergraph = new SupergraphParser()
+                .parse(new SupergraphComposer()
+                        .compose(List.of(new SubgraphSdl("products", "http://products.invalid/graphql", LINK + """
             type Query { product(id: ID!): Product products(first: Int): [Product] }
             type Product @key(fields: "id") { id: ID! name: String related: [Product] owner: Team }
             type Team { name: String members: [String] products: [Product] }
             """))));
-    schema = supergraph.apiSchema();
-    gateway = new Gateway(supergraph, Map.of(), SubgraphSettings.DEFAULTS,
-        new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("no subgraph"))),
-        new Gateway.Options(OperationLimits.uniform(LimitSettings.DEFAULTS), Runnable::run, OverrideLabels.drawn()));
-    exponential15 = Parser.parse(EXPONENTIAL_15);
-    aliases1200 = Parser.parse(ALIASES_1200);
-    deep40 = Parser.parse(DEEP_40);
-    introspection = Parser.parse(INTROSPECTION);
-    typical = Parser.parse(TYPICAL);
-    remembering = new OperationMeasurer(schema, CostModel.NONE, LimitSettings.DEFAULTS.listSize());
-    // every document is refused as intended, and the typical one is not
-    for (Document refused : List.of(exponential15, aliases1200, deep40, introspection)) {
-      if (check(refused).isEmpty()) {
-        throw new IllegalStateException("not refused: " + graphql.language.AstPrinter.printAst(refused));
-      }
+        schema = supergraph.apiSchema();
+        gateway = new Gateway(
+                supergraph,
+                Map.of(),
+                SubgraphSettings.DEFAULTS,
+                new PlanExecutor(request -> CompletableFuture.failedFuture(new IllegalStateException("no subgraph"))),
+                new Gateway.Options(
+                        OperationLimits.uniform(LimitSettings.DEFAULTS), Runnable::run, OverrideLabels.drawn()));
+        exponential15 = Parser.parse(EXPONENTIAL_15);
+        aliases1200 = Parser.parse(ALIASES_1200);
+        deep40 = Parser.parse(DEEP_40);
+        introspection = Parser.parse(INTROSPECTION);
+        typical = Parser.parse(TYPICAL);
+        remembering = new OperationMeasurer(schema, CostModel.NONE, LimitSettings.DEFAULTS.listSize());
+        // every document is refused as intended, and the typical one is not
+        for (Document refused : List.of(exponential15, aliases1200, deep40, introspection)) {
+            if (check(refused).isEmpty()) {
+                throw new IllegalStateException("not refused: " + graphql.language.AstPrinter.printAst(refused));
+            }
+        }
+        if (!check(typical).isEmpty() || request(EXPONENTIAL_20).kind() != GatewayResponse.Kind.REFUSED) {
+            throw new IllegalStateException("the benchmark's documents are not what it says");
+        }
     }
-    if (!check(typical).isEmpty() || request(EXPONENTIAL_20).kind() != GatewayResponse.Kind.REFUSED) {
-      throw new IllegalStateException("the benchmark's documents are not what it says");
+
+    private List<LimitRefusal> check(Document document) {
+        OperationMeasurer measurer = new OperationMeasurer(schema, CostModel.NONE, LimitSettings.DEFAULTS.listSize());
+        return LimitSettings.DEFAULTS.refusals(measurer.measure(document, operation(document), Map.of()));
     }
-  }
 
-  private List<LimitRefusal> check(Document document) {
-    OperationMeasurer measurer = new OperationMeasurer(schema, CostModel.NONE, LimitSettings.DEFAULTS.listSize());
-    return LimitSettings.DEFAULTS.refusals(measurer.measure(document, operation(document), Map.of()));
-  }
-
-  private static OperationDefinition operation(Document document) {
-    return document.getDefinitionsOfType(OperationDefinition.class).get(0);
-  }
-
-  /** The document as a new text (a comment differs), so no cache knows it. */
-  private GatewayResponse request(String query) {
-    return gateway.execute(new GatewayRequest(query + "\n# " + sent++, null, Map.of(), RequestContext.anonymous(),
-        false)).join();
-  }
-
-  @Benchmark
-  public List<LimitRefusal> checkExponentialFragments() {
-    return check(exponential15);
-  }
-
-  @Benchmark
-  public List<LimitRefusal> checkAliases() {
-    return check(aliases1200);
-  }
-
-  @Benchmark
-  public List<LimitRefusal> checkDeep() {
-    return check(deep40);
-  }
-
-  @Benchmark
-  public List<LimitRefusal> checkIntrospection() {
-    return check(introspection);
-  }
-
-  @Benchmark
-  public List<LimitRefusal> checkTypical() {
-    return check(typical);
-  }
-
-  @Benchmark
-  public List<LimitRefusal> admitCached() {
-    return LimitSettings.DEFAULTS.refusals(remembering.measure(typical, operation(typical), Map.of()));
-  }
-
-  @Benchmark
-  public GatewayResponse requestExponentialFragments20() {
-    return request(EXPONENTIAL_20);
-  }
-
-  @Benchmark
-  public GatewayResponse requestExponentialFragments15() {
-    return request(EXPONENTIAL_15);
-  }
-
-  @Benchmark
-  public GatewayResponse requestAliases() {
-    return request(ALIASES_1200);
-  }
-
-  @Benchmark
-  public GatewayResponse requestDeep() {
-    return request(DEEP_40);
-  }
-
-  /** The same refused document again and again: parsed and measured once, then answered from the caches. */
-  @Benchmark
-  public GatewayResponse requestAliasesSeenBefore() {
-    return gateway.execute(new GatewayRequest(ALIASES_1200, null, Map.of(), RequestContext.anonymous(), false)).join();
-  }
-
-  private static String aliases(int count) {
-    StringBuilder query = new StringBuilder("{ product(id: \"1\") {");
-    for (int i = 0; i < count; i++) {
-      query.append(" n").append(i).append(": name");
+    private static OperationDefinition operation(Document document) {
+        return document.getDefinitionsOfType(OperationDefinition.class).get(0);
     }
-    return query.append(" } }").toString();
-  }
 
-  /** Runs the benchmarks in a forked JVM, as JMH does; {@code bench.jmh} adds JMH's command-line options. */
-  @Test
-  void run() throws RunnerException, CommandLineOptionException {
-    Jmh.run(OperationLimitsBenchmark.class);
-  }
+    /** The document as a new text (a comment differs), so no cache knows it. */
+    private GatewayResponse request(String query) {
+        return gateway.execute(
+                        new GatewayRequest(query + "\n# " + sent++, null, Map.of(), RequestContext.anonymous(), false))
+                .join();
+    }
+
+    @Benchmark
+    public List<LimitRefusal> checkExponentialFragments() {
+        return check(exponential15);
+    }
+
+    @Benchmark
+    public List<LimitRefusal> checkAliases() {
+        return check(aliases1200);
+    }
+
+    @Benchmark
+    public List<LimitRefusal> checkDeep() {
+        return check(deep40);
+    }
+
+    @Benchmark
+    public List<LimitRefusal> checkIntrospection() {
+        return check(introspection);
+    }
+
+    @Benchmark
+    public List<LimitRefusal> checkTypical() {
+        return check(typical);
+    }
+
+    @Benchmark
+    public List<LimitRefusal> admitCached() {
+        return LimitSettings.DEFAULTS.refusals(remembering.measure(typical, operation(typical), Map.of()));
+    }
+
+    @Benchmark
+    public GatewayResponse requestExponentialFragments20() {
+        return request(EXPONENTIAL_20);
+    }
+
+    @Benchmark
+    public GatewayResponse requestExponentialFragments15() {
+        return request(EXPONENTIAL_15);
+    }
+
+    @Benchmark
+    public GatewayResponse requestAliases() {
+        return request(ALIASES_1200);
+    }
+
+    @Benchmark
+    public GatewayResponse requestDeep() {
+        return request(DEEP_40);
+    }
+
+    /** The same refused document again and again: parsed and measured once, then answered from the caches. */
+    @Benchmark
+    public GatewayResponse requestAliasesSeenBefore() {
+        return gateway.execute(new GatewayRequest(ALIASES_1200, null, Map.of(), RequestContext.anonymous(), false))
+                .join();
+    }
+
+    private static String aliases(int count) {
+        StringBuilder query = new StringBuilder("{ product(id: \"1\") {");
+        for (int i = 0; i < count; i++) {
+            query.append(" n").append(i).append(": name");
+        }
+        return query.append(" } }").toString();
+    }
+
+    /** Runs the benchmarks in a forked JVM, as JMH does; {@code bench.jmh} adds JMH's command-line options. */
+    @Test
+    void run() throws RunnerException, CommandLineOptionException {
+        Jmh.run(OperationLimitsBenchmark.class);
+    }
 }

@@ -6,20 +6,19 @@ import java.util.UUID;
 /** OpenLineage events about the synthetic mesh, as {@link CatalogBenchmark} sends them. */
 final class SyntheticEvents {
 
-  private SyntheticEvents() {
-  }
+    private SyntheticEvents() {}
 
-  /**
-   * An Airflow-style COMPLETE RunEvent: a job reads two mesh datasets (matched by physical name) and
-   * writes an export with a schema facet and column lineage from both inputs.
-   */
-  static String runEvent(SyntheticMesh mesh, int i) {
-    int a = spread(i, mesh.datasets());
-    int b = spread(i * 7 + 1, mesh.datasets());
-    String inputA = "lake." + mesh.datasetId(a);
-    String inputB = "lake." + mesh.datasetId(b);
-    int job = i % 500;
-    return """
+    /**
+     * An Airflow-style COMPLETE RunEvent: a job reads two mesh datasets (matched by physical name) and
+     * writes an export with a schema facet and column lineage from both inputs.
+     */
+    static String runEvent(SyntheticMesh mesh, int i) {
+        int a = spread(i, mesh.datasets());
+        int b = spread(i * 7 + 1, mesh.datasets());
+        String inputA = "lake." + mesh.datasetId(a);
+        String inputB = "lake." + mesh.datasetId(b);
+        int job = i % 500;
+        return """
         {"eventType": "COMPLETE", "eventTime": "2026-11-25T02:00:00.000Z",
          "producer": "https://github.com/apache/airflow/tree/providers-openlineage/1.14.0",
          "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
@@ -44,9 +43,10 @@ final class SyntheticEvents {
                 "amount": {"inputFields": [{"namespace": "postgres://warehouse:5432", "name": "%s", "field": "f1",
                   "transformations": [{"type": "DIRECT", "subtype": "AGGREGATION"}]}]}}}}}]}
         """.formatted(UUID.randomUUID(), job, inputA, inputB, job, inputA, inputB, inputA);
-  }
+    }
 
-  /** The i-th of {@code n} items in a scattered but deterministic order. */
-  static int spread(int i, int n) {
-    return (int) Math.floorMod(i * 2_654_435_761L, (long) n);
-  }}
+    /** The i-th of {@code n} items in a scattered but deterministic order. */
+    static int spread(int i, int n) {
+        return (int) Math.floorMod(i * 2_654_435_761L, (long) n);
+    }
+}

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class CatalogErrorsTests {
 
-  @Test
-  void failuresAreClassifiedByWhatTheCallerCanDo() {
-    assertThat(CatalogErrors.classify(new UnknownNodeException(NodeRef.product("orders.orders"))))
-        .isEqualTo(CatalogErrors.Code.NOT_FOUND);
-    assertThat(CatalogErrors.classify(new IllegalArgumentException("bad id"))).isEqualTo(CatalogErrors.Code.BAD_USER_INPUT);
-    assertThat(CatalogErrors.classify(new CatalogConflictException("taken"))).isEqualTo(CatalogErrors.Code.CONFLICT);
-    assertThat(CatalogErrors.classify(new IllegalStateException("bug"))).isEqualTo(CatalogErrors.Code.INTERNAL_SERVER_ERROR);
-  }
+    @Test
+    void failuresAreClassifiedByWhatTheCallerCanDo() {
+        assertThat(CatalogErrors.classify(new UnknownNodeException(NodeRef.product("orders.orders"))))
+                .isEqualTo(CatalogErrors.Code.NOT_FOUND);
+        assertThat(CatalogErrors.classify(new IllegalArgumentException("bad id")))
+                .isEqualTo(CatalogErrors.Code.BAD_USER_INPUT);
+        assertThat(CatalogErrors.classify(new CatalogConflictException("taken")))
+                .isEqualTo(CatalogErrors.Code.CONFLICT);
+        assertThat(CatalogErrors.classify(new IllegalStateException("bug")))
+                .isEqualTo(CatalogErrors.Code.INTERNAL_SERVER_ERROR);
+    }
 }

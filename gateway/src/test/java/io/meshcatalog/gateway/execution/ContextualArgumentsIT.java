@@ -14,19 +14,28 @@ import org.junit.jupiter.api.Test;
  */
 class ContextualArgumentsIT {
 
-  @Test
-  void entitiesAreSentOncePerDistinctContextValueEachWithItsOwnValue() {
-    try (GoldenCase golden = GoldenCase.start("context")) {
-      GatewayCalls.run(golden.gateway(), "{ users { transactions { amount } } }", Map.of());
-      // t1 goes twice, once per currency; Ada's and Cy's transactions share a request
-      assertThat(golden.subgraph("ledger").requests()).extracting(r -> r.get("variables")).containsExactlyInAnyOrder(
-          Map.of("contextualArgument_3_0", "EUR", "representations", List.of(transaction("t1"), transaction("t2"),
-              transaction("t4"))),
-          Map.of("contextualArgument_3_0", "USD", "representations", List.of(transaction("t3"), transaction("t1"))));
+    @Test
+    void entitiesAreSentOncePerDistinctContextValueEachWithItsOwnValue() {
+        try (GoldenCase golden = GoldenCase.start("context")) {
+            GatewayCalls.run(golden.gateway(), "{ users { transactions { amount } } }", Map.of());
+            // t1 goes twice, once per currency; Ada's and Cy's transactions share a request
+            assertThat(golden.subgraph("ledger").requests())
+                    .extracting(r -> r.get("variables"))
+                    .containsExactlyInAnyOrder(
+                            Map.of(
+                                    "contextualArgument_3_0",
+                                    "EUR",
+                                    "representations",
+                                    List.of(transaction("t1"), transaction("t2"), transaction("t4"))),
+                            Map.of(
+                                    "contextualArgument_3_0",
+                                    "USD",
+                                    "representations",
+                                    List.of(transaction("t3"), transaction("t1"))));
+        }
     }
-  }
 
-  private static Map<String, Object> transaction(String id) {
-    return Map.of("__typename", "Transaction", "id", id);
-  }
+    private static Map<String, Object> transaction(String id) {
+        return Map.of("__typename", "Transaction", "id", id);
+    }
 }

@@ -25,69 +25,73 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenIT {
 
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  @TestFactory
-  Stream<DynamicNode> everyGoldenOperationMatchesItsPlanAndResponse() throws IOException {
-    List<DynamicNode> cases = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(GoldenCase.ROOT)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        String name = dir.getFileName().toString();
-        List<String> operations = GoldenCase.operations(dir);
-        Running running = new Running(name, operations.size());
-        cases.add(DynamicContainer.dynamicContainer(name, operations.stream()
-            .map(operation -> DynamicTest.dynamicTest(operation, () -> running.check(operation)))));
-      }
-    }
-    return cases.stream();
-  }
-
-  /** A case's gateway and subgraphs: started for its first operation, stopped after its last, passed or failed. */
-  private static final class Running {
-
-    private final String name;
-    private int left;
-    private @Nullable GoldenCase golden;
-
-    Running(String name, int operations) {
-      this.name = name;
-      this.left = operations;
-    }
-
-    void check(String operation) throws IOException {
-      try {
-        if (golden == null) {
-          golden = GoldenCase.start(name);
+    @TestFactory
+    Stream<DynamicNode> everyGoldenOperationMatchesItsPlanAndResponse() throws IOException {
+        List<DynamicNode> cases = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(GoldenCase.ROOT)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String name = dir.getFileName().toString();
+                List<String> operations = GoldenCase.operations(dir);
+                Running running = new Running(name, operations.size());
+                cases.add(DynamicContainer.dynamicContainer(
+                        name,
+                        operations.stream()
+                                .map(operation -> DynamicTest.dynamicTest(operation, () -> running.check(operation)))));
+            }
         }
-        checkOperation(golden, operation);
-      } finally {
-        if (--left == 0 && golden != null) {
-          golden.close();
-        }
-      }
+        return cases.stream();
     }
-  }
 
-  @SuppressWarnings("unchecked")
-  private static void checkOperation(GoldenCase golden, String operation) throws IOException {
-    String name = golden.directory().getFileName().toString();
-    Path base = golden.directory().resolve("operations");
-    String query = Files.readString(base.resolve(operation + ".graphql"));
-    Path variablesFile = base.resolve(operation + ".variables.json");
-    Map<String, Object> variables = Files.exists(variablesFile)
-        ? GatewayCalls.JSON.readValue(Files.readString(variablesFile), Map.class) : Map.of();
-    Map<String, Object> response = GatewayCalls.run(golden.gateway(), query, variables, golden.caller(operation));
-    String plan = GatewayCalls.plan(response);
-    String actual = GatewayCalls.pretty(GatewayCalls.tree(response));
-    Path planFile = base.resolve(operation + ".plan");
-    Path responseFile = base.resolve(operation + ".response.json");
-    if (UPDATE) {
-      Files.writeString(planFile, plan);
-      Files.writeString(responseFile, actual);
-      return;
+    /** A case's gateway and subgraphs: started for its first operation, stopped after its last, passed or failed. */
+    private static final class Running {
+
+        private final String name;
+        private int left;
+        private @Nullable GoldenCase golden;
+
+        Running(String name, int operations) {
+            this.name = name;
+            this.left = operations;
+        }
+
+        void check(String operation) throws IOException {
+            try {
+                if (golden == null) {
+                    golden = GoldenCase.start(name);
+                }
+                checkOperation(golden, operation);
+            } finally {
+                if (--left == 0 && golden != null) {
+                    golden.close();
+                }
+            }
+        }
     }
-    assertThat(plan).as(name + "/" + operation + " plan").isEqualTo(Files.readString(planFile));
-    assertThat(actual).as(name + "/" + operation + " response")
-        .isEqualTo(GatewayCalls.pretty(GatewayCalls.tree(Files.readString(responseFile))));
-  }
+
+    @SuppressWarnings("unchecked")
+    private static void checkOperation(GoldenCase golden, String operation) throws IOException {
+        String name = golden.directory().getFileName().toString();
+        Path base = golden.directory().resolve("operations");
+        String query = Files.readString(base.resolve(operation + ".graphql"));
+        Path variablesFile = base.resolve(operation + ".variables.json");
+        Map<String, Object> variables = Files.exists(variablesFile)
+                ? GatewayCalls.JSON.readValue(Files.readString(variablesFile), Map.class)
+                : Map.of();
+        Map<String, Object> response = GatewayCalls.run(golden.gateway(), query, variables, golden.caller(operation));
+        String plan = GatewayCalls.plan(response);
+        String actual = GatewayCalls.pretty(GatewayCalls.tree(response));
+        Path planFile = base.resolve(operation + ".plan");
+        Path responseFile = base.resolve(operation + ".response.json");
+        if (UPDATE) {
+            Files.writeString(planFile, plan);
+            Files.writeString(responseFile, actual);
+            return;
+        }
+        assertThat(plan).as(name + "/" + operation + " plan").isEqualTo(Files.readString(planFile));
+        assertThat(actual)
+                .as(name + "/" + operation + " response")
+                .isEqualTo(GatewayCalls.pretty(GatewayCalls.tree(Files.readString(responseFile))));
+    }
 }

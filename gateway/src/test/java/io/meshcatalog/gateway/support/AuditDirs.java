@@ -10,15 +10,14 @@ import java.nio.file.Files;
  */
 public final class AuditDirs {
 
-  private AuditDirs() {
-  }
+    private AuditDirs() {}
 
-  /** A new empty directory, its name starting with {@code prefix}. */
-  public static String fresh(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** A new empty directory, its name starting with {@code prefix}. */
+    public static String fresh(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

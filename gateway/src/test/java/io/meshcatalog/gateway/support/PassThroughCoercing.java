@@ -10,18 +10,18 @@ import java.util.Locale;
 /** Custom scalars in test subgraphs: values pass through untouched. */
 final class PassThroughCoercing implements Coercing<Object, Object> {
 
-  @Override
-  public Object serialize(Object dataFetcherResult, GraphQLContext context, Locale locale) {
-    return dataFetcherResult;
-  }
+    @Override
+    public Object serialize(Object dataFetcherResult, GraphQLContext context, Locale locale) {
+        return dataFetcherResult;
+    }
 
-  @Override
-  public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-    return input;
-  }
+    @Override
+    public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+        return input;
+    }
 
-  @Override
-  public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-    return input instanceof StringValue s ? s.getValue() : input.toString();
-  }
+    @Override
+    public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+        return input instanceof StringValue s ? s.getValue() : input.toString();
+    }
 }

@@ -13,19 +13,24 @@ import java.util.Set;
  * @param scopes its OAuth scopes
  * @param grantedProducts the private products it was granted access to (approved and unexpired)
  */
-public record CallerClaims(String subject, boolean authenticated, boolean everything, Set<String> teams,
-    Set<String> scopes, Set<String> grantedProducts) {
+public record CallerClaims(
+        String subject,
+        boolean authenticated,
+        boolean everything,
+        Set<String> teams,
+        Set<String> scopes,
+        Set<String> grantedProducts) {
 
-  public static final CallerClaims ANONYMOUS = new CallerClaims("", false, false, Set.of(), Set.of(), Set.of());
+    public static final CallerClaims ANONYMOUS = new CallerClaims("", false, false, Set.of(), Set.of(), Set.of());
 
-  public CallerClaims {
-    teams = Set.copyOf(teams);
-    scopes = Set.copyOf(scopes);
-    grantedProducts = Set.copyOf(grantedProducts);
-  }
+    public CallerClaims {
+        teams = Set.copyOf(teams);
+        scopes = Set.copyOf(scopes);
+        grantedProducts = Set.copyOf(grantedProducts);
+    }
 
-  /** The catalog view these claims allow. */
-  public Viewer viewer() {
-    return new Viewer(authenticated, everything, subject, teams, scopes);
-  }
+    /** The catalog view these claims allow. */
+    public Viewer viewer() {
+        return new Viewer(authenticated, everything, subject, teams, scopes);
+    }
 }

@@ -13,26 +13,25 @@ import java.util.Set;
  */
 public final class ProductAccess {
 
-  private ProductAccess() {
-  }
+    private ProductAccess() {}
 
-  /**
-   * @param owningTeam the product's own team, or its domain's when it names none
-   * @param granted whether the viewer holds an approved, unexpired grant on the product
-   */
-  public static boolean maySee(Viewer viewer, Visibility visibility, String owningTeam, boolean granted) {
-    if (viewer.everything() || visibility == Visibility.PUBLIC) {
-      return true;
+    /**
+     * @param owningTeam the product's own team, or its domain's when it names none
+     * @param granted whether the viewer holds an approved, unexpired grant on the product
+     */
+    public static boolean maySee(Viewer viewer, Visibility visibility, String owningTeam, boolean granted) {
+        if (viewer.everything() || visibility == Visibility.PUBLIC) {
+            return true;
+        }
+        if (!viewer.authenticated()) {
+            return false;
+        }
+        return visibility == Visibility.INTERNAL || viewer.teams().contains(owningTeam) || granted;
     }
-    if (!viewer.authenticated()) {
-      return false;
-    }
-    return visibility == Visibility.INTERNAL || viewer.teams().contains(owningTeam) || granted;
-  }
 
-  /** {@link #maySee(Viewer, Visibility, String, boolean)} with the products {@code viewer} was granted. */
-  public static boolean maySee(Viewer viewer, Visibility visibility, String owningTeam, String productId,
-      Set<String> grantedProducts) {
-    return maySee(viewer, visibility, owningTeam, grantedProducts.contains(productId));
-  }
+    /** {@link #maySee(Viewer, Visibility, String, boolean)} with the products {@code viewer} was granted. */
+    public static boolean maySee(
+            Viewer viewer, Visibility visibility, String owningTeam, String productId, Set<String> grantedProducts) {
+        return maySee(viewer, visibility, owningTeam, grantedProducts.contains(productId));
+    }
 }

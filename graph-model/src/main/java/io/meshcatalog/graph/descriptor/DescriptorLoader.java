@@ -28,7 +28,6 @@ public final class DescriptorLoader {
     /** The most documents (ODPS products and ODCS contracts) one descriptor may hold. */
     static final int MAX_DOCUMENTS = 10_000;
 
-
     /** Loads one descriptor file. */
     public DomainDescriptor load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -42,8 +41,10 @@ public final class DescriptorLoader {
     public List<DomainDescriptor> loadAll(Path folder) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+            files = listing.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list descriptors in " + folder, e);
         }
@@ -79,7 +80,10 @@ public final class DescriptorLoader {
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, "",
+            problems.add(
+                    mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1,
+                    "",
                     "not valid YAML: " + e.getProblem());
             throw new DescriptorException(problems.sorted());
         } catch (YAMLException e) {
@@ -98,8 +102,11 @@ public final class DescriptorLoader {
                 throw new DescriptorException(problems.sorted());
             }
         } else if (documents.size() > 1) {
-            problems.add(documents.get(1), "", "a meshcatalog/v1 descriptor is one document; several are ODPS "
-                    + "products and ODCS contracts of one domain");
+            problems.add(
+                    documents.get(1),
+                    "",
+                    "a meshcatalog/v1 descriptor is one document; several are ODPS "
+                            + "products and ODCS contracts of one domain");
             throw new DescriptorException(problems.sorted());
         }
         return read(root, problems);

@@ -21,18 +21,18 @@ import io.meshcatalog.graph.model.Purpose;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
-import io.meshcatalog.graph.model.TemplateRef;
 import io.meshcatalog.graph.model.TeamMember;
+import io.meshcatalog.graph.model.TemplateRef;
 import io.meshcatalog.graph.model.Visibility;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -50,46 +50,90 @@ final class DescriptorReading {
     private static final Set<String> DOMAIN_KEYS = Set.of("id", "name", "description", "team", "support");
     private static final Set<String> TEAM_KEYS = Set.of("name", "description", "members");
     /** Keys ODPS v1.0 or ODCS v3.1 define that the catalog does not store: refused by name, never dropped. */
-    private static final Set<String> TEAM_KEYS_NOT_STORED = Set.of("tags", "customProperties",
-            "authoritativeDefinitions");
+    private static final Set<String> TEAM_KEYS_NOT_STORED =
+            Set.of("tags", "customProperties", "authoritativeDefinitions");
+
     private static final Set<String> MEMBER_KEYS = Set.of("username", "name", "role");
-    private static final Set<String> MEMBER_KEYS_NOT_STORED = Set.of("dateIn", "dateOut", "description",
-            "replacedByUsername", "tags", "customProperties", "authoritativeDefinitions");
+    private static final Set<String> MEMBER_KEYS_NOT_STORED = Set.of(
+            "dateIn",
+            "dateOut",
+            "description",
+            "replacedByUsername",
+            "tags",
+            "customProperties",
+            "authoritativeDefinitions");
     private static final Set<String> SUPPORT_KEYS = Set.of("channel", "url", "tool", "scope");
-    private static final Set<String> SUPPORT_KEYS_NOT_STORED = Set.of("description", "invitationUrl", "tags",
-            "customProperties", "authoritativeDefinitions");
-    private static final Set<String> PRODUCT_KEYS = Set.of("id", "name", "version", "status", "sunsetDate", "description",
-            "tags", "team", "support", "inputPorts", "outputPorts", "schema", "consumers", "slaProperties",
-            "visibility", "template");
+    private static final Set<String> SUPPORT_KEYS_NOT_STORED =
+            Set.of("description", "invitationUrl", "tags", "customProperties", "authoritativeDefinitions");
+    private static final Set<String> PRODUCT_KEYS = Set.of(
+            "id",
+            "name",
+            "version",
+            "status",
+            "sunsetDate",
+            "description",
+            "tags",
+            "team",
+            "support",
+            "inputPorts",
+            "outputPorts",
+            "schema",
+            "consumers",
+            "slaProperties",
+            "visibility",
+            "template");
     private static final Set<String> TEMPLATE_REF_KEYS = Set.of("id", "version", "values");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("purpose", "limitations", "usage");
-    private static final Set<String> DESCRIPTION_KEYS_NOT_STORED = Set.of("authoritativeDefinitions",
-            "customProperties");
+    private static final Set<String> DESCRIPTION_KEYS_NOT_STORED =
+            Set.of("authoritativeDefinitions", "customProperties");
     private static final Set<String> INPUT_PORT_KEYS = Set.of("name", "version", "contractId");
     private static final Set<String> INPUT_PORT_KEYS_NOT_STORED = Set.of("description");
-    private static final Set<String> OUTPUT_PORT_KEYS = Set.of("name", "description", "type", "version",
-            "contractId");
+    private static final Set<String> OUTPUT_PORT_KEYS = Set.of("name", "description", "type", "version", "contractId");
     private static final Set<String> OUTPUT_PORT_KEYS_NOT_STORED = Set.of("sbom", "inputContracts");
-    private static final Set<String> SCHEMA_KEYS = Set.of("name", "physicalName", "physicalType",
-            "businessName", "description", "tags", "properties");
-    private static final Set<String> SCHEMA_KEYS_NOT_STORED = Set.of("dataGranularityDescription", "relationships",
-            "quality", "authoritativeDefinitions", "customProperties");
-    private static final Set<String> PROPERTY_KEYS = Set.of("name", "logicalType", "physicalType",
-            "businessName", "description", "classification", "criticalDataElement", "required", "primaryKey",
-            "tags", "examples", "transformSourceObjects", "transformLogic", "transformDescription");
-    private static final Set<String> PROPERTY_KEYS_NOT_STORED = Set.of("primaryKeyPosition", "logicalTypeOptions",
-            "physicalName", "unique", "partitioned", "partitionKeyPosition", "encryptedName", "relationships",
-            "quality", "authoritativeDefinitions", "customProperties", "items", "properties");
-    private static final Set<String> CONSUMER_KEYS = Set.of("id", "name", "kind", "description", "external",
-            "destination", "owner", "datasets", "purpose");
+    private static final Set<String> SCHEMA_KEYS =
+            Set.of("name", "physicalName", "physicalType", "businessName", "description", "tags", "properties");
+    private static final Set<String> SCHEMA_KEYS_NOT_STORED = Set.of(
+            "dataGranularityDescription", "relationships", "quality", "authoritativeDefinitions", "customProperties");
+    private static final Set<String> PROPERTY_KEYS = Set.of(
+            "name",
+            "logicalType",
+            "physicalType",
+            "businessName",
+            "description",
+            "classification",
+            "criticalDataElement",
+            "required",
+            "primaryKey",
+            "tags",
+            "examples",
+            "transformSourceObjects",
+            "transformLogic",
+            "transformDescription");
+    private static final Set<String> PROPERTY_KEYS_NOT_STORED = Set.of(
+            "primaryKeyPosition",
+            "logicalTypeOptions",
+            "physicalName",
+            "unique",
+            "partitioned",
+            "partitionKeyPosition",
+            "encryptedName",
+            "relationships",
+            "quality",
+            "authoritativeDefinitions",
+            "customProperties",
+            "items",
+            "properties");
+    private static final Set<String> CONSUMER_KEYS =
+            Set.of("id", "name", "kind", "description", "external", "destination", "owner", "datasets", "purpose");
     private static final Set<String> SLA_KEYS = Set.of("property", "value", "unit", "element");
-    private static final Set<String> SLA_KEYS_NOT_STORED = Set.of("driver", "valueExt", "description", "scheduler",
-            "schedule");
+    private static final Set<String> SLA_KEYS_NOT_STORED =
+            Set.of("driver", "valueExt", "description", "scheduler", "schedule");
     /** How many example values a field may declare, and how long each may be. */
     static final int MAX_EXAMPLES = 20;
+
     static final int MAX_EXAMPLE_LENGTH = 500;
-    private static final Set<String> LOGICAL_TYPES = Set.of("string", "date", "timestamp", "time", "number",
-            "integer", "object", "array", "boolean");
+    private static final Set<String> LOGICAL_TYPES =
+            Set.of("string", "date", "timestamp", "time", "number", "integer", "object", "array", "boolean");
 
     private final Problems problems;
 
@@ -97,11 +141,14 @@ final class DescriptorReading {
         this.problems = problems;
     }
 
-    @Nullable DomainDescriptor descriptor(YamlObject root) {
+    @Nullable
+    DomainDescriptor descriptor(YamlObject root) {
         root.allowOnly(ROOT_KEYS);
         String apiVersion = root.requiredString("apiVersion");
         if (apiVersion != null && !DescriptorLoader.API_VERSION.equals(apiVersion)) {
-            problems.add(root.nodeOf("apiVersion"), "apiVersion",
+            problems.add(
+                    root.nodeOf("apiVersion"),
+                    "apiVersion",
                     "unsupported apiVersion '" + apiVersion + "'; expected " + DescriptorLoader.API_VERSION
                             + " (or ODPS " + OdpsWriter.API_VERSION + " products and ODCS " + OdcsWriter.API_VERSION
                             + " contracts)");
@@ -124,7 +171,9 @@ final class DescriptorReading {
             }
             for (Dataset dataset : product.datasets()) {
                 if (!datasetIds.add(dataset.id().value())) {
-                    problems.add(item.nodeOf("schema"), item.child("schema"),
+                    problems.add(
+                            item.nodeOf("schema"),
+                            item.child("schema"),
                             "dataset '" + dataset.id() + "' is published by more than one product");
                 }
             }
@@ -136,19 +185,22 @@ final class DescriptorReading {
         return new DomainDescriptor(domain, products);
     }
 
-    @Nullable Domain domain(YamlObject at) {
+    @Nullable
+    Domain domain(YamlObject at) {
         at.allowOnly(DOMAIN_KEYS);
         Optional<DomainId> id = at.parsed("id", DomainId::new, true);
         String name = at.string("name", id.map(DomainId::value).orElse(""));
         Team team = at.requiredObject("team").map(this::team).orElse(null);
-        List<SupportChannel> support = at.objects("support").stream().map(this::support).toList();
+        List<SupportChannel> support =
+                at.objects("support").stream().map(this::support).toList();
         if (id.isEmpty() || team == null) {
             return null;
         }
         return new Domain(id.get(), name, at.string("description", ""), team, support);
     }
 
-    @Nullable Team team(YamlObject at) {
+    @Nullable
+    Team team(YamlObject at) {
         at.allowOnly(TEAM_KEYS, TEAM_KEYS_NOT_STORED);
         String name = at.requiredString("name");
         List<TeamMember> members = new ArrayList<>();
@@ -156,8 +208,7 @@ final class DescriptorReading {
             member.allowOnly(MEMBER_KEYS, MEMBER_KEYS_NOT_STORED);
             String username = member.requiredString("username");
             if (username != null) {
-                members.add(new TeamMember(username, member.string("name", username),
-                        member.string("role", "member")));
+                members.add(new TeamMember(username, member.string("name", username), member.string("role", "member")));
             }
         }
         return name == null ? null : new Team(name, at.string("description", ""), members);
@@ -166,54 +217,72 @@ final class DescriptorReading {
     SupportChannel support(YamlObject at) {
         at.allowOnly(SUPPORT_KEYS, SUPPORT_KEYS_NOT_STORED);
         String channel = at.requiredString("channel");
-        return new SupportChannel(channel == null ? "" : channel, at.string("url", ""), at.string("tool", ""),
-                at.string("scope", ""));
+        return new SupportChannel(
+                channel == null ? "" : channel, at.string("url", ""), at.string("tool", ""), at.string("scope", ""));
     }
 
-    @Nullable DataProduct product(YamlObject at, @Nullable DomainId domain) {
+    @Nullable
+    DataProduct product(YamlObject at, @Nullable DomainId domain) {
         at.allowOnly(PRODUCT_KEYS);
         Optional<ProductId> id = at.parsed("id", ProductId::new, true);
         if (id.isPresent() && domain != null && !id.get().domain().equals(domain)) {
-            problems.add(at.nodeOf("id"), at.child("id"), "product id '" + id.get() + "' must start with '"
-                    + domain + ".', the domain of this descriptor");
+            problems.add(
+                    at.nodeOf("id"),
+                    at.child("id"),
+                    "product id '" + id.get() + "' must start with '" + domain + ".', the domain of this descriptor");
         }
         ProductStatus status = at.enumValue("status", ProductStatus.class, true);
-        LocalDate sunset = at.parsed("sunsetDate", DescriptorReading::date, false).orElse(null);
+        LocalDate sunset =
+                at.parsed("sunsetDate", DescriptorReading::date, false).orElse(null);
         if (sunset != null && status != null && status != ProductStatus.DEPRECATED && status != ProductStatus.RETIRED) {
-            problems.add(at.nodeOf("sunsetDate"), at.child("sunsetDate"), "a sunsetDate is the day a deprecated "
-                    + "product goes away; this product is " + status.name().toLowerCase(Locale.ROOT)
-                    + " (set status: deprecated, or remove sunsetDate)");
+            problems.add(
+                    at.nodeOf("sunsetDate"),
+                    at.child("sunsetDate"),
+                    "a sunsetDate is the day a deprecated "
+                            + "product goes away; this product is "
+                            + status.name().toLowerCase(Locale.ROOT)
+                            + " (set status: deprecated, or remove sunsetDate)");
         }
-        Visibility visibility = at.has("visibility") ? at.enumValue("visibility", Visibility.class, false)
-                : Visibility.DEFAULT;
-        Description description = at.object("description").map(this::description).orElse(Description.EMPTY);
+        Visibility visibility =
+                at.has("visibility") ? at.enumValue("visibility", Visibility.class, false) : Visibility.DEFAULT;
+        Description description =
+                at.object("description").map(this::description).orElse(Description.EMPTY);
         Team team = at.object("team").map(this::team).orElse(null);
-        List<SupportChannel> support = at.objects("support").stream().map(this::support).toList();
+        List<SupportChannel> support =
+                at.objects("support").stream().map(this::support).toList();
         List<InputPort> inputs = new ArrayList<>();
         for (YamlObject port : at.objects("inputPorts")) {
             port.allowOnly(INPUT_PORT_KEYS, INPUT_PORT_KEYS_NOT_STORED);
             String name = port.requiredString("name");
-            port.parsed("contractId", DatasetId::new, true).ifPresent(contract ->
-                    inputs.add(new InputPort(name == null ? "" : name, contract, port.string("version", ""))));
+            port.parsed("contractId", DatasetId::new, true)
+                    .ifPresent(contract ->
+                            inputs.add(new InputPort(name == null ? "" : name, contract, port.string("version", ""))));
         }
         List<OutputPort> outputs = new ArrayList<>();
         List<YamlObject> outputPortItems = at.objects("outputPorts");
         for (YamlObject port : outputPortItems) {
             port.allowOnly(OUTPUT_PORT_KEYS, OUTPUT_PORT_KEYS_NOT_STORED);
             String name = port.requiredString("name");
-            outputs.add(new OutputPort(name == null ? "" : name, port.string("description", ""),
-                    port.string("type", ""), port.string("version", ""),
+            outputs.add(new OutputPort(
+                    name == null ? "" : name,
+                    port.string("description", ""),
+                    port.string("type", ""),
+                    port.string("version", ""),
                     port.parsed("contractId", DatasetId::new, false).orElse(null)));
         }
         List<YamlObject> schema = at.objects("schema");
         Set<DatasetId> sourcesAllowed = new LinkedHashSet<>();
         inputs.forEach(port -> sourcesAllowed.add(port.contractId()));
         if (domain != null) {
-            schema.stream().map(item -> item.peek("name")).filter(n -> n != null && Ids.isSegment(n))
+            schema.stream()
+                    .map(item -> item.peek("name"))
+                    .filter(n -> n != null && Ids.isSegment(n))
                     .forEach(n -> sourcesAllowed.add(DatasetId.of(domain, n)));
         }
         if (schema.isEmpty()) {
-            problems.add(at.nodeOf("schema"), at.child("schema"),
+            problems.add(
+                    at.nodeOf("schema"),
+                    at.child("schema"),
                     "a product must publish at least one dataset under 'schema'");
         }
         List<Dataset> datasets = new ArrayList<>();
@@ -230,9 +299,16 @@ final class DescriptorReading {
             DatasetId contract = outputs.get(i).contractId();
             if (contract != null && datasets.stream().noneMatch(d -> d.id().equals(contract))) {
                 YamlObject port = outputPortItems.get(i);
-                problems.add(port.nodeOf("contractId"), port.child("contractId"), "output port contract '"
-                        + contract + "' is not a dataset of this product; it publishes " + String.join(", ",
-                                datasets.stream().map(d -> d.id().value()).toList()));
+                problems.add(
+                        port.nodeOf("contractId"),
+                        port.child("contractId"),
+                        "output port contract '"
+                                + contract + "' is not a dataset of this product; it publishes "
+                                + String.join(
+                                        ", ",
+                                        datasets.stream()
+                                                .map(d -> d.id().value())
+                                                .toList()));
             }
         }
         List<Consumer> consumers = new ArrayList<>();
@@ -255,13 +331,28 @@ final class DescriptorReading {
             return null;
         }
         TemplateRef template = at.object("template").map(this::templateRef).orElse(null);
-        return new DataProduct(id.get(), at.string("name", id.get().value()), at.string("version", ""), status,
-                sunset, visibility, description, at.strings("tags"), team, support, inputs, outputs, datasets, consumers, sla,
+        return new DataProduct(
+                id.get(),
+                at.string("name", id.get().value()),
+                at.string("version", ""),
+                status,
+                sunset,
+                visibility,
+                description,
+                at.strings("tags"),
+                team,
+                support,
+                inputs,
+                outputs,
+                datasets,
+                consumers,
+                sla,
                 template);
     }
 
     /** The template a product was made from: {@code id}, {@code version} and the {@code values} it was given. */
-    @Nullable TemplateRef templateRef(YamlObject at) {
+    @Nullable
+    TemplateRef templateRef(YamlObject at) {
         at.allowOnly(TEMPLATE_REF_KEYS);
         Optional<String> id = at.parsed("id", TemplateIds::id, true);
         Optional<String> version = at.parsed("version", TemplateIds::version, true);
@@ -274,8 +365,9 @@ final class DescriptorReading {
                 try {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> read = (Map<String, Object>) YamlValues.value(node);
-                    TemplateRef.examplesIn(read).forEach(path -> problems.add(node, at.child("values") + "." + path,
-                            TemplateRef.NO_EXAMPLES));
+                    TemplateRef.examplesIn(read)
+                            .forEach(path ->
+                                    problems.add(node, at.child("values") + "." + path, TemplateRef.NO_EXAMPLES));
                     values.putAll(read);
                 } catch (IllegalArgumentException e) {
                     problems.add(node, at.child("values"), e.getMessage());
@@ -298,7 +390,8 @@ final class DescriptorReading {
         return new Description(at.string("purpose", ""), at.string("limitations", ""), at.string("usage", ""));
     }
 
-    @Nullable Dataset dataset(YamlObject at, @Nullable DomainId domain, Set<DatasetId> sourcesAllowed) {
+    @Nullable
+    Dataset dataset(YamlObject at, @Nullable DomainId domain, Set<DatasetId> sourcesAllowed) {
         at.allowOnly(SCHEMA_KEYS, SCHEMA_KEYS_NOT_STORED);
         String name = at.requiredString("name");
         Optional<DatasetId> id = Optional.empty();
@@ -319,32 +412,49 @@ final class DescriptorReading {
         if (fields.isEmpty() && !at.has("properties")) {
             problems.add(at.node(), at.child("properties"), "a dataset must declare its fields under 'properties'");
         }
-        return id.map(datasetId -> new Dataset(datasetId, at.string("physicalName", datasetId.name()),
-                at.string("description", ""), at.strings("tags"), fields, at.string("physicalType", ""),
-                at.string("businessName", ""))).orElse(null);
+        return id.map(datasetId -> new Dataset(
+                        datasetId,
+                        at.string("physicalName", datasetId.name()),
+                        at.string("description", ""),
+                        at.strings("tags"),
+                        fields,
+                        at.string("physicalType", ""),
+                        at.string("businessName", "")))
+                .orElse(null);
     }
 
-    @Nullable Field field(YamlObject at, @Nullable DatasetId dataset, Set<DatasetId> sourcesAllowed) {
+    @Nullable
+    Field field(YamlObject at, @Nullable DatasetId dataset, Set<DatasetId> sourcesAllowed) {
         at.allowOnly(PROPERTY_KEYS, PROPERTY_KEYS_NOT_STORED);
         String name = at.requiredString("name");
         if (name != null && !Ids.isSegment(name)) {
-            problems.add(at.nodeOf("name"), at.child("name"), "invalid field name '" + name
-                    + "': expected lower-case letters, digits and _, starting with a letter");
+            problems.add(
+                    at.nodeOf("name"),
+                    at.child("name"),
+                    "invalid field name '" + name
+                            + "': expected lower-case letters, digits and _, starting with a letter");
             name = null;
         }
         String logicalType = at.requiredString("logicalType");
         if (logicalType != null && !LOGICAL_TYPES.contains(logicalType)) {
-            problems.add(at.nodeOf("logicalType"), at.child("logicalType"), "unknown logicalType '" + logicalType
-                    + "'; expected one of " + String.join(", ", LOGICAL_TYPES.stream().sorted().toList()));
+            problems.add(
+                    at.nodeOf("logicalType"),
+                    at.child("logicalType"),
+                    "unknown logicalType '" + logicalType + "'; expected one of "
+                            + String.join(", ", LOGICAL_TYPES.stream().sorted().toList()));
         }
         Classification classification = at.enumValue("classification", Classification.class, false);
         List<FieldRef> sources = at.parsedStrings("transformSourceObjects", FieldRef::new);
         for (FieldRef source : sources) {
             if (dataset != null && name != null && source.equals(dataset.field(name))) {
-                problems.add(at.nodeOf("transformSourceObjects"), at.child("transformSourceObjects"),
+                problems.add(
+                        at.nodeOf("transformSourceObjects"),
+                        at.child("transformSourceObjects"),
                         "field '" + source + "' cannot be derived from itself");
             } else if (!sourcesAllowed.contains(source.dataset())) {
-                problems.add(at.nodeOf("transformSourceObjects"), at.child("transformSourceObjects"),
+                problems.add(
+                        at.nodeOf("transformSourceObjects"),
+                        at.child("transformSourceObjects"),
                         "source '" + source + "' is in dataset '" + source.dataset() + "', which is neither an "
                                 + "input port of this product nor one of its datasets; add an input port with "
                                 + "contractId: " + source.dataset());
@@ -353,40 +463,67 @@ final class DescriptorReading {
         if (name == null || logicalType == null) {
             return null;
         }
-        return new Field(name, logicalType, at.string("description", ""), classification,
-                at.bool("criticalDataElement", false), at.bool("required", false), at.bool("primaryKey", false),
-                at.strings("tags"), sources,
+        return new Field(
+                name,
+                logicalType,
+                at.string("description", ""),
+                classification,
+                at.bool("criticalDataElement", false),
+                at.bool("required", false),
+                at.bool("primaryKey", false),
+                at.strings("tags"),
+                sources,
                 at.string("transformDescription", at.string("transformLogic", "")),
-                at.scalars("examples", MAX_EXAMPLES, MAX_EXAMPLE_LENGTH), at.string("physicalType", ""),
+                at.scalars("examples", MAX_EXAMPLES, MAX_EXAMPLE_LENGTH),
+                at.string("physicalType", ""),
                 at.string("businessName", ""));
     }
 
-    @Nullable Consumer consumer(YamlObject at, @Nullable DomainId domain, List<Dataset> datasets) {
+    @Nullable
+    Consumer consumer(YamlObject at, @Nullable DomainId domain, List<Dataset> datasets) {
         at.allowOnly(CONSUMER_KEYS);
         String id = at.requiredString("id");
         if (id != null && !Ids.isDotted(id)) {
-            problems.add(at.nodeOf("id"), at.child("id"), "invalid consumer id '" + id
-                    + "': expected dotted lower-case names such as operations.fulfillment_dashboard");
+            problems.add(
+                    at.nodeOf("id"),
+                    at.child("id"),
+                    "invalid consumer id '" + id
+                            + "': expected dotted lower-case names such as operations.fulfillment_dashboard");
             id = null;
         }
         ConsumerKind kind = at.enumValue("kind", ConsumerKind.class, true);
         Purpose purpose = at.parsed("purpose", Purpose::new, false).orElse(null);
         List<DatasetId> reads = new ArrayList<>();
         for (String name : at.strings("datasets")) {
-            Optional<Dataset> match = datasets.stream().filter(d -> d.id().name().equals(name)).findFirst();
+            Optional<Dataset> match =
+                    datasets.stream().filter(d -> d.id().name().equals(name)).findFirst();
             if (match.isPresent()) {
                 reads.add(match.get().id());
             } else {
-                problems.add(at.nodeOf("datasets"), at.child("datasets"), "unknown dataset '" + name
-                        + "'; this product publishes " + String.join(", ",
-                                datasets.stream().map(d -> d.id().name()).toList()));
+                problems.add(
+                        at.nodeOf("datasets"),
+                        at.child("datasets"),
+                        "unknown dataset '" + name
+                                + "'; this product publishes "
+                                + String.join(
+                                        ", ",
+                                        datasets.stream()
+                                                .map(d -> d.id().name())
+                                                .toList()));
             }
         }
         if (id == null || kind == null || domain == null) {
             return null;
         }
-        return new Consumer(id, at.string("name", id), kind, at.string("description", ""),
-                at.bool("external", false), at.string("destination", ""), at.optionalString("owner"), reads,
+        return new Consumer(
+                id,
+                at.string("name", id),
+                kind,
+                at.string("description", ""),
+                at.bool("external", false),
+                at.string("destination", ""),
+                at.optionalString("owner"),
+                reads,
                 purpose);
     }
 }

@@ -14,8 +14,8 @@ import io.meshcatalog.graph.model.OutputPort;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.SupportChannel;
 import io.meshcatalog.graph.model.Team;
-import io.meshcatalog.graph.model.TemplateRef;
 import io.meshcatalog.graph.model.TeamMember;
+import io.meshcatalog.graph.model.TemplateRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +41,11 @@ public final class DescriptorWriter {
         root.put("apiVersion", DescriptorLoader.API_VERSION);
         root.put("kind", "Domain");
         root.put("domain", domain(descriptor.domain()));
-        root.put("products", descriptor.products().stream().map(product -> product(product, examples)).toList());
+        root.put(
+                "products",
+                descriptor.products().stream()
+                        .map(product -> product(product, examples))
+                        .toList());
         return YamlText.dump(root);
     }
 
@@ -150,7 +154,11 @@ public final class DescriptorWriter {
         putText(out, "businessName", dataset.businessName(), "");
         putText(out, "description", dataset.description(), "");
         putStrings(out, "tags", dataset.tags());
-        out.put("properties", dataset.fields().stream().map(field -> field(field, examples.apply(field))).toList());
+        out.put(
+                "properties",
+                dataset.fields().stream()
+                        .map(field -> field(field, examples.apply(field)))
+                        .toList());
         return out;
     }
 
@@ -169,7 +177,10 @@ public final class DescriptorWriter {
         putTrue(out, "primaryKey", field.primaryKey());
         putStrings(out, "tags", field.tags());
         putStrings(out, "examples", examples);
-        putStrings(out, "transformSourceObjects", field.transformSourceObjects().stream().map(FieldRef::value).toList());
+        putStrings(
+                out,
+                "transformSourceObjects",
+                field.transformSourceObjects().stream().map(FieldRef::value).toList());
         putText(out, "transformDescription", field.transformDescription(), "");
         return out;
     }
@@ -185,7 +196,10 @@ public final class DescriptorWriter {
         if (consumer.ownerTeam() != null) {
             out.put("owner", consumer.ownerTeam());
         }
-        putStrings(out, "datasets", consumer.datasets().stream().map(DatasetId::name).toList());
+        putStrings(
+                out,
+                "datasets",
+                consumer.datasets().stream().map(DatasetId::name).toList());
         if (consumer.purpose() != null) {
             out.put("purpose", consumer.purpose().value());
         }
@@ -230,8 +244,8 @@ public final class DescriptorWriter {
         }
     }
 
-    static <T> void putList(Map<String, Object> out, String key, List<T> items,
-            Function<T, @Nullable Map<String, Object>> each) {
+    static <T> void putList(
+            Map<String, Object> out, String key, List<T> items, Function<T, @Nullable Map<String, Object>> each) {
         if (!items.isEmpty()) {
             out.put(key, items.stream().map(each).toList());
         }

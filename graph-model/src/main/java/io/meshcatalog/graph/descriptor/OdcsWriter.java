@@ -45,8 +45,11 @@ public final class OdcsWriter {
         Team team = product.owner(domain);
         out.put("team", DescriptorWriter.team(team));
         DescriptorWriter.putList(out, "support", product.support(), DescriptorWriter::support);
-        DescriptorWriter.putList(out, "slaProperties", product.sla().stream()
-                .filter(sla -> appliesTo(sla, dataset)).toList(), DescriptorWriter::sla);
+        DescriptorWriter.putList(
+                out,
+                "slaProperties",
+                product.sla().stream().filter(sla -> appliesTo(sla, dataset)).toList(),
+                DescriptorWriter::sla);
         List<Map<String, Object>> custom = new ArrayList<>();
         custom.add(property("visibility", DescriptorWriter.lower(product.visibility())));
         custom.add(property("teamInherited", product.team() == null));
@@ -69,8 +72,11 @@ public final class OdcsWriter {
         out.put("logicalType", "object");
         DescriptorWriter.putText(out, "description", dataset.description(), "");
         DescriptorWriter.putStrings(out, "tags", dataset.tags());
-        out.put("properties", dataset.fields().stream()
-                .map(field -> DescriptorWriter.field(field, examples.apply(field))).toList());
+        out.put(
+                "properties",
+                dataset.fields().stream()
+                        .map(field -> DescriptorWriter.field(field, examples.apply(field)))
+                        .toList());
         return out;
     }
 
@@ -78,8 +84,11 @@ public final class OdcsWriter {
     private static boolean appliesTo(SlaProperty sla, Dataset dataset) {
         String element = sla.element();
         String name = dataset.id().name();
-        return element.isEmpty() || element.equals(name) || element.startsWith(name + ".")
-                || element.equals(dataset.id().value()) || element.startsWith(dataset.id().value() + ".");
+        return element.isEmpty()
+                || element.equals(name)
+                || element.startsWith(name + ".")
+                || element.equals(dataset.id().value())
+                || element.startsWith(dataset.id().value() + ".");
     }
 
     private static Map<String, Object> property(String name, Object value) {

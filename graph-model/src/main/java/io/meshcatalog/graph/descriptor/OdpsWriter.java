@@ -48,28 +48,38 @@ public final class OdpsWriter {
 
     private static List<Map<String, Object>> customProperties(Domain domain, DataProduct product, Team team) {
         List<Map<String, Object>> properties = new ArrayList<>();
-        properties.add(property("visibility", DescriptorWriter.lower(product.visibility()),
+        properties.add(property(
+                "visibility",
+                DescriptorWriter.lower(product.visibility()),
                 "Who may see the product: public, internal (authenticated callers) or private."));
         properties.add(property("teamName", team.name(), "The team answerable for the product."));
         if (!team.description().isEmpty()) {
             properties.add(property("teamDescription", team.description(), "What the team does."));
         }
-        properties.add(property("teamInherited", product.team() == null,
+        properties.add(property(
+                "teamInherited",
+                product.team() == null,
                 "True when the product names no team of its own and its domain's team answers for it."));
         if (product.sunset() != null) {
-            properties.add(property("sunsetDate", product.sunset().toString(),
-                    "The day the deprecated product goes away."));
+            properties.add(
+                    property("sunsetDate", product.sunset().toString(), "The day the deprecated product goes away."));
         }
         if (!product.consumers().isEmpty()) {
-            properties.add(property("consumers", product.consumers().stream().map(DescriptorWriter::consumer).toList(),
+            properties.add(property(
+                    "consumers",
+                    product.consumers().stream().map(DescriptorWriter::consumer).toList(),
                     "What reads the product: dashboards, models, reports, destinations outside the mesh."));
         }
         if (!product.sla().isEmpty()) {
-            properties.add(property("slaProperties", product.sla().stream().map(DescriptorWriter::sla).toList(),
+            properties.add(property(
+                    "slaProperties",
+                    product.sla().stream().map(DescriptorWriter::sla).toList(),
                     "The product's service levels; each dataset's contract holds those that apply to it."));
         }
         if (product.template() != null) {
-            properties.add(property("template", DescriptorWriter.template(product.template()),
+            properties.add(property(
+                    "template",
+                    DescriptorWriter.template(product.template()),
                     "The template the product was made from (id, version) and the values it was given."));
         }
         Map<String, Object> about = new LinkedHashMap<>();

@@ -16,8 +16,8 @@ final class Problems {
     }
 
     void add(Node at, String path, String message) {
-        list.add(new DescriptorProblem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1,
-                path, message));
+        list.add(new DescriptorProblem(
+                file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path, message));
     }
 
     void add(int line, int column, String path, String message) {

@@ -27,17 +27,57 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class StandardsBundle {
 
-    private static final Set<String> ODPS_KEYS = Set.of("apiVersion", "kind", "id", "name", "version", "status",
-            "domain", "tags", "description", "inputPorts", "outputPorts", "support", "team", "customProperties");
-    private static final Set<String> ODPS_NOT_STORED = Set.of("tenant", "authoritativeDefinitions", "managementPorts",
-            "productCreatedTs");
-    private static final Set<String> ODCS_KEYS = Set.of("apiVersion", "kind", "id", "name", "version", "status",
-            "domain", "dataProduct", "description", "tags", "schema", "team", "support", "slaProperties",
+    private static final Set<String> ODPS_KEYS = Set.of(
+            "apiVersion",
+            "kind",
+            "id",
+            "name",
+            "version",
+            "status",
+            "domain",
+            "tags",
+            "description",
+            "inputPorts",
+            "outputPorts",
+            "support",
+            "team",
             "customProperties");
-    private static final Set<String> ODCS_NOT_STORED = Set.of("tenant", "servers", "price", "roles",
-            "slaDefaultElement", "authoritativeDefinitions", "contractCreatedTs");
-    private static final Set<String> CUSTOM = Set.of("visibility", "sunsetDate", "teamName", "teamDescription", "template",
-            "teamInherited", "consumers", "slaProperties", "domain");
+    private static final Set<String> ODPS_NOT_STORED =
+            Set.of("tenant", "authoritativeDefinitions", "managementPorts", "productCreatedTs");
+    private static final Set<String> ODCS_KEYS = Set.of(
+            "apiVersion",
+            "kind",
+            "id",
+            "name",
+            "version",
+            "status",
+            "domain",
+            "dataProduct",
+            "description",
+            "tags",
+            "schema",
+            "team",
+            "support",
+            "slaProperties",
+            "customProperties");
+    private static final Set<String> ODCS_NOT_STORED = Set.of(
+            "tenant",
+            "servers",
+            "price",
+            "roles",
+            "slaDefaultElement",
+            "authoritativeDefinitions",
+            "contractCreatedTs");
+    private static final Set<String> CUSTOM = Set.of(
+            "visibility",
+            "sunsetDate",
+            "teamName",
+            "teamDescription",
+            "template",
+            "teamInherited",
+            "consumers",
+            "slaProperties",
+            "domain");
 
     private final Problems problems;
     private final Mark start;
@@ -67,8 +107,11 @@ final class StandardsBundle {
             String kind = kind(node);
             String path = "document " + (i + 1);
             if (kind == null) {
-                problems.add(node, path, "expected an ODPS v1.0 product (apiVersion: v1.0.0, kind: DataProduct) or an "
-                        + "ODCS v3.1 contract (apiVersion: v3.1.0, kind: DataContract)");
+                problems.add(
+                        node,
+                        path,
+                        "expected an ODPS v1.0 product (apiVersion: v1.0.0, kind: DataProduct) or an "
+                                + "ODCS v3.1 contract (apiVersion: v3.1.0, kind: DataContract)");
                 continue;
             }
             YamlObject object = new YamlObject(node, path, problems);
@@ -81,16 +124,22 @@ final class StandardsBundle {
                     domain = named;
                     domainNode = document.value("domain");
                 } else if (!domain.equals(named)) {
-                    problems.add(object.nodeOf("domain"), object.child("domain"), "every document of one descriptor "
-                            + "is of one domain; this one is of '" + named + "', the first of '" + domain + "'");
+                    problems.add(
+                            object.nodeOf("domain"),
+                            object.child("domain"),
+                            "every document of one descriptor " + "is of one domain; this one is of '" + named
+                                    + "', the first of '" + domain + "'");
                 }
             }
             checkCustom(document);
             if (product) {
                 String id = object.requiredString("id");
                 if (id != null && products.containsKey(id)) {
-                    problems.add(object.nodeOf("id"), object.child("id"), "a second ODPS document of product '" + id
-                            + "'; " + products.get(id).path + " is the first");
+                    problems.add(
+                            object.nodeOf("id"),
+                            object.child("id"),
+                            "a second ODPS document of product '" + id + "'; " + products.get(id).path
+                                    + " is the first");
                 } else if (id != null) {
                     products.put(id, document);
                 }
@@ -129,15 +178,18 @@ final class StandardsBundle {
         odps.copyCustom("visibility", product, "visibility");
         odps.copy("description", product, "description");
         odps.copy("tags", product, "tags");
-        boolean inherited = odps.customIsTrue("teamInherited")
-                || (odps.custom("teamName") == null && odps.value("team") == null);
+        boolean inherited =
+                odps.customIsTrue("teamInherited") || (odps.custom("teamName") == null && odps.value("team") == null);
         if (!inherited) {
             Map<String, Node> team = new LinkedHashMap<>();
             Node name = odps.custom("teamName");
             if (name == null) {
-                problems.add(Objects.requireNonNull(odps.value("team")), odps.path + ".team", "the catalog keys teams "
-                        + "by name: name the team "
-                        + "in customProperties (property: teamName), or set teamInherited: true for the domain's team");
+                problems.add(
+                        Objects.requireNonNull(odps.value("team")),
+                        odps.path + ".team",
+                        "the catalog keys teams "
+                                + "by name: name the team "
+                                + "in customProperties (property: teamName), or set teamInherited: true for the domain's team");
             } else {
                 team.put("name", name);
             }
@@ -183,19 +235,29 @@ final class StandardsBundle {
     private Node domain(@Nullable Node id, Map<String, Document> products, Map<String, List<Document>> contracts) {
         Map<String, Node> domain = new LinkedHashMap<>();
         domain.put("id", id);
-        Node described = products.values().stream().map(p -> p.custom("domain")).filter(d -> d != null).findFirst()
+        Node described = products.values().stream()
+                .map(p -> p.custom("domain"))
+                .filter(d -> d != null)
+                .findFirst()
                 .orElse(null);
         if (described instanceof MappingNode mapping) {
             entries(mapping).forEach((key, tuple) -> domain.put(key, tuple.getValueNode()));
             domain.put("id", id);
             return mapping(domain);
         }
-        Node team = contracts.values().stream().flatMap(List::stream).map(c -> c.value("team"))
-                .filter(t -> t != null).findFirst().orElse(null);
+        Node team = contracts.values().stream()
+                .flatMap(List::stream)
+                .map(c -> c.value("team"))
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse(null);
         if (team == null) {
-            problems.add(id == null ? scalar("") : id, "domain", "the domain needs a team: describe it in a product's "
-                    + "customProperties (property: domain, value: {name, description, team, support}) or give a "
-                    + "contract a team");
+            problems.add(
+                    id == null ? scalar("") : id,
+                    "domain",
+                    "the domain needs a team: describe it in a product's "
+                            + "customProperties (property: domain, value: {name, description, team, support}) or give a "
+                            + "contract a team");
         } else {
             domain.put("team", team);
         }
@@ -222,16 +284,19 @@ final class StandardsBundle {
         List<NodeTuple> kept = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("logicalType")) {
-                if (!(tuple.getValueNode() instanceof ScalarNode type) || !type.getValue().equals("object")) {
-                    problems.add(tuple.getValueNode(), path + ".schema.logicalType", "a schema object's logicalType "
-                            + "is object");
+                if (!(tuple.getValueNode() instanceof ScalarNode type)
+                        || !type.getValue().equals("object")) {
+                    problems.add(
+                            tuple.getValueNode(),
+                            path + ".schema.logicalType",
+                            "a schema object's logicalType " + "is object");
                 }
                 continue;
             }
             kept.add(tuple);
         }
-        return new MappingNode(Tag.MAP, true, kept, mapping.getStartMark(), mapping.getEndMark(),
-                DumperOptions.FlowStyle.BLOCK);
+        return new MappingNode(
+                Tag.MAP, true, kept, mapping.getStartMark(), mapping.getEndMark(), DumperOptions.FlowStyle.BLOCK);
     }
 
     /** The SLA properties of the contracts, each once, in the order they first appear. */
@@ -241,9 +306,14 @@ final class StandardsBundle {
         for (Document contract : contracts) {
             if (contract.value("slaProperties") instanceof SequenceNode sequence) {
                 for (Node property : sequence.getValue()) {
-                    String key = property instanceof MappingNode ? entries(property).entrySet().stream()
-                            .map(e -> e.getKey() + "=" + scalarOf(e.getValue().getValueNode())).sorted().toList()
-                            .toString() : String.valueOf(property);
+                    String key = property instanceof MappingNode
+                            ? entries(property).entrySet().stream()
+                                    .map(e -> e.getKey() + "="
+                                            + scalarOf(e.getValue().getValueNode()))
+                                    .sorted()
+                                    .toList()
+                                    .toString()
+                            : String.valueOf(property);
                     if (!seen.contains(key)) {
                         seen.add(key);
                         properties.add(property);
@@ -259,14 +329,17 @@ final class StandardsBundle {
             return;
         }
         for (int i = 0; i < sequence.getValue().size(); i++) {
-            YamlObject property = new YamlObject(sequence.getValue().get(i),
-                    document.path + ".customProperties[" + i + "]", problems);
+            YamlObject property = new YamlObject(
+                    sequence.getValue().get(i), document.path + ".customProperties[" + i + "]", problems);
             property.allowOnly(Set.of("property", "value", "description"));
             String name = property.requiredString("property");
             if (name != null && !CUSTOM.contains(name)) {
-                problems.add(property.nodeOf("property"), property.child("property"), "custom property '" + name
-                        + "' is not one the catalog reads; it reads " + String.join(", ", CUSTOM.stream().sorted()
-                                .toList()));
+                problems.add(
+                        property.nodeOf("property"),
+                        property.child("property"),
+                        "custom property '" + name
+                                + "' is not one the catalog reads; it reads "
+                                + String.join(", ", CUSTOM.stream().sorted().toList()));
             }
         }
     }
@@ -276,7 +349,9 @@ final class StandardsBundle {
             return null;
         }
         Map<String, NodeTuple> entries = entries(mapping);
-        String apiVersion = entries.containsKey("apiVersion") ? scalarOf(entries.get("apiVersion").getValueNode()) : "";
+        String apiVersion = entries.containsKey("apiVersion")
+                ? scalarOf(entries.get("apiVersion").getValueNode())
+                : "";
         String kind = entries.containsKey("kind") ? scalarOf(entries.get("kind").getValueNode()) : "";
         if (kind.equals("DataProduct") && apiVersion.equals(OdpsWriter.API_VERSION)) {
             return kind;
@@ -314,7 +389,8 @@ final class StandardsBundle {
         entries.forEach((key, value) -> {
             if (value != null) {
                 Mark keyAt = value.getStartMark() == null ? at : value.getStartMark();
-                tuples.add(new NodeTuple(new ScalarNode(Tag.STR, key, keyAt, keyAt, DumperOptions.ScalarStyle.PLAIN), value));
+                tuples.add(new NodeTuple(
+                        new ScalarNode(Tag.STR, key, keyAt, keyAt, DumperOptions.ScalarStyle.PLAIN), value));
             }
         });
         return new MappingNode(Tag.MAP, true, tuples, at, at, DumperOptions.FlowStyle.BLOCK);
@@ -342,24 +418,28 @@ final class StandardsBundle {
                 for (Node property : sequence.getValue()) {
                     Map<String, NodeTuple> pair = entries(property);
                     if (pair.containsKey("property") && pair.containsKey("value")) {
-                        custom.putIfAbsent(scalarOf(pair.get("property").getValueNode()),
+                        custom.putIfAbsent(
+                                scalarOf(pair.get("property").getValueNode()),
                                 pair.get("value").getValueNode());
                     }
                 }
             }
         }
 
-        @Nullable Node value(String key) {
+        @Nullable
+        Node value(String key) {
             NodeTuple tuple = entries.get(key);
             return tuple == null ? null : tuple.getValueNode();
         }
 
-        @Nullable Node custom(String name) {
+        @Nullable
+        Node custom(String name) {
             return custom.get(name);
         }
 
         boolean customIsTrue(String name) {
-            return custom.get(name) instanceof ScalarNode scalar && scalar.getValue().equals("true");
+            return custom.get(name) instanceof ScalarNode scalar
+                    && scalar.getValue().equals("true");
         }
 
         void copy(String key, Map<String, Node> into, String as) {

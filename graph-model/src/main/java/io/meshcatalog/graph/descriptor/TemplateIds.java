@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
 public final class TemplateIds {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
-    private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
+    private static final Pattern VERSION =
+            Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
 
     /** Versions in release order. */
     public static final Comparator<String> VERSION_ORDER = Comparator.comparingInt((String v) -> part(v, 1))
-            .thenComparingInt(v -> part(v, 2)).thenComparingInt(v -> part(v, 3));
+            .thenComparingInt(v -> part(v, 2))
+            .thenComparingInt(v -> part(v, 3));
 
-    private TemplateIds() {
-    }
+    private TemplateIds() {}
 
     /** {@code id} when it is a template id; otherwise an {@link IllegalArgumentException} saying what one is. */
     public static String id(String id) {
@@ -32,8 +33,8 @@ public final class TemplateIds {
     /** {@code version} when it is {@code major.minor.patch}; otherwise an {@link IllegalArgumentException}. */
     public static String version(String version) {
         if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("'" + version + "' is not a template version: major.minor.patch, such "
-                    + "as 1.2.0");
+            throw new IllegalArgumentException(
+                    "'" + version + "' is not a template version: major.minor.patch, such " + "as 1.2.0");
         }
         return version;
     }

@@ -73,11 +73,17 @@ final class YamlObject {
     void allowOnly(Set<String> allowed, Set<String> notStored) {
         keys.forEach((key, keyNode) -> {
             if (notStored.contains(key)) {
-                problems.add(keyNode, child(key), "'" + key + "' is a key of the standard that the catalog does not "
-                        + "store; remove it (or keep it in your own copy of the document)");
+                problems.add(
+                        keyNode,
+                        child(key),
+                        "'" + key + "' is a key of the standard that the catalog does not "
+                                + "store; remove it (or keep it in your own copy of the document)");
             } else if (!allowed.contains(key)) {
-                problems.add(keyNode, child(key), "unknown key '" + key + "'" + suggestion(key, allowed)
-                        + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+                problems.add(
+                        keyNode,
+                        child(key),
+                        "unknown key '" + key + "'" + suggestion(key, allowed) + "; allowed here: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
         });
     }
@@ -87,11 +93,13 @@ final class YamlObject {
     }
 
     /** The plain value of {@code key}, without reporting anything (for look-ahead). */
-    @Nullable String peek(String key) {
+    @Nullable
+    String peek(String key) {
         return entries.get(key) instanceof ScalarNode scalar && !isNull(scalar) ? scalar.getValue() : null;
     }
 
-    @Nullable String optionalString(String key) {
+    @Nullable
+    String optionalString(String key) {
         Node value = entries.get(key);
         if (value == null || isNull(value)) {
             return null;
@@ -108,7 +116,8 @@ final class YamlObject {
         return value == null ? fallback : value;
     }
 
-    @Nullable String requiredString(String key) {
+    @Nullable
+    String requiredString(String key) {
         if (!entries.containsKey(key)) {
             problems.add(node, child(key), "missing required key '" + key + "'");
             return null;
@@ -148,8 +157,11 @@ final class YamlObject {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-            problems.add(entries.get(key), child(key),
+                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            problems.add(
+                    entries.get(key),
+                    child(key),
                     "unknown value '" + value + "'; expected one of " + String.join(", ", names));
             return null;
         }
@@ -207,7 +219,11 @@ final class YamlObject {
             if (!(items.get(i) instanceof ScalarNode scalar) || isNull(scalar)) {
                 problems.add(items.get(i), at, "expected a single value, not a list, a mapping or null");
             } else if (scalar.getValue().length() > maxLength) {
-                problems.add(scalar, at, "at most " + maxLength + " characters, found " + scalar.getValue().length());
+                problems.add(
+                        scalar,
+                        at,
+                        "at most " + maxLength + " characters, found "
+                                + scalar.getValue().length());
             } else {
                 result.add(scalar.getValue());
             }
@@ -269,13 +285,14 @@ final class YamlObject {
     }
 
     private static boolean isNull(Node value) {
-        return value instanceof ScalarNode scalar && "tag:yaml.org,2002:null".equals(scalar.getTag().getValue());
+        return value instanceof ScalarNode scalar
+                && "tag:yaml.org,2002:null".equals(scalar.getTag().getValue());
     }
 
     private static String suggestion(String key, Set<String> allowed) {
         return allowed.stream()
-                .min(Comparator.comparingInt(candidate -> distance(key.toLowerCase(Locale.ROOT),
-                        candidate.toLowerCase(Locale.ROOT))))
+                .min(Comparator.comparingInt(
+                        candidate -> distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT))))
                 .filter(best -> distance(key.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT))
                         <= Math.max(2, key.length() / 3))
                 .map(best -> " (did you mean '" + best + "'?)")

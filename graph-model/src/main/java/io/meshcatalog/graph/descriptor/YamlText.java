@@ -10,8 +10,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class YamlText {
 
-    private YamlText() {
-    }
+    private YamlText() {}
 
     /** How the catalog reads YAML it is given: no recursive keys, at most 50 aliases of collections. */
     public static Yaml reader() {

@@ -29,8 +29,7 @@ public final class YamlValues {
     /** How many nodes one value may have, counting each use of an alias again (no alias bombs). */
     public static final int MAX_NODES = 10_000;
 
-    private YamlValues() {
-    }
+    private YamlValues() {}
 
     /**
      * The plain value of {@code node}; an {@link IllegalArgumentException} when it nests deeper than
@@ -95,7 +94,8 @@ public final class YamlValues {
             return new ScalarNode(Tag.NULL, "null", start, end, DumperOptions.ScalarStyle.PLAIN);
         }
         if (value instanceof Boolean || value instanceof Number) {
-            Tag tag = value instanceof Boolean ? Tag.BOOL
+            Tag tag = value instanceof Boolean
+                    ? Tag.BOOL
                     : value instanceof Double || value instanceof Float ? Tag.FLOAT : Tag.INT;
             return new ScalarNode(tag, value.toString(), start, end, DumperOptions.ScalarStyle.PLAIN);
         }

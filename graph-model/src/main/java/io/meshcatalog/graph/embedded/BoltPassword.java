@@ -22,11 +22,10 @@ import java.util.Set;
 final class BoltPassword {
 
     static final String FILE = "bolt-password";
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    private BoltPassword() {
-    }
+    private BoltPassword() {}
 
     /** The password kept in {@code dataDir}, created there (readable by the owner only) when there is none. */
     static String readOrCreate(Path dataDir) {
@@ -44,8 +43,10 @@ final class BoltPassword {
             }
             return password;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the embedded Neo4j's password in "
-                    + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read or create the embedded Neo4j's password in " + file.toAbsolutePath() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -73,8 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             // a server's routing table names it where it listens, so neo4j:// URIs reach it as they reach a cluster
             builder.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort));
         }
-        DatabaseManagementService service = builder
-                .setConfig(BoltConnector.enabled, true)
+        DatabaseManagementService service = builder.setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
@@ -95,8 +94,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         String password = BoltPassword.readOrCreate(home);
         setPassword(service, password);
         EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, boltPort, password);
-        log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on {}",
-                (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), neo4j.boltUri());
+        log.info(
+                "Embedded Neo4j started in {} ms: data in {}, Bolt on {}",
+                (System.nanoTime() - started) / 1_000_000,
+                home.toAbsolutePath(),
+                neo4j.boltUri());
         return neo4j;
     }
 
@@ -124,7 +126,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static void registerProcedures(DatabaseManagementService service) {
         GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         try {
-            database.getDependencyResolver().resolveDependency(GlobalProcedures.class)
+            database.getDependencyResolver()
+                    .resolveDependency(GlobalProcedures.class)
                     .registerProcedure(LineageProcedures.class);
         } catch (ProcedureException e) {
             service.shutdown();
@@ -138,8 +141,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     private static void setPassword(DatabaseManagementService service, String password) {
         try {
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally(
+                            "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                            Map.of("password", password));
         } catch (RuntimeException e) {
             // "The new password must be different": it already is this one.
             if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {

@@ -50,10 +50,12 @@ public final class GraphConnection implements AutoCloseable {
         // Managed transactions retry what may pass on a second try (a deadlock, a leader switch, Neo4j restarting)
         // for MAX_RETRY_TIME, not the driver's 30 s: with Neo4j down, a catalog field must fail fast while the rest
         // of the response is served; the pool reconnects by itself when Neo4j is back.
-        Config config = Config.builder().withUserAgent("mesh-catalog")
+        Config config = Config.builder()
+                .withUserAgent("mesh-catalog")
                 .withMaxTransactionRetryTime(MAX_RETRY_TIME.toMillis(), TimeUnit.MILLISECONDS)
                 .withConnectionTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .withConnectionAcquisitionTimeout(ACQUISITION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
+                .withConnectionAcquisitionTimeout(ACQUISITION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
         Driver driver = embedded != null
                 ? GraphDatabase.driver(uri, AuthTokens.basic(embedded.username(), embedded.password()), config)
                 : GraphDatabase.driver(uri, AuthTokens.basic(settings.username(), settings.password()), config);

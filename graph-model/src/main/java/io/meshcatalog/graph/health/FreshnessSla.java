@@ -41,18 +41,24 @@ public record FreshnessSla(Duration maxAge, String declared) {
                 declared.add(property + " " + p.value().strip() + " " + p.unit().strip());
             }
         }
-        return declared.isEmpty() ? Optional.empty() : Optional.of(new FreshnessSla(total, String.join(" + ", declared)));
+        return declared.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new FreshnessSla(total, String.join(" + ", declared)));
     }
 
     private static Optional<SlaProperty> applicable(List<SlaProperty> sla, String property, String datasetName) {
         Optional<SlaProperty> specific = sla.stream()
-                .filter(p -> p.property().equalsIgnoreCase(property) && names(p.element(), datasetName)).findFirst();
+                .filter(p -> p.property().equalsIgnoreCase(property) && names(p.element(), datasetName))
+                .findFirst();
         return specific.or(() -> sla.stream()
-                .filter(p -> p.property().equalsIgnoreCase(property) && p.element().isBlank()).findFirst());
+                .filter(p ->
+                        p.property().equalsIgnoreCase(property) && p.element().isBlank())
+                .findFirst());
     }
 
     private static boolean names(String element, String datasetName) {
-        return Arrays.stream(element.split(",")).map(String::strip)
+        return Arrays.stream(element.split(","))
+                .map(String::strip)
                 .map(item -> item.contains(".") ? item.substring(0, item.indexOf('.')) : item)
                 .anyMatch(datasetName::equals);
     }
@@ -67,12 +73,12 @@ public record FreshnessSla(Duration maxAge, String declared) {
         try {
             amount = Double.parseDouble(p.value().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SLA " + p.property() + " has value '" + p.value()
-                    + "'; it must be a number of " + p.unit());
+            throw new IllegalArgumentException(
+                    "SLA " + p.property() + " has value '" + p.value() + "'; it must be a number of " + p.unit());
         }
         if (!(amount > 0) || amount > 36_500) {
-            throw new IllegalArgumentException("SLA " + p.property() + " has value '" + p.value()
-                    + "'; it must be above 0 and at most 36500");
+            throw new IllegalArgumentException(
+                    "SLA " + p.property() + " has value '" + p.value() + "'; it must be above 0 and at most 36500");
         }
         return Duration.ofMillis(Math.round(amount * unit.toMillis()));
     }

@@ -18,41 +18,75 @@ import org.jspecify.annotations.Nullable;
  * @param dueBy when it turns (or turned) LATE without a new write; null without an SLA or a write
  * @param checkedAt the instant it was judged at
  */
-public record Health(HealthStatus status, String reason, @Nullable String dataset, @Nullable Instant lastCompleteAt,
-        @Nullable Instant dueBy, Instant checkedAt) {
+public record Health(
+        HealthStatus status,
+        String reason,
+        @Nullable String dataset,
+        @Nullable Instant lastCompleteAt,
+        @Nullable Instant dueBy,
+        Instant checkedAt) {
 
     /** The dataset's health at {@code now}. */
     public static Health of(WriteFacts facts, Instant now) {
-        Instant dueBy = facts.freshness() == null || facts.lastCompleteAt() == null ? null
+        Instant dueBy = facts.freshness() == null || facts.lastCompleteAt() == null
+                ? null
                 : facts.lastCompleteAt().plus(facts.freshness());
         if ("FAIL".equals(facts.latestState()) || "ABORT".equals(facts.latestState())) {
             String verb = "FAIL".equals(facts.latestState()) ? "failed" : "was aborted";
-            return new Health(HealthStatus.FAILING, "run " + facts.latestRun() + " writing " + facts.dataset() + " "
-                    + verb + " at " + facts.latestAt(), facts.dataset(), facts.lastCompleteAt(), dueBy, now);
+            return new Health(
+                    HealthStatus.FAILING,
+                    "run " + facts.latestRun() + " writing " + facts.dataset() + " " + verb + " at " + facts.latestAt(),
+                    facts.dataset(),
+                    facts.lastCompleteAt(),
+                    dueBy,
+                    now);
         }
         if (facts.freshness() == null) {
             String why = facts.sla().isEmpty() ? "its SLA declares no frequency or latency" : facts.sla();
-            return new Health(HealthStatus.UNKNOWN, facts.dataset() + ": " + why, facts.dataset(),
-                    facts.lastCompleteAt(), null, now);
+            return new Health(
+                    HealthStatus.UNKNOWN,
+                    facts.dataset() + ": " + why,
+                    facts.dataset(),
+                    facts.lastCompleteAt(),
+                    null,
+                    now);
         }
         if (dueBy == null) {
-            return new Health(HealthStatus.UNKNOWN, facts.dataset() + ": no complete run has written it yet (SLA "
-                    + facts.sla() + ")", facts.dataset(), null, null, now);
+            return new Health(
+                    HealthStatus.UNKNOWN,
+                    facts.dataset() + ": no complete run has written it yet (SLA " + facts.sla() + ")",
+                    facts.dataset(),
+                    null,
+                    null,
+                    now);
         }
         if (now.isAfter(dueBy)) {
-            return new Health(HealthStatus.LATE, facts.dataset() + " was last written at " + facts.lastCompleteAt()
-                    + "; its SLA (" + facts.sla() + ") wanted a new write by " + dueBy, facts.dataset(),
-                    facts.lastCompleteAt(), dueBy, now);
+            return new Health(
+                    HealthStatus.LATE,
+                    facts.dataset() + " was last written at " + facts.lastCompleteAt() + "; its SLA (" + facts.sla()
+                            + ") wanted a new write by " + dueBy,
+                    facts.dataset(),
+                    facts.lastCompleteAt(),
+                    dueBy,
+                    now);
         }
-        return new Health(HealthStatus.FRESH, facts.dataset() + " was written at " + facts.lastCompleteAt()
-                + ", within its SLA (" + facts.sla() + ")", facts.dataset(), facts.lastCompleteAt(), dueBy, now);
+        return new Health(
+                HealthStatus.FRESH,
+                facts.dataset() + " was written at " + facts.lastCompleteAt() + ", within its SLA (" + facts.sla()
+                        + ")",
+                facts.dataset(),
+                facts.lastCompleteAt(),
+                dueBy,
+                now);
     }
 
     /** A product's health from its datasets': the worst one (UNKNOWN ranks below FRESH). */
     public static Health ofProduct(String product, List<WriteFacts> datasets, Instant now) {
-        return datasets.stream().map(facts -> of(facts, now)).min(Comparator.comparing(Health::status))
-                .orElseGet(() -> new Health(HealthStatus.UNKNOWN, product + " publishes no dataset", null, null,
-                        null, now));
+        return datasets.stream()
+                .map(facts -> of(facts, now))
+                .min(Comparator.comparing(Health::status))
+                .orElseGet(() ->
+                        new Health(HealthStatus.UNKNOWN, product + " publishes no dataset", null, null, null, now));
     }
 
     /** Whether it needs its owners' and consumers' attention. */

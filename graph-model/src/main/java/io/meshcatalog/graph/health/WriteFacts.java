@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param latestState that run's state at that event (START, RUNNING, COMPLETE, FAIL, ABORT or OTHER)
  * @param latestAt that event's time
  */
-public record WriteFacts(String dataset, @Nullable Duration freshness, String sla, @Nullable Instant lastCompleteAt,
-        @Nullable String latestRun, @Nullable String latestState, @Nullable Instant latestAt) {
-}
+public record WriteFacts(
+        String dataset,
+        @Nullable Duration freshness,
+        String sla,
+        @Nullable Instant lastCompleteAt,
+        @Nullable String latestRun,
+        @Nullable String latestState,
+        @Nullable Instant latestAt) {}

@@ -21,9 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when it stops working; every key expires
  * @param revokedAt when an admin revoked it; null while it is not revoked
  */
-public record ApiKeyRecord(String id, String prefix, String hash, String subject, Set<String> teams,
-        Set<String> roles, Set<String> scopes, Set<String> namespaces, Instant createdAt, String createdBy,
-        Instant expiresAt, @Nullable Instant revokedAt) {
+public record ApiKeyRecord(
+        String id,
+        String prefix,
+        String hash,
+        String subject,
+        Set<String> teams,
+        Set<String> roles,
+        Set<String> scopes,
+        Set<String> namespaces,
+        Instant createdAt,
+        String createdBy,
+        Instant expiresAt,
+        @Nullable Instant revokedAt) {
 
     public ApiKeyRecord {
         teams = Set.copyOf(teams);
@@ -34,7 +44,7 @@ public record ApiKeyRecord(String id, String prefix, String hash, String subject
 
     /** The same key, revoked at {@code at}. */
     public ApiKeyRecord revoked(Instant at) {
-        return new ApiKeyRecord(id, prefix, hash, subject, teams, roles, scopes, namespaces, createdAt, createdBy,
-                expiresAt, at);
+        return new ApiKeyRecord(
+                id, prefix, hash, subject, teams, roles, scopes, namespaces, createdAt, createdBy, expiresAt, at);
     }
 }

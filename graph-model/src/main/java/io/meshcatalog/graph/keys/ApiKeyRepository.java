@@ -51,7 +51,8 @@ public final class ApiKeyRepository {
     /** Every stored key, revoked and expired ones included, oldest first. */
     public List<ApiKeyRecord> all() {
         return run("api-keys", Map.of("limit", MAX_KEYS), RoutingControl.READ).records().stream()
-                .map(ApiKeyRepository::key).toList();
+                .map(ApiKeyRepository::key)
+                .toList();
     }
 
     /**
@@ -61,7 +62,8 @@ public final class ApiKeyRepository {
      */
     public void create(ApiKeyRecord key) {
         if (all().size() >= MAX_KEYS) {
-            throw new IllegalStateException("there are already " + MAX_KEYS + " API keys; revoke and remove some first");
+            throw new IllegalStateException(
+                    "there are already " + MAX_KEYS + " API keys; revoke and remove some first");
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", key.id());
@@ -91,22 +93,33 @@ public final class ApiKeyRepository {
      * @return the key as revoked, or empty when no stored key has this id
      */
     public Optional<ApiKeyRecord> revoke(String id, Instant at) {
-        return run("revoke-api-key", Map.of("id", id, "revokedAt", utc(at)), RoutingControl.WRITE)
-                .records().stream().findFirst().map(ApiKeyRepository::key);
+        return run("revoke-api-key", Map.of("id", id, "revokedAt", utc(at)), RoutingControl.WRITE).records().stream()
+                .findFirst()
+                .map(ApiKeyRepository::key);
     }
 
     private EagerResult run(String name, Map<String, Object> parameters, RoutingControl routing) {
         log.debug("{} {}", name, parameters.keySet());
-        return driver.executableQuery(statement(name)).withParameters(parameters)
-                .withConfig(QueryConfig.builder().withRouting(routing).build()).execute();
+        return driver.executableQuery(statement(name))
+                .withParameters(parameters)
+                .withConfig(QueryConfig.builder().withRouting(routing).build())
+                .execute();
     }
 
     private static ApiKeyRecord key(Record row) {
         Value k = row.get("k");
-        return new ApiKeyRecord(k.get("id").asString(), k.get("prefix").asString(), k.get("hash").asString(),
-                k.get("subject").asString(), strings(k.get("teams")), strings(k.get("roles")),
-                strings(k.get("scopes")), strings(k.get("namespaces")), instant(k.get("createdAt")),
-                k.get("createdBy").asString(), instant(k.get("expiresAt")),
+        return new ApiKeyRecord(
+                k.get("id").asString(),
+                k.get("prefix").asString(),
+                k.get("hash").asString(),
+                k.get("subject").asString(),
+                strings(k.get("teams")),
+                strings(k.get("roles")),
+                strings(k.get("scopes")),
+                strings(k.get("namespaces")),
+                instant(k.get("createdAt")),
+                k.get("createdBy").asString(),
+                instant(k.get("expiresAt")),
                 k.get("revokedAt").isNull() ? null : instant(k.get("revokedAt")));
     }
 
@@ -136,8 +149,11 @@ public final class ApiKeyRepository {
             if (in == null) {
                 throw new IllegalStateException("missing Cypher statement " + name + ".cypher");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n")).strip()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.strip().startsWith("//"))
+                    .collect(Collectors.joining("\n"))
+                    .strip()
                     .replaceAll(";$", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,8 +37,7 @@ final class AccessGrants {
         this.limits = limits;
     }
 
-    AccessRequest request(ViewerParameters as, String productId, @Nullable String team, String purpose,
-            Instant until) {
+    AccessRequest request(ViewerParameters as, String productId, @Nullable String team, String purpose, Instant until) {
         Viewer viewer = as.viewer();
         String requester = actor(viewer, "request access");
         new ProductId(productId);
@@ -48,8 +47,8 @@ final class AccessGrants {
             throw new IllegalArgumentException("until must be in the future, got " + until);
         }
         if (until.isAfter(now.plus(limits.horizon()))) {
-            throw new IllegalArgumentException("until may be at most " + limits.horizon().toDays()
-                    + " days ahead (" + now.plus(limits.horizon()) + "), got " + until);
+            throw new IllegalArgumentException("until may be at most "
+                    + limits.horizon().toDays() + " days ahead (" + now.plus(limits.horizon()) + "), got " + until);
         }
         if (team != null && !viewer.everything() && !viewer.teams().contains(team)) {
             throw new AccessDeniedException("you may request access for yourself or for a team you act for ("
@@ -66,9 +65,19 @@ final class AccessGrants {
                     throw new IllegalArgumentException(owner + " owns " + productId
                             + " and sees it already; a request is for another team or person");
                 }
-                Map<String, Object> parameters = as.with("key", pendingKey(productId, requester, team, label),
-                        "id", UUID.randomUUID().toString(), "productId", productId, "requester", requester,
-                        "purpose", label.value(), "until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+                Map<String, Object> parameters = as.with(
+                        "key",
+                        pendingKey(productId, requester, team, label),
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "productId",
+                        productId,
+                        "requester",
+                        requester,
+                        "purpose",
+                        label.value(),
+                        "until",
+                        OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
                 parameters.put("team", team);
                 return request(cypher.single(tx, "request-access", parameters).get("request"));
             });
@@ -86,8 +95,9 @@ final class AccessGrants {
                 case PENDING -> {
                     return true;
                 }
-                case EXPIRED -> throw new IllegalStateException("access request " + requestId + " asked for access "
-                        + "until " + locked.request().until() + ", which has passed; it needs a new request");
+                case EXPIRED ->
+                    throw new IllegalStateException("access request " + requestId + " asked for access " + "until "
+                            + locked.request().until() + ", which has passed; it needs a new request");
                 default -> {
                     if (locked.request().status() == outcome) {
                         return false;
@@ -102,7 +112,8 @@ final class AccessGrants {
     AccessRequest revoke(ViewerParameters as, String requestId, String note) {
         return settle(as, requestId, AccessStatus.REVOKED, note, (locked) -> {
             AccessRequest request = locked.request();
-            if (!as.viewer().everything() && !as.viewer().teams().contains(locked.owner())
+            if (!as.viewer().everything()
+                    && !as.viewer().teams().contains(locked.owner())
                     && !request.requester().equals(as.viewer().subject())) {
                 throw new AccessDeniedException("only " + request.requester() + ", who asked, " + locked.owner()
                         + ", the team that owns " + request.productId() + ", or an admin revokes this access");
@@ -110,8 +121,9 @@ final class AccessGrants {
             return switch (request.status()) {
                 case PENDING, APPROVED, EXPIRED -> true;
                 case REVOKED -> false;
-                case DENIED -> throw new IllegalStateException("access request " + requestId + " was denied"
-                        + describeDecision(request) + "; there is nothing to revoke");
+                case DENIED ->
+                    throw new IllegalStateException("access request " + requestId + " was denied"
+                            + describeDecision(request) + "; there is nothing to revoke");
             };
         });
     }
@@ -134,25 +146,25 @@ final class AccessGrants {
 
     Set<String> grantedProducts(ViewerParameters as) {
         Set<String> products = new LinkedHashSet<>();
-        cypher.read(driver, "granted-products", as.with("limit", limits.maxListed())).records()
+        cypher.read(driver, "granted-products", as.with("limit", limits.maxListed()))
+                .records()
                 .forEach(row -> products.add(row.get("product").asString()));
         return products;
     }
 
     /** A request locked in the current transaction, with the team that owns its product. */
-    private record Locked(AccessRequest request, String owner) {
-    }
+    private record Locked(AccessRequest request, String owner) {}
 
     /**
      * Locks the request, lets {@code check} refuse (by throwing) or say whether anything is to change, and records
      * {@code outcome} if so; answers the request as it then stands.
      */
-    private AccessRequest settle(ViewerParameters as, String requestId, AccessStatus outcome, String note,
-            Function<Locked, Boolean> check) {
+    private AccessRequest settle(
+            ViewerParameters as, String requestId, AccessStatus outcome, String note, Function<Locked, Boolean> check) {
         String actor = actor(as.viewer(), outcome == AccessStatus.REVOKED ? "revoke access" : "decide access");
         if (note.length() > limits.maxNoteLength()) {
-            throw new IllegalArgumentException("a note may be at most " + limits.maxNoteLength()
-                    + " characters, got " + note.length());
+            throw new IllegalArgumentException(
+                    "a note may be at most " + limits.maxNoteLength() + " characters, got " + note.length());
         }
         try (Session session = CausalSessions.open(driver)) {
             return session.executeWrite(tx -> {
@@ -160,8 +172,11 @@ final class AccessGrants {
                 if (!check.apply(locked)) {
                     return locked.request();
                 }
-                AccessRequest settled = request(cypher.single(tx, "settle-access-request", as.with("id", requestId,
-                        "status", outcome.name(), "by", actor, "note", note)).get("request"));
+                AccessRequest settled = request(cypher.single(
+                                tx,
+                                "settle-access-request",
+                                as.with("id", requestId, "status", outcome.name(), "by", actor, "note", note))
+                        .get("request"));
                 if (outcome != AccessStatus.DENIED) {
                     CatalogChanges.changed(cypher, tx, CatalogChanges.Scope.GRANTS, as.now()); // granted or revoked
                 }
@@ -175,12 +190,14 @@ final class AccessGrants {
         if (rows.isEmpty()) {
             throw new UnknownAccessRequestException(requestId);
         }
-        return new Locked(request(rows.get(0).get("request")), rows.get(0).get("owner").asString(""));
+        return new Locked(
+                request(rows.get(0).get("request")), rows.get(0).get("owner").asString(""));
     }
 
     private List<AccessRequest> list(String statement, Map<String, Object> parameters) {
         return cypher.read(driver, statement, parameters).records().stream()
-                .map(row -> request(row.get("request"))).toList();
+                .map(row -> request(row.get("request")))
+                .toList();
     }
 
     /** Who answers for an act: an authenticated viewer with a subject. */
@@ -202,13 +219,20 @@ final class AccessGrants {
     }
 
     private static AccessRequest request(Value r) {
-        return new AccessRequest(r.get("id").asString(), r.get("product").asString(), r.get("requester").asString(),
-                r.get("team").isNull() ? null : r.get("team").asString(), r.get("purpose").asString(),
-                r.get("until").asOffsetDateTime().toInstant(), AccessStatus.valueOf(r.get("status").asString()),
+        return new AccessRequest(
+                r.get("id").asString(),
+                r.get("product").asString(),
+                r.get("requester").asString(),
+                r.get("team").isNull() ? null : r.get("team").asString(),
+                r.get("purpose").asString(),
+                r.get("until").asOffsetDateTime().toInstant(),
+                AccessStatus.valueOf(r.get("status").asString()),
                 r.get("requestedAt").asOffsetDateTime().toInstant(),
                 r.get("decidedBy").isNull() ? null : r.get("decidedBy").asString(),
-                instant(r.get("decidedAt")), r.get("revokedBy").isNull() ? null : r.get("revokedBy").asString(),
-                instant(r.get("revokedAt")), r.get("note").asString(""));
+                instant(r.get("decidedAt")),
+                r.get("revokedBy").isNull() ? null : r.get("revokedBy").asString(),
+                instant(r.get("revokedAt")),
+                r.get("note").asString(""));
     }
 
     private static @Nullable Instant instant(Value value) {

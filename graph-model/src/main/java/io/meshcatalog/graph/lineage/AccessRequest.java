@@ -13,9 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param revokedBy who revoked it (the requester withdrawing, the owning team, an admin), null unless revoked
  * @param note what the last one to decide or revoke wrote; empty when nothing
  */
-public record AccessRequest(String id, String productId, String requester, @Nullable String team, String purpose,
-        Instant until, AccessStatus status, Instant requestedAt, @Nullable String decidedBy,
-        @Nullable Instant decidedAt, @Nullable String revokedBy, @Nullable Instant revokedAt, String note) {
+public record AccessRequest(
+        String id,
+        String productId,
+        String requester,
+        @Nullable String team,
+        String purpose,
+        Instant until,
+        AccessStatus status,
+        Instant requestedAt,
+        @Nullable String decidedBy,
+        @Nullable Instant decidedAt,
+        @Nullable String revokedBy,
+        @Nullable Instant revokedAt,
+        String note) {
 
     /** Who the access is for: the team, or the requester alone. */
     public String grantee() {

@@ -5,5 +5,9 @@ package io.meshcatalog.graph.lineage;
  * expired once its {@code until} has passed, by the store's clock.
  */
 public enum AccessStatus {
-    PENDING, APPROVED, DENIED, REVOKED, EXPIRED
+    PENDING,
+    APPROVED,
+    DENIED,
+    REVOKED,
+    EXPIRED
 }

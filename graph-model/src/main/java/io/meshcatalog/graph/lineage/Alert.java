@@ -6,8 +6,8 @@ package io.meshcatalog.graph.lineage;
  *
  * @param subjectKind DATASET or PRODUCT
  */
-public record Alert(String id, String kind, NodeKind subjectKind, String subject, String product, String reason,
-        String at) {
+public record Alert(
+        String id, String kind, NodeKind subjectKind, String subject, String product, String reason, String at) {
 
     /** The lineage node whose downstream is told. */
     public NodeRef node() {

@@ -40,15 +40,36 @@ final class CatalogSearch {
     SearchPage search(ViewerParameters viewer, SearchQuery query) {
         String text = LuceneText.of(query.text());
         Record answer = text.isEmpty()
-                ? cypher.read(driver, "browse", viewer.with("candidates", CANDIDATES, "kinds",
-                        query.kinds().stream().map(Enum::name).sorted().toList(), "domain", query.domain()))
-                        .records().get(0)
-                : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES)).records().get(0);
+                ? cypher.read(
+                                driver,
+                                "browse",
+                                viewer.with(
+                                        "candidates",
+                                        CANDIDATES,
+                                        "kinds",
+                                        query.kinds().stream()
+                                                .map(Enum::name)
+                                                .sorted()
+                                                .toList(),
+                                        "domain",
+                                        query.domain()))
+                        .records()
+                        .get(0)
+                : cypher.read(driver, "search", viewer.with("query", text, "candidates", CANDIDATES))
+                        .records()
+                        .get(0);
         Instant now = clock.instant();
         List<SearchHit> matching = answer.get("hits").asList(row -> hit(row, now)).stream()
-                .filter(hit -> matches(query, hit)).toList();
-        List<SearchHit> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
-        return new SearchPage(page, matching.size(), query.offset(), query.limit(), facets(matching),
+                .filter(hit -> matches(query, hit))
+                .toList();
+        List<SearchHit> page =
+                matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new SearchPage(
+                page,
+                matching.size(),
+                query.offset(),
+                query.limit(),
+                facets(matching),
                 answer.get("scanned").asInt() >= CANDIDATES);
     }
 
@@ -59,7 +80,9 @@ final class CatalogSearch {
         return query.kinds().contains(hit.kind())
                 && (query.domain() == null || query.domain().equals(hit.domain()))
                 && (query.owner() == null || query.owner().equals(hit.owner()))
-                && (query.status() == null ? !RETIRED.equals(hit.status()) : query.status().equalsIgnoreCase(hit.status()))
+                && (query.status() == null
+                        ? !RETIRED.equals(hit.status())
+                        : query.status().equalsIgnoreCase(hit.status()))
                 && (query.health() == null || query.health() == hit.health())
                 && (query.tag() == null || hit.tags().contains(query.tag()))
                 && (query.classification() == null
@@ -81,7 +104,10 @@ final class CatalogSearch {
     private static List<FacetCount> count(List<SearchHit> hits, Function<SearchHit, List<String>> values) {
         Map<String, Integer> counts = new TreeMap<>();
         for (SearchHit hit : hits) {
-            values.apply(hit).stream().filter(Objects::nonNull).filter(v -> !v.isEmpty()).distinct()
+            values.apply(hit).stream()
+                    .filter(Objects::nonNull)
+                    .filter(v -> !v.isEmpty())
+                    .distinct()
                     .forEach(value -> counts.merge(value, 1, Integer::sum));
         }
         List<FacetCount> result = new ArrayList<>();
@@ -93,12 +119,20 @@ final class CatalogSearch {
     private static SearchHit hit(Value row, Instant now) {
         NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
         String id = row.get("id").asString();
-        HealthStatus health = RunReader.health(kind, id, row.get("health").asList(RunReader::facts), now).status();
-        return new SearchHit(kind, id,
-                row.get("name").asString(""), row.get("description").asString(""), row.get("score").asDouble(),
-                row.get("product").isNull() ? null : row.get("product").asString(), row.get("domain").asString(""),
-                row.get("status").asString(""), row.get("owner").isNull() ? null : row.get("owner").asString(),
+        HealthStatus health = RunReader.health(kind, id, row.get("health").asList(RunReader::facts), now)
+                .status();
+        return new SearchHit(
+                kind,
+                id,
+                row.get("name").asString(""),
+                row.get("description").asString(""),
+                row.get("score").asDouble(),
+                row.get("product").isNull() ? null : row.get("product").asString(),
+                row.get("domain").asString(""),
+                row.get("status").asString(""),
+                row.get("owner").isNull() ? null : row.get("owner").asString(),
                 CatalogReader.strings(row.get("tags")).stream().distinct().toList(),
-                CatalogReader.strings(row.get("classifications")), health);
+                CatalogReader.strings(row.get("classifications")),
+                health);
     }
 }

@@ -48,9 +48,10 @@ final class CatalogWriter {
 
     List<UpsertOutcome> upsert(DomainDescriptor descriptor, @Nullable String descriptorYaml, String by) {
         Domain domain = descriptor.domain();
-        List<String> declared = descriptor.products().stream().map(p -> p.id().value()).toList();
-        Map<String, Object> live = Map.of("domain", domain.id().value(), "declared", declared,
-                "limit", MAX_RETIRED_AT_ONCE);
+        List<String> declared =
+                descriptor.products().stream().map(p -> p.id().value()).toList();
+        Map<String, Object> live =
+                Map.of("domain", domain.id().value(), "declared", declared, "limit", MAX_RETIRED_AT_ONCE);
         try (Session session = CausalSessions.open(driver)) {
             // refuse the whole descriptor before writing anything when a product would take over a dataset, or when
             // it would retire every product of its domain at once
@@ -62,9 +63,14 @@ final class CatalogWriter {
                             + "product, so every one of its " + gone.size() + " products would be retired; nothing "
                             + "was written (to retire them, declare each with status: retired)");
                 }
-                List<Record> stored = log.run(tx, "domain-descriptor", Map.of("domain", domain.id().value()));
-                return new Prior(new Baseline(stored.isEmpty() ? null
-                        : stored.get(0).get("descriptorYaml").asString(null)), gone);
+                List<Record> stored = log.run(
+                        tx, "domain-descriptor", Map.of("domain", domain.id().value()));
+                return new Prior(
+                        new Baseline(
+                                stored.isEmpty()
+                                        ? null
+                                        : stored.get(0).get("descriptorYaml").asString(null)),
+                        gone);
             });
             boolean textChanged = descriptorYaml != null && !descriptorYaml.equals(prior.baseline().domainYaml);
             session.executeWriteWithoutResult(tx -> writeDomain(tx, domain, descriptorYaml, textChanged));
@@ -74,19 +80,18 @@ final class CatalogWriter {
                 outcomes.add(session.executeWrite(tx -> retire(tx, domain, row, prior.baseline(), by)));
             }
             for (DataProduct product : descriptor.products()) {
-                outcomes.add(session.executeWrite(tx -> writeProduct(tx, domain, product, declared,
-                        prior.baseline(), by)));
+                outcomes.add(
+                        session.executeWrite(tx -> writeProduct(tx, domain, product, declared, prior.baseline(), by)));
             }
             return outcomes;
         }
     }
 
     /** What the catalog held of the domain before the upsert: the earlier declarations, the products now left out. */
-    private record Prior(Baseline baseline, List<Record> gone) {
-    }
+    private record Prior(Baseline baseline, List<Record> gone) {}
 
-    private void writeDomain(TransactionContext tx, Domain domain, @Nullable String descriptorYaml,
-            boolean textChanged) {
+    private void writeDomain(
+            TransactionContext tx, Domain domain, @Nullable String descriptorYaml, boolean textChanged) {
         log.run(tx, "upsert-team", Map.of("team", ProductParameters.team(domain.team())));
         Map<String, @Nullable Object> parameters = new HashMap<>();
         parameters.put("domain", ProductParameters.domain(domain));
@@ -105,8 +110,13 @@ final class CatalogWriter {
         CatalogChanges.changed(log, tx, CatalogChanges.Scope.VOCABULARY, now());
     }
 
-    private UpsertOutcome writeProduct(TransactionContext tx, Domain domain, DataProduct product,
-            List<String> declared, Baseline baseline, String by) {
+    private UpsertOutcome writeProduct(
+            TransactionContext tx,
+            Domain domain,
+            DataProduct product,
+            List<String> declared,
+            Baseline baseline,
+            String by) {
         String id = product.id().value();
         List<String> datasetIds = ProductParameters.datasetIds(product);
         refuseConflicts(tx, product, domain, declared);
@@ -120,8 +130,20 @@ final class CatalogWriter {
         }
         String snapshot = descriptors.write(domain, product);
 
-        log.run(tx, "detach-product", Map.of("productId", id, "datasetIds", datasetIds,
-                "fieldIds", ProductParameters.fieldIds(product), "at", now(), "by", by));
+        log.run(
+                tx,
+                "detach-product",
+                Map.of(
+                        "productId",
+                        id,
+                        "datasetIds",
+                        datasetIds,
+                        "fieldIds",
+                        ProductParameters.fieldIds(product),
+                        "at",
+                        now(),
+                        "by",
+                        by));
         if (product.team() != null) {
             log.run(tx, "upsert-team", Map.of("team", ProductParameters.team(product.team())));
         }
@@ -151,8 +173,8 @@ final class CatalogWriter {
     private UpsertOutcome retire(TransactionContext tx, Domain domain, Record row, Baseline baseline, String by) {
         String id = row.get("id").asString();
         DataProduct last = baseline.previous(row, id);
-        List<SchemaChange> changes = List.of(new SchemaChange(SchemaChange.Kind.RETIRED, id,
-                last == null ? "" : last.status().name(), "RETIRED"));
+        List<SchemaChange> changes = List.of(new SchemaChange(
+                SchemaChange.Kind.RETIRED, id, last == null ? "" : last.status().name(), "RETIRED"));
         DataProduct retired = last == null ? null : last.withStatus(ProductStatus.RETIRED);
         String snapshot = retired == null ? row.get("descriptor").asString(null) : descriptors.write(domain, retired);
         String hash = retired == null ? "retired" : ProductParameters.contentHash(retired);
@@ -164,8 +186,8 @@ final class CatalogWriter {
     }
 
     /** The product, its datasets and fields retired now by {@code by}, unless they were already; a snapshot given, kept. */
-    private void markRetired(TransactionContext tx, String id, String by, @Nullable String snapshot,
-            @Nullable String hash) {
+    private void markRetired(
+            TransactionContext tx, String id, String by, @Nullable String snapshot, @Nullable String hash) {
         Map<String, @Nullable Object> parameters = new HashMap<>();
         parameters.put("productId", id);
         parameters.put("at", now());
@@ -180,12 +202,20 @@ final class CatalogWriter {
         // no earlier snapshot to compare with (stored before revisions kept one), or a change no kind names (a port's
         // name, a team's members)
         return changes.isEmpty()
-                ? List.of(new SchemaChange(SchemaChange.Kind.DESCRIPTION_CHANGED, product.id().value(), "", ""))
+                ? List.of(new SchemaChange(
+                        SchemaChange.Kind.DESCRIPTION_CHANGED, product.id().value(), "", ""))
                 : changes;
     }
 
-    private void record(TransactionContext tx, String id, int revision, String hash, @Nullable DataProduct product,
-            @Nullable String snapshot, List<SchemaChange> changes, String by) {
+    private void record(
+            TransactionContext tx,
+            String id,
+            int revision,
+            String hash,
+            @Nullable DataProduct product,
+            @Nullable String snapshot,
+            List<SchemaChange> changes,
+            String by) {
         Map<String, @Nullable Object> entry = new HashMap<>();
         entry.put("number", revision);
         entry.put("at", now());
@@ -193,28 +223,73 @@ final class CatalogWriter {
         entry.put("declaredVersion", product == null ? "" : product.version());
         entry.put("descriptor", snapshot);
         entry.put("harvest", by);
-        entry.put("changes", changes.stream().map(c -> Map.of("kind", c.kind().name(), "subject", c.subject(),
-                "before", c.before(), "after", c.after())).toList());
+        entry.put(
+                "changes",
+                changes.stream()
+                        .map(c -> Map.of(
+                                "kind",
+                                c.kind().name(),
+                                "subject",
+                                c.subject(),
+                                "before",
+                                c.before(),
+                                "after",
+                                c.after()))
+                        .toList());
         log.run(tx, "record-revision", Map.of("productId", id, "revision", entry));
-        List<SchemaChange> breaking = changes.stream().filter(SchemaChange::breaking).toList();
-        if (changes.stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RETIRED
-                || (c.kind() == SchemaChange.Kind.STATUS_CHANGED && c.after().equals(ProductStatus.RETIRED.name())))) {
+        List<SchemaChange> breaking =
+                changes.stream().filter(SchemaChange::breaking).toList();
+        if (changes.stream()
+                .anyMatch(c -> c.kind() == SchemaChange.Kind.RETIRED
+                        || (c.kind() == SchemaChange.Kind.STATUS_CHANGED
+                                && c.after().equals(ProductStatus.RETIRED.name())))) {
             raise(tx, "RETIRED", id, revision, id + " was retired (" + by + "): what reads it loses it");
         } else if (!breaking.isEmpty()) {
-            raise(tx, "BREAKING", id, revision, "revision " + revision + " of " + id + " breaks what reads it: "
-                    + breaking.stream().map(SchemaChange::toString).collect(Collectors.joining("; ")));
+            raise(
+                    tx,
+                    "BREAKING",
+                    id,
+                    revision,
+                    "revision " + revision + " of " + id + " breaks what reads it: "
+                            + breaking.stream().map(SchemaChange::toString).collect(Collectors.joining("; ")));
         }
-        if (product != null && product.status() == ProductStatus.DEPRECATED && changes.stream().anyMatch(
-                c -> c.kind() == SchemaChange.Kind.SUNSET_CHANGED
-                        || (c.kind() == SchemaChange.Kind.STATUS_CHANGED && c.after().equals("DEPRECATED")))) {
-            raise(tx, "DEPRECATED", id, revision, id + " is deprecated" + (product.sunset() == null ? ""
-                    : " and goes away on " + product.sunset()) + ": move what reads it off it");
+        if (product != null
+                && product.status() == ProductStatus.DEPRECATED
+                && changes.stream()
+                        .anyMatch(c -> c.kind() == SchemaChange.Kind.SUNSET_CHANGED
+                                || (c.kind() == SchemaChange.Kind.STATUS_CHANGED
+                                        && c.after().equals("DEPRECATED")))) {
+            raise(
+                    tx,
+                    "DEPRECATED",
+                    id,
+                    revision,
+                    id + " is deprecated" + (product.sunset() == null ? "" : " and goes away on " + product.sunset())
+                            + ": move what reads it off it");
         }
     }
 
     private void raise(TransactionContext tx, String kind, String id, int revision, String reason) {
-        log.run(tx, "alert-raise", Map.of("alerts", List.of(Map.of("id", kind + " " + id + " r" + revision,
-                "kind", kind, "subjectKind", "PRODUCT", "subject", id, "product", id, "at", now(), "reason", reason))));
+        log.run(
+                tx,
+                "alert-raise",
+                Map.of(
+                        "alerts",
+                        List.of(Map.of(
+                                "id",
+                                kind + " " + id + " r" + revision,
+                                "kind",
+                                kind,
+                                "subjectKind",
+                                "PRODUCT",
+                                "subject",
+                                id,
+                                "product",
+                                id,
+                                "at",
+                                now(),
+                                "reason",
+                                reason))));
     }
 
     private OffsetDateTime now() {
@@ -234,7 +309,8 @@ final class CatalogWriter {
             this.domainYaml = domainYaml;
         }
 
-        @Nullable DataProduct previous(Record row, String id) {
+        @Nullable
+        DataProduct previous(Record row, String id) {
             String snapshot = row.get("descriptor").asString(null);
             if (snapshot != null) {
                 DataProduct product = read(snapshot).get(id);
@@ -261,12 +337,23 @@ final class CatalogWriter {
 
     private void refuseConflicts(TransactionContext tx, DataProduct product, Domain domain, List<String> declared) {
         String id = product.id().value();
-        List<Record> conflicts = log.run(tx, "producer-conflicts", Map.of("productId", id, "datasetIds",
-                ProductParameters.datasetIds(product), "domain", domain.id().value(), "declared", declared));
+        List<Record> conflicts = log.run(
+                tx,
+                "producer-conflicts",
+                Map.of(
+                        "productId",
+                        id,
+                        "datasetIds",
+                        ProductParameters.datasetIds(product),
+                        "domain",
+                        domain.id().value(),
+                        "declared",
+                        declared));
         if (!conflicts.isEmpty()) {
             Record first = conflicts.get(0);
-            throw new CatalogConflictException("product " + id + " publishes dataset " + first.get("dataset")
-                    .asString() + ", which product " + first.get("producer").asString()
+            throw new CatalogConflictException("product " + id + " publishes dataset "
+                    + first.get("dataset").asString() + ", which product "
+                    + first.get("producer").asString()
                     + " already publishes; remove it from one of them (nothing was written for " + id + ")");
         }
     }

@@ -12,11 +12,11 @@ import org.neo4j.driver.SessionConfig;
  */
 final class CausalSessions {
 
-    private CausalSessions() {
-    }
+    private CausalSessions() {}
 
     static Session open(Driver driver) {
-        return driver.session(SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager())
+        return driver.session(SessionConfig.builder()
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
                 .build());
     }
 }

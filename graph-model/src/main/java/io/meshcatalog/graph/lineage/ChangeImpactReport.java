@@ -7,8 +7,13 @@ import java.util.List;
  * on changes that break nothing (for example a retype to the type the field already has). Breaks the viewer may
  * not see are counted per team in {@code hidden} instead of listed.
  */
-public record ChangeImpactReport(List<FieldChange> changes, List<BrokenItem> breaks,
-        List<TeamToNotify> ownersToNotify, List<String> notes, boolean truncated, List<HiddenItems> hidden) {
+public record ChangeImpactReport(
+        List<FieldChange> changes,
+        List<BrokenItem> breaks,
+        List<TeamToNotify> ownersToNotify,
+        List<String> notes,
+        boolean truncated,
+        List<HiddenItems> hidden) {
 
     public ChangeImpactReport {
         changes = List.copyOf(changes);

@@ -2,5 +2,7 @@ package io.meshcatalog.graph.lineage;
 
 /** A proposed change to a field. */
 public enum ChangeKind {
-    DROP, RENAME, RETYPE
+    DROP,
+    RENAME,
+    RETYPE
 }

@@ -27,8 +27,7 @@ final class Cypher {
     private static final int MAX_NESTING = 8;
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Cypher() {
-    }
+    private Cypher() {}
 
     /** The statement in {@code <name>.cypher}, without its comment lines. */
     static String named(String name) {
@@ -43,8 +42,8 @@ final class Cypher {
         StringBuilder out = new StringBuilder();
         while (include.find()) {
             String fragment = read(include.group(1)).strip().replace(NODE, include.group(2));
-            include.appendReplacement(out, Matcher.quoteReplacement(
-                    "(" + expand(statement, fragment, depth + 1) + ")"));
+            include.appendReplacement(
+                    out, Matcher.quoteReplacement("(" + expand(statement, fragment, depth + 1) + ")"));
         }
         include.appendTail(out);
         if (out.indexOf("{{") >= 0) {
@@ -55,7 +54,10 @@ final class Cypher {
 
     /** The {@code ;}-separated statements of a file, for schema scripts. */
     static List<String> script(String name) {
-        return Arrays.stream(named(name).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(named(name).split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String read(String name) {
@@ -63,7 +65,8 @@ final class Cypher {
             if (in == null) {
                 throw new IllegalStateException("missing Cypher statement " + name + ".cypher");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.strip().startsWith("//"))
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {

@@ -4,12 +4,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +42,29 @@ final class CypherLog {
     static final Duration OPEN_FOR = Duration.ofSeconds(10);
 
     /** Histogram buckets from a millisecond to ten seconds: few enough to keep one series set per statement small. */
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofMillis(2500),
-        Duration.ofSeconds(10)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(5),
+        Duration.ofMillis(25),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(10)
+    };
 
     private static final Logger log = LoggerFactory.getLogger("io.meshcatalog.graph.cypher");
 
-    private final CircuitBreaker reads = CircuitBreaker.of("neo4j-reads", CircuitBreakerConfig.custom()
-            .slidingWindowSize(2).minimumNumberOfCalls(1).failureRateThreshold(50)
-            .waitDurationInOpenState(OPEN_FOR).permittedNumberOfCallsInHalfOpenState(1)
-            .recordExceptions(ServiceUnavailableException.class, SessionExpiredException.class).build());
+    private final CircuitBreaker reads = CircuitBreaker.of(
+            "neo4j-reads",
+            CircuitBreakerConfig.custom()
+                    .slidingWindowSize(2)
+                    .minimumNumberOfCalls(1)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(OPEN_FOR)
+                    .permittedNumberOfCallsInHalfOpenState(1)
+                    .recordExceptions(ServiceUnavailableException.class, SessionExpiredException.class)
+                    .build());
 
     /** Runs a statement inside a transaction and reads all its rows. */
     List<Record> run(TransactionContext tx, String name, Map<String, Object> parameters) {
@@ -73,16 +86,25 @@ final class CypherLog {
         long started = System.nanoTime();
         EagerResult result;
         try {
-            result = reads.executeSupplier(() -> timed(name, () -> driver.executableQuery(Cypher.named(name))
-                    .withParameters(parameters)
-                    .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute()));
+            result = reads.executeSupplier(() -> timed(
+                    name,
+                    () -> driver.executableQuery(Cypher.named(name))
+                            .withParameters(parameters)
+                            .withConfig(QueryConfig.builder()
+                                    .withRouting(RoutingControl.READ)
+                                    .build())
+                            .execute()));
         } catch (CallNotPermittedException open) {
             throw new ServiceUnavailableException("the graph store was unreachable moments ago; " + name
                     + " was not sent (asked again within " + OPEN_FOR.toSeconds() + " s)");
         }
         if (log.isDebugEnabled()) {
-            log.debug("{} {}: {} rows in {} ms (the server's first row after {} ms, last after {} ms more)", name,
-                    parameters.keySet(), result.records().size(), (System.nanoTime() - started) / 1_000_000,
+            log.debug(
+                    "{} {}: {} rows in {} ms (the server's first row after {} ms, last after {} ms more)",
+                    name,
+                    parameters.keySet(),
+                    result.records().size(),
+                    (System.nanoTime() - started) / 1_000_000,
                     result.summary().resultAvailableAfter(TimeUnit.MILLISECONDS),
                     result.summary().resultConsumedAfter(TimeUnit.MILLISECONDS));
         }
@@ -93,9 +115,12 @@ final class CypherLog {
     private static <T> T timed(String name, Supplier<T> statement) {
         long started = System.nanoTime();
         String outcome = "error";
-        Span span = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph").spanBuilder("cypher " + name)
-                .setSpanKind(SpanKind.CLIENT).setAttribute("db.system.name", "neo4j")
-                .setAttribute("db.operation.name", name).startSpan();
+        Span span = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph")
+                .spanBuilder("cypher " + name)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("db.system.name", "neo4j")
+                .setAttribute("db.operation.name", name)
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             T result = statement.get();
             outcome = "success";
@@ -105,9 +130,13 @@ final class CypherLog {
             throw e;
         } finally {
             span.end();
-            Timer.builder("meshcatalog.cypher").description("Named Cypher statements, run to their last row")
-                    .tag("statement", name).tag("outcome", outcome).serviceLevelObjectives(BUCKETS)
-                    .register(Metrics.globalRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Timer.builder("meshcatalog.cypher")
+                    .description("Named Cypher statements, run to their last row")
+                    .tag("statement", name)
+                    .tag("outcome", outcome)
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(Metrics.globalRegistry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 }

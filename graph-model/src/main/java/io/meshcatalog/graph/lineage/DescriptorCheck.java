@@ -29,7 +29,10 @@ final class DescriptorCheck {
         this.analysis = analysis;
     }
 
-    DescriptorCheckReport check(ViewerParameters viewer, @Nullable DomainDescriptor current, DomainDescriptor proposed,
+    DescriptorCheckReport check(
+            ViewerParameters viewer,
+            @Nullable DomainDescriptor current,
+            DomainDescriptor proposed,
             @Nullable Integer depth) {
         Map<String, @Nullable DataProduct> before = new LinkedHashMap<>();
         Map<String, @Nullable DataProduct> after = new LinkedHashMap<>();
@@ -39,7 +42,10 @@ final class DescriptorCheck {
         proposed.products().forEach(p -> after.put(p.id().value(), p));
         List<String> ids = new ArrayList<>(after.keySet());
         before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(ids::add);
-        HiddenNodes hidden = HiddenNodes.among(driver, cypher, viewer,
+        HiddenNodes hidden = HiddenNodes.among(
+                driver,
+                cypher,
+                viewer,
                 ids.stream().map(id -> new NodeKey(NodeKind.PRODUCT, id)).toList());
         List<SchemaChange> changes = new ArrayList<>();
         int notCompared = 0;
@@ -50,8 +56,10 @@ final class DescriptorCheck {
                 changes.addAll(ProductDiff.between(before.get(id), after.get(id)));
             }
         }
-        List<LineageAnalysis.Proposed> breaking = changes.stream().filter(SchemaChange::breaking)
-                .map(change -> new LineageAnalysis.Proposed(change.item(), change.describe())).toList();
+        List<LineageAnalysis.Proposed> breaking = changes.stream()
+                .filter(SchemaChange::breaking)
+                .map(change -> new LineageAnalysis.Proposed(change.item(), change.describe()))
+                .toList();
         List<String> notes = new ArrayList<>();
         if (breaking.size() > MAX_WALKED) {
             notes.add("only the first " + MAX_WALKED + " of " + breaking.size() + " breaking changes were followed "
@@ -59,13 +67,16 @@ final class DescriptorCheck {
             breaking = breaking.subList(0, MAX_WALKED);
         }
         if (current == null) {
-            notes.add("the catalog holds no descriptor of domain " + proposed.domain().id() + " yet: everything in it"
-                    + " is new");
+            notes.add("the catalog holds no descriptor of domain "
+                    + proposed.domain().id() + " yet: everything in it" + " is new");
         }
         if (notCompared > 0) {
             notes.add(notCompared + " product(s) of the domain you may not see were not compared");
         }
-        return new DescriptorCheckReport(proposed.domain().id().value(), changes,
-                analysis.impactOf(viewer, List.of(), breaking, notes, depth), notCompared);
+        return new DescriptorCheckReport(
+                proposed.domain().id().value(),
+                changes,
+                analysis.impactOf(viewer, List.of(), breaking, notes, depth),
+                notCompared);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * named and judged), what its breaking changes break downstream and whom to tell ({@code impact}), and how many of
  * the domain's products were not compared because the caller may not see them.
  */
-public record DescriptorCheckReport(String domain, List<SchemaChange> changes, ChangeImpactReport impact,
-        int productsNotCompared) {
+public record DescriptorCheckReport(
+        String domain, List<SchemaChange> changes, ChangeImpactReport impact, int productsNotCompared) {
 
     public DescriptorCheckReport {
         changes = List.copyOf(changes);

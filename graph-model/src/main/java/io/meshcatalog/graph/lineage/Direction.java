@@ -2,5 +2,6 @@ package io.meshcatalog.graph.lineage;
 
 /** Upstream: what a node is derived from. Downstream: what is derived from it. */
 public enum Direction {
-    UPSTREAM, DOWNSTREAM
+    UPSTREAM,
+    DOWNSTREAM
 }

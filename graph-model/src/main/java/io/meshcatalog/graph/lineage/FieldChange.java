@@ -5,7 +5,11 @@ import io.meshcatalog.graph.model.Ids;
 import org.jspecify.annotations.Nullable;
 
 /** A proposed change: drop a field, rename it to {@code newName}, or change its type to {@code newType}. */
-public record FieldChange(FieldRef field, ChangeKind kind, @Nullable String newName, @Nullable String newType) {
+public record FieldChange(
+        FieldRef field,
+        ChangeKind kind,
+        @Nullable String newName,
+        @Nullable String newType) {
 
     public FieldChange {
         if (kind == ChangeKind.RENAME && (newName == null || !Ids.isSegment(newName))) {

@@ -25,20 +25,30 @@ final class GovernanceCheck {
     }
 
     GovernanceReport findings(ViewerParameters viewer) {
-        List<Record> rows = cypher.read(driver, "governance-flows", viewer.with("limit", MAX_FINDINGS + 1)).records();
+        List<Record> rows = cypher.read(driver, "governance-flows", viewer.with("limit", MAX_FINDINGS + 1))
+                .records();
         List<Record> kept = rows.subList(0, Math.min(rows.size(), MAX_FINDINGS));
         List<List<NodeKey>> paths = kept.stream().map(GovernanceCheck::path).toList();
-        HiddenNodes hidden = HiddenNodes.among(driver, cypher, viewer, paths.stream().flatMap(List::stream).toList());
+        HiddenNodes hidden = HiddenNodes.among(
+                driver, cypher, viewer, paths.stream().flatMap(List::stream).toList());
         List<GovernanceFinding> findings = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             Record row = kept.get(i);
             String consumerTeam = row.get("consumerTeam").asString();
             String productTeam = row.get("productTeam").asString("");
             Value grant = row.get("grant");
-            findings.add(new GovernanceFinding(row.get("consumer").asString(), row.get("consumerName").asString(),
-                    row.get("destination").asString(), row.get("purpose").isNull() ? null : row.get("purpose").asString(),
-                    consumerTeam, row.get("field").asString(), row.get("product").asString(), productTeam,
-                    hidden.mask(paths.get(i)), !grant.isNull(), grant.isNull() ? null : grant.asString(),
+            findings.add(new GovernanceFinding(
+                    row.get("consumer").asString(),
+                    row.get("consumerName").asString(),
+                    row.get("destination").asString(),
+                    row.get("purpose").isNull() ? null : row.get("purpose").asString(),
+                    consumerTeam,
+                    row.get("field").asString(),
+                    row.get("product").asString(),
+                    productTeam,
+                    hidden.mask(paths.get(i)),
+                    !grant.isNull(),
+                    grant.isNull() ? null : grant.asString(),
                     teams(consumerTeam, productTeam)));
         }
         return new GovernanceReport(findings, rows.size() > MAX_FINDINGS);

@@ -10,9 +10,19 @@ import org.jspecify.annotations.Nullable;
  * {@code product}, which {@code productTeam} owns. It is {@code compliant} when {@code grant} names a grant in force
  * on the product to the consumer's team for the consumer's purpose; {@code teamsToTell} are both teams.
  */
-public record GovernanceFinding(String consumer, String consumerName, String destination, @Nullable String purpose,
-        String consumerTeam, String piiField, String product, String productTeam, List<String> path,
-        boolean compliant, @Nullable String grant, List<String> teamsToTell) {
+public record GovernanceFinding(
+        String consumer,
+        String consumerName,
+        String destination,
+        @Nullable String purpose,
+        String consumerTeam,
+        String piiField,
+        String product,
+        String productTeam,
+        List<String> path,
+        boolean compliant,
+        @Nullable String grant,
+        List<String> teamsToTell) {
 
     public GovernanceFinding {
         path = List.copyOf(path);

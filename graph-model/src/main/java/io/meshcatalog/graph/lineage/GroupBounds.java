@@ -21,7 +21,9 @@ final class GroupBounds {
      * bound or name a key twice. An event alone always fits empty bounds.
      */
     boolean take(List<KeyedEvent> more) {
-        long weight = more.stream().mapToLong(event -> WriteQueue.weight(event.event())).sum();
+        long weight = more.stream()
+                .mapToLong(event -> WriteQueue.weight(event.event()))
+                .sum();
         if (events + more.size() > WriteQueue.GROUP || units + weight > WriteQueue.CAPACITY) {
             return false;
         }

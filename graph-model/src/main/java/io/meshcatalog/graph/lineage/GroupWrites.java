@@ -41,10 +41,18 @@ import org.jspecify.annotations.Nullable;
  * @param failing each dataset a failed or aborted run wrote, where its event was the newest of the group's on the
  *     dataset when sent: an alert when it is newer than what the dataset last heard, as one by one
  */
-record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>> jobs,
-        List<Map<String, Object>> jobReads, List<Map<String, Object>> jobWrites, List<Map<String, Object>> runs,
-        List<Map<String, Object>> runReads, List<Map<String, Object>> runWrites, List<Map<String, Object>> written,
-        List<Map<String, Object>> feeds, List<Map<String, Object>> columns, List<Map<String, Object>> quality,
+record GroupWrites(
+        List<Map<String, Object>> datasets,
+        List<Map<String, Object>> jobs,
+        List<Map<String, Object>> jobReads,
+        List<Map<String, Object>> jobWrites,
+        List<Map<String, Object>> runs,
+        List<Map<String, Object>> runReads,
+        List<Map<String, Object>> runWrites,
+        List<Map<String, Object>> written,
+        List<Map<String, Object>> feeds,
+        List<Map<String, Object>> columns,
+        List<Map<String, Object>> quality,
         List<Map<String, Object>> failing) {
 
     /**
@@ -60,10 +68,23 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         jobs.forEach(job -> jobIds.of(job.get("id")));
         runs.forEach(run -> runIds.of(run.get("id")));
         List<Map<String, Object>> runJobs = new ArrayList<>();
-        runs.forEach(run -> ((List<?>) run.get("jobs")).forEach(job -> runJobs.add(Map.of(
-                "runAt", runIds.of(run.get("id")), "jobAt", jobIds.of(job)))));
-        Map<String, Places> places = Map.of("dataset", datasetIds, "input", datasetIds, "output", datasetIds,
-                "sourceDataset", datasetIds, "targetDataset", datasetIds, "job", jobIds, "run", runIds);
+        runs.forEach(run -> ((List<?>) run.get("jobs"))
+                .forEach(job -> runJobs.add(Map.of("runAt", runIds.of(run.get("id")), "jobAt", jobIds.of(job)))));
+        Map<String, Places> places = Map.of(
+                "dataset",
+                datasetIds,
+                "input",
+                datasetIds,
+                "output",
+                datasetIds,
+                "sourceDataset",
+                datasetIds,
+                "targetDataset",
+                datasetIds,
+                "job",
+                jobIds,
+                "run",
+                runIds);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("datasets", datasets);
         parameters.put("jobs", jobs);
@@ -98,21 +119,22 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
 
     /** The rows with each id under one of {@code keys} also named by its place ({@code <key>At}). */
     private static List<Map<String, Object>> placed(List<Map<String, Object>> rows, Map<String, Places> keys) {
-        return rows.stream().map(row -> {
-            Map<String, Object> placed = new HashMap<>(row);
-            row.forEach((key, value) -> {
-                Places places = keys.get(key);
-                if (places != null) {
-                    placed.put(key + "At", places.of(value));
-                }
-            });
-            return placed;
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Map<String, Object> placed = new HashMap<>(row);
+                    row.forEach((key, value) -> {
+                        Places places = keys.get(key);
+                        if (places != null) {
+                            placed.put(key + "At", places.of(value));
+                        }
+                    });
+                    return placed;
+                })
+                .toList();
     }
 
     /** Which graph dataset an event's dataset is: a catalog dataset it was matched to, or one of its own. */
-    record Resolution(String id, boolean catalog) {
-    }
+    record Resolution(String id, boolean catalog) {}
 
     private static final Set<String> TERMINAL = Set.of("COMPLETE", "FAIL", "ABORT");
 
@@ -121,24 +143,36 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         Map<String, EventDataset> byKey = new LinkedHashMap<>();
         event.inputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
         event.outputs().forEach(d -> byKey.putIfAbsent(d.key(), d));
-        event.outputs().forEach(d -> d.columnLineage().values().forEach(sources -> sources.forEach(source ->
-                byKey.putIfAbsent(source.datasetKey(), new EventDataset(source.namespace(), source.name(),
-                        List.of(), Map.of())))));
+        event.outputs()
+                .forEach(d -> d.columnLineage()
+                        .values()
+                        .forEach(sources -> sources.forEach(source -> byKey.putIfAbsent(
+                                source.datasetKey(),
+                                new EventDataset(source.namespace(), source.name(), List.of(), Map.of())))));
         return byKey;
     }
 
     /** What storing {@code event} touched, its datasets resolved. */
     static RecordedEvent recorded(LineageEvent event, Map<String, Resolution> resolved) {
-        List<Resolution> named = datasets(event).keySet().stream().map(resolved::get).toList();
+        List<Resolution> named =
+                datasets(event).keySet().stream().map(resolved::get).toList();
         List<String> datasets = named.stream().map(Resolution::id).distinct().toList();
-        List<String> matched = named.stream().filter(Resolution::catalog).map(Resolution::id).distinct().toList();
+        List<String> matched = named.stream()
+                .filter(Resolution::catalog)
+                .map(Resolution::id)
+                .distinct()
+                .toList();
         return new RecordedEvent(event.jobId(), event.runId(), datasets, matched, false);
     }
 
     /** The catalog datasets an event writes lineage into: its outputs that were matched to the catalog. */
     static List<String> catalogOutputs(LineageEvent event, Map<String, Resolution> resolved) {
-        return event.outputs().stream().map(d -> resolved.get(d.key())).filter(Resolution::catalog)
-                .map(Resolution::id).distinct().toList();
+        return event.outputs().stream()
+                .map(d -> resolved.get(d.key()))
+                .filter(Resolution::catalog)
+                .map(Resolution::id)
+                .distinct()
+                .toList();
     }
 
     /** What {@code events}, in the order sent, write; every dataset they name is in {@code resolved}. */
@@ -167,18 +201,26 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
         final List<Map<String, Object>> failing = new ArrayList<>();
 
         void add(LineageEvent event, Map<String, Resolution> resolved) {
-            datasets(event).values().stream().filter(d -> !resolved.get(d.key()).catalog()).forEach(d -> {
-                named.putIfAbsent(d.key(), d);
-                Map<String, Map<String, Object>> fields = datasets.computeIfAbsent(d.key(),
-                        key -> new LinkedHashMap<>());
-                d.fields().forEach(field -> fields.put(field.name(), field(field)));
-            });
+            datasets(event).values().stream()
+                    .filter(d -> !resolved.get(d.key()).catalog())
+                    .forEach(d -> {
+                        named.putIfAbsent(d.key(), d);
+                        Map<String, Map<String, Object>> fields =
+                                datasets.computeIfAbsent(d.key(), key -> new LinkedHashMap<>());
+                        d.fields().forEach(field -> fields.put(field.name(), field(field)));
+                    });
             String job = event.jobId();
             if (job == null) {
                 return;
             }
-            List<String> inputs = event.inputs().stream().map(d -> resolved.get(d.key()).id()).distinct().toList();
-            List<String> outputs = event.outputs().stream().map(d -> resolved.get(d.key()).id()).distinct().toList();
+            List<String> inputs = event.inputs().stream()
+                    .map(d -> resolved.get(d.key()).id())
+                    .distinct()
+                    .toList();
+            List<String> outputs = event.outputs().stream()
+                    .map(d -> resolved.get(d.key()).id())
+                    .distinct()
+                    .toList();
             Map<String, Object> jobRow = new HashMap<>();
             jobRow.put("id", job);
             jobRow.put("namespace", Objects.requireNonNull(event.jobNamespace()));
@@ -204,15 +246,30 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
             for (EventDataset output : event.outputs()) {
                 output.columnLineage().forEach((field, sources) -> {
                     for (ColumnSource source : sources) {
-                        columns.add(Map.of("sourceDataset", resolved.get(source.datasetKey()).id(),
-                                "sourceField", source.field(), "targetDataset", resolved.get(output.key()).id(),
-                                "targetField", field, "job", job, "transform", ""));
+                        columns.add(Map.of(
+                                "sourceDataset",
+                                resolved.get(source.datasetKey()).id(),
+                                "sourceField",
+                                source.field(),
+                                "targetDataset",
+                                resolved.get(output.key()).id(),
+                                "targetField",
+                                field,
+                                "job",
+                                job,
+                                "transform",
+                                ""));
                     }
                 });
             }
         }
 
-        private void addRun(LineageEvent event, String run, String job, List<String> inputs, List<String> outputs,
+        private void addRun(
+                LineageEvent event,
+                String run,
+                String job,
+                List<String> inputs,
+                List<String> outputs,
                 Map<String, Resolution> resolved) {
             String type = Objects.requireNonNull(event.eventType());
             Instant at = event.eventTime();
@@ -227,22 +284,42 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
                     failing.add(Map.of("run", run, "job", job, "dataset", output, "state", type, "at", time(at)));
                 }
             });
-            Stream.concat(event.inputs().stream(), event.outputs().stream()).filter(d -> d.quality() != null)
+            Stream.concat(event.inputs().stream(), event.outputs().stream())
+                    .filter(d -> d.quality() != null)
                     .forEach(d -> {
                         String dataset = resolved.get(d.key()).id();
-                        quality.put(run + " " + dataset, Map.of("run", run, "job", job, "dataset", dataset,
-                                "time", time(at), "properties",
-                                QualityParameters.of(Objects.requireNonNull(d.quality()))));
+                        quality.put(
+                                run + " " + dataset,
+                                Map.of(
+                                        "run",
+                                        run,
+                                        "job",
+                                        job,
+                                        "dataset",
+                                        dataset,
+                                        "time",
+                                        time(at),
+                                        "properties",
+                                        QualityParameters.of(Objects.requireNonNull(d.quality()))));
                     });
         }
 
         GroupWrites writes() {
             List<Map<String, Object>> own = new ArrayList<>();
             datasets.forEach((key, fields) -> own.add(ownDataset(named.get(key), List.copyOf(fields.values()))));
-            return new GroupWrites(own, List.copyOf(jobs.values()), List.copyOf(jobReads),
-                    List.copyOf(jobWrites), runs.values().stream().map(RunFold::row).toList(), List.copyOf(runReads),
-                    List.copyOf(runWrites), written.values().stream().map(WriteFold::row).toList(),
-                    List.copyOf(feeds), List.copyOf(columns), List.copyOf(quality.values()), failing);
+            return new GroupWrites(
+                    own,
+                    List.copyOf(jobs.values()),
+                    List.copyOf(jobReads),
+                    List.copyOf(jobWrites),
+                    runs.values().stream().map(RunFold::row).toList(),
+                    List.copyOf(runReads),
+                    List.copyOf(runWrites),
+                    written.values().stream().map(WriteFold::row).toList(),
+                    List.copyOf(feeds),
+                    List.copyOf(columns),
+                    List.copyOf(quality.values()),
+                    failing);
         }
     }
 
@@ -250,11 +327,21 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
     private static final class RunFold {
         final String id;
         final Set<String> jobs = new LinkedHashSet<>();
-        @Nullable Instant latestAt;
-        @Nullable String state;
-        @Nullable String error;
-        @Nullable Instant startedAt;
-        @Nullable Instant endedAt;
+
+        @Nullable
+        Instant latestAt;
+
+        @Nullable
+        String state;
+
+        @Nullable
+        String error;
+
+        @Nullable
+        Instant startedAt;
+
+        @Nullable
+        Instant endedAt;
 
         RunFold(String id) {
             this.id = id;
@@ -295,10 +382,18 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
     /** A dataset runs wrote: its newest run among the group's events, and its last complete write. */
     private static final class WriteFold {
         final String dataset;
-        @Nullable Instant latestAt;
-        @Nullable String run;
-        @Nullable String state;
-        @Nullable Instant completeAt;
+
+        @Nullable
+        Instant latestAt;
+
+        @Nullable
+        String run;
+
+        @Nullable
+        String state;
+
+        @Nullable
+        Instant completeAt;
 
         WriteFold(String dataset) {
             this.dataset = dataset;
@@ -327,8 +422,17 @@ record GroupWrites(List<Map<String, Object>> datasets, List<Map<String, Object>>
     }
 
     private static Map<String, Object> ownDataset(EventDataset d, List<Map<String, Object>> fields) {
-        return Map.of("id", d.key(), "name", d.name(), "namespace", d.namespace(),
-                "keywords", d.name().replace('.', ' ').replace('_', ' ') + " " + d.namespace(), "fields", fields);
+        return Map.of(
+                "id",
+                d.key(),
+                "name",
+                d.name(),
+                "namespace",
+                d.namespace(),
+                "keywords",
+                d.name().replace('.', ' ').replace('_', ' ') + " " + d.namespace(),
+                "fields",
+                fields);
     }
 
     private static Map<String, Object> field(SchemaField field) {

@@ -36,8 +36,12 @@ public final class HarvestLeases {
      * A domain's lease as it stands after a claim: {@code claimed} when the caller holds it now; otherwise who holds
      * it and until when, or when and by whom the domain was harvested too recently to harvest it again.
      */
-    public record Claim(boolean claimed, @Nullable String holder, @Nullable Instant until,
-            @Nullable Instant harvestedAt, @Nullable String harvestedBy) {
+    public record Claim(
+            boolean claimed,
+            @Nullable String holder,
+            @Nullable Instant until,
+            @Nullable Instant harvestedAt,
+            @Nullable String harvestedBy) {
 
         /** Why the caller may not harvest now, naming the other gateway; for a claim that was not made. */
         public String reason(String domain) {
@@ -66,8 +70,12 @@ public final class HarvestLeases {
         try (Session session = CausalSessions.open(driver)) {
             Record row = session.executeWrite(tx -> cypher.single(tx, "harvest-lease-claim", parameters));
             boolean claimed = row.get("claimed").asBoolean();
-            return new Claim(claimed, claimed ? holder : nullableString(row.get("holder")), instant(row.get("until")),
-                    instant(row.get("harvestedAt")), nullableString(row.get("harvestedBy")));
+            return new Claim(
+                    claimed,
+                    claimed ? holder : nullableString(row.get("holder")),
+                    instant(row.get("until")),
+                    instant(row.get("harvestedAt")),
+                    nullableString(row.get("harvestedBy")));
         }
     }
 
@@ -88,7 +96,8 @@ public final class HarvestLeases {
         parameters.put("harvestedAt", harvestedAt);
         try (Session session = CausalSessions.open(driver)) {
             return session.executeWrite(tx -> cypher.single(tx, "harvest-lease-release", parameters))
-                    .get("released").asInt();
+                    .get("released")
+                    .asInt();
         }
     }
 

@@ -7,5 +7,4 @@ import org.jspecify.annotations.Nullable;
  * datasets, fields and consumers owned by {@code team} (null for datasets no product publishes, known only from
  * OpenLineage). Team names are not secret, so the team can still be told.
  */
-public record HiddenItems(@Nullable String team, int count) {
-}
+public record HiddenItems(@Nullable String team, int count) {}

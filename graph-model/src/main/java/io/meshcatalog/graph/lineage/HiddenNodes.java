@@ -23,8 +23,8 @@ final class HiddenNodes {
     /** Hides nothing: the viewer sees every node. */
     static final HiddenNodes NONE = new HiddenNodes(Map.of());
 
-    private static final Comparator<HiddenItems> BY_TEAM = Comparator.comparing(HiddenItems::team,
-            Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<HiddenItems> BY_TEAM =
+            Comparator.comparing(HiddenItems::team, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final Map<NodeKey, @Nullable String> teams;
 
@@ -41,8 +41,8 @@ final class HiddenNodes {
      * Which of {@code nodes} the viewer may not see, where {@code known} holds what walks inside the server already
      * judged of their own nodes: one statement for the rest, none when nothing is left or the viewer sees everything.
      */
-    static HiddenNodes among(Driver driver, CypherLog cypher, ViewerParameters viewer, Collection<NodeKey> nodes,
-            Verdicts known) {
+    static HiddenNodes among(
+            Driver driver, CypherLog cypher, ViewerParameters viewer, Collection<NodeKey> nodes, Verdicts known) {
         if (viewer.viewer().everything() || nodes.isEmpty()) {
             return NONE;
         }
@@ -50,14 +50,29 @@ final class HiddenNodes {
         for (NodeKind kind : NodeKind.values()) {
             byKind.put(kind, new ArrayList<>());
         }
-        nodes.stream().filter(node -> !known.judged.contains(node)).distinct()
+        nodes.stream()
+                .filter(node -> !known.judged.contains(node))
+                .distinct()
                 .forEach(node -> byKind.get(node.kind()).add(node.id()));
         Map<NodeKey, @Nullable String> teams = new HashMap<>(known.hidden);
         if (byKind.values().stream().anyMatch(ids -> !ids.isEmpty())) {
-            for (Record row : cypher.read(driver, "hidden-nodes", viewer.with(
-                    "products", byKind.get(NodeKind.PRODUCT), "datasets", byKind.get(NodeKind.DATASET),
-                    "fields", byKind.get(NodeKind.FIELD), "consumers", byKind.get(NodeKind.CONSUMER))).records()) {
-                teams.put(new NodeKey(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString()),
+            for (Record row : cypher.read(
+                            driver,
+                            "hidden-nodes",
+                            viewer.with(
+                                    "products",
+                                    byKind.get(NodeKind.PRODUCT),
+                                    "datasets",
+                                    byKind.get(NodeKind.DATASET),
+                                    "fields",
+                                    byKind.get(NodeKind.FIELD),
+                                    "consumers",
+                                    byKind.get(NodeKind.CONSUMER)))
+                    .records()) {
+                teams.put(
+                        new NodeKey(
+                                NodeKind.valueOf(row.get("kind").asString()),
+                                row.get("id").asString()),
                         row.get("team").isNull() ? null : row.get("team").asString());
             }
         }

@@ -7,8 +7,14 @@ import java.util.List;
  * included without their ids), and per team how many impacted items the viewer may not see; {@code edges} are empty
  * unless asked for ({@link LineageEdge}).
  */
-public record ImpactReport(NodeRef root, int depth, List<LineageNode> nodes, List<LineageEdge> edges,
-        List<TeamToNotify> ownersToNotify, boolean truncated, List<HiddenItems> hidden) {
+public record ImpactReport(
+        NodeRef root,
+        int depth,
+        List<LineageNode> nodes,
+        List<LineageEdge> edges,
+        List<TeamToNotify> ownersToNotify,
+        boolean truncated,
+        List<HiddenItems> hidden) {
 
     public ImpactReport {
         nodes = List.copyOf(nodes);

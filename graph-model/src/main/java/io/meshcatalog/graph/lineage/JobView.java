@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param inputs the datasets its runs read, as far as the viewer may see them
  * @param outputs the datasets its runs wrote, as far as the viewer may see them
  */
-public record JobView(String id, String namespace, String name, @Nullable String lastSeenAt, List<String> inputs,
+public record JobView(
+        String id,
+        String namespace,
+        String name,
+        @Nullable String lastSeenAt,
+        List<String> inputs,
         List<String> outputs) {
 
     public JobView {

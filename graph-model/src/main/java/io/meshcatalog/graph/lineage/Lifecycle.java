@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * dropped it, then with when ({@code retiredAt}) and what retired it ({@code retiredBy}, such as the harvest of a
  * subgraph by a caller). {@code sunset} is the day a deprecated product goes away, when it names one.
  */
-public record Lifecycle(ProductStatus status, @Nullable Instant retiredAt, @Nullable String retiredBy,
+public record Lifecycle(
+        ProductStatus status,
+        @Nullable Instant retiredAt,
+        @Nullable String retiredBy,
         @Nullable LocalDate sunset) {
 
     public boolean retired() {

@@ -19,14 +19,18 @@ import org.neo4j.driver.Record;
 final class LineageEdges {
 
     /** The edges, and whether the limit cut them short. */
-    record Found(List<LineageEdge> edges, boolean truncated) {
-    }
+    record Found(List<LineageEdge> edges, boolean truncated) {}
 
-    private LineageEdges() {
-    }
+    private LineageEdges() {}
 
-    static Found of(Driver driver, CypherLog cypher, Direction direction, Collection<NodeKey> starts,
-            List<Reach.Found> found, HiddenNodes hidden, int limit) {
+    static Found of(
+            Driver driver,
+            CypherLog cypher,
+            Direction direction,
+            Collection<NodeKey> starts,
+            List<Reach.Found> found,
+            HiddenNodes hidden,
+            int limit) {
         Map<List<NodeKey>, LineageEdge> edges = new LinkedHashMap<>();
         Set<NodeKey> items = new LinkedHashSet<>(starts);
         for (Reach.Found node : found) {
@@ -43,13 +47,32 @@ final class LineageEdges {
                 fields.add(item.id());
             }
         }
-        List<Record> rows = datasets.isEmpty() && fields.isEmpty() ? List.of()
-                : cypher.read(driver, "lineage-edges", Map.of("datasets", datasets, "fields", fields,
-                        "ids", items.stream().map(NodeKey::id).distinct().toList(), "limit", limit)).records();
+        List<Record> rows = datasets.isEmpty() && fields.isEmpty()
+                ? List.of()
+                : cypher.read(
+                                driver,
+                                "lineage-edges",
+                                Map.of(
+                                        "datasets",
+                                        datasets,
+                                        "fields",
+                                        fields,
+                                        "ids",
+                                        items.stream()
+                                                .map(NodeKey::id)
+                                                .distinct()
+                                                .toList(),
+                                        "limit",
+                                        limit))
+                        .records();
         for (Record row : rows) {
-            NodeKey to = new NodeKey(NodeKind.valueOf(row.get("toKind").asString()), row.get("to").asString());
+            NodeKey to = new NodeKey(
+                    NodeKind.valueOf(row.get("toKind").asString()),
+                    row.get("to").asString());
             if (items.contains(to)) {
-                NodeKey from = new NodeKey(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString());
+                NodeKey from = new NodeKey(
+                        NodeKind.valueOf(row.get("kind").asString()),
+                        row.get("id").asString());
                 edges.putIfAbsent(List.of(from, to), new LineageEdge(from, to, LineageEdge.Kind.FEEDS));
             }
         }
@@ -68,8 +91,12 @@ final class LineageEdges {
     }
 
     /** The steps of one path between items the viewer sees, each in the direction data flows. */
-    private static void addPath(Map<List<NodeKey>, LineageEdge> edges, Set<NodeKey> items, List<NodeKey> path,
-            HiddenNodes hidden, Direction direction) {
+    private static void addPath(
+            Map<List<NodeKey>, LineageEdge> edges,
+            Set<NodeKey> items,
+            List<NodeKey> path,
+            HiddenNodes hidden,
+            Direction direction) {
         NodeKey previous = null;
         boolean through = false;
         for (NodeKey step : path) {
@@ -82,8 +109,10 @@ final class LineageEdges {
             }
             items.add(step);
             if (previous != null) {
-                LineageEdge edge = edge(direction == Direction.DOWNSTREAM ? previous : step,
-                        direction == Direction.DOWNSTREAM ? step : previous, through);
+                LineageEdge edge = edge(
+                        direction == Direction.DOWNSTREAM ? previous : step,
+                        direction == Direction.DOWNSTREAM ? step : previous,
+                        through);
                 edges.putIfAbsent(List.of(edge.from(), edge.to()), edge);
             }
             previous = step;
@@ -109,7 +138,9 @@ final class LineageEdges {
     }
 
     private static boolean isColumnOf(NodeKey column, NodeKey dataset) {
-        return column.kind() == NodeKind.FIELD && dataset.kind() == NodeKind.DATASET
-                && column.id().startsWith(dataset.id() + ".") && column.id().lastIndexOf('.') == dataset.id().length();
+        return column.kind() == NodeKind.FIELD
+                && dataset.kind() == NodeKind.DATASET
+                && column.id().startsWith(dataset.id() + ".")
+                && column.id().lastIndexOf('.') == dataset.id().length();
     }
 }

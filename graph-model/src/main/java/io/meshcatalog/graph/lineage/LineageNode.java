@@ -10,8 +10,16 @@ import org.jspecify.annotations.Nullable;
  * null for fields, consumers and datasets no product publishes. {@code retired}: its product was retired or dropped it
  * (its domain's descriptor no longer declares it); it is still part of the lineage.
  */
-public record LineageNode(NodeKind kind, String id, String name, String domain, int degree, List<String> path,
-        boolean external, @Nullable String productId, boolean retired) {
+public record LineageNode(
+        NodeKind kind,
+        String id,
+        String name,
+        String domain,
+        int degree,
+        List<String> path,
+        boolean external,
+        @Nullable String productId,
+        boolean retired) {
 
     /** What a path says in place of nodes the viewer may not see; never a catalog id. */
     public static final String HIDDEN = "(hidden)";

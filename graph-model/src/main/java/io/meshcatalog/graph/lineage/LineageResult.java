@@ -7,8 +7,14 @@ import java.util.List;
  * per team what lineage reached but the viewer may not see (left out of {@code nodes}, masked in paths). {@code edges}
  * are empty unless asked for ({@link LineageEdge}).
  */
-public record LineageResult(NodeRef root, Direction direction, int depth, List<LineageNode> nodes,
-        List<LineageEdge> edges, boolean truncated, List<HiddenItems> hidden) {
+public record LineageResult(
+        NodeRef root,
+        Direction direction,
+        int depth,
+        List<LineageNode> nodes,
+        List<LineageEdge> edges,
+        boolean truncated,
+        List<HiddenItems> hidden) {
 
     public LineageResult {
         nodes = List.copyOf(nodes);

@@ -74,8 +74,8 @@ public final class LineageStore {
      * @param clock the time that revisions are stamped with and grants expire by
      * @param grantLimits how far ahead a grant may run, and how much one read of requests lists
      */
-    public LineageStore(Driver driver, TraversalLimits limits, Clock clock, Procedures procedures,
-            GrantLimits grantLimits) {
+    public LineageStore(
+            Driver driver, TraversalLimits limits, Clock clock, Procedures procedures, GrantLimits grantLimits) {
         this.driver = driver;
         this.clock = clock;
         this.procedures = new ServerProcedures(driver, procedures);
@@ -281,8 +281,8 @@ public final class LineageStore {
     }
 
     /** {@link #lineage(Viewer, NodeRef, Direction, Integer)}, with the answer's edges when {@code withEdges}. */
-    public LineageResult lineage(Viewer viewer, NodeRef root, Direction direction, @Nullable Integer depth,
-            boolean withEdges) {
+    public LineageResult lineage(
+            Viewer viewer, NodeRef root, Direction direction, @Nullable Integer depth, boolean withEdges) {
         return analysis.lineage(as(viewer), root, direction, depth, withEdges);
     }
 
@@ -314,8 +314,8 @@ public final class LineageStore {
      * last harvested, null for a new domain): every change named and judged, and what the breaking ones break
      * downstream and whom to tell, as the viewer may see it. Nothing is written.
      */
-    public DescriptorCheckReport check(Viewer viewer, @Nullable DomainDescriptor current, DomainDescriptor proposed,
-            @Nullable Integer depth) {
+    public DescriptorCheckReport check(
+            Viewer viewer, @Nullable DomainDescriptor current, DomainDescriptor proposed, @Nullable Integer depth) {
         return check.check(as(viewer), current, proposed, depth);
     }
 
@@ -341,8 +341,8 @@ public final class LineageStore {
      * @throws UnknownNodeException when there is no such product
      * @throws IllegalArgumentException when the purpose or the date is not acceptable, or the team owns the product
      */
-    public AccessRequest requestAccess(Viewer requester, String productId, @Nullable String team, String purpose,
-            Instant until) {
+    public AccessRequest requestAccess(
+            Viewer requester, String productId, @Nullable String team, String purpose, Instant until) {
         return grants.request(as(requester), productId, team, purpose, until);
     }
 

@@ -14,13 +14,14 @@ final class LuceneText {
     private static final String SPECIAL = "+-&|!(){}[]^\"~*?:\\/";
     static final int MAX_LENGTH = 500;
 
-    private LuceneText() {
-    }
+    private LuceneText() {}
 
     static String of(String text) {
         String clipped = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
-        return Arrays.stream(clipped.strip().split("\\s+")).filter(word -> !word.isEmpty())
-                .map(word -> escape(word.toLowerCase(Locale.ROOT))).collect(Collectors.joining(" "));
+        return Arrays.stream(clipped.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .map(word -> escape(word.toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(" "));
     }
 
     private static String escape(String word) {

@@ -10,7 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param affected what the team owns that is downstream of the subject, nearest first
  * @param at when what it tells of happened
  */
-public record Notification(String id, String team, String kind, String subject, String product, String reason,
-        List<String> affected, String at, String state, int attempts, String createdAt, @Nullable String sentAt,
-        @Nullable String lastError) {
-}
+public record Notification(
+        String id,
+        String team,
+        String kind,
+        String subject,
+        String product,
+        String reason,
+        List<String> affected,
+        String at,
+        String state,
+        int attempts,
+        String createdAt,
+        @Nullable String sentAt,
+        @Nullable String lastError) {}

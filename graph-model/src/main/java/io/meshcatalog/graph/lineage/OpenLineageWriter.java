@@ -51,8 +51,7 @@ final class OpenLineageWriter {
     static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
 
     /** An event to write, for the writer that sent it. */
-    private record Entry(Viewer writer, KeyedEvent event) {
-    }
+    private record Entry(Viewer writer, KeyedEvent event) {}
 
     private final Driver driver;
     private final CypherLog log;
@@ -93,16 +92,19 @@ final class OpenLineageWriter {
             return;
         }
         List<Entry> entries = new ArrayList<>();
-        taken.forEach(submission -> submission.events().forEach(event -> entries.add(new Entry(submission.writer(),
-                event))));
+        taken.forEach(submission ->
+                submission.events().forEach(event -> entries.add(new Entry(submission.writer(), event))));
         List<RecordedBatch.Outcome> outcomes;
         try {
             outcomes = transaction(entries);
         } catch (RuntimeException failure) {
             for (WriteQueue.Submission submission : taken) {
-                submission.done().complete(failure instanceof RetryableException
-                        ? new RecordedBatch(List.of(), failure)
-                        : writeAlone(submission.writer(), submission.events()));
+                submission
+                        .done()
+                        .complete(
+                                failure instanceof RetryableException
+                                        ? new RecordedBatch(List.of(), failure)
+                                        : writeAlone(submission.writer(), submission.events()));
             }
             return;
         }
@@ -172,7 +174,8 @@ final class OpenLineageWriter {
         DistributionSummary.builder("meshcatalog.openlineage.transaction.events")
                 .description("OpenLineage events written in one transaction: a request's, or several requests' "
                         + "together")
-                .register(Metrics.globalRegistry).record(entries.size());
+                .register(Metrics.globalRegistry)
+                .record(entries.size());
         return outcomes;
     }
 
@@ -181,16 +184,35 @@ final class OpenLineageWriter {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Map<String, EventDataset> named = new LinkedHashMap<>();
         group.forEach(entry -> GroupWrites.datasets(entry.event().event()).forEach(named::putIfAbsent));
-        Record claimed = log.single(tx, "ol-claim-events", Map.of(
-                "keys", group.stream().map(entry -> entry.event().key()).toList(),
-                "datasets", named.values().stream().map(d -> Map.of("key", d.key(), "name", d.name())).toList(),
-                "attempt", attempt, "now", now, "before", now.minus(KEY_RETENTION)));
+        Record claimed = log.single(
+                tx,
+                "ol-claim-events",
+                Map.of(
+                        "keys",
+                        group.stream().map(entry -> entry.event().key()).toList(),
+                        "datasets",
+                        named.values().stream()
+                                .map(d -> Map.of("key", d.key(), "name", d.name()))
+                                .toList(),
+                        "attempt",
+                        attempt,
+                        "now",
+                        now,
+                        "before",
+                        now.minus(KEY_RETENTION)));
         Map<String, Value> claims = new HashMap<>();
-        claimed.get("claims").values().forEach(claim -> claims.put(claim.get("key").asString(), claim));
+        claimed.get("claims")
+                .values()
+                .forEach(claim -> claims.put(claim.get("key").asString(), claim));
         Map<String, Resolution> resolved = new HashMap<>();
-        claimed.get("resolved").values().forEach(row -> resolved.put(row.get("key").asString(),
-                new Resolution(row.get("id").asString(), row.get("catalog").asBoolean())));
-        List<Entry> fresh = group.stream().filter(entry -> claims.get(entry.event().key()).get("fresh").asBoolean())
+        claimed.get("resolved")
+                .values()
+                .forEach(row -> resolved.put(
+                        row.get("key").asString(),
+                        new Resolution(
+                                row.get("id").asString(), row.get("catalog").asBoolean())));
+        List<Entry> fresh = group.stream()
+                .filter(entry -> claims.get(entry.event().key()).get("fresh").asBoolean())
                 .toList();
         Map<String, String> refusals = refusals(tx, fresh, resolved);
         if (!refusals.isEmpty()) {
@@ -204,9 +226,12 @@ final class OpenLineageWriter {
             Value claim = claims.get(event.key());
             String refusal = refusals.get(event.key());
             if (!claim.get("fresh").asBoolean()) {
-                outcomes.add(RecordedBatch.Outcome.stored(new RecordedEvent(claim.get("job").asString(null),
-                        claim.get("run").asString(null), claim.get("datasets").asList(Value::asString),
-                        claim.get("matched").asList(Value::asString), true)));
+                outcomes.add(RecordedBatch.Outcome.stored(new RecordedEvent(
+                        claim.get("job").asString(null),
+                        claim.get("run").asString(null),
+                        claim.get("datasets").asList(Value::asString),
+                        claim.get("matched").asList(Value::asString),
+                        true)));
             } else if (refusal != null) {
                 outcomes.add(RecordedBatch.Outcome.refused(refusal));
             } else {
@@ -235,15 +260,23 @@ final class OpenLineageWriter {
      */
     private Map<String, String> refusals(TransactionContext tx, List<Entry> entries, Map<String, Resolution> resolved) {
         Map<String, String> refusals = new LinkedHashMap<>();
-        List<Map.Entry<Entry, List<String>>> checked = entries.stream().filter(entry -> !entry.writer().everything())
-                .map(entry -> Map.entry(entry, GroupWrites.catalogOutputs(entry.event().event(), resolved))).toList();
-        List<String> outputs = checked.stream().flatMap(check -> check.getValue().stream()).distinct().toList();
+        List<Map.Entry<Entry, List<String>>> checked = entries.stream()
+                .filter(entry -> !entry.writer().everything())
+                .map(entry -> Map.entry(
+                        entry, GroupWrites.catalogOutputs(entry.event().event(), resolved)))
+                .toList();
+        List<String> outputs = checked.stream()
+                .flatMap(check -> check.getValue().stream())
+                .distinct()
+                .toList();
         if (outputs.isEmpty()) {
             return refusals;
         }
         Map<String, @Nullable String> owners = new HashMap<>();
         for (Record row : log.run(tx, "ol-output-owners", Map.of("datasetIds", outputs))) {
-            owners.put(row.get("dataset").asString(), row.get("team").isNull() ? null : row.get("team").asString());
+            owners.put(
+                    row.get("dataset").asString(),
+                    row.get("team").isNull() ? null : row.get("team").asString());
         }
         for (Map.Entry<Entry, List<String>> check : checked) {
             Entry entry = check.getKey();
@@ -254,9 +287,12 @@ final class OpenLineageWriter {
                 }
                 String team = owners.get(dataset);
                 if (team == null || !writer.teams().contains(team)) {
-                    refusals.put(entry.event().key(), "the event writes into catalog dataset " + dataset + ", which "
-                            + (team == null ? "no team" : "team " + team) + " owns; only its owners report jobs "
-                            + "producing it (the writer's teams: " + writer.teams() + ")");
+                    refusals.put(
+                            entry.event().key(),
+                            "the event writes into catalog dataset " + dataset + ", which "
+                                    + (team == null ? "no team" : "team " + team)
+                                    + " owns; only its owners report jobs "
+                                    + "producing it (the writer's teams: " + writer.teams() + ")");
                     break;
                 }
             }

@@ -42,7 +42,8 @@ public final class Outbox {
     public int sweepLate(int limit) {
         Instant now = clock.instant();
         List<Map<String, Object>> alerts = new ArrayList<>();
-        for (Record row : cypher.read(driver, "late-candidates", Map.of("limit", bounded(limit))).records()) {
+        for (Record row : cypher.read(driver, "late-candidates", Map.of("limit", bounded(limit)))
+                .records()) {
             Value facts = row.get("facts");
             Health health = Health.of(RunReader.facts(facts), now);
             if (health.status() == HealthStatus.LATE && health.lastCompleteAt() != null) {
@@ -53,7 +54,8 @@ public final class Outbox {
                 alert.put("subject", health.dataset());
                 alert.put("product", row.get("product").asString());
                 alert.put("reason", health.reason());
-                alert.put("at", OffsetDateTime.ofInstant(health.dueBy() == null ? now : health.dueBy(), ZoneOffset.UTC));
+                alert.put(
+                        "at", OffsetDateTime.ofInstant(health.dueBy() == null ? now : health.dueBy(), ZoneOffset.UTC));
                 alerts.add(alert);
             }
         }
@@ -66,16 +68,30 @@ public final class Outbox {
     /** Alerts not planned yet, oldest first. */
     public List<Alert> newAlerts(int limit) {
         return cypher.read(driver, "alerts-new", Map.of("limit", bounded(limit))).records().stream()
-                .map(row -> new Alert(row.get("id").asString(), row.get("kind").asString(),
-                        NodeKind.valueOf(row.get("subjectKind").asString()), row.get("subject").asString(),
-                        row.get("product").asString(""), row.get("reason").asString(""), row.get("at").asString("")))
+                .map(row -> new Alert(
+                        row.get("id").asString(),
+                        row.get("kind").asString(),
+                        NodeKind.valueOf(row.get("subjectKind").asString()),
+                        row.get("subject").asString(),
+                        row.get("product").asString(""),
+                        row.get("reason").asString(""),
+                        row.get("at").asString("")))
                 .toList();
     }
 
     /** One notification per team, and the alert planned; planning an alert twice plans it once. */
     public void plan(String alertId, List<TeamToNotify> teams) {
-        write("alert-plan", Map.of("alert", alertId, "now", now(), "teams", teams.stream()
-                .map(t -> Map.of("name", t.team(), "affected", t.affected())).toList()));
+        write(
+                "alert-plan",
+                Map.of(
+                        "alert",
+                        alertId,
+                        "now",
+                        now(),
+                        "teams",
+                        teams.stream()
+                                .map(t -> Map.of("name", t.team(), "affected", t.affected()))
+                                .toList()));
     }
 
     /** Due pending notifications, claimed for {@code lease}: no other sender takes them meanwhile. */
@@ -85,8 +101,10 @@ public final class Outbox {
         try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 claimed.clear(); // a transaction retried after a deadlock claims again
-                List<String> due = cypher.run(tx, "notifications-due", Map.of("now", now, "limit", bounded(limit)))
-                        .stream().map(row -> row.get("id").asString()).toList();
+                List<String> due =
+                        cypher.run(tx, "notifications-due", Map.of("now", now, "limit", bounded(limit))).stream()
+                                .map(row -> row.get("id").asString())
+                                .toList();
                 cypher.run(tx, "notifications-claim", Map.of("ids", due, "now", now, "leaseUntil", now.plus(lease)))
                         .forEach(row -> claimed.add(notification(row.get("notification"))));
             });
@@ -103,8 +121,9 @@ public final class Outbox {
         parameters.put("state", state);
         parameters.put("error", error);
         parameters.put("now", now());
-        parameters.put("nextAttemptAt", nextAttemptAt == null ? null : OffsetDateTime.ofInstant(nextAttemptAt,
-                ZoneOffset.UTC));
+        parameters.put(
+                "nextAttemptAt",
+                nextAttemptAt == null ? null : OffsetDateTime.ofInstant(nextAttemptAt, ZoneOffset.UTC));
         write("notification-settle", parameters);
     }
 
@@ -112,8 +131,8 @@ public final class Outbox {
      * Notifications newest first: {@code team}'s when given, only those of {@code teams} when that is not null,
      * created before {@code before} when given; {@code first} between 1 and 1,000.
      */
-    public List<Notification> list(@Nullable String team, @Nullable Set<String> teams, @Nullable Instant before,
-            int first) {
+    public List<Notification> list(
+            @Nullable String team, @Nullable Set<String> teams, @Nullable Instant before, int first) {
         if (first < 1 || first > MAX_BATCH) {
             throw new IllegalArgumentException("first must be between 1 and " + MAX_BATCH + ", got " + first);
         }
@@ -123,7 +142,8 @@ public final class Outbox {
         parameters.put("before", before == null ? null : before.toString());
         parameters.put("first", first);
         return cypher.read(driver, "notifications-list", parameters).records().stream()
-                .map(row -> notification(row.get("notification"))).toList();
+                .map(row -> notification(row.get("notification")))
+                .toList();
     }
 
     private void write(String statement, Map<String, Object> parameters) {
@@ -141,10 +161,19 @@ public final class Outbox {
     }
 
     private static Notification notification(Value n) {
-        return new Notification(n.get("id").asString(), n.get("team").asString(), n.get("kind").asString(),
-                n.get("subject").asString(), n.get("product").asString(""), n.get("reason").asString(""),
-                n.get("affected").asList(Value::asString), n.get("at").asString(""), n.get("state").asString(),
-                n.get("attempts").asInt(), n.get("createdAt").asString(""), n.get("sentAt").asString(null),
+        return new Notification(
+                n.get("id").asString(),
+                n.get("team").asString(),
+                n.get("kind").asString(),
+                n.get("subject").asString(),
+                n.get("product").asString(""),
+                n.get("reason").asString(""),
+                n.get("affected").asList(Value::asString),
+                n.get("at").asString(""),
+                n.get("state").asString(),
+                n.get("attempts").asInt(),
+                n.get("createdAt").asString(""),
+                n.get("sentAt").asString(null),
                 n.get("lastError").asString(null));
     }
 }

@@ -6,7 +6,6 @@ import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Dataset;
 import io.meshcatalog.graph.model.Field;
 import io.meshcatalog.graph.model.FieldRef;
-import io.meshcatalog.graph.model.InputPort;
 import io.meshcatalog.graph.model.SlaProperty;
 import io.meshcatalog.graph.model.Team;
 import io.meshcatalog.graph.model.TemplateRef;
@@ -31,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProductDiff {
 
-    private ProductDiff() {
-    }
+    private ProductDiff() {}
 
     /** What changed from {@code before} to {@code after}; null {@code before} is CREATED, null {@code after} RETIRED. */
     public static List<SchemaChange> between(@Nullable DataProduct before, @Nullable DataProduct after) {
@@ -47,32 +45,64 @@ public final class ProductDiff {
             return List.of(change(SchemaChange.Kind.RETIRED, id, before.status().name(), "RETIRED"));
         }
         List<SchemaChange> changes = new ArrayList<>();
-        compare(changes, SchemaChange.Kind.STATUS_CHANGED, id, before.status().name(), after.status().name());
+        compare(
+                changes,
+                SchemaChange.Kind.STATUS_CHANGED,
+                id,
+                before.status().name(),
+                after.status().name());
         compare(changes, SchemaChange.Kind.SUNSET_CHANGED, id, date(before.sunset()), date(after.sunset()));
-        compare(changes, SchemaChange.Kind.VISIBILITY_CHANGED, id, before.visibility().name(),
+        compare(
+                changes,
+                SchemaChange.Kind.VISIBILITY_CHANGED,
+                id,
+                before.visibility().name(),
                 after.visibility().name());
         compare(changes, SchemaChange.Kind.VERSION_CHANGED, id, before.version(), after.version());
         compare(changes, SchemaChange.Kind.OWNER_CHANGED, id, team(before.team()), team(after.team()));
-        compare(changes, SchemaChange.Kind.TEMPLATE_CHANGED, id, template(before.template()),
+        compare(
+                changes,
+                SchemaChange.Kind.TEMPLATE_CHANGED,
+                id,
+                template(before.template()),
                 template(after.template()));
-        compare(changes, SchemaChange.Kind.TAGS_CHANGED, id, String.join(", ", before.tags()),
+        compare(
+                changes,
+                SchemaChange.Kind.TAGS_CHANGED,
+                id,
+                String.join(", ", before.tags()),
                 String.join(", ", after.tags()));
         if (!before.description().equals(after.description()) || !before.name().equals(after.name())) {
             changes.add(change(SchemaChange.Kind.DESCRIPTION_CHANGED, id, "", ""));
         }
-        keyed(changes, SchemaChange.Kind.SLA_CHANGED, id, before.sla(), after.sla(), ProductDiff::slaKey,
+        keyed(
+                changes,
+                SchemaChange.Kind.SLA_CHANGED,
+                id,
+                before.sla(),
+                after.sla(),
+                ProductDiff::slaKey,
                 ProductDiff::sla);
         if (!before.support().equals(after.support())) {
             changes.add(change(SchemaChange.Kind.SUPPORT_CHANGED, id, "", ""));
         }
-        keyed(changes, SchemaChange.Kind.OUTPUT_PORT_CHANGED, id, before.outputPorts(), after.outputPorts(),
-                port -> port.name(), port -> port.type() + " " + port.version() + " " + port.description()
+        keyed(
+                changes,
+                SchemaChange.Kind.OUTPUT_PORT_CHANGED,
+                id,
+                before.outputPorts(),
+                after.outputPorts(),
+                port -> port.name(),
+                port -> port.type() + " " + port.version() + " " + port.description()
                         + (port.contractId() == null ? "" : " " + port.contractId()));
         consumers(changes, before.consumers(), after.consumers());
-        Set<String> inputsBefore = ids(before.inputPorts(), port -> port.contractId().value());
-        Set<String> inputsAfter = ids(after.inputPorts(), port -> port.contractId().value());
+        Set<String> inputsBefore =
+                ids(before.inputPorts(), port -> port.contractId().value());
+        Set<String> inputsAfter =
+                ids(after.inputPorts(), port -> port.contractId().value());
         minus(inputsAfter, inputsBefore).forEach(in -> changes.add(change(SchemaChange.Kind.INPUT_ADDED, in, "", "")));
-        minus(inputsBefore, inputsAfter).forEach(in -> changes.add(change(SchemaChange.Kind.INPUT_REMOVED, in, "", "")));
+        minus(inputsBefore, inputsAfter)
+                .forEach(in -> changes.add(change(SchemaChange.Kind.INPUT_REMOVED, in, "", "")));
         Map<String, Dataset> datasetsBefore = byId(before.datasets());
         Map<String, Dataset> datasetsAfter = byId(after.datasets());
         datasetsAfter.forEach((datasetId, dataset) -> {
@@ -83,31 +113,40 @@ public final class ProductDiff {
                 dataset(changes, old, dataset);
             }
         });
-        datasetsBefore.keySet().stream().filter(d -> !datasetsAfter.containsKey(d))
+        datasetsBefore.keySet().stream()
+                .filter(d -> !datasetsAfter.containsKey(d))
                 .forEach(d -> changes.add(change(SchemaChange.Kind.DATASET_REMOVED, d, "", "")));
         return List.copyOf(changes);
     }
 
     private static void dataset(List<SchemaChange> changes, Dataset before, Dataset after) {
         String id = after.id().value();
-        if (!before.description().equals(after.description()) || !before.physicalName().equals(after.physicalName())
+        if (!before.description().equals(after.description())
+                || !before.physicalName().equals(after.physicalName())
                 || !before.physicalType().equals(after.physicalType())
                 || !before.businessName().equals(after.businessName())) {
             changes.add(change(SchemaChange.Kind.DESCRIPTION_CHANGED, id, "", ""));
         }
-        compare(changes, SchemaChange.Kind.TAGS_CHANGED, id, String.join(", ", before.tags()),
+        compare(
+                changes,
+                SchemaChange.Kind.TAGS_CHANGED,
+                id,
+                String.join(", ", before.tags()),
                 String.join(", ", after.tags()));
         Map<String, Field> old = fields(before);
         Map<String, Field> now = fields(after);
-        List<Field> added = now.values().stream().filter(f -> !old.containsKey(f.name())).toList();
-        List<Field> removed = old.values().stream().filter(f -> !now.containsKey(f.name())).toList();
+        List<Field> added =
+                now.values().stream().filter(f -> !old.containsKey(f.name())).toList();
+        List<Field> removed =
+                old.values().stream().filter(f -> !now.containsKey(f.name())).toList();
         Map<String, Field> renamedTo = renames(after, added, removed);
         for (Field field : after.fields()) {
             Field was = old.get(field.name());
             if (was != null) {
                 field(changes, after.ref(field).value(), was, field);
             } else if (!renamedTo.containsValue(field)) {
-                changes.add(change(SchemaChange.Kind.FIELD_ADDED, after.ref(field).value(), "", field.logicalType()));
+                changes.add(
+                        change(SchemaChange.Kind.FIELD_ADDED, after.ref(field).value(), "", field.logicalType()));
             }
         }
         for (Field field : removed) {
@@ -119,12 +158,26 @@ public final class ProductDiff {
                 changes.add(change(SchemaChange.Kind.FIELD_RENAMED, ref, field.name(), successor.name()));
                 // the rest of what changed, on the field as the catalog knows it; the lineage hint is the rename
                 List<FieldRef> sources = successor.transformSourceObjects().stream()
-                        .filter(source -> !source.equals(before.ref(field))).toList();
-                field(changes, ref, field, new Field(successor.name(), successor.logicalType(),
-                        successor.description(), successor.classification(), successor.criticalDataElement(),
-                        successor.required(), successor.primaryKey(), successor.tags(), sources,
-                        successor.transformDescription(), successor.examples(), successor.physicalType(),
-                        successor.businessName()));
+                        .filter(source -> !source.equals(before.ref(field)))
+                        .toList();
+                field(
+                        changes,
+                        ref,
+                        field,
+                        new Field(
+                                successor.name(),
+                                successor.logicalType(),
+                                successor.description(),
+                                successor.classification(),
+                                successor.criticalDataElement(),
+                                successor.required(),
+                                successor.primaryKey(),
+                                successor.tags(),
+                                sources,
+                                successor.transformDescription(),
+                                successor.examples(),
+                                successor.physicalType(),
+                                successor.businessName()));
             }
         }
     }
@@ -134,16 +187,23 @@ public final class ProductDiff {
         Map<String, Field> renamedTo = new LinkedHashMap<>();
         for (Field gone : removed) {
             FieldRef ref = after.id().field(gone.name());
-            added.stream().filter(f -> f.transformSourceObjects().contains(ref)).findFirst()
-                    .filter(f -> !renamedTo.containsValue(f)).ifPresent(f -> renamedTo.put(gone.name(), f));
+            added.stream()
+                    .filter(f -> f.transformSourceObjects().contains(ref))
+                    .findFirst()
+                    .filter(f -> !renamedTo.containsValue(f))
+                    .ifPresent(f -> renamedTo.put(gone.name(), f));
         }
         for (Field gone : removed) {
             if (renamedTo.containsKey(gone.name()) || gone.description().isBlank()) {
                 continue;
             }
-            List<Field> alike = added.stream().filter(f -> !renamedTo.containsValue(f) && alike(gone, f)).toList();
-            long rivals = removed.stream().filter(r -> !renamedTo.containsKey(r.name()))
-                    .filter(r -> alike.stream().anyMatch(f -> alike(r, f))).count();
+            List<Field> alike = added.stream()
+                    .filter(f -> !renamedTo.containsValue(f) && alike(gone, f))
+                    .toList();
+            long rivals = removed.stream()
+                    .filter(r -> !renamedTo.containsKey(r.name()))
+                    .filter(r -> alike.stream().anyMatch(f -> alike(r, f)))
+                    .count();
             if (alike.size() == 1 && rivals == 1) {
                 renamedTo.put(gone.name(), alike.get(0));
             }
@@ -152,20 +212,34 @@ public final class ProductDiff {
     }
 
     private static boolean alike(Field a, Field b) {
-        return a.logicalType().equals(b.logicalType()) && Objects.equals(a.classification(), b.classification())
+        return a.logicalType().equals(b.logicalType())
+                && Objects.equals(a.classification(), b.classification())
                 && a.description().equals(b.description());
     }
 
     private static void field(List<SchemaChange> changes, String ref, Field before, Field after) {
         compare(changes, SchemaChange.Kind.FIELD_RETYPED, ref, before.logicalType(), after.logicalType());
-        compare(changes, SchemaChange.Kind.FIELD_PHYSICAL_TYPE_CHANGED, ref, before.physicalType(),
+        compare(
+                changes,
+                SchemaChange.Kind.FIELD_PHYSICAL_TYPE_CHANGED,
+                ref,
+                before.physicalType(),
                 after.physicalType());
         compare(changes, SchemaChange.Kind.FIELD_REQUIRED_CHANGED, ref, required(before), required(after));
-        compare(changes, SchemaChange.Kind.FIELD_RECLASSIFIED, ref, classification(before.classification()),
+        compare(
+                changes,
+                SchemaChange.Kind.FIELD_RECLASSIFIED,
+                ref,
+                classification(before.classification()),
                 classification(after.classification()));
-        compare(changes, SchemaChange.Kind.TAGS_CHANGED, ref, String.join(", ", before.tags()),
+        compare(
+                changes,
+                SchemaChange.Kind.TAGS_CHANGED,
+                ref,
+                String.join(", ", before.tags()),
                 String.join(", ", after.tags()));
-        if (!before.description().equals(after.description()) || !before.examples().equals(after.examples())
+        if (!before.description().equals(after.description())
+                || !before.examples().equals(after.examples())
                 || before.criticalDataElement() != after.criticalDataElement()
                 || before.primaryKey() != after.primaryKey()
                 || !before.transformSourceObjects().equals(after.transformSourceObjects())
@@ -183,17 +257,28 @@ public final class ProductDiff {
             now.add(consumer.id());
             Consumer was = old.get(consumer.id());
             if (was == null) {
-                changes.add(change(SchemaChange.Kind.CONSUMER_ADDED, consumer.id(), "", consumer.kind().name()));
+                changes.add(change(
+                        SchemaChange.Kind.CONSUMER_ADDED,
+                        consumer.id(),
+                        "",
+                        consumer.kind().name()));
             } else if (!was.equals(consumer)) {
                 changes.add(change(SchemaChange.Kind.CONSUMER_CHANGED, consumer.id(), "", ""));
             }
         }
-        old.keySet().stream().filter(id -> !now.contains(id))
+        old.keySet().stream()
+                .filter(id -> !now.contains(id))
                 .forEach(id -> changes.add(change(SchemaChange.Kind.CONSUMER_REMOVED, id, "", "")));
     }
 
-    private static <T> void keyed(List<SchemaChange> changes, SchemaChange.Kind kind, String subject, List<T> before,
-            List<T> after, Function<T, String> key, Function<T, String> value) {
+    private static <T> void keyed(
+            List<SchemaChange> changes,
+            SchemaChange.Kind kind,
+            String subject,
+            List<T> before,
+            List<T> after,
+            Function<T, String> key,
+            Function<T, String> value) {
         Map<String, String> old = new LinkedHashMap<>();
         before.forEach(item -> old.put(key.apply(item), value.apply(item)));
         Map<String, String> now = new LinkedHashMap<>();
@@ -201,7 +286,11 @@ public final class ProductDiff {
         Set<String> keys = new TreeSet<>(old.keySet());
         keys.addAll(now.keySet());
         for (String k : keys) {
-            compare(changes, kind, subject, Optional.ofNullable(old.get(k)).orElse(""),
+            compare(
+                    changes,
+                    kind,
+                    subject,
+                    Optional.ofNullable(old.get(k)).orElse(""),
                     Optional.ofNullable(now.get(k)).orElse(""));
         }
     }
@@ -214,8 +303,8 @@ public final class ProductDiff {
         return (slaKey(sla) + " " + sla.value() + " " + sla.unit()).trim();
     }
 
-    private static void compare(List<SchemaChange> changes, SchemaChange.Kind kind, String subject, String before,
-            String after) {
+    private static void compare(
+            List<SchemaChange> changes, SchemaChange.Kind kind, String subject, String before, String after) {
         if (!before.equals(after)) {
             changes.add(change(kind, subject, before, after));
         }
@@ -239,8 +328,10 @@ public final class ProductDiff {
 
     /** A template named by its coordinates and a digest of the values (which may be long): enough to tell a change. */
     private static String template(@Nullable TemplateRef template) {
-        return template == null ? "" : template.coordinates() + " values " + Integer.toHexString(
-                template.values().toString().hashCode());
+        return template == null
+                ? ""
+                : template.coordinates() + " values "
+                        + Integer.toHexString(template.values().toString().hashCode());
     }
 
     private static String date(@Nullable LocalDate date) {
@@ -254,7 +345,8 @@ public final class ProductDiff {
     }
 
     private static Map<String, Field> fields(Dataset dataset) {
-        return dataset.fields().stream().collect(Collectors.toMap(Field::name, f -> f, (a, b) -> a, LinkedHashMap::new));
+        return dataset.fields().stream()
+                .collect(Collectors.toMap(Field::name, f -> f, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static <T> Set<String> ids(List<T> items, Function<T, String> id) {

@@ -30,20 +30,34 @@ import java.util.stream.Stream;
  */
 final class ProductParameters {
 
-    private ProductParameters() {
-    }
+    private ProductParameters() {}
 
     static Map<String, Object> team(Team team) {
-        return Map.of("name", team.name(), "description", team.description(), "members",
-                team.members().stream().map(m -> Map.of("username", m.username(), "name", m.name(), "role", m.role()))
+        return Map.of(
+                "name",
+                team.name(),
+                "description",
+                team.description(),
+                "members",
+                team.members().stream()
+                        .map(m -> Map.of("username", m.username(), "name", m.name(), "role", m.role()))
                         .toList());
     }
 
     static Map<String, Object> domain(Domain domain) {
-        return Map.of("id", domain.id().value(), "name", domain.name(), "description", domain.description(),
-                "team", domain.team().name(),
-                "supportChannels", domain.support().stream().map(SupportChannel::channel).toList(),
-                "supportUrls", domain.support().stream().map(SupportChannel::url).toList());
+        return Map.of(
+                "id",
+                domain.id().value(),
+                "name",
+                domain.name(),
+                "description",
+                domain.description(),
+                "team",
+                domain.team().name(),
+                "supportChannels",
+                domain.support().stream().map(SupportChannel::channel).toList(),
+                "supportUrls",
+                domain.support().stream().map(SupportChannel::url).toList());
     }
 
     static Map<String, Object> product(DataProduct product) {
@@ -51,7 +65,8 @@ final class ProductParameters {
         properties.put("name", product.name());
         properties.put("domain", product.domain().value());
         properties.put("status", product.status().name());
-        properties.put("sunset", product.sunset() == null ? null : product.sunset().toString());
+        properties.put(
+                "sunset", product.sunset() == null ? null : product.sunset().toString());
         properties.put("visibility", product.visibility().name());
         properties.put("version", product.version());
         properties.put("purpose", product.description().purpose());
@@ -61,27 +76,62 @@ final class ProductParameters {
         properties.put("classifications", classifications(product.datasets().stream()));
         properties.put("keywords", keywords(product.id().value(), product.tags()));
         properties.put("contentHash", contentHash(product));
-        properties.put("templateId", product.template() == null ? null : product.template().id());
-        properties.put("templateVersion", product.template() == null ? null : product.template().version());
+        properties.put(
+                "templateId",
+                product.template() == null ? null : product.template().id());
+        properties.put(
+                "templateVersion",
+                product.template() == null ? null : product.template().version());
         return Map.of(
                 "id", product.id().value(),
                 "domain", product.domain().value(),
                 "properties", properties,
-                "owner", product.team() == null ? List.of() : List.of(product.team().name()),
-                "outputPorts", product.outputPorts().stream().map(port -> Map.of("name", port.name(), "description",
-                        port.description(), "type", port.type(), "version", port.version(), "contractId",
-                        port.contractId() == null ? "" : port.contractId().value())).toList(),
-                "sla", product.sla().stream().map(sla -> Map.of("property", sla.property(), "value", sla.value(),
-                        "unit", sla.unit(), "element", sla.element())).toList(),
-                "support", product.support().stream().map(s -> Map.of("channel", s.channel(), "url", s.url(),
-                        "tool", s.tool(), "scope", s.scope())).toList());
+                "owner",
+                        product.team() == null
+                                ? List.of()
+                                : List.of(product.team().name()),
+                "outputPorts",
+                        product.outputPorts().stream()
+                                .map(port -> Map.of(
+                                        "name",
+                                        port.name(),
+                                        "description",
+                                        port.description(),
+                                        "type",
+                                        port.type(),
+                                        "version",
+                                        port.version(),
+                                        "contractId",
+                                        port.contractId() == null
+                                                ? ""
+                                                : port.contractId().value()))
+                                .toList(),
+                "sla",
+                        product.sla().stream()
+                                .map(sla -> Map.of(
+                                        "property",
+                                        sla.property(),
+                                        "value",
+                                        sla.value(),
+                                        "unit",
+                                        sla.unit(),
+                                        "element",
+                                        sla.element()))
+                                .toList(),
+                "support",
+                        product.support().stream()
+                                .map(s -> Map.of(
+                                        "channel", s.channel(), "url", s.url(), "tool", s.tool(), "scope", s.scope()))
+                                .toList());
     }
 
     static List<Map<String, Object>> datasets(DataProduct product) {
-        return product.datasets().stream().map(dataset -> Map.<String, Object>of(
-                "id", dataset.id().value(),
-                "properties", datasetProperties(product, dataset),
-                "fields", fields(dataset))).toList();
+        return product.datasets().stream()
+                .map(dataset -> Map.<String, Object>of(
+                        "id", dataset.id().value(),
+                        "properties", datasetProperties(product, dataset),
+                        "fields", fields(dataset)))
+                .toList();
     }
 
     private static Map<String, Object> datasetProperties(DataProduct product, Dataset dataset) {
@@ -98,8 +148,10 @@ final class ProductParameters {
         properties.put("keywords", keywords(dataset.id().value(), dataset.tags()));
         // null removes a freshness the SLA no longer promises
         try {
-            Optional<FreshnessSla> freshness = FreshnessSla.of(product.sla(), dataset.id().name());
-            properties.put("freshnessMs", freshness.map(f -> f.maxAge().toMillis()).orElse(null));
+            Optional<FreshnessSla> freshness =
+                    FreshnessSla.of(product.sla(), dataset.id().name());
+            properties.put(
+                    "freshnessMs", freshness.map(f -> f.maxAge().toMillis()).orElse(null));
             properties.put("freshnessSla", freshness.map(FreshnessSla::declared).orElse(""));
         } catch (IllegalArgumentException e) {
             properties.put("freshnessMs", null);
@@ -126,7 +178,9 @@ final class ProductParameters {
         properties.put("physicalType", field.physicalType());
         properties.put("businessName", field.businessName());
         properties.put("description", field.description());
-        properties.put("classification", field.classification() == null ? null : field.classification().name());
+        properties.put(
+                "classification",
+                field.classification() == null ? null : field.classification().name());
         properties.put("criticalDataElement", field.criticalDataElement());
         properties.put("required", field.required());
         properties.put("primaryKey", field.primaryKey());
@@ -142,13 +196,25 @@ final class ProductParameters {
     }
 
     static List<String> fieldIds(DataProduct product) {
-        return product.datasets().stream().flatMap(d -> d.fields().stream().map(f -> d.ref(f).value())).toList();
+        return product.datasets().stream()
+                .flatMap(d -> d.fields().stream().map(f -> d.ref(f).value()))
+                .toList();
     }
 
     static List<Map<String, Object>> inputs(DataProduct product) {
-        return product.inputPorts().stream().map(port -> Map.<String, Object>of(
-                "name", port.name(), "version", port.version(), "dataset", port.contractId().value(),
-                "datasetName", port.contractId().name(), "domain", port.contractId().domain().value())).toList();
+        return product.inputPorts().stream()
+                .map(port -> Map.<String, Object>of(
+                        "name",
+                        port.name(),
+                        "version",
+                        port.version(),
+                        "dataset",
+                        port.contractId().value(),
+                        "datasetName",
+                        port.contractId().name(),
+                        "domain",
+                        port.contractId().domain().value()))
+                .toList();
     }
 
     static List<Map<String, Object>> fieldEdges(DataProduct product) {
@@ -171,11 +237,13 @@ final class ProductParameters {
     }
 
     static List<Map<String, Object>> consumers(DataProduct product) {
-        return product.consumers().stream().map(consumer -> Map.<String, Object>of(
-                "id", consumer.id(),
-                "owner", consumer.ownerTeam() == null ? List.of() : List.of(consumer.ownerTeam()),
-                "datasets", consumerDatasets(product, consumer),
-                "properties", consumerProperties(consumer))).toList();
+        return product.consumers().stream()
+                .map(consumer -> Map.<String, Object>of(
+                        "id", consumer.id(),
+                        "owner", consumer.ownerTeam() == null ? List.of() : List.of(consumer.ownerTeam()),
+                        "datasets", consumerDatasets(product, consumer),
+                        "properties", consumerProperties(consumer)))
+                .toList();
     }
 
     private static Map<String, Object> consumerProperties(Consumer consumer) {
@@ -186,14 +254,19 @@ final class ProductParameters {
         properties.put("external", consumer.external());
         properties.put("destination", consumer.destination());
         // null removes a purpose the consumer no longer declares
-        properties.put("purpose", consumer.purpose() == null ? null : consumer.purpose().value());
+        properties.put(
+                "purpose",
+                consumer.purpose() == null ? null : consumer.purpose().value());
         properties.put("keywords", keywords(consumer.id(), List.of(consumer.destination())));
         return properties;
     }
 
     private static List<String> consumerDatasets(DataProduct product, Consumer consumer) {
-        return (consumer.datasets().isEmpty() ? product.datasets().stream().map(Dataset::id) : consumer.datasets()
-                .stream()).map(Object::toString).toList();
+        return (consumer.datasets().isEmpty()
+                        ? product.datasets().stream().map(Dataset::id)
+                        : consumer.datasets().stream())
+                .map(Object::toString)
+                .toList();
     }
 
     /** Words for the full-text index: ids and names split at dots and underscores, plus tags. */
@@ -206,8 +279,13 @@ final class ProductParameters {
     }
 
     private static List<String> classifications(Stream<Dataset> datasets) {
-        return datasets.flatMap(d -> d.fields().stream()).map(Field::classification).filter(Objects::nonNull)
-                .map(Classification::name).distinct().sorted().toList();
+        return datasets.flatMap(d -> d.fields().stream())
+                .map(Field::classification)
+                .filter(Objects::nonNull)
+                .map(Classification::name)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** A digest of everything the product declares; equal digests mean an upsert changes nothing. */

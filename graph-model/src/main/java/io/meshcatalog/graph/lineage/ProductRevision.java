@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * before ({@code meshcatalog/v1} descriptors of its domain and the product alone; null for revisions recorded before
  * the catalog kept them). {@code harvest} names what wrote it, such as the harvest of a subgraph by a caller.
  */
-public record ProductRevision(int number, Instant at, String contentHash, String declaredVersion,
-        List<SchemaChange> changes, @Nullable String descriptor, @Nullable String previousDescriptor,
+public record ProductRevision(
+        int number,
+        Instant at,
+        String contentHash,
+        String declaredVersion,
+        List<SchemaChange> changes,
+        @Nullable String descriptor,
+        @Nullable String previousDescriptor,
         String harvest) {
 
     public ProductRevision {

@@ -16,22 +16,35 @@ import org.jspecify.annotations.Nullable;
  */
 final class QualityParameters {
 
-    private QualityParameters() {
-    }
+    private QualityParameters() {}
 
     static Map<String, Object> of(DatasetQuality quality) {
         Map<String, Object> p = new HashMap<>();
         p.put("rowCount", quality.rowCount());
         p.put("bytes", quality.bytes());
         List<DatasetQuality.Assertion> tests = quality.assertions();
-        p.put("assertions", tests.stream().map(DatasetQuality.Assertion::assertion).toList());
-        p.put("assertionSuccess", tests.stream().map(DatasetQuality.Assertion::success).toList());
-        p.put("assertionColumns", tests.stream().map(a -> Objects.requireNonNullElse(a.column(), "")).toList());
-        p.put("assertionSeverity", tests.stream().map(a -> Objects.requireNonNullElse(a.severity(), "")).toList());
+        p.put(
+                "assertions",
+                tests.stream().map(DatasetQuality.Assertion::assertion).toList());
+        p.put(
+                "assertionSuccess",
+                tests.stream().map(DatasetQuality.Assertion::success).toList());
+        p.put(
+                "assertionColumns",
+                tests.stream()
+                        .map(a -> Objects.requireNonNullElse(a.column(), ""))
+                        .toList());
+        p.put(
+                "assertionSeverity",
+                tests.stream()
+                        .map(a -> Objects.requireNonNullElse(a.severity(), ""))
+                        .toList());
         p.put("passed", tests.stream().filter(DatasetQuality.Assertion::success).count());
         p.put("failed", tests.stream().filter(a -> !a.success()).count());
         List<DatasetQuality.ColumnMetrics> columns = quality.columns();
-        p.put("metricColumns", columns.stream().map(DatasetQuality.ColumnMetrics::column).toList());
+        p.put(
+                "metricColumns",
+                columns.stream().map(DatasetQuality.ColumnMetrics::column).toList());
         p.put("nullCounts", metric(columns, DatasetQuality.ColumnMetrics::nullCount));
         p.put("distinctCounts", metric(columns, DatasetQuality.ColumnMetrics::distinctCount));
         p.put("counts", metric(columns, DatasetQuality.ColumnMetrics::count));
@@ -49,22 +62,33 @@ final class QualityParameters {
         List<String> severity = strings(row.get("assertionSeverity"));
         List<DatasetQuality.Assertion> tests = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            tests.add(new DatasetQuality.Assertion(names.get(i), Boolean.TRUE.equals(success.get(i)),
-                    blankToNull(columns.get(i)), blankToNull(severity.get(i))));
+            tests.add(new DatasetQuality.Assertion(
+                    names.get(i),
+                    Boolean.TRUE.equals(success.get(i)),
+                    blankToNull(columns.get(i)),
+                    blankToNull(severity.get(i))));
         }
         List<String> metricColumns = strings(row.get("metricColumns"));
         List<DatasetQuality.ColumnMetrics> metrics = new ArrayList<>();
         for (int i = 0; i < metricColumns.size(); i++) {
-            metrics.add(new DatasetQuality.ColumnMetrics(metricColumns.get(i), at(row, "nullCounts", i),
-                    at(row, "distinctCounts", i), at(row, "counts", i), at(row, "sums", i), at(row, "mins", i),
+            metrics.add(new DatasetQuality.ColumnMetrics(
+                    metricColumns.get(i),
+                    at(row, "nullCounts", i),
+                    at(row, "distinctCounts", i),
+                    at(row, "counts", i),
+                    at(row, "sums", i),
+                    at(row, "mins", i),
                     at(row, "maxes", i)));
         }
         return new DatasetQuality(number(row.get("rowCount")), number(row.get("bytes")), tests, metrics);
     }
 
-    private static List<Double> metric(List<DatasetQuality.ColumnMetrics> columns,
+    private static List<Double> metric(
+            List<DatasetQuality.ColumnMetrics> columns,
             Function<DatasetQuality.ColumnMetrics, @Nullable Double> metric) {
-        return columns.stream().map(c -> Objects.requireNonNullElse(metric.apply(c), Double.NaN)).toList();
+        return columns.stream()
+                .map(c -> Objects.requireNonNullElse(metric.apply(c), Double.NaN))
+                .toList();
     }
 
     private static @Nullable Double at(Map<String, Object> row, String key, int i) {

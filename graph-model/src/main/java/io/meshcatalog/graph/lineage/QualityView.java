@@ -9,5 +9,4 @@ import io.meshcatalog.graph.openlineage.DatasetQuality;
  * @param job the job's id, {@code namespace/name}
  * @param at the time of the event that reported it (ISO-8601)
  */
-public record QualityView(String run, String job, String at, DatasetQuality quality) {
-}
+public record QualityView(String run, String job, String at, DatasetQuality quality) {}

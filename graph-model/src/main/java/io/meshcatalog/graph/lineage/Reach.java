@@ -15,12 +15,20 @@ import java.util.Set;
  */
 final class Reach {
 
-    static final Comparator<Found> NEAREST_FIRST = Comparator.comparingInt(Found::degree)
-            .thenComparing(Found::kind).thenComparing(Found::id);
+    static final Comparator<Found> NEAREST_FIRST =
+            Comparator.comparingInt(Found::degree).thenComparing(Found::kind).thenComparing(Found::id);
 
     /** A node of the answer before its viewer's masking. */
-    record Found(NodeKind kind, String id, String name, String domain, int degree, List<NodeKey> path,
-            boolean external, String product, boolean retired) {
+    record Found(
+            NodeKind kind,
+            String id,
+            String name,
+            String domain,
+            int degree,
+            List<NodeKey> path,
+            boolean external,
+            String product,
+            boolean retired) {
 
         NodeKey key() {
             return new NodeKey(kind, id);
@@ -28,24 +36,28 @@ final class Reach {
 
         /** The node as {@code hidden}'s viewer sees it: hidden steps of its path masked. */
         LineageNode seenThrough(HiddenNodes hidden) {
-            boolean named = (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT) && !product.isEmpty()
+            boolean named = (kind == NodeKind.DATASET || kind == NodeKind.PRODUCT)
+                    && !product.isEmpty()
                     && !hidden.hides(new NodeKey(NodeKind.PRODUCT, product));
-            return new LineageNode(kind, id, name, domain, degree, hidden.mask(path), external, named ? product : null,
-                    retired);
+            return new LineageNode(
+                    kind, id, name, domain, degree, hidden.mask(path), external, named ? product : null, retired);
         }
     }
 
     final NodeKey root;
     /** The items the walks started from: the root itself, or a product's datasets and columns. */
     final Set<NodeKey> starts = new LinkedHashSet<>();
+
     final Map<NodeKey, Found> nodes = new LinkedHashMap<>();
     final Map<String, String> productOfDataset = new HashMap<>();
     final Map<String, CatalogReader.OwnedBy> productOwners = new HashMap<>();
     /** Owners the walks brought along (walks on the server), so they need no statement of their own. */
     final Map<String, CatalogReader.OwnedBy> ownersFromWalks = new HashMap<>();
+
     final Map<String, CatalogReader.OwnedBy> consumerOwnersFromWalks = new HashMap<>();
     /** What the walks on the server judged of their nodes for the viewer. */
     final HiddenNodes.Verdicts verdicts = new HiddenNodes.Verdicts();
+
     boolean truncated;
 
     Reach(NodeRef root) {
@@ -65,8 +77,16 @@ final class Reach {
     }
 
     void add(Traversal.Step step) {
-        add(new Found(step.kind(), step.id(), step.name(), step.domain(), step.degree(), step.path(root),
-                step.external(), step.product(), step.retired()));
+        add(new Found(
+                step.kind(),
+                step.id(),
+                step.name(),
+                step.domain(),
+                step.degree(),
+                step.path(root),
+                step.external(),
+                step.product(),
+                step.retired()));
     }
 
     void add(Found node) {

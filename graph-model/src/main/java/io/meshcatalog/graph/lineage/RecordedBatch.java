@@ -8,14 +8,16 @@ import org.jspecify.annotations.Nullable;
  * or refused. When the store failed, {@code outcomes} ends before the event it failed on, {@code failure} says why,
  * and that event and the ones after it were not stored.
  */
-public record RecordedBatch(List<Outcome> outcomes, @Nullable RuntimeException failure) {
+public record RecordedBatch(
+        List<Outcome> outcomes, @Nullable RuntimeException failure) {
 
     public RecordedBatch {
         outcomes = List.copyOf(outcomes);
     }
 
     /** One event: what was stored for it, or why it was refused (nothing of it stored). */
-    public record Outcome(@Nullable RecordedEvent recorded, @Nullable String refusal) {
+    public record Outcome(
+            @Nullable RecordedEvent recorded, @Nullable String refusal) {
 
         static Outcome stored(RecordedEvent recorded) {
             return new Outcome(recorded, null);

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * its datasets in the graph, and which of those are catalog datasets it was matched to; {@code duplicate} when the
  * same event (by its idempotency key) was stored before and nothing was written this time.
  */
-public record RecordedEvent(@Nullable String job, @Nullable String run, List<String> datasets,
-        List<String> matchedCatalogDatasets, boolean duplicate) {
+public record RecordedEvent(
+        @Nullable String job,
+        @Nullable String run,
+        List<String> datasets,
+        List<String> matchedCatalogDatasets,
+        boolean duplicate) {
 
     public RecordedEvent {
         datasets = List.copyOf(datasets);

@@ -33,10 +33,17 @@ final class RunReader {
     }
 
     Optional<JobView> job(ViewerParameters viewer, String id) {
-        List<Record> rows = cypher.read(driver, "job-by-id", viewer.with("id", id)).records();
-        return rows.stream().findFirst().map(row -> new JobView(row.get("id").asString(),
-                row.get("namespace").asString(""), row.get("name").asString(""), row.get("lastSeenAt").asString(null),
-                row.get("inputs").asList(Value::asString), row.get("outputs").asList(Value::asString)));
+        List<Record> rows =
+                cypher.read(driver, "job-by-id", viewer.with("id", id)).records();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new JobView(
+                        row.get("id").asString(),
+                        row.get("namespace").asString(""),
+                        row.get("name").asString(""),
+                        row.get("lastSeenAt").asString(null),
+                        row.get("inputs").asList(Value::asString),
+                        row.get("outputs").asList(Value::asString)));
     }
 
     /** The job's runs, newest first, updated after {@code after} when given; {@code first} between 1 and 100. */
@@ -46,13 +53,16 @@ final class RunReader {
         }
         Map<String, Object> parameters = new HashMap<>(viewer.with("id", jobId, "first", first));
         parameters.put("after", after == null ? null : after.toString());
-        return cypher.read(driver, "job-runs", parameters).records().stream().map(RunReader::run).toList();
+        return cypher.read(driver, "job-runs", parameters).records().stream()
+                .map(RunReader::run)
+                .toList();
     }
 
     /** The last run that completed writing the dataset; empty when none did or the viewer may not see it. */
     Optional<RunView> lastWrite(ViewerParameters viewer, String datasetId) {
         return cypher.read(driver, "dataset-last-write", viewer.with("id", datasetId)).records().stream()
-                .findFirst().map(RunReader::run);
+                .findFirst()
+                .map(RunReader::run);
     }
 
     /**
@@ -61,15 +71,22 @@ final class RunReader {
      */
     Map<NodeRef, Health> health(ViewerParameters viewer, Collection<NodeRef> nodes, Instant now) {
         if (nodes.size() > MAX_HEALTH_IDS) {
-            throw new IllegalArgumentException("health is read for at most " + MAX_HEALTH_IDS + " nodes at once, not "
-                    + nodes.size());
+            throw new IllegalArgumentException(
+                    "health is read for at most " + MAX_HEALTH_IDS + " nodes at once, not " + nodes.size());
         }
-        List<String> datasets = nodes.stream().filter(n -> n.kind() == NodeKind.DATASET).map(NodeRef::id).toList();
-        List<String> products = nodes.stream().filter(n -> n.kind() == NodeKind.PRODUCT).map(NodeRef::id).toList();
+        List<String> datasets = nodes.stream()
+                .filter(n -> n.kind() == NodeKind.DATASET)
+                .map(NodeRef::id)
+                .toList();
+        List<String> products = nodes.stream()
+                .filter(n -> n.kind() == NodeKind.PRODUCT)
+                .map(NodeRef::id)
+                .toList();
         Map<NodeRef, Health> out = new HashMap<>();
-        for (Record row : cypher.read(driver, "health-facts",
-                viewer.with("datasets", datasets, "products", products)).records()) {
-            NodeRef node = new NodeRef(NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString());
+        for (Record row : cypher.read(driver, "health-facts", viewer.with("datasets", datasets, "products", products))
+                .records()) {
+            NodeRef node = new NodeRef(
+                    NodeKind.valueOf(row.get("kind").asString()), row.get("id").asString());
             out.put(node, health(node.kind(), node.id(), row.get("facts").asList(RunReader::facts), now));
         }
         return out;
@@ -83,16 +100,21 @@ final class RunReader {
         if (kind == NodeKind.PRODUCT) {
             return Health.ofProduct(id, facts, now);
         }
-        return facts.isEmpty() ? new Health(HealthStatus.UNKNOWN, id + " is written by no dataset's runs",
-                null, null, null, now) : Health.of(facts.get(0), now);
+        return facts.isEmpty()
+                ? new Health(HealthStatus.UNKNOWN, id + " is written by no dataset's runs", null, null, null, now)
+                : Health.of(facts.get(0), now);
     }
 
     static WriteFacts facts(Value facts) {
         Value freshness = facts.get("freshnessMs");
-        return new WriteFacts(facts.get("dataset").asString(),
-                freshness.isNull() ? null : Duration.ofMillis(freshness.asLong()), facts.get("sla").asString(""),
-                instant(facts.get("lastCompleteAt")), facts.get("latestRun").asString(null),
-                facts.get("latestState").asString(null), instant(facts.get("latestAt")));
+        return new WriteFacts(
+                facts.get("dataset").asString(),
+                freshness.isNull() ? null : Duration.ofMillis(freshness.asLong()),
+                facts.get("sla").asString(""),
+                instant(facts.get("lastCompleteAt")),
+                facts.get("latestRun").asString(null),
+                facts.get("latestState").asString(null),
+                instant(facts.get("latestAt")));
     }
 
     private static @Nullable Instant instant(Value time) {
@@ -105,14 +127,23 @@ final class RunReader {
             throw new IllegalArgumentException("last must be between 1 and " + MAX_RUNS + ", got " + last);
         }
         return cypher.read(driver, "dataset-quality", viewer.with("id", datasetId, "last", last)).records().stream()
-                .map(row -> new QualityView(row.get("run").asString(), row.get("job").asString(""),
-                        row.get("at").asString(""), QualityParameters.read(row.asMap())))
+                .map(row -> new QualityView(
+                        row.get("run").asString(),
+                        row.get("job").asString(""),
+                        row.get("at").asString(""),
+                        QualityParameters.read(row.asMap())))
                 .toList();
     }
 
     private static RunView run(Record row) {
-        return new RunView(row.get("id").asString(), row.get("job").asString(), row.get("namespace").asString(""),
-                row.get("state").asString(), row.get("startedAt").asString(null), row.get("updatedAt").asString(),
-                row.get("endedAt").asString(null), row.get("error").asString(null));
+        return new RunView(
+                row.get("id").asString(),
+                row.get("job").asString(),
+                row.get("namespace").asString(""),
+                row.get("state").asString(),
+                row.get("startedAt").asString(null),
+                row.get("updatedAt").asString(),
+                row.get("endedAt").asString(null),
+                row.get("error").asString(null));
     }
 }

@@ -16,12 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param endedAt its COMPLETE, FAIL or ABORT event's time; null while it runs
  * @param error the {@code errorMessage} facet's message of a failed run; null without one
  */
-public record RunView(String id, String job, String namespace, String state, @Nullable String startedAt,
-        String updatedAt, @Nullable String endedAt, @Nullable String error) {
+public record RunView(
+        String id,
+        String job,
+        String namespace,
+        String state,
+        @Nullable String startedAt,
+        String updatedAt,
+        @Nullable String endedAt,
+        @Nullable String error) {
 
     /** From its start to its end, in milliseconds; null until both are known. */
     public @Nullable Long durationMs() {
-        return startedAt == null || endedAt == null ? null
-                : Duration.between(OffsetDateTime.parse(startedAt), OffsetDateTime.parse(endedAt)).toMillis();
+        return startedAt == null || endedAt == null
+                ? null
+                : Duration.between(OffsetDateTime.parse(startedAt), OffsetDateTime.parse(endedAt))
+                        .toMillis();
     }
 }

@@ -15,15 +15,38 @@ import org.jspecify.annotations.Nullable;
 public record SchemaChange(Kind kind, String subject, String before, String after) {
 
     public enum Kind {
-        CREATED, RETIRED, STATUS_CHANGED, SUNSET_CHANGED, VISIBILITY_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
-        TAGS_CHANGED, SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, CONSUMER_ADDED, CONSUMER_REMOVED,
-        CONSUMER_CHANGED, INPUT_ADDED, INPUT_REMOVED, DATASET_ADDED, DATASET_REMOVED, FIELD_ADDED, FIELD_REMOVED,
-        FIELD_RENAMED, FIELD_RETYPED, FIELD_PHYSICAL_TYPE_CHANGED, FIELD_REQUIRED_CHANGED, FIELD_RECLASSIFIED,
-        DESCRIPTION_CHANGED, TEMPLATE_CHANGED
+        CREATED,
+        RETIRED,
+        STATUS_CHANGED,
+        SUNSET_CHANGED,
+        VISIBILITY_CHANGED,
+        VERSION_CHANGED,
+        OWNER_CHANGED,
+        TAGS_CHANGED,
+        SLA_CHANGED,
+        SUPPORT_CHANGED,
+        OUTPUT_PORT_CHANGED,
+        CONSUMER_ADDED,
+        CONSUMER_REMOVED,
+        CONSUMER_CHANGED,
+        INPUT_ADDED,
+        INPUT_REMOVED,
+        DATASET_ADDED,
+        DATASET_REMOVED,
+        FIELD_ADDED,
+        FIELD_REMOVED,
+        FIELD_RENAMED,
+        FIELD_RETYPED,
+        FIELD_PHYSICAL_TYPE_CHANGED,
+        FIELD_REQUIRED_CHANGED,
+        FIELD_RECLASSIFIED,
+        DESCRIPTION_CHANGED,
+        TEMPLATE_CHANGED
     }
 
     /** What a {@link Kind#FIELD_REQUIRED_CHANGED} says of a field. */
     public static final String REQUIRED = "required";
+
     public static final String OPTIONAL = "optional";
 
     /**
@@ -50,18 +73,25 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
             case DATASET_REMOVED -> "the dataset is gone";
             case FIELD_REMOVED -> "the field is gone";
             case FIELD_RENAMED -> "readers ask for " + before + ", which is gone";
-            case FIELD_RETYPED -> narrowed(before, after) ? "narrowed: every " + after + " is a " + before
-                    : widened(before, after) ? "widened: readers of " + before + " may not read every " + after
-                    : "incompatible: " + before + " and " + after + " hold different values";
+            case FIELD_RETYPED ->
+                narrowed(before, after)
+                        ? "narrowed: every " + after + " is a " + before
+                        : widened(before, after)
+                                ? "widened: readers of " + before + " may not read every " + after
+                                : "incompatible: " + before + " and " + after + " hold different values";
             case FIELD_REQUIRED_CHANGED -> REQUIRED.equals(before) ? "it may now be null" : "it is now always set";
-            case FIELD_RECLASSIFIED -> newlyScoped(before, after) != null
-                    ? "its examples now need scope " + newlyScoped(before, after) + ": readers without it lose them"
-                    : "who may see it is unchanged or wider";
+            case FIELD_RECLASSIFIED ->
+                newlyScoped(before, after) != null
+                        ? "its examples now need scope " + newlyScoped(before, after) + ": readers without it lose them"
+                        : "who may see it is unchanged or wider";
             case VISIBILITY_CHANGED -> openness(after) < openness(before) ? "fewer callers may see it" : "";
             case FIELD_PHYSICAL_TYPE_CHANGED -> "its stored type changed: check what loads it";
-            case STATUS_CHANGED -> ProductStatus.DEPRECATED.name().equals(after)
-                    ? "deprecated: its readers should move off it"
-                    : ProductStatus.RETIRED.name().equals(after) ? "the product is retired: its readers lose it" : "";
+            case STATUS_CHANGED ->
+                ProductStatus.DEPRECATED.name().equals(after)
+                        ? "deprecated: its readers should move off it"
+                        : ProductStatus.RETIRED.name().equals(after)
+                                ? "the product is retired: its readers lose it"
+                                : "";
             default -> "";
         };
     }
@@ -74,8 +104,9 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
             case FIELD_RENAMED -> "renamed to " + after;
             case FIELD_RETYPED -> "retyped from " + before + " to " + after + because();
             case FIELD_REQUIRED_CHANGED -> "made " + after + because();
-            case FIELD_RECLASSIFIED -> "reclassified from " + (before.isEmpty() ? "none" : before) + " to "
-                    + (after.isEmpty() ? "none" : after);
+            case FIELD_RECLASSIFIED ->
+                "reclassified from " + (before.isEmpty() ? "none" : before) + " to "
+                        + (after.isEmpty() ? "none" : after);
             case VISIBILITY_CHANGED -> "made " + after.toLowerCase(Locale.ROOT) + because();
             case STATUS_CHANGED -> "made " + after.toLowerCase(Locale.ROOT);
             default -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -100,8 +131,17 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
     /** What a breaking change is about: the product, dataset or field the catalog knows as {@code subject}. */
     NodeRef item() {
         return switch (kind) {
-            case RETIRED, STATUS_CHANGED, VISIBILITY_CHANGED, CREATED, SUNSET_CHANGED, VERSION_CHANGED, OWNER_CHANGED,
-                    SLA_CHANGED, SUPPORT_CHANGED, OUTPUT_PORT_CHANGED, TEMPLATE_CHANGED -> NodeRef.product(subject);
+            case RETIRED,
+                    STATUS_CHANGED,
+                    VISIBILITY_CHANGED,
+                    CREATED,
+                    SUNSET_CHANGED,
+                    VERSION_CHANGED,
+                    OWNER_CHANGED,
+                    SLA_CHANGED,
+                    SUPPORT_CHANGED,
+                    OUTPUT_PORT_CHANGED,
+                    TEMPLATE_CHANGED -> NodeRef.product(subject);
             case DATASET_REMOVED, DATASET_ADDED, INPUT_ADDED, INPUT_REMOVED -> NodeRef.dataset(subject);
             case CONSUMER_ADDED, CONSUMER_REMOVED, CONSUMER_CHANGED -> new NodeRef(NodeKind.CONSUMER, subject);
             default -> NodeRef.field(subject);
@@ -115,8 +155,9 @@ public record SchemaChange(Kind kind, String subject, String before, String afte
 
     /** Every value of {@code before} is a value of {@code after}, and not the other way round. */
     static boolean widened(String before, String after) {
-        return narrowed(after, before) || (after.equals("string") && !before.equals("object")
-                && !before.equals("array")) || (before.equals("date") && after.equals("timestamp"));
+        return narrowed(after, before)
+                || (after.equals("string") && !before.equals("object") && !before.equals("array"))
+                || (before.equals("date") && after.equals("timestamp"));
     }
 
     private static int openness(String visibility) {

@@ -7,8 +7,13 @@ import java.util.Map;
  * One page of hits, best first, with the total and the facet counts over all matching hits.
  * {@code totalCapped} says the full-text candidates hit their cap, so the total is a lower bound.
  */
-public record SearchPage(List<SearchHit> hits, int total, int offset, int limit,
-        Map<String, List<FacetCount>> facets, boolean totalCapped) {
+public record SearchPage(
+        List<SearchHit> hits,
+        int total,
+        int offset,
+        int limit,
+        Map<String, List<FacetCount>> facets,
+        boolean totalCapped) {
 
     public SearchPage {
         hits = List.copyOf(hits);

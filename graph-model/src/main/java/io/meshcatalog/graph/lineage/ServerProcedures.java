@@ -40,13 +40,19 @@ final class ServerProcedures {
     }
 
     private static String describe(boolean procedures) {
-        return procedures ? "run inside Neo4j (procedure " + String.join(", ", NAMES) + ")"
+        return procedures
+                ? "run inside Neo4j (procedure " + String.join(", ", NAMES) + ")"
                 : "run in Cypher, one round trip per level";
     }
 
     private boolean present() {
         long found = driver.executableQuery("SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*) AS found")
-                .withParameters(Map.of("names", NAMES)).execute().records().get(0).get("found").asLong();
+                .withParameters(Map.of("names", NAMES))
+                .execute()
+                .records()
+                .get(0)
+                .get("found")
+                .asLong();
         return found == NAMES.size();
     }
 }

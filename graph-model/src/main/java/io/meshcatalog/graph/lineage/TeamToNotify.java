@@ -7,8 +7,8 @@ import java.util.List;
  * {@code affected} lists the ids of those the viewer may see, nearest first, {@code hiddenAffected} counts the others,
  * and {@code nearestDegree} says how close the nearest of all is.
  */
-public record TeamToNotify(String team, List<Member> members, List<String> affected, int nearestDegree,
-        int hiddenAffected) {
+public record TeamToNotify(
+        String team, List<Member> members, List<String> affected, int nearestDegree, int hiddenAffected) {
 
     public TeamToNotify {
         members = List.copyOf(members);

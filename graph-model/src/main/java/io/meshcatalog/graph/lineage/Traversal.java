@@ -21,16 +21,30 @@ import org.neo4j.driver.Value;
 final class Traversal {
 
     /** A node where the walk starts, already at {@code degree}, reached through {@code parent}. */
-    record Start(String element, NodeKind kind, String id, int degree, @Nullable Step parent) {
-    }
+    record Start(
+            String element,
+            NodeKind kind,
+            String id,
+            int degree,
+            @Nullable Step parent) {}
 
     /**
      * A node reached by the walk. {@code element} tells it from others of the same walk: its element id
      * in a walk by levels, its place in the answer ({@code #12}) in a walk on the server. {@code retired}: its
      * product retired or dropped it.
      */
-    record Step(String element, NodeKind kind, String id, String name, String domain, boolean external,
-            String dataset, String product, boolean retired, int degree, @Nullable Step parent) {
+    record Step(
+            String element,
+            NodeKind kind,
+            String id,
+            String name,
+            String domain,
+            boolean external,
+            String dataset,
+            String product,
+            boolean retired,
+            int degree,
+            @Nullable Step parent) {
 
         /** One shortest path from {@code root} to this step, both included (a start with the root's id is the root). */
         List<NodeKey> path(NodeKey root) {
@@ -54,8 +68,12 @@ final class Traversal {
      * walk on the server, the owners of the products of the datasets it touched and of the consumers it
      * reached (by id), and what the viewer may see of its nodes and of those products.
      */
-    record Walk(Map<String, Step> reached, boolean truncated, Map<String, CatalogReader.OwnedBy> owners,
-            Map<String, CatalogReader.OwnedBy> consumerOwners, HiddenNodes.Verdicts verdicts) {
+    record Walk(
+            Map<String, Step> reached,
+            boolean truncated,
+            Map<String, CatalogReader.OwnedBy> owners,
+            Map<String, CatalogReader.OwnedBy> consumerOwners,
+            HiddenNodes.Verdicts verdicts) {
 
         Walk(Map<String, Step> reached, boolean truncated) {
             this(reached, truncated, Map.of(), Map.of(), new HiddenNodes.Verdicts());
@@ -81,7 +99,8 @@ final class Traversal {
         if (starts.isEmpty()) {
             return new Walk(Map.of(), false);
         }
-        return procedures.available() ? walkOnServer(viewer, starts, direction, maxDepth, maxNodes)
+        return procedures.available()
+                ? walkOnServer(viewer, starts, direction, maxDepth, maxNodes)
                 : walkByLevels(starts, direction, maxDepth, maxNodes);
     }
 
@@ -89,27 +108,50 @@ final class Traversal {
      * The same walk as {@link #walkByLevels}, done by {@code meshcatalog.walk} in one round trip, which also judges
      * what {@code viewer} may see of the nodes it reached and the products it touched.
      */
-    private Walk walkOnServer(ViewerParameters viewer, List<Start> starts, Direction direction, int maxDepth,
-            int maxNodes) {
+    private Walk walkOnServer(
+            ViewerParameters viewer, List<Start> starts, Direction direction, int maxDepth, int maxNodes) {
         List<Step> startSteps = starts.stream().map(Traversal::start).toList();
-        Record answer = cypher.read(driver, "walk-procedure", viewer.with(
-                "starts", starts.stream().map(start -> List.of(start.element(), start.degree())).toList(),
-                "downstream", direction == Direction.DOWNSTREAM, "maxDepth", maxDepth, "maxNodes", maxNodes))
-                .records().get(0);
+        Record answer = cypher.read(
+                        driver,
+                        "walk-procedure",
+                        viewer.with(
+                                "starts",
+                                starts.stream()
+                                        .map(start -> List.of(start.element(), start.degree()))
+                                        .toList(),
+                                "downstream",
+                                direction == Direction.DOWNSTREAM,
+                                "maxDepth",
+                                maxDepth,
+                                "maxNodes",
+                                maxNodes))
+                .records()
+                .get(0);
         List<Step> rows = new ArrayList<>();
         Map<String, Step> reached = new LinkedHashMap<>();
         for (Value row : answer.get("reached").values()) {
             int parent = row.get(0).asInt();
-            Step step = new Step("#" + rows.size(), NodeKind.valueOf(row.get(2).asString()), row.get(3).asString(),
-                    row.get(4).asString(), row.get(5).asString(), row.get(6).asBoolean(), row.get(7).asString(),
-                    row.get(8).asString(), row.get(9).asBoolean(), row.get(1).asInt(),
+            Step step = new Step(
+                    "#" + rows.size(),
+                    NodeKind.valueOf(row.get(2).asString()),
+                    row.get(3).asString(),
+                    row.get(4).asString(),
+                    row.get(5).asString(),
+                    row.get(6).asBoolean(),
+                    row.get(7).asString(),
+                    row.get(8).asString(),
+                    row.get(9).asBoolean(),
+                    row.get(1).asInt(),
                     parent < 0 ? startSteps.get(-1 - parent) : rows.get(parent));
             rows.add(step);
             reached.put(step.element(), step);
         }
-        Map<String, CatalogReader.OwnedBy> owners = byId(CatalogReader.packedOwners(answer.get("products"),
-                answer.get("teams"), true));
-        return new Walk(reached, answer.get("truncated").asBoolean(), owners,
+        Map<String, CatalogReader.OwnedBy> owners =
+                byId(CatalogReader.packedOwners(answer.get("products"), answer.get("teams"), true));
+        return new Walk(
+                reached,
+                answer.get("truncated").asBoolean(),
+                owners,
                 byId(CatalogReader.packedOwners(answer.get("consumers"), answer.get("teams"), false)),
                 verdicts(rows, owners.keySet(), answer.get("hidden")));
     }
@@ -123,7 +165,9 @@ final class Traversal {
         reached.forEach(step -> verdicts.judged(new NodeKey(step.kind(), step.id())));
         products.forEach(product -> verdicts.judged(new NodeKey(NodeKind.PRODUCT, product)));
         for (Value row : hidden.values()) {
-            verdicts.hidden(new NodeKey(NodeKind.valueOf(row.get(0).asString()), row.get(1).asString()),
+            verdicts.hidden(
+                    new NodeKey(
+                            NodeKind.valueOf(row.get(0).asString()), row.get(1).asString()),
                     row.get(2).isNull() ? null : row.get(2).asString());
         }
         return verdicts;
@@ -187,15 +231,26 @@ final class Traversal {
     }
 
     private static Step start(Start start) {
-        return new Step(start.element(), start.kind(), start.id(), start.id(), "", false, "", "", false,
-                start.degree(), start.parent());
+        return new Step(
+                start.element(),
+                start.kind(),
+                start.id(),
+                start.id(),
+                "",
+                false,
+                "",
+                "",
+                false,
+                start.degree(),
+                start.parent());
     }
 
     /** One level: what the nodes of {@code frontier} feed (consumers feed nothing) or are fed by, one hop further. */
     private List<Step> next(List<Step> frontier, Direction direction) {
         Map<String, Step> byElement = new HashMap<>();
         // consumers read datasets and feed nothing: no round trip downstream to learn that again
-        frontier.stream().filter(step -> direction == Direction.UPSTREAM || step.kind() != NodeKind.CONSUMER)
+        frontier.stream()
+                .filter(step -> direction == Direction.UPSTREAM || step.kind() != NodeKind.CONSUMER)
                 .forEach(step -> byElement.put(step.element(), step));
         if (byElement.isEmpty()) {
             return List.of();
@@ -205,10 +260,18 @@ final class Traversal {
         for (Record row : cypher.read(driver, statement, Map.of("frontier", List.copyOf(byElement.keySet())))
                 .records()) {
             Step from = byElement.get(row.get("from").asString());
-            next.add(new Step(row.get("element").asString(), NodeKind.valueOf(row.get("kind").asString()),
-                    row.get("id").asString(), row.get("name").asString(), row.get("domain").asString(),
-                    row.get("external").asBoolean(), row.get("dataset").asString(), row.get("product").asString(),
-                    row.get("retired").asBoolean(), from.degree() + 1, from));
+            next.add(new Step(
+                    row.get("element").asString(),
+                    NodeKind.valueOf(row.get("kind").asString()),
+                    row.get("id").asString(),
+                    row.get("name").asString(),
+                    row.get("domain").asString(),
+                    row.get("external").asBoolean(),
+                    row.get("dataset").asString(),
+                    row.get("product").asString(),
+                    row.get("retired").asBoolean(),
+                    from.degree() + 1,
+                    from));
         }
         return next;
     }

@@ -13,6 +13,9 @@ public record UpsertOutcome(String productId, Change change, String contentHash,
     }
 
     public enum Change {
-        CREATED, UPDATED, UNCHANGED, RETIRED
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        RETIRED
     }
 }

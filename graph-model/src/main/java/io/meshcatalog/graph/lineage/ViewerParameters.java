@@ -23,8 +23,17 @@ final class ViewerParameters {
     private ViewerParameters(Viewer viewer, Instant now) {
         this.viewer = viewer;
         this.now = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        this.parameters = Map.of("everything", viewer.everything(), "authenticated", viewer.authenticated(),
-                "subject", viewer.subject(), "teams", List.copyOf(viewer.teams()), "now", this.now);
+        this.parameters = Map.of(
+                "everything",
+                viewer.everything(),
+                "authenticated",
+                viewer.authenticated(),
+                "subject",
+                viewer.subject(),
+                "teams",
+                List.copyOf(viewer.teams()),
+                "now",
+                this.now);
     }
 
     static ViewerParameters of(Viewer viewer, Instant now) {

@@ -3,6 +3,13 @@ package io.meshcatalog.graph.lineage;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.openlineage.EventDataset;
 import io.meshcatalog.graph.openlineage.LineageEvent;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,13 +21,6 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.slf4j.Logger;
@@ -55,9 +55,12 @@ final class WriteQueue implements AutoCloseable {
      * Events one writer sent in one request, and the answer it waits for; the trace it was sent in, which the
      * transaction that writes it joins.
      */
-    record Submission(Viewer writer, List<KeyedEvent> events, long enqueued, Context trace,
-            CompletableFuture<RecordedBatch> done) {
-    }
+    record Submission(
+            Viewer writer,
+            List<KeyedEvent> events,
+            long enqueued,
+            Context trace,
+            CompletableFuture<RecordedBatch> done) {}
 
     private final LinkedBlockingDeque<Submission> queue = new LinkedBlockingDeque<>();
     private final Duration wait;
@@ -80,15 +83,17 @@ final class WriteQueue implements AutoCloseable {
         }
         for (EventDataset dataset : event.outputs()) {
             weight += 1 + dataset.fields().size();
-            weight += dataset.columnLineage().values().stream().mapToLong(List::size).sum();
+            weight += dataset.columnLineage().values().stream()
+                    .mapToLong(List::size)
+                    .sum();
         }
         return (int) Math.min(CAPACITY, weight);
     }
 
     /** Writes the events in their turn and answers what became of each. */
     RecordedBatch submit(Viewer writer, List<KeyedEvent> events) {
-        Submission submission = new Submission(writer, List.copyOf(events), System.nanoTime(),
-                Context.current(), new CompletableFuture<>());
+        Submission submission = new Submission(
+                writer, List.copyOf(events), System.nanoTime(), Context.current(), new CompletableFuture<>());
         start();
         queue.add(submission);
         try {
@@ -182,13 +187,20 @@ final class WriteQueue implements AutoCloseable {
      * others written with it, and with how many requests and events it took.
      */
     private static Span span(List<Submission> taken) {
-        SpanBuilder builder = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph").spanBuilder("openlineage write")
+        SpanBuilder builder = GlobalOpenTelemetry.getTracer("io.meshcatalog.graph")
+                .spanBuilder("openlineage write")
                 .setParent(taken.get(0).trace())
                 .setAttribute("meshcatalog.openlineage.requests", taken.size())
-                .setAttribute("meshcatalog.openlineage.events",
-                        taken.stream().mapToLong(submission -> submission.events().size()).sum());
-        taken.stream().skip(1).map(submission -> Span.fromContext(submission.trace()).getSpanContext())
-                .filter(SpanContext::isValid).forEach(builder::addLink);
+                .setAttribute(
+                        "meshcatalog.openlineage.events",
+                        taken.stream()
+                                .mapToLong(submission -> submission.events().size())
+                                .sum());
+        taken.stream()
+                .skip(1)
+                .map(submission -> Span.fromContext(submission.trace()).getSpanContext())
+                .filter(SpanContext::isValid)
+                .forEach(builder::addLink);
         return builder.startSpan();
     }
 
@@ -208,10 +220,12 @@ final class WriteQueue implements AutoCloseable {
     /** The writer thread, started with the first submission. */
     private synchronized void start() {
         if (thread == null || !thread.isAlive()) {
-            thread = new Thread(() -> {
-                run();
-                drain();
-            }, "openlineage-writer");
+            thread = new Thread(
+                    () -> {
+                        run();
+                        drain();
+                    },
+                    "openlineage-writer");
             thread.setDaemon(true);
             thread.start();
         }

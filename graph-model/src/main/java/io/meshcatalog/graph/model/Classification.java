@@ -5,5 +5,9 @@ package io.meshcatalog.graph.model;
  * callers without the right to see them, so the set is closed: a typo must not make a field public.
  */
 public enum Classification {
-    PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED, PII
+    PUBLIC,
+    INTERNAL,
+    CONFIDENTIAL,
+    RESTRICTED,
+    PII
 }

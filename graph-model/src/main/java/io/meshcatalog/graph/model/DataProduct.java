@@ -49,13 +49,43 @@ public record DataProduct(
 
     /** The same product, made from {@code made} (a template, with the values it was given). */
     public DataProduct withTemplate(@Nullable TemplateRef made) {
-        return new DataProduct(id, name, version, status, sunset, visibility, description, tags, team, support,
-                inputPorts, outputPorts, datasets, consumers, sla, made);
+        return new DataProduct(
+                id,
+                name,
+                version,
+                status,
+                sunset,
+                visibility,
+                description,
+                tags,
+                team,
+                support,
+                inputPorts,
+                outputPorts,
+                datasets,
+                consumers,
+                sla,
+                made);
     }
 
     /** The same product in another state of its life, as when the catalog retires it. */
     public DataProduct withStatus(ProductStatus newStatus) {
-        return new DataProduct(id, name, version, newStatus, sunset, visibility, description, tags, team, support,
-                inputPorts, outputPorts, datasets, consumers, sla, template);
+        return new DataProduct(
+                id,
+                name,
+                version,
+                newStatus,
+                sunset,
+                visibility,
+                description,
+                tags,
+                team,
+                support,
+                inputPorts,
+                outputPorts,
+                datasets,
+                consumers,
+                sla,
+                template);
     }
 }

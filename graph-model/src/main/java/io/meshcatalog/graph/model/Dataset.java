@@ -7,8 +7,14 @@ import java.util.List;
  * it is stored (table, view, topic …) and {@code businessName} its name in the business's words, empty when not
  * declared.
  */
-public record Dataset(DatasetId id, String physicalName, String description, List<String> tags, List<Field> fields,
-        String physicalType, String businessName) {
+public record Dataset(
+        DatasetId id,
+        String physicalName,
+        String description,
+        List<String> tags,
+        List<Field> fields,
+        String physicalType,
+        String businessName) {
 
     public Dataset {
         tags = List.copyOf(tags);

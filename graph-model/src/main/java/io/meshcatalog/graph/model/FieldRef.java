@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 /** A field of a dataset, {@code <domain>.<dataset>.<field>}, for example {@code orders.orders.shipped_on}. */
 public record FieldRef(String value) {
 
-    private static final Pattern PATTERN =
-            Pattern.compile(Ids.SEGMENT + "\\." + Ids.SEGMENT + "\\." + Ids.SEGMENT);
+    private static final Pattern PATTERN = Pattern.compile(Ids.SEGMENT + "\\." + Ids.SEGMENT + "\\." + Ids.SEGMENT);
 
     public FieldRef {
         Ids.require("field reference", value, PATTERN, "<domain>.<dataset>.<field>");

@@ -14,8 +14,7 @@ public final class Ids {
 
     static final Pattern SEGMENT_PATTERN = Pattern.compile(SEGMENT);
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** Whether {@code value} is one name segment, such as a domain, dataset or field name. */
     public static boolean isSegment(String value) {
@@ -29,9 +28,8 @@ public final class Ids {
 
     static String require(String kind, String value, Pattern pattern, String shape) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "invalid " + kind + " '" + value + "': expected " + shape
-                            + " (lower-case letters, digits and _, each part starting with a letter)");
+            throw new IllegalArgumentException("invalid " + kind + " '" + value + "': expected " + shape
+                    + " (lower-case letters, digits and _, each part starting with a letter)");
         }
         return value;
     }

@@ -14,7 +14,9 @@ public record Purpose(String value) {
     private static final Pattern PATTERN = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public Purpose {
-        if (value == null || value.length() > MAX_LENGTH || !PATTERN.matcher(value).matches()) {
+        if (value == null
+                || value.length() > MAX_LENGTH
+                || !PATTERN.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid purpose '" + (value == null ? "" : abbreviated(value))
                     + "': expected a label of lower-case letters and digits in words joined by '-', such as "
                     + "advertising-audiences, at most " + MAX_LENGTH + " characters");

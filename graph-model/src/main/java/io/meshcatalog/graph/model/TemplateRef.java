@@ -18,9 +18,10 @@ public record TemplateRef(String id, String version, Map<String, Object> values)
     }
 
     /** Why values hold no {@code examples}. */
-    public static final String NO_EXAMPLES = "examples are added to the product's fields after instantiating, not given "
-            + "as template values: who may read a field's examples depends on its classification, and a template's "
-            + "values are shown to whoever sees the product";
+    public static final String NO_EXAMPLES =
+            "examples are added to the product's fields after instantiating, not given "
+                    + "as template values: who may read a field's examples depends on its classification, and a template's "
+                    + "values are shown to whoever sees the product";
 
     /**
      * Where {@code values} hold {@code examples} (such as {@code columns[0].examples}), which they may not: example

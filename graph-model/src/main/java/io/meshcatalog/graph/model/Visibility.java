@@ -6,7 +6,9 @@ package io.meshcatalog.graph.model;
  * should not publish to the world what nobody decided to publish.
  */
 public enum Visibility {
-    PUBLIC, INTERNAL, PRIVATE;
+    PUBLIC,
+    INTERNAL,
+    PRIVATE;
 
     /** What a product that names no visibility gets. */
     public static final Visibility DEFAULT = INTERNAL;

@@ -14,11 +14,9 @@ import tools.jackson.databind.JsonNode;
 public final class EventBatch {
 
     /** One event of the request: read, or refused with its problems (JSON pointers within the event). */
-    public record Entry(int index, @Nullable LineageEvent event, List<String> problems) {
-    }
+    public record Entry(int index, @Nullable LineageEvent event, List<String> problems) {}
 
-    private EventBatch() {
-    }
+    private EventBatch() {}
 
     /** The events of a JSON array. */
     public static List<Entry> ofArray(OpenLineageReader reader, String json) {
@@ -26,24 +24,23 @@ public final class EventBatch {
         if (root == null || !root.isArray()) {
             throw new InvalidEventException(List.of("/: expected a JSON array of OpenLineage events"));
         }
-        return entries(reader, root.size(), "expected a JSON array of OpenLineage events",
-                i -> reader.read(root.get(i)));
+        return entries(
+                reader, root.size(), "expected a JSON array of OpenLineage events", i -> reader.read(root.get(i)));
     }
 
     /** The events of an NDJSON body: one JSON object per line. */
     public static List<Entry> ofLines(OpenLineageReader reader, String ndjson) {
         List<String> lines = ndjson.lines().filter(line -> !line.isBlank()).toList();
-        return entries(reader, lines.size(), "expected one OpenLineage event per line",
-                i -> reader.read(lines.get(i)));
+        return entries(reader, lines.size(), "expected one OpenLineage event per line", i -> reader.read(lines.get(i)));
     }
 
     /** Each of {@code count} events read on its own, once their number is within the bound and not zero. */
-    private static List<Entry> entries(OpenLineageReader reader, int count, String expected,
-            IntFunction<LineageEvent> read) {
+    private static List<Entry> entries(
+            OpenLineageReader reader, int count, String expected, IntFunction<LineageEvent> read) {
         int limit = reader.limits().events();
         if (count > limit) {
-            throw new InvalidEventException(List.of("/: " + count + " events; "
-                    + reader.limits().atMost(limit, "batch-events") + " per request"));
+            throw new InvalidEventException(List.of(
+                    "/: " + count + " events; " + reader.limits().atMost(limit, "batch-events") + " per request"));
         }
         if (count == 0) {
             throw new InvalidEventException(List.of("/: no events: " + expected));

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * A dataset named in an event by namespace and name, with its schema, for outputs the sources of each column, and
  * the data quality results the event reports for it.
  */
-public record EventDataset(String namespace, String name, List<SchemaField> fields,
-        Map<String, List<ColumnSource>> columnLineage, @Nullable DatasetQuality quality) {
+public record EventDataset(
+        String namespace,
+        String name,
+        List<SchemaField> fields,
+        Map<String, List<ColumnSource>> columnLineage,
+        @Nullable DatasetQuality quality) {
 
     public EventDataset {
         fields = List.copyOf(fields);
@@ -17,8 +21,8 @@ public record EventDataset(String namespace, String name, List<SchemaField> fiel
     }
 
     /** A dataset without data quality facets. */
-    public EventDataset(String namespace, String name, List<SchemaField> fields,
-            Map<String, List<ColumnSource>> columnLineage) {
+    public EventDataset(
+            String namespace, String name, List<SchemaField> fields, Map<String, List<ColumnSource>> columnLineage) {
         this(namespace, name, fields, columnLineage, null);
     }
 

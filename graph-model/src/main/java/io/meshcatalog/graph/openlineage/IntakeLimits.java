@@ -19,8 +19,8 @@ public record IntakeLimits(int datasets, int datasetEdges, int fields, int input
      * 1,000 datasets each way, 10,000 dataset edges, 10,000 schema fields and 10,000 column sources per event; 1,000
      * events per request.
      */
-    public static final IntakeLimits DEFAULTS = new IntakeLimits(1_000, 10_000, 10_000, 10_000, 1_000,
-            "catalog.openlineage");
+    public static final IntakeLimits DEFAULTS =
+            new IntakeLimits(1_000, 10_000, 10_000, 10_000, 1_000, "catalog.openlineage");
 
     public IntakeLimits {
         if (datasets < 1 || datasetEdges < 1 || fields < 1 || inputFields < 1 || events < 1) {

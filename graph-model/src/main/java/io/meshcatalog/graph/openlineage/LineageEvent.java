@@ -26,7 +26,9 @@ public record LineageEvent(
     public static final int MAX_ERROR = 2_000;
 
     public enum Kind {
-        RUN, JOB, DATASET
+        RUN,
+        JOB,
+        DATASET
     }
 
     public LineageEvent {
@@ -38,9 +40,17 @@ public record LineageEvent(
     }
 
     /** An event without an error message. */
-    public LineageEvent(Kind kind, Instant eventTime, String producer, String schemaUrl, @Nullable String runId,
-            @Nullable String eventType, @Nullable String jobNamespace, @Nullable String jobName,
-            List<EventDataset> inputs, List<EventDataset> outputs) {
+    public LineageEvent(
+            Kind kind,
+            Instant eventTime,
+            String producer,
+            String schemaUrl,
+            @Nullable String runId,
+            @Nullable String eventType,
+            @Nullable String jobNamespace,
+            @Nullable String jobName,
+            List<EventDataset> inputs,
+            List<EventDataset> outputs) {
         this(kind, eventTime, producer, schemaUrl, runId, eventType, jobNamespace, jobName, inputs, outputs, null);
     }
 

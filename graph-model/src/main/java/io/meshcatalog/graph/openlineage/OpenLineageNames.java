@@ -12,8 +12,7 @@ public final class OpenLineageNames {
     /** The longest key, field included. */
     public static final int MAX_KEY_LENGTH = 1_000;
 
-    private OpenLineageNames() {
-    }
+    private OpenLineageNames() {}
 
     /** Whether {@code id} is a dataset or field key a client may ask for. */
     public static boolean isKey(String id) {
@@ -23,8 +22,10 @@ public final class OpenLineageNames {
     /** Why {@code value} cannot be part of a name, or null when it can. */
     static @Nullable String refusal(String value) {
         int at = controlCharacter(value);
-        return at < 0 ? null : "contains the control character U+%04X at index %d; names must be printable"
-                .formatted((int) value.charAt(at), at);
+        return at < 0
+                ? null
+                : "contains the control character U+%04X at index %d; names must be printable"
+                        .formatted((int) value.charAt(at), at);
     }
 
     private static int controlCharacter(String value) {

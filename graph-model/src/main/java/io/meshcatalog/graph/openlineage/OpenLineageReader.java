@@ -71,9 +71,9 @@ public final class OpenLineageReader {
         String producer = uri(root, "producer", problems);
         String schemaUrl = uri(root, "schemaURL", problems);
 
-        LineageEvent.Kind kind = root.has("run") ? LineageEvent.Kind.RUN
-                : root.has("job") ? LineageEvent.Kind.JOB
-                : root.has("dataset") ? LineageEvent.Kind.DATASET : null;
+        LineageEvent.Kind kind = root.has("run")
+                ? LineageEvent.Kind.RUN
+                : root.has("job") ? LineageEvent.Kind.JOB : root.has("dataset") ? LineageEvent.Kind.DATASET : null;
         if (kind == null) {
             problems.add("/: not a run, job or dataset event: expected a 'run', 'job' or 'dataset' key");
             throw problems.refusal();
@@ -102,22 +102,32 @@ public final class OpenLineageReader {
                 jobName = text(job, "name", "/job/name", problems);
             }
         }
-        List<EventDataset> inputs = kind == LineageEvent.Kind.DATASET ? List.of()
-                : datasets(root, "inputs", problems);
+        List<EventDataset> inputs = kind == LineageEvent.Kind.DATASET ? List.of() : datasets(root, "inputs", problems);
         List<EventDataset> outputs = kind == LineageEvent.Kind.DATASET
                 ? single(root.path("dataset"), problems)
                 : datasets(root, "outputs", problems);
         long edges = (long) inputs.size() * outputs.size();
         if (edges > limits.datasetEdges()) {
             problems.add("/: " + inputs.size() + " inputs times " + outputs.size() + " outputs make " + edges
-                    + " dataset lineage edges; " + limits.atMost(limits.datasetEdges(), "dataset-edges") + " per event");
+                    + " dataset lineage edges; " + limits.atMost(limits.datasetEdges(), "dataset-edges")
+                    + " per event");
         }
         if (!problems.isEmpty()) {
             throw problems.refusal();
         }
         JsonNode error = root.path("run").path("facets").path("errorMessage").path("message");
-        return new LineageEvent(kind, eventTime, producer, schemaUrl, runId, eventType, jobNamespace, jobName,
-                inputs, outputs, error.isString() ? error.asString() : null);
+        return new LineageEvent(
+                kind,
+                eventTime,
+                producer,
+                schemaUrl,
+                runId,
+                eventType,
+                jobNamespace,
+                jobName,
+                inputs,
+                outputs,
+                error.isString() ? error.asString() : null);
     }
 
     private List<EventDataset> single(JsonNode dataset, Problems problems) {
@@ -169,7 +179,9 @@ public final class OpenLineageReader {
                     JsonNode field = schemaFields.get(i);
                     String fieldName = text(field, "name", at + "/facets/schema/fields/" + i + "/name", problems);
                     if (fieldName != null) {
-                        fields.add(new SchemaField(fieldName, field.path("type").asString(""),
+                        fields.add(new SchemaField(
+                                fieldName,
+                                field.path("type").asString(""),
                                 field.path("description").asString("")));
                     }
                 }
@@ -185,8 +197,9 @@ public final class OpenLineageReader {
                 String columnRefusal = OpenLineageNames.refusal(column.getKey());
                 if (columnRefusal != null || column.getKey().length() > OpenLineageNames.MAX_KEY_LENGTH) {
                     problems.add(columnAt + ": the output field's name "
-                            + (columnRefusal != null ? columnRefusal : "is longer than "
-                                    + OpenLineageNames.MAX_KEY_LENGTH + " characters"));
+                            + (columnRefusal != null
+                                    ? columnRefusal
+                                    : "is longer than " + OpenLineageNames.MAX_KEY_LENGTH + " characters"));
                     continue;
                 }
                 if (++problems.fields > limits.fields()) {
@@ -225,7 +238,10 @@ public final class OpenLineageReader {
             return null;
         }
         String key = EventDataset.key(namespace, name);
-        int longestField = fields.stream().mapToInt(field -> field.name().length() + 1).max().orElse(0);
+        int longestField = fields.stream()
+                .mapToInt(field -> field.name().length() + 1)
+                .max()
+                .orElse(0);
         if (key.length() + longestField > OpenLineageNames.MAX_KEY_LENGTH) {
             problems.add(at + ": '<namespace>/<name>' with its longest field name is longer than "
                     + OpenLineageNames.MAX_KEY_LENGTH + " characters");

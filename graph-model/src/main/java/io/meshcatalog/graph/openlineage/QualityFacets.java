@@ -15,26 +15,29 @@ final class QualityFacets {
 
     private static final List<String> PLACES = List.of("facets", "inputFacets", "outputFacets");
 
-    private QualityFacets() {
-    }
+    private QualityFacets() {}
 
-    static @Nullable DatasetQuality read(JsonNode dataset, String at, IntakeLimits limits,
-            OpenLineageReader.Problems problems) {
+    static @Nullable DatasetQuality read(
+            JsonNode dataset, String at, IntakeLimits limits, OpenLineageReader.Problems problems) {
         Located assertions = find(dataset, "dataQualityAssertions", at);
         Located metrics = find(dataset, "dataQualityMetrics", at);
         if (assertions == null && metrics == null) {
             return null;
         }
-        List<DatasetQuality.Assertion> tests = assertions == null ? List.of()
+        List<DatasetQuality.Assertion> tests = assertions == null
+                ? List.of()
                 : assertions(assertions.facet().path("assertions"), assertions.at() + "/assertions", limits, problems);
-        List<DatasetQuality.ColumnMetrics> columns = metrics == null ? List.of()
+        List<DatasetQuality.ColumnMetrics> columns = metrics == null
+                ? List.of()
                 : columns(metrics.facet().path("columnMetrics"), metrics.at() + "/columnMetrics", limits, problems);
-        return new DatasetQuality(metrics == null ? null : number(metrics.facet(), "rowCount", metrics.at(), problems),
-                metrics == null ? null : number(metrics.facet(), "bytes", metrics.at(), problems), tests, columns);
+        return new DatasetQuality(
+                metrics == null ? null : number(metrics.facet(), "rowCount", metrics.at(), problems),
+                metrics == null ? null : number(metrics.facet(), "bytes", metrics.at(), problems),
+                tests,
+                columns);
     }
 
-    private record Located(JsonNode facet, String at) {
-    }
+    private record Located(JsonNode facet, String at) {}
 
     private static @Nullable Located find(JsonNode dataset, String facet, String at) {
         for (String place : PLACES) {
@@ -46,8 +49,8 @@ final class QualityFacets {
         return null;
     }
 
-    private static List<DatasetQuality.Assertion> assertions(JsonNode list, String at, IntakeLimits limits,
-            OpenLineageReader.Problems problems) {
+    private static List<DatasetQuality.Assertion> assertions(
+            JsonNode list, String at, IntakeLimits limits, OpenLineageReader.Problems problems) {
         if (!list.isArray()) {
             problems.add(at + ": required, an array");
             return List.of();
@@ -67,14 +70,15 @@ final class QualityFacets {
             String column = optional(item, "column", itemAt, problems);
             String severity = optional(item, "severity", itemAt, problems);
             if (assertion != null) {
-                out.add(new DatasetQuality.Assertion(assertion, item.path("success").asBoolean(), column, severity));
+                out.add(new DatasetQuality.Assertion(
+                        assertion, item.path("success").asBoolean(), column, severity));
             }
         }
         return out;
     }
 
-    private static List<DatasetQuality.ColumnMetrics> columns(JsonNode columns, String at, IntakeLimits limits,
-            OpenLineageReader.Problems problems) {
+    private static List<DatasetQuality.ColumnMetrics> columns(
+            JsonNode columns, String at, IntakeLimits limits, OpenLineageReader.Problems problems) {
         if (columns.isMissingNode() || columns.isNull()) {
             return List.of();
         }
@@ -90,14 +94,20 @@ final class QualityFacets {
             String columnAt = at + "/" + OpenLineageReader.pointerEscape(column.getKey());
             String refusal = OpenLineageNames.refusal(column.getKey());
             if (refusal != null || column.getKey().length() > OpenLineageNames.MAX_KEY_LENGTH) {
-                problems.add(columnAt + ": the column's name " + (refusal != null ? refusal : "is longer than "
-                        + OpenLineageNames.MAX_KEY_LENGTH + " characters"));
+                problems.add(columnAt + ": the column's name "
+                        + (refusal != null
+                                ? refusal
+                                : "is longer than " + OpenLineageNames.MAX_KEY_LENGTH + " characters"));
                 continue;
             }
             JsonNode m = column.getValue();
-            out.add(new DatasetQuality.ColumnMetrics(column.getKey(), number(m, "nullCount", columnAt, problems),
-                    number(m, "distinctCount", columnAt, problems), number(m, "count", columnAt, problems),
-                    number(m, "sum", columnAt, problems), number(m, "min", columnAt, problems),
+            out.add(new DatasetQuality.ColumnMetrics(
+                    column.getKey(),
+                    number(m, "nullCount", columnAt, problems),
+                    number(m, "distinctCount", columnAt, problems),
+                    number(m, "count", columnAt, problems),
+                    number(m, "sum", columnAt, problems),
+                    number(m, "min", columnAt, problems),
                     number(m, "max", columnAt, problems)));
         }
         return out;
@@ -125,8 +135,11 @@ final class QualityFacets {
         return value.asDouble();
     }
 
-    private static @Nullable String optional(JsonNode node, String key, String at, OpenLineageReader.Problems problems) {
+    private static @Nullable String optional(
+            JsonNode node, String key, String at, OpenLineageReader.Problems problems) {
         JsonNode value = node.path(key);
-        return value.isMissingNode() || value.isNull() ? null : OpenLineageReader.text(node, key, at + "/" + key, problems);
+        return value.isMissingNode() || value.isNull()
+                ? null
+                : OpenLineageReader.text(node, key, at + "/" + key, problems);
     }
 }

@@ -1,5 +1,4 @@
 package io.meshcatalog.graph.openlineage;
 
 /** One field of the OpenLineage {@code schema} dataset facet. */
-public record SchemaField(String name, String type, String description) {
-}
+public record SchemaField(String name, String type, String description) {}

@@ -91,8 +91,11 @@ public final class LineageProcedures {
             + "domain, external, dataset, product, retired], where parent is the row's index in the answer, or -1 - i for the "
             + "i-th start; with the products of the datasets it touched and their effective owners, and the reached "
             + "nodes and those products as nodes.")
-    public Stream<WalkResult> walk(@Name("starts") List<List<Object>> starts, @Name("downstream") boolean downstream,
-            @Name("maxDepth") long maxDepth, @Name("maxNodes") long maxNodes) {
+    public Stream<WalkResult> walk(
+            @Name("starts") List<List<Object>> starts,
+            @Name("downstream") boolean downstream,
+            @Name("maxDepth") long maxDepth,
+            @Name("maxNodes") long maxNodes) {
         Direction direction = downstream ? Direction.OUTGOING : Direction.INCOMING;
         Map<Node, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
@@ -144,6 +147,7 @@ public final class LineageProcedures {
         final List<Object> teams = new ArrayList<>();
         /** Every product the walk touched, with an owner or not, in the order found. */
         final Set<Node> seen = new LinkedHashSet<>();
+
         private final Map<Node, Long> teamIndex = new HashMap<>();
 
         /**
@@ -181,8 +185,12 @@ public final class LineageProcedures {
                 return;
             }
             Map<String, Object> properties = product.getProperties("id", "name", "domain");
-            products.add(List.of(properties.get("id"), properties.getOrDefault("name", ""),
-                    properties.getOrDefault("domain", ""), index(team), own == null));
+            products.add(List.of(
+                    properties.get("id"),
+                    properties.getOrDefault("name", ""),
+                    properties.getOrDefault("domain", ""),
+                    index(team),
+                    own == null));
         }
 
         private long index(Node team) {
@@ -206,13 +214,18 @@ public final class LineageProcedures {
             try (ResourceIterable<Relationship> relationships = node.getRelationships()) {
                 for (Relationship relationship : relationships) {
                     if (relationship.isType(FEEDS)) {
-                        Node near = direction == Direction.OUTGOING ? relationship.getStartNode()
+                        Node near = direction == Direction.OUTGOING
+                                ? relationship.getStartNode()
                                 : relationship.getEndNode();
                         if (near.equals(node)) {
-                            next.merge(relationship.getOtherNode(node), from,
+                            next.merge(
+                                    relationship.getOtherNode(node),
+                                    from,
                                     (a, b) -> a.element().compareTo(b.element()) <= 0 ? a : b);
                         }
-                    } else if (dataset && relationship.isType(PRODUCES) && relationship.getEndNode().equals(node)) {
+                    } else if (dataset
+                            && relationship.isType(PRODUCES)
+                            && relationship.getEndNode().equals(node)) {
                         owners.addProduct(relationship.getStartNode());
                     }
                 }
@@ -223,12 +236,19 @@ public final class LineageProcedures {
 
     /** One reached node, without element ids: they are long and the caller needs only the parent link. */
     private static List<Object> row(Visit visit, Visit parent) {
-        Map<String, Object> properties = visit.node().getProperties("id", "name", "domain", "external", "dataset",
-                "product");
+        Map<String, Object> properties =
+                visit.node().getProperties("id", "name", "domain", "external", "dataset", "product");
         Object id = properties.get("id");
-        return List.of(parent.index(), (long) visit.degree(), visit.kind(), id, properties.getOrDefault("name", id),
-                properties.getOrDefault("domain", ""), properties.getOrDefault("external", false),
-                properties.getOrDefault("dataset", ""), properties.getOrDefault("product", ""),
+        return List.of(
+                parent.index(),
+                (long) visit.degree(),
+                visit.kind(),
+                id,
+                properties.getOrDefault("name", id),
+                properties.getOrDefault("domain", ""),
+                properties.getOrDefault("external", false),
+                properties.getOrDefault("dataset", ""),
+                properties.getOrDefault("product", ""),
                 visit.node().hasProperty("retiredAt"));
     }
 
@@ -252,7 +272,9 @@ public final class LineageProcedures {
             for (Relationship membership : memberships) {
                 Object username = membership.getEndNode().getProperty("username", null);
                 if (username != null) {
-                    members.add(List.of(username, membership.getEndNode().getProperty("name", ""),
+                    members.add(List.of(
+                            username,
+                            membership.getEndNode().getProperty("name", ""),
                             membership.getProperty("role", "")));
                 }
             }

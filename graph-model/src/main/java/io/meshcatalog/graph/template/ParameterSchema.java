@@ -27,9 +27,10 @@ final class ParameterSchema {
     static final int MAX_VALUES_CHARS = 64 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Schema META = REGISTRY.getSchema(
-            SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Schema META =
+            REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef");
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -73,12 +74,15 @@ final class ParameterSchema {
             map.forEach((key, item) -> {
                 String at = path.isEmpty() ? String.valueOf(key) : path + "." + key;
                 if (REFERENCES.contains(key) && !String.valueOf(item).startsWith("#")) {
-                    problems.put(at, "a template's schema refers only to itself ('#/$defs/...'), not to '" + item + "'");
+                    problems.put(
+                            at, "a template's schema refers only to itself ('#/$defs/...'), not to '" + item + "'");
                 } else if ("$id".equals(key)) {
                     problems.put(at, "a template's schema has no $id: the template's id names it");
                 } else if ("$schema".equals(key) && !DIALECT.equals(item)) {
-                    problems.put(at, "a template's parameters are JSON Schema draft 2020-12 ($schema: " + DIALECT
-                            + "), not '" + item + "'");
+                    problems.put(
+                            at,
+                            "a template's parameters are JSON Schema draft 2020-12 ($schema: " + DIALECT + "), not '"
+                                    + item + "'");
                 }
                 externalReferences(item, at, problems);
             });
@@ -102,7 +106,9 @@ final class ParameterSchema {
 
     /** The names a domain must give. */
     List<String> required() {
-        return schema.get("required") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return schema.get("required") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     @SuppressWarnings("unchecked")
@@ -137,7 +143,9 @@ final class ParameterSchema {
         List<String> problems = new ArrayList<>();
         Map<String, Object> values = new TreeMap<>(given);
         properties().forEach((name, declared) -> {
-            if (!values.containsKey(name) && declared instanceof Map<?, ?> property && property.containsKey("default")) {
+            if (!values.containsKey(name)
+                    && declared instanceof Map<?, ?> property
+                    && property.containsKey("default")) {
                 values.put(name, property.get("default"));
             }
         });
@@ -147,8 +155,9 @@ final class ParameterSchema {
         }
         String text = JSON.writeValueAsString(values);
         if (text.length() > MAX_VALUES_CHARS) {
-            throw new TemplateValuesException(template, List.of("the values are " + text.length()
-                    + " characters as JSON; at most " + MAX_VALUES_CHARS));
+            throw new TemplateValuesException(
+                    template,
+                    List.of("the values are " + text.length() + " characters as JSON; at most " + MAX_VALUES_CHARS));
         }
         for (Error error : compiled.validate(JSON.readTree(text))) {
             String at = path(error.getInstanceLocation().toString());

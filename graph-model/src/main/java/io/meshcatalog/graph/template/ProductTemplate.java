@@ -41,8 +41,16 @@ public final class ProductTemplate {
     private final ParameterSchema parameters;
     private final Node product;
 
-    ProductTemplate(String source, String yaml, String id, String version, String name, String description,
-            String owner, ParameterSchema parameters, Node product) {
+    ProductTemplate(
+            String source,
+            String yaml,
+            String id,
+            String version,
+            String name,
+            String description,
+            String owner,
+            ParameterSchema parameters,
+            Node product) {
         this.source = source;
         this.yaml = yaml;
         this.id = id;
@@ -110,20 +118,35 @@ public final class ProductTemplate {
             throw new TemplateValuesException(coordinates(), List.of("values.domain: " + e.getMessage()));
         }
         List<DescriptorProblem> problems = new ArrayList<>();
-        Node filled = Substitution.fill(product, valid, (node, message) -> problems.add(new DescriptorProblem(source,
-                node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, "product", message)));
+        Node filled = Substitution.fill(
+                product,
+                valid,
+                (node, message) -> problems.add(new DescriptorProblem(
+                        source,
+                        node.getStartMark().getLine() + 1,
+                        node.getStartMark().getColumn() + 1,
+                        "product",
+                        message)));
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
         Object team = valid.get(TEAM);
         try {
-            DataProduct made = new DescriptorLoader().load(source, document(domain, team == null ? "unassigned"
-                    : team.toString(), filled)).products().get(0);
+            DataProduct made = new DescriptorLoader()
+                    .load(source, document(domain, team == null ? "unassigned" : team.toString(), filled))
+                    .products()
+                    .get(0);
             // the values as given: a newer version's defaults apply to what the domain left to the template
             return made.withTemplate(new TemplateRef(id, version, values));
         } catch (DescriptorException e) {
-            throw new DescriptorException(e.problems().stream().map(p -> new DescriptorProblem(p.file(), p.line(),
-                    p.column(), p.path().replaceFirst("^products\\[0]", "product"), p.message())).toList());
+            throw new DescriptorException(e.problems().stream()
+                    .map(p -> new DescriptorProblem(
+                            p.file(),
+                            p.line(),
+                            p.column(),
+                            p.path().replaceFirst("^products\\[0]", "product"),
+                            p.message()))
+                    .toList());
         }
     }
 
@@ -132,12 +155,22 @@ public final class ProductTemplate {
         Mark at = product.getStartMark();
         Mark end = product.getEndMark();
         Node header = YamlValues.node(Map.of("id", domain.value(), "team", Map.of("name", team)), at, end);
-        return new MappingNode(Tag.MAP, true, List.of(
-                entry("apiVersion", YamlValues.node(DescriptorLoader.API_VERSION, at, end), at, end),
-                entry("kind", YamlValues.node("Domain", at, end), at, end),
-                entry("domain", header, at, end),
-                entry("products", new SequenceNode(Tag.SEQ, true, List.of(product), at, end,
-                        DumperOptions.FlowStyle.BLOCK), at, end)), at, end, DumperOptions.FlowStyle.BLOCK);
+        return new MappingNode(
+                Tag.MAP,
+                true,
+                List.of(
+                        entry("apiVersion", YamlValues.node(DescriptorLoader.API_VERSION, at, end), at, end),
+                        entry("kind", YamlValues.node("Domain", at, end), at, end),
+                        entry("domain", header, at, end),
+                        entry(
+                                "products",
+                                new SequenceNode(
+                                        Tag.SEQ, true, List.of(product), at, end, DumperOptions.FlowStyle.BLOCK),
+                                at,
+                                end)),
+                at,
+                end,
+                DumperOptions.FlowStyle.BLOCK);
     }
 
     private static NodeTuple entry(String key, Node value, Mark at, Mark end) {

@@ -28,8 +28,7 @@ final class Substitution {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern WHOLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-    private Substitution() {
-    }
+    private Substitution() {}
 
     /** Every parameter name {@code tree} refers to, each with the node that does, to {@code found}. */
     static void references(Node tree, BiConsumer<String, Node> found) {
@@ -58,23 +57,30 @@ final class Substitution {
                     items.add(filled);
                 }
             }
-            return new SequenceNode(sequence.getTag(), true, items, sequence.getStartMark(), sequence.getEndMark(),
+            return new SequenceNode(
+                    sequence.getTag(),
+                    true,
+                    items,
+                    sequence.getStartMark(),
+                    sequence.getEndMark(),
                     sequence.getFlowStyle());
         }
         MappingNode mapping = (MappingNode) tree;
         List<NodeTuple> tuples = new ArrayList<>();
-        mapping.getValue().forEach(tuple -> tuples.add(new NodeTuple(tuple.getKeyNode(),
-                fill(tuple.getValueNode(), values, problems))));
-        return new MappingNode(mapping.getTag(), true, tuples, mapping.getStartMark(), mapping.getEndMark(),
-                mapping.getFlowStyle());
+        mapping.getValue()
+                .forEach(tuple ->
+                        tuples.add(new NodeTuple(tuple.getKeyNode(), fill(tuple.getValueNode(), values, problems))));
+        return new MappingNode(
+                mapping.getTag(), true, tuples, mapping.getStartMark(), mapping.getEndMark(), mapping.getFlowStyle());
     }
 
     private static boolean isWholePlaceholder(Node node) {
-        return node instanceof ScalarNode scalar && WHOLE.matcher(scalar.getValue()).matches();
+        return node instanceof ScalarNode scalar
+                && WHOLE.matcher(scalar.getValue()).matches();
     }
 
-    private static Node scalar(ScalarNode scalar, Map<String, @Nullable Object> values,
-            BiConsumer<Node, String> problems) {
+    private static Node scalar(
+            ScalarNode scalar, Map<String, @Nullable Object> values, BiConsumer<Node, String> problems) {
         String text = scalar.getValue();
         if (!text.contains("${")) {
             return scalar;
@@ -83,7 +89,8 @@ final class Substitution {
         if (whole.matches() && isWholePlaceholder(scalar)) {
             Object value = values.get(whole.group(1));
             return value instanceof String s
-                    ? new ScalarNode(Tag.STR, s, scalar.getStartMark(), scalar.getEndMark(), DumperOptions.ScalarStyle.PLAIN)
+                    ? new ScalarNode(
+                            Tag.STR, s, scalar.getStartMark(), scalar.getEndMark(), DumperOptions.ScalarStyle.PLAIN)
                     : YamlValues.node(value, scalar.getStartMark(), scalar.getEndMark());
         }
         Matcher matcher = PLACEHOLDER.matcher(text);
@@ -95,16 +102,18 @@ final class Substitution {
             } else {
                 Object value = values.get(matcher.group(1));
                 if (value instanceof List || value instanceof Map) {
-                    problems.accept(scalar, "parameter '" + matcher.group(1) + "' holds a "
-                            + (value instanceof List ? "list" : "map") + ", which can only fill a whole value");
+                    problems.accept(
+                            scalar,
+                            "parameter '" + matcher.group(1) + "' holds a " + (value instanceof List ? "list" : "map")
+                                    + ", which can only fill a whole value");
                 }
                 replacement = value == null ? "" : value.toString();
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
-        return new ScalarNode(Tag.STR, out.toString(), scalar.getStartMark(), scalar.getEndMark(),
-                scalar.getScalarStyle());
+        return new ScalarNode(
+                Tag.STR, out.toString(), scalar.getStartMark(), scalar.getEndMark(), scalar.getScalarStyle());
     }
 
     private static void walk(Node tree, java.util.function.Consumer<ScalarNode> visit) {

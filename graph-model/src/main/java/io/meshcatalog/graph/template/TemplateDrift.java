@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class TemplateDrift {
 
-    private TemplateDrift() {
-    }
+    private TemplateDrift() {}
 
     /**
      * What {@code product} changed against what {@code template} (the version it names) makes of its values; a

@@ -55,23 +55,35 @@ public final class TemplateReader {
 
     private ProductTemplate template(String yaml) {
         if (yaml.length() > MAX_CHARS) {
-            throw new DescriptorException(List.of(new DescriptorProblem(source, 1, 1, "", "a template is at most "
-                    + MAX_CHARS + " characters; this one is " + yaml.length())));
+            throw new DescriptorException(List.of(new DescriptorProblem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    "a template is at most " + MAX_CHARS + " characters; this one is " + yaml.length())));
         }
         Node root;
         try {
             root = YamlText.reader().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new DescriptorException(List.of(new DescriptorProblem(source, mark == null ? 1 : mark.getLine() + 1,
-                    mark == null ? 1 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem())));
+            throw new DescriptorException(List.of(new DescriptorProblem(
+                    source,
+                    mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1,
+                    "",
+                    "not valid YAML: " + e.getProblem())));
         } catch (YAMLException e) {
-            throw new DescriptorException(List.of(new DescriptorProblem(source, 1, 1, "", "not readable YAML: "
-                    + e.getMessage())));
+            throw new DescriptorException(
+                    List.of(new DescriptorProblem(source, 1, 1, "", "not readable YAML: " + e.getMessage())));
         }
         if (!(root instanceof MappingNode)) {
-            throw new DescriptorException(List.of(new DescriptorProblem(source, 1, 1, "", "a template is a mapping "
-                    + "with apiVersion, kind, template, parameters and product")));
+            throw new DescriptorException(List.of(new DescriptorProblem(
+                    source,
+                    1,
+                    1,
+                    "",
+                    "a template is a mapping " + "with apiVersion, kind, template, parameters and product")));
         }
         noAliases(root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), 0);
         if (!problems.isEmpty()) {
@@ -81,12 +93,13 @@ public final class TemplateReader {
         expect(top, root, "apiVersion", DescriptorLoader.API_VERSION);
         expect(top, root, "kind", KIND);
         Map<String, Node> about = top.get("template") instanceof MappingNode about0
-                ? entries(about0, "template", TEMPLATE_KEYS) : missing(top, root, "template", Map.of());
+                ? entries(about0, "template", TEMPLATE_KEYS)
+                : missing(top, root, "template", Map.of());
         String id = string(about, "template", "id", TemplateIds::id, root);
         String version = string(about, "template", "version", TemplateIds::version, root);
         String name = about.containsKey("name") ? text(about.get("name"), "template.name") : id;
-        String description = about.containsKey("description") ? text(about.get("description"), "template.description")
-                : "";
+        String description =
+                about.containsKey("description") ? text(about.get("description"), "template.description") : "";
         String owner = about.containsKey("owner") ? text(about.get("owner"), "template.owner") : "";
         ParameterSchema parameters = parameters(top.get("parameters"), root);
         Node product = top.get("product");
@@ -99,8 +112,8 @@ public final class TemplateReader {
             // a template is used only when it has no problem at all
             throw new DescriptorException(sorted());
         }
-        ProductTemplate template = new ProductTemplate(source, yaml, id, version, name, description, owner,
-                parameters, product);
+        ProductTemplate template =
+                new ProductTemplate(source, yaml, id, version, name, description, owner, parameters, product);
         tryExamples(template, parameters, root);
         return template;
     }
@@ -125,7 +138,9 @@ public final class TemplateReader {
 
     private @Nullable ParameterSchema parameters(@Nullable Node node, Node root) {
         if (!(node instanceof MappingNode)) {
-            problems.add(problem(node == null ? root : node, "parameters",
+            problems.add(problem(
+                    node == null ? root : node,
+                    "parameters",
                     "parameters are a JSON Schema (type: object, properties: ...) of the values a domain gives"));
             return null;
         }
@@ -140,12 +155,16 @@ public final class TemplateReader {
         }
         Map<String, String> schemaProblems = new LinkedHashMap<>();
         ParameterSchema schema = ParameterSchema.of(declared, schemaProblems);
-        schemaProblems.forEach((path, message) -> problems.add(problem(node, "parameters" + (path.isEmpty() ? ""
-                : "." + path), message)));
-        if (schemaProblems.isEmpty() && (!schema.names().contains(ProductTemplate.DOMAIN)
-                || !schema.required().contains(ProductTemplate.DOMAIN))) {
-            problems.add(problem(node, "parameters", "every template has a required parameter 'domain' (the domain "
-                    + "the product belongs to): add it to properties and required"));
+        schemaProblems.forEach((path, message) ->
+                problems.add(problem(node, "parameters" + (path.isEmpty() ? "" : "." + path), message)));
+        if (schemaProblems.isEmpty()
+                && (!schema.names().contains(ProductTemplate.DOMAIN)
+                        || !schema.required().contains(ProductTemplate.DOMAIN))) {
+            problems.add(problem(
+                    node,
+                    "parameters",
+                    "every template has a required parameter 'domain' (the domain "
+                            + "the product belongs to): add it to properties and required"));
         }
         return schema;
     }
@@ -153,9 +172,13 @@ public final class TemplateReader {
     private void placeholders(Node product, @Nullable ParameterSchema parameters) {
         if (product instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("template")) {
-                    problems.add(problem(key, "product.template", "the catalog records the template a product comes "
-                            + "from; a template does not name one"));
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equals("template")) {
+                    problems.add(problem(
+                            key,
+                            "product.template",
+                            "the catalog records the template a product comes "
+                                    + "from; a template does not name one"));
                 }
             }
         }
@@ -163,8 +186,11 @@ public final class TemplateReader {
         if (parameters != null) {
             Substitution.references(product, (name, node) -> {
                 if (!parameters.names().contains(name)) {
-                    problems.add(problem(node, "product", "'${" + name + "}' is not a parameter; declared: "
-                            + String.join(", ", new TreeSet<>(parameters.names()))));
+                    problems.add(problem(
+                            node,
+                            "product",
+                            "'${" + name + "}' is not a parameter; declared: "
+                                    + String.join(", ", new TreeSet<>(parameters.names()))));
                 }
             });
         }
@@ -177,32 +203,46 @@ public final class TemplateReader {
     private void examplesFromValues(Node node, boolean inExamples) {
         if (node instanceof ScalarNode scalar) {
             if (inExamples && scalar.getValue().contains("${")) {
-                problems.add(problem(scalar, "product", "examples are the domain's to add after instantiating, not "
-                        + "parameters: template values are shown with the product to whoever sees it"));
+                problems.add(problem(
+                        scalar,
+                        "product",
+                        "examples are the domain's to add after instantiating, not "
+                                + "parameters: template values are shown with the product to whoever sees it"));
             }
         } else if (node instanceof SequenceNode sequence) {
             sequence.getValue().forEach(item -> examplesFromValues(item, inExamples));
         } else if (node instanceof MappingNode mapping) {
-            mapping.getValue().forEach(tuple -> examplesFromValues(tuple.getValueNode(), inExamples
-                    || (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("examples"))));
+            mapping.getValue()
+                    .forEach(tuple -> examplesFromValues(
+                            tuple.getValueNode(),
+                            inExamples
+                                    || (tuple.getKeyNode() instanceof ScalarNode key
+                                            && key.getValue().equals("examples"))));
         }
     }
 
     /** Makes the template's product of its own examples: a template that cannot make a valid product is refused. */
     private void tryExamples(ProductTemplate template, ParameterSchema parameters, Node root) {
         List<String> unexampled = parameters.required().stream()
-                .filter(name -> !parameters.examples().containsKey(name)).toList();
+                .filter(name -> !parameters.examples().containsKey(name))
+                .toList();
         if (!unexampled.isEmpty()) {
-            throw fail(root, "parameters", "give each required parameter a default or examples, so that the template "
-                    + "can be checked: " + String.join(", ", unexampled));
+            throw fail(
+                    root,
+                    "parameters",
+                    "give each required parameter a default or examples, so that the template " + "can be checked: "
+                            + String.join(", ", unexampled));
         }
         try {
             template.instantiate(parameters.examples());
         } catch (TemplateValuesException e) {
-            throw fail(root, "parameters", "the examples do not fit the parameters: " + String.join("; ", e.problems()));
+            throw fail(
+                    root, "parameters", "the examples do not fit the parameters: " + String.join("; ", e.problems()));
         } catch (DescriptorException e) {
-            throw new DescriptorException(e.problems().stream().map(p -> new DescriptorProblem(p.file(), p.line(),
-                    p.column(), p.path(), "made with the examples: " + p.message())).toList());
+            throw new DescriptorException(e.problems().stream()
+                    .map(p -> new DescriptorProblem(
+                            p.file(), p.line(), p.column(), p.path(), "made with the examples: " + p.message()))
+                    .toList());
         }
     }
 
@@ -212,8 +252,10 @@ public final class TemplateReader {
             String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
             String at = path.isEmpty() ? String.valueOf(key) : path + "." + key;
             if (key == null || !allowed.contains(key)) {
-                problems.add(problem(tuple.getKeyNode(), at, "unknown key; allowed here: "
-                        + String.join(", ", new TreeSet<>(allowed))));
+                problems.add(problem(
+                        tuple.getKeyNode(),
+                        at,
+                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed))));
             } else {
                 entries.put(key, tuple.getValueNode());
             }
@@ -225,13 +267,15 @@ public final class TemplateReader {
         Node node = top.get(key);
         String found = node instanceof ScalarNode scalar ? scalar.getValue() : null;
         if (!value.equals(found)) {
-            problems.add(problem(node == null ? root : node, key, "expected " + key + ": " + value
-                    + (found == null ? "" : ", not '" + found + "'")));
+            problems.add(problem(
+                    node == null ? root : node,
+                    key,
+                    "expected " + key + ": " + value + (found == null ? "" : ", not '" + found + "'")));
         }
     }
 
-    private @Nullable String string(Map<String, Node> entries, String path, String key, Function<String, String> parse,
-            Node root) {
+    private @Nullable String string(
+            Map<String, Node> entries, String path, String key, Function<String, String> parse, Node root) {
         Node node = entries.get(key);
         if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
             problems.add(problem(node == null ? root : node, path + "." + key, "required"));
@@ -254,8 +298,8 @@ public final class TemplateReader {
     }
 
     private <T> T missing(Map<String, Node> top, Node root, String key, T fallback) {
-        problems.add(problem(top.getOrDefault(key, root), key, top.containsKey(key) ? "expected a mapping"
-                : "required"));
+        problems.add(
+                problem(top.getOrDefault(key, root), key, top.containsKey(key) ? "expected a mapping" : "required"));
         return fallback;
     }
 
@@ -265,12 +309,13 @@ public final class TemplateReader {
     }
 
     private DescriptorProblem problem(Node at, String path, String message) {
-        return new DescriptorProblem(source, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path,
-                message);
+        return new DescriptorProblem(
+                source, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path, message);
     }
 
     private List<DescriptorProblem> sorted() {
-        return problems.stream().sorted(Comparator.comparingInt(DescriptorProblem::line)
-                .thenComparingInt(DescriptorProblem::column)).toList();
+        return problems.stream()
+                .sorted(Comparator.comparingInt(DescriptorProblem::line).thenComparingInt(DescriptorProblem::column))
+                .toList();
     }
 }

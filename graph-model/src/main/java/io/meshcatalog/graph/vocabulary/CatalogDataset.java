@@ -4,7 +4,12 @@ import java.util.List;
 
 /** The GraphQL {@code Dataset}: an ODCS schema object of a product. */
 public record CatalogDataset(
-        String id, String name, String physicalName, String description, List<String> tags, List<CatalogField> fields,
+        String id,
+        String name,
+        String physicalName,
+        String description,
+        List<String> tags,
+        List<CatalogField> fields,
         String productId) {
 
     public CatalogDataset {

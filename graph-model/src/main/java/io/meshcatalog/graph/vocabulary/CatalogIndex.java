@@ -28,8 +28,7 @@ public final class CatalogIndex {
     private final Map<String, CatalogProduct> products = new LinkedHashMap<>();
     private final Map<String, CatalogDataset> datasets = new LinkedHashMap<>();
 
-    private CatalogIndex() {
-    }
+    private CatalogIndex() {}
 
     public static CatalogIndex of(DomainDescriptor descriptor) {
         return of(List.of(descriptor));
@@ -67,37 +66,66 @@ public final class CatalogIndex {
 
     private static CatalogProduct product(DataProduct product, CatalogDomain domain) {
         String productId = product.id().value();
-        return new CatalogProduct(productId, product.name(), domain, product.status().name(),
-                product.visibility().name(), product.version(),
-                product.description(), product.tags(),
-                product.team() != null ? product.team() : domain.owner(), product.team() == null,
+        return new CatalogProduct(
+                productId,
+                product.name(),
+                domain,
+                product.status().name(),
+                product.visibility().name(),
+                product.version(),
+                product.description(),
+                product.tags(),
+                product.team() != null ? product.team() : domain.owner(),
+                product.team() == null,
                 product.support(),
                 product.inputPorts().stream()
-                        .map(port -> new CatalogInputPort(port.name(), port.contractId().value(), port.version()))
+                        .map(port -> new CatalogInputPort(
+                                port.name(), port.contractId().value(), port.version()))
                         .toList(),
                 product.outputPorts(),
-                product.datasets().stream().map(dataset -> dataset(dataset, productId)).toList(),
+                product.datasets().stream()
+                        .map(dataset -> dataset(dataset, productId))
+                        .toList(),
                 product.consumers().stream().map(CatalogIndex::consumer).toList(),
                 product.sla());
     }
 
     private static CatalogDataset dataset(Dataset dataset, String productId) {
-        return new CatalogDataset(dataset.id().value(), dataset.id().name(), dataset.physicalName(),
-                dataset.description(), dataset.tags(),
-                dataset.fields().stream().map(field -> field(dataset, field)).toList(), productId);
+        return new CatalogDataset(
+                dataset.id().value(),
+                dataset.id().name(),
+                dataset.physicalName(),
+                dataset.description(),
+                dataset.tags(),
+                dataset.fields().stream().map(field -> field(dataset, field)).toList(),
+                productId);
     }
 
     private static CatalogField field(Dataset dataset, Field field) {
-        return new CatalogField(dataset.ref(field).value(), field.name(), field.logicalType(), field.description(),
+        return new CatalogField(
+                dataset.ref(field).value(),
+                field.name(),
+                field.logicalType(),
+                field.description(),
                 field.classification() == null ? null : field.classification().name(),
-                field.criticalDataElement(), field.required(), field.primaryKey(), field.tags(),
+                field.criticalDataElement(),
+                field.required(),
+                field.primaryKey(),
+                field.tags(),
                 field.transformSourceObjects().stream().map(FieldRef::value).toList(),
-                field.transformDescription(), field.examples());
+                field.transformDescription(),
+                field.examples());
     }
 
     private static CatalogConsumer consumer(Consumer consumer) {
-        return new CatalogConsumer(consumer.id(), consumer.name(), consumer.kind().name(), consumer.description(),
-                consumer.external(), consumer.destination(), consumer.ownerTeam(),
+        return new CatalogConsumer(
+                consumer.id(),
+                consumer.name(),
+                consumer.kind().name(),
+                consumer.description(),
+                consumer.external(),
+                consumer.destination(),
+                consumer.ownerTeam(),
                 consumer.datasets().stream().map(DatasetId::value).toList(),
                 consumer.purpose() == null ? null : consumer.purpose().value());
     }

@@ -1,5 +1,4 @@
 package io.meshcatalog.graph.vocabulary;
 
 /** The GraphQL {@code InputPort}: the upstream dataset by id, as the gateway links lineage by id. */
-public record CatalogInputPort(String name, String datasetId, String version) {
-}
+public record CatalogInputPort(String name, String datasetId, String version) {}

@@ -19,29 +19,39 @@ class ExampleAccessTests {
         assertThat(ExampleAccess.examples(Classification.PII, DECLARED, ANALYST.withScopes(Set.of("pii:read"))))
                 .isEqualTo(new ExampleAccess.Examples(DECLARED, false));
         assertThat(ExampleAccess.examples(Classification.PII, DECLARED, ANALYST.withScopes(Set.of("restricted:read")))
-                .withheld()).isTrue();
+                        .withheld())
+                .isTrue();
     }
 
     @Test
     void restrictedDataShowsItsExamplesOnlyWithTheRestrictedScope() {
-        assertThat(ExampleAccess.examples("RESTRICTED", DECLARED, ANALYST).withheld()).isTrue();
+        assertThat(ExampleAccess.examples("RESTRICTED", DECLARED, ANALYST).withheld())
+                .isTrue();
         assertThat(ExampleAccess.examples("RESTRICTED", DECLARED, ANALYST.withScopes(Set.of("restricted:read")))
-                .values()).isEqualTo(DECLARED);
+                        .values())
+                .isEqualTo(DECLARED);
     }
 
     @Test
     void otherFieldsShowTheirExamplesToWhoeverSeesThem() {
-        for (Classification open : List.of(Classification.PUBLIC, Classification.INTERNAL,
-                Classification.CONFIDENTIAL)) {
-            assertThat(ExampleAccess.examples(open, DECLARED, Viewer.PUBLIC).values()).as(open.name())
+        for (Classification open :
+                List.of(Classification.PUBLIC, Classification.INTERNAL, Classification.CONFIDENTIAL)) {
+            assertThat(ExampleAccess.examples(open, DECLARED, Viewer.PUBLIC).values())
+                    .as(open.name())
                     .isEqualTo(DECLARED);
         }
-        assertThat(ExampleAccess.examples((String) null, DECLARED, Viewer.PUBLIC).withheld()).isFalse();
+        assertThat(ExampleAccess.examples((String) null, DECLARED, Viewer.PUBLIC)
+                        .withheld())
+                .isFalse();
     }
 
     @Test
     void withoutTheScopeEvenAFieldWithoutExamplesSaysTheyAreWithheld() {
-        assertThat(ExampleAccess.examples(Classification.PII, List.of(), ANALYST).withheld()).isTrue();
-        assertThat(ExampleAccess.examples(Classification.PII, DECLARED, Viewer.EVERYTHING).withheld()).isTrue();
+        assertThat(ExampleAccess.examples(Classification.PII, List.of(), ANALYST)
+                        .withheld())
+                .isTrue();
+        assertThat(ExampleAccess.examples(Classification.PII, DECLARED, Viewer.EVERYTHING)
+                        .withheld())
+                .isTrue();
     }
 }

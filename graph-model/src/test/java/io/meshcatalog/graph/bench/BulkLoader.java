@@ -42,25 +42,41 @@ public final class BulkLoader {
         long[] counts = new long[2];
         try (Session session = driver.session()) {
             Writer writer = (statement, size, row) -> write(session, statement, size, row, counts);
-            writer.write("load-teams", mesh.domains() + mesh.products(), i -> i < mesh.domains()
-                    ? team(mesh.domainTeam(i))
-                    : mesh.hasOwnTeam(i - mesh.domains()) ? team(mesh.productTeam(i - mesh.domains())) : null);
-            writer.write("load-domains", mesh.domains(), d -> Map.of("id", mesh.domainId(d), "team", mesh.domainTeam(d)));
+            writer.write(
+                    "load-teams",
+                    mesh.domains() + mesh.products(),
+                    i -> i < mesh.domains()
+                            ? team(mesh.domainTeam(i))
+                            : mesh.hasOwnTeam(i - mesh.domains()) ? team(mesh.productTeam(i - mesh.domains())) : null);
+            writer.write(
+                    "load-domains", mesh.domains(), d -> Map.of("id", mesh.domainId(d), "team", mesh.domainTeam(d)));
             writer.write("load-products", mesh.products(), p -> {
                 Map<String, Object> row = new HashMap<>();
                 row.put("id", mesh.productId(p));
                 row.put("name", mesh.productName(p));
                 row.put("purpose", mesh.productPurpose(p));
                 row.put("tags", List.of(mesh.productTag(p)));
-                row.put("keywords", mesh.productId(p) + " " + mesh.productId(p).replace('.', ' ') + " "
-                        + mesh.productTag(p));
+                row.put(
+                        "keywords",
+                        mesh.productId(p) + " " + mesh.productId(p).replace('.', ' ') + " " + mesh.productTag(p));
                 row.put("domain", mesh.domainId(mesh.domainOf(p)));
                 row.put("team", mesh.hasOwnTeam(p) ? mesh.productTeam(p) : null);
                 return row;
             });
-            writer.write("load-datasets", mesh.datasets(), d -> Map.of("id", mesh.datasetId(d), "name", "ds" + d,
-                    "domain", mesh.domainId(mesh.domainOf(mesh.productOf(d))), "product", mesh.productId(mesh.productOf(d)),
-                    "description", mesh.datasetDescription(d)));
+            writer.write(
+                    "load-datasets",
+                    mesh.datasets(),
+                    d -> Map.of(
+                            "id",
+                            mesh.datasetId(d),
+                            "name",
+                            "ds" + d,
+                            "domain",
+                            mesh.domainId(mesh.domainOf(mesh.productOf(d))),
+                            "product",
+                            mesh.productId(mesh.productOf(d)),
+                            "description",
+                            mesh.datasetDescription(d)));
             int f = mesh.spec().fieldsPerDataset();
             if (f > 0) {
                 writer.write("load-fields", mesh.datasets(), d -> {
@@ -68,21 +84,34 @@ public final class BulkLoader {
                     for (int k = 0; k < f; k++) {
                         fields.add(Map.of("id", mesh.fieldId(d * f + k), "name", "f" + k, "position", k));
                     }
-                    return Map.of("dataset", mesh.datasetId(d), "domain", mesh.domainId(mesh.domainOf(mesh.productOf(d))),
-                            "fields", fields);
+                    return Map.of(
+                            "dataset",
+                            mesh.datasetId(d),
+                            "domain",
+                            mesh.domainId(mesh.domainOf(mesh.productOf(d))),
+                            "fields",
+                            fields);
                 });
             }
-            writer.write("load-consumers", mesh.consumers(), c -> Map.of("id", mesh.consumerId(c), "team",
-                    mesh.domainTeam(mesh.consumerOwnerDomain(c))));
+            writer.write(
+                    "load-consumers",
+                    mesh.consumers(),
+                    c -> Map.of("id", mesh.consumerId(c), "team", mesh.domainTeam(mesh.consumerOwnerDomain(c))));
             IntEdges datasets = mesh.datasetFeeds();
-            writer.write("load-dataset-feeds", datasets.size(), e -> Map.of("from", mesh.datasetId(datasets.from(e)),
-                    "to", mesh.datasetId(datasets.to(e))));
+            writer.write(
+                    "load-dataset-feeds",
+                    datasets.size(),
+                    e -> Map.of("from", mesh.datasetId(datasets.from(e)), "to", mesh.datasetId(datasets.to(e))));
             IntEdges consumers = mesh.consumerFeeds();
-            writer.write("load-consumer-feeds", consumers.size(), e -> Map.of("from",
-                    mesh.datasetId(consumers.from(e)), "to", mesh.consumerId(consumers.to(e))));
+            writer.write(
+                    "load-consumer-feeds",
+                    consumers.size(),
+                    e -> Map.of("from", mesh.datasetId(consumers.from(e)), "to", mesh.consumerId(consumers.to(e))));
             IntEdges fields = mesh.fieldFeeds();
-            writer.write("load-field-feeds", fields.size(), e -> Map.of("from", mesh.fieldId(fields.from(e)),
-                    "to", mesh.fieldId(fields.to(e))));
+            writer.write(
+                    "load-field-feeds",
+                    fields.size(),
+                    e -> Map.of("from", mesh.fieldId(fields.from(e)), "to", mesh.fieldId(fields.to(e))));
         }
         return new Loaded(counts[0], counts[1], System.nanoTime() - started);
     }
@@ -96,8 +125,8 @@ public final class BulkLoader {
         return Map.of("name", name, "member", "owner-of-" + name);
     }
 
-    private void write(Session session, String statement, int size, IntFunction<Map<String, Object>> row,
-            long[] counts) {
+    private void write(
+            Session session, String statement, int size, IntFunction<Map<String, Object>> row, long[] counts) {
         long started = System.nanoTime();
         long before = counts[0] + counts[1];
         String cypher = statement(statement);
@@ -111,16 +140,20 @@ public final class BulkLoader {
             }
             if (chunk.size() == rows || i == size - 1) {
                 List<Map<String, Object>> parameters = List.copyOf(chunk);
-                SummaryCounters written = session.executeWrite(tx -> tx.run(cypher, Map.of("rows", parameters))
-                        .consume().counters());
+                SummaryCounters written = session.executeWrite(tx ->
+                        tx.run(cypher, Map.of("rows", parameters)).consume().counters());
                 counts[0] += written.nodesCreated();
                 counts[1] += written.relationshipsCreated();
                 chunk.clear();
             }
         }
         long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
-        System.out.printf(java.util.Locale.ROOT, "  %-20s %,10d items in %4d s%n", statement,
-                counts[0] + counts[1] - before, seconds);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "  %-20s %,10d items in %4d s%n",
+                statement,
+                counts[0] + counts[1] - before,
+                seconds);
     }
 
     private static String statement(String name) {
@@ -128,8 +161,10 @@ public final class BulkLoader {
             if (in == null) {
                 throw new IllegalStateException("missing Cypher statement " + name + ".cypher");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.strip().startsWith("//"))
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

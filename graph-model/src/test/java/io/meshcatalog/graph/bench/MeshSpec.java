@@ -13,8 +13,15 @@ package io.meshcatalog.graph.bench;
  * @param hubLevels levels of the hub's downstream region, at most the store's default depth
  * @param seed seed of every random choice, so that a spec always gives the same mesh
  */
-public record MeshSpec(int datasets, int datasetsPerProduct, int productsPerDomain, int fieldsPerDataset, int layers,
-        int hubReach, int hubLevels, long seed) {
+public record MeshSpec(
+        int datasets,
+        int datasetsPerProduct,
+        int productsPerDomain,
+        int fieldsPerDataset,
+        int layers,
+        int hubReach,
+        int hubLevels,
+        long seed) {
 
     public MeshSpec {
         if (datasetsPerProduct < 1 || productsPerDomain < 1 || fieldsPerDataset < 0 || layers < 2 || hubLevels < 1) {
@@ -35,7 +42,7 @@ public record MeshSpec(int datasets, int datasetsPerProduct, int productsPerDoma
     }
 
     public MeshSpec withHubReach(int reach) {
-        return new MeshSpec(datasets, datasetsPerProduct, productsPerDomain, fieldsPerDataset, layers, reach, hubLevels,
-                seed);
+        return new MeshSpec(
+                datasets, datasetsPerProduct, productsPerDomain, fieldsPerDataset, layers, reach, hubLevels, seed);
     }
 }

@@ -24,14 +24,28 @@ import java.util.SplittableRandom;
 public final class SyntheticMesh {
 
     /** What products are about, so that full-text search finds realistic words; a tag each. */
-    private static final String[][] SUBJECTS = {{"orders", "orders"}, {"shipments", "shipping"},
-        {"delivery delays", "shipping"}, {"returns", "orders"}, {"customer contacts", "crm"}, {"refunds", "finance"},
-        {"invoices", "finance"}, {"stock levels", "inventory"}, {"marketing campaigns", "marketing"},
-        {"customer churn", "crm"}, {"carrier performance", "shipping"}, {"revenue", "finance"},
-        {"margins", "finance"}, {"lead acquisition", "marketing"}, {"payments", "finance"},
-        {"fraud alerts", "risk"}};
-    private static final String[] CADENCES = {"daily", "hourly", "weekly", "monthly", "predicted", "reconciled",
-        "raw", "curated"};
+    private static final String[][] SUBJECTS = {
+        {"orders", "orders"},
+        {"shipments", "shipping"},
+        {"delivery delays", "shipping"},
+        {"returns", "orders"},
+        {"customer contacts", "crm"},
+        {"refunds", "finance"},
+        {"invoices", "finance"},
+        {"stock levels", "inventory"},
+        {"marketing campaigns", "marketing"},
+        {"customer churn", "crm"},
+        {"carrier performance", "shipping"},
+        {"revenue", "finance"},
+        {"margins", "finance"},
+        {"lead acquisition", "marketing"},
+        {"payments", "finance"},
+        {"fraud alerts", "risk"}
+    };
+
+    private static final String[] CADENCES = {
+        "daily", "hourly", "weekly", "monthly", "predicted", "reconciled", "raw", "curated"
+    };
 
     private final MeshSpec spec;
     private final int consumers;
@@ -41,8 +55,14 @@ public final class SyntheticMesh {
     private final IntEdges consumerFeeds;
     private final IntEdges fieldFeeds;
 
-    private SyntheticMesh(MeshSpec spec, int consumers, int hub, int[] leaves, IntEdges datasetFeeds,
-            IntEdges consumerFeeds, IntEdges fieldFeeds) {
+    private SyntheticMesh(
+            MeshSpec spec,
+            int consumers,
+            int hub,
+            int[] leaves,
+            IntEdges datasetFeeds,
+            IntEdges consumerFeeds,
+            IntEdges fieldFeeds) {
         this.spec = spec;
         this.consumers = consumers;
         this.hub = hub;
@@ -253,7 +273,8 @@ public final class SyntheticMesh {
 
     /** Content hash of all edges, for determinism checks. */
     public long fingerprint() {
-        return ((long) datasetFeeds.fingerprint() * 31 + consumerFeeds.fingerprint()) * 31 + fieldFeeds.fingerprint()
+        return ((long) datasetFeeds.fingerprint() * 31 + consumerFeeds.fingerprint()) * 31
+                + fieldFeeds.fingerprint()
                 + hub;
     }
 

@@ -18,7 +18,8 @@ class SyntheticMeshTests {
         assertThat(mesh.fields()).isEqualTo(60_000);
         assertThat(mesh.consumers()).isEqualTo(1_000);
         assertThat(mesh.datasetFeeds().size()).isBetween(20_000, 40_000);
-        assertThat(mesh.fieldFeeds().size()).isBetween(mesh.datasetFeeds().size(), 2 * mesh.datasetFeeds().size());
+        assertThat(mesh.fieldFeeds().size())
+                .isBetween(mesh.datasetFeeds().size(), 2 * mesh.datasetFeeds().size());
     }
 
     @Test
@@ -26,8 +27,8 @@ class SyntheticMeshTests {
         SyntheticMesh mesh = SyntheticMesh.generate(SMALL);
         InMemoryLineage graph = new InMemoryLineage(mesh);
 
-        int datasetsAndConsumers = new InMemoryLineage(SyntheticMesh.generate(withoutFields(SMALL)))
-                .impact(mesh.hub(), 10);
+        int datasetsAndConsumers =
+                new InMemoryLineage(SyntheticMesh.generate(withoutFields(SMALL))).impact(mesh.hub(), 10);
 
         assertThat(datasetsAndConsumers).isEqualTo(2_000);
         assertThat(graph.impact(mesh.hub(), 10)).isGreaterThan(2_000);
@@ -47,7 +48,10 @@ class SyntheticMeshTests {
         InMemoryLineage graph = new InMemoryLineage(mesh);
 
         assertThat(mesh.leaves()).hasSizeGreaterThan(1_000);
-        assertThat(Arrays.stream(mesh.leaves()).map(leaf -> graph.impact(leaf, 10)).max().orElseThrow())
+        assertThat(Arrays.stream(mesh.leaves())
+                        .map(leaf -> graph.impact(leaf, 10))
+                        .max()
+                        .orElseThrow())
                 .isLessThanOrEqualTo(8);
     }
 
@@ -77,16 +81,29 @@ class SyntheticMeshTests {
     void idsFollowTheCatalogGrammar() {
         SyntheticMesh mesh = SyntheticMesh.generate(SMALL);
 
-        assertThat(new io.meshcatalog.graph.model.DatasetId(mesh.datasetId(12_345)).domain().value())
+        assertThat(new io.meshcatalog.graph.model.DatasetId(mesh.datasetId(12_345))
+                        .domain()
+                        .value())
                 .isEqualTo(mesh.domainId(mesh.domainOf(mesh.productOf(12_345))));
-        assertThat(new io.meshcatalog.graph.model.FieldRef(mesh.fieldId(12_345 * 3 + 2)).dataset().value())
+        assertThat(new io.meshcatalog.graph.model.FieldRef(mesh.fieldId(12_345 * 3 + 2))
+                        .dataset()
+                        .value())
                 .isEqualTo(mesh.datasetId(12_345));
-        assertThat(new io.meshcatalog.graph.model.ProductId(mesh.productId(4_999)).domain().value())
+        assertThat(new io.meshcatalog.graph.model.ProductId(mesh.productId(4_999))
+                        .domain()
+                        .value())
                 .isEqualTo("dom99");
     }
 
     private static MeshSpec withoutFields(MeshSpec spec) {
-        return new MeshSpec(spec.datasets(), spec.datasetsPerProduct(), spec.productsPerDomain(), 0, spec.layers(),
-                spec.hubReach(), spec.hubLevels(), spec.seed());
+        return new MeshSpec(
+                spec.datasets(),
+                spec.datasetsPerProduct(),
+                spec.productsPerDomain(),
+                0,
+                spec.layers(),
+                spec.hubReach(),
+                spec.hubLevels(),
+                spec.seed());
     }
 }

@@ -32,14 +32,24 @@ class DescriptorLoaderTests {
         assertThat(join.id().value()).isEqualTo("gamma.join");
         assertThat(join.status()).isEqualTo(ProductStatus.ACTIVE);
         assertThat(join.team()).isNull();
-        assertThat(join.inputPorts()).extracting(p -> p.contractId().value()).containsExactly("beta.left", "beta.right");
+        assertThat(join.inputPorts())
+                .extracting(p -> p.contractId().value())
+                .containsExactly("beta.left", "beta.right");
         assertThat(join.datasets().get(0).fields().get(0).transformSourceObjects())
                 .containsExactly(new FieldRef("beta.left.amount"), new FieldRef("beta.right.amount"));
-        assertThat(join.consumers()).extracting("id", "kind", "external")
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ops.dashboard", ConsumerKind.DASHBOARD, false),
+        assertThat(join.consumers())
+                .extracting("id", "kind", "external")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ops.dashboard", ConsumerKind.DASHBOARD, false),
                         org.assertj.core.groups.Tuple.tuple("ads.audience", ConsumerKind.REVERSE_ETL, true));
-        assertThat(loader.load(fixture("lineage/alpha.yaml")).products().get(0).datasets().get(0).fields())
-                .extracting("classification").containsExactly(null, Classification.INTERNAL, Classification.PII);
+        assertThat(loader.load(fixture("lineage/alpha.yaml"))
+                        .products()
+                        .get(0)
+                        .datasets()
+                        .get(0)
+                        .fields())
+                .extracting("classification")
+                .containsExactly(null, Classification.INTERNAL, Classification.PII);
     }
 
     @Test
@@ -48,15 +58,18 @@ class DescriptorLoaderTests {
         DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load(file));
 
         assertThat(error.problems()).allSatisfy(p -> assertThat(p.file()).endsWith("many-problems.yaml"));
-        assertThat(error.problems()).extracting(DescriptorProblem::line, DescriptorProblem::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4, "domain.id"),
-                org.assertj.core.groups.Tuple.tuple(11, "products[0].status"),
-                org.assertj.core.groups.Tuple.tuple(12, "products[0].descripton"),
-                org.assertj.core.groups.Tuple.tuple(18, "products[0].schema[0].properties[0].logicalType"),
-                org.assertj.core.groups.Tuple.tuple(19, "products[0].schema[0].properties[0].classification"),
-                org.assertj.core.groups.Tuple.tuple(20, "products[0].schema[0].properties[1].name"),
-                org.assertj.core.groups.Tuple.tuple(22, "products[0].schema[0].properties[1].transformSourceObjects"),
-                org.assertj.core.groups.Tuple.tuple(23, "products[1].schema"));
+        assertThat(error.problems())
+                .extracting(DescriptorProblem::line, DescriptorProblem::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4, "domain.id"),
+                        org.assertj.core.groups.Tuple.tuple(11, "products[0].status"),
+                        org.assertj.core.groups.Tuple.tuple(12, "products[0].descripton"),
+                        org.assertj.core.groups.Tuple.tuple(18, "products[0].schema[0].properties[0].logicalType"),
+                        org.assertj.core.groups.Tuple.tuple(19, "products[0].schema[0].properties[0].classification"),
+                        org.assertj.core.groups.Tuple.tuple(20, "products[0].schema[0].properties[1].name"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                22, "products[0].schema[0].properties[1].transformSourceObjects"),
+                        org.assertj.core.groups.Tuple.tuple(23, "products[1].schema"));
         assertThat(error.getMessage())
                 .contains("8 problems")
                 .contains("unknown key 'descripton' (did you mean 'description'?)")
@@ -114,15 +127,20 @@ class DescriptorLoaderTests {
     @Test
     void emptyAndForeignDocumentsAreRejected() {
         assertThatThrownBy(() -> loader.load("empty.yaml", "")).hasMessageContaining("the descriptor is empty");
-        DescriptorException foreign = catchThrowableOfType(DescriptorException.class,
+        DescriptorException foreign = catchThrowableOfType(
+                DescriptorException.class,
                 () -> loader.load("other.yaml", "apiVersion: v0.9.0\nkind: DataProduct\nid: x\n"));
-        assertThat(foreign.problems()).extracting(DescriptorProblem::message).contains(
-                "unsupported apiVersion 'v0.9.0'; expected meshcatalog/v1 (or ODPS v1.0.0 products and ODCS v3.1.0 "
-                        + "contracts)",
-                "unsupported kind 'DataProduct'; expected Domain");
-        DescriptorException noDomain = catchThrowableOfType(DescriptorException.class,
+        assertThat(foreign.problems())
+                .extracting(DescriptorProblem::message)
+                .contains(
+                        "unsupported apiVersion 'v0.9.0'; expected meshcatalog/v1 (or ODPS v1.0.0 products and ODCS v3.1.0 "
+                                + "contracts)",
+                        "unsupported kind 'DataProduct'; expected Domain");
+        DescriptorException noDomain = catchThrowableOfType(
+                DescriptorException.class,
                 () -> loader.load("odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: active\n"));
-        assertThat(noDomain.problems()).extracting(DescriptorProblem::toString)
+        assertThat(noDomain.problems())
+                .extracting(DescriptorProblem::toString)
                 .containsExactly("odps.yaml:1:1: document 1.domain: missing required key 'domain'");
     }
 
@@ -160,14 +178,16 @@ class DescriptorLoaderTests {
         DataProduct orders = shop.products().get(0);
         assertThat(orders.visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(shop.products().get(1).visibility()).isEqualTo(Visibility.INTERNAL);
-        assertThat(orders.datasets().get(0).fields()).extracting(Field::examples).containsExactly(
-                List.of("ana@example.com"), List.of("19.90", "250", "true"));
+        assertThat(orders.datasets().get(0).fields())
+                .extracting(Field::examples)
+                .containsExactly(List.of("ana@example.com"), List.of("19.90", "250", "true"));
         assertThat(orders.consumers().get(0).purpose()).isEqualTo(new Purpose("advertising-audiences"));
     }
 
     @Test
     void badVisibilityExamplesAndPurposeAreNamedAtTheirLine() {
-        DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml", """
+        DescriptorException error =
+                catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml", """
                 apiVersion: meshcatalog/v1
                 kind: Domain
                 domain: {id: shop, team: {name: shop-team}}
@@ -186,12 +206,14 @@ class DescriptorLoaderTests {
                       - {id: ads.platform, kind: reverse_etl, purpose: Advertising Audiences}
                 """));
 
-        assertThat(error.problems()).extracting(DescriptorProblem::line, DescriptorProblem::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(7, "products[0].visibilty"),
-                org.assertj.core.groups.Tuple.tuple(8, "products[0].visibility"),
-                org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[0]"),
-                org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[1]"),
-                org.assertj.core.groups.Tuple.tuple(16, "products[0].consumers[0].purpose"));
+        assertThat(error.problems())
+                .extracting(DescriptorProblem::line, DescriptorProblem::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(7, "products[0].visibilty"),
+                        org.assertj.core.groups.Tuple.tuple(8, "products[0].visibility"),
+                        org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[0]"),
+                        org.assertj.core.groups.Tuple.tuple(14, "products[0].schema[0].properties[0].examples[1]"),
+                        org.assertj.core.groups.Tuple.tuple(16, "products[0].consumers[0].purpose"));
         assertThat(error.getMessage())
                 .contains("unknown key 'visibilty' (did you mean 'visibility'?)")
                 .contains("unknown value 'secret'; expected one of public, internal, private")
@@ -203,8 +225,8 @@ class DescriptorLoaderTests {
     void examplesAreBounded() {
         String many = String.join(", ", java.util.Collections.nCopies(DescriptorReading.MAX_EXAMPLES + 1, "x"));
         String longOne = "y".repeat(DescriptorReading.MAX_EXAMPLE_LENGTH + 1);
-        DescriptorException error = catchThrowableOfType(DescriptorException.class, () -> loader.load("shop.yaml",
-                """
+        DescriptorException error = catchThrowableOfType(
+                DescriptorException.class, () -> loader.load("shop.yaml", """
                 apiVersion: meshcatalog/v1
                 kind: Domain
                 domain: {id: shop, team: {name: shop-team}}
@@ -218,11 +240,13 @@ class DescriptorLoaderTests {
                           - {name: b, logicalType: string, examples: [%s]}
                 """.formatted(many, longOne)));
 
-        assertThat(error.problems()).extracting(DescriptorProblem::message).containsExactly(
-                "at most 20 values, found 21", "at most 500 characters, found 501");
+        assertThat(error.problems())
+                .extracting(DescriptorProblem::message)
+                .containsExactly("at most 20 values, found 21", "at most 500 characters, found 501");
     }
 
     static Path fixture(String name) throws URISyntaxException {
-        return Path.of(DescriptorLoaderTests.class.getResource("/fixtures/" + name).toURI());
+        return Path.of(
+                DescriptorLoaderTests.class.getResource("/fixtures/" + name).toURI());
     }
 }

@@ -21,18 +21,36 @@ class DescriptorWriterTests {
 
     /** The descriptor of one of the demo mesh's domains, as its subgraph serves it. */
     static Path demo(String domain) {
-        return Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog", "subgraphs",
-                domain, domain + ".yaml");
+        return Path.of(
+                "..",
+                "domain-subgraphs",
+                "mesh",
+                "src",
+                "main",
+                "resources",
+                "io",
+                "meshcatalog",
+                "subgraphs",
+                domain,
+                domain + ".yaml");
     }
 
     /** Every descriptor the project ships: the demo mesh's five domains and the test fixtures. */
     static Stream<Path> descriptors() throws URISyntaxException, IOException {
-        Path fixtures = Path.of(DescriptorWriterTests.class.getResource("/fixtures").toURI());
+        Path fixtures =
+                Path.of(DescriptorWriterTests.class.getResource("/fixtures").toURI());
         List<Path> files = Stream.of("orders", "shipping", "customers", "marketing", "finance")
-                .map(DescriptorWriterTests::demo).toList();
+                .map(DescriptorWriterTests::demo)
+                .toList();
         try (Stream<Path> walk = Files.walk(fixtures)) {
-            return Stream.concat(files.stream(), walk.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.toString().contains("invalid")).sorted().toList().stream());
+            return Stream.concat(
+                    files.stream(),
+                    walk
+                            .filter(p -> p.toString().endsWith(".yaml"))
+                            .filter(p -> !p.toString().contains("invalid"))
+                            .sorted()
+                            .toList()
+                            .stream());
         }
     }
 
@@ -76,7 +94,8 @@ class DescriptorWriterTests {
 
         String written = writer.write(read);
 
-        assertThat(written).contains("sunsetDate: '2027-03-31'", "required: true", "visibility: internal")
+        assertThat(written)
+                .contains("sunsetDate: '2027-03-31'", "required: true", "visibility: internal")
                 .doesNotContain("primaryKey", "description", "tags", "physicalName", "consumers");
         assertThat(loader.load("again", written)).isEqualTo(read);
     }

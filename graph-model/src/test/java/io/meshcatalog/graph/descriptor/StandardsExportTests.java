@@ -44,7 +44,9 @@ class StandardsExportTests {
         for (DataProduct product : read.products()) {
             String odps = new OdpsWriter().write(read.domain(), product);
 
-            assertThat(errors(ODPS, odps)).as("%s as ODPS:%n%s", product.id(), odps).isEmpty();
+            assertThat(errors(ODPS, odps))
+                    .as("%s as ODPS:%n%s", product.id(), odps)
+                    .isEmpty();
         }
     }
 
@@ -56,22 +58,37 @@ class StandardsExportTests {
             for (Dataset dataset : product.datasets()) {
                 String odcs = new OdcsWriter().write(read.domain(), product, dataset);
 
-                assertThat(errors(ODCS, odcs)).as("%s as ODCS:%n%s", dataset.id(), odcs).isEmpty();
+                assertThat(errors(ODCS, odcs))
+                        .as("%s as ODCS:%n%s", dataset.id(), odcs)
+                        .isEmpty();
             }
         }
     }
 
     @Test
     void theValidatorRefusesWhatTheStandardsRefuse() {
-        assertThat(errors(ODCS, "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
-                + "dataset: orders\n")).as("an unknown key").isNotEmpty();
-        assertThat(errors(ODPS, "apiVersion: v1.0.0\nkind: DataProduct\nid: x\n")).as("no status").isNotEmpty();
-        assertThat(errors(ODCS, "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
-                + "schema: [{name: t, properties: [{name: c, logicalType: text}]}]\n")).as("an unknown logical type")
+        assertThat(errors(
+                        ODCS,
+                        "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
+                                + "dataset: orders\n"))
+                .as("an unknown key")
                 .isNotEmpty();
-        assertThat(errors(ODCS, "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
-                + "schema: [{name: t, properties: [{name: c, logicalType: string, sensitivity: high}]}]\n"))
-                .as("an unknown key of a property").isNotEmpty();
+        assertThat(errors(ODPS, "apiVersion: v1.0.0\nkind: DataProduct\nid: x\n"))
+                .as("no status")
+                .isNotEmpty();
+        assertThat(errors(
+                        ODCS,
+                        "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
+                                + "schema: [{name: t, properties: [{name: c, logicalType: text}]}]\n"))
+                .as("an unknown logical type")
+                .isNotEmpty();
+        assertThat(
+                        errors(
+                                ODCS,
+                                "apiVersion: v3.1.0\nkind: DataContract\nid: x\nversion: '1'\nstatus: active\n"
+                                        + "schema: [{name: t, properties: [{name: c, logicalType: string, sensitivity: high}]}]\n"))
+                .as("an unknown key of a property")
+                .isNotEmpty();
     }
 
     @Test
@@ -83,11 +100,21 @@ class StandardsExportTests {
         String odcs = new OdcsWriter().write(orders.domain(), product, dataset, field -> List.of());
         Map<String, Object> contract = new Yaml().load(odcs);
 
-        assertThat(contract).containsEntry("id", "orders.orders").containsEntry("dataProduct", "orders.orders")
-                .containsEntry("status", "active").containsEntry("version", "2.3.0");
-        assertThat(odcs).contains("name: shipped_on", "logicalType: date", "classification: internal",
-                "criticalDataElement: true", "physicalName: analytics.orders.orders", "property: latency")
-                .as("the filter withheld every example").doesNotContain("examples:");
+        assertThat(contract)
+                .containsEntry("id", "orders.orders")
+                .containsEntry("dataProduct", "orders.orders")
+                .containsEntry("status", "active")
+                .containsEntry("version", "2.3.0");
+        assertThat(odcs)
+                .contains(
+                        "name: shipped_on",
+                        "logicalType: date",
+                        "classification: internal",
+                        "criticalDataElement: true",
+                        "physicalName: analytics.orders.orders",
+                        "property: latency")
+                .as("the filter withheld every example")
+                .doesNotContain("examples:");
     }
 
     private static List<Error> errors(Schema schema, String yaml) {
@@ -98,7 +125,8 @@ class StandardsExportTests {
 
     private static Schema schema(String resource) {
         try (InputStream in = StandardsExportTests.class.getResourceAsStream(resource)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

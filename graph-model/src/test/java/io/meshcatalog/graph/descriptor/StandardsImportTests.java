@@ -77,15 +77,18 @@ class StandardsImportTests {
         assertThat(product.status()).isEqualTo(ProductStatus.ACTIVE);
         assertThat(product.version()).isEqualTo("1.1.0");
         assertThat(product.team().name()).isEqualTo("seller-team");
-        assertThat(product.sla()).singleElement().satisfies(sla -> assertThat(sla.element())
-                .isEqualTo("payments.transaction_reference_date"));
+        assertThat(product.sla())
+                .singleElement()
+                .satisfies(sla -> assertThat(sla.element()).isEqualTo("payments.transaction_reference_date"));
         Dataset payments = product.datasets().get(0);
         assertThat(payments.id().value()).isEqualTo("seller.payments");
         assertThat(payments.physicalType()).isEqualTo("table");
         assertThat(payments.businessName()).isEqualTo("Payments");
-        assertThat(payments.fields()).extracting(Field::name, Field::physicalType, Field::businessName).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("transaction_reference_date", "DATE", "Transaction date"),
-                org.assertj.core.groups.Tuple.tuple("amount", "DECIMAL(12,2)", ""));
+        assertThat(payments.fields())
+                .extracting(Field::name, Field::physicalType, Field::businessName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("transaction_reference_date", "DATE", "Transaction date"),
+                        org.assertj.core.groups.Tuple.tuple("amount", "DECIMAL(12,2)", ""));
     }
 
     @Test
@@ -94,35 +97,41 @@ class StandardsImportTests {
                 dataProduct: seller.payments
                 servers:
                   - {server: prod, type: postgres}
-                """).replace("        required: true\n", "        required: true\n        unique: true\n");
+                """)
+                .replace("        required: true\n", "        required: true\n        unique: true\n");
 
-        DescriptorException refused = catchThrowableOfType(DescriptorException.class,
-                () -> loader.load("payments.odcs.yaml", withServers));
+        DescriptorException refused =
+                catchThrowableOfType(DescriptorException.class, () -> loader.load("payments.odcs.yaml", withServers));
 
-        assertThat(refused.getMessage()).contains(
-                "payments.odcs.yaml:9:1: document 1.servers: 'servers' is a key of the standard that the catalog does "
-                        + "not store",
-                "payments.odcs.yaml:27:9: products[0].schema[0].properties[0].unique: 'unique' is a key of the "
-                        + "standard that the catalog does not store");
+        assertThat(refused.getMessage())
+                .contains(
+                        "payments.odcs.yaml:9:1: document 1.servers: 'servers' is a key of the standard that the catalog does "
+                                + "not store",
+                        "payments.odcs.yaml:27:9: products[0].schema[0].properties[0].unique: 'unique' is a key of the "
+                                + "standard that the catalog does not store");
     }
 
     @Test
     void documentsOfTwoDomainsAndUnknownCustomPropertiesAreRefused() {
-        String two = CONTRACT + "---\n" + CONTRACT.replace("domain: seller", "domain: buyer")
-                .replace("customProperties", "x") + "customProperties:\n  - {property: colour, value: blue}\n";
+        String two = CONTRACT + "---\n"
+                + CONTRACT.replace("domain: seller", "domain: buyer").replace("customProperties", "x")
+                + "customProperties:\n  - {property: colour, value: blue}\n";
 
         DescriptorException refused = catchThrowableOfType(DescriptorException.class, () -> loader.load("two", two));
 
-        assertThat(refused.getMessage()).contains("every document of one descriptor is of one domain; this one is of "
-                + "'buyer', the first of 'seller'", "custom property 'colour' is not one the catalog reads");
+        assertThat(refused.getMessage())
+                .contains(
+                        "every document of one descriptor is of one domain; this one is of "
+                                + "'buyer', the first of 'seller'",
+                        "custom property 'colour' is not one the catalog reads");
     }
 
     @Test
     void aMeshcatalogDescriptorIsOneDocument() {
         String twice = "apiVersion: meshcatalog/v1\nkind: Domain\n---\napiVersion: meshcatalog/v1\n";
 
-        assertThat(catchThrowableOfType(DescriptorException.class, () -> loader.load("twice", twice)).getMessage())
+        assertThat(catchThrowableOfType(DescriptorException.class, () -> loader.load("twice", twice))
+                        .getMessage())
                 .contains("a meshcatalog/v1 descriptor is one document");
     }
-
 }

@@ -47,9 +47,13 @@ public final class ChosenNeo4jExtension extends GraphExtension {
             throw new IllegalArgumentException("-D" + PROPERTY + "=" + uri + " names no Neo4j: say server (a Neo4j "
                     + "process with the plugin, the default), embedded, or a bolt:// or neo4j:// URI");
         }
-        GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(Map.of("NEO4J_URI", uri,
-                "NEO4J_USERNAME", System.getProperty(PROPERTY + ".username", "neo4j"),
-                "NEO4J_PASSWORD", System.getProperty(PROPERTY + ".password", ""))));
+        GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(Map.of(
+                "NEO4J_URI",
+                uri,
+                "NEO4J_USERNAME",
+                System.getProperty(PROPERTY + ".username", "neo4j"),
+                "NEO4J_PASSWORD",
+                System.getProperty(PROPERTY + ".password", ""))));
         Runtime.getRuntime().addShutdownHook(new Thread(connection::close, "neo4j-driver-close"));
         return connection;
     }

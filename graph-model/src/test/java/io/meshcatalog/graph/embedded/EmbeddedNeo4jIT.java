@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedNeo4jIT {
 
@@ -26,12 +26,21 @@ class EmbeddedNeo4jIT {
         try (GraphConnection first = GraphConnection.open(settings)) {
             assertThat(first.isEmbedded()).isTrue();
             assertThat(first.uri().toString()).startsWith("bolt://127.0.0.1:");
-            first.driver().executableQuery("CREATE (:Marker {name: $name})").withParameters(Map.of("name", "kept"))
+            first.driver()
+                    .executableQuery("CREATE (:Marker {name: $name})")
+                    .withParameters(Map.of("name", "kept"))
                     .execute();
         }
         try (GraphConnection second = GraphConnection.open(settings)) {
-            var names = second.driver().executableQuery("MATCH (m:Marker) RETURN m.name AS name").execute()
-                    .records().stream().map(r -> r.get("name").asString()).toList();
+            var names =
+                    second
+                            .driver()
+                            .executableQuery("MATCH (m:Marker) RETURN m.name AS name")
+                            .execute()
+                            .records()
+                            .stream()
+                            .map(r -> r.get("name").asString())
+                            .toList();
             assertThat(names).containsExactly("kept");
         }
     }
@@ -48,14 +57,20 @@ class EmbeddedNeo4jIT {
             assertThat(password).hasSizeGreaterThanOrEqualTo(32);
 
             assertThat(connects(bolt, AuthTokens.none())).as("no password").startsWith("refused");
-            assertThat(connects(bolt, AuthTokens.basic("neo4j", "neo4j"))).as("the default password").startsWith("refused");
-            assertThat(connects(bolt, AuthTokens.basic("neo4j", password + "x"))).as("a wrong one").startsWith("refused");
+            assertThat(connects(bolt, AuthTokens.basic("neo4j", "neo4j")))
+                    .as("the default password")
+                    .startsWith("refused");
+            assertThat(connects(bolt, AuthTokens.basic("neo4j", password + "x")))
+                    .as("a wrong one")
+                    .startsWith("refused");
             assertThat(connects(bolt, AuthTokens.basic("neo4j", password))).isEqualTo("connected");
         }
         try (GraphConnection second = GraphConnection.open(settings)) {
-            assertThat(Files.readString(home.resolve(BoltPassword.FILE)).strip()).as("kept across restarts")
+            assertThat(Files.readString(home.resolve(BoltPassword.FILE)).strip())
+                    .as("kept across restarts")
                     .isEqualTo(password);
-            assertThat(connects(second.uri(), AuthTokens.basic("neo4j", password))).isEqualTo("connected");
+            assertThat(connects(second.uri(), AuthTokens.basic("neo4j", password)))
+                    .isEqualTo("connected");
         }
     }
 
@@ -74,8 +89,8 @@ class EmbeddedNeo4jIT {
         assertThat(embedded.isEmbedded()).isTrue();
         assertThat(embedded.dataDir()).isEqualTo(home.resolve("neo4j"));
 
-        GraphSettings external = GraphSettings.fromEnvironment(Map.of("NEO4J_URI", "neo4j://graph.internal:7687",
-                "NEO4J_USERNAME", "catalog", "NEO4J_PASSWORD", "s3cret"));
+        GraphSettings external = GraphSettings.fromEnvironment(Map.of(
+                "NEO4J_URI", "neo4j://graph.internal:7687", "NEO4J_USERNAME", "catalog", "NEO4J_PASSWORD", "s3cret"));
         assertThat(external.isEmbedded()).isFalse();
         assertThat(external.username()).isEqualTo("catalog");
         assertThat(external.toString()).contains("graph.internal").doesNotContain("s3cret");
@@ -83,8 +98,8 @@ class EmbeddedNeo4jIT {
 
     @Test
     void unreachableExternalServerIsNamedInTheError() {
-        GraphSettings settings = GraphSettings.fromEnvironment(Map.of("NEO4J_URI", "bolt://127.0.0.1:1",
-                "NEO4J_PASSWORD", "x"));
+        GraphSettings settings =
+                GraphSettings.fromEnvironment(Map.of("NEO4J_URI", "bolt://127.0.0.1:1", "NEO4J_PASSWORD", "x"));
         assertThatThrownBy(() -> GraphConnection.open(settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bolt://127.0.0.1:1");

@@ -30,16 +30,19 @@ class ExternalNeo4jIT {
 
     @Test
     void neo4jUriSwitchesToAnExternalServerWithNoCodeChange() throws URISyntaxException {
-        GraphSettings settings = GraphSettings.fromEnvironment(Map.of("NEO4J_URI", NEO4J.getBoltUrl(),
-                "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", "test-password"));
+        GraphSettings settings = GraphSettings.fromEnvironment(
+                Map.of("NEO4J_URI", NEO4J.getBoltUrl(), "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", "test-password"));
         try (GraphConnection connection = GraphConnection.open(settings)) {
             assertThat(connection.isEmbedded()).isFalse();
             LineageStore store = new LineageStore(connection.driver());
             store.initSchema();
-            Path fixtures = Path.of(ExternalNeo4jIT.class.getResource("/fixtures/lineage").toURI());
+            Path fixtures = Path.of(
+                    ExternalNeo4jIT.class.getResource("/fixtures/lineage").toURI());
             new DescriptorLoader().loadAll(fixtures).forEach(store::upsert);
 
-            assertThat(store.impact(ADMIN, NodeRef.dataset("alpha.source"), null).ofKind(NodeKind.CONSUMER)).hasSize(2);
+            assertThat(store.impact(ADMIN, NodeRef.dataset("alpha.source"), null)
+                            .ofKind(NodeKind.CONSUMER))
+                    .hasSize(2);
         }
     }
 }

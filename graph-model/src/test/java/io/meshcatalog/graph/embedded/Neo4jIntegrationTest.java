@@ -16,5 +16,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(ChosenNeo4jExtension.class)
-public @interface Neo4jIntegrationTest {
-}
+public @interface Neo4jIntegrationTest {}

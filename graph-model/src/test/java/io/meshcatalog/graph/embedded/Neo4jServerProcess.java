@@ -49,7 +49,10 @@ public final class Neo4jServerProcess implements AutoCloseable {
     /** Starts Neo4j with {@code plugin}, graph-model's plugin jar, in its plugins folder, on a new graph. */
     public static Neo4jServerProcess start(Path plugin) {
         try {
-            return start(plugin, Files.createTempDirectory("mesh-catalog-neo4j-server-").resolve("data"), 64L << 20);
+            return start(
+                    plugin,
+                    Files.createTempDirectory("mesh-catalog-neo4j-server-").resolve("data"),
+                    64L << 20);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,16 +71,24 @@ public final class Neo4jServerProcess implements AutoCloseable {
             Path plugins = Files.createTempDirectory("mesh-catalog-neo4j-plugins-");
             Files.copy(plugin, plugins.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", classPath(),
-                    StandaloneNeo4j.class.getName(), data.toString(), plugins.toString(), Long.toString(pageCache))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx512m",
+                            "-cp",
+                            classPath(),
+                            StandaloneNeo4j.class.getName(),
+                            data.toString(),
+                            plugins.toString(),
+                            Long.toString(pageCache))
+                    .redirectErrorStream(true)
+                    .start();
             List<String> output = new ArrayList<>();
             // neo4j://, as a cluster is reached: the driver asks the server for its routing table and sends reads and
             // writes where the table says, with bookmarks
             String uri = awaitBolt(process, output).replaceFirst("^bolt://", "neo4j://");
             String password = BoltPassword.readOrCreate(data);
-            Map<String, String> environment = Map.of("NEO4J_URI", uri, "NEO4J_USERNAME", "neo4j",
-                    "NEO4J_PASSWORD", password);
+            Map<String, String> environment =
+                    Map.of("NEO4J_URI", uri, "NEO4J_USERNAME", "neo4j", "NEO4J_PASSWORD", password);
             GraphConnection connection = GraphConnection.open(GraphSettings.fromEnvironment(environment));
             return new Neo4jServerProcess(process, connection, environment);
         } catch (IOException e) {
@@ -93,16 +104,19 @@ public final class Neo4jServerProcess implements AutoCloseable {
         String own = System.getProperty("java.class.path");
         if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
                 && loader.getURLs().length > 0) {
-            return Arrays.stream(loader.getURLs()).map(url -> Path.of(URI.create(url.toString())).toString())
-                    .collect(Collectors.joining(File.pathSeparator)) + File.pathSeparator + own;
+            return Arrays.stream(loader.getURLs())
+                            .map(url -> Path.of(URI.create(url.toString())).toString())
+                            .collect(Collectors.joining(File.pathSeparator))
+                    + File.pathSeparator
+                    + own;
         }
         return own;
     }
 
     /** Reads the process's output until it says where Bolt is; everything it printed is kept for a failure. */
     private static String awaitBolt(Process process, List<String> output) {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> bolt = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -121,13 +135,15 @@ public final class Neo4jServerProcess implements AutoCloseable {
         try {
             String uri = bolt.get(120, TimeUnit.SECONDS);
             // keep draining its output, so it never blocks on a full pipe
-            CompletableFuture.runAsync(() -> lines.lines().forEach(line -> { }));
+            CompletableFuture.runAsync(() -> lines.lines().forEach(line -> {}));
             return uri;
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             synchronized (output) {
-                throw new IllegalStateException("Neo4j did not start as a process of its own: " + e + "; it printed "
-                        + String.join("\n", output), e);
+                throw new IllegalStateException(
+                        "Neo4j did not start as a process of its own: " + e + "; it printed "
+                                + String.join("\n", output),
+                        e);
             }
         }
     }

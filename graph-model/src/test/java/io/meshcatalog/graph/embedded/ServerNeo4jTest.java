@@ -16,5 +16,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(ServerNeo4jExtension.class)
-public @interface ServerNeo4jTest {
-}
+public @interface ServerNeo4jTest {}

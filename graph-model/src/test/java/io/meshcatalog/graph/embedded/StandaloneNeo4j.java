@@ -11,12 +11,11 @@ import java.nio.file.Path;
  */
 public final class StandaloneNeo4j {
 
-    private StandaloneNeo4j() {
-    }
+    private StandaloneNeo4j() {}
 
     public static void main(String[] args) throws IOException {
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.startWithPlugins(Path.of(args[0]), 0,
-                args.length > 2 ? Long.parseLong(args[2]) : 64L << 20, Path.of(args[1]));
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.startWithPlugins(
+                Path.of(args[0]), 0, args.length > 2 ? Long.parseLong(args[2]) : 64L << 20, Path.of(args[1]));
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "neo4j-stop"));
         System.out.println("bolt " + neo4j.boltUri());
         System.out.flush();

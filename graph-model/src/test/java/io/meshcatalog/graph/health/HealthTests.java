@@ -19,12 +19,16 @@ class HealthTests {
         Health health = Health.of(facts, NOON);
         assertThat(health.status()).isEqualTo(HealthStatus.FRESH);
         assertThat(health.dueBy()).isEqualTo(Instant.parse("2026-12-01T12:30:00Z"));
-        assertThat(Health.of(facts, NOON.plus(Duration.ofMinutes(30))).status()).as("due, not yet past")
+        assertThat(Health.of(facts, NOON.plus(Duration.ofMinutes(30))).status())
+                .as("due, not yet past")
                 .isEqualTo(HealthStatus.FRESH);
         Health late = Health.of(facts, NOON.plus(Duration.ofMinutes(31)));
         assertThat(late.status()).isEqualTo(HealthStatus.LATE);
-        assertThat(late.reason()).contains("shipping.p.d was last written at 2026-12-01T11:30:00Z",
-                "latency 1 h", "by 2026-12-01T12:30:00Z");
+        assertThat(late.reason())
+                .contains(
+                        "shipping.p.d was last written at 2026-12-01T11:30:00Z",
+                        "latency 1 h",
+                        "by 2026-12-01T12:30:00Z");
     }
 
     @Test
@@ -33,18 +37,20 @@ class HealthTests {
         assertThat(failing.status()).isEqualTo(HealthStatus.FAILING);
         assertThat(failing.reason()).contains("run r1 writing shipping.p.d failed at");
         assertThat(Health.of(facts(null, null, "ABORT"), NOON).status()).isEqualTo(HealthStatus.FAILING);
-        assertThat(Health.of(facts(HOUR, NOON.minusSeconds(60), "START"), NOON).status()).as("a rerun under way")
+        assertThat(Health.of(facts(HOUR, NOON.minusSeconds(60), "START"), NOON).status())
+                .as("a rerun under way")
                 .isEqualTo(HealthStatus.FRESH);
     }
 
     @Test
     void withoutAnSlaOrAWriteItIsUnknownAndSaysWhy() {
-        assertThat(Health.of(facts(null, NOON, "COMPLETE"), NOON).reason()).contains("declares no frequency or latency");
+        assertThat(Health.of(facts(null, NOON, "COMPLETE"), NOON).reason())
+                .contains("declares no frequency or latency");
         Health unwritten = Health.of(facts(HOUR, null, null), NOON);
         assertThat(unwritten.status()).isEqualTo(HealthStatus.UNKNOWN);
         assertThat(unwritten.reason()).contains("no complete run has written it");
-        WriteFacts unreadable = new WriteFacts("d", null, "its SLA cannot be checked: SLA latency has unit 'x'", null,
-                null, null, null);
+        WriteFacts unreadable = new WriteFacts(
+                "d", null, "its SLA cannot be checked: SLA latency has unit 'x'", null, null, null, null);
         assertThat(Health.of(unreadable, NOON).reason()).contains("cannot be checked");
     }
 
@@ -52,8 +58,14 @@ class HealthTests {
     void aProductIsAsHealthyAsItsLeastHealthyKnownDataset() {
         WriteFacts fresh = facts(HOUR, NOON, "COMPLETE");
         WriteFacts unknown = new WriteFacts("shipping.p.u", null, "", null, null, null, null);
-        WriteFacts late = new WriteFacts("shipping.p.late", HOUR, "latency 1 h", NOON.minus(Duration.ofHours(3)),
-                "r2", "COMPLETE", NOON.minus(Duration.ofHours(3)));
+        WriteFacts late = new WriteFacts(
+                "shipping.p.late",
+                HOUR,
+                "latency 1 h",
+                NOON.minus(Duration.ofHours(3)),
+                "r2",
+                "COMPLETE",
+                NOON.minus(Duration.ofHours(3)));
         assertThat(Health.ofProduct("shipping.p", List.of(fresh, unknown), NOON).status())
                 .isEqualTo(HealthStatus.FRESH);
         Health product = Health.ofProduct("shipping.p", List.of(fresh, late, unknown), NOON);
@@ -63,7 +75,13 @@ class HealthTests {
     }
 
     private static WriteFacts facts(Duration freshness, Instant lastComplete, String latestState) {
-        return new WriteFacts("shipping.p.d", freshness, freshness == null ? "" : "latency 1 h", lastComplete,
-                latestState == null ? null : "r1", latestState, lastComplete == null ? NOON : lastComplete);
+        return new WriteFacts(
+                "shipping.p.d",
+                freshness,
+                freshness == null ? "" : "latency 1 h",
+                lastComplete,
+                latestState == null ? null : "r1",
+                latestState,
+                lastComplete == null ? NOON : lastComplete);
     }
 }

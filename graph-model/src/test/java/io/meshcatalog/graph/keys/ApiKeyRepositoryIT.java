@@ -36,10 +36,22 @@ class ApiKeyRepositoryIT {
     @Test
     void aSecondKeyWithTheSameIdIsRefusedAndTheFirstIsKept() {
         repository.create(key("dup"));
-        ApiKeyRecord other = new ApiKeyRecord("dup", "mck_dup", "00".repeat(32), "mallory", Set.of(), Set.of("ADMIN"),
-                Set.of(), Set.of(), NOW, "mallory", NOW.plus(1, ChronoUnit.DAYS), null);
+        ApiKeyRecord other = new ApiKeyRecord(
+                "dup",
+                "mck_dup",
+                "00".repeat(32),
+                "mallory",
+                Set.of(),
+                Set.of("ADMIN"),
+                Set.of(),
+                Set.of(),
+                NOW,
+                "mallory",
+                NOW.plus(1, ChronoUnit.DAYS),
+                null);
 
-        assertThatThrownBy(() -> repository.create(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> repository.create(other))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dup exists already");
         assertThat(repository.all()).containsExactly(key("dup"));
     }
@@ -50,7 +62,8 @@ class ApiKeyRepositoryIT {
         Instant first = NOW.plus(1, ChronoUnit.HOURS);
 
         assertThat(repository.revoke("k2", first)).contains(key("k2").revoked(first));
-        assertThat(repository.revoke("k2", first.plus(1, ChronoUnit.HOURS))).contains(key("k2").revoked(first));
+        assertThat(repository.revoke("k2", first.plus(1, ChronoUnit.HOURS)))
+                .contains(key("k2").revoked(first));
         assertThat(repository.all()).containsExactly(key("k2").revoked(first));
     }
 
@@ -61,8 +74,18 @@ class ApiKeyRepositoryIT {
     }
 
     private static ApiKeyRecord key(String id) {
-        return new ApiKeyRecord(id, "mck_" + id, "ab".repeat(32), "ana", Set.of("orders-team"),
-                Set.of("DOMAIN_MEMBER"), Set.of("read:pii"), Set.of("orders"), NOW, "admin",
-                NOW.plus(30, ChronoUnit.DAYS), null);
+        return new ApiKeyRecord(
+                id,
+                "mck_" + id,
+                "ab".repeat(32),
+                "ana",
+                Set.of("orders-team"),
+                Set.of("DOMAIN_MEMBER"),
+                Set.of("read:pii"),
+                Set.of("orders"),
+                NOW,
+                "admin",
+                NOW.plus(30, ChronoUnit.DAYS),
+                null);
     }
 }

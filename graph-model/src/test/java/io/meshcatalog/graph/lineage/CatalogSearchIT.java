@@ -31,7 +31,8 @@ class CatalogSearchIT {
     void load() {
         store.initSchema();
         Fixtures.lineage().forEach(store::upsert);
-        store.upsert(Fixtures.yaml("delta.yaml", """
+        store.upsert(Fixtures.yaml(
+                "delta.yaml", """
                 apiVersion: meshcatalog/v1
                 kind: Domain
                 domain: {id: delta, team: {name: delta-team}}
@@ -71,25 +72,35 @@ class CatalogSearchIT {
     @Test
     void filtersNarrowAndFacetsCountTheMatchingHits() {
         SearchPage pii = store.search(ADMIN, SearchQuery.text("order").withClassification("pii"));
-        assertThat(pii.hits()).extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(NodeKind.PRODUCT, "delta.delays"),
-                org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "delta.delays"),
-                org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "alpha.source"));
-        assertThat(store.search(ADMIN, SearchQuery.text("order")).hits()).extracting(SearchHit::id)
+        assertThat(pii.hits())
+                .extracting(SearchHit::kind, SearchHit::id)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(NodeKind.PRODUCT, "delta.delays"),
+                        org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "delta.delays"),
+                        org.assertj.core.groups.Tuple.tuple(NodeKind.DATASET, "alpha.source"));
+        assertThat(store.search(ADMIN, SearchQuery.text("order")).hits())
+                .extracting(SearchHit::id)
                 .contains("alpha.source.order_id", "beta.right.order_id");
 
-        SearchPage beta = store.search(ADMIN,
-                SearchQuery.text("amount").withDomain("beta").withKinds(Set.of(NodeKind.FIELD)));
-        assertThat(beta.hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("beta.left.amount",
-                "beta.right.amount");
-        assertThat(beta.facets().get("owner")).containsExactlyInAnyOrder(new FacetCount("beta-team", 1),
-                new FacetCount("left-team", 1));
-        assertThat(store.search(ADMIN, SearchQuery.text("amount").withStatus("deprecated")).hits())
-                .extracting(SearchHit::product).containsOnly("beta.right");
-        assertThat(store.search(ADMIN, SearchQuery.text("delay").withTag("logistics")).hits())
-                .extracting(SearchHit::product).containsOnly("delta.delays");
-        assertThat(store.search(ADMIN, SearchQuery.text("amount").withOwner("left-team")).hits())
-                .extracting(SearchHit::product).containsOnly("beta.left");
+        SearchPage beta = store.search(
+                ADMIN, SearchQuery.text("amount").withDomain("beta").withKinds(Set.of(NodeKind.FIELD)));
+        assertThat(beta.hits())
+                .extracting(SearchHit::id)
+                .containsExactlyInAnyOrder("beta.left.amount", "beta.right.amount");
+        assertThat(beta.facets().get("owner"))
+                .containsExactlyInAnyOrder(new FacetCount("beta-team", 1), new FacetCount("left-team", 1));
+        assertThat(store.search(ADMIN, SearchQuery.text("amount").withStatus("deprecated"))
+                        .hits())
+                .extracting(SearchHit::product)
+                .containsOnly("beta.right");
+        assertThat(store.search(ADMIN, SearchQuery.text("delay").withTag("logistics"))
+                        .hits())
+                .extracting(SearchHit::product)
+                .containsOnly("delta.delays");
+        assertThat(store.search(ADMIN, SearchQuery.text("amount").withOwner("left-team"))
+                        .hits())
+                .extracting(SearchHit::product)
+                .containsOnly("beta.left");
     }
 
     @Test
@@ -101,10 +112,14 @@ class CatalogSearchIT {
 
         assertThat(first.total()).isEqualTo(all.hits().size()).isGreaterThan(10);
         assertThat(first.hasMore()).isTrue();
-        assertThat(first.hits()).extracting(SearchHit::id).containsExactlyElementsOf(
-                all.hits().subList(0, 5).stream().map(SearchHit::id).toList());
-        assertThat(second.hits()).extracting(SearchHit::id).containsExactlyElementsOf(
-                all.hits().subList(5, 10).stream().map(SearchHit::id).toList());
+        assertThat(first.hits())
+                .extracting(SearchHit::id)
+                .containsExactlyElementsOf(
+                        all.hits().subList(0, 5).stream().map(SearchHit::id).toList());
+        assertThat(second.hits())
+                .extracting(SearchHit::id)
+                .containsExactlyElementsOf(
+                        all.hits().subList(5, 10).stream().map(SearchHit::id).toList());
         assertThatThrownBy(() -> query.page(0, 1000)).hasMessageContaining("limit must be between 1 and 100");
     }
 
@@ -112,13 +127,18 @@ class CatalogSearchIT {
     void blankTextListsEveryProductDatasetAndFieldById() {
         SearchPage page = store.search(ADMIN, SearchQuery.text("  ").page(0, 100));
 
-        assertThat(page.facets().get("kind")).contains(new FacetCount("PRODUCT", 11),
-                new FacetCount("DATASET", count("Dataset")), new FacetCount("FIELD", count("Field")));
+        assertThat(page.facets().get("kind"))
+                .contains(
+                        new FacetCount("PRODUCT", 11),
+                        new FacetCount("DATASET", count("Dataset")),
+                        new FacetCount("FIELD", count("Field")));
         assertThat(page.total()).isEqualTo(11 + count("Dataset") + count("Field") + count("Consumer"));
         // by id, so by domain; a product before the dataset of the same id
         List<String> ids = page.hits().stream().map(SearchHit::id).toList();
         assertThat(ids).isSortedAccordingTo(String::compareTo);
-        assertThat(page.hits()).filteredOn(hit -> hit.id().equals("delta.delays")).extracting(SearchHit::kind)
+        assertThat(page.hits())
+                .filteredOn(hit -> hit.id().equals("delta.delays"))
+                .extracting(SearchHit::kind)
                 .containsExactly(NodeKind.PRODUCT, NodeKind.DATASET);
     }
 
@@ -128,10 +148,12 @@ class CatalogSearchIT {
         store.upsert(Fixtures.yaml("aaa", domain("aaa", 1_100)));
         store.upsert(Fixtures.yaml("zz", domain("zz", 2)));
 
-        SearchPage zz = store.search(ADMIN, SearchQuery.text("").withDomain("zz").page(0, 100));
+        SearchPage zz =
+                store.search(ADMIN, SearchQuery.text("").withDomain("zz").page(0, 100));
 
-        assertThat(zz.hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("zz.wide", "zz.wide", "zz.wide.f0",
-                "zz.wide.f1");
+        assertThat(zz.hits())
+                .extracting(SearchHit::id)
+                .containsExactlyInAnyOrder("zz.wide", "zz.wide", "zz.wide.f0", "zz.wide.f1");
         assertThat(zz.total()).isEqualTo(4);
     }
 
@@ -161,15 +183,18 @@ class CatalogSearchIT {
 
     @Test
     void blankTextWithKindsListsThoseKindsOnly() {
-        SearchPage datasets = store.search(ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.DATASET))
-                .page(0, 100));
+        SearchPage datasets = store.search(
+                ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.DATASET)).page(0, 100));
         assertThat(datasets.hits()).isNotEmpty().extracting(SearchHit::kind).containsOnly(NodeKind.DATASET);
         assertThat(datasets.total()).isEqualTo(count("Dataset"));
-        assertThat(datasets.hits()).filteredOn(hit -> hit.id().equals("delta.delays")).singleElement()
+        assertThat(datasets.hits())
+                .filteredOn(hit -> hit.id().equals("delta.delays"))
+                .singleElement()
                 .satisfies(hit -> assertThat(hit.product()).isEqualTo("delta.delays"))
                 .satisfies(hit -> assertThat(hit.owner()).isEqualTo("delta-team"));
 
-        SearchPage fields = store.search(ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.FIELD)).page(0, 100));
+        SearchPage fields = store.search(
+                ADMIN, SearchQuery.text("").withKinds(Set.of(NodeKind.FIELD)).page(0, 100));
         assertThat(fields.hits()).extracting(SearchHit::kind).containsOnly(NodeKind.FIELD);
         assertThat(fields.total()).isEqualTo(count("Field"));
     }
@@ -181,31 +206,43 @@ class CatalogSearchIT {
         SearchPage second = store.search(ADMIN, blank.page(5, 5));
 
         assertThat(second.total()).isEqualTo(all.total());
-        assertThat(second.hits()).extracting(SearchHit::id).containsExactlyElementsOf(
-                all.hits().subList(5, 10).stream().map(SearchHit::id).toList());
+        assertThat(second.hits())
+                .extracting(SearchHit::id)
+                .containsExactlyElementsOf(
+                        all.hits().subList(5, 10).stream().map(SearchHit::id).toList());
     }
 
     /** The stored nodes of a label the catalog lists (placeholders are not). */
     private int count(String label) {
         try (var session = driver.session()) {
             return session.run("MATCH (n:" + label + ") WHERE coalesce(n.placeholder, false) = false RETURN count(n)")
-                    .single().get(0).asInt();
+                    .single()
+                    .get(0)
+                    .asInt();
         }
     }
 
     @Test
     void textThatLooksLikeCypherOrLuceneIsStoredAndSearchedAsPlainData() {
-        assertThat(store.product(ADMIN, "delta.hostile").orElseThrow().purpose()).isEqualTo(HOSTILE);
-        assertThat(store.field(ADMIN, "delta.hostile.x").orElseThrow().description()).isEqualTo(HOSTILE);
+        assertThat(store.product(ADMIN, "delta.hostile").orElseThrow().purpose())
+                .isEqualTo(HOSTILE);
+        assertThat(store.field(ADMIN, "delta.hostile.x").orElseThrow().description())
+                .isEqualTo(HOSTILE);
 
-        for (String text : List.of(HOSTILE, "DETACH DELETE", "*", "\"unclosed", "a AND (b OR", "name:x~2^3",
-                "\\", "}) RETURN 1 //")) {
+        for (String text : List.of(
+                HOSTILE, "DETACH DELETE", "*", "\"unclosed", "a AND (b OR", "name:x~2^3", "\\", "}) RETURN 1 //")) {
             SearchPage page = store.search(ADMIN, SearchQuery.text(text));
             assertThat(page.total()).as(text).isGreaterThanOrEqualTo(0);
         }
-        assertThat(store.search(ADMIN, SearchQuery.text("DETACH DELETE")).hits()).extracting(SearchHit::product)
+        assertThat(store.search(ADMIN, SearchQuery.text("DETACH DELETE")).hits())
+                .extracting(SearchHit::product)
                 .containsOnly("delta.hostile");
-        assertThat(driver.executableQuery("MATCH (p:DataProduct) RETURN count(p) AS n").execute().records().get(0)
-                .get("n").asLong()).isEqualTo(11);
+        assertThat(driver.executableQuery("MATCH (p:DataProduct) RETURN count(p) AS n")
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("n")
+                        .asLong())
+                .isEqualTo(11);
     }
 }

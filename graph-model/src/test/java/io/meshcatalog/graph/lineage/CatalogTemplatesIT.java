@@ -27,8 +27,8 @@ import org.neo4j.driver.Driver;
 @Neo4jIntegrationTest
 class CatalogTemplatesIT {
 
-    private static final Viewer PLATFORM = Viewer.of("pat", Set.of("data-platform-team")).withScopes(
-            Set.of(CatalogTemplates.PUBLISH_SCOPE));
+    private static final Viewer PLATFORM =
+            Viewer.of("pat", Set.of("data-platform-team")).withScopes(Set.of(CatalogTemplates.PUBLISH_SCOPE));
     private static final Viewer FINANCE = Viewer.of("fay", Set.of("finance-team"));
     private static final Viewer OUTSIDER = Viewer.of("otto", Set.of("ads-team"));
 
@@ -36,8 +36,8 @@ class CatalogTemplatesIT {
     private final CatalogTemplates templates;
 
     CatalogTemplatesIT(Driver driver) {
-        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, new MutableClock(
-                Instant.parse("2026-12-01T09:00:00Z")));
+        this.store = new LineageStore(
+                driver, TraversalLimits.DEFAULT, new MutableClock(Instant.parse("2026-12-01T09:00:00Z")));
         this.templates = store.templates();
     }
 
@@ -52,58 +52,85 @@ class CatalogTemplatesIT {
 
     @Test
     void versionsArePublishedOnceKeptInReleaseOrderAndNeverChanged() throws IOException {
-        assertThat(templates.publish(PLATFORM, "kpi-report/1.1.0.yaml", text("1.1.0")).created()).isTrue();
+        assertThat(templates
+                        .publish(PLATFORM, "kpi-report/1.1.0.yaml", text("1.1.0"))
+                        .created())
+                .isTrue();
         templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
         CatalogTemplates.Published again = templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
 
         assertThat(again.publishedBy()).isEqualTo("pat");
         assertThat(again.created()).as("published again unchanged: nothing new").isFalse();
-        assertThat(templates.versions("kpi-report")).extracting(p -> p.template().version())
+        assertThat(templates.versions("kpi-report"))
+                .extracting(p -> p.template().version())
                 .containsExactly("1.0.0", "1.1.0");
-        assertThat(templates.template("kpi-report", null)).map(p -> p.template().version()).hasValue("1.1.0");
-        assertThat(templates.template("kpi-report", "1.0.0")).map(p -> p.template().version()).hasValue("1.0.0");
+        assertThat(templates.template("kpi-report", null))
+                .map(p -> p.template().version())
+                .hasValue("1.1.0");
+        assertThat(templates.template("kpi-report", "1.0.0"))
+                .map(p -> p.template().version())
+                .hasValue("1.0.0");
         assertThat(templates.template("kpi-report", "9.9.9")).isEmpty();
 
-        assertThatThrownBy(() -> templates.publish(PLATFORM, "edited.yaml", text("1.0.0")
-                .replace("closed once per period", "closed twice per period")))
-                .isInstanceOf(CatalogConflictException.class).hasMessageContaining("kpi-report@1.0.0 is published")
+        assertThatThrownBy(() -> templates.publish(
+                        PLATFORM,
+                        "edited.yaml",
+                        text("1.0.0").replace("closed once per period", "closed twice per period")))
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessageContaining("kpi-report@1.0.0 is published")
                 .hasMessageContaining("new version");
-        assertThat(templates.template("kpi-report", "1.0.0").orElseThrow().template().description())
+        assertThat(templates
+                        .template("kpi-report", "1.0.0")
+                        .orElseThrow()
+                        .template()
+                        .description())
                 .contains("closed once per period");
     }
 
     @Test
     void onlyAdminsAndHoldersOfThePublishScopePublishAndABrokenTemplateIsRefusedByLine() throws IOException {
         assertThatThrownBy(() -> templates.publish(FINANCE, "kpi-report/1.0.0.yaml", text("1.0.0")))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining(CatalogTemplates.PUBLISH_SCOPE);
-        assertThatThrownBy(() -> templates.publish(Viewer.EVERYTHING, "broken.yaml",
-                text("1.0.0").replace("${title}", "${titel}")))
-                .isInstanceOf(DescriptorException.class).hasMessageContaining("broken.yaml:")
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining(CatalogTemplates.PUBLISH_SCOPE);
+        assertThatThrownBy(() -> templates.publish(
+                        Viewer.EVERYTHING, "broken.yaml", text("1.0.0").replace("${title}", "${titel}")))
+                .isInstanceOf(DescriptorException.class)
+                .hasMessageContaining("broken.yaml:")
                 .hasMessageContaining("'${titel}' is not a parameter");
         assertThat(templates.versions(null)).isEmpty();
 
         templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"));
-        Viewer otherPlatform = Viewer.of("olive", Set.of("ads-team")).withScopes(Set.of(CatalogTemplates.PUBLISH_SCOPE));
+        Viewer otherPlatform =
+                Viewer.of("olive", Set.of("ads-team")).withScopes(Set.of(CatalogTemplates.PUBLISH_SCOPE));
         assertThatThrownBy(() -> templates.publish(otherPlatform, "kpi-report/1.1.0.yaml", text("1.1.0")))
                 .as("another team's key may not publish the next version of someone else's template")
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("pat's (owner data-platform-team)");
-        Viewer teammate = Viewer.of("pia", Set.of("data-platform-team")).withScopes(
-                Set.of(CatalogTemplates.PUBLISH_SCOPE));
-        assertThat(templates.publish(teammate, "kpi-report/1.1.0.yaml", text("1.1.0")).created()).isTrue();
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("pat's (owner data-platform-team)");
+        Viewer teammate =
+                Viewer.of("pia", Set.of("data-platform-team")).withScopes(Set.of(CatalogTemplates.PUBLISH_SCOPE));
+        assertThat(templates
+                        .publish(teammate, "kpi-report/1.1.0.yaml", text("1.1.0"))
+                        .created())
+                .isTrue();
     }
 
     @Test
     void theProductsMadeFromATemplateAreListedWithTheirVersionAsTheViewerMaySeeThem() throws IOException {
-        ProductTemplate v1 = templates.publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0")).template();
+        ProductTemplate v1 = templates
+                .publish(PLATFORM, "kpi-report/1.0.0.yaml", text("1.0.0"))
+                .template();
         Map<String, Object> values = new java.util.HashMap<>(v1.exampleValues());
         values.put("visibility", "private");
         DataProduct report = v1.instantiate(values);
-        store.upsert(new DomainDescriptor(new Domain(new DomainId("finance"), "Finance", "",
-                new Team("finance-team", "", List.of()), List.of()), List.of(report)));
+        store.upsert(new DomainDescriptor(
+                new Domain(new DomainId("finance"), "Finance", "", new Team("finance-team", "", List.of()), List.of()),
+                List.of(report)));
 
-        assertThat(templates.products(FINANCE, "kpi-report", 10)).containsExactly(
-                new CatalogTemplates.Made("finance.daily_revenue", "1.0.0", "ACTIVE"));
-        assertThat(templates.products(OUTSIDER, "kpi-report", 10)).as("a private product stays private").isEmpty();
+        assertThat(templates.products(FINANCE, "kpi-report", 10))
+                .containsExactly(new CatalogTemplates.Made("finance.daily_revenue", "1.0.0", "ACTIVE"));
+        assertThat(templates.products(OUTSIDER, "kpi-report", 10))
+                .as("a private product stays private")
+                .isEmpty();
         assertThat(templates.products(FINANCE, "cdc-table", 10)).isEmpty();
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** The YAML fixture meshes under {@code src/test/resources/fixtures}. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** alpha → beta (diamond sides, fan-out of 12) → gamma (diamond bottom with consumers, 3-cycle). */
     static List<DomainDescriptor> lineage() {
@@ -31,11 +30,12 @@ final class Fixtures {
      * governance story is checked on exactly what a newcomer runs).
      */
     static List<DomainDescriptor> demo() {
-        Path domains = Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog",
-                "subgraphs");
+        Path domains =
+                Path.of("..", "domain-subgraphs", "mesh", "src", "main", "resources", "io", "meshcatalog", "subgraphs");
         DescriptorLoader loader = new DescriptorLoader();
         return Stream.of("orders", "shipping", "customers", "marketing", "finance")
-                .map(domain -> loader.load(domains.resolve(domain).resolve(domain + ".yaml"))).toList();
+                .map(domain -> loader.load(domains.resolve(domain).resolve(domain + ".yaml")))
+                .toList();
     }
 
     static DomainDescriptor yaml(String name, String yaml) {

@@ -45,13 +45,22 @@ class GovernanceFindingsIT {
         GovernanceReport report = store.governanceFindings(ADMIN);
 
         assertThat(report.truncated()).isFalse();
-        assertThat(report.findings()).extracting(GovernanceFinding::consumer, GovernanceFinding::piiField,
-                GovernanceFinding::product, GovernanceFinding::compliant).containsExactly(
+        assertThat(report.findings())
+                .extracting(
+                        GovernanceFinding::consumer,
+                        GovernanceFinding::piiField,
+                        GovernanceFinding::product,
+                        GovernanceFinding::compliant)
+                .containsExactly(
                         tuple(FACEBOOK, "customers.contacts.email", "customers.contacts", false),
                         tuple(GOOGLE, "customers.contacts.email", "customers.contacts", false));
         GovernanceFinding facebook = report.findings().get(0);
-        assertThat(facebook.path()).containsExactly("customers.contacts.email", "marketing.lead_audience.hashed_email",
-                "marketing.lead_audience", FACEBOOK);
+        assertThat(facebook.path())
+                .containsExactly(
+                        "customers.contacts.email",
+                        "marketing.lead_audience.hashed_email",
+                        "marketing.lead_audience",
+                        FACEBOOK);
         assertThat(facebook.consumerTeam()).isEqualTo("growth-team");
         assertThat(facebook.productTeam()).isEqualTo("crm-team");
         assertThat(facebook.purpose()).isEqualTo("advertising-audiences");
@@ -61,28 +70,43 @@ class GovernanceFindingsIT {
 
     @Test
     void aGrantForTheFacebookAudiencesPurposeMakesThatFlowCompliantAndLeavesGoogleFlagged() {
-        AccessRequest request = store.requestAccess(LEA, "customers.contacts", "growth-team", "advertising-audiences",
+        AccessRequest request = store.requestAccess(
+                LEA,
+                "customers.contacts",
+                "growth-team",
+                "advertising-audiences",
                 clock.instant().plus(Duration.ofDays(180)));
         store.decideAccess(MIA, request.id(), AccessDecision.APPROVE, "consenting contacts only");
 
         GovernanceReport report = store.governanceFindings(ADMIN);
 
-        assertThat(report.findings()).extracting(GovernanceFinding::consumer, GovernanceFinding::compliant,
-                GovernanceFinding::grant).containsExactly(tuple(FACEBOOK, true, request.id()), tuple(GOOGLE, false, null));
-        assertThat(report.flagged()).extracting(GovernanceFinding::consumer, GovernanceFinding::purpose)
+        assertThat(report.findings())
+                .extracting(GovernanceFinding::consumer, GovernanceFinding::compliant, GovernanceFinding::grant)
+                .containsExactly(tuple(FACEBOOK, true, request.id()), tuple(GOOGLE, false, null));
+        assertThat(report.flagged())
+                .extracting(GovernanceFinding::consumer, GovernanceFinding::purpose)
                 .containsExactly(tuple(GOOGLE, "search-advertising"));
 
         clock.advance(Duration.ofDays(181));
-        assertThat(store.governanceFindings(ADMIN).flagged()).extracting(GovernanceFinding::consumer)
+        assertThat(store.governanceFindings(ADMIN).flagged())
+                .extracting(GovernanceFinding::consumer)
                 .containsExactly(FACEBOOK, GOOGLE);
     }
 
     @Test
     void aGrantToAnotherTeamOrForAnotherPurposeCoversNothing() {
-        AccessRequest otherPurpose = store.requestAccess(LEA, "customers.contacts", "growth-team", "churn-model",
+        AccessRequest otherPurpose = store.requestAccess(
+                LEA,
+                "customers.contacts",
+                "growth-team",
+                "churn-model",
                 clock.instant().plus(Duration.ofDays(30)));
         store.decideAccess(MIA, otherPurpose.id(), AccessDecision.APPROVE, "");
-        AccessRequest personal = store.requestAccess(LEA, "customers.contacts", null, "advertising-audiences",
+        AccessRequest personal = store.requestAccess(
+                LEA,
+                "customers.contacts",
+                null,
+                "advertising-audiences",
                 clock.instant().plus(Duration.ofDays(30)));
         store.decideAccess(MIA, personal.id(), AccessDecision.APPROVE, "");
 
@@ -95,11 +119,16 @@ class GovernanceFindingsIT {
         assertThat(store.governanceFindings(LEA).findings()).isEmpty();
         assertThat(store.governanceFindings(Viewer.PUBLIC).findings()).isEmpty();
 
-        AccessRequest request = store.requestAccess(LEA, "customers.contacts", "growth-team", "advertising-audiences",
+        AccessRequest request = store.requestAccess(
+                LEA,
+                "customers.contacts",
+                "growth-team",
+                "advertising-audiences",
                 clock.instant().plus(Duration.ofDays(30)));
         store.decideAccess(MIA, request.id(), AccessDecision.APPROVE, "");
 
-        assertThat(store.governanceFindings(LEA).findings()).extracting(GovernanceFinding::consumer)
+        assertThat(store.governanceFindings(LEA).findings())
+                .extracting(GovernanceFinding::consumer)
                 .containsExactly(FACEBOOK, GOOGLE);
     }
 
@@ -107,7 +136,8 @@ class GovernanceFindingsIT {
     void flowsInsideOneTeamAreNotFindings() {
         List<GovernanceFinding> findings = store.governanceFindings(ADMIN).findings();
 
-        assertThat(findings).extracting(GovernanceFinding::piiField)
+        assertThat(findings)
+                .extracting(GovernanceFinding::piiField)
                 .doesNotContain("marketing.lead_audience.hashed_email", "customers.contacts.full_name");
     }
 }

@@ -18,11 +18,17 @@ class GroupBoundsTests {
         GroupBounds bounds = new GroupBounds();
 
         assertThat(bounds.take(List.of(event("a"), event("b")))).isTrue();
-        assertThat(bounds.take(List.of(event("c"), event("a")))).as("a is taken already").isFalse();
+        assertThat(bounds.take(List.of(event("c"), event("a"))))
+                .as("a is taken already")
+                .isFalse();
         assertThat(bounds.take(List.of(event("d"), event("d")))).as("d twice").isFalse();
-        assertThat(bounds.take(List.of(event("c")))).as("nothing of the refused was taken").isTrue();
+        assertThat(bounds.take(List.of(event("c"))))
+                .as("nothing of the refused was taken")
+                .isTrue();
         assertThat(bounds.take(events("more", WriteQueue.GROUP - 3))).isTrue();
-        assertThat(bounds.take(List.of(event("one more")))).as("a group is full").isFalse();
+        assertThat(bounds.take(List.of(event("one more"))))
+                .as("a group is full")
+                .isFalse();
     }
 
     @Test
@@ -33,7 +39,9 @@ class GroupBoundsTests {
         List<List<KeyedEvent>> groups = OpenLineageWriter.groups(request);
 
         assertThat(groups).extracting(List::size).containsExactly(5, WriteQueue.GROUP, 6);
-        assertThat(groups.get(1).get(0).key()).as("the key sent again starts the next group").isEqualTo("e 0");
+        assertThat(groups.get(1).get(0).key())
+                .as("the key sent again starts the next group")
+                .isEqualTo("e 0");
         assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(request.size());
     }
 
@@ -42,7 +50,18 @@ class GroupBoundsTests {
     }
 
     private static KeyedEvent event(String key) {
-        return new KeyedEvent(new LineageEvent(LineageEvent.Kind.RUN, Instant.EPOCH, "p", "s", "run", "COMPLETE", "ns",
-                "job", List.<EventDataset>of(), List.<EventDataset>of()), key);
+        return new KeyedEvent(
+                new LineageEvent(
+                        LineageEvent.Kind.RUN,
+                        Instant.EPOCH,
+                        "p",
+                        "s",
+                        "run",
+                        "COMPLETE",
+                        "ns",
+                        "job",
+                        List.<EventDataset>of(),
+                        List.<EventDataset>of()),
+                key);
     }
 }

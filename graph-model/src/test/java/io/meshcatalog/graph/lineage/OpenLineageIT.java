@@ -49,11 +49,13 @@ class OpenLineageIT {
         assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
         assertThat(recorded.datasets()).containsExactly("gamma.joined", SPARK_OUTPUT);
         ImpactReport impact = store.impact(ADMIN, NodeRef.field("beta.left.amount"), null);
-        assertThat(impact.ofKind(NodeKind.FIELD)).extracting(LineageNode::id, LineageNode::degree)
+        assertThat(impact.ofKind(NodeKind.FIELD))
+                .extracting(LineageNode::id, LineageNode::degree)
                 .contains(tuple("gamma.joined.total", 1), tuple(SPARK_OUTPUT + ".order_total", 2));
         assertThat(impact.ofKind(NodeKind.DATASET)).extracting(LineageNode::id).contains(SPARK_OUTPUT);
         LineageResult upstream = store.lineage(ADMIN, NodeRef.dataset(SPARK_OUTPUT), Direction.UPSTREAM, 2);
-        assertThat(upstream.ofKind(NodeKind.DATASET)).extracting(LineageNode::id)
+        assertThat(upstream.ofKind(NodeKind.DATASET))
+                .extracting(LineageNode::id)
                 .containsExactly("gamma.joined", "beta.left", "beta.right");
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
     }
@@ -84,7 +86,9 @@ class OpenLineageIT {
         assertThat(first.duplicate()).isFalse();
         assertThat(retried.datasets()).isEqualTo(first.datasets());
         assertThat(retried.matchedCatalogDatasets()).isEqualTo(first.matchedCatalogDatasets());
-        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).as("not set back to START").isEqualTo("COMPLETE");
+        assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01"))
+                .as("not set back to START")
+                .isEqualTo("COMPLETE");
         assertThat(GraphFingerprint.of(driver)).isEqualTo(stored);
     }
 
@@ -95,9 +99,17 @@ class OpenLineageIT {
         for (int i = 0; i < 16; i++) {
             sends.add(() -> store.record(ADMIN, reader.read(complete)));
         }
-        assertThat(atOnce(8, sends)).extracting(RecordedEvent::duplicate).containsOnlyOnce(false).hasSize(16);
-        assertThat(driver.executableQuery("MATCH (k:LineageEventKey) RETURN count(k) AS n").execute().records()
-                .get(0).get("n").asInt()).isEqualTo(1);
+        assertThat(atOnce(8, sends))
+                .extracting(RecordedEvent::duplicate)
+                .containsOnlyOnce(false)
+                .hasSize(16);
+        assertThat(driver.executableQuery("MATCH (k:LineageEventKey) RETURN count(k) AS n")
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("n")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -105,8 +117,8 @@ class OpenLineageIT {
         String complete = fixture("spark-join-complete.json");
         store.record(ADMIN, reader.read(complete), "key etl-7 batch-42");
 
-        RecordedEvent again = store.record(ADMIN, reader.read(complete.replace("06:15:00.000Z", "06:16:00.000Z")),
-                "key etl-7 batch-42");
+        RecordedEvent again = store.record(
+                ADMIN, reader.read(complete.replace("06:15:00.000Z", "06:16:00.000Z")), "key etl-7 batch-42");
         RecordedEvent other = store.record(ADMIN, reader.read(complete), "key etl-7 batch-43");
 
         assertThat(again.duplicate()).isTrue();
@@ -121,7 +133,8 @@ class OpenLineageIT {
 
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("FAIL");
         assertThat(store.lineage(ADMIN, NodeRef.dataset("gamma.joined"), Direction.DOWNSTREAM, 3)
-                .ofKind(NodeKind.DATASET)).isEmpty();
+                        .ofKind(NodeKind.DATASET))
+                .isEmpty();
     }
 
     @Test
@@ -138,13 +151,17 @@ class OpenLineageIT {
     void onlyTheOwningTeamReportsAJobThatWritesIntoACatalogDataset() {
         // the reverse of the Spark job: it writes into gamma.joined, a dataset of the gamma-team's product
         String intoGamma = fixture("spark-join-complete.json")
-                .replace("\"inputs\"", "\"swap\"").replace("\"outputs\"", "\"inputs\"").replace("\"swap\"", "\"outputs\"");
+                .replace("\"inputs\"", "\"swap\"")
+                .replace("\"outputs\"", "\"inputs\"")
+                .replace("\"swap\"", "\"outputs\"");
         List<String> before = GraphFingerprint.of(driver);
 
         assertThatThrownBy(() -> store.record(Viewer.of("mallory", Set.of("beta-team")), reader.read(intoGamma)))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("catalog dataset gamma.joined, which team gamma-team owns");
-        assertThat(GraphFingerprint.of(driver)).as("nothing of the refused event").isEqualTo(before);
+        assertThat(GraphFingerprint.of(driver))
+                .as("nothing of the refused event")
+                .isEqualTo(before);
 
         RecordedEvent recorded = store.record(Viewer.of("gus", Set.of("gamma-team")), reader.read(intoGamma));
         assertThat(recorded.matchedCatalogDatasets()).containsExactly("gamma.joined");
@@ -161,32 +178,43 @@ class OpenLineageIT {
         store.record(ADMIN, reader.read(start));
         String secondRun = "1c9f8a4d-2a8b-4b9f-8e55-3a4a0d2b8f02";
         String failed = complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", secondRun)
-                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-21T06:15")
-                .replace("\"facets\": {}", "\"facets\": {\"errorMessage\": {\"message\": \"Executor lost: "
-                        + "OutOfMemoryError\", \"programmingLanguage\": \"JAVA\"}}");
+                .replace("\"COMPLETE\"", "\"FAIL\"")
+                .replace("2026-11-20T06:15", "2026-11-21T06:15")
+                .replace(
+                        "\"facets\": {}",
+                        "\"facets\": {\"errorMessage\": {\"message\": \"Executor lost: "
+                                + "OutOfMemoryError\", \"programmingLanguage\": \"JAVA\"}}");
         store.record(ADMIN, reader.read(failed));
 
         JobView job = store.job(ADMIN, "spark-prod/nightly.revenue_by_order").orElseThrow();
-        assertThat(store.job(Viewer.of("ana", Set.of()), job.id())).as("any authenticated viewer").isPresent();
+        assertThat(store.job(Viewer.of("ana", Set.of()), job.id()))
+                .as("any authenticated viewer")
+                .isPresent();
         assertThat(job.inputs()).containsExactly("gamma.joined");
         assertThat(job.outputs()).containsExactly(SPARK_OUTPUT);
         assertThat(job.lastSeenAt()).startsWith("2026-11-21T06:15");
-        assertThat(store.job(Viewer.PUBLIC, job.id())).as("jobs are for authenticated viewers").isEmpty();
+        assertThat(store.job(Viewer.PUBLIC, job.id()))
+                .as("jobs are for authenticated viewers")
+                .isEmpty();
 
         List<RunView> runs = store.runs(ADMIN, job.id(), null, 10);
-        assertThat(runs).extracting(RunView::id, RunView::state)
+        assertThat(runs)
+                .extracting(RunView::id, RunView::state)
                 .containsExactly(tuple(secondRun, "FAIL"), tuple("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "COMPLETE"));
         assertThat(runs.get(0).error()).isEqualTo("Executor lost: OutOfMemoryError");
         assertThat(runs.get(1).durationMs()).isEqualTo(15 * 60 * 1000L);
         assertThat(runs.get(1).error()).isNull();
         assertThat(store.runs(ADMIN, job.id(), java.time.Instant.parse("2026-11-21T00:00:00Z"), 10))
-                .extracting(RunView::id).containsExactly(secondRun);
+                .extracting(RunView::id)
+                .containsExactly(secondRun);
         assertThat(store.runs(ADMIN, job.id(), null, 1)).hasSize(1);
         assertThatThrownBy(() -> store.runs(ADMIN, job.id(), null, 101))
                 .hasMessageContaining("first must be between 1 and 100");
 
-        assertThat(store.lastWrite(ADMIN, SPARK_OUTPUT)).as("the failed run wrote nothing that counts")
-                .map(RunView::id).contains("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01");
+        assertThat(store.lastWrite(ADMIN, SPARK_OUTPUT))
+                .as("the failed run wrote nothing that counts")
+                .map(RunView::id)
+                .contains("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01");
         assertThat(store.lastWrite(Viewer.PUBLIC, SPARK_OUTPUT)).isEmpty();
     }
 
@@ -196,7 +224,9 @@ class OpenLineageIT {
         LineageStore timed = new LineageStore(driver, TraversalLimits.DEFAULT, clock);
         NodeRef one = NodeRef.dataset("gamma.one");
         NodeRef product = NodeRef.product("gamma.one");
-        assertThat(timed.health(ADMIN, List.of(one)).get(one).status()).as("never written").isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(timed.health(ADMIN, List.of(one)).get(one).status())
+                .as("never written")
+                .isEqualTo(HealthStatus.UNKNOWN);
 
         // a job completes writing the table at 06:15: fresh until 07:45 (frequency 1 h + latency 30 min)
         String complete = """
@@ -218,41 +248,58 @@ class OpenLineageIT {
         assertThat(late.reason()).contains("frequency 1 h + latency 30 min");
 
         String failed = complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "2d0a9b5e-3b9c-4c0a-9f66-4b5b1e3c9a03")
-                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
+                .replace("\"COMPLETE\"", "\"FAIL\"")
+                .replace("2026-11-20T06:15", "2026-11-20T07:40");
         timed.record(ADMIN, reader.read(failed));
         assertThat(timed.health(ADMIN, List.of(product)).get(product).status()).isEqualTo(HealthStatus.FAILING);
         SearchPage failing = timed.search(ADMIN, SearchQuery.text("").withHealth(HealthStatus.FAILING));
-        assertThat(failing.hits()).extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrder(
-                tuple(NodeKind.PRODUCT, "gamma.one"), tuple(NodeKind.DATASET, "gamma.one"),
-                tuple(NodeKind.FIELD, "gamma.one.x"));
+        assertThat(failing.hits())
+                .extracting(SearchHit::kind, SearchHit::id)
+                .containsExactlyInAnyOrder(
+                        tuple(NodeKind.PRODUCT, "gamma.one"),
+                        tuple(NodeKind.DATASET, "gamma.one"),
+                        tuple(NodeKind.FIELD, "gamma.one.x"));
         assertThat(timed.search(ADMIN, SearchQuery.text("")).facets().get("health"))
                 .contains(new FacetCount("FAILING", 3));
         // an older event arriving late changes nothing
-        timed.record(ADMIN, reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
-                "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04").replace("2026-11-20T06:15", "2026-11-20T06:20")));
+        timed.record(
+                ADMIN,
+                reader.read(
+                        complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04")
+                                .replace("2026-11-20T06:15", "2026-11-20T06:20")));
         assertThat(timed.health(ADMIN, List.of(one)).get(one).status()).isEqualTo(HealthStatus.FAILING);
-        assertThat(timed.health(Viewer.PUBLIC, List.of(one))).as("an internal product's dataset").isEmpty();
+        assertThat(timed.health(Viewer.PUBLIC, List.of(one)))
+                .as("an internal product's dataset")
+                .isEmpty();
     }
 
     @Test
     void aRunsDataQualityIsKeptPerDatasetNewestFirst() {
         String first = fixture("quality-check-complete.json");
         String second = first.replace("7e4f9a03-2d3c-4b5a-9f4e-8a9b0c1d2e3f", "8f5a0b14-3e4d-4c6b-8a5f-9b0c1d2e3f40")
-                .replace("2026-11-20T07:00", "2026-11-21T07:00").replace("\"success\": false", "\"success\": true")
+                .replace("2026-11-20T07:00", "2026-11-21T07:00")
+                .replace("\"success\": false", "\"success\": true")
                 .replace("\"nullCount\": 3", "\"nullCount\": 0");
         store.record(ADMIN, reader.read(first));
         store.record(ADMIN, reader.read(second));
         store.record(ADMIN, reader.read(second.replace("\"COMPLETE\"", "\"RUNNING\"")));
 
         List<QualityView> results = store.quality(ADMIN, "gamma.joined", 10);
-        assertThat(results).extracting(QualityView::run).as("one per run, newest first")
+        assertThat(results)
+                .extracting(QualityView::run)
+                .as("one per run, newest first")
                 .containsExactly("8f5a0b14-3e4d-4c6b-8a5f-9b0c1d2e3f40", "7e4f9a03-2d3c-4b5a-9f4e-8a9b0c1d2e3f");
-        assertThat(results.get(1).quality()).isEqualTo(reader.read(first).inputs().get(0).quality());
+        assertThat(results.get(1).quality())
+                .isEqualTo(reader.read(first).inputs().get(0).quality());
         assertThat(results.get(1).job()).isEqualTo("quality/gamma.joined_checks");
         assertThat(results.get(0).quality().columns().get(0).nullCount()).isEqualTo(0.0);
-        assertThat(results.get(0).quality().columns().get(0).count()).as("not reported").isNull();
+        assertThat(results.get(0).quality().columns().get(0).count())
+                .as("not reported")
+                .isNull();
         assertThat(store.quality(ADMIN, "gamma.joined", 1)).hasSize(1);
-        assertThat(store.quality(Viewer.PUBLIC, "gamma.joined", 10)).as("for authenticated viewers").isEmpty();
+        assertThat(store.quality(Viewer.PUBLIC, "gamma.joined", 10))
+                .as("for authenticated viewers")
+                .isEmpty();
         assertThatThrownBy(() -> store.quality(ADMIN, "gamma.joined", 0)).hasMessageContaining("last must be");
     }
 
@@ -268,17 +315,20 @@ class OpenLineageIT {
                  "inputs": [], "outputs": [{"namespace": "postgres://warehouse:5432", "name": "warehouse.gamma.one"}]}
                 """;
         String failed = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "2d0a9b5e-3b9c-4c0a-9f66-4b5b1e3c9a03")
-                .replace("\"COMPLETE\"", "\"FAIL\"").replace("2026-11-20T06:15", "2026-11-20T07:40");
+                .replace("\"COMPLETE\"", "\"FAIL\"")
+                .replace("2026-11-20T06:15", "2026-11-20T07:40");
         String older = loaded.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "3e1b0c6f-4cad-4d1b-8a77-5c6c2f4dab04")
                 .replace("2026-11-20T06:15", "2026-11-20T06:20");
-        String restarted = loaded
-                .replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "4f2c1d7a-5dbe-4e2c-9b88-6d7d3a5ebc05")
-                .replace("\"COMPLETE\"", "\"START\"").replace("2026-11-20T06:15", "2026-11-20T07:50");
+        String restarted = loaded.replace(
+                        "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e02", "4f2c1d7a-5dbe-4e2c-9b88-6d7d3a5ebc05")
+                .replace("\"COMPLETE\"", "\"START\"")
+                .replace("2026-11-20T06:15", "2026-11-20T07:50");
         // out of order on purpose: a run's COMPLETE before its START, a failure followed by a newer run (its alert
         // stays), an older success after them, a retry
-        List<String> sent = List.of(complete, start, fixture("quality-check-complete.json"), loaded, failed,
-                restarted, older, complete);
-        List<KeyedEvent> events = sent.stream().map(reader::read).map(KeyedEvent::of).toList();
+        List<String> sent = List.of(
+                complete, start, fixture("quality-check-complete.json"), loaded, failed, restarted, older, complete);
+        List<KeyedEvent> events =
+                sent.stream().map(reader::read).map(KeyedEvent::of).toList();
         events.forEach(event -> store.record(ADMIN, event.event()));
         List<String> oneByOne = storedGraph();
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
@@ -288,11 +338,15 @@ class OpenLineageIT {
         RecordedBatch together = store.record(ADMIN, events);
 
         assertThat(together.failure()).isNull();
-        assertThat(together.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
+        assertThat(together.outcomes())
+                .extracting(outcome -> outcome.recorded().duplicate())
                 .containsExactly(false, false, false, false, false, false, false, true);
         assertThat(storedGraph()).isEqualTo(oneByOne);
-        assertThat(driver.executableQuery("MATCH (a:Alert {kind: 'FAILING'}) RETURN a.subject AS subject").execute()
-                .records()).extracting(row -> row.get("subject").asString()).containsExactly("gamma.one");
+        assertThat(driver.executableQuery("MATCH (a:Alert {kind: 'FAILING'}) RETURN a.subject AS subject")
+                        .execute()
+                        .records())
+                .extracting(row -> row.get("subject").asString())
+                .containsExactly("gamma.one");
     }
 
     @Test
@@ -300,40 +354,60 @@ class OpenLineageIT {
         String complete = fixture("spark-join-complete.json");
         List<java.util.concurrent.Callable<RecordedBatch>> requests = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            KeyedEvent event = KeyedEvent.of(reader.read(complete.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
-                    "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e1" + i)));
+            KeyedEvent event = KeyedEvent.of(reader.read(complete.replace(
+                    "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e1" + i)));
             requests.add(() -> store.record(ADMIN, List.of(event, event)));
         }
         for (RecordedBatch batch : atOnce(6, requests)) {
             assertThat(batch.failure()).isNull();
-            assertThat(batch.outcomes()).extracting(outcome -> outcome.recorded().duplicate())
-                    .as("the second copy is the first one sent again").containsExactly(false, true);
+            assertThat(batch.outcomes())
+                    .extracting(outcome -> outcome.recorded().duplicate())
+                    .as("the second copy is the first one sent again")
+                    .containsExactly(false, true);
         }
-        assertThat(driver.executableQuery("MATCH (r:Run)-[:OF_JOB]->(:Job) RETURN count(r) AS n").execute().records()
-                .get(0).get("n").asInt()).isEqualTo(6);
+        assertThat(driver.executableQuery("MATCH (r:Run)-[:OF_JOB]->(:Job) RETURN count(r) AS n")
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("n")
+                        .asInt())
+                .isEqualTo(6);
     }
 
     @Test
     void anEventRefusedAmongOthersStoresNothingAndTheOthersAreStored() {
         String fromGamma = fixture("spark-join-complete.json");
-        String intoGamma = fromGamma.replace("\"inputs\"", "\"swap\"").replace("\"outputs\"", "\"inputs\"")
-                .replace("\"swap\"", "\"outputs\"").replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01",
-                        "5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05");
-        String later = fromGamma
-                .replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06");
+        String intoGamma = fromGamma
+                .replace("\"inputs\"", "\"swap\"")
+                .replace("\"outputs\"", "\"inputs\"")
+                .replace("\"swap\"", "\"outputs\"")
+                .replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05");
+        String later =
+                fromGamma.replace("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01", "6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06");
         Viewer beta = Viewer.of("bea", Set.of("beta-team"));
 
-        RecordedBatch batch = store.record(beta, List.of(KeyedEvent.of(reader.read(fromGamma)),
-                KeyedEvent.of(reader.read(intoGamma)), KeyedEvent.of(reader.read(later))));
+        RecordedBatch batch = store.record(
+                beta,
+                List.of(
+                        KeyedEvent.of(reader.read(fromGamma)),
+                        KeyedEvent.of(reader.read(intoGamma)),
+                        KeyedEvent.of(reader.read(later))));
 
         assertThat(batch.failure()).isNull();
-        assertThat(batch.outcomes()).extracting(RecordedBatch.Outcome::refusal).containsExactly(null,
-                "the event writes into catalog dataset gamma.joined, which team gamma-team owns; only its owners "
-                        + "report jobs producing it (the writer's teams: [beta-team])", null);
+        assertThat(batch.outcomes())
+                .extracting(RecordedBatch.Outcome::refusal)
+                .containsExactly(
+                        null,
+                        "the event writes into catalog dataset gamma.joined, which team gamma-team owns; only its owners "
+                                + "report jobs producing it (the writer's teams: [beta-team])",
+                        null);
         assertThat(run("0b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e01")).isEqualTo("COMPLETE");
         assertThat(run("6b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e06")).isEqualTo("COMPLETE");
         assertThat(driver.executableQuery("MATCH (r:Run {id: '5b8e7f3c-1f7a-4a8e-9d44-2f3f9c1a7e05'}) RETURN r")
-                .execute().records()).as("nothing of the refused event").isEmpty();
+                        .execute()
+                        .records())
+                .as("nothing of the refused event")
+                .isEmpty();
         RecordedEvent byOwner = store.record(Viewer.of("gus", Set.of("gamma-team")), reader.read(intoGamma));
         assertThat(byOwner.duplicate()).as("its key was given back").isFalse();
     }
@@ -343,14 +417,20 @@ class OpenLineageIT {
      * the times the fixtures' products were loaded (to the nanosecond, where events' times are to the minute here).
      */
     private List<String> storedGraph() {
-        return GraphFingerprint.of(driver).stream().filter(line -> !line.startsWith("[LineageEventKey]"))
+        return GraphFingerprint.of(driver).stream()
+                .filter(line -> !line.startsWith("[LineageEventKey]"))
                 .map(line -> line.replaceAll("=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z", "=(loaded)"))
                 .toList();
     }
 
     private String run(String id) {
         return driver.executableQuery("MATCH (r:Run {id: $id})-[:OF_JOB]->(:Job) RETURN r.state AS state")
-                .withParameters(java.util.Map.of("id", id)).execute().records().get(0).get("state").asString();
+                .withParameters(java.util.Map.of("id", id))
+                .execute()
+                .records()
+                .get(0)
+                .get("state")
+                .asString();
     }
 
     private static String fixture(String name) {

@@ -25,16 +25,17 @@ import org.neo4j.driver.Session;
  */
 public final class PlanningBenchmark {
 
-    private PlanningBenchmark() {
-    }
+    private PlanningBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> statements = Arrays.asList(System.getProperty("bench.statements",
-                "search,browse,product-by-id,dataset-by-id,field-by-id,lifecycle,health-facts,governance-flows")
+        List<String> statements = Arrays.asList(System.getProperty(
+                        "bench.statements",
+                        "search,browse,product-by-id,dataset-by-id,field-by-id,lifecycle,health-facts,governance-flows")
                 .split(","));
         int rounds = Integer.getInteger("bench.rounds", 5);
         Path home = Files.createTempDirectory("mesh-catalog-planning-");
-        try (GraphConnection connection = GraphConnection.open(new GraphSettings(null, "neo4j", "", home, 0, 64L << 20))) {
+        try (GraphConnection connection =
+                GraphConnection.open(new GraphSettings(null, "neo4j", "", home, 0, 64L << 20))) {
             Driver driver = connection.driver();
             new LineageStore(driver, TraversalLimits.DEFAULT, Clock.systemUTC(), LineageStore.Procedures.NEVER)
                     .initSchema();
@@ -46,10 +47,17 @@ public final class PlanningBenchmark {
                     best.merge(name, planner.millis(Cypher.named(name)), Math::min);
                 }
             }
-            System.out.printf(Locale.ROOT, "Planning time, best of %d interleaved rounds (EXPLAIN, plan cache "
-                    + "bypassed):%n%n| statement | characters | planning |%n|---|---|---|%n", rounds);
-            best.forEach((name, millis) -> System.out.printf(Locale.ROOT, "| %s | %,d | %,d ms |%n", name,
-                    Cypher.named(name).length(), millis));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Planning time, best of %d interleaved rounds (EXPLAIN, plan cache "
+                            + "bypassed):%n%n| statement | characters | planning |%n|---|---|---|%n",
+                    rounds);
+            best.forEach((name, millis) -> System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d ms |%n",
+                    name,
+                    Cypher.named(name).length(),
+                    millis));
         }
     }
 

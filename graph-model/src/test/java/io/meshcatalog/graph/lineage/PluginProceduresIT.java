@@ -24,10 +24,12 @@ class PluginProceduresIT extends ServerProceduresContract {
     @Test
     void bothWaysHideTheSameNodesFromEveryViewer() {
         Fixtures.visibility().forEach(inside::upsert);
-        List<Viewer> viewers = List.of(Viewer.PUBLIC, Viewer.of("olga", Set.of("ads-team")),
-                Viewer.of("carl", Set.of("crm-team")));
+        List<Viewer> viewers =
+                List.of(Viewer.PUBLIC, Viewer.of("olga", Set.of("ads-team")), Viewer.of("carl", Set.of("crm-team")));
         int hiding = 0;
-        List<NodeRef> roots = roots().stream().filter(root -> root.id().matches("(shop|crm|ads)\\..*")).toList();
+        List<NodeRef> roots = roots().stream()
+                .filter(root -> root.id().matches("(shop|crm|ads)\\..*"))
+                .toList();
         assertThat(roots).hasSize(14);
         for (NodeRef root : roots) {
             for (Viewer viewer : viewers) {
@@ -35,14 +37,16 @@ class PluginProceduresIT extends ServerProceduresContract {
                 try {
                     impact = inside.impact(viewer, root, null);
                 } catch (UnknownNodeException hidden) {
-                    assertThatThrownBy(() -> cypher.impact(viewer, root, null)).isInstanceOf(UnknownNodeException.class);
+                    assertThatThrownBy(() -> cypher.impact(viewer, root, null))
+                            .isInstanceOf(UnknownNodeException.class);
                     continue;
                 }
                 hiding += impact.hidden().isEmpty() ? 0 : 1;
                 assertThat(impact).as("impact of %s for %s", root, viewer).isEqualTo(cypher.impact(viewer, root, null));
                 // downstream, the impact above walks as lineage does; upstream is the other way through the procedure
-                assertThat(inside.lineage(viewer, root, Direction.UPSTREAM, null)).as("upstream of %s for %s", root,
-                        viewer).isEqualTo(cypher.lineage(viewer, root, Direction.UPSTREAM, null));
+                assertThat(inside.lineage(viewer, root, Direction.UPSTREAM, null))
+                        .as("upstream of %s for %s", root, viewer)
+                        .isEqualTo(cypher.lineage(viewer, root, Direction.UPSTREAM, null));
             }
         }
         assertThat(hiding).as("answers that hide something").isGreaterThanOrEqualTo(5);
@@ -51,8 +55,11 @@ class PluginProceduresIT extends ServerProceduresContract {
     @Test
     void theProceduresComeFromThePluginJar() {
         assertThat(driver.executableQuery("SHOW PROCEDURES YIELD name, description WHERE name STARTS WITH "
-                + "'meshcatalog.' RETURN name, description").execute().records())
-                .singleElement().satisfies(row -> {
+                                + "'meshcatalog.' RETURN name, description")
+                        .execute()
+                        .records())
+                .singleElement()
+                .satisfies(row -> {
                     assertThat(row.get("name").asString()).isEqualTo("meshcatalog.walk");
                     assertThat(row.get("description").asString()).startsWith("Breadth-first along FEEDS");
                 });

@@ -59,10 +59,14 @@ class ProductAccessIT {
             for (boolean ownTeam : List.of(true, false)) {
                 String name = visibility.name().toLowerCase() + (ownTeam ? "_own" : "_inherited");
                 products.put("rule." + name, Map.entry(visibility, ownTeam ? "own-team" : "rule-team"));
-                yaml.append("  - id: rule.").append(name).append("\n    status: active\n    visibility: ")
-                        .append(visibility.name().toLowerCase()).append('\n')
+                yaml.append("  - id: rule.")
+                        .append(name)
+                        .append("\n    status: active\n    visibility: ")
+                        .append(visibility.name().toLowerCase())
+                        .append('\n')
                         .append(ownTeam ? "    team: {name: own-team}\n" : "")
-                        .append("    schema: [{name: ").append(name)
+                        .append("    schema: [{name: ")
+                        .append(name)
                         .append(", properties: [{name: id, logicalType: string}]}]\n");
             }
         }
@@ -71,25 +75,40 @@ class ProductAccessIT {
         grant(Viewer.of("gus", Set.of("grantee-team")), "rule.private_own", "grantee-team", inAWeek);
         grant(Viewer.of("gus", Set.of("grantee-team")), "rule.internal_inherited", "grantee-team", inAWeek);
         grant(Viewer.of("gina", Set.of("other-team")), "rule.private_inherited", null, inAWeek);
-        grant(Viewer.of("liam", Set.of("late-team")), "rule.private_own", "late-team",
+        grant(
+                Viewer.of("liam", Set.of("late-team")),
+                "rule.private_own",
+                "late-team",
                 clock.instant().plus(Duration.ofDays(1)));
         clock.advance(Duration.ofDays(2));
     }
 
     @Test
     void theCypherPredicateAndTheJavaRuleAgreeOnEveryCombination() {
-        Map<String, Set<String>> granted = Map.of("granted team", Set.of("rule.private_own", "rule.internal_inherited"),
-                "granted alone", Set.of("rule.private_inherited"));
+        Map<String, Set<String>> granted = Map.of(
+                "granted team",
+                Set.of("rule.private_own", "rule.internal_inherited"),
+                "granted alone",
+                Set.of("rule.private_inherited"));
         int seen = 0;
         int hidden = 0;
         for (Map.Entry<String, Viewer> viewer : VIEWERS.entrySet()) {
             Set<String> grants = granted.getOrDefault(viewer.getKey(), Set.of());
-            assertThat(store.grantedProducts(viewer.getValue())).as(viewer.getKey()).isEqualTo(grants);
+            assertThat(store.grantedProducts(viewer.getValue()))
+                    .as(viewer.getKey())
+                    .isEqualTo(grants);
             for (Map.Entry<String, Map.Entry<Visibility, String>> product : products.entrySet()) {
-                boolean rule = ProductAccess.maySee(viewer.getValue(), product.getValue().getKey(),
-                        product.getValue().getValue(), product.getKey(), grants);
-                boolean graph = store.product(viewer.getValue(), product.getKey()).isPresent();
-                assertThat(graph).as("%s sees %s", viewer.getKey(), product.getKey()).isEqualTo(rule);
+                boolean rule = ProductAccess.maySee(
+                        viewer.getValue(),
+                        product.getValue().getKey(),
+                        product.getValue().getValue(),
+                        product.getKey(),
+                        grants);
+                boolean graph =
+                        store.product(viewer.getValue(), product.getKey()).isPresent();
+                assertThat(graph)
+                        .as("%s sees %s", viewer.getKey(), product.getKey())
+                        .isEqualTo(rule);
                 seen += rule ? 1 : 0;
                 hidden += rule ? 0 : 1;
             }
@@ -103,13 +122,22 @@ class ProductAccessIT {
         for (Map.Entry<String, Viewer> viewer : VIEWERS.entrySet()) {
             Set<String> grants = store.grantedProducts(viewer.getValue());
             List<String> expected = products.entrySet().stream()
-                    .filter(p -> ProductAccess.maySee(viewer.getValue(), p.getValue().getKey(), p.getValue().getValue(),
-                            p.getKey(), grants))
-                    .map(Map.Entry::getKey).sorted().toList();
-            SearchPage page = store.search(viewer.getValue(), SearchQuery.text("").withKinds(Set.of(NodeKind.PRODUCT))
-                    .page(0, 100));
-            assertThat(page.hits()).as(viewer.getKey()).extracting(SearchHit::id).containsExactlyInAnyOrderElementsOf(
-                    expected);
+                    .filter(p -> ProductAccess.maySee(
+                            viewer.getValue(),
+                            p.getValue().getKey(),
+                            p.getValue().getValue(),
+                            p.getKey(),
+                            grants))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            SearchPage page = store.search(
+                    viewer.getValue(),
+                    SearchQuery.text("").withKinds(Set.of(NodeKind.PRODUCT)).page(0, 100));
+            assertThat(page.hits())
+                    .as(viewer.getKey())
+                    .extracting(SearchHit::id)
+                    .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(page.total()).as(viewer.getKey()).isEqualTo(expected.size());
         }
     }

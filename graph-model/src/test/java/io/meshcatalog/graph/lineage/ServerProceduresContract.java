@@ -26,8 +26,8 @@ abstract class ServerProceduresContract {
     ServerProceduresContract(Driver driver) {
         this.driver = driver;
         this.inside = new LineageStore(driver);
-        this.cypher = new LineageStore(driver, TraversalLimits.DEFAULT, Clock.systemUTC(),
-                LineageStore.Procedures.NEVER);
+        this.cypher =
+                new LineageStore(driver, TraversalLimits.DEFAULT, Clock.systemUTC(), LineageStore.Procedures.NEVER);
     }
 
     @BeforeEach
@@ -47,11 +47,13 @@ abstract class ServerProceduresContract {
         driver.executableQuery("""
                 MATCH (n) WHERE (n:DataProduct OR n:Dataset OR n:Field) AND NOT coalesce(n.placeholder, false)
                 RETURN labels(n) AS labels, n.id AS id ORDER BY id""").execute().records().forEach(row -> {
-                    List<String> labels = row.get("labels").asList(Value::asString);
-                    String id = row.get("id").asString();
-                    roots.add(labels.contains("DataProduct") ? NodeRef.product(id)
+            List<String> labels = row.get("labels").asList(Value::asString);
+            String id = row.get("id").asString();
+            roots.add(
+                    labels.contains("DataProduct")
+                            ? NodeRef.product(id)
                             : labels.contains("Dataset") ? NodeRef.dataset(id) : NodeRef.field(id));
-                });
+        });
         return roots;
     }
 }

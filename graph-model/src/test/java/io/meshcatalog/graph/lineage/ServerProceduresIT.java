@@ -30,12 +30,15 @@ class ServerProceduresIT extends ServerProceduresContract {
         List<NodeRef> roots = roots();
         assertThat(roots).hasSizeGreaterThan(30);
         for (NodeRef root : roots) {
-            assertThat(inside.impact(ADMIN, root, null)).as("impact of %s", root)
+            assertThat(inside.impact(ADMIN, root, null))
+                    .as("impact of %s", root)
                     .isEqualTo(cypher.impact(ADMIN, root, null));
-            assertThat(inside.impact(ADMIN, root, 2)).as("impact of %s, depth 2", root)
+            assertThat(inside.impact(ADMIN, root, 2))
+                    .as("impact of %s, depth 2", root)
                     .isEqualTo(cypher.impact(ADMIN, root, 2));
             for (Direction direction : Direction.values()) {
-                assertThat(inside.lineage(ADMIN, root, direction, null)).as("%s lineage of %s", direction, root)
+                assertThat(inside.lineage(ADMIN, root, direction, null))
+                        .as("%s lineage of %s", direction, root)
                         .isEqualTo(cypher.lineage(ADMIN, root, direction, null));
             }
         }
@@ -55,7 +58,8 @@ class ServerProceduresIT extends ServerProceduresContract {
         // which nodes a size limit keeps depends on the order they come back in; how many does not
         TraversalLimits few = new TraversalLimits(5, 10, 4);
         ImpactReport sizeCut = store(few, LineageStore.Procedures.NEVER).impact(ADMIN, hub, 5);
-        ImpactReport sizeCutInside = store(few, LineageStore.Procedures.USE_WHEN_PRESENT).impact(ADMIN, hub, 5);
+        ImpactReport sizeCutInside =
+                store(few, LineageStore.Procedures.USE_WHEN_PRESENT).impact(ADMIN, hub, 5);
         assertThat(sizeCut.truncated()).isTrue();
         assertThat(sizeCutInside.truncated()).isTrue();
         assertThat(sizeCutInside.ofKind(NodeKind.DATASET)).hasSize(4).hasSameSizeAs(sizeCut.ofKind(NodeKind.DATASET));
@@ -65,4 +69,3 @@ class ServerProceduresIT extends ServerProceduresContract {
         return new LineageStore(driver, limits, Clock.systemUTC(), procedures);
     }
 }
-

@@ -53,16 +53,22 @@ class SharedGraphIT {
 
         Claim refused = leases.claim("beta", "gateway-b", LEASE, null);
         assertThat(refused.claimed()).isFalse();
-        assertThat(refused.reason("beta")).isEqualTo("gateway gateway-a is harvesting domain beta (its lease runs "
-                + "until 2026-12-07T03:02:00Z)");
-        assertThat(leases.claim("gamma", "gateway-b", LEASE, null).claimed()).as("another domain").isTrue();
-        assertThat(leases.claim("beta", "gateway-a", LEASE, null).claimed()).as("its holder, again").isTrue();
+        assertThat(refused.reason("beta"))
+                .isEqualTo(
+                        "gateway gateway-a is harvesting domain beta (its lease runs " + "until 2026-12-07T03:02:00Z)");
+        assertThat(leases.claim("gamma", "gateway-b", LEASE, null).claimed())
+                .as("another domain")
+                .isTrue();
+        assertThat(leases.claim("beta", "gateway-a", LEASE, null).claimed())
+                .as("its holder, again")
+                .isTrue();
 
         clock.advance(LEASE.plusSeconds(1)); // gateway-a died holding it
         assertThat(leases.claim("beta", "gateway-b", LEASE, null).claimed()).isTrue();
         leases.release("beta", "gateway-a", true);
         assertThat(leases.claim("beta", "gateway-c", LEASE, null).claimed())
-                .as("the dead holder's late release ends nothing of its successor's").isFalse();
+                .as("the dead holder's late release ends nothing of its successor's")
+                .isFalse();
     }
 
     @Test
@@ -74,23 +80,29 @@ class SharedGraphIT {
 
         Claim skipped = leases.claim("beta", "gateway-b", LEASE, clock.instant().minus(interval.dividedBy(2)));
         assertThat(skipped.claimed()).isFalse();
-        assertThat(skipped.reason("beta")).isEqualTo("domain beta was harvested by gateway gateway-a at "
-                + "2026-12-07T03:00:00Z, within the harvest interval");
-        assertThat(leases.claim("beta", "gateway-b", LEASE, null).claimed()).as("a harvest someone asked for")
+        assertThat(skipped.reason("beta"))
+                .isEqualTo("domain beta was harvested by gateway gateway-a at "
+                        + "2026-12-07T03:00:00Z, within the harvest interval");
+        assertThat(leases.claim("beta", "gateway-b", LEASE, null).claimed())
+                .as("a harvest someone asked for")
                 .isTrue();
         leases.release("beta", "gateway-b", false);
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(leases.claim("beta", "gateway-a", LEASE, clock.instant().minus(interval.dividedBy(2))).claimed())
-                .as("half an interval after the last harvest that succeeded").isTrue();
+        assertThat(leases.claim("beta", "gateway-a", LEASE, clock.instant().minus(interval.dividedBy(2)))
+                        .claimed())
+                .as("half an interval after the last harvest that succeeded")
+                .isTrue();
     }
 
     @Test
     void ofGatewaysClaimingOneDomainAtOnceExactlyOneHoldsIt() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<Boolean>> claims = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(i ->
-                    () -> leases.claim("alpha", "gateway-" + i, LEASE, null).claimed()).toList();
+            List<Callable<Boolean>> claims = IntStream.range(0, 8)
+                    .<Callable<Boolean>>mapToObj(i -> () ->
+                            leases.claim("alpha", "gateway-" + i, LEASE, null).claimed())
+                    .toList();
             long holders = 0;
             for (Future<Boolean> claim : threads.invokeAll(claims)) {
                 holders += claim.get() ? 1 : 0;
@@ -138,7 +150,9 @@ class SharedGraphIT {
 
         leases.claim("alpha", "gateway-a", LEASE, null);
 
-        assertThat(driver.executableQueryBookmarkManager().getBookmarks()).isNotEmpty().isNotEqualTo(beforeTheWrite);
+        assertThat(driver.executableQueryBookmarkManager().getBookmarks())
+                .isNotEmpty()
+                .isNotEqualTo(beforeTheWrite);
     }
 
     @Test
@@ -150,11 +164,14 @@ class SharedGraphIT {
 
         store.upsert(Fixtures.yaml("beta.yaml", beta), beta);
         store.upsert(Fixtures.yaml("beta.yaml", beta));
-        assertThat(changes.counts()).as("the same text again, and an upsert that stores no text")
+        assertThat(changes.counts())
+                .as("the same text again, and an upsert that stores no text")
                 .containsEntry(Scope.VOCABULARY, first);
 
         String withoutFan = beta.substring(0, beta.indexOf("  - id: beta.fan"));
         store.upsert(Fixtures.yaml("beta.yaml", withoutFan), withoutFan);
-        assertThat(changes.counts().get(Scope.VOCABULARY)).as("beta.fan retired").isGreaterThan(first);
+        assertThat(changes.counts().get(Scope.VOCABULARY))
+                .as("beta.fan retired")
+                .isGreaterThan(first);
     }
 }

@@ -81,19 +81,22 @@ public final class SpringDataNeo4jBenchmark {
         this.driver = driver;
         Neo4jBookmarkManager bookmarks = Neo4jBookmarkManager.create();
         client = Neo4jClient.with(driver).withNeo4jBookmarkManager(bookmarks).build();
-        Neo4jTransactionManager transactions = Neo4jTransactionManager.with(driver).withBookmarkManager(bookmarks)
+        Neo4jTransactionManager transactions = Neo4jTransactionManager.with(driver)
+                .withBookmarkManager(bookmarks)
                 .build();
         readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readWrite = new TransactionTemplate(transactions);
-        productParameters = ViewerParameters.of(Viewer.EVERYTHING, Instant.now()).with("id", PRODUCT);
+        productParameters =
+                ViewerParameters.of(Viewer.EVERYTHING, Instant.now()).with("id", PRODUCT);
     }
 
     /** What the catalog keeps of a product row. */
     record ProductRow(String id, List<String> datasets, List<String> consumers) {
 
         static ProductRow of(Record row) {
-            return new ProductRow(row.get("product").get("id").asString(),
+            return new ProductRow(
+                    row.get("product").get("id").asString(),
                     row.get("datasets").asList(value -> value.asString()),
                     row.get("consumers").asList(value -> value.asString()));
         }
@@ -103,14 +106,15 @@ public final class SpringDataNeo4jBenchmark {
     record DatasetRow(String id, String name, String updatedAt) {
 
         static DatasetRow of(Record row) {
-            return new DatasetRow(row.get("id").asString(), row.get("name").asString(),
+            return new DatasetRow(
+                    row.get("id").asString(),
+                    row.get("name").asString(),
                     row.get("updatedAt").asString());
         }
     }
 
     /** One operation both ways, and how many calls of it make a turn. */
-    private record Pair(String name, Supplier<Object> driver, Supplier<Object> springData, int runs) {
-    }
+    private record Pair(String name, Supplier<Object> driver, Supplier<Object> springData, int runs) {}
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
         if (System.getProperty("logback.configurationFile") == null) {
@@ -124,13 +128,17 @@ public final class SpringDataNeo4jBenchmark {
             store.initSchema();
             Fixtures.demo().forEach(store::upsert);
             driver.executableQuery("UNWIND range(1, $rows) AS i CREATE (:Dataset {id: 'bench.' + i, "
-                    + "name: 'dataset ' + i, updatedAt: '2026-12-07T06:00:00Z'})").withParameters(Map.of("rows", ROWS))
+                            + "name: 'dataset ' + i, updatedAt: '2026-12-07T06:00:00Z'})")
+                    .withParameters(Map.of("rows", ROWS))
                     .execute();
             SpringDataNeo4jBenchmark bench = new SpringDataNeo4jBenchmark(driver);
             List<Pair> pairs = List.of(
                     new Pair("product by id", bench::productByIdDriver, bench::productByIdSpringData, runs),
                     new Pair("10,000 rows", bench::rowsDriver, bench::rowsSpringData, Math.max(1, runs / 10)),
-                    new Pair("10,000 rows, driver streamed", bench::rowsDriverStreamed, bench::rowsSpringData,
+                    new Pair(
+                            "10,000 rows, driver streamed",
+                            bench::rowsDriverStreamed,
+                            bench::rowsSpringData,
                             Math.max(1, runs / 10)),
                     new Pair("write, 3 statements", bench::writeDriver, bench::writeSpringData, runs));
             for (Pair pair : pairs) {
@@ -146,31 +154,49 @@ public final class SpringDataNeo4jBenchmark {
                     boolean driverFirst = round % 2 == 0;
                     for (int turn = 0; turn < 2; turn++) {
                         boolean driverTurn = driverFirst == (turn == 0);
-                        timings.computeIfAbsent(pair.name() + (driverTurn ? "|driver" : "|spring"),
-                                name -> new ArrayList<>()).addAll(repeat(driverTurn ? pair.driver()
-                                : pair.springData(), pair.runs()));
+                        timings.computeIfAbsent(
+                                        pair.name() + (driverTurn ? "|driver" : "|spring"), name -> new ArrayList<>())
+                                .addAll(repeat(driverTurn ? pair.driver() : pair.springData(), pair.runs()));
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%n%d interleaved rounds; per call, ms:%n%n| operation | driver p50 | "
-                    + "driver p95 | Spring Data p50 | Spring Data p95 | Spring Data / driver, p50 |%n"
-                    + "|---|---:|---:|---:|---:|---:|%n", rounds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%d interleaved rounds; per call, ms:%n%n| operation | driver p50 | "
+                            + "driver p95 | Spring Data p50 | Spring Data p95 | Spring Data / driver, p50 |%n"
+                            + "|---|---:|---:|---:|---:|---:|%n",
+                    rounds);
             for (Pair pair : pairs) {
                 Latency plain = latency(timings.get(pair.name() + "|driver"));
                 Latency spring = latency(timings.get(pair.name() + "|spring"));
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", pair.name(), plain.p50(),
-                        plain.p95(), spring.p50(), spring.p95(), spring.p50() / plain.p50());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                        pair.name(),
+                        plain.p50(),
+                        plain.p95(),
+                        spring.p50(),
+                        spring.p95(),
+                        spring.p50() / plain.p50());
             }
-            System.out.printf(Locale.ROOT, "%nContended writes: %d threads, %d transactions each, every one writing the "
-                    + "same two nodes, half the threads in the other order:%n%n| way | failed transactions | "
-                    + "transactions/s | why they failed |%n|---|---:|---:|---|%n", CONTENDERS, CONTENDED_RUNS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nContended writes: %d threads, %d transactions each, every one writing the "
+                            + "same two nodes, half the threads in the other order:%n%n| way | failed transactions | "
+                            + "transactions/s | why they failed |%n|---|---:|---:|---|%n",
+                    CONTENDERS,
+                    CONTENDED_RUNS);
             for (boolean driverWay : new boolean[] {true, false}) {
                 long started = System.nanoTime();
                 Map<String, Integer> failures = bench.contended(driverWay);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %s |%n", driverWay ? "driver, executeWrite"
-                        : "Spring Data, TransactionTemplate", failures.values().stream().mapToInt(n -> n).sum(),
-                        CONTENDERS * CONTENDED_RUNS / seconds, failures);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %.0f | %s |%n",
+                        driverWay ? "driver, executeWrite" : "Spring Data, TransactionTemplate",
+                        failures.values().stream().mapToInt(n -> n).sum(),
+                        CONTENDERS * CONTENDED_RUNS / seconds,
+                        failures);
             }
         }
     }
@@ -221,12 +247,12 @@ public final class SpringDataNeo4jBenchmark {
         String at = Instant.now().toString();
         if (driverWay) {
             try (Session session = CausalSessions.open(driver)) {
-                session.executeWriteWithoutResult(tx -> order.forEach(id -> tx.run(statement, Map.of("id", id,
-                        "at", at)).consume()));
+                session.executeWriteWithoutResult(tx -> order.forEach(
+                        id -> tx.run(statement, Map.of("id", id, "at", at)).consume()));
             }
         } else {
-            readWrite.executeWithoutResult(status -> order.forEach(id -> client.query(statement)
-                    .bindAll(Map.of("id", id, "at", at)).run()));
+            readWrite.executeWithoutResult(status -> order.forEach(id ->
+                    client.query(statement).bindAll(Map.of("id", id, "at", at)).run()));
         }
     }
 
@@ -245,54 +271,78 @@ public final class SpringDataNeo4jBenchmark {
     }
 
     private ProductRow productByIdDriver() {
-        return ProductRow.of(driver.executableQuery(Cypher.named("product-by-id")).withParameters(productParameters)
-                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute().records()
+        return ProductRow.of(driver.executableQuery(Cypher.named("product-by-id"))
+                .withParameters(productParameters)
+                .withConfig(
+                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .execute()
+                .records()
                 .get(0));
     }
 
     private ProductRow productByIdSpringData() {
-        return readOnly.execute(status -> client.query(Cypher.named("product-by-id")).bindAll(productParameters)
-                .fetchAs(ProductRow.class).mappedBy((types, row) -> ProductRow.of(row)).one().orElseThrow());
+        return readOnly.execute(status -> client.query(Cypher.named("product-by-id"))
+                .bindAll(productParameters)
+                .fetchAs(ProductRow.class)
+                .mappedBy((types, row) -> ProductRow.of(row))
+                .one()
+                .orElseThrow());
     }
 
     private List<DatasetRow> rowsDriver() {
-        return driver.executableQuery(ROWS_STATEMENT)
-                .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build()).execute().records()
-                .stream().map(DatasetRow::of).toList();
+        return driver
+                .executableQuery(ROWS_STATEMENT)
+                .withConfig(
+                        QueryConfig.builder().withRouting(RoutingControl.READ).build())
+                .execute()
+                .records()
+                .stream()
+                .map(DatasetRow::of)
+                .toList();
     }
 
     /** The same rows read in a read transaction and mapped as they stream in, not gathered into records first. */
     private List<DatasetRow> rowsDriverStreamed() {
         try (Session session = CausalSessions.open(driver)) {
-            return session.executeRead(tx -> tx.run(ROWS_STATEMENT).stream().map(DatasetRow::of).toList());
+            return session.executeRead(
+                    tx -> tx.run(ROWS_STATEMENT).stream().map(DatasetRow::of).toList());
         }
     }
 
     private List<DatasetRow> rowsSpringData() {
-        return readOnly.execute(status -> List.copyOf(client.query(ROWS_STATEMENT).fetchAs(DatasetRow.class)
-                .mappedBy((types, row) -> DatasetRow.of(row)).all()));
+        return readOnly.execute(status -> List.copyOf(client.query(ROWS_STATEMENT)
+                .fetchAs(DatasetRow.class)
+                .mappedBy((types, row) -> DatasetRow.of(row))
+                .all()));
     }
 
     private String writeDriver() {
         Map<String, Object> parameters = writeParameters();
         try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> WRITES.forEach(statement -> tx.run(statement, parameters)
-                    .consume()));
+            session.executeWriteWithoutResult(tx ->
+                    WRITES.forEach(statement -> tx.run(statement, parameters).consume()));
         }
         return "written";
     }
 
     private String writeSpringData() {
         Map<String, Object> parameters = writeParameters();
-        readWrite.executeWithoutResult(status -> WRITES.forEach(statement -> client.query(statement)
-                .bindAll(parameters).run()));
+        readWrite.executeWithoutResult(status -> WRITES.forEach(
+                statement -> client.query(statement).bindAll(parameters).run()));
         return "written";
     }
 
     /** A product of its own for each write: a hundred of them, written again in turn, as harvests do. */
     private Map<String, Object> writeParameters() {
         long n = writes++ % 100;
-        return Map.of("product", "written.product" + n, "dataset", "written." + n, "name", "written " + n,
-                "at", Instant.now().toString());
+        return Map.of(
+                "product",
+                "written.product" + n,
+                "dataset",
+                "written." + n,
+                "name",
+                "written " + n,
+                "at",
+                Instant.now().toString());
     }
 }

@@ -23,8 +23,8 @@ class StandardsRoundTripIT {
 
     StandardsRoundTripIT(Driver driver) {
         this.driver = driver;
-        this.store = new LineageStore(driver, TraversalLimits.DEFAULT, new MutableClock(
-                Instant.parse("2026-12-06T09:00:00Z")));
+        this.store = new LineageStore(
+                driver, TraversalLimits.DEFAULT, new MutableClock(Instant.parse("2026-12-06T09:00:00Z")));
     }
 
     @Test
@@ -35,9 +35,10 @@ class StandardsRoundTripIT {
         List<String> before = GraphFingerprint.of(driver);
 
         List<UpsertOutcome> again = demo.stream()
-                .map(domain -> new DescriptorLoader().load("standards of " + domain.domain().id(),
-                        new StandardsWriter().write(domain)))
-                .flatMap(domain -> store.upsert(domain).stream()).toList();
+                .map(domain -> new DescriptorLoader()
+                        .load("standards of " + domain.domain().id(), new StandardsWriter().write(domain)))
+                .flatMap(domain -> store.upsert(domain).stream())
+                .toList();
 
         assertThat(again).isNotEmpty().extracting(UpsertOutcome::change).containsOnly(UpsertOutcome.Change.UNCHANGED);
         assertThat(GraphFingerprint.of(driver)).isEqualTo(before);

@@ -48,27 +48,32 @@ class VisibilityIT {
         Fixtures.visibility().forEach(store::upsert);
     }
 
-
-
-
-
     @Test
     void impactThroughAPrivateProductNamesItsTeamButNoneOfItsItems() {
         ImpactReport impact = store.impact(OLGA, NodeRef.field("shop.orders.email"), null);
 
-        assertThat(impact.nodes()).extracting(LineageNode::kind, LineageNode::id).containsExactlyInAnyOrder(
-                tuple(NodeKind.FIELD, "ads.audience.hashed_email"), tuple(NodeKind.DATASET, "ads.audience"),
-                tuple(NodeKind.PRODUCT, "ads.audience"), tuple(NodeKind.CONSUMER, "ads.platform"));
+        assertThat(impact.nodes())
+                .extracting(LineageNode::kind, LineageNode::id)
+                .containsExactlyInAnyOrder(
+                        tuple(NodeKind.FIELD, "ads.audience.hashed_email"), tuple(NodeKind.DATASET, "ads.audience"),
+                        tuple(NodeKind.PRODUCT, "ads.audience"), tuple(NodeKind.CONSUMER, "ads.platform"));
         assertThat(impact.hidden()).containsExactly(new HiddenItems("crm-team", 4));
         assertThat(impact.ofKind(NodeKind.FIELD).get(0).path())
                 .containsExactly("shop.orders.email", LineageNode.HIDDEN, "ads.audience.hashed_email");
         ImpactReport drawn = store.impact(OLGA, NodeRef.field("shop.orders.email"), null, true);
-        assertThat(drawn.edges()).extracting(e -> e.from().id(), e -> e.to().id(), LineageEdge::kind)
+        assertThat(drawn.edges())
+                .extracting(e -> e.from().id(), e -> e.to().id(), LineageEdge::kind)
                 .contains(tuple("shop.orders.email", "ads.audience.hashed_email", LineageEdge.Kind.HIDDEN));
-        assertThat(drawn.edges()).flatExtracting(e -> List.of(e.from().id(), e.to().id()))
+        assertThat(drawn.edges())
+                .flatExtracting(e -> List.of(e.from().id(), e.to().id()))
                 .noneMatch(id -> id.startsWith("crm."));
-        assertThat(impact.ownersToNotify()).extracting(TeamToNotify::team, TeamToNotify::affected,
-                TeamToNotify::hiddenAffected, TeamToNotify::nearestDegree).containsExactly(
+        assertThat(impact.ownersToNotify())
+                .extracting(
+                        TeamToNotify::team,
+                        TeamToNotify::affected,
+                        TeamToNotify::hiddenAffected,
+                        TeamToNotify::nearestDegree)
+                .containsExactly(
                         tuple("crm-team", List.of(), 2, 1),
                         tuple("ads-team", List.of("ads.audience", "ads.platform"), 0, 2));
         assertThat(impact.toString()).doesNotContain("crm.");
@@ -91,26 +96,33 @@ class VisibilityIT {
     @Test
     void aConsumerIsAStartingPointOnlyForWhoMaySeeIt() {
         LineageResult upstream = store.lineage(OLGA, NodeRef.consumer("ads.platform"), Direction.UPSTREAM, null);
-        assertThat(upstream.nodes()).extracting(LineageNode::id).contains("ads.audience").doesNotContain("crm.contacts");
+        assertThat(upstream.nodes())
+                .extracting(LineageNode::id)
+                .contains("ads.audience")
+                .doesNotContain("crm.contacts");
         assertThatThrownBy(() -> store.lineage(ANONYMOUS, NodeRef.consumer("crm.mailer"), Direction.UPSTREAM, null))
                 .isInstanceOf(UnknownNodeException.class);
     }
 
     @Test
     void lineageThroughAPrivateProductMasksItInPaths() {
-        LineageResult upstream = store.lineage(OLGA, NodeRef.field("ads.audience.hashed_email"), Direction.UPSTREAM,
-                null);
+        LineageResult upstream =
+                store.lineage(OLGA, NodeRef.field("ads.audience.hashed_email"), Direction.UPSTREAM, null);
 
-        assertThat(upstream.nodes()).extracting(LineageNode::id, LineageNode::degree)
+        assertThat(upstream.nodes())
+                .extracting(LineageNode::id, LineageNode::degree)
                 .containsExactly(tuple("shop.orders.email", 2));
         assertThat(upstream.nodes().get(0).path())
                 .containsExactly("ads.audience.hashed_email", LineageNode.HIDDEN, "shop.orders.email");
         assertThat(upstream.hidden()).containsExactly(new HiddenItems("crm-team", 1));
 
         LineageResult downstream = store.lineage(OLGA, NodeRef.product("shop.orders"), Direction.DOWNSTREAM, null);
-        assertThat(downstream.nodes()).extracting(LineageNode::kind, LineageNode::id).containsExactly(
-                tuple(NodeKind.PRODUCT, "ads.audience"), tuple(NodeKind.DATASET, "ads.audience"),
-                tuple(NodeKind.CONSUMER, "ads.platform"));
+        assertThat(downstream.nodes())
+                .extracting(LineageNode::kind, LineageNode::id)
+                .containsExactly(
+                        tuple(NodeKind.PRODUCT, "ads.audience"),
+                        tuple(NodeKind.DATASET, "ads.audience"),
+                        tuple(NodeKind.CONSUMER, "ads.platform"));
         assertThat(downstream.nodes().get(2).path())
                 .containsExactly("shop.orders", LineageNode.HIDDEN, "ads.audience", "ads.platform");
         assertThat(downstream.hidden()).containsExactly(new HiddenItems("crm-team", 3));
@@ -119,23 +131,28 @@ class VisibilityIT {
 
     @Test
     void aHiddenStartingPointIsUnknownLikeOneThatDoesNotExist() {
-        for (NodeRef hidden : List.of(NodeRef.product("crm.contacts"), NodeRef.dataset("crm.contacts"),
+        for (NodeRef hidden : List.of(
+                NodeRef.product("crm.contacts"),
+                NodeRef.dataset("crm.contacts"),
                 NodeRef.field("crm.contacts.email"))) {
-            assertThatThrownBy(() -> store.impact(OLGA, hidden, null)).isInstanceOf(UnknownNodeException.class)
+            assertThatThrownBy(() -> store.impact(OLGA, hidden, null))
+                    .isInstanceOf(UnknownNodeException.class)
                     .hasMessage("the catalog has no " + hidden);
             assertThatThrownBy(() -> store.lineage(OLGA, hidden, Direction.UPSTREAM, null))
                     .isInstanceOf(UnknownNodeException.class);
         }
         assertThatThrownBy(() -> store.changeImpact(OLGA, List.of(FieldChange.drop("crm.contacts.email")), null))
-                .isInstanceOf(UnknownNodeException.class).hasMessage("the catalog has no field crm.contacts.email");
+                .isInstanceOf(UnknownNodeException.class)
+                .hasMessage("the catalog has no field crm.contacts.email");
     }
 
     @Test
     void changeImpactThroughAPrivateProductCountsWhatItBreaksThereWithoutNamingIt() {
-        ChangeImpactReport report = store.changeImpact(OLGA,
-                List.of(FieldChange.rename("shop.orders.email", "e_mail")), null);
+        ChangeImpactReport report =
+                store.changeImpact(OLGA, List.of(FieldChange.rename("shop.orders.email", "e_mail")), null);
 
-        assertThat(report.breaks()).extracting(b -> b.node().id())
+        assertThat(report.breaks())
+                .extracting(b -> b.node().id())
                 .containsExactly("ads.audience", "ads.audience", "ads.audience.hashed_email", "ads.platform");
         assertThat(report.hidden()).containsExactly(new HiddenItems("crm-team", 4));
         assertThat(report.ownersToNotify()).extracting(TeamToNotify::team).containsExactly("crm-team", "ads-team");
@@ -144,17 +161,24 @@ class VisibilityIT {
 
     @Test
     void aGrantShowsAPrivateProductToTheGrantedTeamUntilItExpires() {
-        AccessRequest request = store.requestAccess(OLGA, "crm.contacts", "ads-team", "advertising-audiences",
+        AccessRequest request = store.requestAccess(
+                OLGA,
+                "crm.contacts",
+                "ads-team",
+                "advertising-audiences",
                 clock.instant().plus(Duration.ofDays(30)));
         store.decideAccess(CARL, request.id(), AccessDecision.APPROVE, "for the spring campaign");
 
         for (Viewer granted : List.of(OLGA, OTTO)) {
             assertThat(store.product(granted, "crm.contacts")).isPresent();
             assertThat(store.search(granted, SearchQuery.text("email")).total()).isEqualTo(3);
-            assertThat(store.impact(granted, NodeRef.field("shop.orders.email"), null).hidden()).isEmpty();
+            assertThat(store.impact(granted, NodeRef.field("shop.orders.email"), null)
+                            .hidden())
+                    .isEmpty();
             assertThat(store.history(granted, "crm.contacts", 5)).hasSize(1);
         }
-        assertThat(store.product(Viewer.of("sue", Set.of("shop-team")), "crm.contacts")).isEmpty();
+        assertThat(store.product(Viewer.of("sue", Set.of("shop-team")), "crm.contacts"))
+                .isEmpty();
 
         clock.advance(Duration.ofDays(30));
 
@@ -163,8 +187,6 @@ class VisibilityIT {
         assertThat(store.impact(OLGA, NodeRef.field("shop.orders.email"), null).hidden())
                 .containsExactly(new HiddenItems("crm-team", 4));
     }
-
-
 
     @Test
     void datasetsKnownOnlyFromOpenLineageAreForAuthenticatedViewers() {
@@ -184,7 +206,8 @@ class VisibilityIT {
         assertThat(store.dataset(OLGA, export)).isPresent();
         assertThat(store.dataset(ANONYMOUS, export)).isEmpty();
         assertThat(store.impact(OLGA, NodeRef.field("shop.orders.email"), null).ofKind(NodeKind.DATASET))
-                .extracting(LineageNode::id).contains(export);
+                .extracting(LineageNode::id)
+                .contains(export);
         ImpactReport anonymous = store.impact(ANONYMOUS, NodeRef.field("shop.orders.email"), null);
         assertThat(anonymous.hidden()).contains(new HiddenItems(null, 2));
         assertThat(anonymous.toString()).doesNotContain(export);
@@ -194,18 +217,24 @@ class VisibilityIT {
     void governanceFindingsShowWhatTheViewerMaySeeAndMaskThePathThroughTheRest() {
         GovernanceReport outsider = store.governanceFindings(OLGA);
 
-        assertThat(outsider.findings()).extracting(GovernanceFinding::consumer, GovernanceFinding::piiField,
-                GovernanceFinding::productTeam, GovernanceFinding::compliant)
+        assertThat(outsider.findings())
+                .extracting(
+                        GovernanceFinding::consumer,
+                        GovernanceFinding::piiField,
+                        GovernanceFinding::productTeam,
+                        GovernanceFinding::compliant)
                 .containsExactly(tuple("ads.platform", "shop.orders.email", "shop-team", false));
-        assertThat(outsider.findings().get(0).path()).containsExactly("shop.orders.email", LineageNode.HIDDEN,
-                "ads.audience.hashed_email", "ads.audience", "ads.platform");
+        assertThat(outsider.findings().get(0).path())
+                .containsExactly(
+                        "shop.orders.email",
+                        LineageNode.HIDDEN,
+                        "ads.audience.hashed_email",
+                        "ads.audience",
+                        "ads.platform");
         assertThat(outsider.toString()).doesNotContain("crm.");
 
-        assertThat(store.governanceFindings(ADMIN).findings()).extracting(GovernanceFinding::piiField)
+        assertThat(store.governanceFindings(ADMIN).findings())
+                .extracting(GovernanceFinding::piiField)
                 .containsExactly("crm.contacts.email", "shop.orders.email");
     }
-
-
-
-
 }

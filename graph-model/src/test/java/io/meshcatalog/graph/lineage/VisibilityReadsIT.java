@@ -57,7 +57,9 @@ class VisibilityReadsIT {
             });
             assertThat(store.dataset(insider, "crm.contacts")).isPresent();
             assertThat(store.field(insider, "crm.contacts.email")).isPresent();
-            assertThat(store.owners(insider, "crm.contacts")).extracting(Owner::team).containsExactly("crm-team");
+            assertThat(store.owners(insider, "crm.contacts"))
+                    .extracting(Owner::team)
+                    .containsExactly("crm-team");
             assertThat(store.history(insider, "crm.contacts", 10)).hasSize(1);
         }
     }
@@ -74,9 +76,11 @@ class VisibilityReadsIT {
     @Test
     void whatAVisibleProductDeclaresAboutAHiddenOneIsLeftOut() {
         assertThat(store.product(OLGA, "ads.audience").orElseThrow().inputs()).isEmpty();
-        assertThat(store.field(OLGA, "ads.audience.hashed_email").orElseThrow().derivedFrom()).isEmpty();
+        assertThat(store.field(OLGA, "ads.audience.hashed_email").orElseThrow().derivedFrom())
+                .isEmpty();
         assertThat(store.dataset(OLGA, "ads.audience").orElseThrow().fields())
-                .flatExtracting(FieldView::derivedFrom).isEmpty();
+                .flatExtracting(FieldView::derivedFrom)
+                .isEmpty();
 
         assertThat(store.product(CARL, "ads.audience").orElseThrow().inputs()).containsExactly("crm.contacts");
         assertThat(store.field(CARL, "ads.audience.hashed_email").orElseThrow().derivedFrom())
@@ -86,35 +90,45 @@ class VisibilityReadsIT {
     @Test
     void searchCountsOnlyWhatTheViewerMaySeeInHitsTotalsAndFacets() {
         SearchPage outsider = store.search(OLGA, SearchQuery.text("email"));
-        assertThat(outsider.hits()).extracting(SearchHit::id)
+        assertThat(outsider.hits())
+                .extracting(SearchHit::id)
                 .containsExactlyInAnyOrder("shop.orders.email", "ads.audience.hashed_email");
         assertThat(outsider.total()).isEqualTo(2);
-        assertThat(outsider.facets().get("domain")).extracting(FacetCount::value).doesNotContain("crm");
+        assertThat(outsider.facets().get("domain"))
+                .extracting(FacetCount::value)
+                .doesNotContain("crm");
         assertThat(outsider.facets().get("owner")).extracting(FacetCount::value).doesNotContain("crm-team");
         assertThat(outsider.facets().get("classification")).containsExactly(new FacetCount("PII", 2));
 
         SearchPage team = store.search(CARL, SearchQuery.text("email"));
         assertThat(team.total()).isEqualTo(3);
         assertThat(team.facets().get("domain")).contains(new FacetCount("crm", 1));
-        assertThat(store.search(ANONYMOUS, SearchQuery.text("email")).hits()).extracting(SearchHit::id)
+        assertThat(store.search(ANONYMOUS, SearchQuery.text("email")).hits())
+                .extracting(SearchHit::id)
                 .containsExactly("shop.orders.email");
 
-        assertThat(store.search(OLGA, SearchQuery.text("secret contacts")).total()).isZero();
+        assertThat(store.search(OLGA, SearchQuery.text("secret contacts")).total())
+                .isZero();
         SearchQuery products = SearchQuery.text("").withKinds(Set.of(NodeKind.PRODUCT));
-        assertThat(store.search(OLGA, products).hits()).extracting(SearchHit::id)
+        assertThat(store.search(OLGA, products).hits())
+                .extracting(SearchHit::id)
                 .containsExactly("ads.audience", "shop.orders");
         assertThat(store.search(ADMIN, products).total()).isEqualTo(3);
         // blank text lists the other kinds too, as the viewer may see them
-        assertThat(store.search(OLGA, SearchQuery.text("")).hits()).extracting(SearchHit::product)
+        assertThat(store.search(OLGA, SearchQuery.text("")).hits())
+                .extracting(SearchHit::product)
                 .containsOnly("ads.audience", "shop.orders");
-        assertThat(store.search(OLGA, SearchQuery.text("").page(0, 100)).facets().get("kind"))
-                .extracting(FacetCount::value).contains("PRODUCT", "DATASET", "FIELD");
+        assertThat(store.search(OLGA, SearchQuery.text("").page(0, 100))
+                        .facets()
+                        .get("kind"))
+                .extracting(FacetCount::value)
+                .contains("PRODUCT", "DATASET", "FIELD");
     }
 
     @Test
     void aGrantToARequesterAloneShowsTheProductToNobodyElseOfItsTeam() {
-        AccessRequest request = store.requestAccess(OLGA, "crm.contacts", null, "audit",
-                clock.instant().plus(Duration.ofDays(7)));
+        AccessRequest request = store.requestAccess(
+                OLGA, "crm.contacts", null, "audit", clock.instant().plus(Duration.ofDays(7)));
         store.decideAccess(CARL, request.id(), AccessDecision.APPROVE, "");
 
         assertThat(store.product(OLGA, "crm.contacts")).isPresent();
@@ -123,19 +137,29 @@ class VisibilityReadsIT {
 
     @Test
     void examplesOfPersonalAndRestrictedFieldsNeedTheirScope() {
-        List<FieldView> fields = store.dataset(OLGA, "shop.orders").orElseThrow().fields();
-        assertThat(fields).extracting(FieldView::name, FieldView::examples, FieldView::examplesWithheld)
-                .containsExactly(tuple("order_id", List.of("o-1001", "o-1002"), false),
-                        tuple("email", List.of(), true), tuple("card_last_digits", List.of(), true),
+        List<FieldView> fields =
+                store.dataset(OLGA, "shop.orders").orElseThrow().fields();
+        assertThat(fields)
+                .extracting(FieldView::name, FieldView::examples, FieldView::examplesWithheld)
+                .containsExactly(
+                        tuple("order_id", List.of("o-1001", "o-1002"), false),
+                        tuple("email", List.of(), true),
+                        tuple("card_last_digits", List.of(), true),
                         tuple("total", List.of("19.90", "250"), false));
 
         Viewer piiReader = OLGA.withScopes(Set.of("pii:read"));
         assertThat(store.field(piiReader, "shop.orders.email").orElseThrow().examples())
                 .containsExactly("ana@example.com");
-        assertThat(store.field(piiReader, "shop.orders.card_last_digits").orElseThrow().examplesWithheld()).isTrue();
+        assertThat(store.field(piiReader, "shop.orders.card_last_digits")
+                        .orElseThrow()
+                        .examplesWithheld())
+                .isTrue();
         assertThat(store.field(OLGA.withScopes(Set.of("restricted:read")), "shop.orders.card_last_digits")
-                .orElseThrow().examples()).containsExactly("4242");
-        assertThat(store.field(ADMIN, "shop.orders.email").orElseThrow().examplesWithheld()).isTrue();
+                        .orElseThrow()
+                        .examples())
+                .containsExactly("4242");
+        assertThat(store.field(ADMIN, "shop.orders.email").orElseThrow().examplesWithheld())
+                .isTrue();
     }
 
     @Test
@@ -157,15 +181,18 @@ class VisibilityReadsIT {
                           - {name: email, logicalType: string, classification: pii, transformSourceObjects: [shop.orders.email]}
                 """));
 
-        assertThat(store.history(OLGA, "crm.contacts", 1)).flatExtracting(ProductRevision::changes)
-                .extracting(SchemaChange::toString).contains("VISIBILITY_CHANGED crm.contacts PRIVATE -> INTERNAL");
+        assertThat(store.history(OLGA, "crm.contacts", 1))
+                .flatExtracting(ProductRevision::changes)
+                .extracting(SchemaChange::toString)
+                .contains("VISIBILITY_CHANGED crm.contacts PRIVATE -> INTERNAL");
         assertThat(store.product(OLGA, "crm.contacts")).isPresent();
     }
 
     @Test
     void storedDescriptorsAreForViewersThatSeeEverything() {
         assertThat(store.descriptors(ADMIN)).isEmpty();
-        assertThatThrownBy(() -> store.descriptors(CARL)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.descriptors(CARL))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only a viewer that sees everything");
     }
 
@@ -182,9 +209,13 @@ class VisibilityReadsIT {
 
         store.upsert(Fixtures.yaml("crm.yaml", crm));
 
-        assertThat(store.dataset(CARL, "crm.notes")).as("its team still sees it, retired").isPresent();
-        assertThat(store.lifecycle(CARL, List.of(NodeRef.dataset("crm.notes"))).get(NodeRef.dataset("crm.notes"))
-                .retired()).isTrue();
+        assertThat(store.dataset(CARL, "crm.notes"))
+                .as("its team still sees it, retired")
+                .isPresent();
+        assertThat(store.lifecycle(CARL, List.of(NodeRef.dataset("crm.notes")))
+                        .get(NodeRef.dataset("crm.notes"))
+                        .retired())
+                .isTrue();
         assertThat(store.dataset(OLGA, "crm.notes")).as("an outsider does not").isEmpty();
         assertThat(store.field(OLGA, "crm.notes.note")).isEmpty();
         assertThat(store.lifecycle(OLGA, List.of(NodeRef.dataset("crm.notes"), NodeRef.field("crm.notes.note"))))
@@ -193,9 +224,13 @@ class VisibilityReadsIT {
 
     @Test
     void aRevisionShowsPersonalExamplesOnlyToWhoMayReadThem() {
-        assertThat(store.history(CARL, "crm.contacts", 1).get(0).descriptor()).as("the team, without pii:read")
-                .contains("name: email").doesNotContain("ana@example.com");
-        assertThat(store.history(CARL.withScopes(Set.of("pii:read")), "crm.contacts", 1).get(0).descriptor())
+        assertThat(store.history(CARL, "crm.contacts", 1).get(0).descriptor())
+                .as("the team, without pii:read")
+                .contains("name: email")
+                .doesNotContain("ana@example.com");
+        assertThat(store.history(CARL.withScopes(Set.of("pii:read")), "crm.contacts", 1)
+                        .get(0)
+                        .descriptor())
                 .contains("ana@example.com");
         assertThat(store.history(ADMIN, "crm.contacts", 1).get(0).descriptor()).contains("ana@example.com");
     }

@@ -32,7 +32,10 @@ class WriteQueueTests {
     @Test
     void anEventWeighsItsDatasetsFieldsAndColumnSources() {
         EventDataset input = new EventDataset("ns", "in", List.of(new SchemaField("a", "INT", "")), Map.of());
-        EventDataset output = new EventDataset("ns", "out", List.of(new SchemaField("b", "INT", "")),
+        EventDataset output = new EventDataset(
+                "ns",
+                "out",
+                List.of(new SchemaField("b", "INT", "")),
                 Map.of("b", List.of(new ColumnSource("ns", "in", "a"))));
         assertThat(WriteQueue.weight(event(List.of(input), List.of(output)))).isEqualTo(1 + 2 + 3);
         assertThat(WriteQueue.weight(event(List.of(), List.of()))).isEqualTo(1);
@@ -57,7 +60,8 @@ class WriteQueueTests {
             CompletableFuture<RecordedBatch> first = CompletableFuture.supplyAsync(() -> submit(queue, "first"));
             assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<RecordedBatch>> later = IntStream.range(0, 3)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> submit(queue, "later " + i))).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> submit(queue, "later " + i)))
+                    .toList();
             awaitWaiting(queue, 3);
             release.countDown();
             first.get(10, TimeUnit.SECONDS);
@@ -72,26 +76,38 @@ class WriteQueueTests {
 
     @Test
     void requestsAreTakenTogetherWithinOneTransactionsBoundsAndNeverClaimAKeyTwice() {
-        Deque<WriteQueue.Submission> waiting = new ArrayDeque<>(List.of(submission("b", 100), submission("c", 100),
-                submission("d", 1)));
-        assertThat(WriteQueue.together(submission("a", 100), waiting)).extracting(s -> s.events().get(0).key())
-                .as("a fourth hundred would pass " + WriteQueue.GROUP + " events").containsExactly("a", "b");
-        assertThat(waiting.peekFirst().events().get(0).key()).as("left first for the next transaction").isEqualTo("c");
+        Deque<WriteQueue.Submission> waiting =
+                new ArrayDeque<>(List.of(submission("b", 100), submission("c", 100), submission("d", 1)));
+        assertThat(WriteQueue.together(submission("a", 100), waiting))
+                .extracting(s -> s.events().get(0).key())
+                .as("a fourth hundred would pass " + WriteQueue.GROUP + " events")
+                .containsExactly("a", "b");
+        assertThat(waiting.peekFirst().events().get(0).key())
+                .as("left first for the next transaction")
+                .isEqualTo("c");
 
         Deque<WriteQueue.Submission> again = new ArrayDeque<>(List.of(submission("x", 1), submission("a", 1)));
-        assertThat(WriteQueue.together(submission("a", 1), again)).extracting(s -> s.events().get(0).key())
-                .as("the same key again waits for the next transaction").containsExactly("a", "x");
+        assertThat(WriteQueue.together(submission("a", 1), again))
+                .extracting(s -> s.events().get(0).key())
+                .as("the same key again waits for the next transaction")
+                .containsExactly("a", "x");
         assertThat(again).hasSize(1);
 
         Deque<WriteQueue.Submission> behindLarge = new ArrayDeque<>(List.of(submission("y", 1)));
-        assertThat(WriteQueue.together(submission("large", WriteQueue.GROUP), behindLarge)).hasSize(1);
+        assertThat(WriteQueue.together(submission("large", WriteQueue.GROUP), behindLarge))
+                .hasSize(1);
     }
 
     @Test
     void aRequestThatNamesOneKeyTwiceIsWrittenAlone() {
-        WriteQueue.Submission twice = new WriteQueue.Submission(Viewer.EVERYTHING, List.of(
-                new KeyedEvent(event(List.of(), List.of()), "k"), new KeyedEvent(event(List.of(), List.of()), "k")),
-                System.nanoTime(), Context.root(), new CompletableFuture<>());
+        WriteQueue.Submission twice = new WriteQueue.Submission(
+                Viewer.EVERYTHING,
+                List.of(
+                        new KeyedEvent(event(List.of(), List.of()), "k"),
+                        new KeyedEvent(event(List.of(), List.of()), "k")),
+                System.nanoTime(),
+                Context.root(),
+                new CompletableFuture<>());
 
         Deque<WriteQueue.Submission> behind = new ArrayDeque<>(List.of(submission("other", 1)));
         assertThat(WriteQueue.together(twice, behind)).containsExactly(twice);
@@ -119,7 +135,8 @@ class WriteQueueTests {
             release.countDown();
             RecordedBatch answer = late.get(10, TimeUnit.SECONDS);
             assertThat(answer.outcomes()).isEmpty();
-            assertThat(answer.failure()).isInstanceOf(WriteQueue.Busy.class)
+            assertThat(answer.failure())
+                    .isInstanceOf(WriteQueue.Busy.class)
                     .isInstanceOf(org.neo4j.driver.exceptions.RetryableException.class)
                     .hasMessageContaining("kept the store busy");
             slow.get(10, TimeUnit.SECONDS);
@@ -135,7 +152,9 @@ class WriteQueueTests {
             }
             taken.forEach(s -> s.done().complete(new RecordedBatch(List.of(), null)));
         })) {
-            assertThatThrownBy(() -> submit(queue, "bad")).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+            assertThatThrownBy(() -> submit(queue, "bad"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("boom");
             assertThat(submit(queue, "good").failure()).isNull();
         }
     }
@@ -157,8 +176,8 @@ class WriteQueueTests {
         for (int i = 0; i < events; i++) {
             keyed.add(new KeyedEvent(event(List.of(), List.of()), i == 0 ? key : key + " #" + i));
         }
-        return new WriteQueue.Submission(Viewer.EVERYTHING, keyed, System.nanoTime(), Context.root(),
-                new CompletableFuture<>());
+        return new WriteQueue.Submission(
+                Viewer.EVERYTHING, keyed, System.nanoTime(), Context.root(), new CompletableFuture<>());
     }
 
     private static void await(CountDownLatch latch) {
@@ -170,7 +189,7 @@ class WriteQueueTests {
     }
 
     private static LineageEvent event(List<EventDataset> inputs, List<EventDataset> outputs) {
-        return new LineageEvent(LineageEvent.Kind.RUN, Instant.EPOCH, "p", "s", "run", "COMPLETE", "ns", "job", inputs,
-                outputs);
+        return new LineageEvent(
+                LineageEvent.Kind.RUN, Instant.EPOCH, "p", "s", "run", "COMPLETE", "ns", "job", inputs, outputs);
     }
 }

@@ -14,13 +14,13 @@ class EventBatchTests {
              "run": {"runId": "3f5e1c2a-8b7d-4e1f-9a6b-2c3d4e5f6a7b"}, "job": {"namespace": "etl", "name": "load"},
              "outputs": [{"namespace": "etl", "name": "table"}]}""";
 
-    private final OpenLineageReader reader = new OpenLineageReader(new IntakeLimits(10, 100, 100, 100, 3,
-            "catalog.openlineage"));
+    private final OpenLineageReader reader =
+            new OpenLineageReader(new IntakeLimits(10, 100, 100, 100, 3, "catalog.openlineage"));
 
     @Test
     void eachEventOfAnArrayIsReadOnItsOwn() {
-        List<EventBatch.Entry> entries = EventBatch.ofArray(reader, "[" + EVENT + ", 42, "
-                + EVENT.replace("COMPLETE", "DONE") + "]");
+        List<EventBatch.Entry> entries =
+                EventBatch.ofArray(reader, "[" + EVENT + ", 42, " + EVENT.replace("COMPLETE", "DONE") + "]");
 
         assertThat(entries).extracting(EventBatch.Entry::index).containsExactly(0, 1, 2);
         assertThat(entries.get(0).event()).isNotNull();
@@ -32,8 +32,8 @@ class EventBatchTests {
 
     @Test
     void eachLineOfNdjsonIsOneEventAndBlankLinesAreSkipped() {
-        List<EventBatch.Entry> entries = EventBatch.ofLines(reader, EVENT.replace("\n", " ") + "\n\n{not json\n"
-                + EVENT.replace("\n", " "));
+        List<EventBatch.Entry> entries =
+                EventBatch.ofLines(reader, EVENT.replace("\n", " ") + "\n\n{not json\n" + EVENT.replace("\n", " "));
 
         assertThat(entries).hasSize(3);
         assertThat(entries.get(0).event()).isNotNull();
@@ -44,11 +44,18 @@ class EventBatchTests {
     @Test
     void aBodyThatIsNotABatchOrCarriesTooManyIsRefusedWhole() {
         assertThat(catchThrowableOfType(InvalidEventException.class, () -> EventBatch.ofArray(reader, EVENT))
-                .problems()).containsExactly("/: expected a JSON array of OpenLineage events");
-        assertThat(catchThrowableOfType(InvalidEventException.class, () -> EventBatch.ofArray(reader,
-                "[" + String.join(",", List.of(EVENT, EVENT, EVENT, EVENT)) + "]")).problems())
+                        .problems())
+                .containsExactly("/: expected a JSON array of OpenLineage events");
+        assertThat(catchThrowableOfType(
+                                InvalidEventException.class,
+                                () -> EventBatch.ofArray(
+                                        reader, "[" + String.join(",", List.of(EVENT, EVENT, EVENT, EVENT)) + "]"))
+                        .problems())
                 .containsExactly("/: 4 events; at most 3 (catalog.openlineage.max-batch-events) per request");
         assertThat(catchThrowableOfType(InvalidEventException.class, () -> EventBatch.ofLines(reader, "\n \n"))
-                .problems()).singleElement().asString().startsWith("/: no events");
+                        .problems())
+                .singleElement()
+                .asString()
+                .startsWith("/: no events");
     }
 }

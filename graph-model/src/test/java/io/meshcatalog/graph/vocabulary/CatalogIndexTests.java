@@ -25,11 +25,15 @@ class CatalogIndexTests {
 
     @Test
     void severalDomainsShareOneIndexEachProductWithItsOwnDomain() throws IOException {
-        CatalogIndex mesh = CatalogIndex.of(List.of(descriptor("/fixtures/vocabulary/depot.yaml"),
-                descriptor("/fixtures/lineage/alpha.yaml")));
+        CatalogIndex mesh = CatalogIndex.of(
+                List.of(descriptor("/fixtures/vocabulary/depot.yaml"), descriptor("/fixtures/lineage/alpha.yaml")));
 
-        assertThat(mesh.product("depot.picks")).map(product -> product.domain().id()).contains("depot");
-        assertThat(mesh.product("alpha.source")).map(product -> product.domain().id()).contains("alpha");
+        assertThat(mesh.product("depot.picks"))
+                .map(product -> product.domain().id())
+                .contains("depot");
+        assertThat(mesh.product("alpha.source"))
+                .map(product -> product.domain().id())
+                .contains("alpha");
         assertThat(mesh.dataset("depot.stock")).isPresent();
         assertThat(CatalogIndex.EMPTY.products()).isEmpty();
     }
@@ -76,13 +80,14 @@ class CatalogIndexTests {
 
         assertThat(picks.status()).isEqualTo("DRAFT");
         assertThat(picks.consumers().get(0).kind()).isEqualTo("DASHBOARD");
-        assertThat(index.dataset("depot.stock").orElseThrow().fields().get(1).classification()).isEqualTo("INTERNAL");
+        assertThat(index.dataset("depot.stock").orElseThrow().fields().get(1).classification())
+                .isEqualTo("INTERNAL");
     }
 
     @Test
     void visibilityPurposeAndExamplesComeFromTheDescriptorAndExamplesAnswerPerViewer() throws IOException {
-        CatalogIndex shop = CatalogIndex.of(List.of(descriptor("/fixtures/visibility/shop.yaml"),
-                descriptor("/fixtures/visibility/ads.yaml")));
+        CatalogIndex shop = CatalogIndex.of(
+                List.of(descriptor("/fixtures/visibility/shop.yaml"), descriptor("/fixtures/visibility/ads.yaml")));
         CatalogProduct orders = shop.product("shop.orders").orElseThrow();
         CatalogField email = shop.dataset("shop.orders").orElseThrow().fields().get(1);
 
@@ -90,25 +95,31 @@ class CatalogIndexTests {
         assertThat(shop.product("ads.audience").orElseThrow().visibility()).isEqualTo("INTERNAL");
         assertThat(shop.product("ads.audience").orElseThrow().consumers().get(0).purpose())
                 .isEqualTo("advertising-audiences");
-        assertThat(email.examples(Viewer.of("olga", Set.of())))
-                .isEqualTo(new ExampleAccess.Examples(List.of(), true));
-        assertThat(email.examples(Viewer.of("olga", Set.of()).withScopes(Set.of(ExampleAccess.PII_SCOPE))).values())
+        assertThat(email.examples(Viewer.of("olga", Set.of()))).isEqualTo(new ExampleAccess.Examples(List.of(), true));
+        assertThat(email.examples(Viewer.of("olga", Set.of()).withScopes(Set.of(ExampleAccess.PII_SCOPE)))
+                        .values())
                 .containsExactly("ana@example.com");
     }
 
     @Test
     void aProductIsVisibleToWhomTheRuleSays() throws IOException {
-        CatalogIndex mesh = CatalogIndex.of(List.of(descriptor("/fixtures/visibility/shop.yaml"),
-                descriptor("/fixtures/visibility/crm.yaml"), descriptor("/fixtures/visibility/ads.yaml")));
+        CatalogIndex mesh = CatalogIndex.of(List.of(
+                descriptor("/fixtures/visibility/shop.yaml"),
+                descriptor("/fixtures/visibility/crm.yaml"),
+                descriptor("/fixtures/visibility/ads.yaml")));
         CatalogProduct contacts = mesh.product("crm.contacts").orElseThrow();
         Viewer olga = Viewer.of("olga", Set.of("ads-team"));
 
         assertThat(contacts.visibleTo(olga, Set.of())).isFalse();
         assertThat(contacts.visibleTo(olga, Set.of("crm.contacts"))).isTrue();
-        assertThat(contacts.visibleTo(Viewer.of("carl", Set.of("crm-team")), Set.of())).isTrue();
+        assertThat(contacts.visibleTo(Viewer.of("carl", Set.of("crm-team")), Set.of()))
+                .isTrue();
         assertThat(contacts.visibleTo(Viewer.EVERYTHING, Set.of())).isTrue();
-        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of())).isFalse();
-        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(olga, Set.of())).isTrue();
-        assertThat(mesh.product("shop.orders").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of())).isTrue();
+        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of()))
+                .isFalse();
+        assertThat(mesh.product("ads.audience").orElseThrow().visibleTo(olga, Set.of()))
+                .isTrue();
+        assertThat(mesh.product("shop.orders").orElseThrow().visibleTo(Viewer.PUBLIC, Set.of()))
+                .isTrue();
     }
 }

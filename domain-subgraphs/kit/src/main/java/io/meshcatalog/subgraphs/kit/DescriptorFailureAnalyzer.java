@@ -14,10 +14,13 @@ class DescriptorFailureAnalyzer extends AbstractFailureAnalyzer<DescriptorExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DescriptorException cause) {
-        String problems = cause.problems().stream().map(DescriptorProblem::toString)
+        String problems = cause.problems().stream()
+                .map(DescriptorProblem::toString)
                 .collect(Collectors.joining("\n  ", "  ", ""));
-        return new FailureAnalysis("The domain descriptor is not valid:\n" + problems,
+        return new FailureAnalysis(
+                "The domain descriptor is not valid:\n" + problems,
                 "Fix the descriptor at the lines above; the subgraph serves a domain only when its whole descriptor "
-                        + "is valid.", cause);
+                        + "is valid.",
+                cause);
     }
 }

@@ -1,8 +1,8 @@
 package io.meshcatalog.subgraphs.kit;
 
+import io.meshcatalog.graph.descriptor.DescriptorException;
 import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.descriptor.DescriptorProblem;
-import io.meshcatalog.graph.descriptor.DescriptorException;
 import io.meshcatalog.graph.model.DomainDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,14 +32,20 @@ public final class DescriptorReader {
         try {
             yaml = resource.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the descriptor of domain '" + expectedDomain + "' at "
-                    + location + "; set " + SubgraphDefinition.DESCRIPTOR_PROPERTY + " to a readable file", e);
+            throw new UncheckedIOException(
+                    "cannot read the descriptor of domain '" + expectedDomain + "' at " + location + "; set "
+                            + SubgraphDefinition.DESCRIPTOR_PROPERTY + " to a readable file",
+                    e);
         }
         DomainDescriptor descriptor = loader.load(location, yaml);
         String declared = descriptor.domain().id().value();
         if (!declared.equals(expectedDomain)) {
             int[] at = domainIdPosition(yaml);
-            throw new DescriptorException(List.of(new DescriptorProblem(location, at[0], at[1], "domain.id",
+            throw new DescriptorException(List.of(new DescriptorProblem(
+                    location,
+                    at[0],
+                    at[1],
+                    "domain.id",
                     "this subgraph serves domain '" + expectedDomain + "' but the descriptor declares '" + declared
                             + "'")));
         }

@@ -44,7 +44,8 @@ public class SubgraphConfiguration {
     private static final int DOCUMENT_CACHE_SIZE = 1000;
 
     @Bean
-    LoadedDescriptor loadedDescriptor(SubgraphDefinition definition, ResourceLoader resources, Environment environment) {
+    LoadedDescriptor loadedDescriptor(
+            SubgraphDefinition definition, ResourceLoader resources, Environment environment) {
         String override = environment.getProperty(SubgraphDefinition.DESCRIPTOR_PROPERTY, "");
         String location = override.isBlank() ? definition.descriptorLocation() : override;
         return new DescriptorReader(resources).read(location, definition.domain());
@@ -67,8 +68,8 @@ public class SubgraphConfiguration {
 
     @Bean
     CatalogController catalogController(LoadedDescriptor loaded, CatalogIndex index, CallerAssertions assertions) {
-        return new CatalogController(loaded.descriptor().domain().id().value(), loaded.yaml(), index,
-                assertions.configured());
+        return new CatalogController(
+                loaded.descriptor().domain().id().value(), loaded.yaml(), index, assertions.configured());
     }
 
     @Bean
@@ -102,15 +103,23 @@ public class SubgraphConfiguration {
      */
     @Bean
     RuntimeWiringConfigurer domainProductsQuery(SubgraphDefinition definition, CatalogIndex index) {
-        List<OwnProduct> products = index.products().stream().map(OwnProduct::new).toList();
-        return wiring -> wiring
-                .type("Query", type -> type.dataFetcher(SubgraphSchema.productsField(definition.domain()),
-                        env -> products.stream().filter(product -> SubgraphCaller.of(env).sees(product.view()))
-                                .toList()))
+        List<OwnProduct> products =
+                index.products().stream().map(OwnProduct::new).toList();
+        return wiring -> wiring.type(
+                        "Query",
+                        type -> type.dataFetcher(
+                                SubgraphSchema.productsField(definition.domain()),
+                                env -> products.stream()
+                                        .filter(product ->
+                                                SubgraphCaller.of(env).sees(product.view()))
+                                        .toList()))
                 .type("DataProduct", type -> type.defaultDataFetcher(new OwnProductFields()))
-                .type("Field", type -> type
-                        .dataFetcher("examples", env -> examples(env).values())
-                        .dataFetcher("examplesWithheld", env -> examples(env).withheld()));
+                .type(
+                        "Field",
+                        type -> type.dataFetcher(
+                                        "examples", env -> examples(env).values())
+                                .dataFetcher(
+                                        "examplesWithheld", env -> examples(env).withheld()));
     }
 
     private static ExampleAccess.Examples examples(DataFetchingEnvironment env) {
@@ -129,11 +138,12 @@ public class SubgraphConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer federationSchema(SubgraphDefinition definition, ResourceLoader resources,
-            FederationSchemaFactory factory) {
+    GraphQlSourceBuilderCustomizer federationSchema(
+            SubgraphDefinition definition, ResourceLoader resources, FederationSchemaFactory factory) {
         SubgraphSchema schema = SubgraphSchema.of(definition, resources);
         ParsedDocuments documents = new ParsedDocuments(DOCUMENT_CACHE_SIZE);
-        return builder -> builder.schemaResources(schema.resources()).schemaFactory(factory::createGraphQLSchema)
+        return builder -> builder.schemaResources(schema.resources())
+                .schemaFactory(factory::createGraphQLSchema)
                 .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 }

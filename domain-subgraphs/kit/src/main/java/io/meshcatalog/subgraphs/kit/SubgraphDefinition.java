@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param descriptorLocation the descriptor YAML
  * @param extensionSdlLocation the domain's extension SDL, or null when it adds nothing to the vocabulary
  */
-public record SubgraphDefinition(String domain, String descriptorLocation, @Nullable String extensionSdlLocation) {
+public record SubgraphDefinition(
+        String domain, String descriptorLocation, @Nullable String extensionSdlLocation) {
 
     /** The property that overrides {@link #descriptorLocation()}. */
     public static final String DESCRIPTOR_PROPERTY = "meshcatalog.subgraph.descriptor";

@@ -26,9 +26,12 @@ public final class SubgraphSchema {
     public static SubgraphSchema of(SubgraphDefinition definition, ResourceLoader loader) {
         List<Resource> resources = new ArrayList<>();
         resources.add(require(loader, VOCABULARY_LOCATION, "the catalog vocabulary (graph-model on the classpath?)"));
-        definition.extensionSdl().ifPresent(location ->
-                resources.add(require(loader, location, "the extension SDL of domain '" + definition.domain() + "'")));
-        resources.add(new ByteArrayResource(rootQuery(definition.domain()).getBytes(StandardCharsets.UTF_8),
+        definition
+                .extensionSdl()
+                .ifPresent(location -> resources.add(
+                        require(loader, location, "the extension SDL of domain '" + definition.domain() + "'")));
+        resources.add(new ByteArrayResource(
+                rootQuery(definition.domain()).getBytes(StandardCharsets.UTF_8),
                 "root query of domain '" + definition.domain() + "'"));
         return new SubgraphSchema(resources);
     }

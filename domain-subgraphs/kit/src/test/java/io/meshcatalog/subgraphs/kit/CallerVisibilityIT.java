@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * What a kit subgraph with a caller secret answers each caller, over real HTTP with signed caller assertions: the
  * depot's private {@code depot.stock} (stock-team) and public {@code depot.picks}, whose picker e-mails are PII.
  */
-@SpringBootTest(classes = DepotSubgraph.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = DepotSubgraph.class,
+        webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = Callers.SECRET_PROPERTY)
 @ExtendWith(OutputCaptureExtension.class)
 class CallerVisibilityIT {
@@ -61,13 +63,15 @@ class CallerVisibilityIT {
 
     @Test
     void theOwningTeamAGrantedCallerAndAnAdminSeeThePrivateProduct() {
-        for (CallerClaims insider : List.of(Callers.member("lou", Set.of("stock-team"), Set.of(), Set.of()),
+        for (CallerClaims insider : List.of(
+                Callers.member("lou", Set.of("stock-team"), Set.of(), Set.of()),
                 Callers.member("olga", Set.of("ads-team"), Set.of(), Set.of("depot.stock")),
                 new CallerClaims("root", true, true, Set.of(), Set.of(), Set.of()))) {
             GraphQlHttp http = as(insider);
 
             assertThat(products(http)).as(insider.subject()).containsExactly("depot.stock", "depot.picks");
-            assertThat(entities(http)).as(insider.subject())
+            assertThat(entities(http))
+                    .as(insider.subject())
                     .containsExactly("depot.stock", "depot.stock", "depot.picks", "depot.picks");
         }
     }
@@ -75,26 +79,41 @@ class CallerVisibilityIT {
     @Test
     void examplesOfPersonalDataNeedThePiiScope() {
         String query = "{ depotProducts { datasets { fields { name examples examplesWithheld } } } }";
-        JsonNode without = as(Callers.member("olga", Set.of("ads-team"), Set.of(), Set.of())).query(query);
-        JsonNode with = as(Callers.member("olga", Set.of("ads-team"), Set.of("pii:read"), Set.of())).query(query);
+        JsonNode without = as(Callers.member("olga", Set.of("ads-team"), Set.of(), Set.of()))
+                .query(query);
+        JsonNode with = as(Callers.member("olga", Set.of("ads-team"), Set.of("pii:read"), Set.of()))
+                .query(query);
 
-        JsonNode fields = without.path("data").path("depotProducts").get(0).path("datasets").get(0).path("fields");
+        JsonNode fields = without.path("data")
+                .path("depotProducts")
+                .get(0)
+                .path("datasets")
+                .get(0)
+                .path("fields");
         assertThat(fields.get(0).path("examples").toString()).isEqualTo("[\"SKU-001\",\"SKU-002\"]");
         assertThat(fields.get(1).path("examples").toString()).isEqualTo("[]");
         assertThat(fields.get(1).path("examplesWithheld").asBoolean()).isTrue();
-        JsonNode email = with.path("data").path("depotProducts").get(0).path("datasets").get(0).path("fields").get(1);
+        JsonNode email = with.path("data")
+                .path("depotProducts")
+                .get(0)
+                .path("datasets")
+                .get(0)
+                .path("fields")
+                .get(1);
         assertThat(email.path("examples").toString()).isEqualTo("[\"kim@example.com\"]");
         assertThat(email.path("examplesWithheld").asBoolean()).isFalse();
     }
 
     @Test
     void anAssertionSignedWithAnotherSecretCountsAsAnonymousAndIsLoggedWithoutItsToken(CapturedOutput output) {
-        String forged = new CallerAssertion("somebody else's secret of thirty-two bytes!".getBytes(
-                StandardCharsets.UTF_8)).sign(Callers.GATEWAY, Instant.now());
+        String forged = new CallerAssertion(
+                        "somebody else's secret of thirty-two bytes!".getBytes(StandardCharsets.UTF_8))
+                .sign(Callers.GATEWAY, Instant.now());
         GraphQlHttp forger = new GraphQlHttp(port, Map.of(CallerAssertion.HEADER, forged));
 
         assertThat(products(forger)).containsExactly("depot.picks");
-        assertThat(output.getOut()).contains("A request with an invalid caller assertion is answered as anonymous")
+        assertThat(output.getOut())
+                .contains("A request with an invalid caller assertion is answered as anonymous")
                 .doesNotContain(forged);
         assertThat(products(new GraphQlHttp(port, Map.of(CallerAssertion.HEADER, "not a token"))))
                 .containsExactly("depot.picks");
@@ -105,14 +124,28 @@ class CallerVisibilityIT {
         JsonNode refused = as(Callers.member("lou", Set.of("stock-team"), Set.of(), Set.of()))
                 .query("{ catalogContract { domain descriptorYaml } }");
         assertThat(refused.path("data").path("catalogContract").isMissingNode()
-                || refused.path("data").path("catalogContract").isNull()).isTrue();
-        assertThat(refused.path("errors").get(0).path("extensions").path("classification").asString())
+                        || refused.path("data").path("catalogContract").isNull())
+                .isTrue();
+        assertThat(refused.path("errors")
+                        .get(0)
+                        .path("extensions")
+                        .path("classification")
+                        .asString())
                 .isEqualTo("FORBIDDEN");
-        assertThat(new GraphQlHttp(port).query("{ catalogContract { domain } }").path("errors").get(0)
-                .path("message").asString()).contains("it is for the gateway's harvest");
+        assertThat(new GraphQlHttp(port)
+                        .query("{ catalogContract { domain } }")
+                        .path("errors")
+                        .get(0)
+                        .path("message")
+                        .asString())
+                .contains("it is for the gateway's harvest");
 
         JsonNode harvested = as(Callers.GATEWAY).query("{ catalogContract { domain products { id } } }");
-        assertThat(harvested.path("data").path("catalogContract").path("products").findValuesAsString("id"))
+        assertThat(harvested
+                        .path("data")
+                        .path("catalogContract")
+                        .path("products")
+                        .findValuesAsString("id"))
                 .containsExactly("depot.stock", "depot.picks");
     }
 
@@ -121,14 +154,19 @@ class CallerVisibilityIT {
     }
 
     private static List<String> products(GraphQlHttp http) {
-        return http.query("{ depotProducts { id } }").path("data").path("depotProducts").findValuesAsString("id");
+        return http.query("{ depotProducts { id } }")
+                .path("data")
+                .path("depotProducts")
+                .findValuesAsString("id");
     }
 
     private static List<String> entities(GraphQlHttp http) {
-        JsonNode entities = http.query(ENTITIES, Map.of("representations", STOCK_AND_PICKS)).path("data")
+        JsonNode entities = http.query(ENTITIES, Map.of("representations", STOCK_AND_PICKS))
+                .path("data")
                 .path("_entities");
         List<String> ids = new java.util.ArrayList<>();
-        entities.forEach(entity -> ids.add(entity.isNull() ? null : entity.path("id").asString()));
+        entities.forEach(
+                entity -> ids.add(entity.isNull() ? null : entity.path("id").asString()));
         return ids;
     }
 }

@@ -12,14 +12,14 @@ final class Callers {
 
     /** The secret of the test subgraphs, as {@code meshcatalog.subgraph.caller-secret}. */
     static final String SECRET = "a secret the tests share with the depot subgraph";
+
     static final String SECRET_PROPERTY = "meshcatalog.subgraph.caller-secret=" + SECRET;
 
     static final CallerClaims GATEWAY = new CallerClaims("gateway", true, true, Set.of(), Set.of(), Set.of());
 
     private static final CallerAssertion SIGNER = new CallerAssertion(SECRET.getBytes(StandardCharsets.UTF_8));
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** The header of a request the gateway makes for {@code claims}, signed now. */
     static Map<String, String> asserting(CallerClaims claims) {

@@ -24,7 +24,8 @@ public class DepotSubgraph {
     static class ShelvesController {
 
         @SchemaMapping(typeName = "DataProduct")
-        @Nullable Integer shelves(ProductEntity product) {
+        @Nullable
+        Integer shelves(ProductEntity product) {
             return product.id().equals("depot.stock") ? 42 : null;
         }
     }

@@ -21,8 +21,9 @@ class DescriptorFailureAnalyzerTests {
                 .analyze(new BeanCreationException("loadedDescriptor", "failed", problems));
 
         assertThat(analysis).isNotNull();
-        assertThat(analysis.getDescription()).contains(
-                "shipping.yaml:12:7: products[0].status: unknown value 'live'",
-                "shipping.yaml:30:9: products[1].id: missing required key 'id'");
+        assertThat(analysis.getDescription())
+                .contains(
+                        "shipping.yaml:12:7: products[0].status: unknown value 'live'",
+                        "shipping.yaml:30:9: products[1].id: missing required key 'id'");
     }
 }

@@ -15,14 +15,16 @@ class DescriptorStartupIT {
     void badDescriptorStopsStartUpWithFileLineAndKey() {
         SpringApplication application = new SpringApplication(DepotSubgraph.class);
 
-        assertThatThrownBy(() -> application.run("--server.port=0",
-                "--" + SubgraphDefinition.DESCRIPTOR_PROPERTY + "=classpath:fixtures/broken-depot.yaml"))
+        assertThatThrownBy(() -> application.run(
+                        "--server.port=0",
+                        "--" + SubgraphDefinition.DESCRIPTOR_PROPERTY + "=classpath:fixtures/broken-depot.yaml"))
                 .satisfies(failure -> {
                     Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
                     assertThat(cause).isInstanceOf(DescriptorException.class);
-                    assertThat(cause.getMessage()).contains(
-                            "classpath:fixtures/broken-depot.yaml:14:26: products[0].schema[0].properties[0].logicalType: "
-                                    + "unknown logicalType 'strnig'");
+                    assertThat(cause.getMessage())
+                            .contains(
+                                    "classpath:fixtures/broken-depot.yaml:14:26: products[0].schema[0].properties[0].logicalType: "
+                                            + "unknown logicalType 'strnig'");
                 });
     }
 
@@ -30,9 +32,11 @@ class DescriptorStartupIT {
     void descriptorOfAnotherDomainStopsStartUp() {
         SpringApplication application = new SpringApplication(DepotSubgraph.class);
 
-        assertThatThrownBy(() -> application.run("--server.port=0",
-                "--" + SubgraphDefinition.DESCRIPTOR_PROPERTY + "=classpath:fixtures/other-domain.yaml"))
-                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
+        assertThatThrownBy(() -> application.run(
+                        "--server.port=0",
+                        "--" + SubgraphDefinition.DESCRIPTOR_PROPERTY + "=classpath:fixtures/other-domain.yaml"))
+                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure)
+                                .getMessage())
                         .contains("classpath:fixtures/other-domain.yaml:4:3: domain.id: this subgraph serves domain "
                                 + "'depot' but the descriptor declares 'yard'"));
     }

@@ -31,7 +31,8 @@ final class GraphQlHttp {
 
     /** Posts a query with variables and returns the parsed response body. */
     JsonNode query(String query, Map<String, Object> variables) {
-        return JSON.readTree(post(json(Map.of("query", query, "variables", variables))).body());
+        return JSON.readTree(
+                post(json(Map.of("query", query, "variables", variables))).body());
     }
 
     JsonNode query(String query) {

@@ -24,13 +24,19 @@ class NoCallerSecretIT {
             int port = Integer.parseInt(depot.getEnvironment().getRequiredProperty("local.server.port"));
             GraphQlHttp gateway = new GraphQlHttp(port, Callers.asserting(Callers.GATEWAY));
 
-            assertThat(gateway.query("{ depotProducts { id } }").path("data").path("depotProducts")
-                    .findValuesAsString("id")).containsExactly("depot.picks");
-            assertThat(gateway.query("{ catalogContract { domain } }").path("data").path("catalogContract")
-                    .path("domain").asString()).isEqualTo("depot");
+            assertThat(gateway.query("{ depotProducts { id } }")
+                            .path("data")
+                            .path("depotProducts")
+                            .findValuesAsString("id"))
+                    .containsExactly("depot.picks");
+            assertThat(gateway.query("{ catalogContract { domain } }")
+                            .path("data")
+                            .path("catalogContract")
+                            .path("domain")
+                            .asString())
+                    .isEqualTo("depot");
             String warning = "Subgraph depot: no caller secret";
-            assertThat(output.getOut()).containsOnlyOnce(warning)
-                    .contains("it serves public products only");
+            assertThat(output.getOut()).containsOnlyOnce(warning).contains("it serves public products only");
         }
     }
 }

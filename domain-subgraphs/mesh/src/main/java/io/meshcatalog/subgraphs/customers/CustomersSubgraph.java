@@ -15,7 +15,9 @@ public class CustomersSubgraph {
 
     @Bean
     SubgraphDefinition customersDefinition() {
-        return new SubgraphDefinition("customers", "classpath:io/meshcatalog/subgraphs/customers/customers.yaml",
+        return new SubgraphDefinition(
+                "customers",
+                "classpath:io/meshcatalog/subgraphs/customers/customers.yaml",
                 "classpath:io/meshcatalog/subgraphs/customers/customers.graphqls");
     }
 }

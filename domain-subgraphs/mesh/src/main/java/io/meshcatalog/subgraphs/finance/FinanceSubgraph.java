@@ -18,7 +18,9 @@ public class FinanceSubgraph {
 
     @Bean
     SubgraphDefinition financeDefinition() {
-        return new SubgraphDefinition("finance", "classpath:io/meshcatalog/subgraphs/finance/finance.yaml",
+        return new SubgraphDefinition(
+                "finance",
+                "classpath:io/meshcatalog/subgraphs/finance/finance.yaml",
                 "classpath:io/meshcatalog/subgraphs/finance/finance.graphqls");
     }
 

@@ -15,7 +15,9 @@ public class MarketingSubgraph {
 
     @Bean
     SubgraphDefinition marketingDefinition() {
-        return new SubgraphDefinition("marketing", "classpath:io/meshcatalog/subgraphs/marketing/marketing.yaml",
+        return new SubgraphDefinition(
+                "marketing",
+                "classpath:io/meshcatalog/subgraphs/marketing/marketing.yaml",
                 "classpath:io/meshcatalog/subgraphs/marketing/marketing.graphqls");
     }
 }

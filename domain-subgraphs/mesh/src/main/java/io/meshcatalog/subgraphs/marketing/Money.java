@@ -1,5 +1,4 @@
 package io.meshcatalog.subgraphs.marketing;
 
 /** The shared GraphQL value type {@code Money}, as marketing reports it. */
-public record Money(double amount, String currency) {
-}
+public record Money(double amount, String currency) {}

@@ -50,7 +50,9 @@ public enum DemoDomain {
     }
 
     public static Optional<DemoDomain> byId(String id) {
-        return Arrays.stream(values()).filter(domain -> domain.id().equals(id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(domain -> domain.id().equals(id.trim()))
+                .findFirst();
     }
 
     static String ids() {

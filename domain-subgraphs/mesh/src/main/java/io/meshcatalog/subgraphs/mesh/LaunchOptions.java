@@ -22,8 +22,9 @@ public record LaunchOptions(List<DemoDomain> domains) {
         for (String arg : args) {
             if (arg.startsWith(DOMAIN_ARGUMENT)) {
                 for (String id : arg.substring(DOMAIN_ARGUMENT.length()).split(",")) {
-                    DemoDomain domain = DemoDomain.byId(id).orElseThrow(() -> new IllegalArgumentException(
-                            "unknown domain '" + id.trim() + "' in " + arg + "; expected one of " + DemoDomain.ids()));
+                    DemoDomain domain = DemoDomain.byId(id)
+                            .orElseThrow(() -> new IllegalArgumentException("unknown domain '" + id.trim() + "' in "
+                                    + arg + "; expected one of " + DemoDomain.ids()));
                     if (!domains.contains(domain)) {
                         domains.add(domain);
                     }

@@ -14,8 +14,7 @@ public final class MeshApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeshApplication.class);
 
-    private MeshApplication() {
-    }
+    private MeshApplication() {}
 
     public static void main(String[] args) {
         LaunchOptions options;
@@ -37,8 +36,10 @@ public final class MeshApplication {
             System.exit(1);
             return;
         }
-        LOG.info("Domain subgraphs running: {}", running.stream()
-                .map(subgraph -> subgraph.domain().id() + " http://localhost:" + subgraph.port() + "/graphql")
-                .collect(Collectors.joining(", ")));
+        LOG.info(
+                "Domain subgraphs running: {}",
+                running.stream()
+                        .map(subgraph -> subgraph.domain().id() + " http://localhost:" + subgraph.port() + "/graphql")
+                        .collect(Collectors.joining(", ")));
     }
 }

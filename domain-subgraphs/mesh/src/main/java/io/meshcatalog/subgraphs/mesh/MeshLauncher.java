@@ -19,7 +19,9 @@ public final class MeshLauncher {
         List<RunningSubgraph> running = new ArrayList<>();
         try {
             for (DemoDomain domain : options.domains()) {
-                running.add(new RunningSubgraph(domain, application(domain, options.domains().size() > 1).run(args)));
+                running.add(new RunningSubgraph(
+                        domain,
+                        application(domain, options.domains().size() > 1).run(args)));
             }
         } catch (RuntimeException e) {
             running.forEach(subgraph -> subgraph.context().close());
@@ -31,18 +33,25 @@ public final class MeshLauncher {
     private static SpringApplicationBuilder application(DemoDomain domain, boolean several) {
         return new SpringApplicationBuilder(domain.configuration(), NotificationInbox.class)
                 .properties(Map.of(
-                        "server.port", "${" + domain.portProperty() + ":" + domain.defaultPort() + "}",
+                        "server.port",
+                        "${" + domain.portProperty() + ":" + domain.defaultPort() + "}",
                         // only this machine reaches a demo subgraph (the gateway is the way in);
                         // --server.address=0.0.0.0 opens it, as a container needs
-                        "server.address", "127.0.0.1",
-                        SubgraphDefinition.DESCRIPTOR_PROPERTY, "${" + domain.descriptorProperty() + ":}",
-                        "spring.application.name", domain.id() + "-subgraph",
-                        "spring.main.banner-mode", several ? "off" : "console",
+                        "server.address",
+                        "127.0.0.1",
+                        SubgraphDefinition.DESCRIPTOR_PROPERTY,
+                        "${" + domain.descriptorProperty() + ":}",
+                        "spring.application.name",
+                        domain.id() + "-subgraph",
+                        "spring.main.banner-mode",
+                        several ? "off" : "console",
                         // one logging system serves every context of the JVM, so it would tag all lines with the
                         // first domain's name
-                        "logging.include-application-name", String.valueOf(!several),
+                        "logging.include-application-name",
+                        String.valueOf(!several),
                         // a gateway keeps its connections open: Tomcat's default closes one every 100 answers
-                        "server.tomcat.max-keep-alive-requests", "-1"));
+                        "server.tomcat.max-keep-alive-requests",
+                        "-1"));
     }
 
     /** One started domain subgraph. */

@@ -18,8 +18,7 @@ final class ParentWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParentWatch.class);
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     static boolean requested(String... args) {
         for (String arg : args) {
@@ -32,18 +31,20 @@ final class ParentWatch {
 
     /** Watches {@code in} on a daemon thread and exits the JVM (shutdown hooks run) when it ends. */
     static void start(InputStream in) {
-        Thread watch = new Thread(() -> {
-            try {
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) != -1) {
-                    // the parent writes nothing; anything it does write is ignored
-                }
-            } catch (IOException e) {
-                LOG.warn("Standard input failed ({}): taking it as the parent's end", e.getMessage());
-            }
-            LOG.info("Standard input closed: the parent process ended, stopping the domain subgraphs");
-            System.exit(0);
-        }, "parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        byte[] buffer = new byte[256];
+                        while (in.read(buffer) != -1) {
+                            // the parent writes nothing; anything it does write is ignored
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("Standard input failed ({}): taking it as the parent's end", e.getMessage());
+                    }
+                    LOG.info("Standard input closed: the parent process ended, stopping the domain subgraphs");
+                    System.exit(0);
+                },
+                "parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

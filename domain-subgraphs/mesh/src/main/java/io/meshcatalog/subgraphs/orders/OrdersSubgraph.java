@@ -15,7 +15,9 @@ public class OrdersSubgraph {
 
     @Bean
     SubgraphDefinition ordersDefinition() {
-        return new SubgraphDefinition("orders", "classpath:io/meshcatalog/subgraphs/orders/orders.yaml",
+        return new SubgraphDefinition(
+                "orders",
+                "classpath:io/meshcatalog/subgraphs/orders/orders.yaml",
                 "classpath:io/meshcatalog/subgraphs/orders/orders.graphqls");
     }
 }

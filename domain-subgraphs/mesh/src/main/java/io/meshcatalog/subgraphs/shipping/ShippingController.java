@@ -25,6 +25,9 @@ public class ShippingController {
 
     @SchemaMapping(typeName = "DataProduct")
     public @Nullable Double onTimeRate(ProductEntity product) {
-        return performances.of(product.id()).map(DeliveryPerformance::onTimeRate).orElse(null);
+        return performances
+                .of(product.id())
+                .map(DeliveryPerformance::onTimeRate)
+                .orElse(null);
     }
 }

@@ -15,7 +15,9 @@ public class ShippingSubgraph {
 
     @Bean
     SubgraphDefinition shippingDefinition() {
-        return new SubgraphDefinition("shipping", "classpath:io/meshcatalog/subgraphs/shipping/shipping.yaml",
+        return new SubgraphDefinition(
+                "shipping",
+                "classpath:io/meshcatalog/subgraphs/shipping/shipping.yaml",
                 "classpath:io/meshcatalog/subgraphs/shipping/shipping.graphqls");
     }
 

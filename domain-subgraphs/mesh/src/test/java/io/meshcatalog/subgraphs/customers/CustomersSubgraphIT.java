@@ -38,15 +38,22 @@ class CustomersSubgraphIT extends DomainSubgraphContract {
     void thePrivateContactsAreForTheCrmTeamAndWhomItGrantedAccess() {
         String query = "{ customersProducts { id visibility } }";
         CallerClaims growth = new CallerClaims("lea.fischer", true, false, Set.of("growth-team"), Set.of(), Set.of());
-        CallerClaims granted = new CallerClaims("lea.fischer", true, false, Set.of("growth-team"), Set.of(),
-                Set.of("customers.contacts"));
+        CallerClaims granted = new CallerClaims(
+                "lea.fischer", true, false, Set.of("growth-team"), Set.of(), Set.of("customers.contacts"));
         CallerClaims crm = new CallerClaims("mia.novak", true, false, Set.of("crm-team"), Set.of(), Set.of());
 
-        assertThat(new GraphQlHttp(port(), growth).query(query).path("data").path("customersProducts").size())
+        assertThat(new GraphQlHttp(port(), growth)
+                        .query(query)
+                        .path("data")
+                        .path("customersProducts")
+                        .size())
                 .isZero();
         for (CallerClaims insider : List.of(granted, crm)) {
-            JsonNode contacts = new GraphQlHttp(port(), insider).query(query).path("data").path("customersProducts");
-            assertThat(contacts.findValuesAsString("visibility")).as(insider.subject()).containsExactly("PRIVATE");
+            JsonNode contacts =
+                    new GraphQlHttp(port(), insider).query(query).path("data").path("customersProducts");
+            assertThat(contacts.findValuesAsString("visibility"))
+                    .as(insider.subject())
+                    .containsExactly("PRIVATE");
         }
     }
 
@@ -54,13 +61,27 @@ class CustomersSubgraphIT extends DomainSubgraphContract {
     void theContactsEmailExamplesAreForCallersWithThePiiScope() {
         String query = "{ customersProducts { datasets { fields { name examples examplesWithheld } } } }";
         CallerClaims crm = new CallerClaims("mia.novak", true, false, Set.of("crm-team"), Set.of(), Set.of());
-        CallerClaims piiReader = new CallerClaims("mia.novak", true, false, Set.of("crm-team"), Set.of("pii:read"),
-                Set.of());
+        CallerClaims piiReader =
+                new CallerClaims("mia.novak", true, false, Set.of("crm-team"), Set.of("pii:read"), Set.of());
 
-        JsonNode withheld = new GraphQlHttp(port(), crm).query(query).path("data").path("customersProducts").get(0)
-                .path("datasets").get(0).path("fields").get(1);
-        JsonNode shown = new GraphQlHttp(port(), piiReader).query(query).path("data").path("customersProducts")
-                .get(0).path("datasets").get(0).path("fields").get(1);
+        JsonNode withheld = new GraphQlHttp(port(), crm)
+                .query(query)
+                .path("data")
+                .path("customersProducts")
+                .get(0)
+                .path("datasets")
+                .get(0)
+                .path("fields")
+                .get(1);
+        JsonNode shown = new GraphQlHttp(port(), piiReader)
+                .query(query)
+                .path("data")
+                .path("customersProducts")
+                .get(0)
+                .path("datasets")
+                .get(0)
+                .path("fields")
+                .get(1);
 
         assertThat(withheld.path("name").asString()).isEqualTo("email");
         assertThat(withheld.path("examplesWithheld").asBoolean()).isTrue();
@@ -70,10 +91,10 @@ class CustomersSubgraphIT extends DomainSubgraphContract {
 
     @Test
     void contactsCarryTheAcquisitionChannelAndMarkPersonalDataAsPii() {
-        JsonNode contacts = http.query("""
+        JsonNode contacts =
+                http.query("""
                 { customersProducts { marketingConsentRate
-                    datasets { fields { name description classification criticalDataElement } } } }""")
-                .path("data").path("customersProducts").get(0);
+                    datasets { fields { name description classification criticalDataElement } } } }""").path("data").path("customersProducts").get(0);
 
         JsonNode fields = contacts.path("datasets").get(0).path("fields");
         JsonNode channel = fields.get(4);

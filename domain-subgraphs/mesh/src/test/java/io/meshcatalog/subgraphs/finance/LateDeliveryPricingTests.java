@@ -21,6 +21,8 @@ class LateDeliveryPricingTests {
 
     @Test
     void onTimeRateOutsideZeroToOneIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> pricing.costPerDay(1.2)).withMessageContaining("1.2");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> pricing.costPerDay(1.2))
+                .withMessageContaining("1.2");
     }
 }

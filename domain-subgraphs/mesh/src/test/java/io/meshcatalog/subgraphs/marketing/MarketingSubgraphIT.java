@@ -33,12 +33,13 @@ class MarketingSubgraphIT extends DomainSubgraphContract {
 
     @Test
     void reverseEtlToFacebookAdsAndGoogleAdsAreExternalConsumersOfCrmData() {
-        JsonNode product = http.query("""
+        JsonNode product =
+                http.query("""
                 { marketingProducts { inputPorts { datasetId } adSpendLastMonth { amount currency }
-                    consumers { id kind external destination datasetIds } } }""")
-                .path("data").path("marketingProducts").get(0);
+                    consumers { id kind external destination datasetIds } } }""").path("data").path("marketingProducts").get(0);
 
-        assertThat(product.path("inputPorts").get(0).path("datasetId").asString()).isEqualTo("customers.contacts");
+        assertThat(product.path("inputPorts").get(0).path("datasetId").asString())
+                .isEqualTo("customers.contacts");
         JsonNode consumers = product.path("consumers");
         assertThat(consumers.get(0).path("destination").asString()).isEqualTo("Facebook Ads custom audiences");
         assertThat(consumers.get(1).path("destination").asString()).isEqualTo("Google Ads Customer Match");
@@ -54,8 +55,15 @@ class MarketingSubgraphIT extends DomainSubgraphContract {
 
     @Test
     void hashedEmailIsDerivedFromTheCrmEmail() {
-        JsonNode hashedEmail = http.query("{ marketingProducts { datasets { fields { ref classification derivedFrom } } } }")
-                .path("data").path("marketingProducts").get(0).path("datasets").get(0).path("fields").get(1);
+        JsonNode hashedEmail = http.query(
+                        "{ marketingProducts { datasets { fields { ref classification derivedFrom } } } }")
+                .path("data")
+                .path("marketingProducts")
+                .get(0)
+                .path("datasets")
+                .get(0)
+                .path("fields")
+                .get(1);
 
         assertThat(hashedEmail.path("ref").asString()).isEqualTo("marketing.lead_audience.hashed_email");
         assertThat(hashedEmail.path("classification").asString()).isEqualTo("PII");

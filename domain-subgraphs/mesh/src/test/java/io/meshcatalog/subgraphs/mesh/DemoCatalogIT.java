@@ -55,8 +55,8 @@ class DemoCatalogIT {
         DescriptorLoader loader = new DescriptorLoader();
         for (String domain : DOMAINS) {
             String resource = "/io/meshcatalog/subgraphs/" + domain + "/" + domain + ".yaml";
-            try (Reader reader = new InputStreamReader(DemoCatalogIT.class.getResourceAsStream(resource),
-                    StandardCharsets.UTF_8)) {
+            try (Reader reader =
+                    new InputStreamReader(DemoCatalogIT.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
                 store.upsert(loader.load(resource, reader));
             }
         }
@@ -71,31 +71,38 @@ class DemoCatalogIT {
     void whoOwnsShippedOnAndWhatDoesItMean() {
         FieldView shippedOn = store.field(ADMIN, "orders.orders.shipped_on").orElseThrow();
 
-        assertThat(shippedOn.description()).contains("LOGISTICS PARTNER").contains("Null for returned and re-shipped")
+        assertThat(shippedOn.description())
+                .contains("LOGISTICS PARTNER")
+                .contains("Null for returned and re-shipped")
                 .contains("orders.returns");
-        assertThat(store.field(ADMIN, "orders.orders.shipped_at").orElseThrow().description()).isNotEqualTo(
-                shippedOn.description());
+        assertThat(store.field(ADMIN, "orders.orders.shipped_at").orElseThrow().description())
+                .isNotEqualTo(shippedOn.description());
         assertThat(store.owners(ADMIN, "orders.orders")).extracting(Owner::team).containsExactly("orders-team");
     }
 
     @Test
     void whatBreaksAndWhomToTellIfShippedOnIsRenamed() {
-        ChangeImpactReport report = store.changeImpact(ADMIN, List.of(
-                FieldChange.rename("orders.orders.shipped_on", "partner_shipped_on")), null);
+        ChangeImpactReport report = store.changeImpact(
+                ADMIN, List.of(FieldChange.rename("orders.orders.shipped_on", "partner_shipped_on")), null);
 
-        assertThat(report.breaks()).extracting(BrokenItem::node).extracting(LineageNode::kind, LineageNode::id)
-                .contains(tuple(NodeKind.PRODUCT, "shipping.delay_predictions"),
+        assertThat(report.breaks())
+                .extracting(BrokenItem::node)
+                .extracting(LineageNode::kind, LineageNode::id)
+                .contains(
+                        tuple(NodeKind.PRODUCT, "shipping.delay_predictions"),
                         tuple(NodeKind.PRODUCT, "finance.delay_cost"),
                         tuple(NodeKind.CONSUMER, "operations.fulfillment_dashboard"),
                         tuple(NodeKind.CONSUMER, "finance.quarterly_report"));
-        assertThat(report.ownersToNotify()).extracting(TeamToNotify::team)
+        assertThat(report.ownersToNotify())
+                .extracting(TeamToNotify::team)
                 .contains("shipping-team", "finance-team", "operations-team")
                 .doesNotContain("growth-team", "crm-team");
     }
 
     @Test
     void findEverythingAboutDelays() {
-        List<SearchHit> hits = store.search(ADMIN, SearchQuery.text("delays").page(0, 50)).hits();
+        List<SearchHit> hits =
+                store.search(ADMIN, SearchQuery.text("delays").page(0, 50)).hits();
 
         assertThat(hits).extracting(SearchHit::product).contains("shipping.delay_predictions", "finance.delay_cost");
         assertThat(hits.get(0).product()).isIn("shipping.delay_predictions", "finance.delay_cost");
@@ -105,7 +112,9 @@ class DemoCatalogIT {
     void whichExternalDestinationsReceiveCrmData() {
         ImpactReport impact = store.impact(ADMIN, NodeRef.product("customers.contacts"), null);
 
-        assertThat(impact.ofKind(NodeKind.CONSUMER)).filteredOn(LineageNode::external).extracting(LineageNode::id)
+        assertThat(impact.ofKind(NodeKind.CONSUMER))
+                .filteredOn(LineageNode::external)
+                .extracting(LineageNode::id)
                 .containsExactlyInAnyOrder("marketing.facebook_ads_audience", "marketing.google_ads_audience");
         assertThat(impact.ofKind(NodeKind.PRODUCT)).extracting(LineageNode::id).contains("marketing.lead_acquisition");
     }

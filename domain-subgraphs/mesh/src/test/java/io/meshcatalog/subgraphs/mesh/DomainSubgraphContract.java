@@ -62,11 +62,22 @@ public abstract class DomainSubgraphContract {
         GraphQlHttp anonymous = new GraphQlHttp(port, null);
         String field = domain() + "Products";
 
-        assertThat(anonymous.query("{ " + field + " { id } }").path("data").path(field).findValuesAsString("id"))
+        assertThat(anonymous
+                        .query("{ " + field + " { id } }")
+                        .path("data")
+                        .path(field)
+                        .findValuesAsString("id"))
                 .containsExactlyElementsOf(publicProductIds());
-        JsonNode entities = anonymous.query(ENTITIES, Map.of("representations", productIds().stream()
-                .map(id -> Map.<String, Object>of("__typename", "DataProduct", "id", id)).toList()))
-                .path("data").path("_entities");
+        JsonNode entities = anonymous
+                .query(
+                        ENTITIES,
+                        Map.of(
+                                "representations",
+                                productIds().stream()
+                                        .map(id -> Map.<String, Object>of("__typename", "DataProduct", "id", id))
+                                        .toList()))
+                .path("data")
+                .path("_entities");
         List<String> resolved = new ArrayList<>();
         entities.forEach(entity -> {
             if (!entity.isNull()) {
@@ -78,9 +89,14 @@ public abstract class DomainSubgraphContract {
 
     @Test
     void serviceSdlCarriesTheFederationLinkTheKeysAndTheDomainsOwnFields() {
-        String sdl = http.query("{ _service { sdl } }").path("data").path("_service").path("sdl").asString();
+        String sdl = http.query("{ _service { sdl } }")
+                .path("data")
+                .path("_service")
+                .path("sdl")
+                .asString();
 
-        assertThat(sdl).containsPattern("@link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.6\"")
+        assertThat(sdl)
+                .containsPattern("@link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2.6\"")
                 .containsPattern("type DataProduct @key\\(fields ?: ?\"id\"")
                 .containsPattern("type Dataset @key\\(fields ?: ?\"id\"")
                 .contains(domain() + "Products: [DataProduct!]!")
@@ -112,30 +128,47 @@ public abstract class DomainSubgraphContract {
         assertThat(response.has("errors")).as("errors in %s", response).isFalse();
         JsonNode entities = response.path("data").path("_entities");
         List<@Nullable String> ids = new ArrayList<>();
-        entities.forEach(entity -> ids.add(entity.isNull() ? null : entity.path("id").asString()));
+        entities.forEach(
+                entity -> ids.add(entity.isNull() ? null : entity.path("id").asString()));
         assertThat(ids).containsExactlyElementsOf(expected);
     }
 
     @Test
     void badRepresentationsGetErrorsNamingTheirIndexWhileTheGoodOnesResolve() {
-        JsonNode response = http.query(ENTITIES, Map.of("representations", List.of(
-                Map.of("__typename", "Shipment", "id", productIds().get(0)),
-                Map.of("__typename", "DataProduct", "id", productIds().get(0)),
-                Map.of("__typename", "Dataset", "name", "orders"))));
+        JsonNode response = http.query(
+                ENTITIES,
+                Map.of(
+                        "representations",
+                        List.of(
+                                Map.of(
+                                        "__typename",
+                                        "Shipment",
+                                        "id",
+                                        productIds().get(0)),
+                                Map.of(
+                                        "__typename",
+                                        "DataProduct",
+                                        "id",
+                                        productIds().get(0)),
+                                Map.of("__typename", "Dataset", "name", "orders"))));
 
-        assertThat(response.path("data").path("_entities").get(1).path("id").asString()).isEqualTo(productIds().get(0));
-        assertThat(response.path("errors").findValuesAsString("message")).containsExactlyInAnyOrder(
-                "representation 0: unknown __typename 'Shipment'; this subgraph resolves DataProduct and Dataset",
-                "representation 2: missing key field 'id'");
+        assertThat(response.path("data").path("_entities").get(1).path("id").asString())
+                .isEqualTo(productIds().get(0));
+        assertThat(response.path("errors").findValuesAsString("message"))
+                .containsExactlyInAnyOrder(
+                        "representation 0: unknown __typename 'Shipment'; this subgraph resolves DataProduct and Dataset",
+                        "representation 2: missing key field 'id'");
     }
 
     @Test
     void catalogContractServesTheDescriptorAsWrittenAndItsProducts() {
         JsonNode contract = http.query("{ catalogContract { domain descriptorYaml products { id } } }")
-                .path("data").path("catalogContract");
+                .path("data")
+                .path("catalogContract");
 
         assertThat(contract.path("domain").asString()).isEqualTo(domain());
-        assertThat(contract.path("descriptorYaml").asString()).contains("apiVersion: meshcatalog/v1", "id: " + domain());
+        assertThat(contract.path("descriptorYaml").asString())
+                .contains("apiVersion: meshcatalog/v1", "id: " + domain());
         assertThat(contract.path("products").findValuesAsString("id")).containsExactlyElementsOf(productIds());
     }
 }

@@ -51,7 +51,8 @@ public final class GraphQlHttp {
 
     /** Posts a query with variables and returns the parsed response body. */
     public JsonNode query(String query, Map<String, Object> variables) {
-        return JSON.readTree(post(JSON.writeValueAsString(Map.of("query", query, "variables", variables))).body());
+        return JSON.readTree(post(JSON.writeValueAsString(Map.of("query", query, "variables", variables)))
+                .body());
     }
 
     public JsonNode query(String query) {

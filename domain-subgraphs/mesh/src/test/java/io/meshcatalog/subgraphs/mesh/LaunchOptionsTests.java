@@ -9,13 +9,19 @@ class LaunchOptionsTests {
 
     @Test
     void withoutDomainAllFiveStartInDomainOrder() {
-        assertThat(LaunchOptions.parse().domains()).containsExactly(DemoDomain.ORDERS, DemoDomain.SHIPPING,
-                DemoDomain.CUSTOMERS, DemoDomain.MARKETING, DemoDomain.FINANCE);
+        assertThat(LaunchOptions.parse().domains())
+                .containsExactly(
+                        DemoDomain.ORDERS,
+                        DemoDomain.SHIPPING,
+                        DemoDomain.CUSTOMERS,
+                        DemoDomain.MARKETING,
+                        DemoDomain.FINANCE);
     }
 
     @Test
     void domainArgumentSelectsOneOrSeveral() {
-        assertThat(LaunchOptions.parse("--domain=shipping", "--server.port=4102").domains())
+        assertThat(LaunchOptions.parse("--domain=shipping", "--server.port=4102")
+                        .domains())
                 .containsExactly(DemoDomain.SHIPPING);
         assertThat(LaunchOptions.parse("--domain=finance, orders").domains())
                 .containsExactly(DemoDomain.FINANCE, DemoDomain.ORDERS);
@@ -23,14 +29,16 @@ class LaunchOptionsTests {
 
     @Test
     void unknownDomainIsNamedWithTheKnownOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--domain=billing"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse("--domain=billing"))
                 .withMessage("unknown domain 'billing' in --domain=billing; expected one of "
                         + "orders, shipping, customers, marketing, finance");
     }
 
     @Test
     void serverPortIsRefusedWhenSeveralDomainsWouldShareIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--server.port=4000"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse("--server.port=4000"))
                 .withMessageContaining("--shipping.port=5002");
     }
 

@@ -33,8 +33,14 @@ class MeshLauncherIT {
 
     @BeforeAll
     static void startAllFive() {
-        String[] args = {"--orders.port=0", "--shipping.port=0", "--customers.port=0", "--marketing.port=0",
-            "--finance.port=0", "--" + GraphQlHttp.SECRET_PROPERTY};
+        String[] args = {
+            "--orders.port=0",
+            "--shipping.port=0",
+            "--customers.port=0",
+            "--marketing.port=0",
+            "--finance.port=0",
+            "--" + GraphQlHttp.SECRET_PROPERTY
+        };
         mesh = new MeshLauncher().start(LaunchOptions.parse(args), args);
     }
 
@@ -49,10 +55,13 @@ class MeshLauncherIT {
         assertThat(mesh).extracting(MeshLauncher.RunningSubgraph::port).doesNotHaveDuplicates();
         for (MeshLauncher.RunningSubgraph subgraph : mesh) {
             String field = subgraph.domain().id() + "Products";
-            JsonNode products = http(subgraph.domain()).query("{ " + field + " { id } }").path("data").path(field);
+            JsonNode products = http(subgraph.domain())
+                    .query("{ " + field + " { id } }")
+                    .path("data")
+                    .path(field);
             assertThat(products.size()).as(field).isPositive();
-            products.forEach(product ->
-                    assertThat(product.path("id").asString()).startsWith(subgraph.domain().id() + "."));
+            products.forEach(product -> assertThat(product.path("id").asString())
+                    .startsWith(subgraph.domain().id() + "."));
         }
     }
 
@@ -61,7 +70,9 @@ class MeshLauncherIT {
         List<InetAddress> others = new ArrayList<>();
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (network.isUp() && !network.isLoopback()) {
-                network.inetAddresses().filter(address -> address instanceof Inet4Address).forEach(others::add);
+                network.inetAddresses()
+                        .filter(address -> address instanceof Inet4Address)
+                        .forEach(others::add);
             }
         }
         Assumptions.assumeFalse(others.isEmpty(), "this machine has no address besides the loopback one");
@@ -71,7 +82,8 @@ class MeshLauncherIT {
             }
             for (InetAddress address : others) {
                 assertThatThrownBy(() -> new Socket(address, subgraph.port()).close())
-                        .as("%s on %s", subgraph.domain().id(), address).isInstanceOf(ConnectException.class);
+                        .as("%s on %s", subgraph.domain().id(), address)
+                        .isInstanceOf(ConnectException.class);
             }
         }
     }
@@ -79,15 +91,34 @@ class MeshLauncherIT {
     @Test
     void financePricesTheOnTimeRateThatShippingResolvesAsAGatewayWouldForRequires() {
         Map<String, Object> reference = Map.of("__typename", "DataProduct", "id", "shipping.delay_predictions");
-        double onTimeRate = http(DemoDomain.SHIPPING).query("""
-                query($r: [_Any!]!) { _entities(representations: $r) { ... on DataProduct { onTimeRate } } }""",
-                Map.of("r", List.of(reference))).path("data").path("_entities").get(0).path("onTimeRate").asDouble();
+        double onTimeRate = http(DemoDomain.SHIPPING)
+                .query("""
+                query($r: [_Any!]!) { _entities(representations: $r) { ... on DataProduct { onTimeRate } } }""", Map.of("r", List.of(reference)))
+                .path("data")
+                .path("_entities")
+                .get(0)
+                .path("onTimeRate")
+                .asDouble();
 
-        JsonNode cost = http(DemoDomain.FINANCE).query("""
+        JsonNode cost = http(DemoDomain.FINANCE)
+                .query(
+                        """
                 query($r: [_Any!]!) {
                   _entities(representations: $r) { ... on DataProduct { lateDeliveryCostPerDay { amount currency } } }
-                }""", Map.of("r", List.of(Map.of("__typename", "DataProduct", "id", "shipping.delay_predictions",
-                "onTimeRate", onTimeRate)))).path("data").path("_entities").get(0).path("lateDeliveryCostPerDay");
+                }""",
+                        Map.of(
+                                "r",
+                                List.of(Map.of(
+                                        "__typename",
+                                        "DataProduct",
+                                        "id",
+                                        "shipping.delay_predictions",
+                                        "onTimeRate",
+                                        onTimeRate))))
+                .path("data")
+                .path("_entities")
+                .get(0)
+                .path("lateDeliveryCostPerDay");
 
         assertThat(cost.path("amount").asDouble()).isEqualTo(1295.74);
         assertThat(cost.path("currency").asString()).isEqualTo("EUR");
@@ -98,8 +129,12 @@ class MeshLauncherIT {
         Path folder = Path.of("target", "subgraph-sdl");
         Files.createDirectories(folder);
         for (MeshLauncher.RunningSubgraph subgraph : mesh) {
-            String sdl = http(subgraph.domain()).query("{ _service { sdl } }").path("data").path("_service")
-                    .path("sdl").asString();
+            String sdl = http(subgraph.domain())
+                    .query("{ _service { sdl } }")
+                    .path("data")
+                    .path("_service")
+                    .path("sdl")
+                    .asString();
             assertThat(sdl).contains("@link(");
             Files.writeString(folder.resolve(subgraph.domain().id() + ".graphqls"), sdl, StandardCharsets.UTF_8);
         }
@@ -107,7 +142,10 @@ class MeshLauncherIT {
     }
 
     private static GraphQlHttp http(DemoDomain domain) {
-        return new GraphQlHttp(mesh.stream().filter(subgraph -> subgraph.domain() == domain).findFirst()
-                .orElseThrow().port());
+        return new GraphQlHttp(mesh.stream()
+                .filter(subgraph -> subgraph.domain() == domain)
+                .findFirst()
+                .orElseThrow()
+                .port());
     }
 }

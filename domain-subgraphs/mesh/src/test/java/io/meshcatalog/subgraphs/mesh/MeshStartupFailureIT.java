@@ -17,15 +17,21 @@ class MeshStartupFailureIT {
     @Test
     void domainWithABadDescriptorStopsTheDomainsAlreadyStarted() throws IOException {
         int ordersPort = freePort();
-        String[] args = {"--domain=orders,shipping", "--orders.port=" + ordersPort, "--shipping.port=0",
-            "--shipping.descriptor=classpath:io/meshcatalog/subgraphs/orders/orders.yaml"};
+        String[] args = {
+            "--domain=orders,shipping",
+            "--orders.port=" + ordersPort,
+            "--shipping.port=0",
+            "--shipping.descriptor=classpath:io/meshcatalog/subgraphs/orders/orders.yaml"
+        };
 
         assertThatThrownBy(() -> new MeshLauncher().start(LaunchOptions.parse(args), args))
                 .satisfies(failure -> {
                     Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
                     assertThat(cause).isInstanceOf(DescriptorException.class);
-                    assertThat(cause.getMessage()).contains("classpath:io/meshcatalog/subgraphs/orders/orders.yaml:5:3: "
-                            + "domain.id: this subgraph serves domain 'shipping' but the descriptor declares 'orders'");
+                    assertThat(cause.getMessage())
+                            .contains(
+                                    "classpath:io/meshcatalog/subgraphs/orders/orders.yaml:5:3: "
+                                            + "domain.id: this subgraph serves domain 'shipping' but the descriptor declares 'orders'");
                 });
         assertThatThrownBy(() -> new Socket("localhost", ordersPort).close()).isInstanceOf(ConnectException.class);
     }

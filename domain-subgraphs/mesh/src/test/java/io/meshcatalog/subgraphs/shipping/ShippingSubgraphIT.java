@@ -34,10 +34,10 @@ class ShippingSubgraphIT extends DomainSubgraphContract {
 
     @Test
     void delayPredictorIsDerivedFromOrdersReturnsAndShipmentsAndReadByTheFulfillmentDashboardAndQuarterlyReport() {
-        JsonNode predictor = http.query("""
+        JsonNode predictor =
+                http.query("""
                 { shippingProducts { id tags inputPorts { datasetId }
-                    consumers { id kind ownerTeam description external } } }""")
-                .path("data").path("shippingProducts").get(2);
+                    consumers { id kind ownerTeam description external } } }""").path("data").path("shippingProducts").get(2);
 
         assertThat(predictor.path("id").asString()).isEqualTo("shipping.delay_predictions");
         assertThat(predictor.path("tags").toString()).contains("delays", "ml");
@@ -53,35 +53,55 @@ class ShippingSubgraphIT extends DomainSubgraphContract {
     @Test
     void delayProbabilityDeclaresFieldLevelLineageToBothShippingDatesAndTheReturnsDates() {
         JsonNode fields = http.query("{ shippingProducts { datasets { fields { ref derivedFrom } } } }")
-                .path("data").path("shippingProducts").get(2).path("datasets").get(0).path("fields");
+                .path("data")
+                .path("shippingProducts")
+                .get(2)
+                .path("datasets")
+                .get(0)
+                .path("fields");
 
         assertThat(fields.get(2).path("ref").asString()).isEqualTo("shipping.delay_predictions.delay_probability");
-        assertThat(fields.get(2).path("derivedFrom").toString()).contains("orders.orders.shipped_at",
-                "orders.orders.shipped_on", "orders.returns.reshipped_at", "shipping.shipments.promised_delivery_date");
+        assertThat(fields.get(2).path("derivedFrom").toString())
+                .contains(
+                        "orders.orders.shipped_at",
+                        "orders.orders.shipped_on",
+                        "orders.returns.reshipped_at",
+                        "shipping.shipments.promised_delivery_date");
     }
 
     @Test
     void deliveryEventsComeFromTheLogisticsPartnersApi() {
         JsonNode events = http.query("{ shippingProducts { description { purpose } } }")
-                .path("data").path("shippingProducts").get(1);
+                .path("data")
+                .path("shippingProducts")
+                .get(1);
 
         assertThat(events.path("description").path("purpose").asString()).contains("logistics partner's API");
     }
 
     @Test
     void productEntitiesCarryTheDeliverySlaAndOnTimeRateShippingAdds() {
-        JsonNode entities = http.query("""
+        JsonNode entities = http.query(
+                        """
                 query($representations: [_Any!]!) {
                   _entities(representations: $representations) {
                     ... on DataProduct { id onTimeRate deliverySla { promisedWorkingDays targetOnTimeRate } }
                   }
-                }""", Map.of("representations", List.of(
-                Map.of("__typename", "DataProduct", "id", "shipping.delay_predictions"),
-                Map.of("__typename", "DataProduct", "id", "shipping.delivery_events"))))
-                .path("data").path("_entities");
+                }""",
+                        Map.of(
+                                "representations",
+                                List.of(
+                                        Map.of("__typename", "DataProduct", "id", "shipping.delay_predictions"),
+                                        Map.of("__typename", "DataProduct", "id", "shipping.delivery_events"))))
+                .path("data")
+                .path("_entities");
 
         assertThat(entities.get(0).path("onTimeRate").asDouble()).isEqualTo(0.897);
-        assertThat(entities.get(0).path("deliverySla").path("promisedWorkingDays").asInt()).isEqualTo(3);
+        assertThat(entities.get(0)
+                        .path("deliverySla")
+                        .path("promisedWorkingDays")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(entities.get(1).path("onTimeRate").isNull()).isTrue();
         assertThat(entities.get(1).path("deliverySla").isNull()).isTrue();
     }

@@ -52,19 +52,27 @@ public final class CallerAssertions {
     public static CallerAssertions from(Environment environment, String domain, Clock clock) {
         String secret = environment.getProperty(SECRET_PROPERTY, environment.getProperty(SECRET_VARIABLE, ""));
         if (secret.isBlank()) {
-            log.warn("Subgraph {}: no caller secret ({} or {}), so no caller can be trusted: it serves public products "
-                    + "only, and its catalogContract (the whole descriptor, for the gateway's harvest) to anyone who "
-                    + "reaches its port", domain, SECRET_VARIABLE, SECRET_PROPERTY);
+            log.warn(
+                    "Subgraph {}: no caller secret ({} or {}), so no caller can be trusted: it serves public products "
+                            + "only, and its catalogContract (the whole descriptor, for the gateway's harvest) to anyone who "
+                            + "reaches its port",
+                    domain,
+                    SECRET_VARIABLE,
+                    SECRET_PROPERTY);
             return new CallerAssertions(null, clock);
         }
         try {
             CallerAssertion verifier = new CallerAssertion(secret.getBytes(StandardCharsets.UTF_8));
-            log.info("Subgraph {}: callers are those the gateway asserts in the {} header", domain,
+            log.info(
+                    "Subgraph {}: callers are those the gateway asserts in the {} header",
+                    domain,
                     CallerAssertion.HEADER);
             return new CallerAssertions(verifier, clock);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("subgraph " + domain + ": " + e.getMessage() + "; set " + SECRET_VARIABLE
-                    + " or " + SECRET_PROPERTY + " to the secret the gateway signs with", e);
+            throw new IllegalArgumentException(
+                    "subgraph " + domain + ": " + e.getMessage() + "; set " + SECRET_VARIABLE + " or " + SECRET_PROPERTY
+                            + " to the secret the gateway signs with",
+                    e);
         }
     }
 

@@ -37,11 +37,17 @@ public class CatalogController {
             throw new ContractRefusedException("the catalog contract of domain " + domain + " holds every product it "
                     + "declares; it is for the gateway's harvest, asserted in the mesh-caller header");
         }
-        return new CatalogContract(domain, descriptorYaml, index.products().stream().map(OwnProduct::new).toList());
+        return new CatalogContract(
+                domain,
+                descriptorYaml,
+                index.products().stream().map(OwnProduct::new).toList());
     }
 
     @GraphQlExceptionHandler
     public GraphQLError refused(ContractRefusedException ex, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN).message(ex.getMessage()).build();
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.FORBIDDEN)
+                .message(ex.getMessage())
+                .build();
     }
 }

@@ -15,8 +15,9 @@ public final class OwnProductFields implements DataFetcher<@Nullable Object> {
     public @Nullable Object get(DataFetchingEnvironment env) {
         Object source = env.getSource();
         Object target = source instanceof OwnProduct own ? own.view() : source;
-        return target == null ? null
-                : PropertyDataFetcherHelper.getPropertyValue(env.getFieldDefinition().getName(), target,
-                        env.getFieldType(), () -> env);
+        return target == null
+                ? null
+                : PropertyDataFetcherHelper.getPropertyValue(
+                        env.getFieldDefinition().getName(), target, env.getFieldType(), () -> env);
     }
 }

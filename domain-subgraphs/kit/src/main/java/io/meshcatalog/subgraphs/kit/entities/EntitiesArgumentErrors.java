@@ -32,6 +32,9 @@ public class EntitiesArgumentErrors extends DataFetcherExceptionResolverAdapter 
                 }
             }
         }
-        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(problem).build();
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(problem)
+                .build();
     }
 }

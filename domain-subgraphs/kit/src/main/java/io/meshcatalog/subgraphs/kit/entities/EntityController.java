@@ -50,7 +50,8 @@ public class EntityController {
     public @Nullable CatalogDataset dataset(Map<String, Object> representation, DataFetchingEnvironment env) {
         SubgraphCaller caller = SubgraphCaller.of(env);
         return index.dataset(key(representation))
-                .filter(dataset -> index.product(dataset.productId()).filter(caller::sees).isPresent())
+                .filter(dataset ->
+                        index.product(dataset.productId()).filter(caller::sees).isPresent())
                 .orElse(null);
     }
 

@@ -31,7 +31,8 @@ public class RepresentationErrors {
     public GraphQLError unusable(RepresentationException ex, DataFetchingEnvironment env) {
         Map<String, Object> representation = ex.getRepresentation();
         Object typename = representation == null ? null : representation.get("__typename");
-        String problem = typename == null ? "missing __typename"
+        String problem = typename == null
+                ? "missing __typename"
                 : "unknown __typename '" + typename + "'; this subgraph resolves DataProduct and Dataset";
         return badRequest(env, problem);
     }
@@ -44,6 +45,9 @@ public class RepresentationErrors {
     private static GraphQLError badRequest(DataFetchingEnvironment env, String problem) {
         ResultPath path = env.getExecutionStepInfo().getPath();
         String at = path.isListSegment() ? "representation " + path.getSegmentIndex() : "representation";
-        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(at + ": " + problem).build();
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(at + ": " + problem)
+                .build();
     }
 }

@@ -38,8 +38,11 @@ public class GraphQlContentTypeFilter extends OncePerRequestFilter {
         if (isJson(contentType)) {
             chain.doFilter(request, response);
         } else {
-            GraphQlErrorBody.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), "Content-Type '"
-                    + (contentType == null ? "" : contentType) + "' is not supported; send application/json");
+            GraphQlErrorBody.write(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
+                    "Content-Type '" + (contentType == null ? "" : contentType)
+                            + "' is not supported; send application/json");
         }
     }
 
@@ -49,7 +52,8 @@ public class GraphQlContentTypeFilter extends OncePerRequestFilter {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json")
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                    || type.getSubtype().endsWith("+json")
                     || APPLICATION_GRAPHQL.isCompatibleWith(type);
         } catch (InvalidMediaTypeException e) {
             return false;

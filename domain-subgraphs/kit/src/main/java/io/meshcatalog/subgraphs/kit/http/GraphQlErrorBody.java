@@ -13,14 +13,15 @@ final class GraphQlErrorBody {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GraphQlErrorBody() {
-    }
+    private GraphQlErrorBody() {}
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("classification", "BAD_REQUEST"))))));
+        response.getWriter()
+                .write(JSON.writeValueAsString(Map.of(
+                        "errors",
+                        List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))))));
     }
 }

@@ -27,8 +27,8 @@ public class GraphQlRequestErrors implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
-            @Nullable Object handler, Exception ex) {
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception ex) {
         if (!graphQlPath.equals(request.getRequestURI())) {
             return null;
         }

@@ -53,7 +53,8 @@ class CallerAssertionsTests {
     void aTokenThatFailedIsNeverKeptAsValid() {
         MovingClock clock = new MovingClock(SIGNED);
         CallerAssertions assertions = new CallerAssertions(SECRET, clock);
-        CallerAssertion other = new CallerAssertion("another secret, also of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
+        CallerAssertion other =
+                new CallerAssertion("another secret, also of 32 bytes!!".getBytes(StandardCharsets.UTF_8));
         String forged = other.sign(new CallerClaims("mallory", true, true, Set.of(), Set.of(), Set.of()), SIGNED);
 
         assertThat(assertions.resolve(forged)).isEqualTo(SubgraphCaller.ANONYMOUS);
