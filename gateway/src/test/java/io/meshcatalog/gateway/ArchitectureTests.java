@@ -19,10 +19,29 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.meshcatalog.gateway");
 
+    /**
+     * Every class of the gateway is in one layer, and each layer is reached only from the layers above it: the
+     * application (its entry points, the command line and the demo) wires everything; the catalog and security plug
+     * into the HTTP server; execution runs plans over completion, limits, planning and the supergraph model; audit,
+     * tracing and the background loop serve every part and depend on none.
+     */
     @Test
     void layersDependInwardsOnly() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .ensureAllClassesAreContainedInArchitecture()
+                // API keys are kept in the catalog's graph when the catalog is on: the one thing security asks of it
+                .ignoreDependency(
+                        "io.meshcatalog.gateway.security.SecurityConfiguration",
+                        "io.meshcatalog.gateway.catalog.ConditionalOnCatalog")
+                .layer("Application")
+                .definedBy("io.meshcatalog.gateway", "..gateway.cli..", "..gateway.demo..")
+                .layer("Catalog")
+                .definedBy("..gateway.catalog..")
+                .layer("Security")
+                .definedBy("..gateway.security..")
+                .layer("GraphiQL")
+                .definedBy("..gateway.graphiql..")
                 .layer("Http")
                 .definedBy("..gateway.http..")
                 .layer("Execution")
@@ -37,20 +56,40 @@ class ArchitectureTests {
                 .definedBy("..gateway.supergraph..")
                 .layer("Persisted")
                 .definedBy("..gateway.persisted..")
-                .whereLayer("Http")
+                .layer("Audit")
+                .definedBy("..gateway.audit..")
+                .layer("Observability")
+                .definedBy("..gateway.observability..")
+                .layer("Background")
+                .definedBy("..gateway.background..")
+                .whereLayer("Application")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Catalog")
+                .mayOnlyBeAccessedByLayers("Application")
+                .whereLayer("Security")
+                .mayOnlyBeAccessedByLayers("Application", "Catalog")
+                .whereLayer("GraphiQL")
+                .mayOnlyBeAccessedByLayers("Application")
+                .whereLayer("Http")
+                .mayOnlyBeAccessedByLayers("Application", "Catalog", "Security", "GraphiQL")
                 .whereLayer("Execution")
-                .mayOnlyBeAccessedByLayers("Http")
+                .mayOnlyBeAccessedByLayers("Application", "Catalog", "Security", "Http")
                 .whereLayer("Completion")
-                .mayOnlyBeAccessedByLayers("Execution")
+                .mayOnlyBeAccessedByLayers("Catalog", "Execution")
                 .whereLayer("Limits")
-                .mayOnlyBeAccessedByLayers("Execution", "Http")
+                .mayOnlyBeAccessedByLayers("Catalog", "Http", "Execution")
                 .whereLayer("Planning")
-                .mayOnlyBeAccessedByLayers("Execution", "Http")
+                .mayOnlyBeAccessedByLayers("Http", "Execution")
                 .whereLayer("Supergraph")
-                .mayOnlyBeAccessedByLayers("Planning", "Execution", "Http")
+                .mayOnlyBeAccessedByLayers("Application", "Catalog", "Http", "Execution", "Planning")
                 .whereLayer("Persisted")
-                .mayOnlyBeAccessedByLayers("Http")
+                .mayOnlyBeAccessedByLayers("Application", "Http")
+                .whereLayer("Audit")
+                .mayOnlyBeAccessedByLayers("Application", "Catalog", "Security", "Http")
+                .whereLayer("Observability")
+                .mayOnlyBeAccessedByLayers("Application", "Http", "Execution")
+                .whereLayer("Background")
+                .mayOnlyBeAccessedByLayers("Catalog", "Security", "Http")
                 .check(GATEWAY);
     }
 

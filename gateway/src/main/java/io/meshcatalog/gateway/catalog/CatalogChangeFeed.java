@@ -1,6 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.graph.lineage.CatalogChanges;
 import io.meshcatalog.graph.lineage.CatalogChanges.Scope;
 import java.time.Duration;

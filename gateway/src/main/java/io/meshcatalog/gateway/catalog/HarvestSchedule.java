@@ -1,6 +1,6 @@
 package io.meshcatalog.gateway.catalog;
 
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.gateway.http.ReadinessCheck;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,7 @@
 package io.meshcatalog.gateway.catalog;
 
 import io.github.resilience4j.core.IntervalFunction;
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.lineage.Alert;
 import io.meshcatalog.graph.lineage.LineageStore;

@@ -1,6 +1,6 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.gateway.supergraph.SubgraphSdl;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphComposer;

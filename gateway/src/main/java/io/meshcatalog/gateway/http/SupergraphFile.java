@@ -1,6 +1,6 @@
 package io.meshcatalog.gateway.http;
 
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphException;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;

@@ -1,6 +1,6 @@
 package io.meshcatalog.gateway.security;
 
-import io.meshcatalog.gateway.Repeating;
+import io.meshcatalog.gateway.background.Repeating;
 import io.meshcatalog.gateway.execution.Caller;
 import io.meshcatalog.gateway.execution.Role;
 import io.meshcatalog.graph.keys.ApiKeyRecord;

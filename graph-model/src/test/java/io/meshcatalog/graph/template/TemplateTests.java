@@ -9,6 +9,7 @@ import io.meshcatalog.graph.descriptor.DescriptorLoader;
 import io.meshcatalog.graph.descriptor.DescriptorProblem;
 import io.meshcatalog.graph.descriptor.DescriptorWriter;
 import io.meshcatalog.graph.lineage.SchemaChange;
+import io.meshcatalog.graph.lineage.TemplateDrift;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.Domain;
 import io.meshcatalog.graph.model.DomainDescriptor;

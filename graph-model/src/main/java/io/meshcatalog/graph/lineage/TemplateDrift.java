@@ -1,9 +1,9 @@
-package io.meshcatalog.graph.template;
+package io.meshcatalog.graph.lineage;
 
-import io.meshcatalog.graph.lineage.ProductDiff;
-import io.meshcatalog.graph.lineage.SchemaChange;
 import io.meshcatalog.graph.model.DataProduct;
 import io.meshcatalog.graph.model.TemplateRef;
+import io.meshcatalog.graph.template.ProductTemplate;
+import io.meshcatalog.graph.template.TemplateValuesException;
 import java.util.List;
 
 /**

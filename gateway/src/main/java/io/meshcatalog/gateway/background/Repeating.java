@@ -1,4 +1,4 @@
-package io.meshcatalog.gateway;
+package io.meshcatalog.gateway.background;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
