@@ -210,22 +210,19 @@ public final class LineageProcedures {
             }
             Node node = from.node();
             boolean dataset = from.kind().equals("DATASET");
-            // one pass over the node's relationships finds both what it feeds and, for a dataset, its product
-            try (ResourceIterable<Relationship> relationships = node.getRelationships()) {
-                for (Relationship relationship : relationships) {
-                    if (relationship.isType(FEEDS)) {
-                        Node near = direction == Direction.OUTGOING
-                                ? relationship.getStartNode()
-                                : relationship.getEndNode();
-                        if (near.equals(node)) {
-                            next.merge(
-                                    relationship.getOtherNode(node),
-                                    from,
-                                    (a, b) -> a.element().compareTo(b.element()) <= 0 ? a : b);
-                        }
-                    } else if (dataset
-                            && relationship.isType(PRODUCES)
-                            && relationship.getEndNode().equals(node)) {
+            // by type: a dataset that runs read and wrote has a READ or WROTE for each run, and a dense node keeps
+            // its relationships by type, so only these two are read
+            try (ResourceIterable<Relationship> feeds = node.getRelationships(direction, FEEDS)) {
+                for (Relationship relationship : feeds) {
+                    next.merge(
+                            relationship.getOtherNode(node),
+                            from,
+                            (a, b) -> a.element().compareTo(b.element()) <= 0 ? a : b);
+                }
+            }
+            if (dataset) {
+                try (ResourceIterable<Relationship> producers = node.getRelationships(Direction.INCOMING, PRODUCES)) {
+                    for (Relationship relationship : producers) {
                         owners.addProduct(relationship.getStartNode());
                     }
                 }
