@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -34,6 +35,7 @@ import org.neo4j.procedure.Procedure;
 public final class LineageProcedures {
 
     public static final String WALK = "meshcatalog.walk";
+    public static final String OWNER_CACHE = "meshcatalog.ownerCache";
 
     private static final RelationshipType FEEDS = RelationshipType.withName("FEEDS");
     private static final RelationshipType OWNED_BY = RelationshipType.withName("OWNED_BY");
@@ -45,6 +47,9 @@ public final class LineageProcedures {
 
     @Context
     public Transaction tx;
+
+    @Context
+    public GraphDatabaseService db;
 
     /**
      * The answer of a walk: one list per reached node (see {@link #walk}), whether a limit cut it, and the
@@ -100,7 +105,7 @@ public final class LineageProcedures {
         Map<Node, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
         List<Node> reachedNodes = new ArrayList<>();
-        Owners owners = new Owners();
+        Owners owners = new Owners(OwnerCache.generationFor(db.databaseName()));
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
         for (int i = 0; i < starts.size(); i++) {
             Node node = tx.getNodeByElementId((String) starts.get(i).get(0));
@@ -140,7 +145,27 @@ public final class LineageProcedures {
         return Stream.of(new WalkResult(reached, reachedNodes, truncated, owners));
     }
 
-    /** The products of the datasets a walk touches and their effective owners, each once, packed as lists. */
+    /** What {@link #ownerCache} answers. */
+    public static final class CacheState {
+        public String state;
+
+        CacheState(String state) {
+            this.state = state;
+        }
+    }
+
+    @Procedure(name = OWNER_CACHE, mode = Mode.READ)
+    @Description("Whether this database keeps the owners of the products walks touch between walks: off, or on with "
+            + "its generation (a new one after each committed change to a product, team, person, ownership or "
+            + "membership) and how many products it holds.")
+    public Stream<CacheState> ownerCache() {
+        return Stream.of(new CacheState(OwnerCache.describe(db.databaseName())));
+    }
+
+    /**
+     * The products of the datasets a walk touches and their effective owners, each once, packed as lists: read from
+     * the {@link OwnerCache} generation the walk began with, and from the store into it when it does not hold them.
+     */
     private static final class Owners {
         final List<Object> products = new ArrayList<>();
         final List<Object> consumers = new ArrayList<>();
@@ -148,18 +173,21 @@ public final class LineageProcedures {
         /** Every product the walk touched, with an owner or not, in the order found. */
         final Set<Node> seen = new LinkedHashSet<>();
 
-        private final Map<Node, Long> teamIndex = new HashMap<>();
+        private final OwnerCache.Generation known;
+        private final Map<Long, Long> teamIndex = new HashMap<>();
 
-        /**
-         * Adds the product publishing a dataset, owned by its own team or else by its domain's team, or
-         * a consumer's owner.
-         */
+        Owners(OwnerCache.Generation known) {
+            this.known = known;
+        }
+
+        /** Adds a reached consumer's owner. */
         void addConsumer(Visit visit) {
             if (visit.kind().equals("CONSUMER")) {
                 Node team = single(visit.node(), OWNED_BY, Direction.OUTGOING);
                 if (team != null) {
                     Map<String, Object> properties = visit.node().getProperties("id", "name");
-                    consumers.add(List.of(properties.get("id"), properties.getOrDefault("name", ""), index(team)));
+                    consumers.add(
+                            List.of(properties.get("id"), properties.getOrDefault("name", ""), index(team(team))));
                 }
             }
         }
@@ -174,28 +202,50 @@ public final class LineageProcedures {
             }
         }
 
+        /** Adds the product publishing a dataset, owned by its own team or else by its domain's team. */
+        @SuppressWarnings("deprecation") // internal ids: the cache is of this database's store, read inside it
         void addProduct(Node product) {
             if (!seen.add(product)) {
                 return;
             }
+            OwnerCache.Product owned = known.product(product.getId());
+            if (owned == null) {
+                owned = read(product);
+                known.keep(product.getId(), owned);
+            }
+            if (owned.team() != null) {
+                products.add(List.of(owned.id(), owned.name(), owned.domain(), index(owned.team()), owned.inherited()));
+            }
+        }
+
+        private OwnerCache.Product read(Node product) {
             Node own = single(product, OWNED_BY, Direction.OUTGOING);
             Node domain = own == null ? single(product, IN_DOMAIN, Direction.OUTGOING) : null;
             Node team = own != null ? own : domain == null ? null : single(domain, OWNED_BY, Direction.OUTGOING);
-            if (team == null) {
-                return;
-            }
             Map<String, Object> properties = product.getProperties("id", "name", "domain");
-            products.add(List.of(
+            return new OwnerCache.Product(
                     properties.get("id"),
                     properties.getOrDefault("name", ""),
                     properties.getOrDefault("domain", ""),
-                    index(team),
-                    own == null));
+                    team == null ? null : team(team),
+                    own == null);
         }
 
-        private long index(Node team) {
-            return teamIndex.computeIfAbsent(team, node -> {
-                teams.add(List.of(team.getProperty("name"), team.getProperty("description", ""), members(team)));
+        @SuppressWarnings("deprecation") // internal ids, as above
+        private OwnerCache.Team team(Node node) {
+            OwnerCache.Team team = known.team(node.getId());
+            if (team == null) {
+                team = new OwnerCache.Team(
+                        node.getId(),
+                        List.of(node.getProperty("name"), node.getProperty("description", ""), members(node)));
+                known.keep(team);
+            }
+            return team;
+        }
+
+        private long index(OwnerCache.Team team) {
+            return teamIndex.computeIfAbsent(team.node(), node -> {
+                teams.add(team.row());
                 return (long) teams.size() - 1;
             });
         }

@@ -55,13 +55,26 @@ class PluginProceduresIT extends ServerProceduresContract {
     @Test
     void theProceduresComeFromThePluginJar() {
         assertThat(driver.executableQuery("SHOW PROCEDURES YIELD name, description WHERE name STARTS WITH "
-                                + "'meshcatalog.' RETURN name, description")
+                                + "'meshcatalog.' RETURN name, description ORDER BY name")
                         .execute()
                         .records())
-                .singleElement()
-                .satisfies(row -> {
-                    assertThat(row.get("name").asString()).isEqualTo("meshcatalog.walk");
-                    assertThat(row.get("description").asString()).startsWith("Breadth-first along FEEDS");
-                });
+                .satisfiesExactly(
+                        row -> {
+                            assertThat(row.get("name").asString()).isEqualTo("meshcatalog.ownerCache");
+                            assertThat(row.get("description").asString())
+                                    .startsWith("Whether this database keeps the owners");
+                        },
+                        row -> {
+                            assertThat(row.get("name").asString()).isEqualTo("meshcatalog.walk");
+                            assertThat(row.get("description").asString()).startsWith("Breadth-first along FEEDS");
+                        });
+        // the jar's extension gave the server's database an owner cache
+        assertThat(driver.executableQuery("CALL meshcatalog.ownerCache() YIELD state RETURN state")
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("state")
+                        .asString())
+                .startsWith("on: generation ");
     }
 }

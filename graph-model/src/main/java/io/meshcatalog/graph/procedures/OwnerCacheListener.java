@@ -1,0 +1,110 @@
+package io.meshcatalog.graph.procedures;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.event.LabelEntry;
+import org.neo4j.graphdb.event.PropertyEntry;
+import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListener;
+
+/**
+ * Starts a new generation of its database's {@link OwnerCache} after each committed transaction that could alter an
+ * owner: one that changes a product, a team or a person (a property or the label itself, deleting one included), an
+ * ownership ({@code OWNED_BY}), a product's domain ({@code IN_DOMAIN}) or a membership ({@code HAS_MEMBER}, its role
+ * included). Judged before the commit, while the changed nodes can still be read; acted on once it committed.
+ * Lineage writes (datasets, fields, runs, jobs, FEEDS) touch none of these and keep the cache.
+ */
+final class OwnerCacheListener implements TransactionEventListener<Boolean> {
+
+    static final Set<String> OWNER_LABELS = Set.of("DataProduct", "Team", "Person");
+    static final Set<String> OWNER_RELATIONSHIPS = Set.of("OWNED_BY", "IN_DOMAIN", "HAS_MEMBER");
+
+    private final OwnerCache cache;
+
+    OwnerCacheListener(OwnerCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public Boolean beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService database) {
+        return altersOwners(data) ? Boolean.TRUE : null;
+    }
+
+    @Override
+    public void afterCommit(TransactionData data, Boolean alters, GraphDatabaseService database) {
+        if (alters != null) {
+            cache.invalidate();
+        }
+    }
+
+    @Override
+    public void afterRollback(TransactionData data, Boolean alters, GraphDatabaseService database) {
+        // nothing was written
+    }
+
+    static boolean altersOwners(TransactionData data) {
+        for (Relationship relationship : data.createdRelationships()) {
+            if (ownership(relationship.getType())) {
+                return true;
+            }
+        }
+        for (Relationship relationship : data.deletedRelationships()) {
+            if (ownership(relationship.getType())) {
+                return true;
+            }
+        }
+        for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) {
+            if (ownership(entry.entity().getType())) {
+                return true;
+            }
+        }
+        for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) {
+            if (ownership(entry.entity().getType())) {
+                return true;
+            }
+        }
+        // a deleted node's labels are among the removed ones, so its properties need no look of their own
+        for (LabelEntry entry : data.assignedLabels()) {
+            if (OWNER_LABELS.contains(entry.label().name())) {
+                return true;
+            }
+        }
+        for (LabelEntry entry : data.removedLabels()) {
+            if (OWNER_LABELS.contains(entry.label().name())) {
+                return true;
+            }
+        }
+        Set<Node> checked = new HashSet<>();
+        return owners(data, data.assignedNodeProperties(), checked)
+                || owners(data, data.removedNodeProperties(), checked);
+    }
+
+    private static boolean owners(TransactionData data, Iterable<PropertyEntry<Node>> entries, Set<Node> checked) {
+        for (PropertyEntry<Node> entry : entries) {
+            Node node = entry.entity();
+            if (!data.isDeleted(node) && checked.add(node) && owner(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean owner(Node node) {
+        for (Label label : node.getLabels()) {
+            if (OWNER_LABELS.contains(label.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ownership(RelationshipType type) {
+        return OWNER_RELATIONSHIPS.contains(type.name());
+    }
+}
