@@ -18,6 +18,7 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -43,6 +44,9 @@ public final class LineageProcedures {
     private static final RelationshipType HAS_MEMBER = RelationshipType.withName("HAS_MEMBER");
     private static final RelationshipType PRODUCES = RelationshipType.withName("PRODUCES");
     private static final Label CONSUMER = Label.label("Consumer");
+    private static final Label TEAM = Label.label("Team");
+    private static final Label DOMAIN = Label.label("Domain");
+    private static final Label PERSON = Label.label("Person");
     private static final Label FIELD = Label.label("Field");
 
     @Context
@@ -105,7 +109,7 @@ public final class LineageProcedures {
         Map<Node, Visit> visited = new HashMap<>();
         List<Object> reached = new ArrayList<>();
         List<Node> reachedNodes = new ArrayList<>();
-        Owners owners = new Owners(OwnerCache.generationFor(db.databaseName()));
+        Owners owners = new Owners(OwnerCache.generationFor(((GraphDatabaseAPI) db).databaseId()));
         TreeMap<Integer, List<Visit>> pending = new TreeMap<>();
         for (int i = 0; i < starts.size(); i++) {
             Node node = tx.getNodeByElementId((String) starts.get(i).get(0));
@@ -159,7 +163,7 @@ public final class LineageProcedures {
             + "its generation (a new one after each committed change to a product, team, person, ownership or "
             + "membership) and how many products it holds.")
     public Stream<CacheState> ownerCache() {
-        return Stream.of(new CacheState(OwnerCache.describe(db.databaseName())));
+        return Stream.of(new CacheState(OwnerCache.describe(((GraphDatabaseAPI) db).databaseId())));
     }
 
     /**
@@ -183,7 +187,7 @@ public final class LineageProcedures {
         /** Adds a reached consumer's owner. */
         void addConsumer(Visit visit) {
             if (visit.kind().equals("CONSUMER")) {
-                Node team = single(visit.node(), OWNED_BY, Direction.OUTGOING);
+                Node team = single(visit.node(), OWNED_BY, Direction.OUTGOING, TEAM);
                 if (team != null) {
                     Map<String, Object> properties = visit.node().getProperties("id", "name");
                     consumers.add(
@@ -203,7 +207,7 @@ public final class LineageProcedures {
         }
 
         /** Adds the product publishing a dataset, owned by its own team or else by its domain's team. */
-        @SuppressWarnings("deprecation") // internal ids: the cache is of this database's store, read inside it
+        @SuppressWarnings("removal") // internal ids: the cache is of this database's store, read inside it
         void addProduct(Node product) {
             if (!seen.add(product)) {
                 return;
@@ -219,9 +223,9 @@ public final class LineageProcedures {
         }
 
         private OwnerCache.Product read(Node product) {
-            Node own = single(product, OWNED_BY, Direction.OUTGOING);
-            Node domain = own == null ? single(product, IN_DOMAIN, Direction.OUTGOING) : null;
-            Node team = own != null ? own : domain == null ? null : single(domain, OWNED_BY, Direction.OUTGOING);
+            Node own = single(product, OWNED_BY, Direction.OUTGOING, TEAM);
+            Node domain = own == null ? single(product, IN_DOMAIN, Direction.OUTGOING, DOMAIN) : null;
+            Node team = own != null ? own : domain == null ? null : single(domain, OWNED_BY, Direction.OUTGOING, TEAM);
             Map<String, Object> properties = product.getProperties("id", "name", "domain");
             return new OwnerCache.Product(
                     properties.get("id"),
@@ -231,7 +235,7 @@ public final class LineageProcedures {
                     own == null);
         }
 
-        @SuppressWarnings("deprecation") // internal ids, as above
+        @SuppressWarnings("removal") // internal ids, as above
         private OwnerCache.Team team(Node node) {
             OwnerCache.Team team = known.team(node.getId());
             if (team == null) {
@@ -312,12 +316,27 @@ public final class LineageProcedures {
         return null;
     }
 
+    /** The first node {@code type} leads to that has {@code label}: the Cypher way names the label too. */
+    private static Node single(Node node, RelationshipType type, Direction direction, Label label) {
+        try (ResourceIterable<Relationship> relationships = node.getRelationships(direction, type)) {
+            for (Relationship relationship : relationships) {
+                Node other = relationship.getOtherNode(node);
+                if (other.hasLabel(label)) {
+                    return other;
+                }
+            }
+        }
+        return null;
+    }
+
     /** [username, name, role] of each member, by username; lists, not maps, so no key is sent per member. */
     private static List<Object> members(Node team) {
         List<List<Object>> members = new ArrayList<>();
         try (ResourceIterable<Relationship> memberships = team.getRelationships(Direction.OUTGOING, HAS_MEMBER)) {
             for (Relationship membership : memberships) {
-                Object username = membership.getEndNode().getProperty("username", null);
+                Object username = membership.getEndNode().hasLabel(PERSON)
+                        ? membership.getEndNode().getProperty("username", null)
+                        : null;
                 if (username != null) {
                     members.add(List.of(
                             username,

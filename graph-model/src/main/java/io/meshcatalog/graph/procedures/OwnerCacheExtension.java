@@ -54,7 +54,7 @@ public final class OwnerCacheExtension extends ExtensionFactory<OwnerCacheExtens
                             .info("Mesh Catalog's owner cache of %s is off (-D%s=false)", name, SWITCH);
                     return;
                 }
-                cache = OwnerCache.track(name);
+                cache = OwnerCache.track(database.databaseId());
                 listener = new OwnerCacheListener(cache);
                 dependencies.databaseManagementService().registerTransactionEventListener(name, listener);
             }
@@ -63,7 +63,7 @@ public final class OwnerCacheExtension extends ExtensionFactory<OwnerCacheExtens
             public void stop() {
                 if (cache != null) {
                     dependencies.databaseManagementService().unregisterTransactionEventListener(name, listener);
-                    OwnerCache.forget(name, cache);
+                    OwnerCache.forget(database.databaseId(), cache);
                     cache = null;
                 }
             }

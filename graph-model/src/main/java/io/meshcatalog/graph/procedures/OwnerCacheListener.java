@@ -17,12 +17,20 @@ import org.neo4j.graphdb.event.TransactionEventListener;
  * Starts a new generation of its database's {@link OwnerCache} after each committed transaction that could alter an
  * owner: one that changes a product, a team or a person (a property or the label itself, deleting one included), an
  * ownership ({@code OWNED_BY}), a product's domain ({@code IN_DOMAIN}) or a membership ({@code HAS_MEMBER}, its role
- * included). Judged before the commit, while the changed nodes can still be read; acted on once it committed.
- * Lineage writes (datasets, fields, runs, jobs, FEEDS) touch none of these and keep the cache.
+ * included, and a domain's label). Judged before the commit, while the changed nodes can still be read; the cache
+ * drops what it holds then, keeps what walks read to themselves while the change is written, and drops it again once
+ * the change committed or rolled back. Lineage writes (datasets, fields, runs, jobs, FEEDS) touch none of these and
+ * keep the cache.
  */
 final class OwnerCacheListener implements TransactionEventListener<Boolean> {
 
+    /** Labels whose nodes' properties the cache holds. */
     static final Set<String> OWNER_LABELS = Set.of("DataProduct", "Team", "Person");
+    /** Labels the walk requires along the way to an owner: gaining or losing one changes who owns what. */
+    static final Set<String> WAY_LABELS = Set.of("DataProduct", "Team", "Person", "Domain");
+    /** The properties the cache holds: a product's id, name and domain, a team's name and description, a person's. */
+    static final Set<String> OWNER_PROPERTIES = Set.of("id", "name", "domain", "description", "username");
+
     static final Set<String> OWNER_RELATIONSHIPS = Set.of("OWNED_BY", "IN_DOMAIN", "HAS_MEMBER");
 
     private final OwnerCache cache;
@@ -33,19 +41,25 @@ final class OwnerCacheListener implements TransactionEventListener<Boolean> {
 
     @Override
     public Boolean beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService database) {
-        return altersOwners(data) ? Boolean.TRUE : null;
+        if (!altersOwners(data)) {
+            return null;
+        }
+        cache.committing();
+        return Boolean.TRUE;
     }
 
     @Override
     public void afterCommit(TransactionData data, Boolean alters, GraphDatabaseService database) {
         if (alters != null) {
-            cache.invalidate();
+            cache.committed();
         }
     }
 
     @Override
     public void afterRollback(TransactionData data, Boolean alters, GraphDatabaseService database) {
-        // nothing was written
+        if (alters != null) {
+            cache.committed();
+        }
     }
 
     static boolean altersOwners(TransactionData data) {
@@ -71,12 +85,12 @@ final class OwnerCacheListener implements TransactionEventListener<Boolean> {
         }
         // a deleted node's labels are among the removed ones, so its properties need no look of their own
         for (LabelEntry entry : data.assignedLabels()) {
-            if (OWNER_LABELS.contains(entry.label().name())) {
+            if (WAY_LABELS.contains(entry.label().name())) {
                 return true;
             }
         }
         for (LabelEntry entry : data.removedLabels()) {
-            if (OWNER_LABELS.contains(entry.label().name())) {
+            if (WAY_LABELS.contains(entry.label().name())) {
                 return true;
             }
         }
@@ -87,6 +101,9 @@ final class OwnerCacheListener implements TransactionEventListener<Boolean> {
 
     private static boolean owners(TransactionData data, Iterable<PropertyEntry<Node>> entries, Set<Node> checked) {
         for (PropertyEntry<Node> entry : entries) {
+            if (!OWNER_PROPERTIES.contains(entry.key())) {
+                continue;
+            }
             Node node = entry.entity();
             if (!data.isDeleted(node) && checked.add(node) && owner(node)) {
                 return true;

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.ServerNeo4jTest;
+import io.meshcatalog.graph.procedures.OwnerCacheExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.kernel.extension.ExtensionFactory;
 
 /**
  * Neo4j as a server: a process of its own, reached through {@code NEO4J_URI}, with graph-model's plugin jar in its
@@ -53,7 +61,7 @@ class PluginProceduresIT extends ServerProceduresContract {
     }
 
     @Test
-    void theProceduresComeFromThePluginJar() {
+    void theProceduresComeFromThePluginJar() throws IOException {
         assertThat(driver.executableQuery("SHOW PROCEDURES YIELD name, description WHERE name STARTS WITH "
                                 + "'meshcatalog.' RETURN name, description ORDER BY name")
                         .execute()
@@ -68,7 +76,16 @@ class PluginProceduresIT extends ServerProceduresContract {
                             assertThat(row.get("name").asString()).isEqualTo("meshcatalog.walk");
                             assertThat(row.get("description").asString()).startsWith("Breadth-first along FEEDS");
                         });
-        // the jar's extension gave the server's database an owner cache
+        // the jar names the owner cache's extension as a service (as a server finds extensions), and the server has it
+        try (JarFile jar =
+                new JarFile(Path.of("target", "graph-model-neo4j-plugin.jar").toFile())) {
+            JarEntry services = jar.getJarEntry("META-INF/services/" + ExtensionFactory.class.getName());
+            assertThat(services).as("the plugin jar's extension services").isNotNull();
+            try (InputStream in = jar.getInputStream(services)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .contains(OwnerCacheExtension.class.getName());
+            }
+        }
         assertThat(driver.executableQuery("CALL meshcatalog.ownerCache() YIELD state RETURN state")
                         .execute()
                         .records()
