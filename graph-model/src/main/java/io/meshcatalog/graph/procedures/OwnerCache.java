@@ -49,6 +49,11 @@ final class OwnerCache {
             this.number = number;
         }
 
+        /** A generation for one walk alone: what it reads is never served to another. */
+        static Generation ownOnly() {
+            return new Generation(-1);
+        }
+
         @Nullable
         Product product(long node) {
             return products.get(node);
@@ -87,7 +92,7 @@ final class OwnerCache {
      */
     Generation forWalk() {
         Generation generation = current;
-        return committing.get() > 0 ? new Generation(-1) : generation;
+        return committing.get() > 0 ? Generation.ownOnly() : generation;
     }
 
     Generation current() {
@@ -113,7 +118,7 @@ final class OwnerCache {
     /** The cache of {@code database}, or a generation of its own for a walk on a database that has none. */
     static Generation generationFor(NamedDatabaseId database) {
         OwnerCache cache = BY_DATABASE.get(database);
-        return cache == null ? new Generation(-1) : cache.forWalk();
+        return cache == null ? Generation.ownOnly() : cache.forWalk();
     }
 
     static OwnerCache track(NamedDatabaseId database) {

@@ -2,13 +2,12 @@ package io.meshcatalog.graph.procedures;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.graphdb.event.LabelEntry;
 import org.neo4j.graphdb.event.PropertyEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListener;
@@ -63,53 +62,39 @@ final class OwnerCacheListener implements TransactionEventListener<Boolean> {
     }
 
     static boolean altersOwners(TransactionData data) {
-        for (Relationship relationship : data.createdRelationships()) {
-            if (ownership(relationship.getType())) {
-                return true;
-            }
-        }
-        for (Relationship relationship : data.deletedRelationships()) {
-            if (ownership(relationship.getType())) {
-                return true;
-            }
-        }
-        for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) {
-            if (ownership(entry.entity().getType())) {
-                return true;
-            }
-        }
-        for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) {
-            if (ownership(entry.entity().getType())) {
-                return true;
-            }
-        }
-        // a deleted node's labels are among the removed ones, so its properties need no look of their own
-        for (LabelEntry entry : data.assignedLabels()) {
-            if (WAY_LABELS.contains(entry.label().name())) {
-                return true;
-            }
-        }
-        for (LabelEntry entry : data.removedLabels()) {
-            if (WAY_LABELS.contains(entry.label().name())) {
-                return true;
-            }
-        }
         Set<Node> checked = new HashSet<>();
-        return owners(data, data.assignedNodeProperties(), checked)
-                || owners(data, data.removedNodeProperties(), checked);
+        // a deleted node's labels are among the removed ones, so its properties need no look of their own
+        return any(data.createdRelationships(), relationship -> ownership(relationship.getType()))
+                || any(data.deletedRelationships(), relationship -> ownership(relationship.getType()))
+                || any(
+                        data.assignedRelationshipProperties(),
+                        entry -> ownership(entry.entity().getType()))
+                || any(
+                        data.removedRelationshipProperties(),
+                        entry -> ownership(entry.entity().getType()))
+                || any(
+                        data.assignedLabels(),
+                        entry -> WAY_LABELS.contains(entry.label().name()))
+                || any(
+                        data.removedLabels(),
+                        entry -> WAY_LABELS.contains(entry.label().name()))
+                || any(data.assignedNodeProperties(), entry -> ownerProperty(data, entry, checked))
+                || any(data.removedNodeProperties(), entry -> ownerProperty(data, entry, checked));
     }
 
-    private static boolean owners(TransactionData data, Iterable<PropertyEntry<Node>> entries, Set<Node> checked) {
-        for (PropertyEntry<Node> entry : entries) {
-            if (!OWNER_PROPERTIES.contains(entry.key())) {
-                continue;
-            }
-            Node node = entry.entity();
-            if (!data.isDeleted(node) && checked.add(node) && owner(node)) {
+    private static <T> boolean any(Iterable<T> items, Predicate<T> test) {
+        for (T item : items) {
+            if (test.test(item)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A property the cache holds, of a live node with an owner's label (each node looked at once). */
+    private static boolean ownerProperty(TransactionData data, PropertyEntry<Node> entry, Set<Node> checked) {
+        Node node = entry.entity();
+        return OWNER_PROPERTIES.contains(entry.key()) && !data.isDeleted(node) && checked.add(node) && owner(node);
     }
 
     private static boolean owner(Node node) {
