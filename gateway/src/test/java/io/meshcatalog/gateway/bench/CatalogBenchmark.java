@@ -11,12 +11,14 @@ import io.meshcatalog.graph.lineage.NodeKind;
 import io.meshcatalog.graph.lineage.NodeRef;
 import io.meshcatalog.graph.lineage.SearchPage;
 import io.meshcatalog.graph.lineage.SearchQuery;
+import io.meshcatalog.graph.lineage.TraversalLimits;
 import io.meshcatalog.graph.openlineage.OpenLineageReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +99,12 @@ class CatalogBenchmark {
             SyntheticMesh mesh = catalog.mesh;
             LineageStore store = catalog.bean(LineageStore.class);
             List<CatalogRow> rows = new ArrayList<>();
-            rows.addAll(searches(store, runs));
+            LineageStore fullText = new LineageStore(
+                    catalog.bean(GraphConnection.class).driver(),
+                    TraversalLimits.DEFAULT,
+                    Clock.systemUTC(),
+                    LineageStore.Procedures.NEVER);
+            rows.addAll(searches(store, fullText, runs));
             rows.add(dataProduct(store, mesh, runs));
             rows.addAll(impacts(
                     store, ImpactFloor.load(catalog.bean(GraphConnection.class).driver(), mesh), runs, hubRuns));
@@ -121,58 +128,94 @@ class CatalogBenchmark {
         }
     }
 
-    private List<CatalogRow> searches(LineageStore store, int runs) {
+    /** One search, as a GraphQL document and as the store's query, and how many hits it must have at least. */
+    private record Search(
+            String call,
+            String answer,
+            IntFunction<String> document,
+            Predicate<JsonNode> valid,
+            IntFunction<SearchQuery> query,
+            int hits) {}
+
+    /**
+     * The searches through the gateway and on the store (its search index), and then the same on the store with
+     * Neo4j's full-text index alone, as a Neo4j without the plugin answers them: capped at its first 1,000 candidates.
+     */
+    private List<CatalogRow> searches(LineageStore store, LineageStore fullText, int runs) {
         String hit = "totalCount totalCapped edges { cursor node { kind id name description score productId domain "
                 + "status owner tags } } pageInfo { hasNextPage endCursor }";
         String facets =
                 "facets { kind { value count } domain { value count } owner { value count } tag { value count } "
                         + "status { value count } classification { value count } }";
+        Predicate<JsonNode> exact =
+                data -> !data.path("search").path("totalCapped").asBoolean(true);
+        List<Search> searches = List.of(
+                new Search(
+                        "search(text, first: 20)",
+                        "20 hits",
+                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " } }",
+                        exact.and(data -> data.path("search").path("edges").size() == 20),
+                        i -> SearchQuery.text(TEXTS[i % TEXTS.length]),
+                        20),
+                new Search(
+                        "search + facets",
+                        "20 hits, 6 facets",
+                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " " + facets
+                                + " } }",
+                        exact.and(data -> data.path("search").path("edges").size() == 20
+                                && !data.path("search")
+                                        .path("facets")
+                                        .path("domain")
+                                        .isEmpty()),
+                        i -> SearchQuery.text(TEXTS[i % TEXTS.length]),
+                        20),
+                // filters that keep many, and few
+                new Search(
+                        "search, filter tag + kinds: [PRODUCT]",
+                        "20 hits",
+                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", filter: {tag: \""
+                                + tag(TEXTS[i % TEXTS.length]) + "\", kinds: [PRODUCT]}, first: 20) { " + hit + " "
+                                + facets + " } }",
+                        exact.and(data -> data.path("search").path("edges").size() == 20),
+                        i -> SearchQuery.text(TEXTS[i % TEXTS.length])
+                                .withTag(tag(TEXTS[i % TEXTS.length]))
+                                .withKinds(Set.of(NodeKind.PRODUCT)),
+                        20),
+                new Search(
+                        "search \"shipping\", filter status + owner",
+                        "≥ 1 hit",
+                        i -> "{ search(text: \"shipping\", filter: {status: \"ACTIVE\", owner: \"team-dom" + (i % 8)
+                                + "\"}, first: 20) { " + hit + " } }",
+                        exact.and(data -> data.path("search").path("edges").size() >= 1),
+                        i -> SearchQuery.text("shipping").withStatus("ACTIVE").withOwner("team-dom" + (i % 8)),
+                        1));
         List<CatalogRow> rows = new ArrayList<>();
-        rows.add(compare(
-                "search(text, first: 20)",
-                "20 hits",
-                runs,
-                i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " } }",
-                data -> data.path("search").path("edges").size() == 20,
-                i -> expect(store.search(ADMIN, SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
-        rows.add(compare(
-                "search + facets",
-                "20 hits, 6 facets",
-                runs,
-                i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " " + facets + " } }",
-                data -> data.path("search").path("edges").size() == 20
-                        && !data.path("search").path("facets").path("domain").isEmpty(),
-                i -> expect(store.search(ADMIN, SearchQuery.text(TEXTS[i % TEXTS.length])), 20)));
-        // filters narrow the 1,000 ranked candidates in Java: one that keeps many, one that keeps few
-        rows.add(compare(
-                "search, filter tag + kinds: [PRODUCT]",
-                "20 hits",
-                runs,
-                i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", filter: {tag: \""
-                        + tag(TEXTS[i % TEXTS.length]) + "\", kinds: [PRODUCT]}, first: 20) { " + hit + " " + facets
-                        + " } }",
-                data -> data.path("search").path("edges").size() == 20,
-                i -> expect(
-                        store.search(
-                                ADMIN,
-                                SearchQuery.text(TEXTS[i % TEXTS.length])
-                                        .withTag(tag(TEXTS[i % TEXTS.length]))
-                                        .withKinds(Set.of(NodeKind.PRODUCT))),
-                        20)));
-        rows.add(compare(
-                "search \"shipping\", filter status + owner",
-                "≥ 1 hit",
-                runs,
-                i -> "{ search(text: \"shipping\", filter: {status: \"ACTIVE\", owner: \"team-dom" + (i % 8) + "\"}, "
-                        + "first: 20) { " + hit + " } }",
-                data -> data.path("search").path("edges").size() >= 1,
-                i -> expect(
-                        store.search(
-                                ADMIN,
-                                SearchQuery.text("shipping")
-                                        .withStatus("ACTIVE")
-                                        .withOwner("team-dom" + (i % 8))),
-                        1)));
+        for (Search search : searches) {
+            rows.add(compare(
+                    search.call(),
+                    search.answer(),
+                    runs,
+                    search.document(),
+                    search.valid(),
+                    i -> expect(store.search(ADMIN, search.query().apply(i)), search.hits())));
+        }
+        for (Search search : searches) {
+            IntConsumer call = i -> fullText.search(ADMIN, search.query().apply(i));
+            Latency.time(call, WARM_UP);
+            Latency latency = Latency.time(call, runs);
+            SearchPage first = fullText.search(ADMIN, search.query().apply(0));
+            report(
+                    "full-text index alone",
+                    String.format(
+                            Locale.ROOT,
+                            "%s: store p50 %.1f ms, p95 %.1f ms; total %,d%s (the search index: %,d)",
+                            search.call(),
+                            latency.p50(),
+                            latency.p95(),
+                            first.total(),
+                            first.totalCapped() ? ", capped" : "",
+                            store.search(ADMIN, search.query().apply(0)).total()));
+        }
         return rows;
     }
 
@@ -189,6 +232,9 @@ class CatalogBenchmark {
     }
 
     private static void expect(SearchPage page, int hits) {
+        if (page.totalCapped()) {
+            throw new AssertionError("the search index did not answer: the total is capped at " + page.total());
+        }
         if (page.hits().size() < hits) {
             throw new AssertionError("the store found " + page.hits().size() + " hits, expected at least " + hits);
         }

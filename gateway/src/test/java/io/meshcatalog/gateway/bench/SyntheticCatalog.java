@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,34 @@ final class SyntheticCatalog implements AutoCloseable {
                         (System.nanoTime() - started) / 1e9,
                         after[0],
                         after[1]));
+        awaitSearchIndex(context.getBean(GraphConnection.class), started);
+    }
+
+    /**
+     * Waits until the database's search index (built in the background from the start of Neo4j) is ready, so that no
+     * search is timed on the full-text fallback; reports how long it took from the start.
+     */
+    private static void awaitSearchIndex(GraphConnection graph, long started) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = graph.driver()
+                    .executableQuery("CALL meshcatalog.searchIndex() YIELD state RETURN state")
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("state")
+                    .asString();
+            if (state.startsWith("ready")) {
+                report(
+                        "search index",
+                        String.format(
+                                Locale.ROOT, "%s, %.1f s after the start", state, (System.nanoTime() - started) / 1e9));
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the search index is not ready after 10 minutes: " + state);
     }
 
     /** Generates the mesh, loads or reuses its graph and starts the gateway on it. */

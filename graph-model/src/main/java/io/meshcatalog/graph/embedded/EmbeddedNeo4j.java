@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.embedded;
 
 import io.meshcatalog.graph.procedures.LineageProcedures;
+import io.meshcatalog.graph.procedures.search.SearchProcedures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -122,13 +123,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         log.info("Embedded Neo4j in {} stopped", home.toAbsolutePath());
     }
 
-    /** Mesh Catalog's own procedures, so lineage walks run inside the database (see {@link LineageProcedures}). */
+    /**
+     * Mesh Catalog's own procedures, so lineage walks run inside the database (see {@link LineageProcedures}) and
+     * searches ask its search index ({@link SearchProcedures}).
+     */
     private static void registerProcedures(DatabaseManagementService service) {
         GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         try {
             database.getDependencyResolver()
                     .resolveDependency(GlobalProcedures.class)
                     .registerProcedure(LineageProcedures.class);
+            database.getDependencyResolver()
+                    .resolveDependency(GlobalProcedures.class)
+                    .registerProcedure(SearchProcedures.class);
         } catch (ProcedureException e) {
             service.shutdown();
             throw new IllegalStateException("cannot register Mesh Catalog's procedures: " + e.getMessage(), e);

@@ -28,10 +28,8 @@ public record Health(
 
     /** The dataset's health at {@code now}. */
     public static Health of(WriteFacts facts, Instant now) {
-        Instant dueBy = facts.freshness() == null || facts.lastCompleteAt() == null
-                ? null
-                : facts.lastCompleteAt().plus(facts.freshness());
-        if ("FAIL".equals(facts.latestState()) || "ABORT".equals(facts.latestState())) {
+        Instant dueBy = dueBy(facts);
+        if (failed(facts)) {
             String verb = "FAIL".equals(facts.latestState()) ? "failed" : "was aborted";
             return new Health(
                     HealthStatus.FAILING,
@@ -78,6 +76,18 @@ public record Health(
                 facts.lastCompleteAt(),
                 dueBy,
                 now);
+    }
+
+    /** Whether the latest run writing the dataset failed or was aborted. */
+    static boolean failed(WriteFacts facts) {
+        return "FAIL".equals(facts.latestState()) || "ABORT".equals(facts.latestState());
+    }
+
+    /** When the dataset turns (or turned) LATE without a new write; null without an SLA's freshness or a write. */
+    static @Nullable Instant dueBy(WriteFacts facts) {
+        return facts.freshness() == null || facts.lastCompleteAt() == null
+                ? null
+                : facts.lastCompleteAt().plus(facts.freshness());
     }
 
     /** A product's health from its datasets': the worst one (UNKNOWN ranks below FRESH). */

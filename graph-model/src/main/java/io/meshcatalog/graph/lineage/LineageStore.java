@@ -81,7 +81,7 @@ public final class LineageStore {
         this.procedures = new ServerProcedures(driver, procedures);
         this.writer = new CatalogWriter(driver, cypher, clock);
         this.reader = new CatalogReader(driver, cypher);
-        this.search = new CatalogSearch(driver, cypher, clock);
+        this.search = new CatalogSearch(driver, cypher, clock, this.procedures);
         this.analysis = new LineageAnalysis(driver, cypher, reader, limits, this.procedures);
         this.check = new DescriptorCheck(driver, cypher, analysis);
         this.openLineage = new OpenLineageWriter(driver, cypher);

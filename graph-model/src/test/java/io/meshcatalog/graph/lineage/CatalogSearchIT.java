@@ -145,8 +145,8 @@ class CatalogSearchIT {
     @Test
     void aBlankSearchInADomainLateInTheOrderFindsIt() {
         // more than the 1,000 candidates before it by id: the domain is not crowded out
-        store.upsert(Fixtures.yaml("aaa", domain("aaa", 1_100)));
-        store.upsert(Fixtures.yaml("zz", domain("zz", 2)));
+        store.upsert(Fixtures.wide("aaa", 1_100, "f", ""));
+        store.upsert(Fixtures.wide("zz", 2, "f", ""));
 
         SearchPage zz =
                 store.search(ADMIN, SearchQuery.text("").withDomain("zz").page(0, 100));
@@ -155,30 +155,6 @@ class CatalogSearchIT {
                 .extracting(SearchHit::id)
                 .containsExactlyInAnyOrder("zz.wide", "zz.wide", "zz.wide.f0", "zz.wide.f1");
         assertThat(zz.total()).isEqualTo(4);
-    }
-
-    /** A domain of one product publishing one dataset of {@code fields} fields. */
-    private static String domain(String id, int fields) {
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: meshcatalog/v1
-                kind: Domain
-                domain:
-                  id: %1$s
-                  name: %1$s
-                  team:
-                    name: %1$s-team
-                products:
-                  - id: %1$s.wide
-                    name: Wide
-                    status: active
-                    schema:
-                      - name: wide
-                        properties:
-                """.formatted(id));
-        for (int i = 0; i < fields; i++) {
-            yaml.append("          - name: f").append(i).append("\n            logicalType: string\n");
-        }
-        return yaml.toString();
     }
 
     @Test

@@ -42,6 +42,31 @@ final class Fixtures {
         return new DescriptorLoader().load(name, yaml);
     }
 
+    /**
+     * A domain of one product ({@code <id>.wide}) publishing one dataset ({@code wide}) of {@code fields} fields named
+     * {@code <name>0}, {@code <name>1} …, each described by {@code description} (none when it is empty).
+     */
+    static DomainDescriptor wide(String id, int fields, String name, String description) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: meshcatalog/v1
+                kind: Domain
+                domain: {id: %1$s, name: %1$s, team: {name: %1$s-team}}
+                products:
+                  - id: %1$s.wide
+                    name: Wide
+                    status: active
+                    schema:
+                      - name: wide
+                        properties:
+                """.formatted(id));
+        for (int i = 0; i < fields; i++) {
+            yaml.append("          - {name: ").append(name).append(i).append(", logicalType: string");
+            yaml.append(description.isEmpty() ? "" : ", description: " + description)
+                    .append("}\n");
+        }
+        return yaml(id, yaml.toString());
+    }
+
     /** A fixture file's text, such as {@code lineage/beta.yaml}. */
     static String text(String name) {
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.ServerNeo4jTest;
 import io.meshcatalog.graph.procedures.OwnerCacheExtension;
+import io.meshcatalog.graph.procedures.search.SearchIndexExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class PluginProceduresIT extends ServerProceduresContract {
     }
 
     @Test
-    void theProceduresComeFromThePluginJar() throws IOException {
+    void theProceduresComeFromThePluginJar() throws IOException, InterruptedException {
         assertThat(driver.executableQuery("SHOW PROCEDURES YIELD name, description WHERE name STARTS WITH "
                                 + "'meshcatalog.' RETURN name, description ORDER BY name")
                         .execute()
@@ -73,17 +74,28 @@ class PluginProceduresIT extends ServerProceduresContract {
                                     .startsWith("Whether this database keeps the owners");
                         },
                         row -> {
+                            assertThat(row.get("name").asString()).isEqualTo("meshcatalog.search");
+                            assertThat(row.get("description").asString())
+                                    .startsWith("Full-text search of the catalog's nodes over its search index");
+                        },
+                        row -> {
+                            assertThat(row.get("name").asString()).isEqualTo("meshcatalog.searchIndex");
+                            assertThat(row.get("description").asString())
+                                    .startsWith("The state of this database's search index");
+                        },
+                        row -> {
                             assertThat(row.get("name").asString()).isEqualTo("meshcatalog.walk");
                             assertThat(row.get("description").asString()).startsWith("Breadth-first along FEEDS");
                         });
-        // the jar names the owner cache's extension as a service (as a server finds extensions), and the server has it
+        // the jar names the owner cache's and the search index's extensions as services (as a server finds extensions),
+        // and the server has them
         try (JarFile jar =
                 new JarFile(Path.of("target", "graph-model-neo4j-plugin.jar").toFile())) {
             JarEntry services = jar.getJarEntry("META-INF/services/" + ExtensionFactory.class.getName());
             assertThat(services).as("the plugin jar's extension services").isNotNull();
             try (InputStream in = jar.getInputStream(services)) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                        .contains(OwnerCacheExtension.class.getName());
+                        .contains(OwnerCacheExtension.class.getName(), SearchIndexExtension.class.getName());
             }
         }
         assertThat(driver.executableQuery("CALL meshcatalog.ownerCache() YIELD state RETURN state")
@@ -93,5 +105,18 @@ class PluginProceduresIT extends ServerProceduresContract {
                         .get("state")
                         .asString())
                 .startsWith("on: generation ");
+        // the search index is built in the background once the database is up; searches ask it when it is ready
+        String state = "";
+        for (int tries = 0; tries < 600 && !state.startsWith("ready"); tries++) {
+            state = driver.executableQuery("CALL meshcatalog.searchIndex() YIELD state RETURN state")
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("state")
+                    .asString();
+            Thread.sleep(100);
+        }
+        assertThat(state).startsWith("ready: ");
+        assertThat(inside.walks()).contains("searches ask the search index inside Neo4j");
     }
 }

@@ -39,7 +39,7 @@ abstract class ServerProceduresContract {
     @Test
     void theServerWalksInsideNeo4jUnlessToldNotTo() {
         assertThat(inside.walks()).startsWith("run inside Neo4j");
-        assertThat(cypher.walks()).isEqualTo("run in Cypher, one round trip per level");
+        assertThat(cypher.walks()).startsWith("run in Cypher, one round trip per level");
     }
 
     List<NodeRef> roots() {

@@ -1,0 +1,275 @@
+package io.meshcatalog.graph.procedures.search;
+
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.CONSUMER;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.DATASET;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.FEEDS;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.FIELD;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.HAS_FIELD;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.IN_DOMAIN;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.OWNED_BY;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.PRODUCED;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.PRODUCES;
+import static io.meshcatalog.graph.procedures.search.SearchDocuments.PRODUCT;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.NotFoundException;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Keeps one database's {@link SearchIndex} true, on a thread of its own: first it reads every catalog node, then, for
+ * each committed transaction in the order they were told ({@link #committed}), it reads again the nodes that changed
+ * and the documents that read them: a product's datasets, their fields and the consumers they feed; the products a
+ * team owns, itself or through a domain; the product that publishes a dataset. A search waits ({@link #await}) until
+ * every transaction committed before it began is in the index, so it finds what its caller just wrote.
+ */
+final class SearchIndexer implements AutoCloseable {
+
+    enum State {
+        BUILDING,
+        READY,
+        FAILED,
+        STOPPED
+    }
+
+    private final GraphDatabaseService database;
+    private final Consumer<String> log;
+    private final SearchIndex index = new SearchIndex();
+    private final LinkedBlockingQueue<Told> queue = new LinkedBlockingQueue<>();
+    private final Object progress = new Object();
+    private final Thread thread;
+    private long told;
+    private volatile long indexed;
+    private volatile State state = State.BUILDING;
+    private volatile @Nullable String failure;
+
+    private record Told(long sequence, SearchChanges changes) {}
+
+    SearchIndexer(GraphDatabaseService database, String name, Consumer<String> log) {
+        this.database = database;
+        this.log = log;
+        this.thread = new Thread(this::run, "meshcatalog-search-index-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    SearchIndex index() {
+        return index;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The sequence number of the last transaction told. */
+    long told() {
+        synchronized (queue) {
+            return told;
+        }
+    }
+
+    /** Counts a committed transaction and queues its changes (in the order of the count). */
+    void committed(SearchChanges changes) {
+        synchronized (queue) {
+            told++;
+            queue.add(new Told(told, changes));
+        }
+    }
+
+    /** Whether the index is ready and holds every transaction up to {@code sequence}, waiting up to {@code timeout}. */
+    boolean await(long sequence, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (state == State.BUILDING || (state == State.READY && indexed < sequence)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return state == State.READY && indexed >= sequence;
+    }
+
+    String describe() {
+        return switch (state) {
+            case READY -> "ready: " + index.size() + " documents, " + indexed + " transactions applied";
+            case BUILDING -> "building";
+            case FAILED -> "failed: " + failure;
+            case STOPPED -> "stopped";
+        };
+    }
+
+    private void run() {
+        try {
+            while (!database.isAvailable(Duration.ofSeconds(1).toMillis())) {
+                if (state == State.STOPPED) {
+                    return;
+                }
+            }
+            long began = System.nanoTime();
+            rebuild();
+            log.accept("search index built: " + index.size() + " documents in "
+                    + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+            changed(State.READY, indexed);
+            while (state == State.READY) {
+                List<Told> batch = new ArrayList<>();
+                batch.add(queue.take());
+                queue.drainTo(batch);
+                apply(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | java.io.IOException e) {
+            if (state != State.STOPPED) {
+                failure = e.toString();
+                log.accept("search index failed, searches go to the full-text index: " + e);
+                changed(State.FAILED, indexed);
+            }
+        }
+    }
+
+    private void changed(State next, long sequence) {
+        synchronized (progress) {
+            if (state != State.STOPPED) {
+                state = next;
+            }
+            indexed = sequence;
+            progress.notifyAll();
+        }
+    }
+
+    private void rebuild() throws java.io.IOException {
+        for (Label label : SearchDocuments.CATALOG) {
+            try (Transaction tx = database.beginTx();
+                    ResourceIterator<Node> nodes = tx.findNodes(label)) {
+                while (nodes.hasNext() && state != State.STOPPED) {
+                    put(nodes.next());
+                }
+            }
+        }
+        index.refresh();
+    }
+
+    private void apply(List<Told> batch) throws java.io.IOException {
+        Set<Long> seeds = new HashSet<>();
+        for (Told one : batch) {
+            for (long node : one.changes().deleted()) {
+                index.remove(node);
+            }
+            seeds.addAll(one.changes().seeds());
+        }
+        try (Transaction tx = database.beginTx()) {
+            Set<Long> affected = new HashSet<>();
+            for (long seed : seeds) {
+                Node node = node(tx, seed);
+                if (node == null) {
+                    index.remove(seed);
+                } else {
+                    dependants(node, affected);
+                }
+            }
+            for (long id : affected) {
+                Node node = node(tx, id);
+                if (node == null) {
+                    index.remove(id);
+                } else {
+                    put(node);
+                }
+            }
+        }
+        index.refresh();
+        changed(State.READY, batch.get(batch.size() - 1).sequence());
+    }
+
+    @SuppressWarnings("removal")
+    private static @Nullable Node node(Transaction tx, long id) {
+        try {
+            return tx.getNodeById(id);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private void put(Node node) throws java.io.IOException {
+        SearchDocument document;
+        try {
+            document = SearchDocuments.read(node);
+        } catch (NotFoundException deletedMeanwhile) {
+            document = null; // its deletion is queued behind this read
+        }
+        if (document == null) {
+            index.remove(node.getId());
+        } else {
+            index.put(document);
+        }
+    }
+
+    /** The node and every node whose document reads it, whatever its labels are now. */
+    @SuppressWarnings("removal")
+    private static void dependants(Node node, Set<Long> into) {
+        into.add(node.getId());
+        for (Node owned : SearchDocuments.others(node, Direction.INCOMING, PRODUCT, OWNED_BY, IN_DOMAIN)) {
+            product(owned, into);
+        }
+        for (Node domain : SearchDocuments.others(node, Direction.INCOMING, SearchDocuments.DOMAIN, OWNED_BY)) {
+            for (Node product : SearchDocuments.others(domain, Direction.INCOMING, PRODUCT, IN_DOMAIN)) {
+                product(product, into);
+            }
+        }
+        for (Node product : SearchDocuments.others(node, Direction.INCOMING, PRODUCT, PRODUCES)) {
+            into.add(product.getId());
+        }
+        dataset(node, into);
+        for (Node dataset : SearchDocuments.others(node, Direction.OUTGOING, DATASET, PRODUCES, PRODUCED)) {
+            dataset(dataset, into);
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void product(Node product, Set<Long> into) {
+        into.add(product.getId());
+        for (Node dataset : SearchDocuments.others(product, Direction.OUTGOING, DATASET, PRODUCES, PRODUCED)) {
+            dataset(dataset, into);
+        }
+    }
+
+    /** A dataset's own, its fields' and the fed consumers' documents. */
+    @SuppressWarnings("removal")
+    private static void dataset(Node dataset, Set<Long> into) {
+        into.add(dataset.getId());
+        for (Node field : SearchDocuments.others(dataset, Direction.OUTGOING, FIELD, HAS_FIELD)) {
+            into.add(field.getId());
+        }
+        for (Node consumer : SearchDocuments.others(dataset, Direction.OUTGOING, CONSUMER, FEEDS)) {
+            into.add(consumer.getId());
+        }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        changed(State.STOPPED, indexed);
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        index.close();
+    }
+}
