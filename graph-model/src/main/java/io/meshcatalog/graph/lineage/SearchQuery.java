@@ -22,9 +22,13 @@ public record SearchQuery(
 
     public static final int MAX_LIMIT = 100;
 
+    /** How deep paging goes: past it, filters narrow better than pages. */
+    public static final int MAX_OFFSET = 10_000;
+
     public SearchQuery {
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be 0 or more, got " + offset);
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET
+                    + " (narrow the search with its filters to go further), got " + offset);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);

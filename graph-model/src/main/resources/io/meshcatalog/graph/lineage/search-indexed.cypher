@@ -14,6 +14,9 @@ YIELD ready, nodes, scores, total, facets
 CALL (nodes, scores) {
   UNWIND range(0, size(nodes) - 1) AS i
   WITH i, nodes[i] AS node, scores[i] AS score
+  // as they are now: a write committed since the index answered may have hidden one, or taken it out of the catalog
+  WHERE (node:DataProduct OR node:Dataset OR node:Field OR node:Consumer) AND coalesce(node.placeholder, false) = false
+    AND {{visible-node node}}
   WITH i, node, score, {{hit-product node}} AS product
   ORDER BY i
   RETURN collect({{search-hit node}}) AS hits

@@ -73,6 +73,10 @@ class SearchIndexIT {
     @Test
     void everySearchAnswersAsTheFullTextIndexAfterEveryChange() {
         List<Runnable> changes = List.of(
+                // a dataset known only from OpenLineage, fed by a product's: its product is the feeding dataset's
+                () -> run(
+                        "MATCH (d:Dataset {id: 'beta.left'}) CREATE (d)-[:FEEDS]->(:Dataset {id: 'wh.daily', "
+                                + "name: 'Daily order amounts', description: 'amount per order', placeholder: false, domain: ''})"),
                 // health: a failed run, an SLA met, then missed as the clock moves
                 () -> run("MATCH (d:Dataset {id: 'alpha.source'}) SET d.latestState = 'FAIL'"),
                 () -> run("MATCH (d:Dataset) WHERE d.id STARTS WITH 'beta.' OR d.id STARTS WITH 'shop.' "

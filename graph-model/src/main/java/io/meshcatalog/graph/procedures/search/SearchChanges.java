@@ -85,9 +85,12 @@ record SearchChanges(Set<Long> seeds, Set<Long> deleted) {
             case "OWNED_BY", "IN_DOMAIN" -> seeds.add(relationship.getStartNodeId());
             case "HAS_FIELD" -> seeds.add(relationship.getEndNodeId());
             case "FEEDS" -> {
-                // only a consumer's document reads what feeds it (a deleted one is among the deleted nodes)
+                // a consumer's document reads what feeds it, and so does a dataset's that no product publishes (a
+                // deleted one is among the deleted nodes)
                 Node fed = relationship.getEndNode();
-                if (!data.isDeleted(fed) && fed.hasLabel(SearchDocuments.CONSUMER)) {
+                if (!data.isDeleted(fed)
+                        && (fed.hasLabel(SearchDocuments.CONSUMER)
+                                || (fed.hasLabel(SearchDocuments.DATASET) && SearchDocuments.unpublished(fed)))) {
                     seeds.add(fed.getId());
                 }
             }

@@ -2,6 +2,7 @@ package io.meshcatalog.graph.procedures.search;
 
 import io.meshcatalog.graph.health.HealthSummary;
 import io.meshcatalog.graph.health.WriteFacts;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -141,6 +142,11 @@ final class SearchDocuments {
         return null;
     }
 
+    /** Whether no product publishes the dataset, so its product is that of a dataset feeding it. */
+    static boolean unpublished(Node dataset) {
+        return others(dataset, PRODUCES, Direction.INCOMING, PRODUCT).isEmpty();
+    }
+
     /** owning-team.cypher: the product's own teams, or when it has none its domain's. */
     private static List<String> owningTeams(Node product) {
         List<String> own = teamNames(product);
@@ -197,8 +203,13 @@ final class SearchDocuments {
                 null);
     }
 
+    /** A point in time; null when it is none, or a time without a zone (which health does not read either). */
     private static @Nullable Instant instant(@Nullable Object time) {
-        return time instanceof TemporalAccessor temporal ? Instant.from(temporal) : null;
+        try {
+            return time instanceof TemporalAccessor temporal ? Instant.from(temporal) : null;
+        } catch (DateTimeException noInstant) {
+            return null;
+        }
     }
 
     /**

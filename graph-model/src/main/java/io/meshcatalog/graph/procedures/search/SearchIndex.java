@@ -55,6 +55,9 @@ final class SearchIndex implements Closeable {
     static final List<String> FACETS = List.of("kind", "domain", "owner", "status", "tag", "classification");
 
     static final String HEALTH = "health";
+    /** Neo4j's {@code english} analyzer, shared (an analyzer keeps each thread's components apart). */
+    private static final EnglishAnalyzer ANALYZER = new EnglishAnalyzer();
+
     private static final String NODE = "node";
     private static final String ID = "id";
     static final String FAILING = "failing";
@@ -78,11 +81,13 @@ final class SearchIndex implements Closeable {
 
     SearchIndex() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()));
+            writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER));
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    return new IndexSearcher(reader, SearchThreads.EXECUTOR);
+                    return SearchThreads.EXECUTOR == null
+                            ? new IndexSearcher(reader)
+                            : new IndexSearcher(reader, SearchThreads.EXECUTOR);
                 }
             });
         } catch (IOException e) {
@@ -99,6 +104,11 @@ final class SearchIndex implements Closeable {
     /** Forgets the node. */
     void remove(long node) throws IOException {
         writer.deleteDocuments(key(node));
+    }
+
+    /** Forgets every document. */
+    void clear() throws IOException {
+        writer.deleteAll();
     }
 
     /** Makes what was put and removed so far visible to searches. */
@@ -151,7 +161,7 @@ final class SearchIndex implements Closeable {
             query.add(new FieldExistsQuery(ID), Occur.FILTER);
         } else {
             String[] fields = SearchDocument.TEXT_PROPERTIES.toArray(String[]::new);
-            query.add(new MultiFieldQueryParser(fields, new EnglishAnalyzer()).parse(request.text()), Occur.MUST);
+            query.add(new MultiFieldQueryParser(fields, ANALYZER).parse(request.text()), Occur.MUST);
         }
         query.add(new TermQuery(new Term(PLACEHOLDER, "true")), Occur.MUST_NOT);
         query.add(anyOf("kind", request.kinds()), Occur.FILTER);

@@ -56,6 +56,12 @@ final class SearchIndexer implements AutoCloseable {
 
     private record Told(long sequence, SearchChanges changes) {}
 
+    /** Tells the thread to stop (it is never interrupted: it may be reading the store). */
+    private static final Told STOP = new Told(-1, new SearchChanges(Set.of(), Set.of()));
+
+    /** Failures in a row after which the index gives up. */
+    static final int ATTEMPTS = 3;
+
     SearchIndexer(GraphDatabaseService database, String name, Consumer<String> log) {
         this.database = database;
         this.log = log;
@@ -82,19 +88,27 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** Counts a committed transaction and queues its changes (in the order of the count). */
+    /**
+     * Counts a committed transaction and queues its changes (in the order of the count); a failed or stopped index
+     * takes in nothing more.
+     */
     void committed(SearchChanges changes) {
         synchronized (queue) {
             told++;
-            queue.add(new Told(told, changes));
+            if (state == State.BUILDING || state == State.READY) {
+                queue.add(new Told(told, changes));
+            }
         }
     }
 
-    /** Whether the index is ready and holds every transaction up to {@code sequence}, waiting up to {@code timeout}. */
+    /**
+     * Whether the index is ready and holds every transaction up to {@code sequence}, waiting up to {@code timeout} for
+     * it to take them in; an index being built answers at once that it is not.
+     */
     boolean await(long sequence, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (state == State.BUILDING || (state == State.READY && indexed < sequence)) {
+            while (state == State.READY && indexed < sequence) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -114,31 +128,55 @@ final class SearchIndexer implements AutoCloseable {
         };
     }
 
+    /**
+     * Builds the index, then takes in what each transaction changed. A failure (a transaction timed out, a value it
+     * cannot read) has it built again from the graph, searches going to the full-text index meanwhile; after {@link
+     * #ATTEMPTS} failures in a row, or an error of the JVM, it stays failed and takes in nothing more.
+     */
     private void run() {
+        int failures = 0;
         try {
             while (!database.isAvailable(Duration.ofSeconds(1).toMillis())) {
                 if (state == State.STOPPED) {
                     return;
                 }
             }
-            long began = System.nanoTime();
-            rebuild();
-            log.accept("search index built: " + index.size() + " documents in "
-                    + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-            changed(State.READY, indexed);
-            while (state == State.READY) {
-                List<Told> batch = new ArrayList<>();
-                batch.add(queue.take());
-                queue.drainTo(batch);
-                apply(batch);
+            while (state != State.STOPPED) {
+                try {
+                    long began = System.nanoTime();
+                    changed(State.BUILDING, indexed);
+                    rebuild();
+                    log.accept("search index built: " + index.size() + " documents in "
+                            + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+                    changed(State.READY, indexed);
+                    while (state == State.READY) {
+                        List<Told> batch = new ArrayList<>();
+                        batch.add(queue.take());
+                        queue.drainTo(batch);
+                        batch.remove(STOP);
+                        if (!batch.isEmpty()) {
+                            apply(batch);
+                        }
+                        failures = 0;
+                    }
+                } catch (RuntimeException | java.io.IOException e) {
+                    if (state == State.STOPPED) {
+                        return;
+                    }
+                    if (++failures >= ATTEMPTS) {
+                        throw e;
+                    }
+                    log.accept("search index failed (" + e + "); building it again from the graph");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (Throwable e) {
             if (state != State.STOPPED) {
                 failure = e.toString();
                 log.accept("search index failed, searches go to the full-text index: " + e);
                 changed(State.FAILED, indexed);
+                queue.clear();
             }
         }
     }
@@ -154,6 +192,7 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void rebuild() throws java.io.IOException {
+        index.clear();
         for (Label label : SearchDocuments.CATALOG) {
             try (Transaction tx = database.beginTx();
                     ResourceIterator<Node> nodes = tx.findNodes(label)) {
@@ -177,10 +216,15 @@ final class SearchIndexer implements AutoCloseable {
             Set<Long> affected = new HashSet<>();
             for (long seed : seeds) {
                 Node node = node(tx, seed);
+                try {
+                    if (node != null) {
+                        dependants(node, affected);
+                    }
+                } catch (NotFoundException deletedMeanwhile) {
+                    node = null; // its deletion is queued behind this read
+                }
                 if (node == null) {
                     index.remove(seed);
-                } else {
-                    dependants(node, affected);
                 }
             }
             for (long id : affected) {
@@ -249,7 +293,10 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** A dataset's own, its fields' and the fed consumers' documents. */
+    /**
+     * A dataset's own, its fields', the fed consumers' and the fed datasets' that no product publishes (whose product is
+     * the feeding dataset's: hit-product.cypher) documents.
+     */
     @SuppressWarnings("removal")
     private static void dataset(Node dataset, Set<Long> into) {
         into.add(dataset.getId());
@@ -259,12 +306,17 @@ final class SearchIndexer implements AutoCloseable {
         for (Node consumer : SearchDocuments.others(dataset, Direction.OUTGOING, CONSUMER, FEEDS)) {
             into.add(consumer.getId());
         }
+        for (Node fed : SearchDocuments.others(dataset, Direction.OUTGOING, DATASET, FEEDS)) {
+            if (SearchDocuments.unpublished(fed)) {
+                into.add(fed.getId());
+            }
+        }
     }
 
     @Override
     public void close() throws java.io.IOException {
         changed(State.STOPPED, indexed);
-        thread.interrupt();
+        queue.add(STOP);
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

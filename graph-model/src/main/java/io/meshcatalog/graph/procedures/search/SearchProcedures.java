@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -31,6 +32,11 @@ public final class SearchProcedures {
 
     public static final String SEARCH = "meshcatalog.search";
     public static final String SEARCH_INDEX = "meshcatalog.searchIndex";
+
+    /** The largest page; the offset is at most a hundred of them. */
+    static final int MAX_PAGE = 100;
+
+    private static final Set<String> ALL_KINDS = Set.of("PRODUCT", "DATASET", "FIELD", "CONSUMER");
 
     /** How long a search waits for the index to take in what was committed before it. */
     static final Duration CATCH_UP = Duration.ofSeconds(2);
@@ -73,13 +79,17 @@ public final class SearchProcedures {
             @Name("limit") long limit,
             @Name("valuesPerFacet") long valuesPerFacet)
             throws Exception {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE || offset > MAX_PAGE * 100L) {
+            throw new IllegalArgumentException("a page of 1 to " + MAX_PAGE + " hits from an offset of 0 to "
+                    + MAX_PAGE * 100 + ", got " + limit + " from " + offset);
+        }
         SearchIndexer indexer = SearchIndexExtension.of(((GraphDatabaseAPI) db).databaseId());
         if (indexer == null || !indexer.await(indexer.told(), CATCH_UP)) {
             return Stream.of(new Answer(false, List.of(), List.of(), 0, Map.of()));
         }
         SearchRequest request = new SearchRequest(
                 text,
-                new TreeSet<>(strings(filters.get("kinds"))),
+                strings(filters.get("kinds")).isEmpty() ? ALL_KINDS : new TreeSet<>(strings(filters.get("kinds"))),
                 string(filters.get("domain")),
                 string(filters.get("owner")),
                 string(filters.get("tag")),
