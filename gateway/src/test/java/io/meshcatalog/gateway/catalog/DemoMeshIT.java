@@ -556,7 +556,7 @@ class DemoMeshIT {
         assertThat(metrics)
                 .contains("meshcatalog_openlineage_events_total{outcome=\"invalid\"}")
                 .contains("meshcatalog_cypher_seconds_count{outcome=\"success\",statement=\"upsert-product\"}")
-                .contains("meshcatalog_cypher_seconds_count{outcome=\"success\",statement=\"search\"}")
+                .contains("meshcatalog_cypher_seconds_count{outcome=\"success\",statement=\"search-indexed\"}")
                 .contains("meshcatalog_subgraph_fetches_seconds_count{outcome=\"success\",subgraph=\"catalog\"}")
                 .contains(
                         "meshcatalog_operations_seconds_count{operation=\"Delays\",outcome=\"success\",type=\"query\"} 1");
