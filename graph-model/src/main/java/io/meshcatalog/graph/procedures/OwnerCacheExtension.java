@@ -1,7 +1,6 @@
 package io.meshcatalog.graph.procedures;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.systemgraph.TopologyGraphDbmsModel.HostedOnMode;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
 import org.neo4j.kernel.extension.context.ExtensionContext;
@@ -44,14 +43,8 @@ public final class OwnerCacheExtension extends ExtensionFactory<OwnerCacheExtens
 
             @Override
             public void start() {
-                if (name.equals("system") || database.mode() != HostedOnMode.SINGLE) {
-                    return;
-                }
-                if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
-                    dependencies
-                            .log()
-                            .getUserLog(OwnerCacheExtension.class)
-                            .info("Mesh Catalog's owner cache of %s is off (-D%s=false)", name, SWITCH);
+                if (!StandaloneDatabase.keeps(
+                        database, SWITCH, dependencies.log().getUserLog(OwnerCacheExtension.class), "owner cache")) {
                     return;
                 }
                 cache = OwnerCache.track(database.databaseId());

@@ -126,16 +126,16 @@ final class SearchDocuments {
         if (node.hasLabel(PRODUCT)) {
             return node;
         }
-        for (Node dataset : others(node, HAS_FIELD, Direction.INCOMING, DATASET)) {
-            for (Node product : others(dataset, PRODUCES, Direction.INCOMING, PRODUCT)) {
+        for (Node dataset : others(node, Direction.INCOMING, DATASET, HAS_FIELD)) {
+            for (Node product : others(dataset, Direction.INCOMING, PRODUCT, PRODUCES)) {
                 return product;
             }
         }
-        for (Node product : others(node, PRODUCES, Direction.INCOMING, PRODUCT)) {
+        for (Node product : others(node, Direction.INCOMING, PRODUCT, PRODUCES)) {
             return product;
         }
-        for (Node dataset : others(node, FEEDS, Direction.INCOMING, DATASET)) {
-            for (Node product : others(dataset, PRODUCES, Direction.INCOMING, PRODUCT)) {
+        for (Node dataset : others(node, Direction.INCOMING, DATASET, FEEDS)) {
+            for (Node product : others(dataset, Direction.INCOMING, PRODUCT, PRODUCES)) {
                 return product;
             }
         }
@@ -144,7 +144,7 @@ final class SearchDocuments {
 
     /** Whether no product publishes the dataset, so its product is that of a dataset feeding it. */
     static boolean unpublished(Node dataset) {
-        return others(dataset, PRODUCES, Direction.INCOMING, PRODUCT).isEmpty();
+        return others(dataset, Direction.INCOMING, PRODUCT, PRODUCES).isEmpty();
     }
 
     /** owning-team.cypher: the product's own teams, or when it has none its domain's. */
@@ -154,7 +154,7 @@ final class SearchDocuments {
             return own;
         }
         List<String> ofDomain = new ArrayList<>();
-        for (Node domain : others(product, IN_DOMAIN, Direction.OUTGOING, DOMAIN)) {
+        for (Node domain : others(product, Direction.OUTGOING, DOMAIN, IN_DOMAIN)) {
             ofDomain.addAll(teamNames(domain));
         }
         return ofDomain;
@@ -162,7 +162,7 @@ final class SearchDocuments {
 
     private static List<String> teamNames(Node owned) {
         List<String> names = new ArrayList<>();
-        for (Node team : others(owned, OWNED_BY, Direction.OUTGOING, TEAM)) {
+        for (Node team : others(owned, Direction.OUTGOING, TEAM, OWNED_BY)) {
             Object name = team.getProperty("name", null);
             if (name instanceof String text) {
                 names.add(text);
@@ -174,7 +174,7 @@ final class SearchDocuments {
     /** The write facts health reads: a product's datasets', a dataset's own, a field's dataset's; a consumer none. */
     private static List<WriteFacts> facts(Node node) {
         if (node.hasLabel(PRODUCT)) {
-            return others(node, PRODUCES, Direction.OUTGOING, DATASET).stream()
+            return others(node, Direction.OUTGOING, DATASET, PRODUCES).stream()
                     .map(SearchDocuments::writeFacts)
                     .toList();
         }
@@ -182,7 +182,7 @@ final class SearchDocuments {
             return List.of(writeFacts(node));
         }
         if (node.hasLabel(FIELD)) {
-            return others(node, HAS_FIELD, Direction.INCOMING, DATASET).stream()
+            return others(node, Direction.INCOMING, DATASET, HAS_FIELD).stream()
                     .limit(1)
                     .map(SearchDocuments::writeFacts)
                     .toList();
@@ -226,13 +226,13 @@ final class SearchDocuments {
         }
         Set<String> keys = new TreeSet<>();
         if (node.hasLabel(FIELD)) {
-            for (Node dataset : others(node, HAS_FIELD, Direction.INCOMING, DATASET)) {
+            for (Node dataset : others(node, Direction.INCOMING, DATASET, HAS_FIELD)) {
                 keys.addAll(datasetKeys(dataset));
             }
             return keys;
         }
-        for (Node dataset : others(node, FEEDS, Direction.INCOMING, DATASET)) {
-            for (Node product : others(dataset, PRODUCES, Direction.INCOMING, PRODUCT)) {
+        for (Node dataset : others(node, Direction.INCOMING, DATASET, FEEDS)) {
+            for (Node product : others(dataset, Direction.INCOMING, PRODUCT, PRODUCES)) {
                 keys.addAll(productKeys(product));
             }
         }
@@ -269,10 +269,6 @@ final class SearchDocuments {
             }
         }
         return new ArrayList<>(found);
-    }
-
-    private static List<Node> others(Node node, RelationshipType type, Direction direction, Label label) {
-        return others(node, direction, label, type);
     }
 
     /** A string property's value, or a list's strings, or none. */

@@ -1,11 +1,11 @@
 package io.meshcatalog.graph.procedures.search;
 
+import io.meshcatalog.graph.procedures.StandaloneDatabase;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.systemgraph.TopologyGraphDbmsModel.HostedOnMode;
 import org.neo4j.kernel.database.NamedDatabaseId;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
@@ -57,11 +57,7 @@ public final class SearchIndexExtension extends ExtensionFactory<SearchIndexExte
 
             @Override
             public void start() {
-                if (name.equals("system") || database.mode() != HostedOnMode.SINGLE) {
-                    return;
-                }
-                if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
-                    log.info("Mesh Catalog's search index of %s is off (-D%s=false)", name, SWITCH);
+                if (!StandaloneDatabase.keeps(database, SWITCH, log, "search index")) {
                     return;
                 }
                 indexer = new SearchIndexer(database, name, message -> log.info("%s: %s", name, message));

@@ -267,7 +267,6 @@ final class SearchIndexer implements AutoCloseable {
     /** The node and every node whose document reads it, whatever its labels are now. */
     @SuppressWarnings("removal")
     private static void dependants(Node node, Set<Long> into) {
-        into.add(node.getId());
         for (Node owned : SearchDocuments.others(node, Direction.INCOMING, PRODUCT, OWNED_BY, IN_DOMAIN)) {
             product(owned, into);
         }
@@ -279,10 +278,9 @@ final class SearchIndexer implements AutoCloseable {
         for (Node product : SearchDocuments.others(node, Direction.INCOMING, PRODUCT, PRODUCES)) {
             into.add(product.getId());
         }
+        // the node itself, with what hangs off it as off a product and as off a dataset
+        product(node, into);
         dataset(node, into);
-        for (Node dataset : SearchDocuments.others(node, Direction.OUTGOING, DATASET, PRODUCES, PRODUCED)) {
-            dataset(dataset, into);
-        }
     }
 
     @SuppressWarnings("removal")
