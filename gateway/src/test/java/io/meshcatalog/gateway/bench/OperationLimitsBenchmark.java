@@ -21,6 +21,7 @@ import io.meshcatalog.gateway.supergraph.SubgraphSdl;
 import io.meshcatalog.gateway.supergraph.Supergraph;
 import io.meshcatalog.gateway.supergraph.SupergraphComposer;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
+import io.meshcatalog.graph.bench.Jmh;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -5,6 +5,7 @@ import graphql.parser.Parser;
 import io.meshcatalog.gateway.planning.QueryPlan;
 import io.meshcatalog.gateway.planning.QueryPlanner;
 import io.meshcatalog.gateway.supergraph.SupergraphParser;
+import io.meshcatalog.graph.bench.Jmh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
