@@ -73,7 +73,8 @@ final class CatalogFetchers {
                 filter.get("health") instanceof String health ? HealthStatus.valueOf(health) : null,
                 kinds,
                 offset,
-                first);
+                first,
+                env.getSelectionSet().contains("facets"));
         return CatalogViews.searchPage(store.search(CatalogAccess.viewer(env), query));
     }
 

@@ -2,6 +2,7 @@ package io.meshcatalog.gateway.bench;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.bench.LineageBenchmark.Latency;
+import io.meshcatalog.graph.bench.SearchTexts;
 import io.meshcatalog.graph.bench.SyntheticMesh;
 import io.meshcatalog.graph.embedded.GraphConnection;
 import io.meshcatalog.graph.lineage.ImpactReport;
@@ -64,17 +65,6 @@ class CatalogBenchmark {
     private static final int WARM_UP = 20;
     /** Events per request in the batched ingestion row. */
     private static final int BATCH = 500;
-
-    private static final String[] TEXTS = {
-        "delivery delays",
-        "customer churn",
-        "daily revenue",
-        "refunds",
-        "carrier performance",
-        "stock levels",
-        "fraud alerts",
-        "marketing campaigns"
-    };
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -153,32 +143,33 @@ class CatalogBenchmark {
                 new Search(
                         "search(text, first: 20)",
                         "20 hits",
-                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " } }",
+                        i -> "{ search(text: \"" + SearchTexts.text(i) + "\", first: 20) { " + hit + " } }",
                         exact.and(data -> data.path("search").path("edges").size() == 20),
-                        i -> SearchQuery.text(TEXTS[i % TEXTS.length]),
+                        i -> SearchQuery.text(SearchTexts.text(i)),
                         20),
                 new Search(
                         "search + facets",
                         "20 hits, 6 facets",
-                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", first: 20) { " + hit + " " + facets
+                        i -> "{ search(text: \"" + SearchTexts.text(i) + "\", first: 20) { " + hit + " " + facets
                                 + " } }",
                         exact.and(data -> data.path("search").path("edges").size() == 20
                                 && !data.path("search")
                                         .path("facets")
                                         .path("domain")
                                         .isEmpty()),
-                        i -> SearchQuery.text(TEXTS[i % TEXTS.length]),
+                        i -> SearchQuery.text(SearchTexts.text(i)),
                         20),
                 // filters that keep many, and few
                 new Search(
                         "search, filter tag + kinds: [PRODUCT]",
                         "20 hits",
-                        i -> "{ search(text: \"" + TEXTS[i % TEXTS.length] + "\", filter: {tag: \""
-                                + tag(TEXTS[i % TEXTS.length]) + "\", kinds: [PRODUCT]}, first: 20) { " + hit + " "
+                        i -> "{ search(text: \"" + SearchTexts.text(i) + "\", filter: {tag: \""
+                                + SearchTexts.tag(SearchTexts.text(i)) + "\", kinds: [PRODUCT]}, first: 20) { " + hit
+                                + " "
                                 + facets + " } }",
                         exact.and(data -> data.path("search").path("edges").size() == 20),
-                        i -> SearchQuery.text(TEXTS[i % TEXTS.length])
-                                .withTag(tag(TEXTS[i % TEXTS.length]))
+                        i -> SearchQuery.text(SearchTexts.text(i))
+                                .withTag(SearchTexts.tag(SearchTexts.text(i)))
                                 .withKinds(Set.of(NodeKind.PRODUCT)),
                         20),
                 new Search(
@@ -220,17 +211,6 @@ class CatalogBenchmark {
     }
 
     /** The tag of a search text's subject (see {@link SyntheticMesh#productTag}). */
-    private static String tag(String text) {
-        return switch (text) {
-            case "delivery delays", "carrier performance" -> "shipping";
-            case "customer churn" -> "crm";
-            case "daily revenue", "refunds" -> "finance";
-            case "stock levels" -> "inventory";
-            case "fraud alerts" -> "risk";
-            default -> "marketing";
-        };
-    }
-
     private static void expect(SearchPage page, int hits) {
         if (page.totalCapped()) {
             throw new AssertionError("the search index did not answer: the total is capped at " + page.total());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,6 +171,24 @@ class DemoMeshIT {
                 .contains("shipping.delay_predictions", "finance.delay_cost");
         assertThat(values(data, "search.facets.domain.![value]")).contains("shipping", "finance");
         assertThat(values(data, "search.facets.kind.![value]")).contains("PRODUCT", "FIELD");
+
+        // facets are counted only when asked for, here through a fragment: the same hits and total without them
+        Map<String, Object> withFacets = mesh.graphqlAs(
+                DemoMesh.ANALYST_KEY,
+                "{ search(text: \"delay\", first: 10) { totalCount"
+                        + " edges { node { id } } ...Counts } } fragment Counts on SearchConnection { facets { kind { count } } }");
+        Map<String, Object> without = mesh.graphqlAs(
+                DemoMesh.ANALYST_KEY, "{ search(text: \"delay\", first: 10) { totalCount edges { node { id } } } }");
+        assertThat(value(without, "data.search")).isEqualTo(withoutFacets(value(withFacets, "data.search")));
+        assertThat(values(withFacets, "data.search.facets.kind.![count]")).isNotEmpty();
+        assertThat((Integer) value(without, "data.search.totalCount")).isGreaterThan(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutFacets(Object search) {
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) search);
+        copy.remove("facets");
+        return copy;
     }
 
     @Test

@@ -58,7 +58,7 @@ final class CatalogSearch {
                                     "filters", filters(query),
                                     "offset", query.offset(),
                                     "limit", query.limit(),
-                                    "valuesPerFacet", FACET_VALUES))
+                                    "valuesPerFacet", query.facets() ? FACET_VALUES : 0))
                     .records()
                     .get(0);
             if (indexed.get("ready").asBoolean()) {
@@ -111,7 +111,7 @@ final class CatalogSearch {
                 matching.size(),
                 query.offset(),
                 query.limit(),
-                facets(matching),
+                query.facets() ? facets(matching) : Map.of(),
                 answer.get("scanned").asInt() >= CANDIDATES);
     }
 

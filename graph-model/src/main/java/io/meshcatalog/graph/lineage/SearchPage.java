@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of hits, best first, with the total and the facet counts over all matching hits.
+ * One page of hits, best first, with the total and the facet counts over all matching hits (none when the query asked
+ * for no facets).
  * {@code totalCapped} says the full-text candidates hit their cap, so the total is a lower bound.
  */
 public record SearchPage(

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A discovery question: free text (blank lists every product) narrowed by facet filters, one page
- * of {@code limit} hits from {@code offset}. Every filter is optional and compared exactly.
+ * of {@code limit} hits from {@code offset}, and whether to count each facet's values over every match (a search that
+ * shows no facets is answered faster without). Every filter is optional and compared exactly.
  */
 public record SearchQuery(
         String text,
@@ -18,7 +19,8 @@ public record SearchQuery(
         @Nullable HealthStatus health,
         Set<NodeKind> kinds,
         int offset,
-        int limit) {
+        int limit,
+        boolean facets) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -37,38 +39,44 @@ public record SearchQuery(
     }
 
     public static SearchQuery text(String text) {
-        return new SearchQuery(text, null, null, null, null, null, null, Set.of(), 0, 20);
+        return new SearchQuery(text, null, null, null, null, null, null, Set.of(), 0, 20, true);
     }
 
     public SearchQuery withDomain(String value) {
-        return new SearchQuery(text, value, owner, tag, classification, status, health, kinds, offset, limit);
+        return new SearchQuery(text, value, owner, tag, classification, status, health, kinds, offset, limit, facets);
     }
 
     public SearchQuery withOwner(String value) {
-        return new SearchQuery(text, domain, value, tag, classification, status, health, kinds, offset, limit);
+        return new SearchQuery(text, domain, value, tag, classification, status, health, kinds, offset, limit, facets);
     }
 
     public SearchQuery withTag(String value) {
-        return new SearchQuery(text, domain, owner, value, classification, status, health, kinds, offset, limit);
+        return new SearchQuery(
+                text, domain, owner, value, classification, status, health, kinds, offset, limit, facets);
     }
 
     public SearchQuery withClassification(String value) {
-        return new SearchQuery(text, domain, owner, tag, value, status, health, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, value, status, health, kinds, offset, limit, facets);
     }
 
     public SearchQuery withStatus(String value) {
-        return new SearchQuery(text, domain, owner, tag, classification, value, health, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, classification, value, health, kinds, offset, limit, facets);
     }
 
     public SearchQuery withHealth(HealthStatus value) {
-        return new SearchQuery(text, domain, owner, tag, classification, status, value, kinds, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, classification, status, value, kinds, offset, limit, facets);
     }
 
     public SearchQuery withKinds(Set<NodeKind> value) {
-        return new SearchQuery(text, domain, owner, tag, classification, status, health, value, offset, limit);
+        return new SearchQuery(text, domain, owner, tag, classification, status, health, value, offset, limit, facets);
+    }
+
+    public SearchQuery withFacets(boolean value) {
+        return new SearchQuery(text, domain, owner, tag, classification, status, health, kinds, offset, limit, value);
     }
 
     public SearchQuery page(int newOffset, int newLimit) {
-        return new SearchQuery(text, domain, owner, tag, classification, status, health, kinds, newOffset, newLimit);
+        return new SearchQuery(
+                text, domain, owner, tag, classification, status, health, kinds, newOffset, newLimit, facets);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -143,7 +144,14 @@ class SearchIndexIT {
         assertThat(exact.total()).isEqualTo(1_102);
         assertThat(exact.facets().get("domain")).containsExactly(new FacetCount("aaa", 1_100), new FacetCount("zz", 2));
         assertThat(exact.facets().get("kind")).containsExactly(new FacetCount("FIELD", 1_102));
-        assertThat(exact.hits()).hasSize(20);
+        // equal scores: the first page is the first ids in order
+        assertThat(exact.hits())
+                .extracting(SearchHit::id)
+                .isEqualTo(IntStream.range(0, 1_100)
+                        .mapToObj(i -> "aaa.wide.c" + i)
+                        .sorted()
+                        .limit(20)
+                        .toList());
 
         // equal scores rank by id, so the full-text index's candidates are all of aaa's: zz's are past them
         assertThat(fullText.search(ADMIN, columns.withDomain("zz")).hits()).isEmpty();
@@ -172,6 +180,16 @@ class SearchIndexIT {
                     assertThat(actual.total()).as(what).isEqualTo(expected.total());
                     assertThat(actual.facets()).as(what).isEqualTo(expected.facets());
                     assertThat(unscored(actual.hits())).as(what).isEqualTo(unscored(expected.hits()));
+                    SearchPage withoutFacets = indexed.search(viewer, query.withFacets(false));
+                    assertThat(withoutFacets.hits())
+                            .as(what + " without facets")
+                            .isEqualTo(actual.hits());
+                    assertThat(withoutFacets.total())
+                            .as(what + " without facets")
+                            .isEqualTo(actual.total());
+                    assertThat(withoutFacets.facets())
+                            .as(what + " without facets")
+                            .isEmpty();
                     compared++;
                 }
             }

@@ -1,7 +1,6 @@
 package io.meshcatalog.graph.procedures.search;
 
 import io.meshcatalog.graph.health.HealthStatus;
-import io.meshcatalog.graph.health.HealthSummary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -26,20 +23,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Goes over every match of a search once, a slice of the index per thread: judges its health at the search's instant
- * (and drops it when a health was asked for and it has another), counts it and its facet values (as numbers, see
- * {@link FacetValues}), and hands it on to the collector of the best ones.
+ * (and drops it when a health was asked for and it has another), counts it and, when facets are asked for, its facet
+ * values (read from {@link SegmentColumns}) and its health, and hands it on to the collector of the best ones.
  */
 final class SearchCollector implements Collector {
 
     private final TopFieldCollector top;
+    private final SegmentColumns.Cache columns;
     private final Instant now;
     private final @Nullable HealthStatus wanted;
     private final long[][] counts;
     private final long[] health = new long[HealthStatus.values().length];
     private long total;
 
-    private SearchCollector(TopFieldCollector top, Instant now, @Nullable HealthStatus wanted, int[] facetSizes) {
+    private SearchCollector(
+            TopFieldCollector top,
+            SegmentColumns.Cache columns,
+            Instant now,
+            @Nullable HealthStatus wanted,
+            int[] facetSizes) {
         this.top = top;
+        this.columns = columns;
         this.now = now;
         this.wanted = wanted;
         this.counts = new long[facetSizes.length][];
@@ -57,7 +61,7 @@ final class SearchCollector implements Collector {
         }
     }
 
-    private static Instant instant(long nanos) {
+    static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
@@ -69,12 +73,8 @@ final class SearchCollector implements Collector {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         LeafCollector best = top.getLeafCollector(context);
-        NumericDocValues failing = DocValues.getNumeric(context.reader(), SearchIndex.FAILING);
-        NumericDocValues due = DocValues.getNumeric(context.reader(), SearchIndex.DUE);
-        SortedNumericDocValues[] values = new SortedNumericDocValues[SearchIndex.FACETS.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = DocValues.getSortedNumeric(context.reader(), SearchIndex.FACETS.get(i));
-        }
+        boolean facets = counts.length > 0;
+        SegmentColumns segment = columns.of(context);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) throws IOException {
@@ -83,20 +83,16 @@ final class SearchCollector implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                boolean isFailing = failing.advanceExact(doc) && failing.longValue() == 1;
-                Instant dueBy = due.advanceExact(doc) ? instant(due.longValue()) : null;
-                HealthStatus status = new HealthSummary(isFailing, dueBy).statusAt(now);
-                if (wanted != null && status != wanted) {
-                    return;
+                if (wanted != null || facets) {
+                    HealthStatus status = segment.health(doc, now);
+                    if (wanted != null && status != wanted) {
+                        return;
+                    }
+                    health[status.ordinal()]++;
                 }
                 total++;
-                health[status.ordinal()]++;
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i].advanceExact(doc)) {
-                        for (int v = values[i].docValueCount(); v > 0; v--) {
-                            counts[i][(int) values[i].nextValue()]++;
-                        }
-                    }
+                if (facets) {
+                    segment.count(doc, counts);
                 }
                 best.collect(doc);
             }
@@ -109,11 +105,15 @@ final class SearchCollector implements Collector {
     }
 
     /** What a search found: how many matched, each facet's most frequent values and the page's best hits. */
-    record Found(long total, Map<String, Map<String, Long>> facets, TopFieldDocs best) {}
+    record Found(
+            long total,
+            Map<String, Map<String, Long>> facets,
+            @Nullable TopFieldDocs best) {}
 
     /** A collector per slice of the index, and their findings put together. */
     static final class Manager implements CollectorManager<SearchCollector, Found> {
         private final TopFieldCollectorManager top;
+        private final SegmentColumns.Cache columns;
         private final Instant now;
         private final @Nullable HealthStatus wanted;
         private final List<FacetValues> facetValues;
@@ -121,16 +121,20 @@ final class SearchCollector implements Collector {
         private final int valuesPerFacet;
 
         /**
+         * @param top the collector of the best matches
+         * @param columns the index's segments' facet values and health facts
          * @param facetValues each facet's values, read after the searcher was acquired, so they hold every value its
-         *     documents hold
+         *     documents hold; none to count no facets
          */
         Manager(
                 TopFieldCollectorManager top,
+                SegmentColumns.Cache columns,
                 Instant now,
                 @Nullable HealthStatus wanted,
                 List<FacetValues> facetValues,
                 int valuesPerFacet) {
             this.top = top;
+            this.columns = columns;
             this.now = now;
             this.wanted = wanted;
             this.facetValues = facetValues;
@@ -140,7 +144,7 @@ final class SearchCollector implements Collector {
 
         @Override
         public SearchCollector newCollector() throws IOException {
-            return new SearchCollector(top.newCollector(), now, wanted, facetSizes);
+            return new SearchCollector(top.newCollector(), columns, now, wanted, facetSizes);
         }
 
         @Override
@@ -174,34 +178,40 @@ final class SearchCollector implements Collector {
                     byHealth.put(status.name(), health[status.ordinal()]);
                 }
             }
-            facets.put(SearchIndex.HEALTH, byHealth);
+            if (facetSizes.length > 0) {
+                facets.put(SearchIndex.HEALTH, byHealth);
+            }
             return new Found(total, facets, top.reduce(tops));
         }
 
         /**
-         * The facet's {@link #valuesPerFacet} most frequent values, the most first and then by value: the values
-         * counted at least as often as the last of them are read, so ties at the cut are broken by value.
+         * The facet's {@link #valuesPerFacet} most frequent values, the most first and then by value: kept in a heap of
+         * that many, worst on top, so a facet of many values is neither boxed nor sorted whole, and a value's text is
+         * read only when its count is not below the worst kept.
          */
         private Map<String, Long> mostFrequent(long[] counts, FacetValues values) {
-            List<Integer> counted = new ArrayList<>();
-            for (int v = 0; v < counts.length; v++) {
-                if (counts[v] > 0) {
-                    counted.add(v);
-                }
-            }
-            counted.sort(Comparator.comparingLong((Integer v) -> counts[v]).reversed());
-            long least = counted.size() > valuesPerFacet ? counts[counted.get(valuesPerFacet - 1)] : 0;
             record Counted(String value, long count) {}
-            List<Counted> candidates = new ArrayList<>();
-            for (int v : counted) {
-                if (counts[v] < least) {
-                    break;
+            Comparator<Counted> worstFirst =
+                    Comparator.comparingLong(Counted::count).thenComparing(Counted::value, Comparator.reverseOrder());
+            PriorityQueue<Counted> kept = new PriorityQueue<>(worstFirst);
+            for (int v = 0; v < counts.length; v++) {
+                long count = counts[v];
+                if (count == 0
+                        || (kept.size() == valuesPerFacet && count < kept.peek().count())) {
+                    continue;
                 }
-                candidates.add(new Counted(values.value(v), counts[v]));
+                Counted candidate = new Counted(values.value(v), count);
+                if (kept.size() < valuesPerFacet) {
+                    kept.add(candidate);
+                } else if (worstFirst.compare(candidate, kept.peek()) > 0) {
+                    kept.poll();
+                    kept.add(candidate);
+                }
             }
-            candidates.sort(Comparator.comparingLong(Counted::count).reversed().thenComparing(Counted::value));
+            List<Counted> best = new ArrayList<>(kept);
+            best.sort(worstFirst.reversed());
             Map<String, Long> top = new LinkedHashMap<>();
-            candidates.stream().limit(valuesPerFacet).forEach(c -> top.put(c.value(), c.count()));
+            best.forEach(c -> top.put(c.value(), c.count()));
             return top;
         }
     }

@@ -72,10 +72,12 @@ final class SearchIndex implements Closeable {
     private static final Sort BY_ID =
             new Sort(new SortField(ID, SortField.Type.STRING), new SortField(RANK, SortField.Type.INT));
 
-    private static final List<String> KINDS = List.of("PRODUCT", "DATASET", "FIELD", "CONSUMER");
+    /** The kinds of node it keeps, in the order a listing puts one id's nodes. */
+    static final List<String> KINDS = List.of("PRODUCT", "DATASET", "FIELD", "CONSUMER");
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final Map<String, FacetValues> facetValues = new HashMap<>();
+    private final SegmentColumns.Cache columns = new SegmentColumns.Cache();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
@@ -85,6 +87,7 @@ final class SearchIndex implements Closeable {
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    columns.warm(reader);
                     return SearchThreads.EXECUTOR == null
                             ? new IndexSearcher(reader)
                             : new IndexSearcher(reader, SearchThreads.EXECUTOR);
@@ -120,7 +123,12 @@ final class SearchIndex implements Closeable {
         return writer.getDocStats().numDocs;
     }
 
-    /** A page of the search, with its total and each facet's {@code valuesPerFacet} most frequent values. */
+    /**
+     * A page of the search, with its total and each facet's {@code valuesPerFacet} most frequent values (none: no
+     * facets), in one pass over the matches that scores, counts and ranks each. (A pass that counts without scoring,
+     * then one that ranks and lets Lucene skip the matches whose terms cannot score into the page, was measured with
+     * {@code SearchIndexBenchmark}'s searches: faster by a fifth for broad words, slower by half with filters.)
+     */
     SearchAnswer search(SearchRequest request, int valuesPerFacet) throws IOException, ParseException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -134,20 +142,23 @@ final class SearchIndex implements Closeable {
                     new SearchCollector.Manager(
                             new TopFieldCollectorManager(
                                     words ? BEST_FIRST : BY_ID, wanted, null, Integer.MAX_VALUE, true),
+                            columns,
                             request.now(),
                             health,
-                            FACETS.stream().map(facetValues::get).toList(),
+                            valuesPerFacet == 0
+                                    ? List.of()
+                                    : FACETS.stream().map(facetValues::get).toList(),
                             valuesPerFacet));
+            ScoreDoc[] page = found.best().scoreDocs;
             List<Long> nodes = new ArrayList<>();
             List<Double> scores = new ArrayList<>();
-            ScoreDoc[] best = found.best().scoreDocs;
-            for (int i = request.offset(); i < best.length; i++) {
+            for (int i = request.offset(); i < page.length; i++) {
                 nodes.add(searcher.storedFields()
-                        .document(best[i].doc, Set.of(NODE))
+                        .document(page[i].doc, Set.of(NODE))
                         .getField(NODE)
                         .numericValue()
                         .longValue());
-                scores.add(words ? ((Float) ((FieldDoc) best[i]).fields[0]).doubleValue() : 0.0);
+                scores.add(words ? ((Float) ((FieldDoc) page[i]).fields[0]).doubleValue() : 0.0);
             }
             return new SearchAnswer(nodes, scores, found.total(), found.facets());
         } finally {
@@ -164,7 +175,9 @@ final class SearchIndex implements Closeable {
             query.add(new MultiFieldQueryParser(fields, ANALYZER).parse(request.text()), Occur.MUST);
         }
         query.add(new TermQuery(new Term(PLACEHOLDER, "true")), Occur.MUST_NOT);
-        query.add(anyOf("kind", request.kinds()), Occur.FILTER);
+        if (!request.kinds().containsAll(KINDS)) {
+            query.add(anyOf("kind", request.kinds()), Occur.FILTER);
+        }
         if (request.visibility() != null) {
             query.add(anyOf(VISIBILITY, request.visibility()), Occur.FILTER);
         }

@@ -36,8 +36,6 @@ public final class SearchProcedures {
     /** The largest page; the offset is at most a hundred of them. */
     static final int MAX_PAGE = 100;
 
-    private static final Set<String> ALL_KINDS = Set.of("PRODUCT", "DATASET", "FIELD", "CONSUMER");
-
     /** How long a search waits for the index to take in what was committed before it. */
     static final Duration CATCH_UP = Duration.ofSeconds(2);
 
@@ -68,7 +66,7 @@ public final class SearchProcedures {
     @Description("Full-text search of the catalog's nodes over its search index: the words (Lucene syntax, escaped), "
             + "filters {kinds, domain, owner, tag, classification, status, health}, the viewer {everything, "
             + "authenticated, teams, grants (product ids)}, the instant health is judged at, a page and how many values "
-            + "of each facet; answers the page's nodes and scores best first, the total and each facet's most frequent "
+            + "of each facet (0: no facets); answers the page's nodes and scores best first, the total and each facet's most frequent "
             + "[value, count] over all matches, or ready false when the index cannot answer.")
     public Stream<Answer> search(
             @Name("text") String text,
@@ -89,7 +87,9 @@ public final class SearchProcedures {
         }
         SearchRequest request = new SearchRequest(
                 text,
-                strings(filters.get("kinds")).isEmpty() ? ALL_KINDS : new TreeSet<>(strings(filters.get("kinds"))),
+                strings(filters.get("kinds")).isEmpty()
+                        ? Set.copyOf(SearchIndex.KINDS)
+                        : new TreeSet<>(strings(filters.get("kinds"))),
                 string(filters.get("domain")),
                 string(filters.get("owner")),
                 string(filters.get("tag")),
@@ -106,7 +106,7 @@ public final class SearchProcedures {
                 Math.toIntExact(limit));
         SearchAnswer answer;
         try {
-            answer = indexer.index().search(request, Math.toIntExact(Math.max(1, valuesPerFacet)));
+            answer = indexer.index().search(request, Math.toIntExact(Math.max(0, valuesPerFacet)));
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             throw new IllegalArgumentException("search text cannot be searched: " + e.getMessage(), e);
         }

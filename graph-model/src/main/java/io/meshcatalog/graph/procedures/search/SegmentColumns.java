@@ -1,0 +1,159 @@
+package io.meshcatalog.graph.procedures.search;
+
+import io.meshcatalog.graph.health.HealthStatus;
+import io.meshcatalog.graph.health.HealthSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+
+/**
+ * A segment's facet values and health facts as plain arrays by document, read once from its doc values when a searcher
+ * first holds the segment (segments never change), so counting a match's facets reads memory instead of decoding doc
+ * values. A document is one row of eight ints (32 bytes, so a match costs one cache line): its first value of each
+ * facet (-1 for none), its health flags and where its due instant is kept; a facet's further values (a second tag …)
+ * are listed apart. {@code SearchIndexBenchmark} measures what it saves.
+ */
+final class SegmentColumns {
+
+    /** A row: each facet's first value, then the flags, then the due instant's place in {@link #dues}. */
+    private static final int FLAGS = SearchIndex.FACETS.size();
+
+    private static final int DUE = FLAGS + 1;
+    private static final int WIDTH = DUE + 1;
+    private static final int FAILING = 1;
+    private static final int MORE = 2;
+
+    private final int[] rows;
+    private final long[] dues;
+    /** For documents with more than one value of a facet: document, facet, value, in document order. */
+    private final int[] more;
+
+    private SegmentColumns(int[] rows, long[] dues, int[] more) {
+        this.rows = rows;
+        this.dues = dues;
+        this.more = more;
+    }
+
+    /** The facet values of a segment's documents, by facet, and their health facts. */
+    static SegmentColumns read(LeafReader segment) throws IOException {
+        int documents = segment.maxDoc();
+        int[] rows = new int[documents * WIDTH];
+        Arrays.fill(rows, -1);
+        for (int doc = 0; doc < documents; doc++) {
+            rows[doc * WIDTH + FLAGS] = 0;
+        }
+        List<int[]> more = new ArrayList<>();
+        for (int facet = 0; facet < FLAGS; facet++) {
+            SortedNumericDocValues values = DocValues.getSortedNumeric(segment, SearchIndex.FACETS.get(facet));
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                rows[doc * WIDTH + facet] = (int) values.nextValue();
+                for (int v = values.docValueCount() - 1; v > 0; v--) {
+                    more.add(new int[] {doc, facet, (int) values.nextValue()});
+                    rows[doc * WIDTH + FLAGS] |= MORE;
+                }
+            }
+        }
+        NumericDocValues failing = DocValues.getNumeric(segment, SearchIndex.FAILING);
+        for (int doc = failing.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = failing.nextDoc()) {
+            if (failing.longValue() == 1) {
+                rows[doc * WIDTH + FLAGS] |= FAILING;
+            }
+        }
+        NumericDocValues due = DocValues.getNumeric(segment, SearchIndex.DUE);
+        long[] dues = new long[Math.toIntExact(due.cost())];
+        int kept = 0;
+        for (int doc = due.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = due.nextDoc()) {
+            if (kept == dues.length) {
+                dues = Arrays.copyOf(dues, kept * 2 + 1);
+            }
+            rows[doc * WIDTH + DUE] = kept;
+            dues[kept++] = due.longValue();
+        }
+        more.sort(Comparator.comparingInt((int[] entry) -> entry[0]));
+        int[] flat = new int[more.size() * 3];
+        for (int i = 0; i < more.size(); i++) {
+            System.arraycopy(more.get(i), 0, flat, i * 3, 3);
+        }
+        return new SegmentColumns(rows, Arrays.copyOf(dues, kept), flat);
+    }
+
+    /** The document's health at {@code now}, judged by {@link HealthSummary}. */
+    HealthStatus health(int doc, Instant now) {
+        int row = doc * WIDTH;
+        Instant dueBy = rows[row + DUE] < 0 ? null : SearchCollector.instant(dues[rows[row + DUE]]);
+        return new HealthSummary((rows[row + FLAGS] & FAILING) != 0, dueBy).statusAt(now);
+    }
+
+    /** Counts the document's values of each facet, in its array of counts by value number. */
+    void count(int doc, long[][] counts) {
+        int row = doc * WIDTH;
+        for (int facet = 0; facet < FLAGS; facet++) {
+            int value = rows[row + facet];
+            if (value >= 0) {
+                counts[facet][value]++;
+            }
+        }
+        if ((rows[row + FLAGS] & MORE) != 0) {
+            for (int i = firstMore(doc); i < more.length && more[i] == doc; i += 3) {
+                counts[more[i + 1]][more[i + 2]]++;
+            }
+        }
+    }
+
+    /** Where the document's further values start in {@link #more}. */
+    private int firstMore(int doc) {
+        int low = 0;
+        int high = more.length / 3 - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (more[middle * 3] < doc) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low * 3;
+    }
+
+    /** The columns of the segments searchers hold, each read once and forgotten when its segment is closed. */
+    static final class Cache {
+        private final Map<IndexReader.CacheKey, SegmentColumns> segments = new ConcurrentHashMap<>();
+
+        /** The segment's columns, read now if no searcher held it before. */
+        SegmentColumns of(LeafReaderContext context) {
+            LeafReader segment = context.reader();
+            IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+            return segments.computeIfAbsent(core.getKey(), key -> {
+                core.addClosedListener(segments::remove);
+                try {
+                    return read(segment);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        /** Reads the columns of every segment of {@code reader} not read yet (a new searcher's, before it serves). */
+        void warm(IndexReader reader) {
+            List<LeafReaderContext> leaves = reader.leaves();
+            leaves.forEach(this::of);
+        }
+
+        int segments() {
+            return segments.size();
+        }
+    }
+}
