@@ -210,7 +210,10 @@ public final class LineageStore {
         return reader.history(as(viewer), productId, limit);
     }
 
-    /** Ranked discovery over what the viewer may see: hits, total and every facet count only that. */
+    /**
+     * Ranked discovery over what the viewer may see: hits, total and, when the query asks for them, the facet counts,
+     * all counting only that.
+     */
     public SearchPage search(Viewer viewer, SearchQuery query) {
         return search.search(as(viewer), query);
     }

@@ -1,7 +1,7 @@
 // A search (without words: a listing by id) answered by the database's search index (meshcatalog.search): the
 // viewer's grants in force (the products they open), then the page of hits, packed as search.cypher packs them, with
-// the exact total and each facet's most frequent values, counted over every match. `ready` false: the index cannot answer now, and the caller
-// searches the full-text index instead.
+// the exact total and, unless $valuesPerFacet is 0, each facet's most frequent values, counted over every match.
+// `ready` false: the index cannot answer now, and the caller searches the full-text index instead.
 CALL () {
   OPTIONAL MATCH (grant:AccessRequest)-[:FOR_PRODUCT]->(granted:DataProduct)
   WHERE $authenticated AND {{holds-grant grant}}

@@ -105,10 +105,7 @@ final class SearchCollector implements Collector {
     }
 
     /** What a search found: how many matched, each facet's most frequent values and the page's best hits. */
-    record Found(
-            long total,
-            Map<String, Map<String, Long>> facets,
-            @Nullable TopFieldDocs best) {}
+    record Found(long total, Map<String, Map<String, Long>> facets, TopFieldDocs best) {}
 
     /** A collector per slice of the index, and their findings put together. */
     static final class Manager implements CollectorManager<SearchCollector, Found> {

@@ -5,9 +5,7 @@ import io.meshcatalog.graph.health.HealthSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +16,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A segment's facet values and health facts as plain arrays by document, read once from its doc values when a searcher
  * first holds the segment (segments never change), so counting a match's facets reads memory instead of decoding doc
- * values. A document is one row of eight ints (32 bytes, so a match costs one cache line): its first value of each
- * facet (-1 for none), its health flags and where its due instant is kept; a facet's further values (a second tag …)
- * are listed apart. {@code SearchIndexBenchmark} measures what it saves.
+ * values. A document is one row of eight ints (32 bytes, read together, where the doc values of six facets are six
+ * reads in six places): its first value of each facet (-1 for none), its health flags and where its due instant is
+ * kept; a facet's further values (a second tag …) are listed apart. {@code SearchIndexBenchmark} measures what it saves.
  */
 final class SegmentColumns {
 
@@ -38,31 +37,59 @@ final class SegmentColumns {
 
     private final int[] rows;
     private final long[] dues;
-    /** For documents with more than one value of a facet: document, facet, value, in document order. */
-    private final int[] more;
+    /**
+     * Where each document's further values start in {@link #moreFacets} and {@link #moreValues} (a document's end is the
+     * next one's start); null when no document of the segment has more than one value of a facet.
+     */
+    private final int @Nullable [] moreStarts;
 
-    private SegmentColumns(int[] rows, long[] dues, int[] more) {
+    private final int[] moreFacets;
+    private final int[] moreValues;
+
+    private SegmentColumns(int[] rows, long[] dues, int @Nullable [] moreStarts, int[] moreFacets, int[] moreValues) {
         this.rows = rows;
         this.dues = dues;
-        this.more = more;
+        this.moreStarts = moreStarts;
+        this.moreFacets = moreFacets;
+        this.moreValues = moreValues;
     }
 
     /** The facet values of a segment's documents, by facet, and their health facts. */
     static SegmentColumns read(LeafReader segment) throws IOException {
         int documents = segment.maxDoc();
-        int[] rows = new int[documents * WIDTH];
+        int[] rows = new int[Math.multiplyExact(documents, WIDTH)];
         Arrays.fill(rows, -1);
         for (int doc = 0; doc < documents; doc++) {
             rows[doc * WIDTH + FLAGS] = 0;
         }
-        List<int[]> more = new ArrayList<>();
+        // first values in the rows, and how many more each document has; then those, in a second pass
+        int[] moreStarts = null;
         for (int facet = 0; facet < FLAGS; facet++) {
-            SortedNumericDocValues values = DocValues.getSortedNumeric(segment, SearchIndex.FACETS.get(facet));
+            SortedNumericDocValues values = facet(segment, facet);
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 rows[doc * WIDTH + facet] = (int) values.nextValue();
-                for (int v = values.docValueCount() - 1; v > 0; v--) {
-                    more.add(new int[] {doc, facet, (int) values.nextValue()});
+                if (values.docValueCount() > 1) {
+                    moreStarts = moreStarts == null ? new int[documents + 1] : moreStarts;
+                    moreStarts[doc + 1] += values.docValueCount() - 1;
                     rows[doc * WIDTH + FLAGS] |= MORE;
+                }
+            }
+        }
+        int[] moreFacets = new int[0];
+        int[] moreValues = new int[0];
+        if (moreStarts != null) {
+            Arrays.parallelPrefix(moreStarts, Integer::sum);
+            moreFacets = new int[moreStarts[documents]];
+            moreValues = new int[moreStarts[documents]];
+            int[] next = Arrays.copyOf(moreStarts, documents);
+            for (int facet = 0; facet < FLAGS; facet++) {
+                SortedNumericDocValues values = facet(segment, facet);
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    values.nextValue();
+                    for (int v = values.docValueCount() - 1; v > 0; v--) {
+                        moreFacets[next[doc]] = facet;
+                        moreValues[next[doc]++] = (int) values.nextValue();
+                    }
                 }
             }
         }
@@ -82,12 +109,11 @@ final class SegmentColumns {
             rows[doc * WIDTH + DUE] = kept;
             dues[kept++] = due.longValue();
         }
-        more.sort(Comparator.comparingInt((int[] entry) -> entry[0]));
-        int[] flat = new int[more.size() * 3];
-        for (int i = 0; i < more.size(); i++) {
-            System.arraycopy(more.get(i), 0, flat, i * 3, 3);
-        }
-        return new SegmentColumns(rows, Arrays.copyOf(dues, kept), flat);
+        return new SegmentColumns(rows, Arrays.copyOf(dues, kept), moreStarts, moreFacets, moreValues);
+    }
+
+    private static SortedNumericDocValues facet(LeafReader segment, int facet) throws IOException {
+        return DocValues.getSortedNumeric(segment, SearchIndex.FACETS.get(facet));
     }
 
     /** The document's health at {@code now}, judged by {@link HealthSummary}. */
@@ -106,26 +132,11 @@ final class SegmentColumns {
                 counts[facet][value]++;
             }
         }
-        if ((rows[row + FLAGS] & MORE) != 0) {
-            for (int i = firstMore(doc); i < more.length && more[i] == doc; i += 3) {
-                counts[more[i + 1]][more[i + 2]]++;
+        if ((rows[row + FLAGS] & MORE) != 0 && moreStarts != null) {
+            for (int i = moreStarts[doc]; i < moreStarts[doc + 1]; i++) {
+                counts[moreFacets[i]][moreValues[i]]++;
             }
         }
-    }
-
-    /** Where the document's further values start in {@link #more}. */
-    private int firstMore(int doc) {
-        int low = 0;
-        int high = more.length / 3 - 1;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (more[middle * 3] < doc) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low * 3;
     }
 
     /** The columns of the segments searchers hold, each read once and forgotten when its segment is closed. */
@@ -137,12 +148,14 @@ final class SegmentColumns {
             LeafReader segment = context.reader();
             IndexReader.CacheHelper core = segment.getCoreCacheHelper();
             return segments.computeIfAbsent(core.getKey(), key -> {
-                core.addClosedListener(segments::remove);
+                SegmentColumns columns;
                 try {
-                    return read(segment);
+                    columns = read(segment);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                core.addClosedListener(segments::remove);
+                return columns;
             });
         }
 
