@@ -52,19 +52,6 @@ final class SearchCollector implements Collector {
         }
     }
 
-    /** An instant as the index keeps it: nanoseconds since the epoch (an instant past 2262 as the largest). */
-    static long nanos(Instant instant) {
-        try {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (ArithmeticException e) {
-            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
-    static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
-
     @Override
     public ScoreMode scoreMode() {
         return top.scoreMode();

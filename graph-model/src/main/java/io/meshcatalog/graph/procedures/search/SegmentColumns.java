@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
@@ -112,6 +111,19 @@ final class SegmentColumns {
         return new SegmentColumns(rows, Arrays.copyOf(dues, kept), moreStarts, moreFacets, moreValues);
     }
 
+    /** An instant as the index keeps it: nanoseconds since the epoch (an instant past 2262 as the largest). */
+    static long nanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     private static SortedNumericDocValues facet(LeafReader segment, int facet) throws IOException {
         return DocValues.getSortedNumeric(segment, SearchIndex.FACETS.get(facet));
     }
@@ -119,7 +131,7 @@ final class SegmentColumns {
     /** The document's health at {@code now}, judged by {@link HealthSummary}. */
     HealthStatus health(int doc, Instant now) {
         int row = doc * WIDTH;
-        Instant dueBy = rows[row + DUE] < 0 ? null : SearchCollector.instant(dues[rows[row + DUE]]);
+        Instant dueBy = rows[row + DUE] < 0 ? null : instant(dues[rows[row + DUE]]);
         return new HealthSummary((rows[row + FLAGS] & FAILING) != 0, dueBy).statusAt(now);
     }
 
@@ -161,12 +173,7 @@ final class SegmentColumns {
 
         /** Reads the columns of every segment of {@code reader} not read yet (a new searcher's, before it serves). */
         void warm(IndexReader reader) {
-            List<LeafReaderContext> leaves = reader.leaves();
-            leaves.forEach(this::of);
-        }
-
-        int segments() {
-            return segments.size();
+            reader.leaves().forEach(this::of);
         }
     }
 }
