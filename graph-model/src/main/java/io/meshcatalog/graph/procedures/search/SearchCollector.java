@@ -61,7 +61,7 @@ final class SearchCollector implements Collector {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         LeafCollector best = top.getLeafCollector(context);
         boolean facets = counts.length > 0;
-        SegmentColumns segment = columns.of(context);
+        SegmentColumns segment = columns.of(context.reader());
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) throws IOException {

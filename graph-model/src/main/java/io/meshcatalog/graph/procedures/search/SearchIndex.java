@@ -83,7 +83,8 @@ final class SearchIndex implements Closeable {
 
     SearchIndex() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER));
+            // a merged segment's columns are read by the merge thread, not by the search that first holds it
+            writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER).setMergedSegmentWarmer(columns::of));
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -114,7 +115,10 @@ final class SearchIndex implements Closeable {
         writer.deleteAll();
     }
 
-    /** Makes what was put and removed so far visible to searches. */
+    /**
+     * Makes what was put and removed so far visible to searches: a new searcher over the segments written since the
+     * last one (each a flush of what was put since).
+     */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }

@@ -33,6 +33,10 @@ import org.neo4j.graphdb.Transaction;
  * and the documents that read them: a product's datasets, their fields and the consumers they feed; the products a
  * team owns, itself or through a domain; the product that publishes a dataset. A search waits ({@link #await}) until
  * every transaction committed before it began is in the index, so it finds what its caller just wrote.
+ *
+ * <p>What a transaction changed is made visible to searches by the first search that needs it, not after each
+ * transaction: a searcher is opened over a flush of what was put since, so opening one per transaction, under a stream of
+ * OpenLineage events, wrote one tiny segment each and kept Lucene merging them, on the cores the writes needed.
  */
 final class SearchIndexer implements AutoCloseable {
 
@@ -48,9 +52,15 @@ final class SearchIndexer implements AutoCloseable {
     private final SearchIndex index = new SearchIndex();
     private final LinkedBlockingQueue<Told> queue = new LinkedBlockingQueue<>();
     private final Object progress = new Object();
+    /** Held while a searcher is opened, and while the index is taken out of service to be built again. */
+    private final Object refreshing = new Object();
+
     private final Thread thread;
     private long told;
     private volatile long indexed;
+    /** Every transaction up to this one is visible to searches. */
+    private volatile long visible;
+
     private volatile State state = State.BUILDING;
     private volatile @Nullable String failure;
 
@@ -102,10 +112,11 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     /**
-     * Whether the index is ready and holds every transaction up to {@code sequence}, waiting up to {@code timeout} for
-     * it to take them in; an index being built answers at once that it is not.
+     * Whether the index is ready and searches see every transaction up to {@code sequence}, waiting up to {@code timeout}
+     * for it to take them in, then opening a new searcher if the current one does not see them all (one for every
+     * search waiting for it); an index being built answers at once that it is not.
      */
-    boolean await(long sequence, Duration timeout) throws InterruptedException {
+    boolean await(long sequence, Duration timeout) throws InterruptedException, java.io.IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (state == State.READY && indexed < sequence) {
@@ -116,7 +127,24 @@ final class SearchIndexer implements AutoCloseable {
                 progress.wait(Math.max(1, left / 1_000_000));
             }
         }
-        return state == State.READY && indexed >= sequence;
+        return state == State.READY && indexed >= sequence && visibleUpTo(sequence);
+    }
+
+    private boolean visibleUpTo(long sequence) throws java.io.IOException {
+        if (visible >= sequence) {
+            return true;
+        }
+        synchronized (refreshing) {
+            if (state != State.READY) {
+                return false;
+            }
+            if (visible < sequence) {
+                long applied = indexed;
+                index.refresh();
+                visible = applied;
+            }
+            return true;
+        }
     }
 
     String describe() {
@@ -181,13 +209,16 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
+    /** No searcher is being opened while the state changes: none is opened over an index being built again. */
     private void changed(State next, long sequence) {
-        synchronized (progress) {
-            if (state != State.STOPPED) {
-                state = next;
+        synchronized (refreshing) {
+            synchronized (progress) {
+                if (state != State.STOPPED) {
+                    state = next;
+                }
+                indexed = sequence;
+                progress.notifyAll();
             }
-            indexed = sequence;
-            progress.notifyAll();
         }
     }
 
@@ -202,6 +233,7 @@ final class SearchIndexer implements AutoCloseable {
             }
         }
         index.refresh();
+        visible = indexed;
     }
 
     private void apply(List<Told> batch) throws java.io.IOException {
@@ -236,7 +268,6 @@ final class SearchIndexer implements AutoCloseable {
                 }
             }
         }
-        index.refresh();
         changed(State.READY, batch.get(batch.size() - 1).sequence());
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -155,9 +154,11 @@ final class SegmentColumns {
     static final class Cache {
         private final Map<IndexReader.CacheKey, SegmentColumns> segments = new ConcurrentHashMap<>();
 
-        /** The segment's columns, read now if no searcher held it before. */
-        SegmentColumns of(LeafReaderContext context) {
-            LeafReader segment = context.reader();
+        /**
+         * The segment's columns, read now if not read before: a merged segment's are read by the merge, before any
+         * searcher holds it ({@code IndexWriterConfig.setMergedSegmentWarmer}).
+         */
+        SegmentColumns of(LeafReader segment) {
             IndexReader.CacheHelper core = segment.getCoreCacheHelper();
             return segments.computeIfAbsent(core.getKey(), key -> {
                 SegmentColumns columns;
@@ -173,7 +174,7 @@ final class SegmentColumns {
 
         /** Reads the columns of every segment of {@code reader} not read yet (a new searcher's, before it serves). */
         void warm(IndexReader reader) {
-            reader.leaves().forEach(this::of);
+            reader.leaves().forEach(leaf -> of(leaf.reader()));
         }
     }
 }
