@@ -269,6 +269,20 @@ final class DemoMesh implements AutoCloseable {
         return GatewayProcess.freePorts(5);
     }
 
+    /**
+     * The first of five consecutive free ports for the demo's subgraphs, none of them {@code gatewayPort}: a gateway's
+     * port is free until the gateway binds it, so five chosen after it could take it (a gateway then fails to start).
+     */
+    static int fiveFreePortsBeside(int gatewayPort) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = fiveFreePorts();
+            if (gatewayPort < base || gatewayPort >= base + 5) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no five free ports found beside port " + gatewayPort);
+    }
+
     /** Reads a value with a SpEL expression over maps and lists, for example {@code search.edges.![node.id]}. */
     static Object value(Map<String, Object> root, String expression) {
         StandardEvaluationContext context = new StandardEvaluationContext(root);

@@ -37,8 +37,8 @@ class DemoProcessIT {
         assertThat(GATEWAY_JAR)
                 .as("the gateway jar, built by `package` before the integration tests")
                 .isRegularFile();
-        int basePort = DemoMesh.fiveFreePorts();
         int port = GatewayProcess.freePort();
+        int basePort = DemoMesh.fiveFreePortsBeside(port);
         Path log = dir.resolve("gateway.log");
         Process gateway = GatewayProcess.quickStart(new ProcessBuilder(
                                 GatewayProcess.java(),

@@ -96,7 +96,7 @@ class HarvestKillIT {
                         GatewayProcess.jar(),
                         "--demo",
                         "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(),
-                        "--demo.base-port=" + DemoMesh.fiveFreePorts(),
+                        "--demo.base-port=" + DemoMesh.fiveFreePortsBeside(port),
                         "--server.port=" + port,
                         "--catalog.data-dir=" + data,
                         "--audit.dir=" + dir.resolve("audit-" + run),

@@ -107,7 +107,7 @@ class NotificationKillIT {
                                 GatewayProcess.jar(),
                                 "--demo",
                                 "--demo.subgraphs-jar=" + DemoMesh.SUBGRAPHS_JAR.toAbsolutePath(),
-                                "--demo.base-port=" + DemoMesh.fiveFreePorts(),
+                                "--demo.base-port=" + DemoMesh.fiveFreePortsBeside(port),
                                 "--server.port=" + port,
                                 "--catalog.data-dir=" + data,
                                 "--audit.dir=" + dir.resolve("audit-" + run),
