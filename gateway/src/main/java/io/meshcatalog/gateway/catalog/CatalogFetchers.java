@@ -81,7 +81,7 @@ final class CatalogFetchers {
     @Nullable
     Object dataProduct(DataFetchingEnvironment env) {
         String id = env.getArgument("id");
-        return store.product(CatalogAccess.viewer(env), NodeRef.product(id).id())
+        return OperationReads.product(env, store, NodeRef.product(id).id())
                 .map(CatalogViews::product)
                 .orElse(null);
     }
@@ -89,7 +89,7 @@ final class CatalogFetchers {
     @Nullable
     Object dataset(DataFetchingEnvironment env) {
         String id = env.getArgument("id");
-        return store.dataset(CatalogAccess.viewer(env), NodeRef.dataset(id).id())
+        return OperationReads.dataset(env, store, NodeRef.dataset(id).id())
                 .map(CatalogViews::dataset)
                 .orElse(null);
     }
@@ -218,7 +218,7 @@ final class CatalogFetchers {
                 .index()
                 .dataset(id)
                 .<Object>map(CatalogDataset::fields)
-                .orElseGet(() -> store.dataset(CatalogAccess.viewer(env), id)
+                .orElseGet(() -> OperationReads.dataset(env, store, id)
                         .map(d -> d.fields().stream()
                                 .map(CatalogViews::reportedField)
                                 .toList())
@@ -265,7 +265,7 @@ final class CatalogFetchers {
         String productId = sourceOrNull(env, "productId");
         return productId == null
                 ? null
-                : store.product(CatalogAccess.viewer(env), productId)
+                : OperationReads.product(env, store, productId)
                         .map(CatalogViews::product)
                         .orElse(null);
     }
@@ -275,7 +275,7 @@ final class CatalogFetchers {
         String datasetId = sourceOrNull(env, "datasetId");
         return datasetId == null
                 ? null
-                : store.dataset(CatalogAccess.viewer(env), datasetId)
+                : OperationReads.dataset(env, store, datasetId)
                         .map(CatalogViews::dataset)
                         .orElse(null);
     }
@@ -285,7 +285,7 @@ final class CatalogFetchers {
         String productId = productIdOfField(env);
         return productId == null
                 ? null
-                : store.product(CatalogAccess.viewer(env), productId)
+                : OperationReads.product(env, store, productId)
                         .map(CatalogViews::product)
                         .orElse(null);
     }
@@ -294,16 +294,18 @@ final class CatalogFetchers {
         String productId = productIdOfField(env);
         return productId == null
                 ? List.of()
-                : store.owners(CatalogAccess.viewer(env), productId).stream()
-                        .map(CatalogViews::team)
-                        .toList();
+                : OperationReads.product(env, store, productId)
+                        .map(product -> product.owners().stream()
+                                .map(CatalogViews::team)
+                                .toList())
+                        .orElse(List.of());
     }
 
     private @Nullable String productIdOfField(DataFetchingEnvironment env) {
         String datasetId = sourceOrNull(env, "datasetId");
         return datasetId == null
                 ? null
-                : store.dataset(CatalogAccess.viewer(env), datasetId)
+                : OperationReads.dataset(env, store, datasetId)
                         .map(d -> d.product())
                         .orElse(null);
     }

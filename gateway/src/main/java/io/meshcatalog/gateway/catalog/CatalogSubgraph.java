@@ -174,7 +174,12 @@ public final class CatalogSubgraph implements InProcessSubgraph {
                 .variables(variables)
                 // Abusive introspection is for OperationLimits to judge (in serve), as in the gateway.
                 .graphQLContext(Map.of(
-                        RequestContext.class, context, GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
+                        RequestContext.class,
+                        context,
+                        GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED,
+                        true,
+                        OperationReads.class,
+                        new OperationReads()))
                 .dataLoaderRegistry(health.registry(CatalogAccess.viewer(context.caller()))
                         .combine(lifecycle.registry(CatalogAccess.viewer(context.caller()))));
         if (operationName != null) {
@@ -197,11 +202,11 @@ public final class CatalogSubgraph implements InProcessSubgraph {
                         "a " + typename + " representation needs its key \"id\" as a string");
             }
             if ("DataProduct".equals(typename)) {
-                out.add(store.product(CatalogAccess.viewer(env), id)
+                out.add(OperationReads.product(env, store, id)
                         .map(CatalogViews::product)
                         .orElse(null));
             } else if ("Dataset".equals(typename)) {
-                out.add(store.dataset(CatalogAccess.viewer(env), id)
+                out.add(OperationReads.dataset(env, store, id)
                         .map(CatalogViews::dataset)
                         .orElse(null));
             } else {

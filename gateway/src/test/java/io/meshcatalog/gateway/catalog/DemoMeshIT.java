@@ -193,10 +193,28 @@ class DemoMeshIT {
 
     @Test
     void shippedOnIsOwnedByOrdersAndExplainsWhyItIsNullForReturns() {
+        long datasetReads = statements("dataset-by-id");
+        long productReads = statements("product-by-id");
         Map<String, Object> data = data("who-owns-shipped-on.graphql");
         assertThat(value(data, "field.owners.![name]")).isEqualTo(List.of("orders-team"));
         assertThat((String) value(data, "field.description")).contains("Null for returned", "orders.returns");
         assertThat(value(data, "field.product.id")).isEqualTo("orders.orders");
+        // the field's product and its owners both need its dataset and product: one query reads each once
+        assertThat(statements("dataset-by-id") - datasetReads)
+                .as("dataset reads")
+                .isEqualTo(1);
+        assertThat(statements("product-by-id") - productReads)
+                .as("product reads")
+                .isEqualTo(1);
+    }
+
+    /** How many times the gateway ran a named Cypher statement so far, as /metrics counts them. */
+    private static long statements(String name) {
+        io.micrometer.core.instrument.Timer timer = io.micrometer.core.instrument.Metrics.globalRegistry
+                .find("meshcatalog.cypher")
+                .tags("statement", name, "outcome", "success")
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
