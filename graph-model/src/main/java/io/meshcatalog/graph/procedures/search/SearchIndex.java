@@ -116,8 +116,8 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * Makes what was put and removed so far visible to searches: a new searcher over the segments written since the
-     * last one (each a flush of what was put since).
+     * Makes what was put and removed so far visible to searches: a new searcher over the index's segments as they are
+     * now (what was put since the last one flushed into a new segment, and the segments merges wrote).
      */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();

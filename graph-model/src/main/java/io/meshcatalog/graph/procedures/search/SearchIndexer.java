@@ -69,6 +69,9 @@ final class SearchIndexer implements AutoCloseable {
     /** Tells the thread to stop (it is never interrupted: it may be reading the store). */
     private static final Told STOP = new Told(-1, new SearchChanges(Set.of(), Set.of()));
 
+    /** Tells the thread a search could not open a new searcher: the index is built again. */
+    private static final Told REFRESH_FAILED = new Told(-2, new SearchChanges(Set.of(), Set.of()));
+
     /** Failures in a row after which the index gives up. */
     static final int ATTEMPTS = 3;
 
@@ -113,10 +116,12 @@ final class SearchIndexer implements AutoCloseable {
 
     /**
      * Whether the index is ready and searches see every transaction up to {@code sequence}, waiting up to {@code timeout}
-     * for it to take them in, then opening a new searcher if the current one does not see them all (one for every
-     * search waiting for it); an index being built answers at once that it is not.
+     * for it to take them in, then opening a new searcher if the current one does not see them all (the searches
+     * waiting for the same one share it); an index being built, or one whose new searcher could not be opened, answers
+     * that it is not, and the caller searches the full-text index. A searcher may also show part of a transaction
+     * after {@code sequence} (its documents are put one by one), each document as the graph held it once committed.
      */
-    boolean await(long sequence, Duration timeout) throws InterruptedException, java.io.IOException {
+    boolean await(long sequence, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (state == State.READY && indexed < sequence) {
@@ -130,7 +135,7 @@ final class SearchIndexer implements AutoCloseable {
         return state == State.READY && indexed >= sequence && visibleUpTo(sequence);
     }
 
-    private boolean visibleUpTo(long sequence) throws java.io.IOException {
+    private boolean visibleUpTo(long sequence) {
         if (visible >= sequence) {
             return true;
         }
@@ -140,7 +145,13 @@ final class SearchIndexer implements AutoCloseable {
             }
             if (visible < sequence) {
                 long applied = indexed;
-                index.refresh();
+                try {
+                    index.refresh();
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.accept("search index: a new searcher could not be opened (" + e + "); building it again");
+                    queue.add(REFRESH_FAILED);
+                    return false;
+                }
                 visible = applied;
             }
             return true;
@@ -172,18 +183,25 @@ final class SearchIndexer implements AutoCloseable {
             while (state != State.STOPPED) {
                 try {
                     long began = System.nanoTime();
+                    // every transaction told so far has committed, so the graph read next holds it (a failed batch too)
+                    long upTo = told();
                     changed(State.BUILDING, indexed);
                     rebuild();
+                    visible = upTo;
                     log.accept("search index built: " + index.size() + " documents in "
                             + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-                    changed(State.READY, indexed);
+                    changed(State.READY, upTo);
                     while (state == State.READY) {
                         List<Told> batch = new ArrayList<>();
                         batch.add(queue.take());
                         queue.drainTo(batch);
                         batch.remove(STOP);
+                        boolean refreshFailed = batch.remove(REFRESH_FAILED);
                         if (!batch.isEmpty()) {
                             apply(batch);
+                        }
+                        if (refreshFailed) {
+                            throw new java.io.IOException("a search could not open a new searcher over the index");
                         }
                         failures = 0;
                     }
@@ -209,16 +227,27 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** No searcher is being opened while the state changes: none is opened over an index being built again. */
+    /**
+     * Moves to {@code next}, every transaction up to {@code sequence} applied. Leaving READY waits for a searcher being
+     * opened, so none is opened over an index being built again; staying READY does not wait for one.
+     */
     private void changed(State next, long sequence) {
-        synchronized (refreshing) {
-            synchronized (progress) {
-                if (state != State.STOPPED) {
-                    state = next;
-                }
-                indexed = sequence;
-                progress.notifyAll();
+        if (next == State.READY) {
+            update(next, sequence);
+        } else {
+            synchronized (refreshing) {
+                update(next, sequence);
             }
+        }
+    }
+
+    private void update(State next, long sequence) {
+        synchronized (progress) {
+            if (state != State.STOPPED) {
+                state = next;
+            }
+            indexed = Math.max(indexed, sequence);
+            progress.notifyAll();
         }
     }
 
@@ -233,7 +262,6 @@ final class SearchIndexer implements AutoCloseable {
             }
         }
         index.refresh();
-        visible = indexed;
     }
 
     private void apply(List<Told> batch) throws java.io.IOException {
