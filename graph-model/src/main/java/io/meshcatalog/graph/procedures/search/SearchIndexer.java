@@ -60,6 +60,8 @@ final class SearchIndexer implements AutoCloseable {
     private volatile long indexed;
     /** Every transaction up to this one is visible to searches. */
     private volatile long visible;
+    /** A search failed to open a searcher and the thread was told; set under {@code refreshing}, cleared by a rebuild. */
+    private volatile boolean rebuildAsked;
 
     private volatile State state = State.BUILDING;
     private volatile @Nullable String failure;
@@ -148,8 +150,12 @@ final class SearchIndexer implements AutoCloseable {
                 try {
                     index.refresh();
                 } catch (java.io.IOException | RuntimeException e) {
-                    log.accept("search index: a new searcher could not be opened (" + e + "); building it again");
-                    queue.add(REFRESH_FAILED);
+                    if (!rebuildAsked) {
+                        // told once: every search failing until the rebuild is one failure, not one each
+                        rebuildAsked = true;
+                        log.accept("search index: a new searcher could not be opened (" + e + "); building it again");
+                        queue.add(REFRESH_FAILED);
+                    }
                     return false;
                 }
                 visible = applied;
@@ -188,6 +194,7 @@ final class SearchIndexer implements AutoCloseable {
                     changed(State.BUILDING, indexed);
                     rebuild();
                     visible = upTo;
+                    rebuildAsked = false;
                     log.accept("search index built: " + index.size() + " documents in "
                             + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
                     changed(State.READY, upTo);

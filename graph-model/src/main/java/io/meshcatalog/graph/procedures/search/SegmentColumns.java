@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A segment's facet values and health facts as plain arrays by document, read once from its doc values (segments never
- * change): by the merge that wrote a merged segment, else when a searcher first holds the segment. So counting a match's facets reads memory instead of decoding doc
- * values. A document is one row of eight ints (32 bytes, read together, where the doc values of six facets are six
+ * change): by the merge that wrote a merged segment, else when a searcher first holds the segment. So counting a
+ * match's facets reads memory instead of decoding doc values. A document is one row of eight ints (32 bytes, read together, where the doc values of six facets are six
  * reads in six places): its first value of each facet (-1 for none), its health flags and where its due instant is
  * kept; a facet's further values (a second tag …) are listed apart. {@code SearchIndexBenchmark} measures what it saves.
  */
