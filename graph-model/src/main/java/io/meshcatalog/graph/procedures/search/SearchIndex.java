@@ -47,9 +47,9 @@ import org.apache.lucene.util.BytesRef;
  * The catalog's search index: one Lucene document per catalog node ({@link SearchDocument}), in memory, analysed as
  * Neo4j's {@code catalog_text} index analyses (English), so a search ranks as the full-text index does; a search
  * without words lists every node by id. Unlike that index it filters, counts and facets over every match: totals and
- * facet counts are exact however many match.
+ * facet counts are exact however many match. Not final only so that tests can make its writes fail.
  */
-final class SearchIndex implements Closeable {
+class SearchIndex implements Closeable {
 
     /** The facets, in the order the catalog lists them; each is a doc-values field of the same name. */
     static final List<String> FACETS = List.of("kind", "domain", "owner", "status", "tag", "classification");

@@ -49,7 +49,7 @@ final class SearchIndexer implements AutoCloseable {
 
     private final GraphDatabaseService database;
     private final Consumer<String> log;
-    private final SearchIndex index = new SearchIndex();
+    private final SearchIndex index;
     private final LinkedBlockingQueue<Told> queue = new LinkedBlockingQueue<>();
     private final Object progress = new Object();
     /** Held while a searcher is opened, and while the index is taken out of service to be built again. */
@@ -78,8 +78,14 @@ final class SearchIndexer implements AutoCloseable {
     static final int ATTEMPTS = 3;
 
     SearchIndexer(GraphDatabaseService database, String name, Consumer<String> log) {
+        this(database, name, log, new SearchIndex());
+    }
+
+    /** An indexer keeping {@code index}, which tests make fail. */
+    SearchIndexer(GraphDatabaseService database, String name, Consumer<String> log, SearchIndex index) {
         this.database = database;
         this.log = log;
+        this.index = index;
         this.thread = new Thread(this::run, "meshcatalog-search-index-" + name);
         this.thread.setDaemon(true);
     }
