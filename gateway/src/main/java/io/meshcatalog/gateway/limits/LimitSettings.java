@@ -43,7 +43,7 @@ public record LimitSettings(
     /** Introspection lists nested this deep are refused, as graphql-js and Apollo Router refuse them. */
     public static final int INTROSPECTION_LIST_DEPTH = 3;
 
-    /** For a public deployment; gateway/README.md says why each. */
+    /** For a public deployment; gateway/docs/limits.md says why each. */
     public static final LimitSettings DEFAULTS = new LimitSettings(20, 400, 20, 30, 5_000, 10, true, 15_000, 500, 20);
 
     /** Nothing measured; the parser's own defaults (graphql-java's, which are Apollo Router's). */
