@@ -392,39 +392,13 @@ class CatalogBenchmark {
         double storeRate = events / ((System.nanoTime() - storeStarted) / 1e9);
         double storeCpu = cpuMillis(process, storeTicks, events);
         for (int n : new int[] {1, clients}) {
-            ExecutorService pool = Executors.newFixedThreadPool(n);
-            long[] nanos = new long[events];
-            long started = System.nanoTime();
-            long ticks = process.ticks();
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                int at = i;
-                String body = event.apply(i);
-                sent.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    post(body);
-                    nanos[at] = System.nanoTime() - t0;
-                }));
-            }
-            for (Future<?> future : sent) {
-                future.get();
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double cpu = cpuMillis(process, ticks, events);
-            pool.shutdown();
-            rows.add(new CatalogRow(
-                    String.format(Locale.ROOT, "POST /api/v1/lineage, %d client%s", n, n == 1 ? "" : "s"),
-                    String.format(
-                            Locale.ROOT,
-                            "201; **%,.0f events/s**, CPU %.2f ms per event (store alone, 1 thread: %,.0f/s, %.2f ms)",
-                            events / seconds,
-                            cpu,
-                            storeRate,
-                            storeCpu),
-                    Latency.of(nanos),
-                    storeAlone));
-            report("openlineage x" + n, rows.get(rows.size() - 1).answer());
+            rows.add(clients(n, events, event, process, "", storeAlone, storeRate, storeCpu));
         }
+        IntFunction<String> scheduled = i -> SyntheticEvents.scheduledRunEvent(mesh, i);
+        for (int i = 0; i < 1_000; i++) {
+            post(scheduled.apply(i));
+        }
+        rows.add(clients(clients, events, scheduled, process, ", scheduled jobs", null, 0, 0));
         // requests of BATCH events, one client, at least ten of them: the latency is per request
         IntFunction<String> batchOf = b -> {
             List<String> batch = new ArrayList<>();
@@ -471,6 +445,56 @@ class CatalogBenchmark {
                 storeBatches));
         report("openlineage batches", rows.get(rows.size() - 1).answer());
         return rows;
+    }
+
+    /**
+     * {@code events} sent by {@code n} clients at once, each event its own request; with the store alone's figures
+     * beside them when there are some.
+     */
+    private CatalogRow clients(
+            int n,
+            int events,
+            IntFunction<String> event,
+            ProcessCpu process,
+            String mix,
+            @Nullable Latency storeAlone,
+            double storeRate,
+            double storeCpu)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        long[] nanos = new long[events];
+        long started = System.nanoTime();
+        long ticks = process.ticks();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            int at = i;
+            String body = event.apply(i);
+            sent.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                post(body);
+                nanos[at] = System.nanoTime() - t0;
+            }));
+        }
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = cpuMillis(process, ticks, events);
+        pool.shutdown();
+        String call = String.format(Locale.ROOT, "POST /api/v1/lineage, %d client%s%s", n, n == 1 ? "" : "s", mix);
+        String answer =
+                String.format(Locale.ROOT, "201; **%,.0f events/s**, CPU %.2f ms per event", events / seconds, cpu);
+        CatalogRow row = storeAlone == null
+                ? new CatalogRow(call, answer, Latency.of(nanos), null)
+                : new CatalogRow(
+                        call,
+                        answer
+                                + String.format(
+                                        Locale.ROOT, " (store alone, 1 thread: %,.0f/s, %.2f ms)", storeRate, storeCpu),
+                        Latency.of(nanos),
+                        storeAlone);
+        report("openlineage x" + n + mix, row.answer());
+        return row;
     }
 
     /**

@@ -12,30 +12,30 @@ record CatalogRow(
         String call,
         String answer,
         Latency gateway,
-        Latency store,
+        @Nullable Latency store,
         @Nullable Latency floor) {
 
     static final String HEADER = "| call | answer | runs | gateway p50 | p95 | p99 | store p50 | p95 | p99 | p50 ratio "
             + "| floor p50 | gateway / floor |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
-    CatalogRow(String call, String answer, Latency gateway, Latency store) {
+    CatalogRow(String call, String answer, Latency gateway, @Nullable Latency store) {
         this(call, answer, gateway, store, null);
     }
 
     String markdown() {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %s |",
+                "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                 call,
                 answer,
                 gateway.runs(),
                 ms(gateway.p50()),
                 ms(gateway.p95()),
                 ms(gateway.p99()),
-                ms(store.p50()),
-                ms(store.p95()),
-                ms(store.p99()),
-                gateway.p50() / Math.max(store.p50(), 0.001),
+                store == null ? "" : ms(store.p50()),
+                store == null ? "" : ms(store.p95()),
+                store == null ? "" : ms(store.p99()),
+                store == null ? "" : String.format(Locale.ROOT, "%.2f", gateway.p50() / Math.max(store.p50(), 0.001)),
                 floor == null ? "" : ms(floor.p50()),
                 floor == null ? "" : String.format(Locale.ROOT, "%,.0f", gateway.p50() / Math.max(floor.p50(), 0.001)));
     }

@@ -13,11 +13,22 @@ final class SyntheticEvents {
      * writes an export with a schema facet and column lineage from both inputs.
      */
     static String runEvent(SyntheticMesh mesh, int i) {
-        int a = spread(i, mesh.datasets());
-        int b = spread(i * 7 + 1, mesh.datasets());
+        return event(mesh, i % 500, spread(i, mesh.datasets()), spread(i * 7 + 1, mesh.datasets()));
+    }
+
+    /**
+     * The same event as a scheduled job sends it: each of 500 jobs reads the same two datasets every run, so after its
+     * first run an event adds a run and its edges, and no dataset or field. {@link #runEvent}'s jobs read two datasets
+     * never read before each time, so each of its events also adds fields that the indexes take in: the worst case.
+     */
+    static String scheduledRunEvent(SyntheticMesh mesh, int i) {
+        int job = i % 500;
+        return event(mesh, job, spread(job, mesh.datasets()), spread(job * 7 + 1, mesh.datasets()));
+    }
+
+    private static String event(SyntheticMesh mesh, int job, int a, int b) {
         String inputA = "lake." + mesh.datasetId(a);
         String inputB = "lake." + mesh.datasetId(b);
-        int job = i % 500;
         return """
         {"eventType": "COMPLETE", "eventTime": "2026-11-25T02:00:00.000Z",
          "producer": "https://github.com/apache/airflow/tree/providers-openlineage/1.14.0",
