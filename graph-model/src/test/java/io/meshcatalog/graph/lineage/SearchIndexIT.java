@@ -1,6 +1,7 @@
 package io.meshcatalog.graph.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.meshcatalog.graph.access.Viewer;
 import io.meshcatalog.graph.embedded.Neo4jIntegrationTest;
@@ -64,7 +65,7 @@ class SearchIndexIT {
     }
 
     @BeforeEach
-    void load() throws InterruptedException {
+    void load() {
         indexed.initSchema();
         Fixtures.lineage().forEach(indexed::upsert);
         Fixtures.visibility().forEach(indexed::upsert);
@@ -245,11 +246,11 @@ class SearchIndexIT {
                 .asLong();
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!state().startsWith("ready") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private void awaitReady() {
+        await("the search index is ready")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> state().startsWith("ready"));
         assertThat(state()).startsWith("ready");
     }
 }
