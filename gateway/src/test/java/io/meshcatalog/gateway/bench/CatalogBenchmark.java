@@ -392,13 +392,13 @@ class CatalogBenchmark {
         double storeRate = events / ((System.nanoTime() - storeStarted) / 1e9);
         double storeCpu = cpuMillis(process, storeTicks, events);
         for (int n : new int[] {1, clients}) {
-            rows.add(clients(n, events, event, process, "", storeAlone, storeRate, storeCpu));
+            rows.add(clients(n, events, event, process, "", new StoreAlone(storeAlone, storeRate, storeCpu)));
         }
         IntFunction<String> scheduled = i -> SyntheticEvents.scheduledRunEvent(mesh, i);
         for (int i = 0; i < 1_000; i++) {
             post(scheduled.apply(i));
         }
-        rows.add(clients(clients, events, scheduled, process, ", scheduled jobs", null, 0, 0));
+        rows.add(clients(clients, events, scheduled, process, ", scheduled jobs", null));
         // requests of BATCH events, one client, at least ten of them: the latency is per request
         IntFunction<String> batchOf = b -> {
             List<String> batch = new ArrayList<>();
@@ -447,19 +447,15 @@ class CatalogBenchmark {
         return rows;
     }
 
+    /** The store writing the same events alone, on one thread: its latencies, events per second and CPU per event. */
+    private record StoreAlone(Latency latency, double rate, double cpuMillis) {}
+
     /**
      * {@code events} sent by {@code n} clients at once, each event its own request; with the store alone's figures
      * beside them when there are some.
      */
     private CatalogRow clients(
-            int n,
-            int events,
-            IntFunction<String> event,
-            ProcessCpu process,
-            String mix,
-            @Nullable Latency storeAlone,
-            double storeRate,
-            double storeCpu)
+            int n, int events, IntFunction<String> event, ProcessCpu process, String mix, @Nullable StoreAlone store)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         long[] nanos = new long[events];
@@ -483,16 +479,15 @@ class CatalogBenchmark {
         pool.shutdown();
         String call = String.format(Locale.ROOT, "POST /api/v1/lineage, %d client%s%s", n, n == 1 ? "" : "s", mix);
         String answer =
-                String.format(Locale.ROOT, "201; **%,.0f events/s**, CPU %.2f ms per event", events / seconds, cpu);
-        CatalogRow row = storeAlone == null
-                ? new CatalogRow(call, answer, Latency.of(nanos), null)
-                : new CatalogRow(
-                        call,
-                        answer
-                                + String.format(
-                                        Locale.ROOT, " (store alone, 1 thread: %,.0f/s, %.2f ms)", storeRate, storeCpu),
-                        Latency.of(nanos),
-                        storeAlone);
+                String.format(Locale.ROOT, "201; **%,.0f events/s**, CPU %.2f ms per event", events / seconds, cpu)
+                        + (store == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " (store alone, 1 thread: %,.0f/s, %.2f ms)",
+                                        store.rate(),
+                                        store.cpuMillis()));
+        CatalogRow row = new CatalogRow(call, answer, Latency.of(nanos), store == null ? null : store.latency());
         report("openlineage x" + n + mix, row.answer());
         return row;
     }
